@@ -1,0 +1,266 @@
+/*
+ * xbroute/model.h - the network and scenario model (DESIGN.md section 3).
+ *
+ * A network is nodes and directed links held in plain arrays; node i is vertex i and link j
+ * is edge j of the network's internal igraph graph, so algorithms index arrays and never look
+ * up strings on a hot path. Everything here is read-only for callers: build networks with the
+ * loader (xbroute/load.h), which also applies a scenario's changes.
+ *
+ * Units: money in the network's currency (default USD), weight kg, volume m3, time days
+ * (fractional), distance km, emissions kg CO2e (g per tonne-km for intensities), rates per
+ * week where named so. A value that is "not set" is NAN (use isnan); an unlimited capacity is
+ * INFINITY.
+ */
+#ifndef XBROUTE_MODEL_H
+#define XBROUTE_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- enumerations; xbr_*_name() gives the JSON spelling, xbr_*_parse() reads it ---- */
+
+typedef enum {
+    XBR_NODE_FACTORY = 0,
+    XBR_NODE_EXPORTER,
+    XBR_NODE_IMPORTER,
+    XBR_NODE_WHOLESALER,
+    XBR_NODE_RETAILER,
+    XBR_NODE_SEAPORT,
+    XBR_NODE_AIRPORT,
+    XBR_NODE_RAIL_TERMINAL,
+    XBR_NODE_WAREHOUSE,
+    XBR_NODE_MARKET,
+    XBR_NODE_TYPE_COUNT
+} xbr_node_type_t;
+
+typedef enum {
+    XBR_MODE_TRUCK = 0,
+    XBR_MODE_RAIL,
+    XBR_MODE_SEA,
+    XBR_MODE_AIR,
+    XBR_MODE_EXPRESS,
+    XBR_MODE_POST,
+    XBR_MODE_LAST_MILE,
+    XBR_MODE_COUNT
+} xbr_mode_t;
+
+/* Sea passages, as bits of xbr_link_t.via. */
+typedef enum {
+    XBR_PASSAGE_SUEZ = 0,
+    XBR_PASSAGE_BABALMANDAB,
+    XBR_PASSAGE_PANAMA,
+    XBR_PASSAGE_MALACCA,
+    XBR_PASSAGE_GIBRALTAR,
+    XBR_PASSAGE_HORMUZ,
+    XBR_PASSAGE_CAPE,
+    XBR_PASSAGE_COUNT
+} xbr_passage_t;
+
+/* China customs export regime codes (DESIGN.md section 1). */
+typedef enum {
+    XBR_REGIME_9610 = 0, /* B2C direct mail */
+    XBR_REGIME_9710,     /* B2B direct export */
+    XBR_REGIME_9810,     /* export to an overseas warehouse */
+    XBR_REGIME_1210,     /* bonded e-commerce */
+    XBR_REGIME_0110,     /* general trade */
+    XBR_REGIME_COUNT
+} xbr_regime_t;
+
+/* Returns the JSON name ("rail_terminal", "last_mile", "babalmandab", "9610"); never NULL. */
+const char *xbr_node_type_name(xbr_node_type_t type);
+const char *xbr_mode_name(xbr_mode_t mode);
+const char *xbr_passage_name(xbr_passage_t passage);
+const char *xbr_regime_name(xbr_regime_t regime);
+/* Parses a JSON name; returns the enum value, or -1 if the name is unknown. */
+int xbr_node_type_parse(const char *name);
+int xbr_mode_parse(const char *name);
+int xbr_passage_parse(const char *name);
+int xbr_regime_parse(const char *name);
+
+/* Built-in per-mode defaults, with their sources in src/lib/defaults.c and the README. */
+double xbr_default_volumetric_kg_per_m3(xbr_mode_t mode);
+double xbr_default_detour_factor(xbr_mode_t mode);
+double xbr_default_co2e_g_per_tkm(xbr_mode_t mode);
+
+/* ---- model records ---- */
+
+/* Where an object was defined, for messages that come after loading. */
+typedef struct {
+    const char *file; /* shared string owned by the network; may be NULL for built objects */
+    int line;
+    int col;
+} xbr_srcpos_t;
+
+/* Handling at a node, charged per unit passing through it. Absent fields are 0. */
+typedef struct {
+    double cost_per_kg;
+    double cost_per_unit;
+    double days;
+} xbr_handling_t;
+
+/* A link's tariff. Absent fields are 0. per_shipment and min_charge are per shipment. */
+typedef struct {
+    double per_kg;       /* per chargeable kg */
+    double per_m3;       /* per m3 */
+    double per_unit;     /* per unit carried */
+    double per_shipment; /* fixed per shipment */
+    double min_charge;   /* the shipment's transport charge is at least this */
+} xbr_rate_t;
+
+/* Triangular transit time; a plain number n in JSON gives {n, n, n}. min <= mode <= max. */
+typedef struct {
+    double min;
+    double mode;
+    double max;
+} xbr_days_t;
+
+typedef struct {
+    char *code;          /* ISO 3166 alpha-2, e.g. "US" */
+    char *name;          /* may be NULL */
+    double de_minimis;   /* B2C parcels of customs value below this pay no duty; 0 = none */
+    double vat_de_minimis; /* parcels below this pay no VAT; default 0 (VAT on every parcel) */
+    double duty_pct_default; /* duty for categories not listed in duty_pct */
+    size_t n_duty;           /* per-category duty */
+    char **duty_category;
+    double *duty_pct;
+    double vat_pct;
+    double clearance_days;  /* import clearance at the border entry */
+    double clearance_fee_per_shipment; /* broker/customs fee per import shipment */
+    double inspection_prob; /* 0..1 */
+    double inspection_days; /* extra days when inspected */
+    xbr_srcpos_t pos;
+} xbr_country_t;
+
+typedef struct {
+    xbr_regime_t code;
+    bool defined;           /* false: the network gave nothing, fields are 0 */
+    double clearance_days;  /* export clearance */
+    double fee_per_shipment;
+} xbr_regime_info_t;
+
+typedef struct {
+    char *id;
+    char *name;
+    char *code;          /* UN/LOCODE, IATA or similar; may be NULL */
+    xbr_node_type_t type;
+    int country;         /* index into xbr_network_t.countries */
+    double lat;          /* degrees, -90..90 */
+    double lon;          /* degrees, -180..180 */
+    xbr_handling_t handling;
+    double markup_pct;   /* intermediaries: price out = price in x (1 + markup_pct / 100) */
+    /* warehouses */
+    double storage_cost_per_m3_day;
+    double fixed_cost_per_week; /* charged only if the warehouse is used/opened */
+    double capacity_m3;         /* stock volume; INFINITY if unlimited */
+    bool closed;                /* status "closed", or closed by a scenario change */
+    xbr_srcpos_t pos;
+} xbr_node_t;
+
+typedef struct {
+    char *id;            /* given, or "FROM>TO:mode" when the file gave none */
+    int from;            /* node index */
+    int to;              /* node index */
+    xbr_mode_t mode;
+    xbr_rate_t cost;
+    double volumetric_kg_per_m3; /* chargeable kg = max(kg, m3 x this) */
+    xbr_days_t days;
+    double departures_per_week;  /* 0 = continuous; else adds a wait of 3.5/departures days */
+    double distance_km;          /* given, or great circle x the mode's detour factor */
+    bool distance_given;
+    double co2e_g_per_tkm;
+    double capacity_kg_per_week; /* INFINITY if unlimited */
+    unsigned via;                /* bit (1u << xbr_passage_t) per passage used */
+    bool closed;                 /* status "closed", a closed passage, or a scenario change */
+    xbr_srcpos_t pos;
+} xbr_link_t;
+
+typedef struct {
+    char *id;
+    char *what;
+    char *where;
+    char *date;
+} xbr_source_t;
+
+struct xbr_graph; /* the igraph representation; private to the library */
+
+typedef struct {
+    char *path;         /* file it was loaded from (owned); all srcpos.file point at strings
+                           owned by the network */
+    char *name;
+    char *description;
+    char *currency;     /* default "USD" */
+    size_t n_nodes;
+    xbr_node_t *nodes;
+    size_t n_links;
+    xbr_link_t *links;
+    size_t n_countries;
+    xbr_country_t *countries;
+    xbr_regime_info_t regimes[XBR_REGIME_COUNT];
+    size_t n_sources;
+    xbr_source_t *sources;
+    double volumetric_kg_per_m3[XBR_MODE_COUNT]; /* network-wide defaults by mode */
+    double detour_factor[XBR_MODE_COUNT];
+    double co2e_g_per_tkm[XBR_MODE_COUNT];
+    struct xbr_graph *graph; /* private */
+    struct xbr_strings *strings; /* private: interned file names */
+} xbr_network_t;
+
+/* Returns the node index for `id`, or -1. O(1) expected. */
+int xbr_network_find_node(const xbr_network_t *net, const char *id);
+/* Returns the link index for `id`, or -1. O(1) expected. */
+int xbr_network_find_link(const xbr_network_t *net, const char *id);
+/* Returns the country index for an ISO alpha-2 code, or -1. */
+int xbr_network_find_country(const xbr_network_t *net, const char *code);
+/* Duty percentage for a product category in a country (its default when not listed). */
+double xbr_country_duty_pct(const xbr_country_t *country, const char *category);
+/* Great-circle distance in km between two points given in degrees (mean radius 6371.0088). */
+double xbr_great_circle_km(double lat1, double lon1, double lat2, double lon2);
+
+/* ---- scenario ---- */
+
+typedef struct {
+    char *id;
+    char *name;
+    char *category;      /* looked up in countries' duty_pct */
+    size_t n_origins;
+    int *origins;        /* factory node indices */
+    double unit_kg;
+    double unit_m3;
+    double unit_value;   /* customs (factory-gate) value per unit */
+    double units_per_order; /* units in one consumer parcel; default 1 */
+    double demand_cv;    /* coefficient of variation of weekly demand; default 0.3 */
+    /* demand in units per week, indexed by node index (0 for non-markets); n = net->n_nodes */
+    double *demand_per_week;
+    /* promise in days, indexed by node index; INFINITY when there is none */
+    double *max_days;
+    xbr_srcpos_t pos;
+} xbr_product_t;
+
+typedef struct {
+    char *path;
+    char *name;
+    char *description;
+    xbr_network_t *network;   /* owned; the scenario's changes are already applied */
+    size_t n_products;
+    xbr_product_t *products;
+    double service_level;     /* e.g. 0.95; default 0.95 */
+    double holding_rate_per_year; /* default 0.12 */
+    double value_of_time_per_day; /* default 0 */
+    double carbon_price_per_t;    /* per tonne CO2e, JSON "carbon_price"; default 0 */
+    double review_days;           /* replenishment cycle of stocked routes; default 14 */
+    size_t n_markets;             /* markets with demand for any product, ascending index */
+    int *markets;
+} xbr_scenario_t;
+
+/* Returns the product index for `id`, or -1. */
+int xbr_scenario_find_product(const xbr_scenario_t *sc, const char *id);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* XBROUTE_MODEL_H */

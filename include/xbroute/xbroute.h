@@ -1,0 +1,16 @@
+/*
+ * xbroute/xbroute.h - the umbrella header of libxbroute, the cross-border logistics network
+ * route planner. Include this one header to use the whole public API.
+ */
+#ifndef XBROUTE_XBROUTE_H
+#define XBROUTE_XBROUTE_H
+
+#define XBR_VERSION "0.1.0"
+
+#include "xbroute/status.h"
+#include "xbroute/model.h"
+#include "xbroute/load.h"
+#include "xbroute/analysis.h"
+#include "xbroute/output.h"
+
+#endif /* XBROUTE_XBROUTE_H */

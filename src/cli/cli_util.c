@@ -1,0 +1,109 @@
+/*
+ * cli_util.c - diagnostics printing, option helpers and output for the subcommands.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* Reads line `line` (1-based) of `path` into buf; returns false when it cannot. Lines longer
+ * than the buffer are cut. */
+static bool read_source_line(const char *path, int line, char *buf, size_t size)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return false;
+    int cur = 1;
+    int c;
+    size_t n = 0;
+    bool found = false;
+    while ((c = fgetc(f)) != EOF) {
+        if (cur == line) {
+            found = true;
+            if (c == '\n')
+                break;
+            if (n + 1 < size)
+                buf[n++] = (char)c;
+        } else if (c == '\n') {
+            cur++;
+            if (cur > line)
+                break;
+        }
+    }
+    fclose(f);
+    buf[n] = '\0';
+    return found;
+}
+
+void cli_print_diags(const xbr_diags_t *diags)
+{
+    char msg[2048];
+    char src[256];
+    for (size_t i = 0; i < diags->count; i++) {
+        const xbr_diag_t *d = &diags->items[i];
+        xbr_diag_format(d, msg, sizeof msg);
+        fprintf(stderr, "%s\n", msg);
+        if (d->file == NULL || d->line <= 0 || d->col <= 0 || d->severity == XBR_SEV_NOTE)
+            continue;
+        if (!read_source_line(d->file, d->line, src, sizeof src))
+            continue;
+        /* Show the line only if it is printable text (not a binary file). */
+        bool printable = true;
+        for (const unsigned char *p = (const unsigned char *)src; *p; p++)
+            if (*p < 0x20 && *p != '\t')
+                printable = false;
+        if (!printable || (size_t)d->col > strlen(src) + 1)
+            continue;
+        fprintf(stderr, "  %s\n  ", src);
+        for (int k = 1; k < d->col; k++)
+            fputc(src[k - 1] == '\t' ? '\t' : ' ', stderr);
+        fputs("^\n", stderr);
+    }
+    if (diags->truncated)
+        fprintf(stderr, "xbroute: %zu errors and %zu warnings in all; only the first %zu of each "
+                        "are shown\n",
+                diags->n_errors, diags->n_warnings, diags->max_errors);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "xbroute %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'xbroute %s --help'.\n", cmd);
+    return 1;
+}
+
+int cli_parse_format(const char *cmd, const char *value, unsigned allowed)
+{
+    static const char *const names[] = {"text", "json", "csv"};
+    for (int i = 0; i < 3; i++)
+        if ((allowed & (1u << i)) && value != NULL && strcmp(value, names[i]) == 0)
+            return i;
+    cli_usage_error(cmd, "unknown --format '%s'", value ? value : "");
+    return -1;
+}
+
+bool cli_is_help(const char *arg)
+{
+    return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+int cli_emit(const xbr_buf_t *out, const char *path)
+{
+    xbr_diags_t diags;
+    if (out->failed) {
+        fprintf(stderr, "xbroute: out of memory while rendering the output\n");
+        return 4;
+    }
+    xbr_diags_init(&diags);
+    xbr_status_t st = xbr_write_file_atomic(path ? path : "-", out->data ? out->data : "",
+                                            out->len, &diags);
+    cli_print_diags(&diags);
+    xbr_diags_destroy(&diags);
+    return xbr_status_exit_code(st);
+}

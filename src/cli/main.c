@@ -1,0 +1,47 @@
+/*
+ * main.c - the xbroute command-line tool: dispatches to one function per subcommand.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const cli_command_t commands[] = {
+    {"validate", cmd_validate, "check network and scenario files; report every error"},
+    {"info", cmd_info, "summarise a network or scenario: counts, unreachable markets"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "Usage: xbroute COMMAND [OPTIONS] ...\n\n"
+                 "xbroute plans cross-border logistics: which way to ship each product to each\n"
+                 "market (air, express, post, sea, rail, overseas warehouse, traditional chain),\n"
+                 "at what landed cost and delay.\n\nCommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\nRun 'xbroute COMMAND --help' for a command's options.\n"
+                 "Exit codes: 0 ok, 1 usage, 2 bad input, 3 infeasible or nothing reachable, "
+                 "4 internal error.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 1;
+    }
+    if (cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("xbroute %s\n", XBR_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "xbroute: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return 1;
+}

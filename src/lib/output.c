@@ -1,0 +1,287 @@
+/*
+ * output.c - text buffer, JSON writer and atomic file writes (xbroute/output.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "xbroute/output.h"
+
+void xbr_buf_init(xbr_buf_t *b)
+{
+    memset(b, 0, sizeof *b);
+}
+
+void xbr_buf_free(xbr_buf_t *b)
+{
+    free(b->data);
+    memset(b, 0, sizeof *b);
+}
+
+static int reserve(xbr_buf_t *b, size_t extra)
+{
+    if (b->failed)
+        return 0;
+    if (b->len + extra + 1 <= b->cap)
+        return 1;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    char *data = realloc(b->data, cap);
+    if (data == NULL) {
+        b->failed = 1;
+        return 0;
+    }
+    b->data = data;
+    b->cap = cap;
+    return 1;
+}
+
+void xbr_buf_append(xbr_buf_t *b, const char *s, size_t n)
+{
+    if (!reserve(b, n))
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void xbr_buf_puts(xbr_buf_t *b, const char *s)
+{
+    xbr_buf_append(b, s, strlen(s));
+}
+
+void xbr_buf_vprintf(xbr_buf_t *b, const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0) {
+        b->failed = 1;
+        return;
+    }
+    if (!reserve(b, (size_t)n))
+        return;
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void xbr_buf_printf(xbr_buf_t *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    xbr_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- JSON ---- */
+
+void xbr_json_init(xbr_json_t *j, xbr_buf_t *buf)
+{
+    memset(j, 0, sizeof *j);
+    j->buf = buf;
+    j->first[0] = true;
+}
+
+void xbr_json_quote(xbr_buf_t *b, const char *s)
+{
+    xbr_buf_append(b, "\"", 1);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"':
+            xbr_buf_append(b, "\\\"", 2);
+            break;
+        case '\\':
+            xbr_buf_append(b, "\\\\", 2);
+            break;
+        case '\n':
+            xbr_buf_append(b, "\\n", 2);
+            break;
+        case '\r':
+            xbr_buf_append(b, "\\r", 2);
+            break;
+        case '\t':
+            xbr_buf_append(b, "\\t", 2);
+            break;
+        default:
+            if (*p < 0x20)
+                xbr_buf_printf(b, "\\u%04x", *p);
+            else
+                xbr_buf_append(b, (const char *)p, 1);
+        }
+    }
+    xbr_buf_append(b, "\"", 1);
+}
+
+static void indent(xbr_json_t *j)
+{
+    xbr_buf_append(j->buf, "\n", 1);
+    for (int i = 0; i < j->depth; i++)
+        xbr_buf_append(j->buf, "  ", 2);
+}
+
+/* Starts a value: the separating comma, the newline and indent, and the key if any. */
+static void value_start(xbr_json_t *j, const char *key)
+{
+    if (j->depth > 0) {
+        if (!j->first[j->depth])
+            xbr_buf_append(j->buf, ",", 1);
+        j->first[j->depth] = false;
+        indent(j);
+    }
+    if (key != NULL) {
+        xbr_json_quote(j->buf, key);
+        xbr_buf_append(j->buf, ": ", 2);
+    }
+}
+
+static void open_container(xbr_json_t *j, const char *key, char c)
+{
+    value_start(j, key);
+    xbr_buf_append(j->buf, &c, 1);
+    if (j->depth + 1 < XBR_JSON_MAX_DEPTH)
+        j->depth++;
+    else
+        j->buf->failed = 1;
+    j->first[j->depth] = true;
+}
+
+static void close_container(xbr_json_t *j, char c)
+{
+    bool empty = j->first[j->depth];
+    if (j->depth > 0)
+        j->depth--;
+    if (!empty)
+        indent(j);
+    xbr_buf_append(j->buf, &c, 1);
+    if (j->depth == 0)
+        xbr_buf_append(j->buf, "\n", 1);
+}
+
+void xbr_json_object_begin(xbr_json_t *j, const char *key)
+{
+    open_container(j, key, '{');
+}
+
+void xbr_json_object_end(xbr_json_t *j)
+{
+    close_container(j, '}');
+}
+
+void xbr_json_array_begin(xbr_json_t *j, const char *key)
+{
+    open_container(j, key, '[');
+}
+
+void xbr_json_array_end(xbr_json_t *j)
+{
+    close_container(j, ']');
+}
+
+void xbr_json_string(xbr_json_t *j, const char *key, const char *value)
+{
+    value_start(j, key);
+    if (value == NULL)
+        xbr_buf_puts(j->buf, "null");
+    else
+        xbr_json_quote(j->buf, value);
+}
+
+void xbr_json_number(xbr_json_t *j, const char *key, double value)
+{
+    value_start(j, key);
+    if (!isfinite(value)) {
+        xbr_buf_puts(j->buf, "null");
+        return;
+    }
+    if (value == 0.0)
+        value = 0.0; /* no "-0" */
+    xbr_buf_printf(j->buf, "%.10g", value);
+}
+
+void xbr_json_int(xbr_json_t *j, const char *key, long long value)
+{
+    value_start(j, key);
+    xbr_buf_printf(j->buf, "%lld", value);
+}
+
+void xbr_json_bool(xbr_json_t *j, const char *key, bool value)
+{
+    value_start(j, key);
+    xbr_buf_puts(j->buf, value ? "true" : "false");
+}
+
+void xbr_json_null(xbr_json_t *j, const char *key)
+{
+    value_start(j, key);
+    xbr_buf_puts(j->buf, "null");
+}
+
+/* ---- files ---- */
+
+static xbr_status_t io_error(xbr_diags_t *diags, const char *path, const char *what, int err)
+{
+    if (diags != NULL)
+        xbr_diags_add(diags, XBR_SEV_ERROR, path, 0, 0, NULL, NULL, what, strerror(err));
+    return XBR_EIO;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+xbr_status_t xbr_write_file_atomic(const char *path, const char *data, size_t len,
+                                   xbr_diags_t *diags)
+{
+    if (strcmp(path, "-") == 0) {
+        if (write_all(STDOUT_FILENO, data, len) != 0)
+            return io_error(diags, "<stdout>", "cannot write", errno);
+        return XBR_OK;
+    }
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 16);
+    if (tmp == NULL)
+        return XBR_ENOMEM;
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".tmp.XXXXXX", 12);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        xbr_status_t st = io_error(diags, path, "cannot create a temporary file beside", errno);
+        free(tmp);
+        return st;
+    }
+    int err = 0;
+    if (write_all(fd, data, len) != 0 || fsync(fd) != 0)
+        err = errno;
+    /* mkstemp creates 0600; give the file the usual permissions. */
+    if (!err && fchmod(fd, 0644) != 0)
+        err = errno;
+    if (close(fd) != 0 && !err)
+        err = errno;
+    if (!err && rename(tmp, path) != 0)
+        err = errno;
+    if (err) {
+        unlink(tmp);
+        free(tmp);
+        return io_error(diags, path, "cannot write", err);
+    }
+    free(tmp);
+    return XBR_OK;
+}

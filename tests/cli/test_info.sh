@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# CLI tests of `xbroute info`: counts and unreachable pairs, text and JSON.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+# tiny-network.json: F_A -> P_SHA -> {P_LAX -> M_ONE, P_RTM -> M_TWO}; F_B -> P_YTN -> P_LAX ->
+# M_ONE, and its only way to M_TWO (link YTN_RTM) is closed. So exactly F_B -> M_TWO is
+# unreachable.
+run info "$DATA/tiny-network.json"
+expect_rc 0 "info network"
+expect_out "^factory +2$" "two factories"
+expect_out "^seaport +4$" "four seaports"
+expect_out "^sea +4 +1$" "four sea links, one closed"
+expect_out "unreachable .*: 1 pairs" "one unreachable pair"
+expect_out "^  F_B -> M_TWO$" "the unreachable pair"
+expect_no_out "F_A -> " "F_A reaches both markets"
+
+# The scenario reopens YTN_RTM: nothing is unreachable, and the product lists both markets.
+run info "$DATA/tiny-scenario.json"
+expect_rc 0 "info scenario"
+expect_out "unreachable .*: none" "reopened link"
+expect_out "M_ONE=100 M_TWO=50" "product demand"
+
+run info --format json -o "$TMP/info.json" "$DATA/tiny-network.json"
+expect_rc 0 "info json to file"
+python3 - "$TMP/info.json" <<'PY' && pass || fail "info json contents"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["schema"] == "xbroute.info/1", d["schema"]
+assert d["kind"] == "network"
+n = d["network"]
+assert n["nodes"]["total"] == 8 and n["nodes"]["by_type"]["factory"] == 2
+assert n["nodes"]["by_type"]["market"] == 2
+assert n["links"]["total"] == 8 and n["links"]["closed"] == 1
+assert n["links"]["by_mode"]["sea"] == {"total": 4, "closed": 1}
+assert [c["code"] for c in n["countries"]] == ["CN", "US", "NL"]
+assert d["unreachable"] == [{"factory": "F_B", "market": "M_TWO"}]
+PY
+
+run info --format xml "$DATA/tiny-network.json"
+expect_rc 1 "bad format is a usage error"
+run info "$DATA/broken-two-errors.json"
+expect_rc 2 "bad input"
+run info --help
+expect_rc 0 "help"
+finish

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# CLI tests of `xbroute validate`: exit codes and the FILE:LINE:COL diagnostics.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+run validate "$DATA/tiny-network.json"
+expect_rc 0 "valid network"
+expect_out "tiny-network.json: ok: network \"tiny\", 8 nodes, 8 links, 3 countries" "valid network summary"
+
+run validate "$DATA/tiny-scenario.json" "$DATA/tiny-network.json"
+expect_rc 0 "valid scenario and network"
+expect_out "tiny-scenario.json: ok: scenario" "scenario summary"
+
+# broken-two-errors.json has two errors; both must be reported, with the line and column of the
+# offending value. The columns are found here independently with grep/awk, not copied.
+bad="$DATA/broken-two-errors.json"
+col_type=$(awk 'NR==4 { print index($0, "\"factry\"") }' "$bad")
+col_lat=$(awk 'NR==5 { print index($0, "95") }' "$bad")
+run validate "$bad"
+expect_rc 2 "invalid network"
+expect_err "broken-two-errors.json:4:$col_type: error: .*\(F_A, field type\)" "unknown node type position"
+expect_err "broken-two-errors.json:5:$col_lat: error: .*\(P_X, field lat\)" "latitude out of range position"
+expect_err "factory" "expected node types listed"
+
+run validate "$TMP/does-not-exist.json"
+expect_rc 2 "missing file"
+expect_err "does-not-exist.json" "missing file named"
+
+# One bad file among good ones: exit 2, the good one still reported ok.
+run validate "$DATA/tiny-network.json" "$bad"
+expect_rc 2 "mixed files"
+expect_out "tiny-network.json: ok" "good file still checked"
+
+run validate
+expect_rc 1 "no file is a usage error"
+run validate --bogus "$DATA/tiny-network.json"
+expect_rc 1 "unknown option is a usage error"
+run validate --help
+expect_rc 0 "help"
+expect_out "Usage: xbroute validate" "help text"
+run frobnicate
+expect_rc 1 "unknown command"
+run --help
+expect_rc 0 "global help"
+expect_out "validate" "global help lists commands"
+
+finish
