@@ -14,12 +14,12 @@ expect_out "tiny-scenario.json: ok: scenario" "scenario summary"
 # broken-two-errors.json has two errors; both must be reported, with the line and column of the
 # offending value. The columns are found here independently with grep/awk, not copied.
 bad="$DATA/broken-two-errors.json"
-col_type=$(awk 'NR==4 { print index($0, "\"factry\"") }' "$bad")
-col_lat=$(awk 'NR==5 { print index($0, "95") }' "$bad")
+col_type=$(awk 'NR==5 { print index($0, "\"factry\"") }' "$bad")
+col_lat=$(awk 'NR==6 { print index($0, "95") }' "$bad")
 run validate "$bad"
 expect_rc 2 "invalid network"
-expect_err "broken-two-errors.json:4:$col_type: error: .*\(F_A, field type\)" "unknown node type position"
-expect_err "broken-two-errors.json:5:$col_lat: error: .*\(P_X, field lat\)" "latitude out of range position"
+expect_err "broken-two-errors.json:5:$col_type: error: .*\(node F_A, field type\)" "unknown node type position"
+expect_err "broken-two-errors.json:6:$col_lat: error: .*\(node P_X, field lat\)" "latitude out of range position"
 expect_err "factory" "expected node types listed"
 
 run validate "$TMP/does-not-exist.json"
