@@ -1,0 +1,845 @@
+/*
+ * load_common.c - the loader's shared helpers: file reading, documents with positions,
+ * diagnostics, typed getters, "did you mean", and the table of accepted keys
+ * (xbr_format_keys, the single truth of which keys each object of the formats has).
+ *
+ * Positions: every cJSON item is mapped to the scanner's record of its key and value offsets
+ * by a pre-order walk, which visits items in the same order as the scanner met values.
+ * Columns count code points (see json_strict.h).
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "load_internal.h"
+
+const xbr_ldrange_t xbr_ld_nonneg = {0.0, INFINITY, 0};
+const xbr_ldrange_t xbr_ld_positive = {0.0, INFINITY, XBR_LD_LO_OPEN};
+
+/* ---- the keys of each object ---- */
+
+static const char *const keys_network[] = {"format",   "name",    "description", "notes",
+                                           "currency", "sources", "defaults",    "countries",
+                                           "regimes",  "nodes",   "links",       NULL};
+static const char *const keys_node[] = {"id",
+                                        "type",
+                                        "name",
+                                        "country",
+                                        "lat",
+                                        "lon",
+                                        "code",
+                                        "handling",
+                                        "markup_pct",
+                                        "storage_cost_per_m3_day",
+                                        "fixed_cost_per_week",
+                                        "capacity_m3",
+                                        "status",
+                                        "source",
+                                        NULL};
+static const char *const keys_link[] = {"id",
+                                        "from",
+                                        "to",
+                                        "mode",
+                                        "cost",
+                                        "volumetric_kg_per_m3",
+                                        "days",
+                                        "departures_per_week",
+                                        "distance_km",
+                                        "co2e_g_per_tkm",
+                                        "capacity_kg_per_week",
+                                        "status",
+                                        "via",
+                                        "source",
+                                        NULL};
+static const char *const keys_cost[] = {"per_kg",       "per_m3",     "per_unit",
+                                        "per_shipment", "min_charge", NULL};
+static const char *const keys_handling[] = {"cost_per_kg", "cost_per_unit", "days", NULL};
+static const char *const keys_days[] = {"min", "mode", "max", NULL};
+static const char *const keys_country[] = {"name",
+                                           "de_minimis",
+                                           "vat_de_minimis",
+                                           "duty_pct",
+                                           "vat_pct",
+                                           "clearance_days",
+                                           "clearance_fee_per_shipment",
+                                           "inspection_prob",
+                                           "inspection_days",
+                                           "source",
+                                           NULL};
+static const char *const keys_regime[] = {"clearance_days", "fee_per_shipment", "source", NULL};
+static const char *const keys_source[] = {"id", "what", "where", "date", NULL};
+static const char *const keys_defaults[] = {"volumetric_kg_per_m3", "detour_factor",
+                                            "co2e_g_per_tkm", NULL};
+static const char *const keys_scenario[] = {"format",
+                                            "name",
+                                            "description",
+                                            "network",
+                                            "extends",
+                                            "products",
+                                            "max_days",
+                                            "service_level",
+                                            "holding_rate_per_year",
+                                            "value_of_time_per_day",
+                                            "carbon_price",
+                                            "review_days",
+                                            "changes",
+                                            "sources",
+                                            NULL};
+static const char *const keys_product[] = {
+    "id",     "name",      "category",        "origin",   "unit_kg", "unit_m3", "unit_value",
+    "demand", "demand_cv", "units_per_order", "max_days", "source",  NULL};
+/* The union of every op's keys; set_country takes any country key. */
+static const char *const keys_change[] = {"op",
+                                          "node",
+                                          "link",
+                                          "passage",
+                                          "mode",
+                                          "from_country",
+                                          "to_country",
+                                          "cost",
+                                          "days",
+                                          "country",
+                                          "nodes",
+                                          "links",
+                                          "name",
+                                          "de_minimis",
+                                          "vat_de_minimis",
+                                          "duty_pct",
+                                          "vat_pct",
+                                          "clearance_days",
+                                          "clearance_fee_per_shipment",
+                                          "inspection_prob",
+                                          "inspection_days",
+                                          "source",
+                                          NULL};
+
+const char *const *xbr_format_keys(const char *object)
+{
+    static const struct {
+        const char *name;
+        const char *const *keys;
+    } table[] = {
+        {"network", keys_network},   {"node", keys_node},         {"link", keys_link},
+        {"cost", keys_cost},         {"handling", keys_handling}, {"days", keys_days},
+        {"country", keys_country},   {"regime", keys_regime},     {"source", keys_source},
+        {"defaults", keys_defaults}, {"scenario", keys_scenario}, {"product", keys_product},
+        {"change", keys_change},
+    };
+    if (object == NULL)
+        return NULL;
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (strcmp(table[i].name, object) == 0)
+            return table[i].keys;
+    return NULL;
+}
+
+/* ---- small helpers ---- */
+
+char *xbr_ld_strdup(const char *s)
+{
+    if (s == NULL)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (c != NULL)
+        memcpy(c, s, n);
+    return c;
+}
+
+char *xbr_ld_resolve(const char *base, const char *rel)
+{
+    const char *slash = base != NULL ? strrchr(base, '/') : NULL;
+    if (rel[0] == '/' || slash == NULL)
+        return xbr_ld_strdup(rel);
+    size_t dir = (size_t)(slash - base) + 1, n = strlen(rel);
+    char *p = malloc(dir + n + 1);
+    if (p == NULL)
+        return NULL;
+    memcpy(p, base, dir);
+    memcpy(p + dir, rel, n + 1);
+    return p;
+}
+
+const char *xbr_ld_node_type_name(int v)
+{
+    return xbr_node_type_name((xbr_node_type_t)v);
+}
+const char *xbr_ld_mode_name(int v)
+{
+    return xbr_mode_name((xbr_mode_t)v);
+}
+const char *xbr_ld_passage_name(int v)
+{
+    return xbr_passage_name((xbr_passage_t)v);
+}
+const char *xbr_ld_regime_name(int v)
+{
+    return xbr_regime_name((xbr_regime_t)v);
+}
+
+/* ---- reading files ---- */
+
+static xbr_status_t io_error(xbr_diags_t *diags, const char *path, const char *why,
+                             const char *ref_file, int ref_line, int ref_col)
+{
+    char what[512];
+    snprintf(what, sizeof what, "cannot read file \"%s\": %s", path, why);
+    if (ref_file != NULL)
+        xbr_diags_add(diags, XBR_SEV_ERROR, ref_file, ref_line, ref_col, NULL, NULL, what,
+                      "a readable JSON file (paths are relative to the file that names them)");
+    else
+        xbr_diags_add(diags, XBR_SEV_ERROR, path, 0, 0, NULL, NULL, what, "a readable JSON file");
+    return XBR_EIO;
+}
+
+xbr_status_t xbr_ld_read_file(const char *path, char **buf, size_t *len, xbr_diags_t *diags,
+                              const char *ref_file, int ref_line, int ref_col)
+{
+    struct stat sb;
+    char why[256];
+    FILE *f = NULL;
+    char *b = NULL;
+    size_t n = 0, cap = 0;
+    xbr_status_t st = XBR_OK;
+
+    *buf = NULL;
+    *len = 0;
+    if (stat(path, &sb) != 0) {
+        if (strerror_r(errno, why, sizeof why) != 0)
+            snprintf(why, sizeof why, "error %d", errno);
+        return io_error(diags, path, why, ref_file, ref_line, ref_col);
+    }
+    if (S_ISDIR(sb.st_mode))
+        return io_error(diags, path, "it is a directory", ref_file, ref_line, ref_col);
+    if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > XBR_LOAD_MAX_BYTES)
+        goto too_big;
+    f = fopen(path, "rb");
+    if (f == NULL) {
+        if (strerror_r(errno, why, sizeof why) != 0)
+            snprintf(why, sizeof why, "error %d", errno);
+        return io_error(diags, path, why, ref_file, ref_line, ref_col);
+    }
+    cap = S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 65536;
+    for (;;) {
+        if (n + 1 >= cap || b == NULL) {
+            size_t ncap = b == NULL ? cap : cap * 2;
+            if (ncap > XBR_LOAD_MAX_BYTES + 2)
+                ncap = XBR_LOAD_MAX_BYTES + 2;
+            char *nb = realloc(b, ncap);
+            if (nb == NULL) {
+                st = XBR_ENOMEM;
+                goto out;
+            }
+            b = nb;
+            cap = ncap;
+        }
+        size_t got = fread(b + n, 1, cap - 1 - n, f);
+        n += got;
+        if (n > XBR_LOAD_MAX_BYTES) {
+            fclose(f);
+            f = NULL;
+            goto too_big;
+        }
+        if (got == 0) {
+            if (ferror(f)) {
+                if (strerror_r(errno, why, sizeof why) != 0)
+                    snprintf(why, sizeof why, "read error");
+                st = io_error(diags, path, why, ref_file, ref_line, ref_col);
+                goto out;
+            }
+            break;
+        }
+    }
+    b[n] = '\0';
+    *buf = b;
+    *len = n;
+    b = NULL;
+out:
+    if (f != NULL)
+        fclose(f);
+    free(b);
+    return st;
+too_big:
+    free(b);
+    snprintf(why, sizeof why, "file \"%s\" is larger than 256 MiB", path);
+    xbr_diags_add(diags, XBR_SEV_ERROR, ref_file ? ref_file : path, ref_file ? ref_line : 0,
+                  ref_file ? ref_col : 0, NULL, NULL, why, "a file of at most 256 MiB");
+    return XBR_EINPUT;
+}
+
+/* ---- documents ---- */
+
+static size_t ptr_hash(const cJSON *p, size_t cap)
+{
+    uint64_t h = (uint64_t)(uintptr_t)p;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return (size_t)h & (cap - 1);
+}
+
+/* Pre-order walk assigning loc indices; depth is bounded by the scanner (<= 512). */
+static void map_walk(xbr_ldoc_t *doc, const cJSON *item, size_t *next)
+{
+    for (; item != NULL; item = item->next) {
+        size_t j = ptr_hash(item, doc->pm_cap);
+        while (doc->pm_keys[j] != NULL)
+            j = (j + 1) & (doc->pm_cap - 1);
+        doc->pm_keys[j] = item;
+        doc->pm_vals[j] = (*next)++;
+        if (item->child != NULL && (cJSON_IsObject(item) || cJSON_IsArray(item)))
+            map_walk(doc, item->child, next);
+    }
+}
+
+static size_t loc_index(const xbr_ldoc_t *doc, const cJSON *item)
+{
+    if (item == NULL || doc->pm_cap == 0)
+        return SIZE_MAX;
+    size_t j = ptr_hash(item, doc->pm_cap);
+    while (doc->pm_keys[j] != NULL) {
+        if (doc->pm_keys[j] == item)
+            return doc->pm_vals[j];
+        j = (j + 1) & (doc->pm_cap - 1);
+    }
+    return SIZE_MAX;
+}
+
+static void offset_linecol(xbr_ldoc_t *doc, size_t off, int *line, int *col)
+{
+    if (doc->line_starts == NULL && !doc->nomem) {
+        size_t n = 1;
+        for (size_t i = 0; i < doc->len; i++)
+            n += doc->text[i] == '\n';
+        doc->line_starts = malloc(n * sizeof *doc->line_starts);
+        if (doc->line_starts == NULL) {
+            doc->nomem = 1;
+        } else {
+            size_t k = 0;
+            doc->line_starts[k++] = 0;
+            for (size_t i = 0; i < doc->len; i++)
+                if (doc->text[i] == '\n')
+                    doc->line_starts[k++] = i + 1;
+            doc->n_lines = n;
+        }
+    }
+    if (doc->line_starts == NULL) {
+        xbr_json_linecol(doc->text, doc->len, off, line, col);
+        return;
+    }
+    size_t lo = 0, hi = doc->n_lines; /* last line start <= off */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->line_starts[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    int c = 1;
+    for (size_t i = doc->line_starts[lo]; i < off && i < doc->len; i++)
+        if (((unsigned char)doc->text[i] & 0xC0) != 0x80)
+            c++;
+    *line = lo + 1 > INT32_MAX ? INT32_MAX : (int)(lo + 1);
+    *col = c;
+}
+
+void xbr_ld_pos(xbr_ldoc_t *doc, const cJSON *item, int at_key, int *line, int *col)
+{
+    *line = *col = 0;
+    size_t k = loc_index(doc, item);
+    if (k == SIZE_MAX || k >= doc->locs.count)
+        return;
+    offset_linecol(doc, at_key ? doc->locs.items[k].key : doc->locs.items[k].val, line, col);
+}
+
+void xbr_ld_diag(xbr_ldoc_t *doc, xbr_severity_t sev, const cJSON *item, int at_key,
+                 const char *object_id, const char *field, const char *expected, const char *what,
+                 ...)
+{
+    char msg[512];
+    int line = 0, col = 0;
+    va_list ap;
+    const xbr_diags_t *ds = doc->diags;
+    size_t seen = sev == XBR_SEV_ERROR ? ds->n_errors : ds->n_warnings;
+    if (sev == XBR_SEV_ERROR)
+        doc->n_errors++;
+    if (sev != XBR_SEV_NOTE && ds->max_errors > 0 && seen >= ds->max_errors) {
+        /* Over the cap the diagnostic is only counted: skip the formatting and the
+         * line:col search, which costs O(line length) on a one-line file of millions of
+         * values. */
+        if (xbr_diags_add(doc->diags, sev, doc->file, 0, 0, NULL, NULL, "(over the cap)", NULL) !=
+            XBR_OK)
+            doc->nomem = 1;
+        return;
+    }
+    va_start(ap, what);
+    vsnprintf(msg, sizeof msg, what, ap);
+    va_end(ap);
+    if (item != NULL)
+        xbr_ld_pos(doc, item, at_key, &line, &col);
+    if (xbr_diags_add(doc->diags, sev, doc->file, line, col, object_id, field, msg, expected) !=
+        XBR_OK)
+        doc->nomem = 1;
+}
+
+static void syntax_diag(xbr_ldoc_t *doc, const xbr_json_error_t *e)
+{
+    doc->n_errors++;
+    if (xbr_diags_add(doc->diags, XBR_SEV_ERROR, doc->file, e->line, e->col, NULL, NULL, e->msg,
+                      "valid JSON (RFC 8259)") != XBR_OK)
+        doc->nomem = 1;
+}
+
+static xbr_status_t doc_open(xbr_ldoc_t *doc, const char *name, const char *text, size_t len,
+                             xbr_diags_t *diags, char *owned)
+{
+    xbr_json_error_t err;
+
+    memset(doc, 0, sizeof *doc);
+    doc->buf = owned;
+    doc->diags = diags;
+    doc->text = text;
+    doc->len = len;
+    doc->file = xbr_ld_strdup(name != NULL ? name : "<input>");
+    if (doc->file == NULL)
+        return XBR_ENOMEM;
+    if (len > XBR_LOAD_MAX_BYTES) {
+        xbr_ld_diag(doc, XBR_SEV_ERROR, NULL, 0, NULL, NULL, "a file of at most 256 MiB",
+                    "input larger than 256 MiB");
+        return XBR_EINPUT;
+    }
+    int rc = xbr_json_scan(text, len, XBR_LOAD_MAX_DEPTH, &doc->locs, &err);
+    if (rc == XBR_JSON_ENOMEM)
+        return XBR_ENOMEM;
+    if (rc != XBR_JSON_OK) {
+        syntax_diag(doc, &err);
+        return doc->nomem ? XBR_ENOMEM : XBR_EINPUT;
+    }
+    const char *end = NULL;
+    doc->root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (doc->root == NULL) {
+        /* The text is valid JSON, so cJSON failed on a limit of its own (it reads at most
+         * 63 characters of a number) or ran out of memory. */
+        memset(&err, 0, sizeof err);
+        size_t off = end != NULL && end >= text && end <= text + len ? (size_t)(end - text) : 0;
+        xbr_json_linecol(text, len, off, &err.line, &err.col);
+        snprintf(err.msg, sizeof err.msg,
+                 "the JSON parser could not read this value (a number longer than 63 "
+                 "characters, or out of memory)");
+        syntax_diag(doc, &err);
+        return XBR_EINPUT;
+    }
+    size_t cap = 16;
+    while (cap < doc->locs.count * 2)
+        cap *= 2;
+    doc->pm_keys = calloc(cap, sizeof *doc->pm_keys);
+    doc->pm_vals = malloc(cap * sizeof *doc->pm_vals);
+    if (doc->pm_keys == NULL || doc->pm_vals == NULL)
+        return XBR_ENOMEM;
+    doc->pm_cap = cap;
+    size_t next = 0;
+    map_walk(doc, doc->root, &next);
+    if (next != doc->locs.count) {
+        /* Cannot happen for valid JSON; positions would be wrong, so drop them. */
+        free(doc->pm_keys);
+        free(doc->pm_vals);
+        doc->pm_keys = NULL;
+        doc->pm_vals = NULL;
+        doc->pm_cap = 0;
+    }
+    return XBR_OK;
+}
+
+xbr_status_t xbr_ldoc_open(xbr_ldoc_t *doc, const char *name, const char *text, size_t len,
+                           xbr_diags_t *diags)
+{
+    return doc_open(doc, name, text, len, diags, NULL);
+}
+
+xbr_status_t xbr_ldoc_load(xbr_ldoc_t *doc, const char *path, xbr_diags_t *diags,
+                           const char *ref_file, int ref_line, int ref_col)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    memset(doc, 0, sizeof *doc);
+    doc->diags = diags;
+    xbr_status_t st = xbr_ld_read_file(path, &buf, &len, diags, ref_file, ref_line, ref_col);
+    if (st != XBR_OK) {
+        doc->n_errors++;
+        return st;
+    }
+    return doc_open(doc, path, buf, len, diags, buf);
+}
+
+void xbr_ldoc_close(xbr_ldoc_t *doc)
+{
+    if (doc == NULL)
+        return;
+    cJSON_Delete(doc->root);
+    xbr_json_locs_free(&doc->locs);
+    free(doc->pm_keys);
+    free(doc->pm_vals);
+    free(doc->line_starts);
+    free(doc->buf);
+    free(doc->file);
+    memset(doc, 0, sizeof *doc);
+}
+
+/* ---- messages ---- */
+
+const char *xbr_ld_type_name(const cJSON *item)
+{
+    if (item == NULL)
+        return "nothing";
+    if (cJSON_IsString(item))
+        return "a string";
+    if (cJSON_IsNumber(item))
+        return "a number";
+    if (cJSON_IsBool(item))
+        return "a boolean";
+    if (cJSON_IsNull(item))
+        return "null";
+    if (cJSON_IsArray(item))
+        return "an array";
+    if (cJSON_IsObject(item))
+        return "an object";
+    return "an invalid value";
+}
+
+void xbr_ld_number_text(const xbr_ldoc_t *doc, const cJSON *item, char *buf, size_t size)
+{
+    size_t k = loc_index(doc, item);
+    if (k != SIZE_MAX && k < doc->locs.count) {
+        size_t off = doc->locs.items[k].val, n = 0;
+        while (off + n < doc->len && n + 1 < size && n < 40 &&
+               strchr("+-.0123456789eE", doc->text[off + n]) != NULL && doc->text[off + n] != 0)
+            n++;
+        memcpy(buf, doc->text + off, n);
+        buf[n] = '\0';
+        return;
+    }
+    snprintf(buf, size, "%g", item->valuedouble);
+}
+
+/* Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
+static size_t osa_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 64 || m > 64)
+        return SIZE_MAX;
+    size_t d[65][65];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < v)
+                v = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    return d[n][m];
+}
+
+static size_t common_prefix(const char *a, const char *b)
+{
+    size_t n = 0;
+    while (a[n] != '\0' && a[n] == b[n])
+        n++;
+    return n;
+}
+
+const char *xbr_ld_suggest(const char *word, const char *const *candidates)
+{
+    const char *best = NULL;
+    size_t best_d = SIZE_MAX, best_p = 0;
+    size_t wl = strlen(word);
+    size_t limit = wl < 6 ? 2 : wl / 3 + 1;
+    if (candidates == NULL)
+        return NULL;
+    for (size_t i = 0; candidates[i] != NULL; i++) {
+        size_t d = osa_distance(word, candidates[i]);
+        size_t p = common_prefix(word, candidates[i]);
+        int ok = d <= limit || p >= 3;
+        if (!ok)
+            continue;
+        if (d < best_d || (d == best_d && p > best_p)) {
+            best = candidates[i];
+            best_d = d;
+            best_p = p;
+        }
+    }
+    return best;
+}
+
+const char *xbr_ld_field(const xbr_ldobj_t *o, const char *key, char *buf, size_t size)
+{
+    if (o->prefix == NULL)
+        snprintf(buf, size, "%s", key);
+    else
+        snprintf(buf, size, "%s.%s", o->prefix, key);
+    return buf;
+}
+
+static void join_list(const char *const *list, char *buf, size_t size, const char *head)
+{
+    size_t n = (size_t)snprintf(buf, size, "%s", head);
+    for (size_t i = 0; list[i] != NULL && n < size; i++)
+        n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "", list[i]);
+}
+
+void xbr_ld_check_keys(const xbr_ldobj_t *o, const char *kind)
+{
+    const char *const *keys = xbr_format_keys(kind);
+    const cJSON *m;
+    char exp[600];
+    if (keys == NULL || !cJSON_IsObject(o->obj))
+        return;
+    cJSON_ArrayForEach(m, o->obj)
+    {
+        int known = 0;
+        for (size_t i = 0; keys[i] != NULL && !known; i++)
+            known = strcmp(keys[i], m->string) == 0;
+        if (known)
+            continue;
+        const char *s = xbr_ld_suggest(m->string, keys);
+        if (s != NULL)
+            snprintf(exp, sizeof exp, "did you mean \"%s\"?", s);
+        else
+            join_list(keys, exp, sizeof exp, "ignored; known keys: ");
+        xbr_ld_diag(o->doc, XBR_SEV_WARNING, m, 1, o->oid, o->prefix, exp, "unknown key \"%.80s\"",
+                    m->string);
+    }
+}
+
+bool xbr_ld_is_object(xbr_ldoc_t *doc, const cJSON *item, const char *oid, const char *field)
+{
+    if (cJSON_IsObject(item))
+        return true;
+    xbr_ld_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, "an object", "wrong type: %s",
+                xbr_ld_type_name(item));
+    return false;
+}
+
+static void missing(const xbr_ldobj_t *o, const char *key, const char *expected)
+{
+    char field[160];
+    xbr_ld_diag(o->doc, XBR_SEV_ERROR, o->obj, 0, o->oid, xbr_ld_field(o, key, field, sizeof field),
+                expected, "missing required field");
+}
+
+int xbr_ld_get_str(const xbr_ldobj_t *o, const char *key, bool required, char **out)
+{
+    char field[160];
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    if (it == NULL) {
+        if (required)
+            missing(o, key, "a string");
+        return required ? -1 : 0;
+    }
+    if (!cJSON_IsString(it) || it->valuestring == NULL) {
+        xbr_ld_diag(o->doc, XBR_SEV_ERROR, it, 0, o->oid, xbr_ld_field(o, key, field, sizeof field),
+                    "a string", "wrong type: %s", xbr_ld_type_name(it));
+        return -1;
+    }
+    if (out != NULL) {
+        free(*out);
+        *out = xbr_ld_strdup(it->valuestring);
+        if (*out == NULL) {
+            o->doc->nomem = 1;
+            return -1;
+        }
+    }
+    return 1;
+}
+
+static void range_text(xbr_ldrange_t r, char *buf, size_t size)
+{
+    if (isinf(r.hi)) {
+        snprintf(buf, size, "a finite number %s %g", r.flags & XBR_LD_LO_OPEN ? ">" : ">=", r.lo);
+        return;
+    }
+    snprintf(buf, size, "a number %s %g and %s %g", r.flags & XBR_LD_LO_OPEN ? ">" : ">=", r.lo,
+             r.flags & XBR_LD_HI_OPEN ? "<" : "<=", r.hi);
+}
+
+int xbr_ld_check_num(xbr_ldoc_t *doc, const cJSON *item, const char *oid, const char *field,
+                     xbr_ldrange_t r, double *out)
+{
+    char exp[96], txt[48];
+    range_text(r, exp, sizeof exp);
+    if (!cJSON_IsNumber(item)) {
+        xbr_ld_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, exp, "wrong type: %s",
+                    xbr_ld_type_name(item));
+        return -1;
+    }
+    double v = item->valuedouble;
+    xbr_ld_number_text(doc, item, txt, sizeof txt);
+    if (!isfinite(v)) {
+        xbr_ld_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, exp,
+                    "number %s is not finite (too large for a double)", txt);
+        return -1;
+    }
+    int low = (r.flags & XBR_LD_LO_OPEN) ? v <= r.lo : v < r.lo;
+    int high = (r.flags & XBR_LD_HI_OPEN) ? v >= r.hi : v > r.hi;
+    if (low && r.lo == 0.0 && v < 0.0) {
+        xbr_ld_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, exp, "negative number %s", txt);
+        return -1;
+    }
+    if (low || high) {
+        xbr_ld_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, exp, "number %s out of range", txt);
+        return -1;
+    }
+    *out = v;
+    return 1;
+}
+
+int xbr_ld_get_num(const xbr_ldobj_t *o, const char *key, bool required, xbr_ldrange_t range,
+                   double *out)
+{
+    char field[160];
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    if (it == NULL) {
+        if (required) {
+            char exp[96];
+            range_text(range, exp, sizeof exp);
+            missing(o, key, exp);
+        }
+        return required ? -1 : 0;
+    }
+    return xbr_ld_check_num(o->doc, it, o->oid, xbr_ld_field(o, key, field, sizeof field), range,
+                            out);
+}
+
+int xbr_ld_get_enum(const xbr_ldobj_t *o, const char *key, bool required, const char *what,
+                    int (*parse)(const char *), const char *(*name)(int), int count, int *out)
+{
+    char field[160], exp[400];
+    size_t n = (size_t)snprintf(exp, sizeof exp, "one of ");
+    for (int i = 0; i < count && n < sizeof exp; i++)
+        n += (size_t)snprintf(exp + n, sizeof exp - n, "%s%s", i ? ", " : "", name(i));
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    if (it == NULL) {
+        if (required)
+            missing(o, key, exp);
+        return required ? -1 : 0;
+    }
+    xbr_ld_field(o, key, field, sizeof field);
+    if (!cJSON_IsString(it) || it->valuestring == NULL) {
+        xbr_ld_diag(o->doc, XBR_SEV_ERROR, it, 0, o->oid, field, exp, "wrong type: %s",
+                    xbr_ld_type_name(it));
+        return -1;
+    }
+    int v = parse(it->valuestring);
+    if (v < 0) {
+        xbr_ld_diag(o->doc, XBR_SEV_ERROR, it, 0, o->oid, field, exp, "unknown %s \"%.64s\"", what,
+                    it->valuestring);
+        return -1;
+    }
+    *out = v;
+    return 1;
+}
+
+static int parse_status(const char *s)
+{
+    return strcmp(s, "open") == 0 ? 0 : strcmp(s, "closed") == 0 ? 1 : -1;
+}
+
+static const char *status_name(int v)
+{
+    return v ? "closed" : "open";
+}
+
+int xbr_ld_get_status(const xbr_ldobj_t *o, bool *closed)
+{
+    int v = 0;
+    int rc = xbr_ld_get_enum(o, "status", false, "status", parse_status, status_name, 2, &v);
+    if (rc == 1)
+        *closed = v == 1;
+    return rc;
+}
+
+void xbr_ld_check_source_refs(const xbr_ldobj_t *o, const xbr_strmap_t *ids,
+                              const xbr_strmap_t *ids2)
+{
+    char field[160];
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, "source");
+    const cJSON *e;
+    if (it == NULL)
+        return;
+    xbr_ld_field(o, "source", field, sizeof field);
+    if (cJSON_IsString(it)) {
+        e = it;
+        goto one;
+    }
+    if (!cJSON_IsArray(it)) {
+        xbr_ld_diag(o->doc, XBR_SEV_ERROR, it, 0, o->oid, field,
+                    "a source id or an array of source ids", "wrong type: %s",
+                    xbr_ld_type_name(it));
+        return;
+    }
+    cJSON_ArrayForEach(e, it)
+    {
+        if (!cJSON_IsString(e)) {
+            xbr_ld_diag(o->doc, XBR_SEV_ERROR, e, 0, o->oid, field, "a source id (string)",
+                        "wrong type: %s", xbr_ld_type_name(e));
+            continue;
+        }
+    one:
+        if ((ids == NULL || xbr_strmap_get(ids, e->valuestring) < 0) &&
+            (ids2 == NULL || xbr_strmap_get(ids2, e->valuestring) < 0))
+            xbr_ld_diag(o->doc, XBR_SEV_ERROR, e, 0, o->oid, field,
+                        "the id of an entry of \"sources\"", "unknown source \"%.64s\"",
+                        e->valuestring);
+        if (e == it)
+            return;
+    }
+}
+
+xbr_file_kind_t xbr_ld_doc_kind(const cJSON *root)
+{
+    const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "format");
+    if (!cJSON_IsObject(root))
+        return XBR_FILE_UNKNOWN;
+    if (cJSON_IsString(f)) {
+        if (strcmp(f->valuestring, "xbroute.network/1") == 0)
+            return XBR_FILE_NETWORK;
+        if (strcmp(f->valuestring, "xbroute.scenario/1") == 0)
+            return XBR_FILE_SCENARIO;
+        return XBR_FILE_UNKNOWN;
+    }
+    if (cJSON_GetObjectItemCaseSensitive(root, "nodes") != NULL)
+        return XBR_FILE_NETWORK;
+    if (cJSON_GetObjectItemCaseSensitive(root, "network") != NULL ||
+        cJSON_GetObjectItemCaseSensitive(root, "extends") != NULL)
+        return XBR_FILE_SCENARIO;
+    return XBR_FILE_UNKNOWN;
+}
+
+xbr_file_kind_t xbr_file_kind(const char *path, xbr_diags_t *diags)
+{
+    xbr_ldoc_t doc;
+    xbr_file_kind_t kind = XBR_FILE_UNKNOWN;
+    if (xbr_ldoc_load(&doc, path, diags, NULL, 0, 0) == XBR_OK) {
+        kind = xbr_ld_doc_kind(doc.root);
+        if (kind == XBR_FILE_UNKNOWN)
+            xbr_ld_diag(&doc, XBR_SEV_ERROR, doc.root, 0, NULL, NULL,
+                        "\"format\": \"xbroute.network/1\" or \"xbroute.scenario/1\", or a "
+                        "\"nodes\" (network) or \"network\"/\"extends\" (scenario) key",
+                        "neither a network nor a scenario file");
+    }
+    xbr_ldoc_close(&doc);
+    return kind;
+}

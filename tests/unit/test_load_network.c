@@ -1,0 +1,357 @@
+/*
+ * test_load_network.c - the network loader: the bad-input corpus (tests/data/bad/n_*.json),
+ * the good network's values, defaults, the keys table and "did you mean".
+ *
+ * Corpus format: each tests/data/bad/NAME.json has a sidecar NAME.expect. Lines starting with
+ * '#' are comments; "status EINPUT" (or EIO) is the status the load must return; every other
+ * line is one diagnostic that must be present:
+ *     LINE:COL SEVERITY ID FIELD [FILE]
+ * LINE:COL are 1-based (columns in code points), SEVERITY is error or warning, ID must occur
+ * in the diagnostic's object id and FIELD must equal its field ("-" for either: not checked),
+ * FILE (optional) must end the diagnostic's file name; by default that is NAME.json. The
+ * expected positions were found in the files by plain text search, not by running the loader.
+ * Files n_* are loaded with xbr_network_load (the scenario corpus s_* is run by
+ * test_load_scenario.c).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xbroute/load.h"
+
+#define BAD_DIR XBR_SOURCE_DIR "/tests/data/bad"
+#define GOOD_DIR XBR_SOURCE_DIR "/tests/data/good"
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static void dump_diags(const xbr_diags_t *d)
+{
+    char buf[1024];
+    for (size_t i = 0; i < d->count; i++) {
+        xbr_diag_format(&d->items[i], buf, sizeof buf);
+        print_message("    %s\n", buf);
+    }
+}
+
+/* Checks one corpus file; returns the number of mismatches. */
+static int run_corpus_file(const char *name)
+{
+    char path[1024], expect[1024], line[1024];
+    int failures = 0;
+    xbr_diags_t d;
+    xbr_network_t *net = NULL;
+
+    snprintf(path, sizeof path, "%s/%s", BAD_DIR, name);
+    snprintf(expect, sizeof expect, "%s/%.*s.expect", BAD_DIR, (int)(strlen(name) - 5), name);
+    FILE *f = fopen(expect, "r");
+    if (f == NULL) {
+        print_message("%s: no .expect file\n", name);
+        return 1;
+    }
+    xbr_diags_init(&d);
+    xbr_status_t st = xbr_network_load(path, &net, &d);
+    xbr_status_t want = XBR_EINPUT;
+    while (fgets(line, sizeof line, f) != NULL) {
+        int ln, col;
+        char sev[16], id[128], field[128], file[256] = "";
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        if (strncmp(line, "status ", 7) == 0) {
+            want = strncmp(line + 7, "EIO", 3) == 0 ? XBR_EIO : XBR_EINPUT;
+            continue;
+        }
+        int n = sscanf(line, "%d:%d %15s %127s %127s %255s", &ln, &col, sev, id, field, file);
+        if (n < 5) {
+            print_message("%s: bad expect line: %s", name, line);
+            failures++;
+            continue;
+        }
+        bool found = false;
+        for (size_t i = 0; i < d.count && !found; i++) {
+            const xbr_diag_t *g = &d.items[i];
+            xbr_severity_t s = strcmp(sev, "warning") == 0 ? XBR_SEV_WARNING : XBR_SEV_ERROR;
+            found = g->line == ln && g->col == col && g->severity == s &&
+                    (strcmp(id, "-") == 0 || (g->object_id && strstr(g->object_id, id))) &&
+                    (strcmp(field, "-") == 0 || (g->field && strcmp(g->field, field) == 0)) &&
+                    g->file != NULL && ends_with(g->file, n == 6 ? file : name);
+        }
+        if (!found) {
+            print_message("%s: missing diagnostic %s", name, line);
+            failures++;
+        }
+    }
+    fclose(f);
+    if (st != want || net != NULL) {
+        print_message("%s: status %s, expected %s\n", name, xbr_status_name(st),
+                      xbr_status_name(want));
+        failures++;
+    }
+    if (failures)
+        dump_diags(&d);
+    xbr_network_free(net);
+    xbr_diags_destroy(&d);
+    return failures;
+}
+
+static void test_bad_network_corpus_reports_each_expected_diagnostic(void **state)
+{
+    (void)state;
+    DIR *dir = opendir(BAD_DIR);
+    struct dirent *e;
+    int failures = 0, files = 0;
+    assert_non_null(dir);
+    while ((e = readdir(dir)) != NULL) {
+        if (strncmp(e->d_name, "n_", 2) != 0 || !ends_with(e->d_name, ".json"))
+            continue;
+        files++;
+        failures += run_corpus_file(e->d_name);
+    }
+    closedir(dir);
+    assert_true(files >= 30);
+    assert_int_equal(failures, 0);
+}
+
+static void test_many_errors_are_all_reported(void **state)
+{
+    (void)state;
+    xbr_diags_t d;
+    xbr_network_t *net = NULL;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr_network_load(BAD_DIR "/n_many_errors.json", &net, &d), XBR_EINPUT);
+    /* n_many_errors.json has five errors and one unknown key (see its .expect) */
+    assert_int_equal(d.n_errors, 5);
+    assert_int_equal(d.n_warnings, 1);
+    xbr_diags_destroy(&d);
+}
+
+static void test_error_cap_truncates_but_counts(void **state)
+{
+    (void)state;
+    xbr_diags_t d;
+    xbr_network_t *net = NULL;
+    xbr_diags_init(&d);
+    d.max_errors = 2;
+    assert_int_equal(xbr_network_load(BAD_DIR "/n_many_errors.json", &net, &d), XBR_EINPUT);
+    assert_int_equal(d.n_errors, 5);
+    assert_true(d.truncated);
+    xbr_diags_destroy(&d);
+}
+
+static void test_unknown_key_warning_suggests_closest_key(void **state)
+{
+    (void)state;
+    xbr_diags_t d;
+    xbr_network_t *net = NULL;
+    xbr_diags_init(&d);
+    xbr_network_load(BAD_DIR "/n_many_errors.json", &net, &d);
+    bool seen = false;
+    for (size_t i = 0; i < d.count; i++)
+        if (d.items[i].severity == XBR_SEV_WARNING && d.items[i].expected != NULL &&
+            strcmp(d.items[i].expected, "did you mean \"lat\"?") == 0 &&
+            strcmp(d.items[i].what, "unknown key \"lattitude\"") == 0)
+            seen = true;
+    assert_true(seen);
+    xbr_diags_destroy(&d);
+}
+
+static void test_message_names_value_object_and_expectation(void **state)
+{
+    (void)state;
+    xbr_diags_t d;
+    xbr_network_t *net = NULL;
+    char buf[512];
+    xbr_diags_init(&d);
+    xbr_network_load(BAD_DIR "/n_negative_number.json", &net, &d);
+    assert_int_equal(d.count, 1);
+    xbr_diag_format(&d.items[0], buf, sizeof buf);
+    /* the design's example message, position from n_negative_number.expect */
+    assert_true(ends_with(buf, "n_negative_number.json:19:109: error: negative number -3 "
+                               "(link SZX>LAX:air, field cost.per_kg): a finite number >= 0"));
+    xbr_diags_destroy(&d);
+}
+
+static void test_good_network_loads_with_values_from_file(void **state)
+{
+    (void)state;
+    xbr_diags_t d;
+    xbr_network_t *net = NULL;
+    xbr_diags_init(&d);
+    xbr_status_t st = xbr_network_load(GOOD_DIR "/net_small.json", &net, &d);
+    if (st != XBR_OK)
+        dump_diags(&d);
+    assert_int_equal(st, XBR_OK);
+    assert_int_equal(d.n_errors, 0);
+    assert_int_equal(d.n_warnings, 0);
+    /* counts, by hand from net_small.json */
+    assert_int_equal(net->n_nodes, 10);
+    assert_int_equal(net->n_links, 10);
+    assert_int_equal(net->n_countries, 3);
+    assert_int_equal(net->n_sources, 1);
+    assert_string_equal(net->name, "small test network");
+    assert_string_equal(net->currency, "USD");
+    assert_string_equal(net->sources[0].date, "2026-11");
+
+    int exp = xbr_network_find_node(net, "EXP");
+    int szx = xbr_network_find_node(net, "SZX");
+    int wla = xbr_network_find_node(net, "W_LA");
+    int fsz = xbr_network_find_node(net, "F_SZ");
+    int us = xbr_network_find_country(net, "US");
+    assert_int_equal(fsz, 0);
+    assert_int_equal(exp, 1);
+    assert_true(szx >= 0 && wla >= 0 && us >= 0);
+    assert_int_equal(net->nodes[exp].type, XBR_NODE_EXPORTER);
+    assert_true(net->nodes[exp].markup_pct == 8.0);
+    assert_true(net->nodes[szx].handling.cost_per_kg == 0.1);
+    assert_true(net->nodes[szx].handling.days == 0.5);
+    assert_true(net->nodes[szx].handling.cost_per_unit == 0.0); /* default */
+    assert_string_equal(net->nodes[szx].code, "SZX");
+    assert_true(net->nodes[wla].storage_cost_per_m3_day == 0.6);
+    assert_true(net->nodes[wla].fixed_cost_per_week == 500.0);
+    assert_true(isinf(net->nodes[wla].capacity_m3)); /* default unlimited */
+    assert_false(net->nodes[wla].closed);
+    assert_int_equal(net->nodes[xbr_network_find_node(net, "LAX")].country, us);
+    assert_true(net->nodes[fsz].lat == 22.54 && net->nodes[fsz].lon == 114.06);
+    /* F_SZ is the first node: line 17, column 5 of net_small.json */
+    assert_int_equal(net->nodes[fsz].pos.line, 17);
+    assert_int_equal(net->nodes[fsz].pos.col, 5);
+    assert_non_null(net->nodes[fsz].pos.file);
+
+    int air = xbr_network_find_link(net, "AIR1");
+    assert_int_equal(air, 1);
+    const xbr_link_t *l = &net->links[air];
+    assert_int_equal(l->mode, XBR_MODE_AIR);
+    assert_true(l->days.min == 2 && l->days.mode == 3 && l->days.max == 5);
+    assert_true(l->cost.per_kg == 4.5 && l->cost.min_charge == 50 && l->cost.per_m3 == 0);
+    assert_true(l->departures_per_week == 7 && l->capacity_kg_per_week == 20000);
+    assert_true(l->volumetric_kg_per_m3 == 160); /* the network's "defaults" for air */
+    /* a link without id gets FROM>TO:MODE; a plain number of days gives {n, n, n} */
+    int t0 = xbr_network_find_link(net, "F_SZ>SZX:truck");
+    assert_int_equal(t0, 0);
+    l = &net->links[t0];
+    assert_true(l->days.min == 1 && l->days.mode == 1 && l->days.max == 1);
+    assert_true(l->co2e_g_per_tkm == 90); /* "defaults" for truck */
+    assert_true(l->volumetric_kg_per_m3 == xbr_default_volumetric_kg_per_m3(XBR_MODE_TRUCK));
+    assert_true(isinf(l->capacity_kg_per_week));
+    assert_false(l->distance_given);
+    assert_true(l->distance_km > 0);
+    l = &net->links[xbr_network_find_link(net, "SEA_US")];
+    assert_true(l->distance_given && l->distance_km == 11600);
+    assert_int_equal(l->via, 0u);
+    l = &net->links[xbr_network_find_link(net, "SEA_DE_SUEZ")];
+    assert_int_equal(l->via, (1u << XBR_PASSAGE_MALACCA) | (1u << XBR_PASSAGE_BABALMANDAB) |
+                                 (1u << XBR_PASSAGE_SUEZ) | (1u << XBR_PASSAGE_GIBRALTAR));
+    assert_false(l->closed);
+    l = &net->links[xbr_network_find_link(net, "SEA_DE_CAPE")];
+    assert_true(l->closed);
+    assert_int_equal(l->via, (1u << XBR_PASSAGE_MALACCA) | (1u << XBR_PASSAGE_CAPE));
+    l = &net->links[xbr_network_find_link(net, "DEHAM>M_DE:truck")];
+    assert_true(l->co2e_g_per_tkm == 80);
+
+    const xbr_country_t *c = &net->countries[us];
+    assert_true(xbr_country_duty_pct(c, "apparel") == 12);
+    assert_true(xbr_country_duty_pct(c, "toys") == 3.5);
+    assert_true(c->clearance_days == 2 && c->inspection_prob == 0.05 && c->inspection_days == 3);
+    assert_true(c->de_minimis == 0);
+    c = &net->countries[xbr_network_find_country(net, "DE")];
+    assert_true(c->de_minimis == 150 && c->duty_pct_default == 4 && c->vat_pct == 19);
+    assert_true(net->regimes[XBR_REGIME_9610].defined);
+    assert_true(net->regimes[XBR_REGIME_9610].clearance_days == 0.5);
+    assert_true(net->regimes[XBR_REGIME_9610].fee_per_shipment == 1.2);
+    assert_false(net->regimes[XBR_REGIME_9710].defined);
+    xbr_network_free(net);
+    xbr_diags_destroy(&d);
+}
+
+static void test_parse_from_memory_applies_defaults(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "{\"name\": \"m\", \"countries\": {\"CN\": {}},\n"
+        " \"nodes\": [{\"id\": \"A\", \"type\": \"factory\", \"name\": \"a\", \"country\": \"CN\","
+        " \"lat\": 0, \"lon\": 0},\n"
+        "            {\"id\": \"B\", \"type\": \"seaport\", \"name\": \"b\", \"country\": \"CN\","
+        " \"lat\": 0, \"lon\": 1}],\n"
+        " \"links\": [{\"from\": \"A\", \"to\": \"B\", \"mode\": \"sea\", \"days\": 2}]}";
+    xbr_diags_t d;
+    xbr_network_t *net = NULL;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr_network_parse(text, sizeof text - 1, "mem.json", &net, &d), XBR_OK);
+    assert_string_equal(net->currency, "USD");
+    assert_null(net->description);
+    const xbr_link_t *l = &net->links[0];
+    assert_string_equal(l->id, "A>B:sea");
+    assert_true(l->cost.per_kg == 0 && l->departures_per_week == 0 && !l->closed);
+    assert_true(l->volumetric_kg_per_m3 == xbr_default_volumetric_kg_per_m3(XBR_MODE_SEA));
+    assert_true(l->co2e_g_per_tkm == xbr_default_co2e_g_per_tkm(XBR_MODE_SEA));
+    assert_true(isinf(l->capacity_kg_per_week));
+    assert_int_equal(net->nodes[1].pos.line, 3);
+    xbr_network_free(net);
+    xbr_diags_destroy(&d);
+}
+
+static void test_format_keys_table_lists_each_object(void **state)
+{
+    (void)state;
+    static const char *const objects[] = {"network",  "node",    "link",   "cost",   "handling",
+                                          "days",     "country", "regime", "source", "defaults",
+                                          "scenario", "product", "change"};
+    for (size_t i = 0; i < sizeof objects / sizeof objects[0]; i++)
+        assert_non_null(xbr_format_keys(objects[i]));
+    assert_null(xbr_format_keys("nonsense"));
+    assert_null(xbr_format_keys(NULL));
+    const char *const *k = xbr_format_keys("days");
+    assert_string_equal(k[0], "min");
+    assert_string_equal(k[1], "mode");
+    assert_string_equal(k[2], "max");
+    assert_null(k[3]);
+    /* formats.md lists 14 link keys */
+    size_t n = 0;
+    for (k = xbr_format_keys("link"); *k != NULL; k++)
+        n++;
+    assert_int_equal(n, 14);
+}
+
+static void test_file_kind_tells_network_from_scenario(void **state)
+{
+    (void)state;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr_file_kind(GOOD_DIR "/net_small.json", &d), XBR_FILE_NETWORK);
+    assert_int_equal(xbr_file_kind(GOOD_DIR "/scn_base.json", &d), XBR_FILE_SCENARIO);
+    /* scn_child.json has no "format": told by its "extends" */
+    assert_int_equal(xbr_file_kind(GOOD_DIR "/scn_child.json", &d), XBR_FILE_SCENARIO);
+    assert_int_equal(d.n_errors, 0);
+    assert_int_equal(xbr_file_kind(BAD_DIR "/n_not_network.json", &d), XBR_FILE_UNKNOWN);
+    assert_int_equal(d.n_errors, 1);
+    assert_int_equal(xbr_file_kind(BAD_DIR "/does_not_exist.json", &d), XBR_FILE_UNKNOWN);
+    assert_int_equal(d.n_errors, 2);
+    xbr_diags_destroy(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bad_network_corpus_reports_each_expected_diagnostic),
+        cmocka_unit_test(test_many_errors_are_all_reported),
+        cmocka_unit_test(test_error_cap_truncates_but_counts),
+        cmocka_unit_test(test_unknown_key_warning_suggests_closest_key),
+        cmocka_unit_test(test_message_names_value_object_and_expectation),
+        cmocka_unit_test(test_good_network_loads_with_values_from_file),
+        cmocka_unit_test(test_parse_from_memory_applies_defaults),
+        cmocka_unit_test(test_format_keys_table_lists_each_object),
+        cmocka_unit_test(test_file_kind_tells_network_from_scenario),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,275 @@
+/*
+ * test_load_scenario.c - the scenario loader: the bad-input corpus (tests/data/bad/s_*.json,
+ * same .expect format as test_load_network.c describes: "LINE:COL SEVERITY ID FIELD [FILE]"
+ * lines, "status EINPUT|EIO", '#' comments; positions found by text search in the files),
+ * and the good scenarios: merge through `extends`, changes, defaults and promises, with every
+ * expected value worked out by hand from tests/data/good/{net_small,scn_base,scn_child}.json.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xbroute/load.h"
+
+#define BAD_DIR XBR_SOURCE_DIR "/tests/data/bad"
+#define GOOD_DIR XBR_SOURCE_DIR "/tests/data/good"
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static void dump_diags(const xbr_diags_t *d)
+{
+    char buf[1024];
+    for (size_t i = 0; i < d->count; i++) {
+        xbr_diag_format(&d->items[i], buf, sizeof buf);
+        print_message("    %s\n", buf);
+    }
+}
+
+/* Checks one corpus file; returns the number of mismatches. */
+static int run_corpus_file(const char *name)
+{
+    char path[1024], expect[1024], line[1024];
+    int failures = 0;
+    xbr_diags_t d;
+    xbr_scenario_t *sc = NULL;
+
+    snprintf(path, sizeof path, "%s/%s", BAD_DIR, name);
+    snprintf(expect, sizeof expect, "%s/%.*s.expect", BAD_DIR, (int)(strlen(name) - 5), name);
+    FILE *f = fopen(expect, "r");
+    if (f == NULL) {
+        print_message("%s: no .expect file\n", name);
+        return 1;
+    }
+    xbr_diags_init(&d);
+    xbr_status_t st = xbr_scenario_load(path, &sc, &d);
+    xbr_status_t want = XBR_EINPUT;
+    while (fgets(line, sizeof line, f) != NULL) {
+        int ln, col;
+        char sev[16], id[128], field[128], file[256] = "";
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        if (strncmp(line, "status ", 7) == 0) {
+            want = strncmp(line + 7, "EIO", 3) == 0 ? XBR_EIO : XBR_EINPUT;
+            continue;
+        }
+        int n = sscanf(line, "%d:%d %15s %127s %127s %255s", &ln, &col, sev, id, field, file);
+        if (n < 5) {
+            print_message("%s: bad expect line: %s", name, line);
+            failures++;
+            continue;
+        }
+        bool found = false;
+        for (size_t i = 0; i < d.count && !found; i++) {
+            const xbr_diag_t *g = &d.items[i];
+            xbr_severity_t s = strcmp(sev, "warning") == 0 ? XBR_SEV_WARNING : XBR_SEV_ERROR;
+            found = g->line == ln && g->col == col && g->severity == s &&
+                    (strcmp(id, "-") == 0 || (g->object_id && strstr(g->object_id, id))) &&
+                    (strcmp(field, "-") == 0 || (g->field && strcmp(g->field, field) == 0)) &&
+                    g->file != NULL && ends_with(g->file, n == 6 ? file : name);
+        }
+        if (!found) {
+            print_message("%s: missing diagnostic %s", name, line);
+            failures++;
+        }
+    }
+    fclose(f);
+    if (st != want || sc != NULL) {
+        print_message("%s: status %s, expected %s\n", name, xbr_status_name(st),
+                      xbr_status_name(want));
+        failures++;
+    }
+    if (failures)
+        dump_diags(&d);
+    xbr_scenario_free(sc);
+    xbr_diags_destroy(&d);
+    return failures;
+}
+
+static void test_bad_scenario_corpus_reports_each_expected_diagnostic(void **state)
+{
+    (void)state;
+    DIR *dir = opendir(BAD_DIR);
+    struct dirent *e;
+    int failures = 0, files = 0;
+    assert_non_null(dir);
+    while ((e = readdir(dir)) != NULL) {
+        if (strncmp(e->d_name, "s_", 2) != 0 || !ends_with(e->d_name, ".json"))
+            continue;
+        files++;
+        failures += run_corpus_file(e->d_name);
+    }
+    closedir(dir);
+    assert_true(files >= 20);
+    assert_int_equal(failures, 0);
+}
+
+static void test_scenario_errors_are_all_reported(void **state)
+{
+    (void)state;
+    xbr_diags_t d;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr_scenario_load(BAD_DIR "/s_many_errors.json", &sc, &d), XBR_EINPUT);
+    assert_null(sc);
+    /* four errors and one unknown key, see s_many_errors.expect */
+    assert_int_equal(d.n_errors, 4);
+    assert_int_equal(d.n_warnings, 1);
+    xbr_diags_destroy(&d);
+}
+
+static xbr_scenario_t *load_ok(const char *path)
+{
+    xbr_diags_t d;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_init(&d);
+    xbr_status_t st = xbr_scenario_load(path, &sc, &d);
+    if (st != XBR_OK || d.count != 0)
+        dump_diags(&d);
+    assert_int_equal(st, XBR_OK);
+    assert_int_equal(d.count, 0);
+    xbr_diags_destroy(&d);
+    return sc;
+}
+
+static void test_base_scenario_values_and_defaults(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = load_ok(GOOD_DIR "/scn_base.json");
+    const xbr_network_t *net = sc->network;
+    assert_string_equal(sc->name, "base scenario");
+    assert_true(sc->service_level == 0.9 && sc->review_days == 7);
+    /* defaults of formats.md */
+    assert_true(sc->holding_rate_per_year == 0.12);
+    assert_true(sc->value_of_time_per_day == 0 && sc->carbon_price_per_t == 0);
+    assert_int_equal(sc->n_products, 2);
+    int mus = xbr_network_find_node(net, "M_US"), mde = xbr_network_find_node(net, "M_DE");
+    int fsz = xbr_network_find_node(net, "F_SZ");
+    /* nodes are in file order: M_US is the 8th node, M_DE the 10th */
+    assert_int_equal(mus, 7);
+    assert_int_equal(mde, 9);
+
+    const xbr_product_t *p = &sc->products[xbr_scenario_find_product(sc, "TSHIRT")];
+    assert_string_equal(p->category, "apparel");
+    assert_int_equal(p->n_origins, 1);
+    assert_int_equal(p->origins[0], fsz);
+    assert_true(p->unit_kg == 0.25 && p->unit_m3 == 0.001 && p->unit_value == 6);
+    assert_true(p->demand_per_week[mus] == 500 && p->demand_per_week[mde] == 200);
+    assert_true(p->demand_per_week[fsz] == 0);
+    assert_true(p->demand_cv == 0.3 && p->units_per_order == 1); /* defaults */
+    /* scenario max_days {"M_US": 10, "default": 30} */
+    assert_true(p->max_days[mus] == 10 && p->max_days[mde] == 30);
+
+    p = &sc->products[xbr_scenario_find_product(sc, "LAMP")];
+    assert_string_equal(p->name, "Desk lamp");
+    assert_true(p->demand_cv == 0.5 && p->units_per_order == 2);
+    /* own {"M_US": 7} wins for M_US; M_DE falls back to the scenario's default 30 */
+    assert_true(p->max_days[mus] == 7 && p->max_days[mde] == 30);
+
+    assert_int_equal(sc->n_markets, 2);
+    assert_int_equal(sc->markets[0], mus);
+    assert_int_equal(sc->markets[1], mde);
+    /* change close_passage suez closes the sea link via suez only */
+    assert_true(net->links[xbr_network_find_link(net, "SEA_DE_SUEZ")].closed);
+    assert_false(net->links[xbr_network_find_link(net, "SEA_US")].closed);
+    assert_true(net->links[xbr_network_find_link(net, "SEA_DE_CAPE")].closed); /* from file */
+    xbr_scenario_free(sc);
+}
+
+static void test_child_scenario_merges_parent_and_applies_changes_in_order(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = load_ok(GOOD_DIR "/scn_child.json");
+    const xbr_network_t *net = sc->network;
+    assert_string_equal(sc->name, "child scenario");
+    assert_string_equal(sc->description, "Two products into the US and Germany."); /* parent's */
+    assert_true(sc->holding_rate_per_year == 0.2);                                 /* child's */
+    assert_true(sc->service_level == 0.9 && sc->review_days == 7);                 /* parent's */
+
+    /* products: parent's TSHIRT, LAMP replaced in place by the child's, then MUG */
+    assert_int_equal(sc->n_products, 3);
+    assert_string_equal(sc->products[0].id, "TSHIRT");
+    assert_string_equal(sc->products[1].id, "LAMP");
+    assert_string_equal(sc->products[2].id, "MUG");
+    const xbr_product_t *lamp = &sc->products[1];
+    assert_null(lamp->name); /* the child's LAMP has no name */
+    assert_true(lamp->unit_kg == 1.5 && lamp->unit_value == 20 && lamp->demand_cv == 0.3);
+
+    /* add: M_NEW is node 10 (after the 10 nodes of the file), NEWLINK link 10 */
+    int mnew = xbr_network_find_node(net, "M_NEW");
+    int mus = xbr_network_find_node(net, "M_US"), mde = xbr_network_find_node(net, "M_DE");
+    assert_int_equal(net->n_nodes, 11);
+    assert_int_equal(net->n_links, 11);
+    assert_int_equal(mnew, 10);
+    assert_int_equal(xbr_network_find_link(net, "NEWLINK"), 10);
+    assert_int_equal(net->links[10].from, xbr_network_find_node(net, "DEHAM"));
+    assert_int_equal(net->links[10].to, mnew);
+    assert_true(lamp->demand_per_week[mde] == 40 && lamp->demand_per_week[mnew] == 10);
+    assert_true(lamp->demand_per_week[mus] == 0);
+    /* inherited scenario max_days {"M_US": 10, "default": 30} */
+    assert_true(lamp->max_days[mus] == 10 && lamp->max_days[mnew] == 30);
+    const xbr_product_t *mug = &sc->products[2];
+    assert_true(mug->max_days[mus] == 12 && mug->max_days[mde] == 12); /* own number */
+    /* markets with demand > 0: M_US, M_DE (TSHIRT), M_NEW (LAMP); MUG's 0 adds none */
+    assert_int_equal(sc->n_markets, 3);
+    assert_int_equal(sc->markets[0], mus);
+    assert_int_equal(sc->markets[1], mde);
+    assert_int_equal(sc->markets[2], mnew);
+
+    /* parent's close_passage suez, then the child's changes */
+    const xbr_link_t *suez = &net->links[xbr_network_find_link(net, "SEA_DE_SUEZ")];
+    const xbr_link_t *cape = &net->links[xbr_network_find_link(net, "SEA_DE_CAPE")];
+    assert_true(suez->closed);
+    assert_false(cape->closed); /* open_link */
+    const xbr_link_t *air = &net->links[xbr_network_find_link(net, "AIR1")];
+    assert_true(air->cost.per_kg == 9 && air->cost.min_charge == 100); /* 4.5 x 2, 50 x 2 */
+    assert_true(air->days.min == 2 && air->days.max == 5);             /* days untouched */
+    const xbr_link_t *sea = &net->links[xbr_network_find_link(net, "SEA_US")];
+    /* days x 1.5: 14 -> 21, 16 -> 24, 21 -> 31.5; cost untouched */
+    assert_true(sea->days.min == 21 && sea->days.mode == 24 && sea->days.max == 31.5);
+    assert_true(sea->cost.per_m3 == 60 && sea->cost.per_shipment == 300);
+    /* CN -> DE links cost x 0.5: 80 -> 40, 95 -> 47.5 */
+    assert_true(suez->cost.per_m3 == 40 && cape->cost.per_m3 == 47.5);
+    const xbr_country_t *us = &net->countries[xbr_network_find_country(net, "US")];
+    assert_true(us->de_minimis == 800);
+    assert_true(xbr_country_duty_pct(us, "apparel") == 7); /* duty_pct 7 replaces the table */
+    assert_true(us->clearance_days == 2);                  /* untouched */
+    assert_true(net->nodes[xbr_network_find_node(net, "EXP")].closed);
+    xbr_scenario_free(sc);
+}
+
+static void test_missing_scenario_file_is_eio(void **state)
+{
+    (void)state;
+    xbr_diags_t d;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr_scenario_load(BAD_DIR "/nope.json", &sc, &d), XBR_EIO);
+    assert_null(sc);
+    assert_int_equal(d.n_errors, 1);
+    assert_non_null(strstr(d.items[0].what, "nope.json"));
+    xbr_diags_destroy(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bad_scenario_corpus_reports_each_expected_diagnostic),
+        cmocka_unit_test(test_scenario_errors_are_all_reported),
+        cmocka_unit_test(test_base_scenario_values_and_defaults),
+        cmocka_unit_test(test_child_scenario_merges_parent_and_applies_changes_in_order),
+        cmocka_unit_test(test_missing_scenario_file_is_eio),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
