@@ -12,5 +12,6 @@
 #include "xbroute/load.h"
 #include "xbroute/analysis.h"
 #include "xbroute/output.h"
+#include "xbroute/generate.h"
 
 #endif /* XBROUTE_XBROUTE_H */

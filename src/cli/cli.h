@@ -23,6 +23,7 @@ typedef struct {
 
 int cmd_validate(int argc, char **argv);
 int cmd_info(int argc, char **argv);
+int cmd_generate(int argc, char **argv);
 
 /*
  * Prints diagnostics to stderr, each followed (for errors and warnings with a position) by the

@@ -9,6 +9,7 @@
 static const cli_command_t commands[] = {
     {"validate", cmd_validate, "check network and scenario files; report every error"},
     {"info", cmd_info, "summarise a network or scenario: counts, unreachable markets"},
+    {"generate", cmd_generate, "write a synthetic network and scenario for benchmarks"},
 };
 
 static void usage(FILE *out)

@@ -5,6 +5,10 @@ SRC="$2"
 DATA="$SRC/tests/data/cli"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+out="$TMP/out"
+err="$TMP/err"
+: >"$out"
+: >"$err"
 n_pass=0
 n_fail=0
 
