@@ -3,9 +3,10 @@
  *
  * A state machine over the bytes with an explicit container stack (never recursion), so a
  * 100,000-deep input costs nothing but is rejected at depth max_depth + 1. Duplicate keys are
- * found with one open-addressing hash set for the whole document whose entries are tagged with
- * the serial number of the object they belong to; keys are compared after unescaping, so
- * "a" and "\u0061" are the same key. All state lives in a local struct: no globals.
+ * found when an object closes, among that object's keys only (pairwise for small objects,
+ * after a sort for large ones); the object's keys are then dropped, so memory stays
+ * proportional to the open objects and the work stays in cache. Keys are compared after
+ * unescaping, so "a" and "\u0061" are the same key. All state lives in a local struct.
  */
 #include "json_strict.h"
 
@@ -15,11 +16,10 @@
 #include <string.h>
 
 typedef struct {
-    size_t serial; /* object serial number, 1-based; 0 = empty slot */
-    size_t off;    /* offset of the decoded key in keys */
-    uint32_t len;
-    uint32_t hash;
-} key_slot_t;
+    size_t off; /* offset of the decoded key in keys */
+    size_t len;
+    size_t at;  /* offset of the key in the text */
+} key_rec_t;
 
 typedef struct {
     const unsigned char *s;
@@ -27,11 +27,11 @@ typedef struct {
     size_t pos;
     xbr_json_error_t *err;
     xbr_json_locs_t *locs;
-    /* decoded keys of every object, and the hash set over them */
+    /* decoded keys of the open objects, innermost last */
     char *keys;
     size_t keys_len, keys_cap;
-    key_slot_t *slots;
-    size_t slots_cap, slots_used;
+    key_rec_t *recs;
+    size_t n_recs, recs_cap;
     int nomem;
 } scanner_t;
 
@@ -316,67 +316,102 @@ static int scan_number(scanner_t *sc)
     return XBR_JSON_OK;
 }
 
-static uint32_t fnv1a(const char *p, size_t n, size_t serial)
+/* Records the key keys[off .. keys_len) found at text offset `at` for the innermost object. */
+static int key_push(scanner_t *sc, size_t off, size_t at)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < sizeof serial; i++) {
-        h ^= (unsigned char)(serial >> (8 * i));
-        h *= 16777619u;
+    if (sc->n_recs == sc->recs_cap) {
+        size_t cap = sc->recs_cap ? sc->recs_cap * 2 : 64;
+        key_rec_t *r = realloc(sc->recs, cap * sizeof *r);
+        if (r == NULL) {
+            sc->nomem = 1;
+            return XBR_JSON_ENOMEM;
+        }
+        sc->recs = r;
+        sc->recs_cap = cap;
     }
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
-static int slots_grow(scanner_t *sc)
-{
-    size_t cap = sc->slots_cap ? sc->slots_cap * 2 : 64;
-    key_slot_t *ns = calloc(cap, sizeof *ns);
-    if (ns == NULL)
-        return XBR_JSON_ENOMEM;
-    for (size_t i = 0; i < sc->slots_cap; i++) {
-        key_slot_t *o = &sc->slots[i];
-        if (o->serial == 0)
-            continue;
-        size_t j = o->hash & (cap - 1);
-        while (ns[j].serial != 0)
-            j = (j + 1) & (cap - 1);
-        ns[j] = *o;
-    }
-    free(sc->slots);
-    sc->slots = ns;
-    sc->slots_cap = cap;
+    sc->recs[sc->n_recs].off = off;
+    sc->recs[sc->n_recs].len = sc->keys_len - off;
+    sc->recs[sc->n_recs].at = at;
+    sc->n_recs++;
     return XBR_JSON_OK;
 }
 
-/* Adds the key keys[off .. keys_len) of object `serial`; returns 1 if it was already there. */
-static int key_seen(scanner_t *sc, size_t serial, size_t off, int *dup)
+typedef struct {
+    const char *p;
+    size_t len;
+    size_t at;
+} key_view_t;
+
+static int cmp_key_view(const void *a, const void *b)
 {
-    size_t n = sc->keys_len - off;
-    *dup = 0;
-    if (n > UINT32_MAX)
-        n = UINT32_MAX;
-    if ((sc->slots_used + 1) * 2 > sc->slots_cap && slots_grow(sc))
-        return XBR_JSON_ENOMEM;
-    uint32_t h = fnv1a(sc->keys + off, n, serial);
-    size_t j = h & (sc->slots_cap - 1);
-    while (sc->slots[j].serial != 0) {
-        key_slot_t *e = &sc->slots[j];
-        if (e->serial == serial && e->hash == h && e->len == n &&
-            memcmp(sc->keys + e->off, sc->keys + off, n) == 0) {
-            *dup = 1;
-            sc->keys_len = off; /* not needed twice */
-            return XBR_JSON_OK;
-        }
-        j = (j + 1) & (sc->slots_cap - 1);
+    const key_view_t *x = a, *y = b;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    int c = memcmp(x->p, y->p, x->len);
+    if (c != 0)
+        return c;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static int same_key(const scanner_t *sc, const key_rec_t *x, const key_rec_t *y)
+{
+    return x->len == y->len && memcmp(sc->keys + x->off, sc->keys + y->off, x->len) == 0;
+}
+
+/*
+ * Checks the keys recs[base .. n_recs) of an object that just closed. Returns the text offset
+ * of the first key (in document order) that repeats an earlier one, or SIZE_MAX when all are
+ * distinct. O(k^2) for k <= 16 keys, O(k log k) above.
+ */
+static size_t find_duplicate(scanner_t *sc, size_t base)
+{
+    size_t k = sc->n_recs - base, first = SIZE_MAX;
+    const key_rec_t *r = sc->recs + base;
+    if (k <= 16) {
+        for (size_t i = 1; i < k && first == SIZE_MAX; i++)
+            for (size_t j = 0; j < i; j++)
+                if (same_key(sc, &r[i], &r[j])) {
+                    first = r[i].at;
+                    break;
+                }
+        return first;
     }
-    sc->slots[j].serial = serial;
-    sc->slots[j].off = off;
-    sc->slots[j].len = (uint32_t)n;
-    sc->slots[j].hash = h;
-    sc->slots_used++;
+    key_view_t *v = malloc(k * sizeof *v);
+    if (v == NULL) {
+        sc->nomem = 1;
+        return SIZE_MAX;
+    }
+    for (size_t i = 0; i < k; i++) {
+        v[i].p = sc->keys + r[i].off;
+        v[i].len = r[i].len;
+        v[i].at = r[i].at;
+    }
+    qsort(v, k, sizeof *v, cmp_key_view);
+    /* Equal keys are adjacent and ordered by position: each later one is a repeat. */
+    for (size_t i = 1; i < k; i++)
+        if (v[i].len == v[i - 1].len && memcmp(v[i].p, v[i - 1].p, v[i].len) == 0 &&
+            v[i].at < first)
+            first = v[i].at;
+    free(v);
+    return first;
+}
+
+/* Closes the innermost object: fails on a repeated key, else forgets the object's keys. */
+static int close_object(scanner_t *sc, size_t rec_base, size_t keys_base)
+{
+    size_t dup = find_duplicate(sc, rec_base);
+    if (sc->nomem)
+        return XBR_JSON_ENOMEM;
+    if (dup != SIZE_MAX) {
+        size_t end = dup + 1;
+        while (end < sc->len && sc->s[end] != '"')
+            end += sc->s[end] == '\\' ? 2 : 1;
+        int klen = (int)(end + 1 - dup);
+        return fail(sc, dup, "duplicate key %.*s%s in an object", klen > 60 ? 60 : klen,
+                    (const char *)sc->s + dup, klen > 60 ? "...\"" : "");
+    }
+    sc->n_recs = rec_base;
+    sc->keys_len = keys_base;
     return XBR_JSON_OK;
 }
 
@@ -405,15 +440,16 @@ static const char *describe_byte(unsigned char c, char *buf, size_t size)
 enum { ST_VALUE, ST_VALUE_AFTER_COMMA, ST_ARR_FIRST, ST_OBJ_FIRST, ST_KEY, ST_AFTER };
 
 typedef struct {
-    char type;     /* '{' or '[' */
-    size_t serial; /* objects only */
+    char type;        /* '{' or '[' */
+    size_t rec_base;  /* objects: first key record of this object */
+    size_t keys_base; /* objects: keys_len when it opened */
 } frame_t;
 
 static int scan(scanner_t *sc, int max_depth)
 {
     frame_t *stack = NULL;
     int depth = 0, st = XBR_JSON_OK, state = ST_VALUE;
-    size_t serials = 0, pending_key = SIZE_MAX, last_comma = 0;
+    size_t pending_key = SIZE_MAX, last_comma = 0;
     char b[32];
 
     if (max_depth < 1)
@@ -463,6 +499,8 @@ static int scan(scanner_t *sc, int max_depth)
             if (c == '}') {
                 sc->pos++;
                 depth--;
+                sc->n_recs = stack[depth].rec_base;
+                sc->keys_len = stack[depth].keys_base;
                 state = ST_AFTER;
                 continue;
             }
@@ -479,19 +517,12 @@ static int scan(scanner_t *sc, int max_depth)
                 goto out;
             }
             size_t key_at = sc->pos, off = sc->keys_len;
-            int dup = 0;
             st = scan_string(sc, 1);
             if (st != XBR_JSON_OK)
                 goto out;
-            st = key_seen(sc, stack[depth - 1].serial, off, &dup);
+            st = key_push(sc, off, key_at);
             if (st != XBR_JSON_OK)
                 goto out;
-            if (dup) {
-                int klen = (int)(sc->pos - key_at);
-                st = fail(sc, key_at, "duplicate key %.*s%s in an object", klen > 60 ? 60 : klen,
-                          (const char *)sc->s + key_at, klen > 60 ? "...\"" : "");
-                goto out;
-            }
             skip_ws(sc);
             if (sc->pos >= sc->len || sc->s[sc->pos] != ':') {
                 st = sc->pos >= sc->len ? fail(sc, sc->pos, "unexpected end of input: expected ':'")
@@ -515,6 +546,11 @@ static int scan(scanner_t *sc, int max_depth)
             if (c == (unsigned char)close) {
                 sc->pos++;
                 depth--;
+                if (close == '}') {
+                    st = close_object(sc, stack[depth].rec_base, stack[depth].keys_base);
+                    if (st != XBR_JSON_OK)
+                        goto out;
+                }
                 continue;
             }
             st = fail(sc, sc->pos, "expected ',' or '%c', found %s", close,
@@ -540,7 +576,8 @@ static int scan(scanner_t *sc, int max_depth)
                 goto out;
             }
             stack[depth].type = (char)c;
-            stack[depth].serial = c == '{' ? ++serials : 0;
+            stack[depth].rec_base = sc->n_recs;
+            stack[depth].keys_base = sc->keys_len;
             depth++;
             sc->pos++;
             state = c == '{' ? ST_OBJ_FIRST : ST_ARR_FIRST;
@@ -582,7 +619,7 @@ int xbr_json_scan(const char *text, size_t len, int max_depth, xbr_json_locs_t *
         return fail(&sc, 0, "input larger than %zu bytes", XBR_JSON_MAX_LEN);
     int st = scan(&sc, max_depth);
     free(sc.keys);
-    free(sc.slots);
+    free(sc.recs);
     if (st == XBR_JSON_ENOMEM)
         snprintf(err->msg, sizeof err->msg, "out of memory");
     return st;

@@ -8,6 +8,9 @@
  * Columns count code points (see json_strict.h).
  */
 #include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -274,40 +277,110 @@ too_big:
 
 /* ---- documents ---- */
 
-static size_t ptr_hash(const cJSON *p, size_t cap)
+/*
+ * The parse tree lives in an arena. cJSON allocates every item and every key string with
+ * malloc; on a 200,000-link network that is millions of small blocks, and malloc and the page
+ * faults behind it were most of the load time. cJSON only lets a program replace malloc and
+ * free process-wide (cJSON_InitHooks), so the hooks are installed once and are constant; they
+ * allocate from the arena that the calling thread has made current for the duration of one
+ * parse (a thread-local pointer, so parallel loads in threads stay independent) and fall back
+ * to malloc/free otherwise, leaving every other use of cJSON in the process unchanged. The
+ * tree is released by dropping the arena; cJSON_Delete is never called on it.
+ */
+struct xbr_arena {
+    struct xbr_arena_chunk *chunks;
+    size_t used;  /* bytes used in the first chunk */
+    size_t avail; /* bytes in the first chunk */
+    int failed;
+};
+
+struct xbr_arena_chunk {
+    struct xbr_arena_chunk *next;
+    max_align_t data[];
+};
+
+static _Thread_local struct xbr_arena *current_arena;
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+
+static void *arena_alloc(struct xbr_arena *a, size_t n)
 {
-    uint64_t h = (uint64_t)(uintptr_t)p;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return (size_t)h & (cap - 1);
+    const size_t align = sizeof(max_align_t);
+    n = (n + align - 1) / align * align;
+    if (a->chunks == NULL || a->used + n > a->avail) {
+        size_t size = a->avail ? a->avail * 2 : 64 * 1024;
+        if (size > 16u * 1024 * 1024)
+            size = 16u * 1024 * 1024;
+        if (size < n)
+            size = n;
+        struct xbr_arena_chunk *c = malloc(sizeof *c + size);
+        if (c == NULL) {
+            a->failed = 1;
+            return NULL;
+        }
+        c->next = a->chunks;
+        a->chunks = c;
+        a->used = 0;
+        a->avail = size;
+    }
+    void *p = (char *)a->chunks->data + a->used;
+    a->used += n;
+    return p;
 }
 
-/* Pre-order walk assigning loc indices; depth is bounded by the scanner (<= 512). */
-static void map_walk(xbr_ldoc_t *doc, const cJSON *item, size_t *next)
+static void arena_free_all(struct xbr_arena *a)
+{
+    if (a == NULL)
+        return;
+    while (a->chunks != NULL) {
+        struct xbr_arena_chunk *next = a->chunks->next;
+        free(a->chunks);
+        a->chunks = next;
+    }
+    free(a);
+}
+
+static void *hook_malloc(size_t n)
+{
+    return current_arena != NULL ? arena_alloc(current_arena, n) : malloc(n);
+}
+
+static void hook_free(void *p)
+{
+    if (current_arena == NULL)
+        free(p);
+    /* else: the block belongs to the arena and goes when the arena goes */
+}
+
+static void install_hooks(void)
+{
+    cJSON_Hooks hooks = {hook_malloc, hook_free};
+    cJSON_InitHooks(&hooks);
+}
+
+/*
+ * Numbers each item of the tree in pre-order, the order in which the scanner recorded the
+ * values' offsets, so item k's position is locs.items[k]. The number is kept in the item's
+ * `valueint`: the loader reads numbers only through `valuedouble` (cJSON sets valueint as a
+ * truncated copy of it) and containers and strings leave it unused. This costs no memory and
+ * one walk, where a pointer -> index hash map cost several times the tree's size on large
+ * files. Returns the count of items numbered.
+ */
+static size_t number_items(cJSON *item, size_t next)
 {
     for (; item != NULL; item = item->next) {
-        size_t j = ptr_hash(item, doc->pm_cap);
-        while (doc->pm_keys[j] != NULL)
-            j = (j + 1) & (doc->pm_cap - 1);
-        doc->pm_keys[j] = item;
-        doc->pm_vals[j] = (*next)++;
+        item->valueint = next <= (size_t)INT_MAX ? (int)next : -1;
+        next++;
         if (item->child != NULL && (cJSON_IsObject(item) || cJSON_IsArray(item)))
-            map_walk(doc, item->child, next);
+            next = number_items(item->child, next);
     }
+    return next;
 }
 
 static size_t loc_index(const xbr_ldoc_t *doc, const cJSON *item)
 {
-    if (item == NULL || doc->pm_cap == 0)
+    if (item == NULL || !doc->positions_built || item->valueint < 0)
         return SIZE_MAX;
-    size_t j = ptr_hash(item, doc->pm_cap);
-    while (doc->pm_keys[j] != NULL) {
-        if (doc->pm_keys[j] == item)
-            return doc->pm_vals[j];
-        j = (j + 1) & (doc->pm_cap - 1);
-    }
-    return SIZE_MAX;
+    return (size_t)item->valueint;
 }
 
 static void offset_linecol(xbr_ldoc_t *doc, size_t off, int *line, int *col)
@@ -421,7 +494,13 @@ static xbr_status_t doc_open(xbr_ldoc_t *doc, const char *name, const char *text
         return doc->nomem ? XBR_ENOMEM : XBR_EINPUT;
     }
     const char *end = NULL;
+    pthread_once(&hooks_once, install_hooks);
+    doc->arena = calloc(1, sizeof *doc->arena);
+    if (doc->arena == NULL)
+        return XBR_ENOMEM;
+    current_arena = doc->arena;
     doc->root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    current_arena = NULL;
     if (doc->root == NULL) {
         /* The text is valid JSON, so cJSON failed on a limit of its own (it reads at most
          * 63 characters of a number) or ran out of memory. */
@@ -434,24 +513,8 @@ static xbr_status_t doc_open(xbr_ldoc_t *doc, const char *name, const char *text
         syntax_diag(doc, &err);
         return XBR_EINPUT;
     }
-    size_t cap = 16;
-    while (cap < doc->locs.count * 2)
-        cap *= 2;
-    doc->pm_keys = calloc(cap, sizeof *doc->pm_keys);
-    doc->pm_vals = malloc(cap * sizeof *doc->pm_vals);
-    if (doc->pm_keys == NULL || doc->pm_vals == NULL)
-        return XBR_ENOMEM;
-    doc->pm_cap = cap;
-    size_t next = 0;
-    map_walk(doc, doc->root, &next);
-    if (next != doc->locs.count) {
-        /* Cannot happen for valid JSON; positions would be wrong, so drop them. */
-        free(doc->pm_keys);
-        free(doc->pm_vals);
-        doc->pm_keys = NULL;
-        doc->pm_vals = NULL;
-        doc->pm_cap = 0;
-    }
+    /* Recursion depth is bounded: the scanner rejected nesting deeper than 512. */
+    doc->positions_built = number_items(doc->root, 0) == doc->locs.count;
     return XBR_OK;
 }
 
@@ -480,10 +543,10 @@ void xbr_ldoc_close(xbr_ldoc_t *doc)
 {
     if (doc == NULL)
         return;
-    cJSON_Delete(doc->root);
+    arena_free_all(doc->arena); /* the whole tree */
+    doc->arena = NULL;
+    doc->root = NULL;
     xbr_json_locs_free(&doc->locs);
-    free(doc->pm_keys);
-    free(doc->pm_vals);
     free(doc->line_starts);
     free(doc->buf);
     free(doc->file);
@@ -679,6 +742,16 @@ int xbr_ld_check_num(xbr_ldoc_t *doc, const cJSON *item, const char *oid, const 
                      xbr_ldrange_t r, double *out)
 {
     char exp[96], txt[48];
+    if (cJSON_IsNumber(item) && isfinite(item->valuedouble)) {
+        /* The happy path formats nothing: the texts are only for diagnostics. */
+        double v = item->valuedouble;
+        int low = (r.flags & XBR_LD_LO_OPEN) ? v <= r.lo : v < r.lo;
+        int high = (r.flags & XBR_LD_HI_OPEN) ? v >= r.hi : v > r.hi;
+        if (!low && !high) {
+            *out = v;
+            return 1;
+        }
+    }
     range_text(r, exp, sizeof exp);
     if (!cJSON_IsNumber(item)) {
         xbr_ld_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, exp, "wrong type: %s",
@@ -723,33 +796,41 @@ int xbr_ld_get_num(const xbr_ldobj_t *o, const char *key, bool required, xbr_ldr
                             out);
 }
 
+/* Writes "one of a, b, c" for an enumeration into exp; only needed for a diagnostic. */
+static void enum_expected(const char *(*name)(int), int count, char *exp, size_t size)
+{
+    size_t n = (size_t)snprintf(exp, size, "one of ");
+    for (int i = 0; i < count && n < size; i++)
+        n += (size_t)snprintf(exp + n, size - n, "%s%s", i ? ", " : "", name(i));
+}
+
 int xbr_ld_get_enum(const xbr_ldobj_t *o, const char *key, bool required, const char *what,
                     int (*parse)(const char *), const char *(*name)(int), int count, int *out)
 {
     char field[160], exp[400];
-    size_t n = (size_t)snprintf(exp, sizeof exp, "one of ");
-    for (int i = 0; i < count && n < sizeof exp; i++)
-        n += (size_t)snprintf(exp + n, sizeof exp - n, "%s%s", i ? ", " : "", name(i));
     const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, key);
     if (it == NULL) {
-        if (required)
+        if (required) {
+            enum_expected(name, count, exp, sizeof exp);
             missing(o, key, exp);
+        }
         return required ? -1 : 0;
     }
+    int v = cJSON_IsString(it) && it->valuestring != NULL ? parse(it->valuestring) : -1;
+    if (v >= 0) {
+        *out = v;
+        return 1;
+    }
+    enum_expected(name, count, exp, sizeof exp);
     xbr_ld_field(o, key, field, sizeof field);
     if (!cJSON_IsString(it) || it->valuestring == NULL) {
         xbr_ld_diag(o->doc, XBR_SEV_ERROR, it, 0, o->oid, field, exp, "wrong type: %s",
                     xbr_ld_type_name(it));
         return -1;
     }
-    int v = parse(it->valuestring);
-    if (v < 0) {
-        xbr_ld_diag(o->doc, XBR_SEV_ERROR, it, 0, o->oid, field, exp, "unknown %s \"%.64s\"", what,
-                    it->valuestring);
-        return -1;
-    }
-    *out = v;
-    return 1;
+    xbr_ld_diag(o->doc, XBR_SEV_ERROR, it, 0, o->oid, field, exp, "unknown %s \"%.64s\"", what,
+                it->valuestring);
+    return -1;
 }
 
 static int parse_status(const char *s)
@@ -828,10 +909,111 @@ xbr_file_kind_t xbr_ld_doc_kind(const cJSON *root)
     return XBR_FILE_UNKNOWN;
 }
 
+/* Skips the JSON string starting at text[i] == '"'; returns the index after its closing quote. */
+static size_t skip_string(const char *t, size_t len, size_t i)
+{
+    for (i++; i < len && t[i] != '"'; i++)
+        if (t[i] == '\\')
+            i++;
+    return i + 1;
+}
+
+static size_t skip_ws_at(const char *t, size_t len, size_t i)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* Skips the valid JSON value starting at text[i]; returns the index just after it. */
+static size_t skip_value(const char *t, size_t len, size_t i)
+{
+    if (i >= len)
+        return len;
+    if (t[i] == '"')
+        return skip_string(t, len, i);
+    if (t[i] == '{' || t[i] == '[') {
+        int depth = 0;
+        while (i < len) {
+            if (t[i] == '"') {
+                i = skip_string(t, len, i);
+                continue;
+            }
+            if (t[i] == '{' || t[i] == '[')
+                depth++;
+            else if (t[i] == '}' || t[i] == ']')
+                depth--;
+            i++;
+            if (depth == 0)
+                return i;
+        }
+        return len;
+    }
+    while (i < len && strchr(",}] \t\n\r", t[i]) == NULL)
+        i++;
+    return i;
+}
+
+/*
+ * Tells the kind of already-validated JSON text from its top-level keys, without building a
+ * tree (a network of a million links is not parsed twice just to learn what it is). Same rules
+ * as xbr_ld_doc_kind(); keys and the format value are compared as raw text, so an escaped
+ * spelling is not recognised here and falls back to the full parse.
+ */
+static xbr_file_kind_t sniff_kind(const char *t, size_t len)
+{
+    size_t i = skip_ws_at(t, len, 0);
+    int has_nodes = 0, has_scenario_key = 0;
+    if (i >= len || t[i] != '{')
+        return XBR_FILE_UNKNOWN;
+    i = skip_ws_at(t, len, i + 1);
+    while (i < len && t[i] == '"') {
+        size_t k0 = i + 1, k1 = skip_string(t, len, i) - 1;
+        size_t klen = k1 - k0;
+        i = skip_ws_at(t, len, k1 + 1) + 1; /* past ':' */
+        i = skip_ws_at(t, len, i);
+        size_t v0 = i;
+        i = skip_value(t, len, i);
+        if (klen == 6 && memcmp(t + k0, "format", 6) == 0) {
+            static const char net[] = "\"xbroute.network/1\"", scn[] = "\"xbroute.scenario/1\"";
+            if (i - v0 == sizeof net - 1 && memcmp(t + v0, net, sizeof net - 1) == 0)
+                return XBR_FILE_NETWORK;
+            if (i - v0 == sizeof scn - 1 && memcmp(t + v0, scn, sizeof scn - 1) == 0)
+                return XBR_FILE_SCENARIO;
+            return XBR_FILE_UNKNOWN;
+        }
+        if (klen == 5 && memcmp(t + k0, "nodes", 5) == 0)
+            has_nodes = 1;
+        if ((klen == 7 && memcmp(t + k0, "network", 7) == 0) ||
+            (klen == 7 && memcmp(t + k0, "extends", 7) == 0))
+            has_scenario_key = 1;
+        i = skip_ws_at(t, len, i);
+        if (i < len && t[i] == ',')
+            i = skip_ws_at(t, len, i + 1);
+    }
+    return has_nodes ? XBR_FILE_NETWORK : has_scenario_key ? XBR_FILE_SCENARIO : XBR_FILE_UNKNOWN;
+}
+
 xbr_file_kind_t xbr_file_kind(const char *path, xbr_diags_t *diags)
 {
     xbr_ldoc_t doc;
     xbr_file_kind_t kind = XBR_FILE_UNKNOWN;
+    char *buf = NULL;
+    size_t len = 0;
+    xbr_json_error_t err;
+
+    /* Fast path: a valid file whose top-level keys tell its kind. */
+    xbr_diags_t quiet;
+    xbr_diags_init(&quiet);
+    if (xbr_ld_read_file(path, &buf, &len, &quiet, NULL, 0, 0) == XBR_OK &&
+        xbr_json_scan(buf, len, XBR_LOAD_MAX_DEPTH, NULL, &err) == XBR_JSON_OK)
+        kind = sniff_kind(buf, len);
+    free(buf);
+    xbr_diags_destroy(&quiet);
+    if (kind != XBR_FILE_UNKNOWN)
+        return kind;
+
+    /* Otherwise the full load says exactly what is wrong. */
     if (xbr_ldoc_load(&doc, path, diags, NULL, 0, 0) == XBR_OK) {
         kind = xbr_ld_doc_kind(doc.root);
         if (kind == XBR_FILE_UNKNOWN)

@@ -30,10 +30,9 @@ typedef struct {
     const char *text; /* the text (buf, or borrowed) */
     size_t len;
     cJSON *root;
+    struct xbr_arena *arena; /* owns every node of the tree (see load_common.c) */
     xbr_json_locs_t locs;
-    const cJSON **pm_keys; /* item -> index into locs (open addressing) */
-    size_t *pm_vals;
-    size_t pm_cap;
+    int positions_built; /* item->valueint indexes locs (see number_items) */
     size_t *line_starts; /* built on the first diagnostic */
     size_t n_lines;
     xbr_diags_t *diags;

@@ -15,7 +15,7 @@ done
 
 # A sanitizer build's library needs the sanitizer runtimes at link time.
 extra=""
-if nm "$prefix/lib/libxbroute.a" 2>/dev/null | grep -q __asan; then
+if nm "$prefix/lib/libxbroute.a" 2>/dev/null | grep __asan >/dev/null; then
   extra="-fsanitize=address,undefined"
 fi
 cat >"$TMP/use.c" <<'C'
@@ -35,7 +35,7 @@ int main(void)
 C
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 if cc -std=c11 $extra -DXBR_DATA="\"$prefix/share/xbroute\"" "$TMP/use.c" -o "$TMP/use" \
-     $(pkg-config --cflags --libs --static xbroute) 2>"$TMP/cc.log"; then
+     $(pkg-config --cflags --libs xbroute) 2>"$TMP/cc.log"; then
   pass
   "$TMP/use" >"$TMP/use.out" 2>&1 && grep -q "^XBR_OK [1-9]" "$TMP/use.out" && pass || { fail "program using the installed library"; cat "$TMP/use.out"; }
 else
