@@ -121,6 +121,7 @@ typedef struct {
 typedef struct {
     char *code;          /* ISO 3166 alpha-2, e.g. "US" */
     char *name;          /* may be NULL */
+    char *customs_union; /* e.g. "EU": moves between members are not border entries; NULL */
     double de_minimis;   /* B2C parcels of customs value below this pay no duty; 0 = none */
     double vat_de_minimis; /* parcels below this pay no VAT; default 0 (VAT on every parcel) */
     double duty_pct_default; /* duty for categories not listed in duty_pct */

@@ -116,6 +116,8 @@ SOURCES = [
     {"id": "S_DUTY_LINES", "what": "assumption: per-category duty = the typical tariff line of the category (not a specific HS code). US = MFN + Section 301 + IEEPA 20 %: electronics (phones/earbuds: MFN 0, 301 0-7.5) 20; apparel (MFN about 16 + 301 list 4A 7.5) 44; furniture (MFN 0 + 301 25; Section 232 upholstered-furniture duties not included) 45; home goods (MFN about 3 + 301 25) 48; toys (MFN 0, 301 suspended) 20; appliances (MFN about 2 + 301 25) 47; default 30. EU TARIC third-country rates: electronics 0, apparel 12, furniture 0, home 3.7, toys 4.7, appliances 2.7, default 4. UK Global Tariff similar: apparel 12, home 2, appliances 2, toys 0, else 0, default 2. Japan: apparel 10, home 3, else 0, default 3. Australia: general 5 % (the ChAFTA 0 % preference for Chinese origin with a certificate is not applied)",
      "where": "typical rates of the US HTS, EU TARIC, UK Global Tariff and Japan and Australia tariffs; Japan apparel 10 % per a Japan customs guide (slideplayer.com/amp/9023258); Australia 5 % per the Customs example quoted at ftoaustralia.com/v3/viewtopic.php?p=371292",
      "date": "2025"},
+    {"id": "S_EU_CU", "what": "EU customs union: the member states apply one common external tariff and goods in free circulation move between them with no customs formalities or duties; import VAT is paid once on entry (customs_union \"EU\" on DE, FR, NL, PL, ES, IT)",
+     "where": "taxation-customs.ec.europa.eu/customs-4/eu-customs-union-facts-and-figures_en (European Commission, EU Customs Union: facts and figures)", "date": "2023"},
     {"id": "S_EU_VAT", "what": "EU: since 2021-07-01 the EUR 22 VAT exemption is abolished: VAT on every imported parcel (IOSS for B2C up to EUR 150)",
      "where": "clecat.org/news/newsletters/new-e-commerce-rules-on-1-july; dpd.com/ch/en/faq/ioss-modifications/", "date": "2021-07-01"},
     {"id": "S_EU_DUTY_2026", "what": "EU: the EUR 150 customs-duty relief for low-value B2C parcels ends on 2026-07-01; an interim flat duty of EUR 3 per item category applies until about 2028, then normal tariffs. Modelled as de_minimis 0 (ordinary ad valorem duty on every parcel): the format has no flat per-item duty",
@@ -555,9 +557,10 @@ def main():
                    source=["S_AU", "S_FX", "S_DUTY_LINES", "S_CLEARANCE"]),
     }
     for cc, vat in [("DE", 19), ("FR", 20), ("NL", 21), ("PL", 23), ("ES", 21), ("IT", 22)]:
-        countries[cc] = dict({"name": COUNTRY_NAMES[cc], "de_minimis": 0, "vat_de_minimis": 0,
+        countries[cc] = dict({"name": COUNTRY_NAMES[cc], "customs_union": "EU",
+                              "de_minimis": 0, "vat_de_minimis": 0,
                               "duty_pct": dict(EU_DUTY), "vat_pct": vat}, **clearance,
-                             source=["S_EU_VAT", "S_EU_DUTY_2026", "S_VAT_RATES", "S_DUTY_LINES",
+                             source=["S_EU_CU", "S_EU_VAT", "S_EU_DUTY_2026", "S_VAT_RATES", "S_DUTY_LINES",
                                      "S_CLEARANCE"])
 
     regimes = {

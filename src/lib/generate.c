@@ -1229,6 +1229,8 @@ static void write_header(xbr_buf_t *b, const xbr_generate_params_t *p)
         l.s[0] = '\0';
         ln_open(&l, NULL);
         ln_str(&l, "name", k->name);
+        if (c == C_DE || c == C_FR || c == C_NL || c == C_PL || c == C_BE || c == C_ES)
+            ln_str(&l, "customs_union", "EU");
         if (c != C_CN) {
             ln_num(&l, "de_minimis", k->de_minimis, 2);
             ln_num(&l, "vat_de_minimis", k->vat_de_minimis, 2);

@@ -64,6 +64,7 @@ static const char *const keys_cost[] = {"per_kg",       "per_m3",     "per_unit"
 static const char *const keys_handling[] = {"cost_per_kg", "cost_per_unit", "days", NULL};
 static const char *const keys_days[] = {"min", "mode", "max", NULL};
 static const char *const keys_country[] = {"name",
+                                           "customs_union",
                                            "de_minimis",
                                            "vat_de_minimis",
                                            "duty_pct",
@@ -110,6 +111,7 @@ static const char *const keys_change[] = {"op",
                                           "nodes",
                                           "links",
                                           "name",
+                                          "customs_union",
                                           "de_minimis",
                                           "vat_de_minimis",
                                           "duty_pct",

@@ -195,6 +195,7 @@ xbr_status_t xbr_ld_country_fields(xbr_ldoc_t *doc, const cJSON *obj, const char
                      &c->inspection_days};
     xbr_ldobj_t o = {doc, obj, oid, NULL};
     xbr_ld_get_str(&o, "name", false, &c->name);
+    xbr_ld_get_str(&o, "customs_union", false, &c->customs_union);
     for (size_t k = 0; k < sizeof nonneg / sizeof nonneg[0]; k++)
         xbr_ld_get_num(&o, nonneg[k], false, xbr_ld_nonneg, dst[k]);
     xbr_ldrange_t prob = {0.0, 1.0, 0};

@@ -176,6 +176,7 @@ void xbr_network_free(xbr_network_t *net)
         xbr_country_t *c = &net->countries[i];
         free(c->code);
         free(c->name);
+        free(c->customs_union);
         for (size_t k = 0; k < c->n_duty; k++)
             free(c->duty_category[k]);
         free(c->duty_category);
