@@ -1,0 +1,212 @@
+/*
+ * xbroute/route.h - the landed-cost model of one route and the exact route searches
+ * (DESIGN.md sections 4 and 5, "routes").
+ *
+ * A route carries one product from an origin factory to a market node along a simple path of
+ * open links. All figures are per unit delivered, in the network's currency; days are mean
+ * days (fractional).
+ *
+ * Shipment phases. Every leg of a route is in one phase:
+ *   parcel   direct B2C: one consumer order of q = units_per_order units per shipment;
+ *   bulk     q = demand_per_week(market) x review_days / 7 units per shipment: legs before a
+ *            stocking warehouse and legs of the B2B / traditional chain before the retailer;
+ *   retailed after a retailer (break bulk): parcel again, the consumer clock is NOT reset;
+ *   stocked  after the warehouse where the route keeps stock: parcel, the clock IS reset.
+ * A route is valid when it reaches the market in a parcel phase: direct (no warehouse and no
+ * intermediary), through a retailer, or stocked at a warehouse. A bulk route that has passed
+ * an exporter, importer or wholesaler must reach a retailer (it cannot stock); a parcel leg
+ * never enters a warehouse (stocked legs pass later warehouses, handling only) and legs after
+ * a retailer or a stocking warehouse enter no intermediary. A route passes no market but its
+ * own, and no closed node or link. Bulk phases need demand > 0 at the market.
+ *
+ * Cost of a route, per unit (the components of xbr_cost_breakdown_t):
+ *   transport   per link: W = q unit_kg, V = q unit_m3, chargeable = max(W, V vol), charge =
+ *               max(per_kg chargeable + per_m3 V + per_unit q + per_shipment, min_charge),
+ *               per unit charge / q (q of the leg's phase);
+ *   handling    at the origin and at every node entered: cost_per_kg unit_kg + cost_per_unit;
+ *               its days add to the clock;
+ *   clearance   export: the regime's fee_per_shipment / q and clearance_days, once, when the
+ *               route first leaves the origin's customs territory; import: at every border
+ *               entry, a node whose country differs from the previous node's (countries of
+ *               one customs_union count as one): clearance_fee_per_shipment / q, and
+ *               clearance_days + inspection_prob x inspection_days (variance p(1-p)D^2);
+ *   duty, vat   at each border entry on the customs value = the unit's price there (unit_value
+ *               x the markups so far): duty = value x duty_pct(category) / 100, except a parcel
+ *               whose value units_per_order x value is below de_minimis; VAT = (value + duty) x
+ *               vat_pct / 100, except a parcel below vat_de_minimis. Bulk always pays both;
+ *   markup      at exporter, importer, wholesaler, retailer: price x= 1 + markup_pct / 100, the
+ *               increase is the component;
+ *   in_transit  price there x holding_rate_per_year x days / 365 for every day on the clock
+ *               (legs, waits, handling, clearance, inspections), stocked routes' upstream
+ *               pipeline included;
+ *   storage, capital, warehouse_fixed   stocked at warehouse w, with upstream lead time L up to
+ *               and including w's handling (mean mu_L, variance s_L^2: triangular legs
+ *               (a+b+c)/3 and (a^2+b^2+c^2-ab-ac-bc)/18, waits 3.5/n and (7/n)^2/12,
+ *               inspections as above), d = demand/7 per day, s_d = demand_cv demand / sqrt 7,
+ *               z = quantile of service_level: stock I = d review_days / 2 + z sqrt(mu_L s_d^2 +
+ *               d^2 s_L^2); storage = I unit_m3 storage_cost_per_m3_day 7 / demand; capital =
+ *               I price holding_rate / 365 x 7 / demand; warehouse_fixed = fixed_cost_per_week /
+ *               demand (the whole weekly fixed cost is charged to this product and market);
+ *   carbon      co2e_kg / 1000 x carbon_price, co2e_kg = unit_kg / 1000 x distance_km x
+ *               co2e_g_per_tkm / 1000 per link;
+ *   total       the sum of the above.
+ * A link with departures_per_week n > 0 adds a wait of 3.5 / n days. `days` is the consumer-
+ * facing mean: the whole route, or for a stocked route the part after the warehouse (the
+ * warehouse's own handling is upstream). consumer_price = unit_value + total; factory_share =
+ * unit_value / consumer_price.
+ *
+ * Class and regime: through an exporter, importer or wholesaler -> traditional (0110); through
+ * a retailer only -> b2b2c (9710); stocked -> warehouse-<mode of the first border-crossing link
+ * before the warehouse> (9810; plain "warehouse" when none); else direct by the mode of the
+ * first border-crossing link (9610): air, express, post, sea, rail, road (truck, last_mile),
+ * or domestic when the route never leaves the origin's country.
+ */
+#ifndef XBROUTE_ROUTE_H
+#define XBROUTE_ROUTE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "xbroute/model.h"
+#include "xbroute/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    XBR_CLASS_AIR = 0,
+    XBR_CLASS_EXPRESS,
+    XBR_CLASS_POST,
+    XBR_CLASS_SEA,
+    XBR_CLASS_RAIL,
+    XBR_CLASS_ROAD,     /* direct, border crossed by truck or last_mile */
+    XBR_CLASS_DOMESTIC, /* direct, never leaves the origin's country */
+    XBR_CLASS_WAREHOUSE,
+    XBR_CLASS_B2B2C,
+    XBR_CLASS_TRADITIONAL,
+    XBR_CLASS_COUNT
+} xbr_route_class_t;
+
+/* The JSON spelling of a class without its mode ("warehouse", "b2b2c"); never NULL. */
+const char *xbr_route_class_name(xbr_route_class_t klass);
+
+/* Per-unit cost components; total is their sum. */
+typedef struct {
+    double transport;
+    double handling;
+    double clearance;
+    double duty;
+    double vat;
+    double markup;
+    double in_transit;
+    double storage;
+    double capital;
+    double warehouse_fixed;
+    double carbon;
+    double total;
+} xbr_cost_breakdown_t;
+
+/*
+ * One evaluated route. Arrays are owned by the route: release with xbr_route_destroy().
+ */
+typedef struct {
+    int product; /* index into the scenario's products */
+    int origin;  /* node index */
+    int market;  /* node index */
+    size_t n_links;
+    int *links;   /* n_links link indices, origin to market */
+    int *nodes;   /* n_links + 1 node indices */
+    int stock_at; /* warehouse node index where the route keeps stock, or -1 */
+    xbr_route_class_t route_class;
+    int class_mode;      /* xbr_mode_t of the class (direct and warehouse classes), or -1 */
+    char class_name[32]; /* e.g. "sea", "warehouse-sea", "traditional" */
+    xbr_regime_t regime;
+    bool exported; /* leaves the origin's country (export clearance applies) */
+    xbr_cost_breakdown_t cost;
+    double days;           /* consumer-facing mean days */
+    double days_var;       /* variance of the consumer-facing days */
+    double lead_time_days; /* stocked routes: mean replenishment lead time mu_L; else 0 */
+    double lead_time_var;  /* stocked routes: its variance; else 0 */
+    double co2e_kg;
+    double consumer_price;   /* unit_value + cost.total */
+    double factory_share;    /* unit_value / consumer_price */
+    double generalised_cost; /* cost.total + value_of_time_per_day x days */
+} xbr_route_t;
+
+/* Releases a route's arrays and zeroes it; safe on a zeroed route. */
+void xbr_route_destroy(xbr_route_t *route);
+
+/* A list of routes, owned as a whole; free with xbr_route_set_free(). */
+typedef struct {
+    size_t count;
+    xbr_route_t *routes;
+} xbr_route_set_t;
+
+void xbr_route_set_free(xbr_route_set_t *set);
+
+/* The criteria of a Pareto search. */
+typedef enum {
+    XBR_CRITERIA_COST_DAYS = 0,  /* landed cost total, consumer days */
+    XBR_CRITERIA_COST_DAYS_CO2E, /* and kg CO2e */
+} xbr_criteria_t;
+
+/*
+ * Evaluates the path `links[0..n-1]` (n >= 1, consecutive, from an origin node to `market`) for
+ * product `product` with the model above. `stock_at` is the warehouse node on the path where
+ * the route keeps stock, or -1. The phase of each leg follows from the path and `stock_at`.
+ * On XBR_OK *out is filled (the caller releases it with xbr_route_destroy()). Returns
+ * XBR_EINPUT (with a diagnostic when `diags` is not NULL, *out zeroed) when the path is not a
+ * valid route: broken or repeated, closed, not ending at `market`, phases not allowed, bulk
+ * without demand. XBR_ENOMEM when out of memory. O(n).
+ */
+xbr_status_t xbr_route_evaluate(const xbr_scenario_t *sc, int product, int market, const int *links,
+                                size_t n, int stock_at, xbr_route_t *out, xbr_diags_t *diags);
+
+/*
+ * Search context for one scenario: adjacency of the open network, its strongly connected
+ * components and scratch space, built once and reused across searches. Not shareable between
+ * threads (use one per thread). The scenario must outlive it and must not change.
+ */
+typedef struct xbr_router xbr_router_t;
+
+/* Builds a router for `sc`; O(nodes + links). Free with xbr_router_free(). */
+xbr_status_t xbr_router_new(const xbr_scenario_t *sc, xbr_router_t **out);
+void xbr_router_free(xbr_router_t *router);
+
+/*
+ * The complete Pareto set of valid simple routes for `product` from `origin` to `market` on
+ * `criteria`: one route per non-dominated criteria vector, ordered by cost, then days, then
+ * CO2e, then the sequence of node ids. `router` may be NULL (one is built for this call). On
+ * XBR_OK *out is a new set (possibly empty when nothing is reachable) the caller frees with
+ * xbr_route_set_free(). XBR_EINPUT for bad indices (diagnostic in `diags`), XBR_ENOMEM.
+ * Exact multi-criteria label search (route_search.c states the argument): two reverse
+ * Dijkstras for bounds, O(links log links), then label work that on realistic networks is
+ * below that; a second, slower pass runs only when the best walks revisit a node after a
+ * phase change (e.g. in bulk through a port, back through it with parcels).
+ */
+xbr_status_t xbr_routes_pareto(const xbr_scenario_t *sc, xbr_router_t *router, int product,
+                               int origin, int market, xbr_criteria_t criteria,
+                               xbr_route_set_t **out, xbr_diags_t *diags);
+
+/*
+ * The k best valid simple routes by generalised cost (cost.total + value_of_time_per_day x
+ * days), ascending, ties by cost, then days, then node ids; fewer when fewer exist. As
+ * xbr_routes_pareto() otherwise; always searches simple paths directly, so on graphs with large
+ * strongly connected components it can be much slower than the Pareto search.
+ */
+xbr_status_t xbr_routes_k_best(const xbr_scenario_t *sc, xbr_router_t *router, int product,
+                               int origin, int market, size_t k, xbr_route_set_t **out,
+                               xbr_diags_t *diags);
+
+/*
+ * The standard normal quantile: x with Phi(x) = p, for 0 < p < 1 (NAN outside). Acklam's
+ * rational approximation refined by one Halley step on erfc; about 1e-15 relative error.
+ */
+double xbr_normal_quantile(double p);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* XBROUTE_ROUTE_H */

@@ -1,0 +1,610 @@
+/*
+ * test_route_bruteforce.c - the route searches against brute force: every simple path of
+ * 600 random small networks (300 free-form, 300 layered like export chains; countries CN,
+ * US, DE, NL, DE and NL sometimes in a customs union), evaluated with xbr_route_evaluate and
+ * Pareto-filtered by an independent O(n^2) filter.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "network_internal.h"
+#include "route_internal.h"
+#include "xbroute/load.h"
+#include "xbroute/route.h"
+
+/* ---- a tiny in-code network builder (duplicated in each route test file) ---- */
+
+static void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n);
+    assert_non_null(q);
+    return q;
+}
+
+static char *xstrdup(const char *s)
+{
+    char *d = strdup(s);
+    assert_non_null(d);
+    return d;
+}
+
+static xbr_network_t *net_new(void)
+{
+    xbr_network_t *net = xbr_network_new();
+    assert_non_null(net);
+    return net;
+}
+
+/* Adds a country with no fees, taxes or delays; returns its index. */
+static int add_country(xbr_network_t *net, const char *code)
+{
+    net->countries = xrealloc(net->countries, (net->n_countries + 1) * sizeof *net->countries);
+    xbr_country_t *c = &net->countries[net->n_countries];
+    memset(c, 0, sizeof *c);
+    c->code = xstrdup(code);
+    return (int)net->n_countries++;
+}
+
+/* Adds an open node with no handling; returns its index. */
+static int add_node(xbr_network_t *net, const char *id, xbr_node_type_t type, int country)
+{
+    net->nodes = xrealloc(net->nodes, (net->n_nodes + 1) * sizeof *net->nodes);
+    xbr_node_t *n = &net->nodes[net->n_nodes];
+    memset(n, 0, sizeof *n);
+    n->id = xstrdup(id);
+    n->name = xstrdup(id);
+    n->type = type;
+    n->country = country;
+    n->capacity_m3 = INFINITY;
+    return (int)net->n_nodes++;
+}
+
+/* Adds an open link of `days` (plain number), free of charge, 0 km; returns its index. */
+static int add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double days)
+{
+    char id[64];
+    net->links = xrealloc(net->links, (net->n_links + 1) * sizeof *net->links);
+    xbr_link_t *l = &net->links[net->n_links];
+    memset(l, 0, sizeof *l);
+    snprintf(id, sizeof id, "L%zu", net->n_links);
+    l->id = xstrdup(id);
+    l->from = from;
+    l->to = to;
+    l->mode = mode;
+    l->volumetric_kg_per_m3 = net->volumetric_kg_per_m3[mode];
+    l->days.min = l->days.mode = l->days.max = days;
+    l->distance_km = 0.0;
+    l->distance_given = true;
+    l->co2e_g_per_tkm = net->co2e_g_per_tkm[mode];
+    l->capacity_kg_per_week = INFINITY;
+    return (int)net->n_links++;
+}
+
+/*
+ * Wraps `net` (indexed here) in a scenario with one product "p" from `origin`: 2 kg, 0.01 m3,
+ * value 100, 1 unit per order, cv 0.3, no demand (set it with sc->products[0].demand_per_week);
+ * service level 0.95, no holding cost, no value of time, no carbon price, review 14 days.
+ */
+static xbr_scenario_t *scenario_new(xbr_network_t *net, int origin)
+{
+    assert_int_equal(xbr_network_index(net), XBR_OK);
+    xbr_scenario_t *sc = calloc(1, sizeof *sc);
+    assert_non_null(sc);
+    sc->network = net;
+    sc->n_products = 1;
+    sc->products = calloc(1, sizeof *sc->products);
+    assert_non_null(sc->products);
+    xbr_product_t *p = &sc->products[0];
+    p->id = xstrdup("p");
+    p->category = xstrdup("toys");
+    p->n_origins = 1;
+    p->origins = malloc(sizeof(int));
+    assert_non_null(p->origins);
+    p->origins[0] = origin;
+    p->unit_kg = 2.0;
+    p->unit_m3 = 0.01;
+    p->unit_value = 100.0;
+    p->units_per_order = 1.0;
+    p->demand_cv = 0.3;
+    p->demand_per_week = calloc(net->n_nodes, sizeof(double));
+    p->max_days = malloc(net->n_nodes * sizeof(double));
+    assert_non_null(p->demand_per_week);
+    assert_non_null(p->max_days);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        p->max_days[i] = INFINITY;
+    sc->service_level = 0.95;
+    sc->holding_rate_per_year = 0.0;
+    sc->value_of_time_per_day = 0.0;
+    sc->carbon_price_per_t = 0.0;
+    sc->review_days = 14.0;
+    return sc;
+}
+/* ---- end of builder ---- */
+
+/* ---- a seeded generator (splitmix64), state passed explicitly ---- */
+
+typedef struct {
+    uint64_t s;
+} rng_t;
+
+static uint64_t rng_next(rng_t *r)
+{
+    uint64_t z = (r->s += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+/* uniform on [lo, hi) */
+static double unif(rng_t *r, double lo, double hi)
+{
+    return lo + (hi - lo) * (double)(rng_next(r) >> 11) * 0x1.0p-53;
+}
+
+static int pick(rng_t *r, int n)
+{
+    return (int)(rng_next(r) % (uint64_t)n);
+}
+
+static bool chance(rng_t *r, double p)
+{
+    return unif(r, 0.0, 1.0) < p;
+}
+
+/* A link a -> b of a random mode, tariff, days, departures, distance; 5 % closed. */
+static int random_link(xbr_network_t *net, rng_t *r, int a, int b)
+{
+    xbr_mode_t mode = (xbr_mode_t)pick(r, XBR_MODE_COUNT);
+    int l = add_link(net, a, b, mode, 0);
+    xbr_link_t *lk = &net->links[l];
+    if (chance(r, 0.7))
+        lk->cost.per_kg = unif(r, 0, 5);
+    if (chance(r, 0.3))
+        lk->cost.per_m3 = unif(r, 0, 50);
+    if (chance(r, 0.5))
+        lk->cost.per_unit = unif(r, 0, 3);
+    if (chance(r, 0.4))
+        lk->cost.per_shipment = unif(r, 0, 50);
+    if (chance(r, 0.3))
+        lk->cost.min_charge = unif(r, 0, 30);
+    double lo = unif(r, 0, 10);
+    if (chance(r, 0.3)) {
+        lk->days = (xbr_days_t){lo, lo, lo};
+    } else {
+        double mo = lo + unif(r, 0, 5);
+        lk->days = (xbr_days_t){lo, mo, mo + unif(r, 0, 10)};
+    }
+    lk->departures_per_week = chance(r, 0.4) ? unif(r, 0.5, 7) : 0.0;
+    lk->distance_km = unif(r, 0, 12000);
+    lk->co2e_g_per_tkm = unif(r, 0, 700);
+    lk->closed = chance(r, 0.05);
+    return l;
+}
+
+/*
+ * A near twin of link `base`: the same mode, a tariff 0-3 % cheaper and days of about the
+ * same mean but another spread, so labels differ mainly in lead-time variance.
+ */
+static int twin_link(xbr_network_t *net, rng_t *r, int base)
+{
+    int l = add_link(net, net->links[base].from, net->links[base].to, net->links[base].mode, 0);
+    xbr_link_t *lk = &net->links[l];
+    const xbr_link_t *b = &net->links[base];
+    double f = unif(r, 0.97, 1.0);
+    lk->cost.per_kg = b->cost.per_kg * f;
+    lk->cost.per_m3 = b->cost.per_m3 * f;
+    lk->cost.per_unit = b->cost.per_unit * f;
+    lk->cost.per_shipment = b->cost.per_shipment * f;
+    lk->cost.min_charge = b->cost.min_charge * f;
+    double mean = (b->days.min + b->days.mode + b->days.max) / 3.0;
+    double spread = unif(r, 0, mean);
+    lk->days = chance(r, 0.5) ? (xbr_days_t){mean, mean, mean}
+                              : (xbr_days_t){mean - spread, mean - spread, mean + 2.0 * spread};
+    lk->departures_per_week = b->departures_per_week;
+    lk->distance_km = b->distance_km;
+    lk->co2e_g_per_tkm = b->co2e_g_per_tkm;
+    return l;
+}
+
+static void random_countries(xbr_network_t *net, rng_t *r)
+{
+    static const char *codes[4] = {"CN", "US", "DE", "NL"};
+    bool eu = chance(r, 0.5); /* DE and NL in one customs union */
+    for (int c = 0; c < 4; c++) {
+        int ci = add_country(net, codes[c]);
+        xbr_country_t *k = &net->countries[ci];
+        if (eu && c >= 2)
+            k->customs_union = xstrdup("EU");
+        k->de_minimis = chance(r, 0.5) ? unif(r, 20, 400) : 0.0;
+        k->vat_de_minimis = chance(r, 0.3) ? unif(r, 10, 200) : 0.0;
+        k->duty_pct_default = unif(r, 0, 15);
+        if (chance(r, 0.5)) {
+            k->n_duty = 1;
+            k->duty_category = malloc(sizeof(char *));
+            k->duty_pct = malloc(sizeof(double));
+            assert_non_null(k->duty_category);
+            assert_non_null(k->duty_pct);
+            k->duty_category[0] = xstrdup("toys");
+            k->duty_pct[0] = unif(r, 0, 25);
+        }
+        k->vat_pct = unif(r, 0, 25);
+        k->clearance_days = unif(r, 0, 3);
+        k->clearance_fee_per_shipment = chance(r, 0.6) ? unif(r, 0, 30) : 0.0;
+        k->inspection_prob = unif(r, 0, 0.3);
+        k->inspection_days = unif(r, 0, 5);
+    }
+    for (int g = 0; g < XBR_REGIME_COUNT; g++) {
+        net->regimes[g].defined = true;
+        net->regimes[g].fee_per_shipment = unif(r, 0, 100);
+        net->regimes[g].clearance_days = unif(r, 0, 3);
+    }
+}
+
+static void random_node_data(xbr_node_t *nd, rng_t *r)
+{
+    xbr_node_type_t type = nd->type;
+    if (chance(r, 0.5))
+        nd->handling = (xbr_handling_t){unif(r, 0, 0.5), unif(r, 0, 2), unif(r, 0, 2)};
+    if (type == XBR_NODE_EXPORTER || type == XBR_NODE_IMPORTER || type == XBR_NODE_WHOLESALER ||
+        type == XBR_NODE_RETAILER)
+        nd->markup_pct = unif(r, 0, 60);
+    if (type == XBR_NODE_WAREHOUSE) {
+        nd->storage_cost_per_m3_day = unif(r, 0, 1);
+        nd->fixed_cost_per_week = chance(r, 0.5) ? unif(r, 0, 500) : 0.0;
+    }
+}
+
+static void random_product(xbr_scenario_t *sc, rng_t *r, int market)
+{
+    xbr_product_t *p = &sc->products[0];
+    p->unit_kg = unif(r, 0.1, 20);
+    p->unit_m3 = unif(r, 0.001, 0.1);
+    p->unit_value = unif(r, 5, 500);
+    p->units_per_order = (double)(1 + pick(r, 3));
+    p->demand_cv = unif(r, 0, 0.8);
+    p->demand_per_week[market] = chance(r, 0.15) ? 0.0 : unif(r, 1, 300);
+    sc->service_level = unif(r, 0.6, 0.99);
+    sc->holding_rate_per_year = unif(r, 0, 0.3);
+    sc->value_of_time_per_day = unif(r, 0, 3);
+    sc->carbon_price_per_t = chance(r, 0.5) ? unif(r, 0, 150) : 0.0;
+    sc->review_days = unif(r, 3, 28);
+}
+
+/*
+ * A layered network, as real chains are: factory (CN) -> 2-3 of exporter, seaport, airport,
+ * warehouse (CN) -> 2-3 of importer, seaport, rail terminal, warehouse (abroad) -> 2-3 of
+ * wholesaler, retailer, warehouse (abroad) -> the market; links between consecutive layers
+ * (70 %), skipping one (30 %) and back (8 %, making cycles), each with 0-2 near twins.
+ */
+static xbr_scenario_t *layered_scenario(uint64_t seed, int *market)
+{
+    rng_t r = {seed};
+    xbr_network_t *net = net_new();
+    random_countries(net, &r);
+    static const xbr_node_type_t l1[] = {XBR_NODE_EXPORTER, XBR_NODE_SEAPORT, XBR_NODE_AIRPORT,
+                                         XBR_NODE_WAREHOUSE};
+    static const xbr_node_type_t l2[] = {XBR_NODE_IMPORTER, XBR_NODE_SEAPORT,
+                                         XBR_NODE_RAIL_TERMINAL, XBR_NODE_WAREHOUSE};
+    static const xbr_node_type_t l3[] = {XBR_NODE_WHOLESALER, XBR_NODE_RETAILER, XBR_NODE_WAREHOUSE,
+                                         XBR_NODE_RETAILER};
+    int abroad = 1 + pick(&r, 3);
+    int layer_of[16];
+    int n = 0;
+    char id[32];
+    snprintf(id, sizeof id, "f%d", n);
+    layer_of[n++] = 0;
+    add_node(net, "f0", XBR_NODE_FACTORY, 0);
+    add_node(net, "m1", XBR_NODE_MARKET, abroad);
+    layer_of[n++] = 4;
+    for (int layer = 1; layer <= 3; layer++) {
+        int count = 2 + pick(&r, 2);
+        for (int i = 0; i < count; i++) {
+            const xbr_node_type_t *types = layer == 1 ? l1 : layer == 2 ? l2 : l3;
+            snprintf(id, sizeof id, "l%d_%d", layer, i);
+            int v = add_node(net, id, types[pick(&r, 4)],
+                             layer == 1 ? 0 : (chance(&r, 0.8) ? abroad : pick(&r, 4)));
+            random_node_data(&net->nodes[v], &r);
+            layer_of[n++] = layer;
+        }
+    }
+    for (int a = 0; a < n; a++) {
+        for (int b = 0; b < n; b++) {
+            int gap = layer_of[b] - layer_of[a];
+            double p = gap == 1 ? 0.7 : gap == 2 ? 0.3 : gap < 0 ? 0.08 : 0.0;
+            if (a == b || layer_of[a] == 4 || !chance(&r, p))
+                continue;
+            int l = random_link(net, &r, a, b);
+            for (int t = pick(&r, 3); t > 0; t--)
+                twin_link(net, &r, l);
+        }
+    }
+    xbr_scenario_t *sc = scenario_new(net, 0);
+    random_product(sc, &r, 1);
+    *market = 1;
+    return sc;
+}
+
+/*
+ * A random network: node 0 the factory (CN), node 1 the market, node 2 a warehouse, node 3 a
+ * retailer, the rest of random types; 3 countries with random customs rules; random links of
+ * every mode with random tariffs, triangular days, departures, distances; some closed.
+ */
+static xbr_scenario_t *random_scenario(uint64_t seed, int *market)
+{
+    rng_t r = {seed};
+    xbr_network_t *net = net_new();
+    random_countries(net, &r);
+    static const xbr_node_type_t others[] = {
+        XBR_NODE_FACTORY,  XBR_NODE_EXPORTER, XBR_NODE_IMPORTER,      XBR_NODE_WHOLESALER,
+        XBR_NODE_SEAPORT,  XBR_NODE_AIRPORT,  XBR_NODE_RAIL_TERMINAL, XBR_NODE_WAREHOUSE,
+        XBR_NODE_RETAILER, XBR_NODE_MARKET,   XBR_NODE_SEAPORT,       XBR_NODE_WAREHOUSE};
+    int n = 6 + pick(&r, 7);
+    for (int i = 0; i < n; i++) {
+        char id[16];
+        xbr_node_type_t type = i == 0   ? XBR_NODE_FACTORY
+                               : i == 1 ? XBR_NODE_MARKET
+                               : i == 2 ? XBR_NODE_WAREHOUSE
+                               : i == 3 ? XBR_NODE_RETAILER
+                                        : others[pick(&r, 12)];
+        snprintf(id, sizeof id, "n%02d", i);
+        int v = add_node(net, id, type, i == 0 ? 0 : i == 1 ? 1 + pick(&r, 3) : pick(&r, 4));
+        random_node_data(&net->nodes[v], &r);
+        net->nodes[v].closed = i > 1 && chance(&r, 0.05);
+    }
+    double p_link = 4.5 / n;
+    for (int a = 0; a < n; a++) {
+        for (int b = 0; b < n; b++) {
+            if (a == b || !chance(&r, p_link))
+                continue;
+            int copies = chance(&r, 0.1) ? 2 : 1;
+            for (int c = 0; c < copies; c++)
+                random_link(net, &r, a, b);
+        }
+    }
+    xbr_scenario_t *sc = scenario_new(net, 0);
+    random_product(sc, &r, 1);
+    *market = 1;
+    return sc;
+}
+
+/* ---- brute force: every simple path, every stocking choice ---- */
+
+typedef struct {
+    double cost, days, co2e, gen;
+} point_t;
+
+typedef struct {
+    point_t *items;
+    size_t count, cap;
+    size_t n_paths;
+    size_t by_class[XBR_CLASS_COUNT];
+} points_t;
+
+static void points_add(points_t *ps, const xbr_route_t *rt)
+{
+    if (ps->count == ps->cap) {
+        ps->cap = ps->cap ? 2 * ps->cap : 256;
+        ps->items = xrealloc(ps->items, ps->cap * sizeof *ps->items);
+    }
+    ps->items[ps->count++] = (point_t){rt->cost.total, rt->days, rt->co2e_kg, rt->generalised_cost};
+}
+
+static void dfs(const xbr_scenario_t *sc, int market, int v, int *links, size_t depth, char *seen,
+                points_t *ps)
+{
+    const xbr_network_t *net = sc->network;
+    if (v == market) {
+        ps->n_paths++;
+        /* no stock, then stock at each warehouse of the path */
+        for (size_t s = 0; s <= depth; s++) {
+            int stock = -1;
+            if (s > 0) {
+                stock = net->links[links[s - 1]].to;
+                if (net->nodes[stock].type != XBR_NODE_WAREHOUSE)
+                    continue;
+            }
+            xbr_route_t rt;
+            if (xbr_route_evaluate(sc, 0, market, links, depth, stock, &rt, NULL) == XBR_OK) {
+                points_add(ps, &rt);
+                xbr_route_destroy(&rt);
+            }
+        }
+        return;
+    }
+    if (net->nodes[v].type == XBR_NODE_MARKET && depth > 0)
+        return;
+    for (size_t j = 0; j < net->n_links; j++) {
+        const xbr_link_t *l = &net->links[j];
+        if (l->from != v || l->closed || seen[l->to] || net->nodes[l->to].closed)
+            continue;
+        seen[l->to] = 1;
+        links[depth] = (int)j;
+        dfs(sc, market, l->to, links, depth + 1, seen, ps);
+        seen[l->to] = 0;
+    }
+}
+
+/* a <= b on every criterion and < on one */
+static bool dominates(const point_t *a, const point_t *b, bool co2e)
+{
+    if (a->cost > b->cost || a->days > b->days || (co2e && a->co2e > b->co2e))
+        return false;
+    return a->cost < b->cost || a->days < b->days || (co2e && a->co2e < b->co2e);
+}
+
+static bool same(double a, double b)
+{
+    return fabs(a - b) <= 1e-9 * fmax(1.0, fmax(fabs(a), fabs(b)));
+}
+
+static bool same_point(const point_t *a, const point_t *b, bool co2e)
+{
+    return same(a->cost, b->cost) && same(a->days, b->days) && (!co2e || same(a->co2e, b->co2e));
+}
+
+/* The O(n^2) Pareto filter; equal vectors kept once. Returns the count, front[] filled. */
+static size_t pareto_filter(const points_t *ps, bool co2e, point_t *front)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < ps->count; i++) {
+        bool keep = true;
+        for (size_t j = 0; j < ps->count && keep; j++)
+            if (dominates(&ps->items[j], &ps->items[i], co2e))
+                keep = false;
+        for (size_t j = 0; j < k && keep; j++)
+            if (same_point(&front[j], &ps->items[i], co2e))
+                keep = false;
+        if (keep)
+            front[k++] = ps->items[i];
+    }
+    return k;
+}
+
+static int by_gen(const void *a, const void *b)
+{
+    double x = ((const point_t *)a)->gen, y = ((const point_t *)b)->gen;
+    return (x > y) - (x < y);
+}
+
+typedef struct {
+    size_t instances, paths, routes, front_routes, kbest_routes;
+    size_t pareto_calls, second_passes;
+    size_t front_by_class[XBR_CLASS_COUNT];
+} stats_t;
+
+static void check_instance(uint64_t seed, bool layered, stats_t *stats)
+{
+    int market;
+    xbr_scenario_t *sc = layered ? layered_scenario(seed, &market) : random_scenario(seed, &market);
+    const xbr_network_t *net = sc->network;
+    points_t ps = {0};
+    int *links = malloc(net->n_nodes * sizeof(int));
+    char *seen = calloc(net->n_nodes, 1);
+    assert_non_null(links);
+    assert_non_null(seen);
+    seen[0] = 1;
+    dfs(sc, market, 0, links, 0, seen, &ps);
+    stats->instances++;
+    stats->paths += ps.n_paths;
+    stats->routes += ps.count;
+
+    xbr_router_t *router = NULL;
+    assert_int_equal(xbr_router_new(sc, &router), XBR_OK);
+    point_t *front = malloc((ps.count + 1) * sizeof *front);
+    assert_non_null(front);
+    for (int crit = 0; crit < 2; crit++) {
+        bool co2e = crit == 1;
+        size_t nf = pareto_filter(&ps, co2e, front);
+        xbr_route_set_t *set = NULL;
+        assert_int_equal(
+            xbr_routes_pareto(sc, router, 0, 0, market,
+                              co2e ? XBR_CRITERIA_COST_DAYS_CO2E : XBR_CRITERIA_COST_DAYS, &set,
+                              NULL),
+            XBR_OK);
+        if (set->count != nf)
+            print_error("seed %llu crit %d: search %zu routes, brute force %zu\n",
+                        (unsigned long long)seed, crit, set->count, nf);
+        assert_int_equal(set->count, nf);
+        for (size_t i = 0; i < set->count; i++) {
+            const xbr_route_t *rt = &set->routes[i];
+            point_t p = {rt->cost.total, rt->days, rt->co2e_kg, rt->generalised_cost};
+            bool found = false;
+            for (size_t j = 0; j < nf && !found; j++)
+                found = same_point(&p, &front[j], co2e);
+            if (!found)
+                print_error("seed %llu: search route %zu (%g, %g) not on the brute-force front\n",
+                            (unsigned long long)seed, i, p.cost, p.days);
+            assert_true(found);
+            /* a valid simple route with the evaluator's own figures */
+            xbr_route_t e;
+            assert_int_equal(
+                xbr_route_evaluate(sc, 0, market, rt->links, rt->n_links, rt->stock_at, &e, NULL),
+                XBR_OK);
+            assert_true(same(e.cost.total, rt->cost.total) && same(e.days, rt->days));
+            xbr_route_destroy(&e);
+            /* ordered by cost, then days */
+            if (i > 0)
+                assert_true(set->routes[i - 1].cost.total < rt->cost.total ||
+                            (set->routes[i - 1].cost.total == rt->cost.total &&
+                             set->routes[i - 1].days <= rt->days));
+            if (!co2e)
+                stats->front_by_class[rt->route_class]++;
+        }
+        if (!co2e)
+            stats->front_routes += nf;
+        xbr_route_set_free(set);
+    }
+
+    /* k best by generalised cost: the k smallest over all routes */
+    if (ps.count > 1)
+        qsort(ps.items, ps.count, sizeof *ps.items, by_gen);
+    size_t k = 4;
+    xbr_route_set_t *set = NULL;
+    assert_int_equal(xbr_routes_k_best(sc, router, 0, 0, market, k, &set, NULL), XBR_OK);
+    size_t expect = ps.count < k ? ps.count : k;
+    if (set->count != expect)
+        print_error("seed %llu: k-best %zu routes, brute force %zu\n", (unsigned long long)seed,
+                    set->count, expect);
+    assert_int_equal(set->count, expect);
+    for (size_t i = 0; i < set->count; i++) {
+        if (!same(set->routes[i].generalised_cost, ps.items[i].gen))
+            print_error("seed %llu: k-best #%zu %.17g, brute force %.17g\n",
+                        (unsigned long long)seed, i, set->routes[i].generalised_cost,
+                        ps.items[i].gen);
+        assert_true(same(set->routes[i].generalised_cost, ps.items[i].gen));
+    }
+    stats->kbest_routes += set->count;
+    xbr_route_set_free(set);
+    size_t searches, strict;
+    xbr_router_counts(router, &searches, &strict);
+    stats->pareto_calls += 2;
+    stats->second_passes += strict - 1; /* the k-best search is the one strict search */
+
+    free(front);
+    xbr_router_free(router);
+    free(ps.items);
+    free(links);
+    free(seen);
+    xbr_scenario_free(sc);
+}
+
+static void test_pareto_and_k_best_equal_brute_force_on_random_networks(void **state)
+{
+    (void)state;
+    stats_t stats = {0};
+    for (uint64_t seed = 1; seed <= 300; seed++)
+        check_instance(seed, false, &stats);
+    for (uint64_t seed = 1001; seed <= 1300; seed++)
+        check_instance(seed, true, &stats);
+    print_message("%zu networks, %zu simple paths, %zu valid routes, %zu on the cost-days fronts "
+                  "(%zu stocked, %zu b2b2c, %zu traditional), %zu k-best; %zu of %zu Pareto "
+                  "searches needed the simple-path pass\n",
+                  stats.instances, stats.paths, stats.routes, stats.front_routes,
+                  stats.front_by_class[XBR_CLASS_WAREHOUSE], stats.front_by_class[XBR_CLASS_B2B2C],
+                  stats.front_by_class[XBR_CLASS_TRADITIONAL], stats.kbest_routes,
+                  stats.second_passes, stats.pareto_calls);
+    /* the generator must exercise every structure, or the comparison proves little */
+    assert_true(stats.front_by_class[XBR_CLASS_WAREHOUSE] > 0);
+    assert_true(stats.front_by_class[XBR_CLASS_B2B2C] > 0);
+    assert_true(stats.front_by_class[XBR_CLASS_TRADITIONAL] > 0);
+    assert_true(stats.front_routes > 300);
+    /* both passes of the Pareto search are exercised */
+    assert_true(stats.second_passes > 0);
+    assert_true(stats.second_passes < stats.pareto_calls);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pareto_and_k_best_equal_brute_force_on_random_networks),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
