@@ -13,5 +13,8 @@
 #include "xbroute/analysis.h"
 #include "xbroute/output.h"
 #include "xbroute/generate.h"
+#include "xbroute/route.h"
+#include "xbroute/trace.h"
+#include "xbroute/picture.h"
 
 #endif /* XBROUTE_XBROUTE_H */
