@@ -165,7 +165,9 @@ xbr_status_t xbr_route_evaluate(const xbr_scenario_t *sc, int product, int marke
 
 /*
  * Search context for one scenario: adjacency of the open network, its strongly connected
- * components and scratch space, built once and reused across searches. Not shareable between
+ * components and scratch space, built once and reused across searches. It also caches the
+ * searches' lower bounds per product x market (at most 64 MiB), so a loop over many origins
+ * and markets through one router computes them once per product x market. Not shareable between
  * threads (use one per thread). The scenario must outlive it and must not change.
  */
 typedef struct xbr_router xbr_router_t;
@@ -181,13 +183,25 @@ void xbr_router_free(xbr_router_t *router);
  * XBR_OK *out is a new set (possibly empty when nothing is reachable) the caller frees with
  * xbr_route_set_free(). XBR_EINPUT for bad indices (diagnostic in `diags`), XBR_ENOMEM.
  * Exact multi-criteria label search (route_search.c states the argument): two reverse
- * Dijkstras for bounds, O(links log links), then label work that on realistic networks is
- * below that; a second, slower pass runs only when the best walks revisit a node after a
- * phase change (e.g. in bulk through a port, back through it with parcels).
+ * Dijkstras for bounds, O(links log links) once per product x market and router, then label work
+ * that on realistic networks is below that; a second, slower pass runs only when the best walks
+ * revisit a node after a phase change (e.g. in bulk through a port, back through it with parcels).
  */
 xbr_status_t xbr_routes_pareto(const xbr_scenario_t *sc, xbr_router_t *router, int product,
                                int origin, int market, xbr_criteria_t criteria,
                                xbr_route_set_t **out, xbr_diags_t *diags);
+
+/*
+ * The union over class keys (route_class, class_mode) of the Pareto set of routes of that
+ * class key: labels of different class keys never dominate each other. Order: by class name,
+ * then class_mode (direct "road" routes have two keys, truck and last_mile), then as
+ * xbr_routes_pareto(). Same contract otherwise. Exact by the argument in route_search.c; it
+ * keeps more labels than xbr_routes_pareto() (labels of different classes so far do not
+ * compete), so it is slower, by about the number of classes reachable.
+ */
+xbr_status_t xbr_routes_pareto_by_class(const xbr_scenario_t *sc, xbr_router_t *router, int product,
+                                        int origin, int market, xbr_criteria_t criteria,
+                                        xbr_route_set_t **out, xbr_diags_t *diags);
 
 /*
  * The k best valid simple routes by generalised cost (cost.total + value_of_time_per_day x

@@ -394,7 +394,7 @@ double xbr_cm_total(const xbr_cstate_t *st)
     return t;
 }
 
-static xbr_route_class_t direct_class(int mode)
+xbr_route_class_t xbr_cm_direct_class(int mode)
 {
     switch (mode) {
     case XBR_MODE_AIR:
@@ -412,6 +412,23 @@ static xbr_route_class_t direct_class(int mode)
         return XBR_CLASS_ROAD;
     default:
         return XBR_CLASS_DOMESTIC;
+    }
+}
+
+void xbr_cm_class(const xbr_cstate_t *st, xbr_route_class_t *klass, int *mode)
+{
+    *mode = -1;
+    if (st->flags & XBR_SF_TRAD) {
+        *klass = XBR_CLASS_TRADITIONAL;
+    } else if (st->phase == XBR_PH_RETAILED) {
+        *klass = XBR_CLASS_B2B2C;
+    } else if (st->phase == XBR_PH_STOCKED) {
+        *klass = XBR_CLASS_WAREHOUSE;
+        *mode = st->stock_border_mode;
+    } else {
+        *klass = xbr_cm_direct_class(st->first_border_mode);
+        if (*klass != XBR_CLASS_DOMESTIC)
+            *mode = st->first_border_mode;
     }
 }
 
@@ -435,22 +452,20 @@ void xbr_cm_finish(const xbr_cm_t *cm, const xbr_cstate_t *st, xbr_route_t *out)
     out->market = cm->market;
     out->stock_at = st->stock_at;
     out->exported = (st->flags & XBR_SF_EXPORTED) != 0;
-    out->class_mode = -1;
-    if (st->flags & XBR_SF_TRAD) {
-        out->route_class = XBR_CLASS_TRADITIONAL;
+    xbr_cm_class(st, &out->route_class, &out->class_mode);
+    switch (out->route_class) {
+    case XBR_CLASS_TRADITIONAL:
         out->regime = XBR_REGIME_0110;
-    } else if (st->phase == XBR_PH_RETAILED) {
-        out->route_class = XBR_CLASS_B2B2C;
+        break;
+    case XBR_CLASS_B2B2C:
         out->regime = XBR_REGIME_9710;
-    } else if (st->phase == XBR_PH_STOCKED) {
-        out->route_class = XBR_CLASS_WAREHOUSE;
+        break;
+    case XBR_CLASS_WAREHOUSE:
         out->regime = XBR_REGIME_9810;
-        out->class_mode = st->stock_border_mode;
-    } else {
-        out->route_class = direct_class(st->first_border_mode);
+        break;
+    default:
         out->regime = XBR_REGIME_9610;
-        if (out->route_class != XBR_CLASS_DOMESTIC)
-            out->class_mode = st->first_border_mode;
+        break;
     }
     if (out->route_class == XBR_CLASS_WAREHOUSE && out->class_mode >= 0)
         snprintf(out->class_name, sizeof out->class_name, "warehouse-%s",

@@ -121,11 +121,22 @@ void xbr_cm_enter(const xbr_cm_t *cm, xbr_cstate_t *st, int next_phase);
 /* The total cost of a state: its components summed in a fixed order. */
 double xbr_cm_total(const xbr_cstate_t *st);
 
+/* The direct class of a route whose first border-crossing link has mode `mode` (-1: none, the
+ * route is domestic). */
+xbr_route_class_t xbr_cm_direct_class(int mode);
+
+/* The class key (route class, class mode or -1) of a final state, as xbr_cm_finish() sets it. */
+void xbr_cm_class(const xbr_cstate_t *st, xbr_route_class_t *klass, int *mode);
+
 /* Fills the figures of `out` (not its arrays) from the final state. */
 void xbr_cm_finish(const xbr_cm_t *cm, const xbr_cstate_t *st, xbr_route_t *out);
 
 /* How many label searches a router has run, and how many of them over simple paths (the
  * second pass of a Pareto search, and every k-best search); for tests. */
 void xbr_router_counts(const xbr_router_t *router, size_t *searches, size_t *strict);
+
+/* Empties the router's cache of bounds and lets it hold at most `max_entries` (>= 1) product x
+ * market entries from now on; for tests of the cache's eviction. */
+void xbr_router_limit_bounds(xbr_router_t *router, size_t max_entries);
 
 #endif

@@ -84,18 +84,56 @@
  * above): the k best generalised costs are found. Found routes beyond the k-th are dropped, and
  * labels whose generalised-cost bound is no better than the k-th found are cut.
  *
+ * (5) Per-class Pareto sets (xbr_routes_pareto_by_class). The answer is the union over class
+ * keys K = (route_class, class_mode) of the Pareto set of the routes of key K. A route's key is
+ * a function of its final phase, its "traditional" flag and the mode of its first
+ * border-crossing link (the one before stocking, for a stocked route); xbr_cm_class(). A
+ * label's key is not always known yet: a bulk label may still stock, reach a retailer or an
+ * exporter; a parcel label that has not crossed a border may still cross it by any mode.
+ * So the label's class so far, class_so_far() - the first border mode in bulk and parcel
+ * phases, the stocking border mode once stocked, nothing once traditional or retailed - is
+ * part of the dominance key, with the state (node, phase) and the flags. Exactness:
+ *   - Same key, same class. If A and B have equal phase, flags and class so far, then for
+ *     every continuation C, A+C and B+C have the same key: the phase and flag steps of C
+ *     depend only on C's nodes; the first border mode, once set, never changes, and while
+ *     unset it is set by C's first border-crossing link for both; stocking copies it. So the
+ *     argument of (1) runs within each key: A+C <= B+C and both are of the same class.
+ *   - Pass 1. A walk may revisit a node in the same phase only with another "state bit"
+ *     (state_bit(): the phase, and in bulk and parcel phases whether a border has been
+ *     crossed). Along one walk the bit fixes the class so far (the first border mode goes from
+ *     unset to one value; the stocking mode and the other phases' keys are constant), and also
+ *     the flags: leaving the origin's customs territory for the first time is the first border
+ *     crossing, so "exported" (and "pending") are set exactly when the border bit is. Then the
+ *     shortcut R = A[origin..u] + C[u..end] of (2) stands at u in the same phase, flags and
+ *     class so far as A+C does there, so R has A+C's key, and R <= A+C <= B+C as before.
+ *     Without the bit it fails: A may cross a border by air after u and C come back to u and
+ *     leave by sea, and R would be of class sea while B+C is air
+ *     (test_by_class_is_not_fooled_by_a_loop_that_fixes_the_class).
+ *   - Pass 2. The weak path condition exempts only A's nodes visited with the same bit as v
+ *     (same phase and same class so far), for the same reason; the strong condition is
+ *     unchanged (A+C is then simple, and of B+C's key by the first point).
+ *   - Bounds. A label is cut only when, for every key its completions may still have
+ *     (possible_keys()), a found route of that key is <= its lower bounds.
+ *   - Found routes compete only with found routes of the same key.
+ * The classes of routes are few (at most the 10 classes x 7 modes, in practice a handful per
+ * market), so the label count grows by about the number of classes so far a state can have.
+ *
  * Ties: a new label equal to a kept one is rejected (first created wins); among found routes
  * with equal criteria the one with the smaller sequence of node ids is kept.
  *
- * Cost: two Dijkstras, O(links log links), then O(L x (deg + S)) for L labels created and S
- * labels per state, plus O(len) per expansion and per path condition; the heap is O(log L)
- * per operation. Memory is the pool: about 200 bytes per label. On the generator's realistic
- * 10,000-node / 200,000-link networks a Pareto search takes well under a millisecond (fewer
- * labels than a Dijkstra settles nodes). On dense random graphs with a giant SCC the label
- * count grows (bulk labels are hard to cut), and pass 2 and k-best can be much slower.
+ * Cost: two Dijkstras, O(links log links), once per product x market and router (the bounds
+ * are cached: see struct xbr_router), then O(L x (deg + S)) for L labels created and S labels
+ * per state, plus O(len) per expansion and per path condition; the heap is O(log L) per
+ * operation. Memory is the pool: about 200 bytes per label, and the bounds cache, 16 bytes
+ * per non-market node per product x market searched (capped at 64 MiB). On the generator's
+ * realistic 10,000-node / 200,000-link networks, 100 origins x 200 markets take about 0.04 ms
+ * a pair with the cache, 0.26 ms without (tests/bench/README.md). On dense random graphs with a
+ * giant SCC the label count grows (bulk labels are hard to cut), and pass 2 and k-best can be much
+ * slower.
  */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,6 +154,17 @@ typedef struct {
     int idx;
 } heap_item_t;
 
+/* The lower bounds of one product x market (compute_bounds()), indexed by bound_index(). */
+typedef struct {
+    int product, market;
+    double lb_stock_days; /* fewest days of a completion that still stocks */
+    double *lb_cost;      /* n_bnodes + 1: lower bound of the cost still to come */
+    double *lb_days;      /* n_bnodes + 1: lower bound of the days still to come */
+} bounds_t;
+
+/* Memory the router may spend on cached bounds. */
+#define XBR_BOUNDS_CACHE_BYTES ((size_t)64 << 20)
+
 struct xbr_router {
     const xbr_scenario_t *sc;
     size_t n_nodes;
@@ -130,8 +179,8 @@ struct xbr_router {
     int *touched; /* states whose head was set in this search */
     unsigned char *is_touched;
     size_t n_touched;
-    unsigned *on_path;             /* marks the path of the label being expanded */
-    unsigned char *on_path_phases; /* phases in which it visits each marked node (bits) */
+    unsigned *on_path;              /* marks the path of the label being expanded */
+    unsigned short *on_path_phases; /* state_bit()s of its visits to each marked node */
     unsigned path_gen;
     unsigned *mark; /* marks for path conditions */
     unsigned mark_gen;
@@ -141,8 +190,18 @@ struct xbr_router {
     size_t n_heap, cap_heap;
     int *finals;
     size_t n_finals, cap_finals;
-    double *lb_cost;    /* per node: lower bound of the cost still to come to the market */
-    double *lb_days;    /* per node: lower bound of the days still to come */
+    /* Bounds are needed only at nodes a label can stand on: the non-market nodes, numbered
+     * 0..n_bnodes-1 by bidx (-1 for markets), and the target market, n_bnodes. They depend
+     * on the product and the market only, so they are cached per product x market: a loop
+     * over origins for one market, or over markets for each origin, computes them once. The
+     * cache holds at most max_bounds entries (XBR_BOUNDS_CACHE_BYTES) and is emptied when
+     * full; bounds are recomputed bit for bit the same, so results never depend on it. */
+    int *bidx;
+    size_t n_bnodes;
+    bounds_t *bounds; /* max_bounds entries, arrays allocated on first use */
+    size_t n_bounds, max_bounds;
+    int *bound_slots;   /* open addressing on (product, market): entry + 1, 0 empty */
+    size_t cap_slots;   /* a power of two >= 2 max_bounds */
     size_t n_searches;  /* label searches run (a Pareto call runs one or two) */
     size_t n_strict;    /* of which over simple paths */
     heap_item_t *dheap; /* for the bounds' Dijkstra */
@@ -237,25 +296,35 @@ xbr_status_t xbr_router_new(const xbr_scenario_t *sc, xbr_router_t **out)
     r->out_link = malloc((net->n_links > 0 ? net->n_links : 1) * sizeof(int));
     r->in_start = calloc(n + 1, sizeof(int));
     r->in_link = malloc((net->n_links > 0 ? net->n_links : 1) * sizeof(int));
-    r->lb_cost = malloc((n > 0 ? n : 1) * sizeof(double));
-    r->lb_days = malloc((n > 0 ? n : 1) * sizeof(double));
+    r->bidx = malloc((n > 0 ? n : 1) * sizeof(int));
     r->scc = malloc((n > 0 ? n : 1) * sizeof(int));
     r->scc_size = malloc((n > 0 ? n : 1) * sizeof(int));
     r->head = malloc((n > 0 ? n : 1) * XBR_PH_COUNT * sizeof(int));
     r->touched = malloc((n > 0 ? n : 1) * XBR_PH_COUNT * sizeof(int));
     r->is_touched = calloc((n > 0 ? n : 1) * XBR_PH_COUNT, 1);
     r->on_path = calloc(n > 0 ? n : 1, sizeof(unsigned));
-    r->on_path_phases = calloc(n > 0 ? n : 1, 1);
+    r->on_path_phases = calloc(n > 0 ? n : 1, sizeof(unsigned short));
     r->mark = calloc(n > 0 ? n : 1, sizeof(unsigned));
     if (r->out_start == NULL || r->out_link == NULL || r->in_start == NULL || r->in_link == NULL ||
-        r->lb_cost == NULL || r->lb_days == NULL || r->scc == NULL || r->scc_size == NULL ||
-        r->head == NULL || r->touched == NULL || r->is_touched == NULL || r->on_path == NULL ||
+        r->bidx == NULL || r->scc == NULL || r->scc_size == NULL || r->head == NULL ||
+        r->touched == NULL || r->is_touched == NULL || r->on_path == NULL ||
         r->on_path_phases == NULL || r->mark == NULL) {
         xbr_router_free(r);
         return XBR_ENOMEM;
     }
     for (size_t i = 0; i < n * XBR_PH_COUNT; i++)
         r->head[i] = -1;
+    for (size_t i = 0; i < n; i++)
+        r->bidx[i] = net->nodes[i].type == XBR_NODE_MARKET ? -1 : (int)r->n_bnodes++;
+    size_t entry_bytes = 2 * (r->n_bnodes + 1) * sizeof(double) + sizeof(bounds_t);
+    r->max_bounds = XBR_BOUNDS_CACHE_BYTES / entry_bytes;
+    size_t n_keys = sc->n_products * (n - r->n_bnodes); /* products x markets */
+    if (r->max_bounds > n_keys)
+        r->max_bounds = n_keys;
+    if (r->max_bounds < 1)
+        r->max_bounds = 1;
+    for (r->cap_slots = 4; r->cap_slots < 2 * r->max_bounds; r->cap_slots *= 2)
+        ;
     /* CSR by counting sort on the tail; stable, so links keep index order */
     for (size_t j = 0; j < net->n_links; j++) {
         const xbr_link_t *l = &net->links[j];
@@ -306,8 +375,12 @@ void xbr_router_free(xbr_router_t *r)
     free(r->out_link);
     free(r->in_start);
     free(r->in_link);
-    free(r->lb_cost);
-    free(r->lb_days);
+    free(r->bidx);
+    if (r->bounds != NULL)
+        for (size_t i = 0; i < r->max_bounds; i++)
+            free(r->bounds[i].lb_cost); /* lb_days shares its block */
+    free(r->bounds);
+    free(r->bound_slots);
     free(r->dheap);
     free(r->scc);
     free(r->scc_size);
@@ -434,17 +507,108 @@ typedef struct {
     xbr_router_t *r;
     xbr_cm_t cm;
     int market;
-    bool co2e;   /* CO2e is a criterion */
-    bool kbest;  /* k-best search (strong path condition, no removals) */
-    bool strict; /* routes are simple paths; else no state (node, phase) repeats */
+    bool co2e;     /* CO2e is a criterion */
+    bool kbest;    /* k-best search (strong path condition, no removals) */
+    bool strict;   /* routes are simple paths; else no state (node, phase) repeats */
+    bool by_class; /* Pareto sets per class key: class_so_far() is part of dominance */
     size_t k;
-    double vot;           /* value of time per day */
-    double lb_stock_days; /* lower bound of the days of any stocked completion */
+    double vot;            /* value of time per day */
+    double lb_stock_days;  /* lower bound of the days of any stocked completion */
+    const double *lb_cost; /* the bounds of this product x market, by bound_index() */
+    const double *lb_days;
 } search_t;
+
+/*
+ * The class so far of a state: what, besides its phase and flags, its eventual class key
+ * depends on (see "Per-class Pareto sets" above). Bulk and parcel: the mode of the first
+ * border-crossing link (-1 while none); stocked: that mode when it stocked; traditional and
+ * retailed: nothing (-1), the phase and flags fix the class.
+ */
+static int class_so_far(const xbr_cstate_t *st)
+{
+    if (st->flags & XBR_SF_TRAD)
+        return -1;
+    switch (st->phase) {
+    case XBR_PH_BULK:
+    case XBR_PH_PARCEL:
+        return st->first_border_mode;
+    case XBR_PH_STOCKED:
+        return st->stock_border_mode;
+    default:
+        return -1;
+    }
+}
+
+/*
+ * The bit of a visit in phase `phase` with first border mode `fbm` for the walk rule of pass 1
+ * and the weak path condition: the phase, and by class whether a bulk or parcel visit has
+ * crossed a border yet. Along one walk these determine the class so far of the visit.
+ */
+static unsigned short state_bit(const search_t *s, int phase, int fbm)
+{
+    int b = phase;
+    if (s->by_class && (phase == XBR_PH_BULK || phase == XBR_PH_PARCEL) && fbm >= 0)
+        b += XBR_PH_COUNT;
+    return (unsigned short)(1u << b);
+}
+
+/* The class key of a route (xbr_cm_class()) as one int: class x 16 + mode + 1. */
+static int key_of(xbr_route_class_t klass, int mode)
+{
+    return (int)klass * 16 + mode + 1;
+}
+
+static int final_key(const xbr_cstate_t *st)
+{
+    xbr_route_class_t klass;
+    int mode;
+    xbr_cm_class(st, &klass, &mode);
+    return key_of(klass, mode);
+}
+
+/* The class keys a completion of a label in state `st` can end with; returns how many. */
+static int possible_keys(const xbr_cstate_t *st, int keys[XBR_MODE_COUNT + 3])
+{
+    int n = 0;
+    if ((st->flags & XBR_SF_TRAD) || st->phase == XBR_PH_RETAILED || st->phase == XBR_PH_STOCKED ||
+        (st->phase == XBR_PH_PARCEL && st->first_border_mode >= 0)) {
+        keys[n++] = final_key(st);
+        return n;
+    }
+    if (st->phase == XBR_PH_PARCEL) {
+        keys[n++] = key_of(XBR_CLASS_DOMESTIC, -1);
+        for (int m = 0; m < XBR_MODE_COUNT; m++)
+            keys[n++] = key_of(xbr_cm_direct_class(m), m);
+        return n;
+    }
+    /* bulk, no intermediary yet: traditional, b2b2c or stocked */
+    keys[n++] = key_of(XBR_CLASS_TRADITIONAL, -1);
+    keys[n++] = key_of(XBR_CLASS_B2B2C, -1);
+    if (st->first_border_mode >= 0) {
+        keys[n++] = key_of(XBR_CLASS_WAREHOUSE, st->first_border_mode);
+    } else {
+        for (int m = -1; m < XBR_MODE_COUNT; m++)
+            keys[n++] = key_of(XBR_CLASS_WAREHOUSE, m);
+    }
+    return n;
+}
+
+/* The JSON class name of a key, as xbr_cm_finish() writes it. */
+static void key_name(int key, char buf[32])
+{
+    xbr_route_class_t klass = (xbr_route_class_t)(key / 16);
+    int mode = key % 16 - 1;
+    if (klass == XBR_CLASS_WAREHOUSE && mode >= 0)
+        snprintf(buf, 32, "warehouse-%s", xbr_mode_name((xbr_mode_t)mode));
+    else
+        snprintf(buf, 32, "%s", xbr_route_class_name(klass));
+}
 
 /* A <= B on everything the future depends on (same state and flags assumed). */
 static bool attr_dominates(const search_t *s, const label_t *a, const label_t *b)
 {
+    if (s->by_class && class_so_far(&a->st) != class_so_far(&b->st))
+        return false;
     if (a->cost > b->cost || a->st.days > b->st.days || a->st.price > b->st.price)
         return false;
     if (s->co2e && a->st.co2e > b->st.co2e)
@@ -472,7 +636,8 @@ static bool path_condition(search_t *s, int a, int b)
         r->mark[r->labels[x].st.node] = gen;
     for (int x = la->parent; x >= 0; x = r->labels[x].parent) {
         const label_t *lx = &r->labels[x];
-        if (!strong && lx->st.phase == la->st.phase)
+        if (!strong && state_bit(s, lx->st.phase, lx->st.first_border_mode) ==
+                           state_bit(s, la->st.phase, la->st.first_border_mode))
             continue;
         if (r->scc[lx->st.node] == comp && r->mark[lx->st.node] != gen)
             return false;
@@ -531,6 +696,18 @@ out:
 static int compare_finals(const search_t *s, int a, int b)
 {
     const label_t *la = &s->r->labels[a], *lb = &s->r->labels[b];
+    if (s->by_class) {
+        int ca = final_key(&la->st), cb = final_key(&lb->st);
+        if (ca != cb) {
+            char na[32], nb[32];
+            key_name(ca, na);
+            key_name(cb, nb);
+            int c = strcmp(na, nb);
+            if (c != 0)
+                return c;
+            return ca % 16 < cb % 16 ? -1 : 1; /* same name: by class mode */
+        }
+    }
     double ka[4] = {la->cost, la->st.days, la->st.co2e, 0};
     double kb[4] = {lb->cost, lb->st.days, lb->st.co2e, 0};
     if (s->kbest) {
@@ -567,8 +744,11 @@ static xbr_status_t add_final(search_t *s, int idx)
             r->n_finals = s->k;
         return XBR_OK;
     }
+    int key = s->by_class ? final_key(&n->st) : 0;
     for (size_t i = 0; i < r->n_finals; i++) {
         const label_t *f = &r->labels[r->finals[i]];
+        if (s->by_class && final_key(&f->st) != key)
+            continue;
         if (f->cost <= n->cost && f->st.days <= n->st.days &&
             (!s->co2e || f->st.co2e <= n->st.co2e)) {
             bool equal = f->cost == n->cost && f->st.days == n->st.days &&
@@ -581,13 +761,19 @@ static xbr_status_t add_final(search_t *s, int idx)
     size_t kept = 0;
     for (size_t i = 0; i < r->n_finals; i++) {
         const label_t *f = &r->labels[r->finals[i]];
-        bool dominated = n->cost <= f->cost && n->st.days <= f->st.days &&
-                         (!s->co2e || n->st.co2e <= f->st.co2e);
+        bool dominated = (!s->by_class || final_key(&f->st) == key) && n->cost <= f->cost &&
+                         n->st.days <= f->st.days && (!s->co2e || n->st.co2e <= f->st.co2e);
         if (!dominated)
             r->finals[kept++] = r->finals[i];
     }
     r->n_finals = kept;
     return push_final(r, idx);
+}
+
+/* The index of node v in the bounds arrays: the target market is n_bnodes; -1 for others. */
+static int bound_index(const search_t *s, int v)
+{
+    return v == s->market ? (int)s->r->n_bnodes : s->r->bidx[v];
 }
 
 /*
@@ -599,11 +785,11 @@ static xbr_status_t add_final(search_t *s, int idx)
 static bool cut_by_finals(const search_t *s, const label_t *l)
 {
     const xbr_router_t *r = s->r;
-    int v = l->st.node;
-    if (!isfinite(r->lb_cost[v]))
-        return true;
-    double cost_lb = l->cost + r->lb_cost[v];
-    double days_lb = l->st.days + r->lb_days[v];
+    int v = bound_index(s, l->st.node);
+    if (v < 0 || !isfinite(s->lb_cost[v]))
+        return true; /* a market not the target: the route cannot go on */
+    double cost_lb = l->cost + s->lb_cost[v];
+    double days_lb = l->st.days + s->lb_days[v];
     if (l->st.phase == XBR_PH_BULK && s->lb_stock_days < days_lb)
         days_lb = s->lb_stock_days;
     if (s->kbest) {
@@ -611,6 +797,22 @@ static bool cut_by_finals(const search_t *s, const label_t *l)
             return false;
         const label_t *f = &r->labels[r->finals[s->k - 1]];
         return f->cost + s->vot * f->st.days <= cost_lb + s->vot * days_lb;
+    }
+    if (s->by_class) {
+        /* cut only when every class key the label may end with has a dominating route */
+        int keys[XBR_MODE_COUNT + 3];
+        int nk = possible_keys(&l->st, keys);
+        for (int k = 0; k < nk; k++) {
+            bool covered = false;
+            for (size_t i = 0; i < r->n_finals && !covered; i++) {
+                const label_t *f = &r->labels[r->finals[i]];
+                covered = f->cost <= cost_lb && f->st.days <= days_lb &&
+                          (!s->co2e || f->st.co2e <= l->st.co2e) && final_key(&f->st) == keys[k];
+            }
+            if (!covered)
+                return false;
+        }
+        return true;
     }
     for (size_t i = 0; i < r->n_finals; i++) {
         const label_t *f = &r->labels[r->finals[i]];
@@ -627,29 +829,31 @@ static bool cut_by_finals(const search_t *s, const label_t *l)
  * handling days and the border's clearance and mean inspection days. Everything else a step
  * adds is >= 0, so these bound any completion from below. O(links log links).
  */
-static xbr_status_t compute_bounds(search_t *s)
+static xbr_status_t compute_bounds(search_t *s, bounds_t *b)
 {
     xbr_router_t *r = s->r;
     const xbr_network_t *net = r->sc->network;
     const xbr_cm_t *cm = &s->cm;
+    size_t nb = r->n_bnodes + 1;
     for (int pass = 0; pass < 2; pass++) {
-        double *dist = pass == 0 ? r->lb_cost : r->lb_days;
-        for (size_t i = 0; i < r->n_nodes; i++)
+        double *dist = pass == 0 ? b->lb_cost : b->lb_days;
+        for (size_t i = 0; i < nb; i++)
             dist[i] = INFINITY;
-        dist[s->market] = 0.0;
+        dist[r->n_bnodes] = 0.0;
         r->n_dheap = 0;
         heap_item_t start = {0.0, 0.0, 0.0, s->market};
         xbr_status_t status = hpush(&r->dheap, &r->n_dheap, &r->cap_dheap, start);
         while (status == XBR_OK && r->n_dheap > 0) {
             heap_item_t top = hpop(r->dheap, &r->n_dheap);
             int y = top.idx;
-            if (top.k1 > dist[y])
+            if (top.k1 > dist[bound_index(s, y)])
                 continue;
             const xbr_node_t *ny = &net->nodes[y];
             for (int e = r->in_start[y]; e < r->in_start[y + 1] && status == XBR_OK; e++) {
                 int link = r->in_link[e];
                 int x = net->links[link].from;
-                if (net->nodes[x].type == XBR_NODE_MARKET)
+                int bx = r->bidx[x];
+                if (bx < 0)
                     continue; /* routes end at their market and pass no other */
                 double w;
                 if (pass == 0) {
@@ -670,8 +874,8 @@ static xbr_status_t compute_bounds(search_t *s)
                 if (!(w >= 0.0))
                     w = 0.0;
                 double d = top.k1 + w;
-                if (d < dist[x]) {
-                    dist[x] = d;
+                if (d < dist[bx]) {
+                    dist[bx] = d;
                     heap_item_t item = {d, 0.0, 0.0, x};
                     status = hpush(&r->dheap, &r->n_dheap, &r->cap_dheap, item);
                 }
@@ -681,11 +885,63 @@ static xbr_status_t compute_bounds(search_t *s)
             return status;
     }
     /* fewest days a route can end with after stocking: those from the best warehouse */
-    s->lb_stock_days = INFINITY;
+    b->lb_stock_days = INFINITY;
     for (size_t i = 0; i < r->n_nodes; i++)
         if (net->nodes[i].type == XBR_NODE_WAREHOUSE && !net->nodes[i].closed &&
-            r->lb_days[i] < s->lb_stock_days)
-            s->lb_stock_days = r->lb_days[i];
+            b->lb_days[r->bidx[i]] < b->lb_stock_days)
+            b->lb_stock_days = b->lb_days[r->bidx[i]];
+    b->product = s->cm.product;
+    b->market = s->market;
+    return XBR_OK;
+}
+
+/* Sets s->lb_cost, s->lb_days and s->lb_stock_days from the cache, computing them on a miss. */
+static xbr_status_t get_bounds(search_t *s)
+{
+    xbr_router_t *r = s->r;
+    size_t mask = r->cap_slots - 1;
+    size_t h = ((size_t)s->cm.product * 2654435761u + (size_t)s->market * 40503u) & mask;
+    if (r->bounds == NULL) {
+        r->bounds = calloc(r->max_bounds, sizeof *r->bounds);
+        r->bound_slots = calloc(r->cap_slots, sizeof *r->bound_slots);
+        if (r->bounds == NULL || r->bound_slots == NULL) {
+            free(r->bounds);
+            free(r->bound_slots);
+            r->bounds = NULL;
+            r->bound_slots = NULL;
+            return XBR_ENOMEM;
+        }
+    }
+    for (size_t i = h; r->bound_slots[i] != 0; i = (i + 1) & mask) {
+        const bounds_t *b = &r->bounds[r->bound_slots[i] - 1];
+        if (b->product == s->cm.product && b->market == s->market) {
+            s->lb_cost = b->lb_cost;
+            s->lb_days = b->lb_days;
+            s->lb_stock_days = b->lb_stock_days;
+            return XBR_OK;
+        }
+    }
+    if (r->n_bounds == r->max_bounds) { /* full: start again */
+        memset(r->bound_slots, 0, r->cap_slots * sizeof *r->bound_slots);
+        r->n_bounds = 0;
+    }
+    bounds_t *b = &r->bounds[r->n_bounds];
+    if (b->lb_cost == NULL) {
+        b->lb_cost = malloc(2 * (r->n_bnodes + 1) * sizeof(double));
+        if (b->lb_cost == NULL)
+            return XBR_ENOMEM;
+        b->lb_days = b->lb_cost + r->n_bnodes + 1;
+    }
+    xbr_status_t status = compute_bounds(s, b);
+    if (status != XBR_OK)
+        return status;
+    size_t i = h;
+    while (r->bound_slots[i] != 0)
+        i = (i + 1) & mask;
+    r->bound_slots[i] = (int)++r->n_bounds;
+    s->lb_cost = b->lb_cost;
+    s->lb_days = b->lb_days;
+    s->lb_stock_days = b->lb_stock_days;
     return XBR_OK;
 }
 
@@ -764,7 +1020,7 @@ static xbr_status_t expand(search_t *s, int idx)
         if (r->on_path[sx->node] != gen)
             r->on_path_phases[sx->node] = 0;
         r->on_path[sx->node] = gen;
-        r->on_path_phases[sx->node] |= (unsigned char)(1u << sx->phase);
+        r->on_path_phases[sx->node] |= state_bit(s, sx->phase, sx->first_border_mode);
     }
 
     for (int e = r->out_start[from.node]; e < r->out_start[from.node + 1]; e++) {
@@ -780,7 +1036,8 @@ static xbr_status_t expand(search_t *s, int idx)
         int next[2];
         int k = xbr_cm_next_phases(&s->cm, arrived.phase, to, next);
         for (int j = 0; j < k; j++) {
-            if (visited && (r->on_path_phases[to] & (1u << next[j])))
+            if (visited &&
+                (r->on_path_phases[to] & state_bit(s, next[j], arrived.first_border_mode)))
                 continue;
             int c = new_label(r);
             if (c < 0)
@@ -831,8 +1088,8 @@ static xbr_status_t make_set(search_t *s, xbr_route_set_t **out)
     for (size_t i = 0; i < r->n_finals; i++) {
         xbr_route_t *rt = &set->routes[set->count++];
         int f = r->finals[i];
-        size_t len = label_path(r, f, NULL, NULL);
-        rt->links = malloc((len - 1) * sizeof(int));
+        size_t len = label_path(r, f, NULL, NULL); /* >= 2: a final is never the origin */
+        rt->links = malloc((len > 1 ? len - 1 : 1) * sizeof(int));
         rt->nodes = malloc(len * sizeof(int));
         if (rt->links == NULL || rt->nodes == NULL) {
             xbr_route_set_free(set);
@@ -896,8 +1153,8 @@ static bool all_finals_simple(search_t *s)
 }
 
 static xbr_status_t run(const xbr_scenario_t *sc, xbr_router_t *router, int product, int origin,
-                        int market, bool kbest, size_t k, bool co2e, xbr_route_set_t **out,
-                        xbr_diags_t *diags)
+                        int market, bool kbest, size_t k, bool co2e, bool by_class,
+                        xbr_route_set_t **out, xbr_diags_t *diags)
 {
     xbr_router_t *own = NULL;
     search_t s;
@@ -935,6 +1192,7 @@ static xbr_status_t run(const xbr_scenario_t *sc, xbr_router_t *router, int prod
     s.market = market;
     s.co2e = co2e;
     s.kbest = kbest;
+    s.by_class = by_class;
     s.k = k;
     s.vot = sc->value_of_time_per_day;
 
@@ -942,7 +1200,7 @@ static xbr_status_t run(const xbr_scenario_t *sc, xbr_router_t *router, int prod
      * and fast; if every route found is a simple path, that is the answer (see the argument
      * above), else search again over simple paths. k-best searches simple paths directly. */
     s.strict = kbest;
-    status = compute_bounds(&s);
+    status = get_bounds(&s);
     while (status == XBR_OK) {
         reset_scratch(router);
         router->n_searches++;
@@ -968,14 +1226,37 @@ xbr_status_t xbr_routes_pareto(const xbr_scenario_t *sc, xbr_router_t *router, i
                                xbr_route_set_t **out, xbr_diags_t *diags)
 {
     return run(sc, router, product, origin, market, false, 0,
-               criteria == XBR_CRITERIA_COST_DAYS_CO2E, out, diags);
+               criteria == XBR_CRITERIA_COST_DAYS_CO2E, false, out, diags);
+}
+
+xbr_status_t xbr_routes_pareto_by_class(const xbr_scenario_t *sc, xbr_router_t *router, int product,
+                                        int origin, int market, xbr_criteria_t criteria,
+                                        xbr_route_set_t **out, xbr_diags_t *diags)
+{
+    return run(sc, router, product, origin, market, false, 0,
+               criteria == XBR_CRITERIA_COST_DAYS_CO2E, true, out, diags);
 }
 
 xbr_status_t xbr_routes_k_best(const xbr_scenario_t *sc, xbr_router_t *router, int product,
                                int origin, int market, size_t k, xbr_route_set_t **out,
                                xbr_diags_t *diags)
 {
-    return run(sc, router, product, origin, market, true, k, false, out, diags);
+    return run(sc, router, product, origin, market, true, k, false, false, out, diags);
+}
+
+void xbr_router_limit_bounds(xbr_router_t *router, size_t max_entries)
+{
+    if (router->bounds != NULL) {
+        for (size_t i = 0; i < router->max_bounds; i++)
+            free(router->bounds[i].lb_cost);
+        free(router->bounds);
+        free(router->bound_slots);
+        router->bounds = NULL;
+        router->bound_slots = NULL;
+        router->n_bounds = 0;
+    }
+    if (max_entries >= 1 && max_entries < router->max_bounds)
+        router->max_bounds = max_entries; /* cap_slots stays >= 2 max_bounds */
 }
 
 void xbr_router_counts(const xbr_router_t *router, size_t *searches, size_t *strict)

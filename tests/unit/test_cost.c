@@ -18,117 +18,9 @@
 #include <string.h>
 
 #include "network_internal.h"
+#include "route_fixture.h"
 #include "xbroute/load.h"
 #include "xbroute/route.h"
-
-/* ---- a tiny in-code network builder (duplicated in each route test file) ---- */
-
-static void *xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n);
-    assert_non_null(q);
-    return q;
-}
-
-static char *xstrdup(const char *s)
-{
-    char *d = strdup(s);
-    assert_non_null(d);
-    return d;
-}
-
-static xbr_network_t *net_new(void)
-{
-    xbr_network_t *net = xbr_network_new();
-    assert_non_null(net);
-    return net;
-}
-
-/* Adds a country with no fees, taxes or delays; returns its index. */
-static int add_country(xbr_network_t *net, const char *code)
-{
-    net->countries = xrealloc(net->countries, (net->n_countries + 1) * sizeof *net->countries);
-    xbr_country_t *c = &net->countries[net->n_countries];
-    memset(c, 0, sizeof *c);
-    c->code = xstrdup(code);
-    return (int)net->n_countries++;
-}
-
-/* Adds an open node with no handling; returns its index. */
-static int add_node(xbr_network_t *net, const char *id, xbr_node_type_t type, int country)
-{
-    net->nodes = xrealloc(net->nodes, (net->n_nodes + 1) * sizeof *net->nodes);
-    xbr_node_t *n = &net->nodes[net->n_nodes];
-    memset(n, 0, sizeof *n);
-    n->id = xstrdup(id);
-    n->name = xstrdup(id);
-    n->type = type;
-    n->country = country;
-    n->capacity_m3 = INFINITY;
-    return (int)net->n_nodes++;
-}
-
-/* Adds an open link of `days` (plain number), free of charge, 0 km; returns its index. */
-static int add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double days)
-{
-    char id[64];
-    net->links = xrealloc(net->links, (net->n_links + 1) * sizeof *net->links);
-    xbr_link_t *l = &net->links[net->n_links];
-    memset(l, 0, sizeof *l);
-    snprintf(id, sizeof id, "L%zu", net->n_links);
-    l->id = xstrdup(id);
-    l->from = from;
-    l->to = to;
-    l->mode = mode;
-    l->volumetric_kg_per_m3 = net->volumetric_kg_per_m3[mode];
-    l->days.min = l->days.mode = l->days.max = days;
-    l->distance_km = 0.0;
-    l->distance_given = true;
-    l->co2e_g_per_tkm = net->co2e_g_per_tkm[mode];
-    l->capacity_kg_per_week = INFINITY;
-    return (int)net->n_links++;
-}
-
-/*
- * Wraps `net` (indexed here) in a scenario with one product "p" from `origin`: 2 kg, 0.01 m3,
- * value 100, 1 unit per order, cv 0.3, no demand (set it with sc->products[0].demand_per_week);
- * service level 0.95, no holding cost, no value of time, no carbon price, review 14 days.
- */
-static xbr_scenario_t *scenario_new(xbr_network_t *net, int origin)
-{
-    assert_int_equal(xbr_network_index(net), XBR_OK);
-    xbr_scenario_t *sc = calloc(1, sizeof *sc);
-    assert_non_null(sc);
-    sc->network = net;
-    sc->n_products = 1;
-    sc->products = calloc(1, sizeof *sc->products);
-    assert_non_null(sc->products);
-    xbr_product_t *p = &sc->products[0];
-    p->id = xstrdup("p");
-    p->category = xstrdup("toys");
-    p->n_origins = 1;
-    p->origins = malloc(sizeof(int));
-    assert_non_null(p->origins);
-    p->origins[0] = origin;
-    p->unit_kg = 2.0;
-    p->unit_m3 = 0.01;
-    p->unit_value = 100.0;
-    p->units_per_order = 1.0;
-    p->demand_cv = 0.3;
-    p->demand_per_week = calloc(net->n_nodes, sizeof(double));
-    p->max_days = malloc(net->n_nodes * sizeof(double));
-    assert_non_null(p->demand_per_week);
-    assert_non_null(p->max_days);
-    for (size_t i = 0; i < net->n_nodes; i++)
-        p->max_days[i] = INFINITY;
-    sc->service_level = 0.95;
-    sc->holding_rate_per_year = 0.0;
-    sc->value_of_time_per_day = 0.0;
-    sc->carbon_price_per_t = 0.0;
-    sc->review_days = 14.0;
-    return sc;
-}
-/* ---- end of builder ---- */
 
 #define assert_close(actual, expected)                                                             \
     do {                                                                                           \
@@ -143,10 +35,10 @@ enum { CN = 0, US = 1, DE = 2 };
 
 static xbr_network_t *three_countries(void)
 {
-    xbr_network_t *net = net_new();
-    assert_int_equal(add_country(net, "CN"), CN);
-    assert_int_equal(add_country(net, "US"), US);
-    assert_int_equal(add_country(net, "DE"), DE);
+    xbr_network_t *net = fx_net_new();
+    assert_int_equal(fx_add_country(net, "CN"), CN);
+    assert_int_equal(fx_add_country(net, "US"), US);
+    assert_int_equal(fx_add_country(net, "DE"), DE);
     return net;
 }
 
@@ -193,12 +85,12 @@ static void test_chargeable_weight_by_weight_or_volume(void **state)
 {
     (void)state;
     xbr_network_t *net = three_countries();
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int m = add_node(net, "M", XBR_NODE_MARKET, US);
-    int l = add_link(net, f, m, XBR_MODE_AIR, 3);
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
+    int l = fx_add_link(net, f, m, XBR_MODE_AIR, 3);
     net->links[l].cost.per_kg = 5.0;
     net->links[l].volumetric_kg_per_m3 = 167.0;
-    xbr_scenario_t *sc = scenario_new(net, f);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     xbr_route_t r;
 
     /* 2 kg vs 0.01 m3 x 167 = 1.67 kg: weight wins, 2 x 5 = 10 */
@@ -219,12 +111,12 @@ static void test_min_charge_and_per_shipment_spread_over_parcel_and_bulk(void **
 {
     (void)state;
     xbr_network_t *net = three_countries();
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int m = add_node(net, "M", XBR_NODE_MARKET, US);
-    int rt = add_node(net, "R", XBR_NODE_RETAILER, US);
-    int direct = add_link(net, f, m, XBR_MODE_EXPRESS, 4);
-    int to_r = add_link(net, f, rt, XBR_MODE_EXPRESS, 4);
-    int last = add_link(net, rt, m, XBR_MODE_LAST_MILE, 1);
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
+    int rt = fx_add_node(net, "R", XBR_NODE_RETAILER, US);
+    int direct = fx_add_link(net, f, m, XBR_MODE_EXPRESS, 4);
+    int to_r = fx_add_link(net, f, rt, XBR_MODE_EXPRESS, 4);
+    int last = fx_add_link(net, rt, m, XBR_MODE_LAST_MILE, 1);
     for (int j = 0; j < 2; j++) {
         xbr_link_t *l = &net->links[j == 0 ? direct : to_r];
         l->cost.per_kg = 1.0;
@@ -232,7 +124,7 @@ static void test_min_charge_and_per_shipment_spread_over_parcel_and_bulk(void **
         l->cost.min_charge = 10.0;
         l->volumetric_kg_per_m3 = 167.0;
     }
-    xbr_scenario_t *sc = scenario_new(net, f);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     sc->products[0].demand_per_week[m] = 70.0;
     xbr_route_t r;
 
@@ -254,14 +146,15 @@ static void test_handling_at_origin_and_each_node_entered(void **state)
 {
     (void)state;
     xbr_network_t *net = three_countries();
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int p = add_node(net, "P", XBR_NODE_SEAPORT, CN);
-    int m = add_node(net, "M", XBR_NODE_MARKET, US);
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int p = fx_add_node(net, "P", XBR_NODE_SEAPORT, CN);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
     net->nodes[f].handling = (xbr_handling_t){0.5, 1.0, 1.0};
     net->nodes[p].handling = (xbr_handling_t){0.0, 0.25, 0.5};
     net->nodes[m].handling = (xbr_handling_t){0.0, 2.0, 0.25};
-    int path[2] = {add_link(net, f, p, XBR_MODE_TRUCK, 1), add_link(net, p, m, XBR_MODE_SEA, 10)};
-    xbr_scenario_t *sc = scenario_new(net, f);
+    int path[2] = {fx_add_link(net, f, p, XBR_MODE_TRUCK, 1),
+                   fx_add_link(net, p, m, XBR_MODE_SEA, 10)};
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     xbr_route_t r;
 
     /* handling: F 0.5 x 2 kg + 1 = 2, P 0.25, M 2 -> 4.25;
@@ -278,23 +171,23 @@ static void test_export_clearance_charged_once_by_regime(void **state)
 {
     (void)state;
     xbr_network_t *net = three_countries();
-    int hk = add_country(net, "HK");
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int p = add_node(net, "P", XBR_NODE_SEAPORT, CN);
-    int h = add_node(net, "H", XBR_NODE_SEAPORT, hk);
-    int rt = add_node(net, "R", XBR_NODE_RETAILER, US);
-    int m = add_node(net, "M", XBR_NODE_MARKET, US);
-    int fp = add_link(net, f, p, XBR_MODE_TRUCK, 1);
-    int pm = add_link(net, p, m, XBR_MODE_SEA, 5);
-    int fh = add_link(net, f, h, XBR_MODE_TRUCK, 1);
-    int hm = add_link(net, h, m, XBR_MODE_AIR, 2);
-    int fr = add_link(net, f, rt, XBR_MODE_AIR, 3);
-    int rm = add_link(net, rt, m, XBR_MODE_LAST_MILE, 1);
+    int hk = fx_add_country(net, "HK");
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int p = fx_add_node(net, "P", XBR_NODE_SEAPORT, CN);
+    int h = fx_add_node(net, "H", XBR_NODE_SEAPORT, hk);
+    int rt = fx_add_node(net, "R", XBR_NODE_RETAILER, US);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
+    int fp = fx_add_link(net, f, p, XBR_MODE_TRUCK, 1);
+    int pm = fx_add_link(net, p, m, XBR_MODE_SEA, 5);
+    int fh = fx_add_link(net, f, h, XBR_MODE_TRUCK, 1);
+    int hm = fx_add_link(net, h, m, XBR_MODE_AIR, 2);
+    int fr = fx_add_link(net, f, rt, XBR_MODE_AIR, 3);
+    int rm = fx_add_link(net, rt, m, XBR_MODE_LAST_MILE, 1);
     net->regimes[XBR_REGIME_9610].fee_per_shipment = 20.0;
     net->regimes[XBR_REGIME_9610].clearance_days = 1.0;
     net->regimes[XBR_REGIME_9710].fee_per_shipment = 70.0;
     net->regimes[XBR_REGIME_9710].clearance_days = 2.0;
-    xbr_scenario_t *sc = scenario_new(net, f);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     sc->products[0].demand_per_week[m] = 70.0;
     xbr_route_t r;
 
@@ -327,15 +220,15 @@ static void test_stocked_route_pays_9810_clearance_on_the_bulk_shipment(void **s
 {
     (void)state;
     xbr_network_t *net = three_countries();
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int w = add_node(net, "W", XBR_NODE_WAREHOUSE, US);
-    int m = add_node(net, "M", XBR_NODE_MARKET, US);
-    int path[2] = {add_link(net, f, w, XBR_MODE_SEA, 5),
-                   add_link(net, w, m, XBR_MODE_LAST_MILE, 1)};
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int w = fx_add_node(net, "W", XBR_NODE_WAREHOUSE, US);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
+    int path[2] = {fx_add_link(net, f, w, XBR_MODE_SEA, 5),
+                   fx_add_link(net, w, m, XBR_MODE_LAST_MILE, 1)};
     net->regimes[XBR_REGIME_9610].fee_per_shipment = 20.0;
     net->regimes[XBR_REGIME_9810].fee_per_shipment = 140.0;
     net->regimes[XBR_REGIME_9810].clearance_days = 3.0;
-    xbr_scenario_t *sc = scenario_new(net, f);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     sc->products[0].demand_per_week[m] = 70.0;
     sc->products[0].demand_cv = 0.0;
     xbr_route_t r;
@@ -357,13 +250,13 @@ static void test_de_minimis_exempts_a_parcel_but_not_bulk(void **state)
     xbr_network_t *net = three_countries();
     net->countries[US].de_minimis = 800.0;
     net->countries[US].duty_pct_default = 10.0;
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int m = add_node(net, "M", XBR_NODE_MARKET, US);
-    int rt = add_node(net, "R", XBR_NODE_RETAILER, US);
-    int direct = add_link(net, f, m, XBR_MODE_AIR, 3);
-    int b2b[2] = {add_link(net, f, rt, XBR_MODE_AIR, 3),
-                  add_link(net, rt, m, XBR_MODE_LAST_MILE, 1)};
-    xbr_scenario_t *sc = scenario_new(net, f);
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
+    int rt = fx_add_node(net, "R", XBR_NODE_RETAILER, US);
+    int direct = fx_add_link(net, f, m, XBR_MODE_AIR, 3);
+    int b2b[2] = {fx_add_link(net, f, rt, XBR_MODE_AIR, 3),
+                  fx_add_link(net, rt, m, XBR_MODE_LAST_MILE, 1)};
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     sc->products[0].demand_per_week[m] = 70.0;
     xbr_route_t r;
 
@@ -402,12 +295,12 @@ static void test_vat_on_value_plus_duty(void **state)
     de->duty_pct = malloc(sizeof(double));
     assert_non_null(de->duty_category);
     assert_non_null(de->duty_pct);
-    de->duty_category[0] = xstrdup("toys");
+    de->duty_category[0] = fx_strdup("toys");
     de->duty_pct[0] = 4.0;
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int m = add_node(net, "M", XBR_NODE_MARKET, DE);
-    int l = add_link(net, f, m, XBR_MODE_AIR, 3);
-    xbr_scenario_t *sc = scenario_new(net, f);
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, DE);
+    int l = fx_add_link(net, f, m, XBR_MODE_AIR, 3);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     xbr_route_t r;
 
     /* value 100 < 150: no duty; VAT 19 % of 100 = 19 */
@@ -439,20 +332,21 @@ static void test_markups_compound_and_factory_share(void **state)
     xbr_network_t *net = three_countries();
     net->countries[US].de_minimis = 800.0;
     net->countries[US].duty_pct_default = 10.0;
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int e = add_node(net, "E", XBR_NODE_EXPORTER, CN);
-    int i = add_node(net, "I", XBR_NODE_IMPORTER, US);
-    int w = add_node(net, "W", XBR_NODE_WHOLESALER, US);
-    int rt = add_node(net, "R", XBR_NODE_RETAILER, US);
-    int m = add_node(net, "M", XBR_NODE_MARKET, US);
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int e = fx_add_node(net, "E", XBR_NODE_EXPORTER, CN);
+    int i = fx_add_node(net, "I", XBR_NODE_IMPORTER, US);
+    int w = fx_add_node(net, "W", XBR_NODE_WHOLESALER, US);
+    int rt = fx_add_node(net, "R", XBR_NODE_RETAILER, US);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
     net->nodes[e].markup_pct = 10.0;
     net->nodes[i].markup_pct = 20.0;
     net->nodes[w].markup_pct = 25.0;
     net->nodes[rt].markup_pct = 50.0;
-    int path[5] = {add_link(net, f, e, XBR_MODE_TRUCK, 1), add_link(net, e, i, XBR_MODE_SEA, 1),
-                   add_link(net, i, w, XBR_MODE_TRUCK, 1), add_link(net, w, rt, XBR_MODE_TRUCK, 1),
-                   add_link(net, rt, m, XBR_MODE_LAST_MILE, 1)};
-    xbr_scenario_t *sc = scenario_new(net, f);
+    int path[5] = {
+        fx_add_link(net, f, e, XBR_MODE_TRUCK, 1), fx_add_link(net, e, i, XBR_MODE_SEA, 1),
+        fx_add_link(net, i, w, XBR_MODE_TRUCK, 1), fx_add_link(net, w, rt, XBR_MODE_TRUCK, 1),
+        fx_add_link(net, rt, m, XBR_MODE_LAST_MILE, 1)};
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     sc->products[0].demand_per_week[m] = 70.0;
     xbr_route_t r;
 
@@ -477,17 +371,17 @@ static void test_in_transit_inventory_at_the_price_of_each_day(void **state)
 {
     (void)state;
     xbr_network_t *net = three_countries();
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int m = add_node(net, "M", XBR_NODE_MARKET, US);
-    int rt = add_node(net, "R", XBR_NODE_RETAILER, US);
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
+    int rt = fx_add_node(net, "R", XBR_NODE_RETAILER, US);
     net->nodes[f].handling.days = 1.0;
     net->nodes[rt].markup_pct = 50.0;
-    int direct = add_link(net, f, m, XBR_MODE_AIR, 0);
+    int direct = fx_add_link(net, f, m, XBR_MODE_AIR, 0);
     net->links[direct].days = (xbr_days_t){2.0, 3.0, 7.0};
     net->links[direct].departures_per_week = 7.0;
-    int b2b[2] = {add_link(net, f, rt, XBR_MODE_AIR, 2),
-                  add_link(net, rt, m, XBR_MODE_LAST_MILE, 1)};
-    xbr_scenario_t *sc = scenario_new(net, f);
+    int b2b[2] = {fx_add_link(net, f, rt, XBR_MODE_AIR, 2),
+                  fx_add_link(net, rt, m, XBR_MODE_LAST_MILE, 1)};
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     sc->products[0].demand_per_week[m] = 70.0;
     sc->holding_rate_per_year = 0.365; /* 0.001 per day */
     xbr_route_t r;
@@ -515,19 +409,19 @@ static void test_stocked_route_cycle_and_safety_stock_and_clock_reset(void **sta
     us->clearance_days = 2.0;
     us->inspection_prob = 0.1;
     us->inspection_days = 5.0;
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int p = add_node(net, "P", XBR_NODE_SEAPORT, CN);
-    int w = add_node(net, "W", XBR_NODE_WAREHOUSE, US);
-    int m = add_node(net, "M", XBR_NODE_MARKET, US);
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int p = fx_add_node(net, "P", XBR_NODE_SEAPORT, CN);
+    int w = fx_add_node(net, "W", XBR_NODE_WAREHOUSE, US);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
     net->nodes[w].handling.days = 1.0;
     net->nodes[w].storage_cost_per_m3_day = 0.5;
     net->nodes[w].fixed_cost_per_week = 700.0;
-    int sea = add_link(net, p, w, XBR_MODE_SEA, 0);
+    int sea = fx_add_link(net, p, w, XBR_MODE_SEA, 0);
     net->links[sea].days = (xbr_days_t){20.0, 25.0, 36.0};
     net->links[sea].departures_per_week = 2.0;
-    int path[3] = {add_link(net, f, p, XBR_MODE_TRUCK, 1), sea,
-                   add_link(net, w, m, XBR_MODE_LAST_MILE, 2)};
-    xbr_scenario_t *sc = scenario_new(net, f);
+    int path[3] = {fx_add_link(net, f, p, XBR_MODE_TRUCK, 1), sea,
+                   fx_add_link(net, w, m, XBR_MODE_LAST_MILE, 2)};
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     sc->products[0].demand_per_week[m] = 70.0;
     sc->holding_rate_per_year = 0.12;
     xbr_route_t r;
@@ -568,18 +462,19 @@ static void test_customs_union_members_share_one_border(void **state)
 {
     (void)state;
     xbr_network_t *net = three_countries();
-    int nl = add_country(net, "NL");
-    net->countries[DE].customs_union = xstrdup("EU");
-    net->countries[nl].customs_union = xstrdup("EU");
+    int nl = fx_add_country(net, "NL");
+    net->countries[DE].customs_union = fx_strdup("EU");
+    net->countries[nl].customs_union = fx_strdup("EU");
     net->countries[nl].clearance_fee_per_shipment = 30.0;
     net->countries[nl].vat_pct = 21.0;
     net->countries[DE].clearance_fee_per_shipment = 50.0;
     net->countries[DE].vat_pct = 19.0;
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int p = add_node(net, "P", XBR_NODE_SEAPORT, nl);
-    int m = add_node(net, "M", XBR_NODE_MARKET, DE);
-    int path[2] = {add_link(net, f, p, XBR_MODE_AIR, 3), add_link(net, p, m, XBR_MODE_TRUCK, 1)};
-    xbr_scenario_t *sc = scenario_new(net, f);
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int p = fx_add_node(net, "P", XBR_NODE_SEAPORT, nl);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, DE);
+    int path[2] = {fx_add_link(net, f, p, XBR_MODE_AIR, 3),
+                   fx_add_link(net, p, m, XBR_MODE_TRUCK, 1)};
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     xbr_route_t r;
 
     /* one border entry, at P in NL: fee 30, VAT 21 % of 100 = 21; NL -> DE is inside the EU */
@@ -603,10 +498,10 @@ static void test_waits_add_half_the_headway(void **state)
 {
     (void)state;
     xbr_network_t *net = three_countries();
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int m = add_node(net, "M", XBR_NODE_MARKET, US);
-    int l = add_link(net, f, m, XBR_MODE_AIR, 3);
-    xbr_scenario_t *sc = scenario_new(net, f);
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
+    int l = fx_add_link(net, f, m, XBR_MODE_AIR, 3);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     xbr_route_t r;
 
     /* continuous: 3 days */
@@ -626,12 +521,12 @@ static void test_emissions_and_carbon_price(void **state)
 {
     (void)state;
     xbr_network_t *net = three_countries();
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int m = add_node(net, "M", XBR_NODE_MARKET, US);
-    int l = add_link(net, f, m, XBR_MODE_AIR, 3);
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
+    int l = fx_add_link(net, f, m, XBR_MODE_AIR, 3);
     net->links[l].distance_km = 10000.0;
     net->links[l].co2e_g_per_tkm = 500.0;
-    xbr_scenario_t *sc = scenario_new(net, f);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     sc->carbon_price_per_t = 80.0;
     xbr_route_t r;
 
@@ -648,13 +543,13 @@ static void test_class_and_regime_for_each_structure(void **state)
 {
     (void)state;
     xbr_network_t *net = three_countries();
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int m = add_node(net, "M", XBR_NODE_MARKET, US);
-    int mcn = add_node(net, "MCN", XBR_NODE_MARKET, CN);
-    int rt = add_node(net, "R", XBR_NODE_RETAILER, US);
-    int e = add_node(net, "E", XBR_NODE_EXPORTER, CN);
-    int w = add_node(net, "W", XBR_NODE_WAREHOUSE, US);
-    int wcn = add_node(net, "WCN", XBR_NODE_WAREHOUSE, CN);
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
+    int mcn = fx_add_node(net, "MCN", XBR_NODE_MARKET, CN);
+    int rt = fx_add_node(net, "R", XBR_NODE_RETAILER, US);
+    int e = fx_add_node(net, "E", XBR_NODE_EXPORTER, CN);
+    int w = fx_add_node(net, "W", XBR_NODE_WAREHOUSE, US);
+    int wcn = fx_add_node(net, "WCN", XBR_NODE_WAREHOUSE, CN);
     static const struct {
         xbr_mode_t mode;
         const char *name;
@@ -665,16 +560,17 @@ static void test_class_and_regime_for_each_structure(void **state)
         {XBR_MODE_RAIL, "rail", XBR_CLASS_RAIL}, {XBR_MODE_TRUCK, "road", XBR_CLASS_ROAD}};
     int dl[6];
     for (int i = 0; i < 6; i++)
-        dl[i] = add_link(net, f, m, direct[i].mode, 1);
-    int dom = add_link(net, f, mcn, XBR_MODE_TRUCK, 1);
-    int b2b[2] = {add_link(net, f, rt, XBR_MODE_AIR, 1),
-                  add_link(net, rt, m, XBR_MODE_LAST_MILE, 1)};
-    int trad[3] = {add_link(net, f, e, XBR_MODE_TRUCK, 1), add_link(net, e, rt, XBR_MODE_SEA, 1),
-                   b2b[1]};
-    int wh[2] = {add_link(net, f, w, XBR_MODE_RAIL, 1), add_link(net, w, m, XBR_MODE_LAST_MILE, 1)};
-    int whcn[2] = {add_link(net, f, wcn, XBR_MODE_TRUCK, 1),
-                   add_link(net, wcn, mcn, XBR_MODE_LAST_MILE, 1)};
-    xbr_scenario_t *sc = scenario_new(net, f);
+        dl[i] = fx_add_link(net, f, m, direct[i].mode, 1);
+    int dom = fx_add_link(net, f, mcn, XBR_MODE_TRUCK, 1);
+    int b2b[2] = {fx_add_link(net, f, rt, XBR_MODE_AIR, 1),
+                  fx_add_link(net, rt, m, XBR_MODE_LAST_MILE, 1)};
+    int trad[3] = {fx_add_link(net, f, e, XBR_MODE_TRUCK, 1),
+                   fx_add_link(net, e, rt, XBR_MODE_SEA, 1), b2b[1]};
+    int wh[2] = {fx_add_link(net, f, w, XBR_MODE_RAIL, 1),
+                 fx_add_link(net, w, m, XBR_MODE_LAST_MILE, 1)};
+    int whcn[2] = {fx_add_link(net, f, wcn, XBR_MODE_TRUCK, 1),
+                   fx_add_link(net, wcn, mcn, XBR_MODE_LAST_MILE, 1)};
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     sc->products[0].demand_per_week[m] = 70.0;
     sc->products[0].demand_per_week[mcn] = 70.0;
     xbr_route_t r;
@@ -714,19 +610,20 @@ static void test_invalid_paths_are_rejected_with_a_diagnostic(void **state)
 {
     (void)state;
     xbr_network_t *net = three_countries();
-    int f = add_node(net, "F", XBR_NODE_FACTORY, CN);
-    int m = add_node(net, "M", XBR_NODE_MARKET, US);
-    int e = add_node(net, "E", XBR_NODE_EXPORTER, CN);
-    int w = add_node(net, "W", XBR_NODE_WAREHOUSE, US);
-    int m2 = add_node(net, "M2", XBR_NODE_MARKET, US);
-    int via_e[2] = {add_link(net, f, e, XBR_MODE_TRUCK, 1), add_link(net, e, m, XBR_MODE_SEA, 1)};
-    int via_w[2] = {add_link(net, f, w, XBR_MODE_SEA, 1),
-                    add_link(net, w, m, XBR_MODE_LAST_MILE, 1)};
-    int closed = add_link(net, f, m, XBR_MODE_AIR, 1);
-    int to_m2 = add_link(net, f, m2, XBR_MODE_AIR, 1);
-    int through_m2[2] = {to_m2, add_link(net, m2, m, XBR_MODE_LAST_MILE, 1)};
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
+    int e = fx_add_node(net, "E", XBR_NODE_EXPORTER, CN);
+    int w = fx_add_node(net, "W", XBR_NODE_WAREHOUSE, US);
+    int m2 = fx_add_node(net, "M2", XBR_NODE_MARKET, US);
+    int via_e[2] = {fx_add_link(net, f, e, XBR_MODE_TRUCK, 1),
+                    fx_add_link(net, e, m, XBR_MODE_SEA, 1)};
+    int via_w[2] = {fx_add_link(net, f, w, XBR_MODE_SEA, 1),
+                    fx_add_link(net, w, m, XBR_MODE_LAST_MILE, 1)};
+    int closed = fx_add_link(net, f, m, XBR_MODE_AIR, 1);
+    int to_m2 = fx_add_link(net, f, m2, XBR_MODE_AIR, 1);
+    int through_m2[2] = {to_m2, fx_add_link(net, m2, m, XBR_MODE_LAST_MILE, 1)};
     net->links[closed].closed = true;
-    xbr_scenario_t *sc = scenario_new(net, f);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     sc->products[0].demand_per_week[m] = 70.0;
     xbr_diags_t diags;
     xbr_route_t r;

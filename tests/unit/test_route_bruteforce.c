@@ -2,7 +2,8 @@
  * test_route_bruteforce.c - the route searches against brute force: every simple path of
  * 600 random small networks (300 free-form, 300 layered like export chains; countries CN,
  * US, DE, NL, DE and NL sometimes in a customs union), evaluated with xbr_route_evaluate and
- * Pareto-filtered by an independent O(n^2) filter.
+ * Pareto-filtered by an independent O(n^2) filter, plainly and per class key (route_class,
+ * class_mode) for xbr_routes_pareto_by_class.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,118 +17,10 @@
 #include <string.h>
 
 #include "network_internal.h"
+#include "route_fixture.h"
 #include "route_internal.h"
 #include "xbroute/load.h"
 #include "xbroute/route.h"
-
-/* ---- a tiny in-code network builder (duplicated in each route test file) ---- */
-
-static void *xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n);
-    assert_non_null(q);
-    return q;
-}
-
-static char *xstrdup(const char *s)
-{
-    char *d = strdup(s);
-    assert_non_null(d);
-    return d;
-}
-
-static xbr_network_t *net_new(void)
-{
-    xbr_network_t *net = xbr_network_new();
-    assert_non_null(net);
-    return net;
-}
-
-/* Adds a country with no fees, taxes or delays; returns its index. */
-static int add_country(xbr_network_t *net, const char *code)
-{
-    net->countries = xrealloc(net->countries, (net->n_countries + 1) * sizeof *net->countries);
-    xbr_country_t *c = &net->countries[net->n_countries];
-    memset(c, 0, sizeof *c);
-    c->code = xstrdup(code);
-    return (int)net->n_countries++;
-}
-
-/* Adds an open node with no handling; returns its index. */
-static int add_node(xbr_network_t *net, const char *id, xbr_node_type_t type, int country)
-{
-    net->nodes = xrealloc(net->nodes, (net->n_nodes + 1) * sizeof *net->nodes);
-    xbr_node_t *n = &net->nodes[net->n_nodes];
-    memset(n, 0, sizeof *n);
-    n->id = xstrdup(id);
-    n->name = xstrdup(id);
-    n->type = type;
-    n->country = country;
-    n->capacity_m3 = INFINITY;
-    return (int)net->n_nodes++;
-}
-
-/* Adds an open link of `days` (plain number), free of charge, 0 km; returns its index. */
-static int add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double days)
-{
-    char id[64];
-    net->links = xrealloc(net->links, (net->n_links + 1) * sizeof *net->links);
-    xbr_link_t *l = &net->links[net->n_links];
-    memset(l, 0, sizeof *l);
-    snprintf(id, sizeof id, "L%zu", net->n_links);
-    l->id = xstrdup(id);
-    l->from = from;
-    l->to = to;
-    l->mode = mode;
-    l->volumetric_kg_per_m3 = net->volumetric_kg_per_m3[mode];
-    l->days.min = l->days.mode = l->days.max = days;
-    l->distance_km = 0.0;
-    l->distance_given = true;
-    l->co2e_g_per_tkm = net->co2e_g_per_tkm[mode];
-    l->capacity_kg_per_week = INFINITY;
-    return (int)net->n_links++;
-}
-
-/*
- * Wraps `net` (indexed here) in a scenario with one product "p" from `origin`: 2 kg, 0.01 m3,
- * value 100, 1 unit per order, cv 0.3, no demand (set it with sc->products[0].demand_per_week);
- * service level 0.95, no holding cost, no value of time, no carbon price, review 14 days.
- */
-static xbr_scenario_t *scenario_new(xbr_network_t *net, int origin)
-{
-    assert_int_equal(xbr_network_index(net), XBR_OK);
-    xbr_scenario_t *sc = calloc(1, sizeof *sc);
-    assert_non_null(sc);
-    sc->network = net;
-    sc->n_products = 1;
-    sc->products = calloc(1, sizeof *sc->products);
-    assert_non_null(sc->products);
-    xbr_product_t *p = &sc->products[0];
-    p->id = xstrdup("p");
-    p->category = xstrdup("toys");
-    p->n_origins = 1;
-    p->origins = malloc(sizeof(int));
-    assert_non_null(p->origins);
-    p->origins[0] = origin;
-    p->unit_kg = 2.0;
-    p->unit_m3 = 0.01;
-    p->unit_value = 100.0;
-    p->units_per_order = 1.0;
-    p->demand_cv = 0.3;
-    p->demand_per_week = calloc(net->n_nodes, sizeof(double));
-    p->max_days = malloc(net->n_nodes * sizeof(double));
-    assert_non_null(p->demand_per_week);
-    assert_non_null(p->max_days);
-    for (size_t i = 0; i < net->n_nodes; i++)
-        p->max_days[i] = INFINITY;
-    sc->service_level = 0.95;
-    sc->holding_rate_per_year = 0.0;
-    sc->value_of_time_per_day = 0.0;
-    sc->carbon_price_per_t = 0.0;
-    sc->review_days = 14.0;
-    return sc;
-}
-/* ---- end of builder ---- */
 
 /* ---- a seeded generator (splitmix64), state passed explicitly ---- */
 
@@ -163,7 +56,7 @@ static bool chance(rng_t *r, double p)
 static int random_link(xbr_network_t *net, rng_t *r, int a, int b)
 {
     xbr_mode_t mode = (xbr_mode_t)pick(r, XBR_MODE_COUNT);
-    int l = add_link(net, a, b, mode, 0);
+    int l = fx_add_link(net, a, b, mode, 0);
     xbr_link_t *lk = &net->links[l];
     if (chance(r, 0.7))
         lk->cost.per_kg = unif(r, 0, 5);
@@ -195,7 +88,7 @@ static int random_link(xbr_network_t *net, rng_t *r, int a, int b)
  */
 static int twin_link(xbr_network_t *net, rng_t *r, int base)
 {
-    int l = add_link(net, net->links[base].from, net->links[base].to, net->links[base].mode, 0);
+    int l = fx_add_link(net, net->links[base].from, net->links[base].to, net->links[base].mode, 0);
     xbr_link_t *lk = &net->links[l];
     const xbr_link_t *b = &net->links[base];
     double f = unif(r, 0.97, 1.0);
@@ -219,10 +112,10 @@ static void random_countries(xbr_network_t *net, rng_t *r)
     static const char *codes[4] = {"CN", "US", "DE", "NL"};
     bool eu = chance(r, 0.5); /* DE and NL in one customs union */
     for (int c = 0; c < 4; c++) {
-        int ci = add_country(net, codes[c]);
+        int ci = fx_add_country(net, codes[c]);
         xbr_country_t *k = &net->countries[ci];
         if (eu && c >= 2)
-            k->customs_union = xstrdup("EU");
+            k->customs_union = fx_strdup("EU");
         k->de_minimis = chance(r, 0.5) ? unif(r, 20, 400) : 0.0;
         k->vat_de_minimis = chance(r, 0.3) ? unif(r, 10, 200) : 0.0;
         k->duty_pct_default = unif(r, 0, 15);
@@ -232,7 +125,7 @@ static void random_countries(xbr_network_t *net, rng_t *r)
             k->duty_pct = malloc(sizeof(double));
             assert_non_null(k->duty_category);
             assert_non_null(k->duty_pct);
-            k->duty_category[0] = xstrdup("toys");
+            k->duty_category[0] = fx_strdup("toys");
             k->duty_pct[0] = unif(r, 0, 25);
         }
         k->vat_pct = unif(r, 0, 25);
@@ -287,7 +180,7 @@ static void random_product(xbr_scenario_t *sc, rng_t *r, int market)
 static xbr_scenario_t *layered_scenario(uint64_t seed, int *market)
 {
     rng_t r = {seed};
-    xbr_network_t *net = net_new();
+    xbr_network_t *net = fx_net_new();
     random_countries(net, &r);
     static const xbr_node_type_t l1[] = {XBR_NODE_EXPORTER, XBR_NODE_SEAPORT, XBR_NODE_AIRPORT,
                                          XBR_NODE_WAREHOUSE};
@@ -301,16 +194,16 @@ static xbr_scenario_t *layered_scenario(uint64_t seed, int *market)
     char id[32];
     snprintf(id, sizeof id, "f%d", n);
     layer_of[n++] = 0;
-    add_node(net, "f0", XBR_NODE_FACTORY, 0);
-    add_node(net, "m1", XBR_NODE_MARKET, abroad);
+    fx_add_node(net, "f0", XBR_NODE_FACTORY, 0);
+    fx_add_node(net, "m1", XBR_NODE_MARKET, abroad);
     layer_of[n++] = 4;
     for (int layer = 1; layer <= 3; layer++) {
         int count = 2 + pick(&r, 2);
         for (int i = 0; i < count; i++) {
             const xbr_node_type_t *types = layer == 1 ? l1 : layer == 2 ? l2 : l3;
             snprintf(id, sizeof id, "l%d_%d", layer, i);
-            int v = add_node(net, id, types[pick(&r, 4)],
-                             layer == 1 ? 0 : (chance(&r, 0.8) ? abroad : pick(&r, 4)));
+            int v = fx_add_node(net, id, types[pick(&r, 4)],
+                                layer == 1 ? 0 : (chance(&r, 0.8) ? abroad : pick(&r, 4)));
             random_node_data(&net->nodes[v], &r);
             layer_of[n++] = layer;
         }
@@ -326,7 +219,7 @@ static xbr_scenario_t *layered_scenario(uint64_t seed, int *market)
                 twin_link(net, &r, l);
         }
     }
-    xbr_scenario_t *sc = scenario_new(net, 0);
+    xbr_scenario_t *sc = fx_scenario_new(net, 0);
     random_product(sc, &r, 1);
     *market = 1;
     return sc;
@@ -340,7 +233,7 @@ static xbr_scenario_t *layered_scenario(uint64_t seed, int *market)
 static xbr_scenario_t *random_scenario(uint64_t seed, int *market)
 {
     rng_t r = {seed};
-    xbr_network_t *net = net_new();
+    xbr_network_t *net = fx_net_new();
     random_countries(net, &r);
     static const xbr_node_type_t others[] = {
         XBR_NODE_FACTORY,  XBR_NODE_EXPORTER, XBR_NODE_IMPORTER,      XBR_NODE_WHOLESALER,
@@ -355,7 +248,7 @@ static xbr_scenario_t *random_scenario(uint64_t seed, int *market)
                                : i == 3 ? XBR_NODE_RETAILER
                                         : others[pick(&r, 12)];
         snprintf(id, sizeof id, "n%02d", i);
-        int v = add_node(net, id, type, i == 0 ? 0 : i == 1 ? 1 + pick(&r, 3) : pick(&r, 4));
+        int v = fx_add_node(net, id, type, i == 0 ? 0 : i == 1 ? 1 + pick(&r, 3) : pick(&r, 4));
         random_node_data(&net->nodes[v], &r);
         net->nodes[v].closed = i > 1 && chance(&r, 0.05);
     }
@@ -369,7 +262,7 @@ static xbr_scenario_t *random_scenario(uint64_t seed, int *market)
                 random_link(net, &r, a, b);
         }
     }
-    xbr_scenario_t *sc = scenario_new(net, 0);
+    xbr_scenario_t *sc = fx_scenario_new(net, 0);
     random_product(sc, &r, 1);
     *market = 1;
     return sc;
@@ -379,6 +272,7 @@ static xbr_scenario_t *random_scenario(uint64_t seed, int *market)
 
 typedef struct {
     double cost, days, co2e, gen;
+    int klass, mode; /* the route's class key */
 } point_t;
 
 typedef struct {
@@ -392,9 +286,10 @@ static void points_add(points_t *ps, const xbr_route_t *rt)
 {
     if (ps->count == ps->cap) {
         ps->cap = ps->cap ? 2 * ps->cap : 256;
-        ps->items = xrealloc(ps->items, ps->cap * sizeof *ps->items);
+        ps->items = fx_realloc(ps->items, ps->cap * sizeof *ps->items);
     }
-    ps->items[ps->count++] = (point_t){rt->cost.total, rt->days, rt->co2e_kg, rt->generalised_cost};
+    ps->items[ps->count++] = (point_t){rt->cost.total,       rt->days,        rt->co2e_kg,
+                                       rt->generalised_cost, rt->route_class, rt->class_mode};
 }
 
 static void dfs(const xbr_scenario_t *sc, int market, int v, int *links, size_t depth, char *seen,
@@ -450,17 +345,26 @@ static bool same_point(const point_t *a, const point_t *b, bool co2e)
     return same(a->cost, b->cost) && same(a->days, b->days) && (!co2e || same(a->co2e, b->co2e));
 }
 
-/* The O(n^2) Pareto filter; equal vectors kept once. Returns the count, front[] filled. */
-static size_t pareto_filter(const points_t *ps, bool co2e, point_t *front)
+static bool same_key(const point_t *a, const point_t *b)
+{
+    return a->klass == b->klass && a->mode == b->mode;
+}
+
+/* The O(n^2) Pareto filter; equal vectors kept once. Returns the count, front[] filled. With
+ * `by_class`, points of different class keys are never compared: the union of the per-class
+ * fronts. */
+static size_t pareto_filter(const points_t *ps, bool co2e, bool by_class, point_t *front)
 {
     size_t k = 0;
     for (size_t i = 0; i < ps->count; i++) {
         bool keep = true;
         for (size_t j = 0; j < ps->count && keep; j++)
-            if (dominates(&ps->items[j], &ps->items[i], co2e))
+            if ((!by_class || same_key(&ps->items[j], &ps->items[i])) &&
+                dominates(&ps->items[j], &ps->items[i], co2e))
                 keep = false;
         for (size_t j = 0; j < k && keep; j++)
-            if (same_point(&front[j], &ps->items[i], co2e))
+            if ((!by_class || same_key(&front[j], &ps->items[i])) &&
+                same_point(&front[j], &ps->items[i], co2e))
                 keep = false;
         if (keep)
             front[k++] = ps->items[i];
@@ -477,6 +381,7 @@ static int by_gen(const void *a, const void *b)
 typedef struct {
     size_t instances, paths, routes, front_routes, kbest_routes;
     size_t pareto_calls, second_passes;
+    size_t class_routes, class_keys_max, class_only; /* by-class fronts */
     size_t front_by_class[XBR_CLASS_COUNT];
 } stats_t;
 
@@ -502,7 +407,7 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
     assert_non_null(front);
     for (int crit = 0; crit < 2; crit++) {
         bool co2e = crit == 1;
-        size_t nf = pareto_filter(&ps, co2e, front);
+        size_t nf = pareto_filter(&ps, co2e, false, front);
         xbr_route_set_t *set = NULL;
         assert_int_equal(
             xbr_routes_pareto(sc, router, 0, 0, market,
@@ -515,7 +420,8 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
         assert_int_equal(set->count, nf);
         for (size_t i = 0; i < set->count; i++) {
             const xbr_route_t *rt = &set->routes[i];
-            point_t p = {rt->cost.total, rt->days, rt->co2e_kg, rt->generalised_cost};
+            point_t p = {rt->cost.total,       rt->days,        rt->co2e_kg,
+                         rt->generalised_cost, rt->route_class, rt->class_mode};
             bool found = false;
             for (size_t j = 0; j < nf && !found; j++)
                 found = same_point(&p, &front[j], co2e);
@@ -543,6 +449,64 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
         xbr_route_set_free(set);
     }
 
+    /* by class: the union of the per-class fronts of the enumeration */
+    for (int crit = 0; crit < 2; crit++) {
+        bool co2e = crit == 1;
+        size_t nf = pareto_filter(&ps, co2e, true, front);
+        xbr_route_set_t *set = NULL;
+        assert_int_equal(
+            xbr_routes_pareto_by_class(sc, router, 0, 0, market,
+                                       co2e ? XBR_CRITERIA_COST_DAYS_CO2E : XBR_CRITERIA_COST_DAYS,
+                                       &set, NULL),
+            XBR_OK);
+        if (set->count != nf)
+            print_error("seed %llu crit %d: by-class search %zu routes, brute force %zu\n",
+                        (unsigned long long)seed, crit, set->count, nf);
+        assert_int_equal(set->count, nf);
+        size_t keys = 0;
+        for (size_t i = 0; i < set->count; i++) {
+            const xbr_route_t *rt = &set->routes[i];
+            point_t p = {rt->cost.total,       rt->days,        rt->co2e_kg,
+                         rt->generalised_cost, rt->route_class, rt->class_mode};
+            bool found = false;
+            for (size_t j = 0; j < nf && !found; j++)
+                found = same_key(&p, &front[j]) && same_point(&p, &front[j], co2e);
+            if (!found)
+                print_error("seed %llu: by-class route %zu %s (%g, %g) not on its class front\n",
+                            (unsigned long long)seed, i, rt->class_name, p.cost, p.days);
+            assert_true(found);
+            xbr_route_t e;
+            assert_int_equal(
+                xbr_route_evaluate(sc, 0, market, rt->links, rt->n_links, rt->stock_at, &e, NULL),
+                XBR_OK);
+            assert_true(same(e.cost.total, rt->cost.total) && same(e.days, rt->days));
+            assert_string_equal(e.class_name, rt->class_name);
+            xbr_route_destroy(&e);
+            /* ordered by class name, then class mode, then cost, then days */
+            if (i == 0) {
+                keys = 1;
+                continue;
+            }
+            const xbr_route_t *pr = &set->routes[i - 1];
+            int c = strcmp(pr->class_name, rt->class_name);
+            assert_true(c <= 0);
+            if (c == 0 && pr->class_mode != rt->class_mode)
+                assert_true(pr->class_mode < rt->class_mode);
+            if (c == 0 && pr->class_mode == rt->class_mode)
+                assert_true(pr->cost.total < rt->cost.total ||
+                            (pr->cost.total == rt->cost.total && pr->days <= rt->days));
+            else
+                keys++;
+        }
+        if (!co2e) {
+            stats->class_routes += nf;
+            if (keys > stats->class_keys_max)
+                stats->class_keys_max = keys;
+            stats->class_only += nf - pareto_filter(&ps, false, false, front);
+        }
+        xbr_route_set_free(set);
+    }
+
     /* k best by generalised cost: the k smallest over all routes */
     if (ps.count > 1)
         qsort(ps.items, ps.count, sizeof *ps.items, by_gen);
@@ -565,6 +529,7 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
     xbr_route_set_free(set);
     size_t searches, strict;
     xbr_router_counts(router, &searches, &strict);
+    stats->pareto_calls += 2;
     stats->pareto_calls += 2;
     stats->second_passes += strict - 1; /* the k-best search is the one strict search */
 
@@ -591,6 +556,12 @@ static void test_pareto_and_k_best_equal_brute_force_on_random_networks(void **s
                   stats.front_by_class[XBR_CLASS_WAREHOUSE], stats.front_by_class[XBR_CLASS_B2B2C],
                   stats.front_by_class[XBR_CLASS_TRADITIONAL], stats.kbest_routes,
                   stats.second_passes, stats.pareto_calls);
+    print_message("by class: %zu routes on the per-class fronts (%zu more than the plain fronts), "
+                  "up to %zu class keys in one set\n",
+                  stats.class_routes, stats.class_only, stats.class_keys_max);
+    /* the by-class fronts must keep routes the plain front drops, in several classes */
+    assert_true(stats.class_only > stats.front_routes / 4);
+    assert_true(stats.class_keys_max >= 4);
     /* the generator must exercise every structure, or the comparison proves little */
     assert_true(stats.front_by_class[XBR_CLASS_WAREHOUSE] > 0);
     assert_true(stats.front_by_class[XBR_CLASS_B2B2C] > 0);

@@ -14,118 +14,11 @@
 #include <string.h>
 
 #include "network_internal.h"
+#include "route_fixture.h"
+#include "route_internal.h"
 #include "xbroute/generate.h"
 #include "xbroute/load.h"
 #include "xbroute/route.h"
-
-/* ---- a tiny in-code network builder (duplicated in each route test file) ---- */
-
-static void *xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n);
-    assert_non_null(q);
-    return q;
-}
-
-static char *xstrdup(const char *s)
-{
-    char *d = strdup(s);
-    assert_non_null(d);
-    return d;
-}
-
-static xbr_network_t *net_new(void)
-{
-    xbr_network_t *net = xbr_network_new();
-    assert_non_null(net);
-    return net;
-}
-
-/* Adds a country with no fees, taxes or delays; returns its index. */
-static int add_country(xbr_network_t *net, const char *code)
-{
-    net->countries = xrealloc(net->countries, (net->n_countries + 1) * sizeof *net->countries);
-    xbr_country_t *c = &net->countries[net->n_countries];
-    memset(c, 0, sizeof *c);
-    c->code = xstrdup(code);
-    return (int)net->n_countries++;
-}
-
-/* Adds an open node with no handling; returns its index. */
-static int add_node(xbr_network_t *net, const char *id, xbr_node_type_t type, int country)
-{
-    net->nodes = xrealloc(net->nodes, (net->n_nodes + 1) * sizeof *net->nodes);
-    xbr_node_t *n = &net->nodes[net->n_nodes];
-    memset(n, 0, sizeof *n);
-    n->id = xstrdup(id);
-    n->name = xstrdup(id);
-    n->type = type;
-    n->country = country;
-    n->capacity_m3 = INFINITY;
-    return (int)net->n_nodes++;
-}
-
-/* Adds an open link of `days` (plain number), free of charge, 0 km; returns its index. */
-static int add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double days)
-{
-    char id[64];
-    net->links = xrealloc(net->links, (net->n_links + 1) * sizeof *net->links);
-    xbr_link_t *l = &net->links[net->n_links];
-    memset(l, 0, sizeof *l);
-    snprintf(id, sizeof id, "L%zu", net->n_links);
-    l->id = xstrdup(id);
-    l->from = from;
-    l->to = to;
-    l->mode = mode;
-    l->volumetric_kg_per_m3 = net->volumetric_kg_per_m3[mode];
-    l->days.min = l->days.mode = l->days.max = days;
-    l->distance_km = 0.0;
-    l->distance_given = true;
-    l->co2e_g_per_tkm = net->co2e_g_per_tkm[mode];
-    l->capacity_kg_per_week = INFINITY;
-    return (int)net->n_links++;
-}
-
-/*
- * Wraps `net` (indexed here) in a scenario with one product "p" from `origin`: 2 kg, 0.01 m3,
- * value 100, 1 unit per order, cv 0.3, no demand (set it with sc->products[0].demand_per_week);
- * service level 0.95, no holding cost, no value of time, no carbon price, review 14 days.
- */
-static xbr_scenario_t *scenario_new(xbr_network_t *net, int origin)
-{
-    assert_int_equal(xbr_network_index(net), XBR_OK);
-    xbr_scenario_t *sc = calloc(1, sizeof *sc);
-    assert_non_null(sc);
-    sc->network = net;
-    sc->n_products = 1;
-    sc->products = calloc(1, sizeof *sc->products);
-    assert_non_null(sc->products);
-    xbr_product_t *p = &sc->products[0];
-    p->id = xstrdup("p");
-    p->category = xstrdup("toys");
-    p->n_origins = 1;
-    p->origins = malloc(sizeof(int));
-    assert_non_null(p->origins);
-    p->origins[0] = origin;
-    p->unit_kg = 2.0;
-    p->unit_m3 = 0.01;
-    p->unit_value = 100.0;
-    p->units_per_order = 1.0;
-    p->demand_cv = 0.3;
-    p->demand_per_week = calloc(net->n_nodes, sizeof(double));
-    p->max_days = malloc(net->n_nodes * sizeof(double));
-    assert_non_null(p->demand_per_week);
-    assert_non_null(p->max_days);
-    for (size_t i = 0; i < net->n_nodes; i++)
-        p->max_days[i] = INFINITY;
-    sc->service_level = 0.95;
-    sc->holding_rate_per_year = 0.0;
-    sc->value_of_time_per_day = 0.0;
-    sc->carbon_price_per_t = 0.0;
-    sc->review_days = 14.0;
-    return sc;
-}
-/* ---- end of builder ---- */
 
 #define assert_close(actual, expected)                                                             \
     do {                                                                                           \
@@ -153,7 +46,7 @@ typedef struct {
 static int priced_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double per_unit,
                        double days, double km, double g_per_tkm)
 {
-    int l = add_link(net, from, to, mode, days);
+    int l = fx_add_link(net, from, to, mode, days);
     net->links[l].cost.per_unit = per_unit;
     net->links[l].distance_km = km;
     net->links[l].co2e_g_per_tkm = g_per_tkm;
@@ -162,24 +55,24 @@ static int priced_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, do
 
 static void base_network(base_t *b, bool with_warehouse, double fixed_per_week)
 {
-    xbr_network_t *net = net_new();
-    int cn = add_country(net, "CN"), us = add_country(net, "US");
-    b->f = add_node(net, "F", XBR_NODE_FACTORY, cn);
-    b->p = add_node(net, "P", XBR_NODE_SEAPORT, cn);
-    b->q = add_node(net, "Q", XBR_NODE_SEAPORT, us);
-    b->m = add_node(net, "M", XBR_NODE_MARKET, us);
+    xbr_network_t *net = fx_net_new();
+    int cn = fx_add_country(net, "CN"), us = fx_add_country(net, "US");
+    b->f = fx_add_node(net, "F", XBR_NODE_FACTORY, cn);
+    b->p = fx_add_node(net, "P", XBR_NODE_SEAPORT, cn);
+    b->q = fx_add_node(net, "Q", XBR_NODE_SEAPORT, us);
+    b->m = fx_add_node(net, "M", XBR_NODE_MARKET, us);
     b->air = priced_link(net, b->f, b->m, XBR_MODE_AIR, 10, 3, 10000, 602);
     b->express = priced_link(net, b->f, b->m, XBR_MODE_EXPRESS, 15, 4, 10000, 100);
     b->fp = priced_link(net, b->f, b->p, XBR_MODE_TRUCK, 0.5, 1, 0, 0);
     b->pq = priced_link(net, b->p, b->q, XBR_MODE_SEA, 0.5, 25, 10000, 16);
     b->qm = priced_link(net, b->q, b->m, XBR_MODE_LAST_MILE, 0, 4, 0, 0);
     if (with_warehouse) {
-        int w = add_node(net, "W", XBR_NODE_WAREHOUSE, us);
+        int w = fx_add_node(net, "W", XBR_NODE_WAREHOUSE, us);
         net->nodes[w].fixed_cost_per_week = fixed_per_week;
         priced_link(net, b->q, w, XBR_MODE_TRUCK, 0, 1, 0, 0);
         priced_link(net, w, b->m, XBR_MODE_LAST_MILE, 1, 1, 0, 0);
     }
-    b->sc = scenario_new(net, b->f);
+    b->sc = fx_scenario_new(net, b->f);
     b->sc->products[0].demand_per_week[b->m] = 70.0;
 }
 
@@ -288,6 +181,83 @@ static void test_closed_links_and_nodes_are_never_used(void **state)
     xbr_scenario_free(b.sc);
 }
 
+static xbr_route_set_t *by_class(const xbr_scenario_t *sc, int origin, int market)
+{
+    xbr_route_set_t *set = NULL;
+    assert_int_equal(
+        xbr_routes_pareto_by_class(sc, NULL, 0, origin, market, XBR_CRITERIA_COST_DAYS, &set, NULL),
+        XBR_OK);
+    assert_non_null(set);
+    return set;
+}
+
+static void test_by_class_keeps_the_best_of_each_class(void **state)
+{
+    (void)state;
+    base_t b;
+    /* The base network with the free warehouse: the plain front is sea (1, 30) and
+     * warehouse-sea (2, 1), which dominates air (10, 3) and express (15, 4). By class each
+     * class is alone, so each keeps its one route; ordered by class name. */
+    base_network(&b, true, 0);
+    xbr_route_set_t *set = by_class(b.sc, b.f, b.m);
+    assert_int_equal(set->count, 4);
+    assert_route(&set->routes[0], 10.0, 3.0, "air");
+    assert_route(&set->routes[1], 15.0, 4.0, "express");
+    assert_route(&set->routes[2], 1.0, 30.0, "sea");
+    assert_route(&set->routes[3], 2.0, 1.0, "warehouse-sea");
+    assert_int_equal(set->routes[3].stock_at, 4);
+    assert_int_equal(set->routes[0].class_mode, XBR_MODE_AIR);
+    assert_int_equal(set->routes[3].class_mode, XBR_MODE_SEA);
+    xbr_route_set_free(set);
+    xbr_scenario_free(b.sc);
+}
+
+/*
+ * A label whose class is still open must not be beaten by one that fixed its class in a loop.
+ * CN: factory F, seaports U and W; US: airport V, market M. No demand (parcels only).
+ *   F -> U truck 1, F -> W truck 2, U -> V air 1, W -> V air 1, V -> U truck 1, U -> M sea 1;
+ *   every link 1 day but U -> M, 10 days. No V -> M link.
+ * Routes (simple paths): F U M sea (2, 11); F W V U M air (5, 13) - its first border is
+ * W -> V by air. F U V U M is not simple. Plain front: sea (2, 11) only, as it dominates.
+ * By class: air (5, 13) and sea (2, 11). The trap: at V, F U V (2, 2, "air so far") dominates
+ * F W V (3, 2, "air so far"), but the only completion of F U V goes back to U, where its
+ * class was still open; skipping that loop gives F U M, of class sea.
+ */
+static void test_by_class_is_not_fooled_by_a_loop_that_fixes_the_class(void **state)
+{
+    (void)state;
+    xbr_network_t *net = fx_net_new();
+    int cn = fx_add_country(net, "CN"), us = fx_add_country(net, "US");
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, cn);
+    int u = fx_add_node(net, "U", XBR_NODE_SEAPORT, cn);
+    int w = fx_add_node(net, "W", XBR_NODE_SEAPORT, cn);
+    int v = fx_add_node(net, "V", XBR_NODE_AIRPORT, us);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, us);
+    priced_link(net, f, u, XBR_MODE_TRUCK, 1, 1, 0, 0);
+    priced_link(net, f, w, XBR_MODE_TRUCK, 2, 1, 0, 0);
+    priced_link(net, u, v, XBR_MODE_AIR, 1, 1, 0, 0);
+    priced_link(net, w, v, XBR_MODE_AIR, 1, 1, 0, 0);
+    priced_link(net, v, u, XBR_MODE_TRUCK, 1, 1, 0, 0);
+    priced_link(net, u, m, XBR_MODE_SEA, 1, 10, 0, 0);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
+
+    xbr_route_set_t *set = NULL;
+    assert_int_equal(xbr_routes_pareto(sc, NULL, 0, f, m, XBR_CRITERIA_COST_DAYS, &set, NULL),
+                     XBR_OK);
+    assert_int_equal(set->count, 1);
+    assert_route(&set->routes[0], 2.0, 11.0, "sea");
+    xbr_route_set_free(set);
+
+    set = by_class(sc, f, m);
+    assert_int_equal(set->count, 2);
+    assert_route(&set->routes[0], 5.0, 13.0, "air");
+    assert_int_equal(set->routes[0].n_links, 4);
+    assert_int_equal(set->routes[0].nodes[1], w);
+    assert_route(&set->routes[1], 2.0, 11.0, "sea");
+    xbr_route_set_free(set);
+    xbr_scenario_free(sc);
+}
+
 static void test_k_best_by_generalised_cost(void **state)
 {
     (void)state;
@@ -327,14 +297,14 @@ static void test_k_best_by_generalised_cost(void **state)
 static void test_stocked_route_may_revisit_no_node_but_is_still_found(void **state)
 {
     (void)state;
-    xbr_network_t *net = net_new();
-    int cn = add_country(net, "CN");
-    int f = add_node(net, "F", XBR_NODE_FACTORY, cn);
-    int u = add_node(net, "U", XBR_NODE_SEAPORT, cn);
-    int x = add_node(net, "X", XBR_NODE_SEAPORT, cn);
-    int w = add_node(net, "W", XBR_NODE_WAREHOUSE, cn);
-    int v = add_node(net, "V", XBR_NODE_RAIL_TERMINAL, cn);
-    int m = add_node(net, "M", XBR_NODE_MARKET, cn);
+    xbr_network_t *net = fx_net_new();
+    int cn = fx_add_country(net, "CN");
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, cn);
+    int u = fx_add_node(net, "U", XBR_NODE_SEAPORT, cn);
+    int x = fx_add_node(net, "X", XBR_NODE_SEAPORT, cn);
+    int w = fx_add_node(net, "W", XBR_NODE_WAREHOUSE, cn);
+    int v = fx_add_node(net, "V", XBR_NODE_RAIL_TERMINAL, cn);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, cn);
     priced_link(net, f, u, XBR_MODE_TRUCK, 1, 10, 0, 0);
     priced_link(net, f, x, XBR_MODE_TRUCK, 2, 20, 0, 0);
     priced_link(net, u, w, XBR_MODE_TRUCK, 0, 1, 0, 0);
@@ -342,7 +312,7 @@ static void test_stocked_route_may_revisit_no_node_but_is_still_found(void **sta
     priced_link(net, w, v, XBR_MODE_TRUCK, 0, 1, 0, 0);
     priced_link(net, v, u, XBR_MODE_TRUCK, 0, 1, 0, 0);
     priced_link(net, u, m, XBR_MODE_LAST_MILE, 0, 1, 0, 0);
-    xbr_scenario_t *sc = scenario_new(net, f);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     sc->products[0].demand_per_week[m] = 70.0;
     xbr_route_set_t *set = NULL;
     assert_int_equal(xbr_routes_pareto(sc, NULL, 0, f, m, XBR_CRITERIA_COST_DAYS, &set, NULL),
@@ -365,14 +335,14 @@ static void test_stocked_route_may_revisit_no_node_but_is_still_found(void **sta
 static void test_bulk_label_holding_a_needed_node_does_not_prune(void **state)
 {
     (void)state;
-    xbr_network_t *net = net_new();
-    int cn = add_country(net, "CN");
-    int f = add_node(net, "F", XBR_NODE_FACTORY, cn);
-    int u = add_node(net, "U", XBR_NODE_SEAPORT, cn);
-    int x = add_node(net, "X", XBR_NODE_SEAPORT, cn);
-    int v = add_node(net, "V", XBR_NODE_RAIL_TERMINAL, cn);
-    int w = add_node(net, "W", XBR_NODE_WAREHOUSE, cn);
-    int m = add_node(net, "M", XBR_NODE_MARKET, cn);
+    xbr_network_t *net = fx_net_new();
+    int cn = fx_add_country(net, "CN");
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, cn);
+    int u = fx_add_node(net, "U", XBR_NODE_SEAPORT, cn);
+    int x = fx_add_node(net, "X", XBR_NODE_SEAPORT, cn);
+    int v = fx_add_node(net, "V", XBR_NODE_RAIL_TERMINAL, cn);
+    int w = fx_add_node(net, "W", XBR_NODE_WAREHOUSE, cn);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, cn);
     priced_link(net, f, u, XBR_MODE_TRUCK, 1, 10, 0, 0);
     priced_link(net, f, x, XBR_MODE_TRUCK, 2, 20, 0, 0);
     priced_link(net, u, v, XBR_MODE_TRUCK, 0, 1, 0, 0);
@@ -380,7 +350,7 @@ static void test_bulk_label_holding_a_needed_node_does_not_prune(void **state)
     priced_link(net, v, w, XBR_MODE_TRUCK, 0, 1, 0, 0);
     priced_link(net, w, u, XBR_MODE_TRUCK, 0, 1, 0, 0);
     priced_link(net, u, m, XBR_MODE_LAST_MILE, 0, 1, 0, 0);
-    xbr_scenario_t *sc = scenario_new(net, f);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     sc->products[0].demand_per_week[m] = 70.0;
     xbr_route_set_t *set = NULL;
     assert_int_equal(xbr_routes_pareto(sc, NULL, 0, f, m, XBR_CRITERIA_COST_DAYS, &set, NULL),
@@ -404,14 +374,14 @@ static void test_bulk_label_holding_a_needed_node_does_not_prune(void **state)
 static void test_dominance_compares_the_price_after_markups(void **state)
 {
     (void)state;
-    xbr_network_t *net = net_new();
-    int cn = add_country(net, "CN"), us = add_country(net, "US");
-    int f = add_node(net, "F", XBR_NODE_FACTORY, cn);
-    int e1 = add_node(net, "E1", XBR_NODE_EXPORTER, cn);
-    int e2 = add_node(net, "E2", XBR_NODE_EXPORTER, cn);
-    int p = add_node(net, "P", XBR_NODE_SEAPORT, cn);
-    int rt = add_node(net, "R", XBR_NODE_RETAILER, us);
-    int m = add_node(net, "M", XBR_NODE_MARKET, us);
+    xbr_network_t *net = fx_net_new();
+    int cn = fx_add_country(net, "CN"), us = fx_add_country(net, "US");
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, cn);
+    int e1 = fx_add_node(net, "E1", XBR_NODE_EXPORTER, cn);
+    int e2 = fx_add_node(net, "E2", XBR_NODE_EXPORTER, cn);
+    int p = fx_add_node(net, "P", XBR_NODE_SEAPORT, cn);
+    int rt = fx_add_node(net, "R", XBR_NODE_RETAILER, us);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, us);
     net->nodes[e1].markup_pct = 50.0;
     net->nodes[rt].markup_pct = 100.0;
     priced_link(net, f, e1, XBR_MODE_TRUCK, 0, 1, 0, 0);
@@ -420,7 +390,7 @@ static void test_dominance_compares_the_price_after_markups(void **state)
     priced_link(net, e2, p, XBR_MODE_TRUCK, 0, 1, 0, 0);
     priced_link(net, p, rt, XBR_MODE_SEA, 0, 1, 0, 0);
     priced_link(net, rt, m, XBR_MODE_LAST_MILE, 0, 1, 0, 0);
-    xbr_scenario_t *sc = scenario_new(net, f);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
     sc->products[0].demand_per_week[m] = 70.0;
     xbr_route_set_t *set = NULL;
     assert_int_equal(xbr_routes_pareto(sc, NULL, 0, f, m, XBR_CRITERIA_COST_DAYS, &set, NULL),
@@ -506,12 +476,29 @@ static void write_file(const char *path, const xbr_buf_t *b)
     assert_int_equal(fclose(f), 0);
 }
 
+/* Two route sets are the same routes, figure for figure, in the same order. */
+static void assert_same_sets(const xbr_route_set_t *a, const xbr_route_set_t *b)
+{
+    assert_int_equal(a->count, b->count);
+    for (size_t i = 0; i < a->count; i++) {
+        const xbr_route_t *x = &a->routes[i], *y = &b->routes[i];
+        assert_true(x->cost.total == y->cost.total && x->days == y->days);
+        assert_int_equal(x->n_links, y->n_links);
+        assert_memory_equal(x->links, y->links, x->n_links * sizeof(int));
+        assert_int_equal(x->stock_at, y->stock_at);
+        assert_string_equal(x->class_name, y->class_name);
+    }
+}
+
 /*
  * On a generated realistic network (xbr_generate, 3000 links): every factory reaches every
  * market (the generator guarantees it); the Pareto routes are mutually non-dominated, ordered
  * and re-evaluate to the same figures; and the best generalised cost from k-best equals the
  * least cost + value_of_time x days over the Pareto set - an independent identity, since the
  * generalised cost grows with cost and days, so its minimum lies on the (cost, days) front.
+ * The shared router caches the bounds of every product x market (searched here in interleaved
+ * order); a fresh router per search, and one whose cache holds only 3 entries (so it is
+ * emptied again and again), must give the very same sets, plain and by class.
  */
 static void test_generated_network_fronts_agree_with_k_best(void **state)
 {
@@ -534,8 +521,11 @@ static void test_generated_network_fronts_agree_with_k_best(void **state)
     assert_int_equal(
         xbr_scenario_load(XBR_BINARY_DIR "/test_route_search_scenario.json", &sc, &diags), XBR_OK);
     sc->value_of_time_per_day = 2.0;
-    xbr_router_t *router = NULL;
+    xbr_router_t *router = NULL, *small = NULL;
     assert_int_equal(xbr_router_new(sc, &router), XBR_OK);
+    /* a router whose cache holds 3 entries: emptied again and again below */
+    assert_int_equal(xbr_router_new(sc, &small), XBR_OK);
+    xbr_router_limit_bounds(small, 3);
     size_t checked = 0;
     for (size_t pi = 0; pi < sc->n_products; pi++) {
         const xbr_product_t *prod = &sc->products[pi];
@@ -547,6 +537,28 @@ static void test_generated_network_fronts_agree_with_k_best(void **state)
                                                    XBR_CRITERIA_COST_DAYS, &front, &diags),
                                  XBR_OK);
                 assert_true(front->count > 0);
+                xbr_route_set_t *fresh = NULL, *cls = NULL;
+                assert_int_equal(xbr_routes_pareto(sc, NULL, (int)pi, o, m, XBR_CRITERIA_COST_DAYS,
+                                                   &fresh, &diags),
+                                 XBR_OK);
+                assert_same_sets(front, fresh);
+                xbr_route_set_free(fresh);
+                assert_int_equal(xbr_routes_pareto(sc, small, (int)pi, o, m, XBR_CRITERIA_COST_DAYS,
+                                                   &fresh, &diags),
+                                 XBR_OK);
+                assert_same_sets(front, fresh);
+                xbr_route_set_free(fresh);
+                assert_int_equal(xbr_routes_pareto_by_class(sc, router, (int)pi, o, m,
+                                                            XBR_CRITERIA_COST_DAYS, &cls, &diags),
+                                 XBR_OK);
+                assert_int_equal(xbr_routes_pareto_by_class(sc, NULL, (int)pi, o, m,
+                                                            XBR_CRITERIA_COST_DAYS, &fresh, &diags),
+                                 XBR_OK);
+                assert_same_sets(cls, fresh);
+                /* every plain front route is on its class front */
+                assert_true(cls->count >= front->count);
+                xbr_route_set_free(fresh);
+                xbr_route_set_free(cls);
                 double least = INFINITY;
                 for (size_t i = 0; i < front->count; i++) {
                     const xbr_route_t *r = &front->routes[i];
@@ -579,6 +591,7 @@ static void test_generated_network_fronts_agree_with_k_best(void **state)
         }
     }
     assert_true(checked >= 10);
+    xbr_router_free(small);
     xbr_router_free(router);
     xbr_scenario_free(sc);
     xbr_diags_destroy(&diags);
@@ -597,6 +610,8 @@ int main(void)
         cmocka_unit_test(test_dominance_compares_the_price_after_markups),
         cmocka_unit_test(test_found_routes_match_the_evaluator),
         cmocka_unit_test(test_bad_arguments_are_input_errors),
+        cmocka_unit_test(test_by_class_keeps_the_best_of_each_class),
+        cmocka_unit_test(test_by_class_is_not_fooled_by_a_loop_that_fixes_the_class),
         cmocka_unit_test(test_generated_network_fronts_agree_with_k_best),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,37 @@
+/*
+ * route_fixture.h - a tiny in-code network and scenario builder shared by the route tests
+ * (test_cost.c, test_route_search.c, test_route_bruteforce.c). Every function fails the
+ * running cmocka test when memory runs out.
+ */
+#ifndef XBR_TEST_ROUTE_FIXTURE_H
+#define XBR_TEST_ROUTE_FIXTURE_H
+
+#include <stddef.h>
+
+#include "xbroute/model.h"
+
+/* realloc / strdup that fail the test instead of returning NULL. */
+void *fx_realloc(void *p, size_t n);
+char *fx_strdup(const char *s);
+
+/* An empty network with the defaults of xbr_network_new(). */
+xbr_network_t *fx_net_new(void);
+
+/* Adds a country with no fees, taxes or delays; returns its index. */
+int fx_add_country(xbr_network_t *net, const char *code);
+
+/* Adds an open node with no handling; returns its index. */
+int fx_add_node(xbr_network_t *net, const char *id, xbr_node_type_t type, int country);
+
+/* Adds an open link of `days` (plain number), free of charge, 0 km; returns its index. */
+int fx_add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double days);
+
+/*
+ * Wraps `net` (indexed here) in a scenario with one product "p" from `origin`: 2 kg, 0.01 m3,
+ * value 100, 1 unit per order, cv 0.3, no demand (set it with sc->products[0].demand_per_week);
+ * service level 0.95, no holding cost, no value of time, no carbon price, review 14 days.
+ * Free with xbr_scenario_free() (which frees the network too).
+ */
+xbr_scenario_t *fx_scenario_new(xbr_network_t *net, int origin);
+
+#endif
