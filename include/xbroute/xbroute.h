@@ -15,6 +15,9 @@
 #include "xbroute/generate.h"
 #include "xbroute/route.h"
 #include "xbroute/trace.h"
+#include "xbroute/render.h"
+#include "xbroute/compare.h"
+#include "xbroute/report.h"
 #include "xbroute/picture.h"
 
 #endif /* XBROUTE_XBROUTE_H */

@@ -24,6 +24,10 @@ typedef struct {
 int cmd_validate(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_generate(int argc, char **argv);
+int cmd_routes(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_chain(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /*
  * Prints diagnostics to stderr, each followed (for errors and warnings with a position) by the
@@ -48,5 +52,50 @@ bool cli_is_help(const char *arg);
 /* Writes a finished output buffer to `path` ("-" or NULL: stdout), whole or not at all.
  * Returns an exit code. */
 int cli_emit(const xbr_buf_t *out, const char *path);
+
+/* Loads a scenario, printing its diagnostics; returns 0 or the exit code. */
+int cli_load_scenario(const char *path, xbr_scenario_t **out);
+
+/* Prints "xbroute CMD: error: MESSAGE" to stderr; returns exit code 2 (bad input). */
+int cli_input_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Writes routes as GeoJSON to `path`; returns an exit code. */
+int cli_write_routes_geojson(const char *path, const xbr_scenario_t *sc, const xbr_route_t *routes,
+                             size_t n);
+
+/* Loads a scenario, printing its diagnostics; returns 0 or the exit code. */
+int cli_load_scenario(const char *path, xbr_scenario_t **out);
+
+/* Prints "xbroute CMD: error: MESSAGE" to stderr; returns exit code 2 (bad input). */
+int cli_input_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Writes routes as GeoJSON to `path`; returns an exit code. */
+int cli_write_routes_geojson(const char *path, const xbr_scenario_t *sc, const xbr_route_t *routes,
+                             size_t n);
+
+/* The output options the commands share. `formats` (a bit per cli_format_t) and `extras` say
+ * which the command accepts; the rest start NULL / text. */
+enum { CLI_OUT_GEOJSON = 1, CLI_OUT_SVG = 2, CLI_OUT_DOT = 4 };
+typedef struct {
+    unsigned formats;
+    unsigned extras;
+    int format;
+    const char *out;     /* -o / --output */
+    const char *geojson; /* --geojson */
+    const char *svg;     /* --svg */
+    const char *dot;     /* --dot */
+} cli_output_t;
+
+/* If argv[*i] is one of the output options `o` accepts, stores it (moving *i past its value)
+ * and returns 1; returns 0 when it is not one, -1 after printing a usage error. */
+int cli_output_option(const char *cmd, int argc, char **argv, int *i, cli_output_t *o);
 
 #endif

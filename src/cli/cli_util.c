@@ -62,8 +62,9 @@ void cli_print_diags(const xbr_diags_t *diags)
         fputs("^\n", stderr);
     }
     if (diags->truncated)
-        fprintf(stderr, "xbroute: %zu errors and %zu warnings in all; only the first %zu of each "
-                        "are shown\n",
+        fprintf(stderr,
+                "xbroute: %zu errors and %zu warnings in all; only the first %zu of each "
+                "are shown\n",
                 diags->n_errors, diags->n_warnings, diags->max_errors);
 }
 
@@ -101,9 +102,70 @@ int cli_emit(const xbr_buf_t *out, const char *path)
         return 4;
     }
     xbr_diags_init(&diags);
-    xbr_status_t st = xbr_write_file_atomic(path ? path : "-", out->data ? out->data : "",
-                                            out->len, &diags);
+    xbr_status_t st =
+        xbr_write_file_atomic(path ? path : "-", out->data ? out->data : "", out->len, &diags);
     cli_print_diags(&diags);
     xbr_diags_destroy(&diags);
     return xbr_status_exit_code(st);
+}
+
+int cli_load_scenario(const char *path, xbr_scenario_t **out)
+{
+    xbr_diags_t diags;
+    xbr_diags_init(&diags);
+    xbr_status_t st = xbr_scenario_load(path, out, &diags);
+    cli_print_diags(&diags);
+    xbr_diags_destroy(&diags);
+    if (st != XBR_OK) {
+        *out = NULL;
+        return xbr_status_exit_code(st);
+    }
+    return 0;
+}
+
+int cli_input_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "xbroute %s: error: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return 2;
+}
+
+int cli_output_option(const char *cmd, int argc, char **argv, int *i, cli_output_t *o)
+{
+    const char *a = argv[*i];
+    const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
+    const char **slot = NULL;
+    if (strcmp(a, "--format") == 0) {
+        if (v == NULL) {
+            cli_usage_error(cmd, "--format needs a value");
+            return -1;
+        }
+        int f = cli_parse_format(cmd, v, o->formats);
+        if (f < 0)
+            return -1;
+        o->format = f;
+        (*i)++;
+        return 1;
+    }
+    if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)
+        slot = &o->out;
+    else if (strcmp(a, "--geojson") == 0 && (o->extras & CLI_OUT_GEOJSON))
+        slot = &o->geojson;
+    else if (strcmp(a, "--svg") == 0 && (o->extras & CLI_OUT_SVG))
+        slot = &o->svg;
+    else if (strcmp(a, "--dot") == 0 && (o->extras & CLI_OUT_DOT))
+        slot = &o->dot;
+    if (slot == NULL)
+        return 0;
+    if (v == NULL) {
+        cli_usage_error(cmd, "%s needs a file name", a);
+        return -1;
+    }
+    *slot = v;
+    (*i)++;
+    return 1;
 }

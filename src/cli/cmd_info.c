@@ -10,14 +10,18 @@
 
 static void help(void)
 {
-    printf("Usage: xbroute info [--format text|json] [-o FILE] FILE\n\n"
+    printf("Usage: xbroute info [--format text|json] [-o FILE] [--dot FILE] [--geojson FILE] "
+           "FILE\n\n"
            "Summarises a network or a scenario file: nodes by type, links by mode (open and\n"
            "closed), nodes by country, and every (factory, market) pair with no path over open\n"
            "links (found with igraph). For a scenario, the network is shown with the\n"
            "scenario's changes applied, and its products are listed.\n\n"
            "Options:\n"
            "  --format F   text (default) or json (schema xbroute.info/1)\n"
-           "  -o FILE      write the output to FILE (whole or not at all) instead of stdout\n");
+           "  -o FILE      write the output to FILE (whole or not at all) instead of stdout\n"
+           "  --dot FILE   also write the network as a Graphviz DOT graph (dot -Tsvg FILE)\n"
+           "  --geojson FILE  also write the network as GeoJSON (RFC 7946): a Point per node,\n"
+           "               a LineString per link (split at the antimeridian)\n");
 }
 
 typedef struct {
@@ -202,21 +206,41 @@ static void render_json(xbr_buf_t *b, const char *path, const xbr_network_t *net
     xbr_json_object_end(&j);
 }
 
+/* Renders the network with `render` and writes it to `path`; returns an exit code. */
+static int write_picture(const char *path, const xbr_network_t *net,
+                         xbr_status_t (*render)(xbr_buf_t *, const xbr_network_t *, xbr_diags_t *))
+{
+    xbr_buf_t buf;
+    xbr_diags_t diags;
+    xbr_buf_init(&buf);
+    xbr_diags_init(&diags);
+    xbr_status_t st = render(&buf, net, &diags);
+    int rc = st == XBR_OK ? cli_emit(&buf, path) : xbr_status_exit_code(st);
+    cli_print_diags(&diags);
+    xbr_diags_destroy(&diags);
+    xbr_buf_free(&buf);
+    return rc;
+}
+
 int cmd_info(int argc, char **argv)
 {
-    const char *path = NULL, *out_path = NULL;
-    int format = CLI_FORMAT_TEXT;
+    const char *path = NULL;
+    cli_output_t o = {1u << CLI_FORMAT_TEXT | 1u << CLI_FORMAT_JSON,
+                      CLI_OUT_GEOJSON | CLI_OUT_DOT,
+                      CLI_FORMAT_TEXT,
+                      NULL,
+                      NULL,
+                      NULL,
+                      NULL};
     for (int i = 1; i < argc; i++) {
+        int taken = cli_output_option("info", argc, argv, &i, &o);
+        if (taken < 0)
+            return 1;
+        if (taken > 0)
+            continue;
         if (cli_is_help(argv[i])) {
             help();
             return 0;
-        } else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-            format = cli_parse_format("info", argv[++i], 1u << CLI_FORMAT_TEXT | 1u << CLI_FORMAT_JSON);
-            if (format < 0)
-                return 1;
-        } else if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) &&
-                   i + 1 < argc) {
-            out_path = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             return cli_usage_error("info", "unknown option or missing value '%s'", argv[i]);
         } else if (path == NULL) {
@@ -266,11 +290,15 @@ int cmd_info(int argc, char **argv)
         rc = xbr_status_exit_code(st);
         goto done;
     }
-    if (format == CLI_FORMAT_JSON)
+    if (o.format == CLI_FORMAT_JSON)
         render_json(&out, path, net, sc, &c, pairs, n_pairs);
     else
         render_text(&out, path, net, sc, &c, pairs, n_pairs);
-    rc = cli_emit(&out, out_path);
+    rc = cli_emit(&out, o.out);
+    if (rc == 0 && o.dot != NULL)
+        rc = write_picture(o.dot, net, xbr_dot_network);
+    if (rc == 0 && o.geojson != NULL)
+        rc = write_picture(o.geojson, net, xbr_geojson_network);
 done:
     free(c.nodes_by_country);
     free(pairs);

@@ -9,6 +9,11 @@
 static const cli_command_t commands[] = {
     {"validate", cmd_validate, "check network and scenario files; report every error"},
     {"info", cmd_info, "summarise a network or scenario: counts, unreachable markets"},
+    {"routes", cmd_routes, "Pareto-optimal routes for one product into one market"},
+    {"compare", cmd_compare, "every product x market: the best route of each class, the winner"},
+    {"chain", cmd_chain,
+     "the six-link export chain against its e-commerce shortcuts, link by link"},
+    {"report", cmd_report, "a self-contained HTML report: map, winners, costs, the six-link chain"},
     {"generate", cmd_generate, "write a synthetic network and scenario for benchmarks"},
 };
 

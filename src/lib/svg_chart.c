@@ -13,12 +13,14 @@
 
 #include "picture_internal.h"
 
-/* Okabe-Ito, in the order series and components take them; with a readable text colour. */
-static const char *const PALETTE[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
-                                      "#E69F00", "#56B4E9", "#000000", "#F0E442"};
-static const char *const PALETTE_INK[] = {"#ffffff", "#ffffff", "#ffffff", "#000000",
-                                          "#000000", "#000000", "#ffffff", "#000000"};
-#define N_PALETTE 8
+/* Okabe-Ito, in the order series and components take them, then two more from Paul Tol's
+ * colour-blind-safe "muted" scheme (grey, wine) so ten cost components stay distinct; with a
+ * readable text colour for each. */
+static const char *const PALETTE[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
+                                      "#56B4E9", "#000000", "#F0E442", "#999999", "#882255"};
+static const char *const PALETTE_INK[] = {"#ffffff", "#ffffff", "#ffffff", "#000000", "#000000",
+                                          "#000000", "#ffffff", "#000000", "#000000", "#ffffff"};
+#define N_PALETTE 10
 
 #define FONT_TITLE 18.0
 #define FONT_AXIS 14.0
@@ -601,7 +603,7 @@ xbr_status_t xbr_svg_stacked_bars(xbr_buf_t *out, const xbr_chart_opts_t *opts,
         label_w = fmax(label_w, xbr_pic_text_width(categories ? categories[c] : NULL, FONT_TICK));
     double row = 36.0;
     if (horizontal) {
-        L.plot_left = fmin(fmax(label_w + 16.0, 80.0), 260.0);
+        L.plot_left = fmin(fmax(label_w + 16.0, 80.0), 380.0);
         L.width = opt_w(opts, 720.0);
         L.height = opt_h(opts, 56.0 + (double)n_categories * row + 64.0);
     } else {

@@ -338,6 +338,17 @@ static bool overlaps(const box_t *a, const box_t *b)
     return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
 }
 
+/* True when route r has a label that an earlier route already has. O(r). */
+static bool label_seen_before(const xbr_pic_route_t *routes, size_t r)
+{
+    if (routes[r].label == NULL)
+        return false;
+    for (size_t q = 0; q < r; q++)
+        if (routes[q].label != NULL && strcmp(routes[q].label, routes[r].label) == 0)
+            return true;
+    return false;
+}
+
 xbr_status_t xbr_svg_map(xbr_buf_t *out, const xbr_map_opts_t *opts, const xbr_network_t *net,
                          const xbr_pic_route_t *routes, size_t n_routes, xbr_diags_t *diags)
 {
@@ -385,8 +396,12 @@ xbr_status_t xbr_svg_map(xbr_buf_t *out, const xbr_map_opts_t *opts, const xbr_n
     }
     size_t per_row = (size_t)fmax(1.0, floor((v.width - 32.0) / 150.0));
     size_t type_rows = (n_types + per_row - 1) / per_row;
+    /* Routes that share a label share one legend row (e.g. the report labels routes by class). */
+    size_t n_route_rows = 0;
+    for (size_t r = 0; r < n_routes; r++)
+        n_route_rows += !label_seen_before(routes, r);
     double legend_top = v.top + v.height + 12.0;
-    double height = legend_top + 22.0 * (double)(type_rows + n_routes) + 16.0;
+    double height = legend_top + 22.0 * (double)(type_rows + n_route_rows) + 16.0;
     const char *title = opts != NULL && opts->title != NULL ? opts->title : "Network map";
     xbr_pic_svg_begin(out, v.width, height, title);
     xbr_pic_text(out, v.width / 2.0, 30.0, "middle", 18.0, "bold", title);
@@ -579,9 +594,11 @@ xbr_status_t xbr_svg_map(xbr_buf_t *out, const xbr_map_opts_t *opts, const xbr_n
                                             : xbr_node_type_name((xbr_node_type_t)t));
         k++;
     }
-    for (size_t r = 0; r < n_routes; r++) {
+    for (size_t r = 0, row = 0; r < n_routes; r++) {
         const xbr_pic_route_t *R = &routes[r];
-        double y = legend_top + 22.0 * (double)(type_rows + r) + 10.0;
+        if (label_seen_before(routes, r))
+            continue;
+        double y = legend_top + 22.0 * (double)(type_rows + row++) + 10.0;
         xbr_buf_puts(out, "<line x1=\"16\" y1=\"");
         xbr_pic_px(out, y - 4.0);
         xbr_buf_puts(out, "\" x2=\"44\" y2=\"");
@@ -590,7 +607,7 @@ xbr_status_t xbr_svg_map(xbr_buf_t *out, const xbr_map_opts_t *opts, const xbr_n
                        xbr_route_class_colour(R->route_class));
         char text[256];
         if (R->label != NULL) {
-            snprintf(text, sizeof text, "%zu. ", r + 1);
+            text[0] = '\0'; /* the caller's label says it all */
         } else {
             int len = snprintf(text, sizeof text, "%zu. %s", r + 1,
                                R->route_class != NULL ? R->route_class : "route");

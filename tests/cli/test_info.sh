@@ -37,6 +37,20 @@ assert [c["code"] for c in n["countries"]] == ["CN", "US", "NL"]
 assert d["unreachable"] == [{"factory": "F_B", "market": "M_TWO"}]
 PY
 
+# --dot and --geojson: one DOT node line per node; a GeoJSON Feature per node and per link.
+run info "$DATA/tiny-network.json" --dot "$TMP/n.dot" --geojson "$TMP/n.geojson"
+expect_rc 0 "info --dot --geojson"
+[[ $(grep -cE '^ +"[A-Z_]+" \[shape=' "$TMP/n.dot") == 8 ]] && pass || fail "DOT has 8 node lines"
+python3 - "$TMP/n.geojson" <<'PY' && pass || fail "network GeoJSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["type"] == "FeatureCollection" and len(d["features"]) == 16
+pts = [f for f in d["features"] if f["geometry"]["type"] == "Point"]
+assert len(pts) == 8
+fa = next(f for f in pts if f["properties"]["id"] == "F_A")
+assert fa["geometry"]["coordinates"] == [121.5, 31.2]   # lon, lat (RFC 7946)
+PY
+
 run info --format xml "$DATA/tiny-network.json"
 expect_rc 1 "bad format is a usage error"
 run info "$DATA/broken-two-errors.json"

@@ -282,7 +282,8 @@ static void test_world_map_draws_nodes_routes_and_escapes_names(void **state)
     assert_int_equal(count_substr(b.data, "class=\"route\""), 2);
     assert_non_null(strstr(b.data, "stroke=\"#56B4E9\"")); /* warehouse class colour */
     assert_non_null(strstr(b.data, "stroke=\"#0072B2\"")); /* sea class colour */
-    assert_non_null(strstr(b.data, "2. sea to Hamburg &lt;closed&gt;"));
+    /* a label is the whole legend text: no number in front */
+    assert_non_null(strstr(b.data, ">sea to Hamburg &lt;closed&gt;</text>"));
     assert_non_null(strstr(b.data, NASTY_XML));
     assert_null(strstr(b.data, NASTY));
     assert_non_null(strstr(b.data, "Routes &lt;to&gt; LA &amp; more"));
@@ -464,6 +465,41 @@ static void test_stacked_bars_both_orientations(void **state)
     assert_int_equal(xbr_svg_stacked_bars(&b, &opts, cats, 1, comps, 2, negative, true, NULL),
                      XBR_EINPUT);
     xbr_buf_free(&b);
+}
+
+/* Routes sharing a label share one legend row: three routes, two labelled "air", one "sea"
+ * gives two route rows, so the map is one row (22 px) shorter than with three labels. */
+static void test_map_legend_merges_routes_with_the_same_label(void **state)
+{
+    (void)state;
+    xbr_network_t *net = fixture();
+    static const int to_hamburg[] = {0, 4};
+    xbr_pic_route_t r[3] = {fixture_route(), fixture_route(), fixture_route()};
+    r[2].n_links = 2;
+    r[2].links = to_hamburg;
+    r[2].route_class = "sea";
+    r[2].leg_days = r[2].leg_cost = NULL;
+    r[0].label = "air";
+    r[1].label = "air";
+    r[2].label = "sea";
+    xbr_map_opts_t opts;
+    memset(&opts, 0, sizeof opts);
+    xbr_buf_t merged, distinct;
+    xbr_buf_init(&merged);
+    xbr_buf_init(&distinct);
+    assert_int_equal(xbr_svg_map(&merged, &opts, net, r, 3, NULL), XBR_OK);
+    r[1].label = "air too";
+    assert_int_equal(xbr_svg_map(&distinct, &opts, net, r, 3, NULL), XBR_OK);
+    assert_int_equal(count_substr(merged.data, ">air</text>"), 1);
+    assert_int_equal(count_substr(merged.data, ">sea</text>"), 1);
+    assert_int_equal(count_substr(merged.data, "class=\"route\""), 3); /* all routes drawn */
+    double h1 = 0, h2 = 0;
+    assert_int_equal(sscanf(strstr(merged.data, "height=\"") + 8, "%lf", &h1), 1);
+    assert_int_equal(sscanf(strstr(distinct.data, "height=\"") + 8, "%lf", &h2), 1);
+    assert_true(fabs((h2 - h1) - 22.0) < 1e-9);
+    xbr_buf_free(&merged);
+    xbr_buf_free(&distinct);
+    xbr_network_free(net);
 }
 
 static void test_waterfall_labels_steps_with_share(void **state)
@@ -822,6 +858,7 @@ int main(void)
         cmocka_unit_test(test_frontier_points_land_on_hand_computed_pixels),
         cmocka_unit_test(test_frontier_with_two_series_and_no_points_fails),
         cmocka_unit_test(test_stacked_bars_both_orientations),
+        cmocka_unit_test(test_map_legend_merges_routes_with_the_same_label),
         cmocka_unit_test(test_waterfall_labels_steps_with_share),
         cmocka_unit_test(test_histogram_counts_on_time_share),
         cmocka_unit_test(test_geojson_network_lon_first_and_split_at_antimeridian),

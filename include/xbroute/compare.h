@@ -1,0 +1,86 @@
+/*
+ * xbroute/compare.h - for every product x market of a scenario, the best route of each route
+ * class side by side, the winner under the promise, and why each other class loses.
+ */
+#ifndef XBROUTE_COMPARE_H
+#define XBROUTE_COMPARE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "xbroute/model.h"
+#include "xbroute/route.h"
+#include "xbroute/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    XBR_VERDICT_WINNER = 0, /* the cheapest route within the promise (or overall, with none) */
+    XBR_VERDICT_TOO_COSTLY, /* meets the promise, but costs more than the winner */
+    XBR_VERDICT_TOO_SLOW,   /* even its fastest route misses the promise */
+    XBR_VERDICT_CLOSED,     /* routes of this class exist only through closed links or nodes */
+    XBR_VERDICT_NO_ROUTE,   /* the network has no route of this class at all */
+    XBR_VERDICT_COUNT
+} xbr_verdict_t;
+
+/* "winner", "too costly", "too slow", "closed", "no route". */
+const char *xbr_verdict_name(xbr_verdict_t verdict);
+
+typedef struct {
+    char class_name[32]; /* "air", "warehouse-sea", "traditional" ... */
+    xbr_verdict_t verdict;
+    bool has_route;    /* false for closed and no route */
+    xbr_route_t route; /* the class's best: its cheapest route within the promise, else its
+                          fastest; zeroed when !has_route */
+    char why[200];     /* one line a planner can read, e.g. "fastest 31.7 days > promise 10" */
+} xbr_class_result_t;
+
+typedef struct {
+    int product; /* index into the scenario's products */
+    int market;  /* node index */
+    double demand_per_week;
+    double promise_days; /* INFINITY when there is none */
+    size_t n_classes;
+    xbr_class_result_t *classes; /* ordered: winner first, then by verdict, then by cost */
+    int winner;                  /* index into classes, or -1 when no class meets the promise */
+} xbr_compare_row_t;
+
+typedef struct {
+    size_t n_rows;
+    xbr_compare_row_t *rows; /* by product order, then market id */
+    size_t n_unserved;       /* rows with no route of any class */
+    size_t n_late;           /* rows where no class meets the promise */
+} xbr_compare_t;
+
+/*
+ * Compares every product x market with demand > 0. The classes shown are the standard ones
+ * (air, express, post, sea, rail, warehouse-sea, warehouse-rail, warehouse-air, b2b2c,
+ * traditional) plus any other class a route has. For each class, the best route is taken over
+ * all of the product's origins from the per-class Pareto sets (exact). A class with no route is
+ * "closed" when reopening every closed link and node would give it one, else "no route".
+ * On XBR_OK *out is new (free with xbr_compare_free()). XBR_ENOMEM, XBR_EINTERNAL.
+ * Costs one per-class Pareto search per product x origin x market.
+ */
+xbr_status_t xbr_compare_run(const xbr_scenario_t *sc, xbr_compare_t **out, xbr_diags_t *diags);
+
+void xbr_compare_free(xbr_compare_t *cmp);
+
+/*
+ * The cheapest route of one class (by name, e.g. "traditional", "b2b2c", or "direct" for any of
+ * the direct classes air, express, post, sea, rail, road) for product x market over the
+ * product's origins. "six-link" asks for the cheapest route through an exporter, an importer,
+ * a wholesaler and a retailer, all four (the textbook chain), searched among the 512 best
+ * routes by generalised cost from each origin. On XBR_OK *found tells whether one exists and *out
+ * holds it (release with xbr_route_destroy()).
+ */
+xbr_status_t xbr_best_of_class(const xbr_scenario_t *sc, int product, int market,
+                               const char *class_name, xbr_route_t *out, bool *found,
+                               xbr_diags_t *diags);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* XBROUTE_COMPARE_H */

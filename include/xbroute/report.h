@@ -1,0 +1,38 @@
+/*
+ * xbroute/report.h - a self-contained HTML report of a scenario: where each product goes, at
+ * what cost and speed, and why; inline SVG and CSS only, no network fetches, legible printed.
+ */
+#ifndef XBROUTE_REPORT_H
+#define XBROUTE_REPORT_H
+
+#include "xbroute/compare.h"
+#include "xbroute/model.h"
+#include "xbroute/output.h"
+#include "xbroute/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Stacked bars of the winning route's cost components, one bar per product x market of `cmp`
+ * ("where the money goes"). Appends one SVG document to `out`. XBR_EINPUT when no pair has a
+ * winner, XBR_ENOMEM.
+ */
+xbr_status_t xbr_compare_cost_chart(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                    const xbr_compare_t *cmp, xbr_diags_t *diags);
+
+/*
+ * The HTML report of a scenario and its comparison: a map of the winning routes coloured by
+ * class; the winners with the runner-up and why it lost; where the money goes; cost against
+ * days of every class per product; the six-link chain against its shortcuts for the largest
+ * flow that has one; the network and every source behind its figures. Appends to `out`.
+ */
+xbr_status_t xbr_report_html(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                             xbr_diags_t *diags);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* XBROUTE_REPORT_H */

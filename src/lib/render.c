@@ -1,0 +1,132 @@
+/*
+ * render.c - routes as JSON and text (xbroute/render.h).
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "xbroute/render.h"
+#include "xbroute/trace.h"
+
+double xbr_route_promise_days(const xbr_scenario_t *sc, const xbr_route_t *r)
+{
+    if (r->product < 0 || (size_t)r->product >= sc->n_products || r->market < 0)
+        return INFINITY;
+    return sc->products[r->product].max_days[r->market];
+}
+
+void xbr_route_path_text(xbr_buf_t *b, const xbr_network_t *net, const xbr_route_t *r)
+{
+    if (r->n_links == 0)
+        return;
+    xbr_buf_puts(b, net->nodes[r->nodes[0]].id);
+    for (size_t i = 0; i < r->n_links; i++)
+        xbr_buf_printf(b, " >%s> %s", xbr_mode_name(net->links[r->links[i]].mode),
+                       net->nodes[r->nodes[i + 1]].id);
+}
+
+void xbr_cost_write_json(xbr_json_t *j, const char *key, const xbr_cost_breakdown_t *c)
+{
+    xbr_json_object_begin(j, key);
+    xbr_json_number(j, "total", c->total);
+    xbr_json_number(j, "transport", c->transport);
+    xbr_json_number(j, "handling", c->handling);
+    xbr_json_number(j, "clearance", c->clearance);
+    xbr_json_number(j, "duty", c->duty);
+    xbr_json_number(j, "vat", c->vat);
+    xbr_json_number(j, "markup", c->markup);
+    xbr_json_number(j, "in_transit", c->in_transit);
+    xbr_json_number(j, "storage", c->storage);
+    xbr_json_number(j, "capital", c->capital);
+    xbr_json_number(j, "warehouse_fixed", c->warehouse_fixed);
+    xbr_json_number(j, "carbon", c->carbon);
+    xbr_json_object_end(j);
+}
+
+void xbr_route_write_json(xbr_json_t *j, const char *key, const xbr_scenario_t *sc,
+                          const xbr_route_t *r)
+{
+    const xbr_network_t *net = sc->network;
+    xbr_json_object_begin(j, key);
+    xbr_json_string(j, "product", sc->products[r->product].id);
+    xbr_json_string(j, "origin", net->nodes[r->origin].id);
+    xbr_json_string(j, "market", net->nodes[r->market].id);
+    xbr_json_array_begin(j, "nodes");
+    for (size_t i = 0; i <= r->n_links; i++)
+        xbr_json_string(j, NULL, net->nodes[r->nodes[i]].id);
+    xbr_json_array_end(j);
+    xbr_json_array_begin(j, "links");
+    for (size_t i = 0; i < r->n_links; i++)
+        xbr_json_string(j, NULL, net->links[r->links[i]].id);
+    xbr_json_array_end(j);
+    xbr_json_array_begin(j, "modes");
+    for (size_t i = 0; i < r->n_links; i++)
+        xbr_json_string(j, NULL, xbr_mode_name(net->links[r->links[i]].mode));
+    xbr_json_array_end(j);
+    xbr_json_string(j, "class", r->class_name);
+    xbr_json_string(j, "regime", xbr_regime_name(r->regime));
+    xbr_json_string(j, "stock_at", r->stock_at >= 0 ? net->nodes[r->stock_at].id : NULL);
+    xbr_cost_write_json(j, "cost", &r->cost);
+    xbr_json_number(j, "days", r->days);
+    xbr_json_number(j, "days_sd", sqrt(r->days_var > 0 ? r->days_var : 0));
+    xbr_json_number(j, "lead_time_days", r->lead_time_days);
+    xbr_json_number(j, "co2e_kg", r->co2e_kg);
+    xbr_json_number(j, "consumer_price", r->consumer_price);
+    xbr_json_number(j, "factory_share", r->factory_share);
+    xbr_json_number(j, "generalised_cost", r->generalised_cost);
+    double promise = xbr_route_promise_days(sc, r);
+    xbr_json_number(j, "promise_days", promise); /* null when infinite */
+    if (isfinite(promise))
+        xbr_json_bool(j, "meets_promise", r->days <= promise + 1e-9);
+    else
+        xbr_json_null(j, "meets_promise");
+    xbr_json_object_end(j);
+}
+
+void xbr_route_pictures_free(xbr_pic_route_t *pics, size_t n)
+{
+    if (pics == NULL)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        free((void *)pics[i].leg_days);
+        free((void *)pics[i].leg_cost);
+    }
+    free(pics);
+}
+
+xbr_pic_route_t *xbr_route_pictures(const xbr_scenario_t *sc, const xbr_route_t *routes, size_t n)
+{
+    xbr_pic_route_t *pics = calloc(n ? n : 1, sizeof *pics);
+    if (pics == NULL)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        const xbr_route_t *r = &routes[i];
+        xbr_pic_route_t *p = &pics[i];
+        p->n_links = r->n_links;
+        p->links = r->links;
+        p->route_class = r->class_name;
+        p->regime = xbr_regime_name(r->regime);
+        p->cost = r->cost.total;
+        p->days = r->days;
+        p->co2e_kg = r->co2e_kg;
+        /* Per-leg days and cost from the trace: differences of the cumulative rows. */
+        xbr_leg_t *legs = NULL;
+        size_t n_legs = 0;
+        if (xbr_route_trace(sc, r, &legs, &n_legs) == XBR_OK && n_legs == r->n_links + 1) {
+            double *ld = malloc(r->n_links * sizeof *ld);
+            double *lc = malloc(r->n_links * sizeof *lc);
+            if (ld != NULL && lc != NULL) {
+                for (size_t k = 0; k < r->n_links; k++) {
+                    ld[k] = legs[k + 1].days - legs[k].days;
+                    lc[k] = legs[k + 1].cost.total - legs[k].cost.total;
+                }
+                p->leg_days = ld;
+                p->leg_cost = lc;
+            } else {
+                free(ld);
+                free(lc);
+            }
+        }
+        free(legs);
+    }
+    return pics;
+}

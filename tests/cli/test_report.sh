@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# `xbroute report`: a self-contained, well-formed HTML page, rendered by a real browser.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+run report "$SRC/scenarios/baseline.json" -o "$TMP/report.html"
+expect_rc 0 "report on the baseline"
+html="$TMP/report.html"
+# Well-formed: the page is written as polyglot HTML5 (every element closed), so an XML parser
+# must accept it whole, inline SVG included.
+if command -v xmllint >/dev/null; then
+  xmllint --noout "$html" && pass || fail "report is well-formed"
+fi
+# Self-contained: nothing to fetch.
+grep -Eq '<(script|link|img|iframe)[ >]|src=|@import|url\([^#]' "$html" && fail "report references external resources" || pass
+for s in "1. Which way each product goes" "2. Where the money goes" "3. Cost against speed" \
+         "4. The traditional export chain" "5. The network and the data" "Sources of the figures"; do
+  grep -q "$s" "$html" && pass || fail "section '$s'"
+done
+# One table row per product x market of the comparison (64 pairs in the baseline; counted
+# independently from compare's JSON).
+run compare "$SRC/scenarios/baseline.json" --format json -o "$TMP/c.json"
+pairs=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['rows']))" "$TMP/c.json")
+rows=$(python3 - "$html" <<'PY'
+import sys, xml.etree.ElementTree as ET
+t = ET.parse(sys.argv[1])
+tables = t.getroot().iter("table")
+print(len(next(tables).find("tbody").findall("tr")))
+PY
+)
+[[ "$rows" == "$pairs" ]] && pass || fail "winner table has $rows rows, compare has $pairs pairs"
+
+# Headless Chromium renders it to a non-blank PNG and logs no console error.
+chrome=$(command -v chromium || command -v chromium-browser || true)
+if [[ -n "$chrome" ]]; then
+  set +e
+  timeout 120 "$chrome" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$TMP/chrome" --enable-logging=stderr --v=0 --window-size=1200,1600 \
+    --screenshot="$TMP/report.png" "file://$html" >"$TMP/chrome.out" 2>"$TMP/chrome.err"
+  crc=$?
+  set -e
+  [[ $crc == 0 && -s "$TMP/report.png" ]] && pass || { fail "chromium screenshot (exit $crc)"; tail -5 "$TMP/chrome.err"; }
+  python3 "$SRC/tests/cli/png_check.py" "$TMP/report.png" && pass || fail "screenshot is blank"
+  if grep -E "CONSOLE" "$TMP/chrome.err" | grep -qi "error"; then
+    fail "console errors"; grep CONSOLE "$TMP/chrome.err" | head
+  else
+    pass
+  fi
+else
+  echo "SKIP: chromium not installed (bash .ci/setup --test installs it)"
+fi
+
+run report "$SRC/scenarios/baseline.json"
+expect_rc 1 "report needs -o"
+finish

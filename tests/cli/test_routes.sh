@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# CLI tests of `routes`, `compare` and `chain` against hand calculations.
+#
+# tests/data/cli/hand-scenario.json: widget 2 kg, 0.004 m3, value 20, 70 units/week at M,
+# demand_cv 0, holding rate 0, review 14 days, service level 0.95, promise 5 days. US duty 10 %,
+# clearance 1 day, no fees. By hand:
+#   express F>M: chargeable max(2, 0.004 x 200) = 2 kg x 10 = 20; duty 2      -> 22.00, 3+1 = 4 days
+#   post    F>M: 2 kg x 3 = 6; duty 2                                        ->  8.00, 15+1 = 16 days
+#   stocked at W (bulk of 70 x 14/7 = 140 units):
+#     truck CN  0.1 x max(280 kg, 0.56 m3 x 333) / 140 = 0.2;  sea 50 x 0.56 / 140 = 0.2
+#     duty at P2 (bulk always pays) 2;  truck US 0.2;  W handling 1;  fixed 70/70 = 1
+#     last mile 5 per parcel;  lead time L = 1 + 20 + 3.5 (weekly sailing) + 1 (clearance) + 1
+#       = 26.5 days, var L = (7/1)^2/12 = 49/12 (the wait);  d = 10/day, sigma_d = 0
+#     safety stock = 1.6448536 x sqrt(10^2 x 49/12) = 33.2380;  cycle = 10 x 14 / 2 = 70
+#     storage = (70 + 33.2380) x 0.004 m3 x 1 /m3/day x 7 / 70 = 0.0412952
+#     total 0.2+0.2+2+0.2+1+1+5+0.0412952 = 9.6412952, consumer days 1 (the last mile)
+#   Pareto: post (8, 16) and stocked (9.64, 1); express (22, 4) is dominated by the stocked route.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+sc="$DATA/hand-scenario.json"
+
+run routes "$sc" --product widget --to M --k 5 --format json -o "$TMP/r.json"
+expect_rc 0 "routes json"
+python3 - "$TMP/r.json" <<'PY' && pass || fail "routes figures against the hand calculation"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["schema"] == "xbroute.routes/1"
+p = d["pareto"]
+assert [r["class"] for r in p] == ["post", "warehouse-sea"], [r["class"] for r in p]
+post, wh = p
+assert abs(post["cost"]["total"] - 8.0) < 1e-9 and abs(post["days"] - 16) < 1e-9
+assert post["regime"] == "9610" and post["nodes"] == ["F", "M"] and post["modes"] == ["post"]
+assert abs(wh["cost"]["total"] - 9.6412952) < 1e-6, wh["cost"]["total"]
+assert abs(wh["cost"]["storage"] - 0.0412952) < 1e-6
+assert abs(wh["cost"]["warehouse_fixed"] - 1.0) < 1e-9 and abs(wh["cost"]["duty"] - 2.0) < 1e-9
+assert abs(wh["days"] - 1.0) < 1e-9 and abs(wh["lead_time_days"] - 26.5) < 1e-9
+assert wh["regime"] == "9810" and wh["stock_at"] == "W"
+assert wh["nodes"] == ["F", "P1", "P2", "W", "M"]
+assert wh["meets_promise"] is True and post["meets_promise"] is False
+# components add up to the total
+for r in p:
+    c = r["cost"]
+    assert abs(sum(v for k, v in c.items() if k != "total") - c["total"]) < 1e-9
+alts = d["alternatives"]
+assert [r["class"] for r in alts] == ["post", "warehouse-sea", "express"]
+assert abs(alts[2]["cost"]["total"] - 22.0) < 1e-9 and abs(alts[2]["days"] - 4.0) < 1e-9
+PY
+
+run routes "$sc" --product widget --to M
+expect_rc 0 "routes text"
+expect_out "warehouse-sea +9810 +9.64 +1.0 +26.5" "text row of the stocked route"
+expect_out "F >truck> P1 >sea> P2 >truck> W >last_mile> M  \(stock at W\)" "text path"
+
+run routes "$sc" --product widget --to M --format csv
+expect_rc 0 "routes csv"
+expect_out "^set,rank,product,origin,market,class,regime,cost_total" "csv header"
+expect_out "^pareto,1,widget,F,M,post,9610,8," "csv first row"
+
+run routes "$sc" --product widget --to M2
+expect_rc 3 "no route at all"
+expect_err "no route for widget" "no-route message"
+run routes "$sc" --product nothing --to M
+expect_rc 2 "unknown product"
+run routes "$sc" --product widget --to P1
+expect_rc 2 "not a market"
+run routes "$sc" --product widget
+expect_rc 1 "missing --to"
+
+# compare: promise 5 days -> the stocked route wins; post is too slow; express too costly by
+# 22 - 9.6413 = 12.36; no air route exists.
+run compare "$sc" --format json -o "$TMP/c.json"
+expect_rc 0 "compare json"
+python3 - "$TMP/c.json" <<'PY' && pass || fail "compare verdicts"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["schema"] == "xbroute.compare/1"
+row = d["rows"][0]
+assert row["product"] == "widget" and row["market"] == "M" and row["winner"] == "warehouse-sea"
+v = {c["class"]: c for c in row["classes"]}
+assert v["warehouse-sea"]["verdict"] == "winner"
+assert v["post"]["verdict"] == "too slow" and "16.0 days > promise 5" in v["post"]["why"]
+assert v["express"]["verdict"] == "too costly" and "+12.36" in v["express"]["why"]
+assert v["air"]["verdict"] == "no route" and v["air"]["route"] is None
+assert d["summary"] == {"pairs": 1, "late": 0, "unserved": 0, "winners": {"warehouse-sea": 1}}
+PY
+
+# With the POST link closed, the post class is "closed", not "no route".
+run compare "$DATA/hand-post-closed.json" --format csv
+expect_rc 0 "compare with a closed link"
+expect_out '^widget,M,70,5,post,,closed,' "closed verdict"
+expect_out '^widget,M,70,5,air,,no route,' "no route verdict"
+
+run compare "$sc" --geojson "$TMP/c.geojson"
+expect_rc 0 "compare geojson"
+python3 - "$TMP/c.geojson" <<'PY' && pass || fail "compare geojson"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["type"] == "FeatureCollection"
+kinds = [f["properties"].get("kind") for f in d["features"]]
+assert kinds.count("leg") == 4 and kinds.count("route") == 1, kinds
+PY
+
+run compare "$sc" --svg "$TMP/c.svg"
+expect_rc 0 "compare svg"
+if command -v xmllint >/dev/null; then
+  xmllint --noout "$TMP/c.svg" && pass || fail "compare svg is well-formed XML"
+fi
+grep -q "widget &gt; M (warehouse-sea)" "$TMP/c.svg" && pass || fail "compare svg labels the winner"
+
+# chain on the teaching network: the markups of networks/six-link-teaching.json compound:
+# 3.50 x 1.10 (exporter) = 3.85, x 1.20 (importer) = 4.62, x 1.20 (wholesaler) = 5.544,
+# x 2.00 (retailer) = 11.088.
+run chain "$SRC/scenarios/six-link-teaching.json" --product P_TSHIRT --market M_US --format json -o "$TMP/ch.json"
+expect_rc 0 "chain json"
+python3 - "$TMP/ch.json" <<'PY' && pass || fail "chain build-up"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["schema"] == "xbroute.chain/1"
+kinds = {c["kind"]: c for c in d["chains"]}
+t = kinds["traditional"]
+assert t["found"] and t["route"]["class"] == "traditional" and t["route"]["regime"] == "0110"
+nodes = t["route"]["nodes"]
+for n in ["X_NINGBO", "I_US", "WS_US", "RT_US"]:
+    assert n in nodes, nodes
+price = {s["node"]: s["price"] for s in t["steps"]}
+assert abs(price["X_NINGBO"] - 3.85) < 1e-9 and abs(price["I_US"] - 4.62) < 1e-9
+assert abs(price["WS_US"] - 5.544) < 1e-9 and abs(price["RT_US"] - 11.088) < 1e-9
+for c in d["chains"]:
+    r = c["route"]
+    assert abs(r["factory_share"] - 3.5 / r["consumer_price"]) < 1e-9
+    last = c["steps"][-1]["landed_cost"]["total"]
+    assert abs(last - r["cost"]["total"]) < 1e-9
+    assert abs(c["steps"][-1]["days"] - r["days"]) < 1e-9
+# the shortcuts are shorter and leave the factory a larger share
+assert kinds["b2b2c"]["route"]["class"] == "b2b2c" and kinds["b2b2c"]["route"]["regime"] == "9710"
+assert kinds["direct"]["route"]["regime"] == "9610"
+assert t["route"]["factory_share"] < kinds["b2b2c"]["route"]["factory_share"] < kinds["direct"]["route"]["factory_share"]
+assert t["route"]["days"] > kinds["b2b2c"]["route"]["days"] > kinds["direct"]["route"]["days"]
+PY
+
+run chain "$SRC/scenarios/six-link-teaching.json" --product P_TSHIRT --market M_US --svg "$TMP/chain.svg"
+expect_rc 0 "chain text and svg"
+expect_out "side by side" "chain text summary"
+if command -v xmllint >/dev/null; then
+  xmllint --noout "$TMP/chain.svg" && pass || fail "chain svg is well-formed XML"
+fi
+run chain "$sc" --product widget --market M
+expect_rc 0 "chain without intermediaries still shows the direct route"
+expect_out "no such route in the network" "missing chains said so"
+finish
