@@ -24,8 +24,7 @@ typedef struct {
  * free(); NULL when *n_pairs is 0) and *n_pairs are set. Costs one breadth-first search per
  * factory: O(F (V + E)).
  */
-xbr_status_t xbr_network_unreachable(const xbr_network_t *net, xbr_pair_t **pairs,
-                                     size_t *n_pairs);
+xbr_status_t xbr_network_unreachable(const xbr_network_t *net, xbr_pair_t **pairs, size_t *n_pairs);
 
 #ifdef __cplusplus
 }

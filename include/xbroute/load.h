@@ -31,8 +31,8 @@ typedef enum { XBR_FILE_UNKNOWN = 0, XBR_FILE_NETWORK, XBR_FILE_SCENARIO } xbr_f
 xbr_status_t xbr_network_load(const char *path, xbr_network_t **out, xbr_diags_t *diags);
 
 /* As xbr_network_load() for `len` bytes of JSON text; `name` is used in diagnostics. */
-xbr_status_t xbr_network_parse(const char *text, size_t len, const char *name,
-                               xbr_network_t **out, xbr_diags_t *diags);
+xbr_status_t xbr_network_parse(const char *text, size_t len, const char *name, xbr_network_t **out,
+                               xbr_diags_t *diags);
 
 void xbr_network_free(xbr_network_t *net);
 

@@ -119,40 +119,40 @@ typedef struct {
 } xbr_days_t;
 
 typedef struct {
-    char *code;          /* ISO 3166 alpha-2, e.g. "US" */
-    char *name;          /* may be NULL */
-    char *customs_union; /* e.g. "EU": moves between members are not border entries; NULL */
-    double de_minimis;   /* B2C parcels of customs value below this pay no duty; 0 = none */
-    double vat_de_minimis; /* parcels below this pay no VAT; default 0 (VAT on every parcel) */
+    char *code;              /* ISO 3166 alpha-2, e.g. "US" */
+    char *name;              /* may be NULL */
+    char *customs_union;     /* e.g. "EU": moves between members are not border entries; NULL */
+    double de_minimis;       /* B2C parcels of customs value below this pay no duty; 0 = none */
+    double vat_de_minimis;   /* parcels below this pay no VAT; default 0 (VAT on every parcel) */
     double duty_pct_default; /* duty for categories not listed in duty_pct */
     size_t n_duty;           /* per-category duty */
     char **duty_category;
     double *duty_pct;
     double vat_pct;
-    double clearance_days;  /* import clearance at the border entry */
+    double clearance_days;             /* import clearance at the border entry */
     double clearance_fee_per_shipment; /* broker/customs fee per import shipment */
-    double inspection_prob; /* 0..1 */
-    double inspection_days; /* extra days when inspected */
+    double inspection_prob;            /* 0..1 */
+    double inspection_days;            /* extra days when inspected */
     xbr_srcpos_t pos;
 } xbr_country_t;
 
 typedef struct {
     xbr_regime_t code;
-    bool defined;           /* false: the network gave nothing, fields are 0 */
-    double clearance_days;  /* export clearance */
+    bool defined;          /* false: the network gave nothing, fields are 0 */
+    double clearance_days; /* export clearance */
     double fee_per_shipment;
 } xbr_regime_info_t;
 
 typedef struct {
     char *id;
     char *name;
-    char *code;          /* UN/LOCODE, IATA or similar; may be NULL */
+    char *code; /* UN/LOCODE, IATA or similar; may be NULL */
     xbr_node_type_t type;
-    int country;         /* index into xbr_network_t.countries */
-    double lat;          /* degrees, -90..90 */
-    double lon;          /* degrees, -180..180 */
+    int country; /* index into xbr_network_t.countries */
+    double lat;  /* degrees, -90..90 */
+    double lon;  /* degrees, -180..180 */
     xbr_handling_t handling;
-    double markup_pct;   /* intermediaries: price out = price in x (1 + markup_pct / 100) */
+    double markup_pct; /* intermediaries: price out = price in x (1 + markup_pct / 100) */
     /* warehouses */
     double storage_cost_per_m3_day;
     double fixed_cost_per_week; /* charged only if the warehouse is used/opened */
@@ -162,15 +162,15 @@ typedef struct {
 } xbr_node_t;
 
 typedef struct {
-    char *id;            /* given, or "FROM>TO:mode" when the file gave none */
-    int from;            /* node index */
-    int to;              /* node index */
+    char *id; /* given, or "FROM>TO:mode" when the file gave none */
+    int from; /* node index */
+    int to;   /* node index */
     xbr_mode_t mode;
     xbr_rate_t cost;
     double volumetric_kg_per_m3; /* chargeable kg = max(kg, m3 x this) */
     xbr_days_t days;
-    double departures_per_week;  /* 0 = continuous; else adds a wait of 3.5/departures days */
-    double distance_km;          /* given, or great circle x the mode's detour factor */
+    double departures_per_week; /* 0 = continuous; else adds a wait of 3.5/departures days */
+    double distance_km;         /* given, or great circle x the mode's detour factor */
     bool distance_given;
     double co2e_g_per_tkm;
     double capacity_kg_per_week; /* INFINITY if unlimited */
@@ -189,11 +189,11 @@ typedef struct {
 struct xbr_graph; /* the igraph representation; private to the library */
 
 typedef struct {
-    char *path;         /* file it was loaded from (owned); all srcpos.file point at strings
-                           owned by the network */
+    char *path; /* file it was loaded from (owned); all srcpos.file point at strings
+                   owned by the network */
     char *name;
     char *description;
-    char *currency;     /* default "USD" */
+    char *currency; /* default "USD" */
     size_t n_nodes;
     xbr_node_t *nodes;
     size_t n_links;
@@ -206,7 +206,7 @@ typedef struct {
     double volumetric_kg_per_m3[XBR_MODE_COUNT]; /* network-wide defaults by mode */
     double detour_factor[XBR_MODE_COUNT];
     double co2e_g_per_tkm[XBR_MODE_COUNT];
-    struct xbr_graph *graph; /* private */
+    struct xbr_graph *graph;     /* private */
     struct xbr_strings *strings; /* private: interned file names */
 } xbr_network_t;
 
@@ -226,14 +226,14 @@ double xbr_great_circle_km(double lat1, double lon1, double lat2, double lon2);
 typedef struct {
     char *id;
     char *name;
-    char *category;      /* looked up in countries' duty_pct */
+    char *category; /* looked up in countries' duty_pct */
     size_t n_origins;
-    int *origins;        /* factory node indices */
+    int *origins; /* factory node indices */
     double unit_kg;
     double unit_m3;
-    double unit_value;   /* customs (factory-gate) value per unit */
+    double unit_value;      /* customs (factory-gate) value per unit */
     double units_per_order; /* units in one consumer parcel; default 1 */
-    double demand_cv;    /* coefficient of variation of weekly demand; default 0.3 */
+    double demand_cv;       /* coefficient of variation of weekly demand; default 0.3 */
     /* demand in units per week, indexed by node index (0 for non-markets); n = net->n_nodes */
     double *demand_per_week;
     /* promise in days, indexed by node index; INFINITY when there is none */
@@ -245,10 +245,10 @@ typedef struct {
     char *path;
     char *name;
     char *description;
-    xbr_network_t *network;   /* owned; the scenario's changes are already applied */
+    xbr_network_t *network; /* owned; the scenario's changes are already applied */
     size_t n_products;
     xbr_product_t *products;
-    double service_level;     /* e.g. 0.95; default 0.95 */
+    double service_level;         /* e.g. 0.95; default 0.95 */
     double holding_rate_per_year; /* default 0.12 */
     double value_of_time_per_day; /* default 0 */
     double carbon_price_per_t;    /* per tonne CO2e, JSON "carbon_price"; default 0 */

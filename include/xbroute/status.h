@@ -84,9 +84,9 @@ void xbr_diags_clear(xbr_diags_t *diags);
  * if the copy fails (the list is left as it was), else XBR_OK, also when the error cap
  * dropped it.
  */
-xbr_status_t xbr_diags_add(xbr_diags_t *diags, xbr_severity_t severity, const char *file,
-                           int line, int col, const char *object_id, const char *field,
-                           const char *what, const char *expected);
+xbr_status_t xbr_diags_add(xbr_diags_t *diags, xbr_severity_t severity, const char *file, int line,
+                           int col, const char *object_id, const char *field, const char *what,
+                           const char *expected);
 
 /*
  * Formats diagnostic `d` as one line (no newline) into `buf` of `size` bytes, truncating if

@@ -13,7 +13,6 @@
 #include "cli.h"
 #include "xbroute/generate.h"
 
-
 static void help(void)
 {
     printf("Usage: xbroute generate --links N [--seed S] [--factories F] [--markets M]\n"

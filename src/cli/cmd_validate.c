@@ -50,8 +50,7 @@ static int validate_one(const char *path, bool quiet, bool strict, size_t max_er
         rc = 2;
     }
     if (rc == 0 && strict && diags.n_warnings > 0) {
-        fprintf(stderr, "%s: %zu warnings, treated as errors (--strict)\n", path,
-                diags.n_warnings);
+        fprintf(stderr, "%s: %zu warnings, treated as errors (--strict)\n", path, diags.n_warnings);
         rc = 2;
     }
     cli_print_diags(&diags);

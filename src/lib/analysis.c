@@ -30,8 +30,7 @@ static xbr_status_t open_edges(const xbr_network_t *net, igraph_vector_int_t *op
     return XBR_OK;
 }
 
-xbr_status_t xbr_network_unreachable(const xbr_network_t *net, xbr_pair_t **pairs,
-                                     size_t *n_pairs)
+xbr_status_t xbr_network_unreachable(const xbr_network_t *net, xbr_pair_t **pairs, size_t *n_pairs)
 {
     xbr_status_t st = XBR_OK;
     igraph_vector_int_t open, reached;

@@ -18,7 +18,7 @@
 typedef struct {
     size_t off; /* offset of the decoded key in keys */
     size_t len;
-    size_t at;  /* offset of the key in the text */
+    size_t at; /* offset of the key in the text */
 } key_rec_t;
 
 typedef struct {

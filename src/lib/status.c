@@ -95,9 +95,9 @@ static char *dup_or_null(const char *s, int *failed)
     return copy;
 }
 
-xbr_status_t xbr_diags_add(xbr_diags_t *diags, xbr_severity_t severity, const char *file,
-                           int line, int col, const char *object_id, const char *field,
-                           const char *what, const char *expected)
+xbr_status_t xbr_diags_add(xbr_diags_t *diags, xbr_severity_t severity, const char *file, int line,
+                           int col, const char *object_id, const char *field, const char *what,
+                           const char *expected)
 {
     if (severity == XBR_SEV_ERROR) {
         diags->n_errors++;

@@ -14,7 +14,7 @@
 typedef struct {
     const char **keys; /* NULL = empty slot */
     int *vals;
-    size_t capacity;   /* a power of two, or 0 */
+    size_t capacity; /* a power of two, or 0 */
     size_t count;
 } xbr_strmap_t;
 
