@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# tests/bench/bench_compare.sh [SIZE...] - times `xbroute compare` on generated networks and
+# records peak memory; the peer in the same run is `xbroute validate` on the same scenario (the
+# loading alone), so the ratio is what the route searches add. Prints a Markdown table.
+#   tests/bench/bench_compare.sh                 # 10k 100k 200k 1M
+#   XBROUTE=build-release/xbroute RUNS=5 tests/bench/bench_compare.sh 200k
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+sizes=("$@")
+((${#sizes[@]})) || sizes=(10k 100k 200k 1M)
+runs=${RUNS:-3}
+if [[ -z "${XBROUTE:-}" ]]; then
+  cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DXBR_TESTS=OFF >/dev/null
+  cmake --build build-bench -j"$(nproc)" >/dev/null
+  XBROUTE=build-bench/xbroute
+fi
+command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
+[[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+echo "| links | nodes | pairs | validate s (median) | compare s (median) | compare / validate | compare peak RSS MB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|"
+for size in "${sizes[@]}"; do
+  dir=tests/bench/out/$size
+  if [[ ! -f $dir/scenario.json ]]; then
+    "$XBROUTE" generate --links "$size" --seed 1 -o "$dir" >&2
+  fi
+  sc=$dir/scenario.json
+  hyperfine --runs "$runs" --warmup 1 --export-json "$dir/hf.json" \
+    "$XBROUTE validate -q $sc" "$XBROUTE compare $sc --format json -o /dev/null" >&2
+  read -r v c < <(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print(r[0]['median'], r[1]['median'])" "$dir/hf.json")
+  rss=$( { /usr/bin/time -v "$XBROUTE" compare "$sc" --format json -o "$dir/compare.json" >/dev/null; } 2>&1 | awk -F: '/Maximum resident/ {print int($2/1024)}')
+  read -r nodes links pairs < <(python3 - "$dir/network.json" "$dir/compare.json" <<'PY'
+import json, sys
+n = json.load(open(sys.argv[1]))
+c = json.load(open(sys.argv[2]))
+print(len(n["nodes"]), len(n["links"]), c["summary"]["pairs"])
+PY
+)
+  printf "| %s | %s | %s | %.2f | %.2f | %.2f | %s |\n" "$links" "$nodes" "$pairs" "$v" "$c" \
+    "$(python3 -c "print($c / $v)")" "$rss"
+done
