@@ -233,10 +233,12 @@ static int write_svg(const char *path, const xbr_scenario_t *sc, int product, in
             if (open != NULL && inner != NULL && end != NULL) {
                 xbr_buf_printf(&body, "<g transform=\"translate(0,%g)\">", y);
                 inner = strchr(open, '>');
-                xbr_buf_printf(&body,
-                               "<svg x=\"0\" y=\"0\" width=\"%g\" height=\"%g\" "
-                               "viewBox=\"0 0 %g %g\">",
-                               width, h, width, h);
+                xbr_buf_printf(
+                    &body,
+                    "<svg x=\"0\" y=\"0\" width=\"%g\" height=\"%g\" font-family=\"DejaVu Sans, "
+                    "Verdana, Arial, sans-serif\" font-size=\"13\" "
+                    "viewBox=\"0 0 %g %g\">",
+                    width, h, width, h);
                 xbr_buf_append(&body, inner + 1, (size_t)(end - inner - 1));
                 xbr_buf_puts(&body, "</svg></g>\n");
                 y += h + 20;

@@ -30,8 +30,17 @@ const char *xbr_route_class_colour(const char *route_class)
         {"domestic", "#999999"},    {"warehouse", "#56B4E9"}, {"b2b2c", "#F0E442"},
         {"traditional", "#000000"},
     };
+    /* Stocked classes by the mode that fills the warehouse: sky blue for sea (the common case),
+     * then two colours from Paul Tol's colour-blind-safe palette so they stay apart. */
+    static const struct {
+        const char *name;
+        const char *colour;
+    } exact[] = {{"warehouse-rail", "#882255"}, {"warehouse-air", "#332288"}};
     if (route_class == NULL)
         return "#000000";
+    for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+        if (strcmp(exact[i].name, route_class) == 0)
+            return exact[i].colour;
     size_t len = strcspn(route_class, "-");
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         if (strlen(table[i].prefix) == len && strncmp(table[i].prefix, route_class, len) == 0)
