@@ -432,9 +432,8 @@ void xbr_cm_class(const xbr_cstate_t *st, xbr_route_class_t *klass, int *mode)
     }
 }
 
-void xbr_cm_finish(const xbr_cm_t *cm, const xbr_cstate_t *st, xbr_route_t *out)
+void xbr_cm_breakdown(const xbr_cstate_t *st, xbr_cost_breakdown_t *c)
 {
-    xbr_cost_breakdown_t *c = &out->cost;
     c->transport = st->comp[XBR_C_TRANSPORT];
     c->handling = st->comp[XBR_C_HANDLING];
     c->clearance = st->comp[XBR_C_CLEARANCE];
@@ -447,6 +446,11 @@ void xbr_cm_finish(const xbr_cm_t *cm, const xbr_cstate_t *st, xbr_route_t *out)
     c->warehouse_fixed = st->comp[XBR_C_WAREHOUSE_FIXED];
     c->carbon = st->comp[XBR_C_CARBON];
     c->total = xbr_cm_total(st);
+}
+
+void xbr_cm_finish(const xbr_cm_t *cm, const xbr_cstate_t *st, xbr_route_t *out)
+{
+    xbr_cm_breakdown(st, &out->cost);
 
     out->product = cm->product;
     out->market = cm->market;
@@ -479,10 +483,10 @@ void xbr_cm_finish(const xbr_cm_t *cm, const xbr_cstate_t *st, xbr_route_t *out)
     out->lead_time_days = st->phase == XBR_PH_STOCKED ? st->lt_mean : 0.0;
     out->lead_time_var = st->phase == XBR_PH_STOCKED ? st->lt_var : 0.0;
     out->co2e_kg = st->co2e;
-    out->consumer_price = cm->prod->unit_value + c->total;
+    out->consumer_price = cm->prod->unit_value + out->cost.total;
     out->factory_share =
         out->consumer_price > 0.0 ? cm->prod->unit_value / out->consumer_price : 0.0;
-    out->generalised_cost = c->total + cm->sc->value_of_time_per_day * st->days;
+    out->generalised_cost = out->cost.total + cm->sc->value_of_time_per_day * st->days;
 }
 
 /* ---- the evaluator ------------------------------------------------------------------------ */

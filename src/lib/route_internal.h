@@ -128,6 +128,9 @@ xbr_route_class_t xbr_cm_direct_class(int mode);
 /* The class key (route class, class mode or -1) of a final state, as xbr_cm_finish() sets it. */
 void xbr_cm_class(const xbr_cstate_t *st, xbr_route_class_t *klass, int *mode);
 
+/* The state's cost components as a breakdown, total included. */
+void xbr_cm_breakdown(const xbr_cstate_t *st, xbr_cost_breakdown_t *c);
+
 /* Fills the figures of `out` (not its arrays) from the final state. */
 void xbr_cm_finish(const xbr_cm_t *cm, const xbr_cstate_t *st, xbr_route_t *out);
 

@@ -33,19 +33,7 @@ static void fill_row(const xbr_cstate_t *st, int link, xbr_leg_t *row)
      * upstream lead time plus the clock since. */
     row->days = st->phase == XBR_PH_STOCKED ? st->lt_mean + st->days : st->days;
     row->price = st->price;
-    xbr_cost_breakdown_t *c = &row->cost;
-    c->transport = st->comp[XBR_C_TRANSPORT];
-    c->handling = st->comp[XBR_C_HANDLING];
-    c->clearance = st->comp[XBR_C_CLEARANCE];
-    c->duty = st->comp[XBR_C_DUTY];
-    c->vat = st->comp[XBR_C_VAT];
-    c->markup = st->comp[XBR_C_MARKUP];
-    c->in_transit = st->comp[XBR_C_IN_TRANSIT];
-    c->storage = st->comp[XBR_C_STORAGE];
-    c->capital = st->comp[XBR_C_CAPITAL];
-    c->warehouse_fixed = st->comp[XBR_C_WAREHOUSE_FIXED];
-    c->carbon = st->comp[XBR_C_CARBON];
-    c->total = xbr_cm_total(st);
+    xbr_cm_breakdown(st, &row->cost);
     row->phase = phase_name(st->phase);
 }
 

@@ -1,17 +1,8 @@
 /*
  * test_load_network.c - the network loader: the bad-input corpus (tests/data/bad/n_*.json),
  * the good network's values, defaults, the keys table and "did you mean".
- *
- * Corpus format: each tests/data/bad/NAME.json has a sidecar NAME.expect. Lines starting with
- * '#' are comments; "status EINPUT" (or EIO) is the status the load must return; every other
- * line is one diagnostic that must be present:
- *     LINE:COL SEVERITY ID FIELD [FILE]
- * LINE:COL are 1-based (columns in code points), SEVERITY is error or warning, ID must occur
- * in the diagnostic's object id and FIELD must equal its field ("-" for either: not checked),
- * FILE (optional) must end the diagnostic's file name; by default that is NAME.json. The
- * expected positions were found in the files by plain text search, not by running the loader.
- * Files n_* are loaded with xbr_network_load (the scenario corpus s_* is run by
- * test_load_scenario.c).
+ * The corpus format is described in tests/unit/helpers/corpus.h; files n_* are loaded here with
+ * xbr_network_load (the scenario corpus s_* is run by test_load_scenario.c).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,100 +16,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus.h"
 #include "xbroute/load.h"
 
-#define BAD_DIR XBR_SOURCE_DIR "/tests/data/bad"
-#define GOOD_DIR XBR_SOURCE_DIR "/tests/data/good"
-
-static bool ends_with(const char *s, const char *suffix)
+/* The network loader for the corpus runner. */
+static xbr_status_t load_network(const char *path, xbr_diags_t *d, bool *built)
 {
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static void dump_diags(const xbr_diags_t *d)
-{
-    char buf[1024];
-    for (size_t i = 0; i < d->count; i++) {
-        xbr_diag_format(&d->items[i], buf, sizeof buf);
-        print_message("    %s\n", buf);
-    }
-}
-
-/* Checks one corpus file; returns the number of mismatches. */
-static int run_corpus_file(const char *name)
-{
-    char path[1024], expect[1024], line[1024];
-    int failures = 0;
-    xbr_diags_t d;
     xbr_network_t *net = NULL;
-
-    snprintf(path, sizeof path, "%s/%s", BAD_DIR, name);
-    snprintf(expect, sizeof expect, "%s/%.*s.expect", BAD_DIR, (int)(strlen(name) - 5), name);
-    FILE *f = fopen(expect, "r");
-    if (f == NULL) {
-        print_message("%s: no .expect file\n", name);
-        return 1;
-    }
-    xbr_diags_init(&d);
-    xbr_status_t st = xbr_network_load(path, &net, &d);
-    xbr_status_t want = XBR_EINPUT;
-    while (fgets(line, sizeof line, f) != NULL) {
-        int ln, col;
-        char sev[16], id[128], field[128], file[256] = "";
-        if (line[0] == '#' || line[0] == '\n')
-            continue;
-        if (strncmp(line, "status ", 7) == 0) {
-            want = strncmp(line + 7, "EIO", 3) == 0 ? XBR_EIO : XBR_EINPUT;
-            continue;
-        }
-        int n = sscanf(line, "%d:%d %15s %127s %127s %255s", &ln, &col, sev, id, field, file);
-        if (n < 5) {
-            print_message("%s: bad expect line: %s", name, line);
-            failures++;
-            continue;
-        }
-        bool found = false;
-        for (size_t i = 0; i < d.count && !found; i++) {
-            const xbr_diag_t *g = &d.items[i];
-            xbr_severity_t s = strcmp(sev, "warning") == 0 ? XBR_SEV_WARNING : XBR_SEV_ERROR;
-            found = g->line == ln && g->col == col && g->severity == s &&
-                    (strcmp(id, "-") == 0 || (g->object_id && strstr(g->object_id, id))) &&
-                    (strcmp(field, "-") == 0 || (g->field && strcmp(g->field, field) == 0)) &&
-                    g->file != NULL && ends_with(g->file, n == 6 ? file : name);
-        }
-        if (!found) {
-            print_message("%s: missing diagnostic %s", name, line);
-            failures++;
-        }
-    }
-    fclose(f);
-    if (st != want || net != NULL) {
-        print_message("%s: status %s, expected %s\n", name, xbr_status_name(st),
-                      xbr_status_name(want));
-        failures++;
-    }
-    if (failures)
-        dump_diags(&d);
+    xbr_status_t st = xbr_network_load(path, &net, d);
+    *built = net != NULL;
     xbr_network_free(net);
-    xbr_diags_destroy(&d);
-    return failures;
+    return st;
 }
 
 static void test_bad_network_corpus_reports_each_expected_diagnostic(void **state)
 {
     (void)state;
-    DIR *dir = opendir(BAD_DIR);
-    struct dirent *e;
-    int failures = 0, files = 0;
-    assert_non_null(dir);
-    while ((e = readdir(dir)) != NULL) {
-        if (strncmp(e->d_name, "n_", 2) != 0 || !ends_with(e->d_name, ".json"))
-            continue;
-        files++;
-        failures += run_corpus_file(e->d_name);
-    }
-    closedir(dir);
+    int files = 0;
+    int failures = corpus_run("n_", load_network, &files);
     assert_true(files >= 30);
     assert_int_equal(failures, 0);
 }
@@ -177,8 +92,9 @@ static void test_message_names_value_object_and_expectation(void **state)
     assert_int_equal(d.count, 1);
     xbr_diag_format(&d.items[0], buf, sizeof buf);
     /* the design's example message, position from n_negative_number.expect */
-    assert_true(ends_with(buf, "n_negative_number.json:19:109: error: negative number -3 "
-                               "(link SZX>LAX:air, field cost.per_kg): a finite number >= 0"));
+    assert_true(corpus_ends_with(buf,
+                                 "n_negative_number.json:19:109: error: negative number -3 "
+                                 "(link SZX>LAX:air, field cost.per_kg): a finite number >= 0"));
     xbr_diags_destroy(&d);
 }
 
@@ -190,7 +106,7 @@ static void test_good_network_loads_with_values_from_file(void **state)
     xbr_diags_init(&d);
     xbr_status_t st = xbr_network_load(GOOD_DIR "/net_small.json", &net, &d);
     if (st != XBR_OK)
-        dump_diags(&d);
+        corpus_dump_diags(&d);
     assert_int_equal(st, XBR_OK);
     assert_int_equal(d.n_errors, 0);
     assert_int_equal(d.n_warnings, 0);
