@@ -6,9 +6,9 @@
  * Units: volumetric in kg per m3 (chargeable kg = max(kg, m3 x this)); detour factor is
  * dimensionless (route km / great-circle km); intensity in g CO2e per tonne-km.
  *
- * Every figure carries its source below; the README ("Built-in defaults") repeats the table. All intensities are
- * TANK-TO-WHEEL (direct, fuel burnt by the vehicle), never well-to-wheel: one scope for every
- * mode so that modes compare fairly. A planner who reports WTW (GLEC/ISO 14083 default) should
+ * Every figure carries its source below; the README ("Built-in defaults") repeats the table.
+ * All intensities are TANK-TO-WHEEL (direct, fuel burnt by the vehicle), never well-to-wheel:
+ * one scope for every mode so that modes compare fairly. A planner who reports WTW (GLEC/ISO 14083 default) should
  * override "co2e_g_per_tkm" in the network's "defaults" with WTW figures.
  *
  * The tables are indexed by xbr_mode_t (truck, rail, sea, air, express, post, last_mile); the
