@@ -1,8 +1,8 @@
 /*
  * xbroute/generate.h - realistic synthetic networks and scenarios, for benchmarks and tests.
  *
- * xbr_generate() renders a network file and a scenario file (README.md, "Input formats") that the strict
- * loader accepts with no error and no warning. Same parameters, same bytes: the generator
+ * xbr_generate() renders a network file and a scenario file (README.md, "Input formats") that the
+ * strict loader accepts with no error and no warning. Same parameters, same bytes: the generator
  * draws from its own seeded PRNG (splitmix64, one independent stream per part of the
  * network), never from rand() or the clock, and prints numbers with its own fixed-decimal
  * formatter. Transcendental functions (great-circle distances, log-uniform demand) only feed

@@ -8,8 +8,8 @@
  *
  * Every figure carries its source below; the README ("Built-in defaults") repeats the table.
  * All intensities are TANK-TO-WHEEL (direct, fuel burnt by the vehicle), never well-to-wheel:
- * one scope for every mode so that modes compare fairly. A planner who reports WTW (GLEC/ISO 14083 default) should
- * override "co2e_g_per_tkm" in the network's "defaults" with WTW figures.
+ * one scope for every mode so that modes compare fairly. A planner who reports WTW (GLEC/ISO 14083
+ * default) should override "co2e_g_per_tkm" in the network's "defaults" with WTW figures.
  *
  * The tables are indexed by xbr_mode_t (truck, rail, sea, air, express, post, last_mile); the
  * static assertion below keeps them in step with the enum. No mutable state.
