@@ -18,6 +18,8 @@
 #include "xbroute/render.h"
 #include "xbroute/compare.h"
 #include "xbroute/report.h"
+#include "xbroute/simulate.h"
+#include "xbroute/resilience.h"
 #include "xbroute/picture.h"
 
 #endif /* XBROUTE_XBROUTE_H */

@@ -28,6 +28,8 @@ int cmd_routes(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_chain(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
+int cmd_resilience(int argc, char **argv);
 
 /*
  * Prints diagnostics to stderr, each followed (for errors and warnings with a position) by the
