@@ -20,6 +20,8 @@
 #include "xbroute/report.h"
 #include "xbroute/simulate.h"
 #include "xbroute/resilience.h"
+#include "xbroute/optimize.h"
+#include "xbroute/batch.h"
 #include "xbroute/picture.h"
 
 #endif /* XBROUTE_XBROUTE_H */

@@ -13,8 +13,10 @@ static const cli_command_t commands[] = {
     {"compare", cmd_compare, "every product x market: the best route of each class, the winner"},
     {"chain", cmd_chain,
      "the six-link export chain against its e-commerce shortcuts, link by link"},
+    {"optimize", cmd_optimize, "network design: which warehouses, which routes (GLPK MILP)"},
     {"simulate", cmd_simulate, "Monte Carlo of delivery days: mean, P50/P90/P95, on-time share"},
     {"resilience", cmd_resilience, "cuts, disjoint routes, hubs, and the cost of closing each"},
+    {"batch", cmd_batch, "many scenarios in parallel: one summary record each; shardable, resumable"},
     {"report", cmd_report, "a self-contained HTML report: map, winners, costs, the six-link chain"},
     {"generate", cmd_generate, "write a synthetic network and scenario for benchmarks"},
 };
