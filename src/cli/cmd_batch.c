@@ -41,7 +41,6 @@
  * writes and fsyncs the previous record. */
 #define DEPTH 2
 
-
 static void help(void)
 {
     printf(

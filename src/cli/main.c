@@ -16,7 +16,8 @@ static const cli_command_t commands[] = {
     {"optimize", cmd_optimize, "network design: which warehouses, which routes (GLPK MILP)"},
     {"simulate", cmd_simulate, "Monte Carlo of delivery days: mean, P50/P90/P95, on-time share"},
     {"resilience", cmd_resilience, "cuts, disjoint routes, hubs, and the cost of closing each"},
-    {"batch", cmd_batch, "many scenarios in parallel: one summary record each; shardable, resumable"},
+    {"batch", cmd_batch,
+     "many scenarios in parallel: one summary record each; shardable, resumable"},
     {"report", cmd_report, "a self-contained HTML report: map, winners, costs, the six-link chain"},
     {"generate", cmd_generate, "write a synthetic network and scenario for benchmarks"},
 };
