@@ -105,9 +105,9 @@ static void make_list(xbr_path_list_t *list, size_t n)
     assert_non_null(list->paths);
     list->cap = n;
     for (size_t i = 0; i < n; i++) {
-        list->paths[i] = malloc(8);
+        list->paths[i] = malloc(24); /* "p" + up to 20 digits + NUL */
         assert_non_null(list->paths[i]);
-        snprintf(list->paths[i], 8, "p%02zu", i);
+        snprintf(list->paths[i], 24, "p%02zu", i);
         list->n++;
     }
 }

@@ -383,7 +383,7 @@ static xbr_scenario_t *random_instance(rng_t *r, bool capacities, int n_products
     h[1] = fx_add_node(net, "H2", XBR_NODE_AIRPORT, c);
     w[0] = fx_add_node(net, "W1", XBR_NODE_WAREHOUSE, c);
     w[1] = fx_add_node(net, "W2", XBR_NODE_WAREHOUSE, c);
-    char id[8];
+    char id[16];
     for (int i = 0; i < n_markets; i++) {
         snprintf(id, sizeof id, "M%d", i + 1);
         m[i] = fx_add_node(net, id, XBR_NODE_MARKET, c);
