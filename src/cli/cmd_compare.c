@@ -12,7 +12,7 @@
 static void help(void)
 {
     printf("Usage: xbroute compare SCENARIO [--format text|json|csv] [-o FILE] [--geojson FILE]\n"
-           "                       [--svg FILE]\n\n"
+           "                       [--svg FILE] [--simulate N [--seed S]]\n\n"
            "For every product and every market with demand, the best route of each class side\n"
            "by side: direct air, express, post, sea and rail; stocked in an overseas warehouse\n"
            "(warehouse-sea, -rail, -air); through a foreign retailer (b2b2c); and the\n"
@@ -24,10 +24,24 @@ static void help(void)
            "  --format F       text (default), json (schema xbroute.compare/1) or csv\n"
            "  -o FILE          write to FILE (whole or not at all) instead of stdout\n"
            "  --geojson FILE   also write the winning routes as GeoJSON (RFC 7946)\n"
+           "  --simulate N     also simulate each class's route N times (see xbroute simulate)\n"
+           "                   and show its P90 days and on-time share against the promise\n"
+           "  --seed S         the simulation's seed (default 1)\n"
            "  --svg FILE       also write a chart of where the money goes: the winning route's\n"
            "                   cost per unit of each product x market, split by component\n\n"
            "Exit codes: 0 ok, 1 usage, 2 bad input, 3 some product x market has no route at "
            "all.\n");
+}
+
+/* The simulation of class k of row i, or NULL (no simulation, or the class has no route). */
+static const xbr_sim_stats_t *sim_of(const xbr_sim_t *sim, size_t i, size_t k)
+{
+    if (sim == NULL)
+        return NULL;
+    for (size_t r = 0; r < sim->n_rows; r++)
+        if (sim->rows[r].row == i && sim->rows[r].klass == k)
+            return &sim->rows[r].stats;
+    return NULL;
 }
 
 static const char *verdict_label(const xbr_class_result_t *c)
@@ -35,7 +49,8 @@ static const char *verdict_label(const xbr_class_result_t *c)
     return c->verdict == XBR_VERDICT_WINNER ? "WINNER" : xbr_verdict_name(c->verdict);
 }
 
-static void render_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp)
+static void render_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                        const xbr_sim_t *sim)
 {
     const xbr_network_t *net = sc->network;
     xbr_buf_printf(b, "compare: scenario %s, %zu product x market pairs, costs per unit in %s\n",
@@ -48,17 +63,29 @@ static void render_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compar
             xbr_buf_printf(b, "promise %g days)\n", row->promise_days);
         else
             xbr_buf_puts(b, "no promise)\n");
-        xbr_buf_printf(b, "  %-16s %6s %10s %7s %8s  %-11s %s\n", "class", "regime", "cost/unit",
-                       "days", "CO2e kg", "verdict", "why");
+        xbr_buf_printf(b, "  %-16s %6s %10s %7s %8s  ", "class", "regime", "cost/unit", "days",
+                       "CO2e kg");
+        if (sim != NULL)
+            xbr_buf_printf(b, "%7s %8s  ", "P90", "on time");
+        xbr_buf_printf(b, "%-11s %s\n", "verdict", "why");
         for (size_t k = 0; k < row->n_classes; k++) {
             const xbr_class_result_t *c = &row->classes[k];
             if (c->has_route)
-                xbr_buf_printf(b, "  %-16s %6s %10.2f %7.1f %8.3f  %-11s %s\n", c->class_name,
+                xbr_buf_printf(b, "  %-16s %6s %10.2f %7.1f %8.3f  ", c->class_name,
                                xbr_regime_name(c->route.regime), c->route.cost.total, c->route.days,
-                               c->route.co2e_kg, verdict_label(c), c->why);
+                               c->route.co2e_kg);
             else
-                xbr_buf_printf(b, "  %-16s %6s %10s %7s %8s  %-11s %s\n", c->class_name, "-", "-",
-                               "-", "-", verdict_label(c), c->why);
+                xbr_buf_printf(b, "  %-16s %6s %10s %7s %8s  ", c->class_name, "-", "-", "-", "-");
+            if (sim != NULL) {
+                const xbr_sim_stats_t *st = sim_of(sim, i, k);
+                if (st == NULL)
+                    xbr_buf_printf(b, "%7s %8s  ", "-", "-");
+                else if (isfinite(st->on_time_share))
+                    xbr_buf_printf(b, "%7.1f %7.1f%%  ", st->p90, 100.0 * st->on_time_share);
+                else
+                    xbr_buf_printf(b, "%7.1f %8s  ", st->p90, "-");
+            }
+            xbr_buf_printf(b, "%-11s %s\n", verdict_label(c), c->why);
         }
         if (row->winner >= 0) {
             xbr_buf_puts(b, "  winning route: ");
@@ -89,7 +116,8 @@ static void render_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compar
                        cmp->n_late, cmp->n_unserved);
 }
 
-static void render_json(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp)
+static void render_json(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                        const xbr_sim_t *sim)
 {
     const xbr_network_t *net = sc->network;
     xbr_json_t j;
@@ -119,6 +147,19 @@ static void render_json(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compar
                 xbr_route_write_json(&j, "route", sc, &c->route);
             else
                 xbr_json_null(&j, "route");
+            const xbr_sim_stats_t *st = sim_of(sim, i, k);
+            if (sim != NULL && st != NULL) {
+                xbr_json_object_begin(&j, "simulation");
+                xbr_json_int(&j, "runs", (long long)st->runs);
+                xbr_json_number(&j, "mean", st->mean);
+                xbr_json_number(&j, "p50", st->p50);
+                xbr_json_number(&j, "p90", st->p90);
+                xbr_json_number(&j, "p95", st->p95);
+                xbr_json_number(&j, "on_time_share", st->on_time_share);
+                xbr_json_object_end(&j);
+            } else if (sim != NULL) {
+                xbr_json_null(&j, "simulation");
+            }
             xbr_json_object_end(&j);
         }
         xbr_json_array_end(&j);
@@ -210,6 +251,7 @@ int cmd_compare(int argc, char **argv)
 {
     const char *path = NULL;
     cli_output_t o = {7u, CLI_OUT_GEOJSON | CLI_OUT_SVG, CLI_FORMAT_TEXT, NULL, NULL, NULL, NULL};
+    unsigned long long sim_runs = 0, seed = 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int taken = cli_output_option("compare", argc, argv, &i, &o);
@@ -220,6 +262,17 @@ int cmd_compare(int argc, char **argv)
         if (cli_is_help(a)) {
             help();
             return 0;
+        } else if ((strcmp(a, "--simulate") == 0 || strcmp(a, "--seed") == 0) && i + 1 < argc) {
+            char *end = NULL;
+            unsigned long long v = strtoull(argv[i + 1], &end, 10);
+            if (*end != '\0' || argv[i + 1][0] == '-' ||
+                (a[2] == 's' && a[3] == 'i' && (v < 1 || v > XBR_SIM_MAX_RUNS)))
+                return cli_usage_error("compare", "%s needs a positive integer", a);
+            if (strcmp(a, "--simulate") == 0)
+                sim_runs = v;
+            else
+                seed = v;
+            i++;
         } else if (a[0] == '-' && a[1] != '\0') {
             return cli_usage_error("compare", "unknown option or missing value '%s'", a);
         } else if (path == NULL) {
@@ -245,14 +298,27 @@ int cmd_compare(int argc, char **argv)
         xbr_scenario_free(sc);
         return xbr_status_exit_code(st);
     }
+    xbr_sim_t *sim = NULL;
+    if (sim_runs > 0) {
+        xbr_diags_init(&diags);
+        st = xbr_simulate_compare(sc, cmp, (size_t)sim_runs, (uint64_t)seed, 1, &sim, &diags);
+        cli_print_diags(&diags);
+        xbr_diags_destroy(&diags);
+        if (st != XBR_OK) {
+            fprintf(stderr, "xbroute compare: simulation: %s\n", xbr_status_text(st));
+            xbr_compare_free(cmp);
+            xbr_scenario_free(sc);
+            return xbr_status_exit_code(st);
+        }
+    }
     xbr_buf_t out;
     xbr_buf_init(&out);
     if (o.format == CLI_FORMAT_JSON)
-        render_json(&out, sc, cmp);
+        render_json(&out, sc, cmp, sim);
     else if (o.format == CLI_FORMAT_CSV)
         render_csv(&out, sc, cmp);
     else
-        render_text(&out, sc, cmp);
+        render_text(&out, sc, cmp, sim);
     rc = cli_emit(&out, o.out);
     if (rc == 0 && o.geojson != NULL) {
         size_t n = 0;
@@ -275,6 +341,7 @@ int cmd_compare(int argc, char **argv)
         rc = 3;
     }
     xbr_buf_free(&out);
+    xbr_sim_free(sim);
     xbr_compare_free(cmp);
     xbr_scenario_free(sc);
     return rc;

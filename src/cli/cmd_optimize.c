@@ -37,6 +37,7 @@ static void help(void)
            "                      cost-versus-days frontier (table, JSON 'frontier', CSV)\n"
            "  --points N          at most N frontier steps (default 24)\n"
            "  --svg FILE          with --frontier: the frontier as an SVG step chart\n"
+           "  --geojson FILE      the routes of the plan's flows as GeoJSON (RFC 7946)\n"
            "  --timing            print where the time went to stderr (outputs stay\n"
            "                      byte-identical run to run)\n\n"
            "Exit codes: 0 ok (also when stopped by the time limit with a plan), 1 usage, 2 bad\n"
@@ -363,7 +364,7 @@ static int write_frontier_svg(const char *path, const xbr_scenario_t *sc,
 
 int cmd_optimize(int argc, char **argv)
 {
-    const char *path = NULL, *out_path = NULL, *svg_path = NULL;
+    const char *path = NULL, *out_path = NULL, *svg_path = NULL, *geojson_path = NULL;
     int format = CLI_FORMAT_TEXT;
     bool frontier = false, timing = false;
     size_t points = 0;
@@ -383,6 +384,9 @@ int cmd_optimize(int argc, char **argv)
             i++;
         } else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && v) {
             out_path = v;
+            i++;
+        } else if (strcmp(a, "--geojson") == 0 && v) {
+            geojson_path = v;
             i++;
         } else if (strcmp(a, "--single-source") == 0) {
             opts.single_source = true;
@@ -483,6 +487,18 @@ int cmd_optimize(int argc, char **argv)
     rc = cli_emit(&out, out_path);
     if (rc == 0 && svg_path != NULL)
         rc = write_frontier_svg(svg_path, sc, pts, n_pts);
+    if (rc == 0 && geojson_path != NULL) {
+        /* The routes of the plan's flows (borrowed; the records only read them). */
+        xbr_route_t *routes = calloc(res->n_flows ? res->n_flows : 1, sizeof *routes);
+        if (routes == NULL) {
+            rc = 4;
+        } else {
+            for (size_t f = 0; f < res->n_flows; f++)
+                routes[f] = res->flows[f].route;
+            rc = cli_write_routes_geojson(geojson_path, sc, routes, res->n_flows);
+            free(routes);
+        }
+    }
     if (rc == 0 && (res->status == XBR_OPT_INFEASIBLE || res->status == XBR_OPT_NO_SOLUTION)) {
         if (res->status == XBR_OPT_NO_SOLUTION)
             fprintf(stderr, "xbroute optimize: no plan found within the time limit\n");

@@ -143,4 +143,20 @@ assert all(a >= b - 1e-9 for a, b in zip(costs, costs[1:])), costs
 PY
 grep -q "<svg" "$TMP/f.svg" && pass || fail "frontier SVG"
 
+# --geojson: one "route" feature per flow of the plan, legs split at the antimeridian.
+run optimize "$SRC/scenarios/baseline.json" --format json -o "$TMP/ob.json" --geojson "$TMP/ob.geojson"
+expect_rc 0 "optimize --geojson"
+python3 - "$TMP/ob.json" "$TMP/ob.geojson" <<'PY' && pass || fail "optimize geojson has a route per flow"
+import json, sys
+plan = json.load(open(sys.argv[1]))
+g = json.load(open(sys.argv[2]))
+routes = [f for f in g["features"] if f["properties"].get("kind") == "route"]
+assert len(routes) == len(plan["flows"]) > 0
+for f in g["features"]:
+    geo = f["geometry"]
+    lines = geo["coordinates"] if geo["type"] == "MultiLineString" else [geo["coordinates"]]
+    for line in lines:
+        for lon, lat in line:
+            assert -180 <= lon <= 180 and -90 <= lat <= 90
+PY
 finish

@@ -84,6 +84,23 @@ assert v["air"]["verdict"] == "no route" and v["air"]["route"] is None
 assert d["summary"] == {"pairs": 1, "late": 0, "unserved": 0, "winners": {"warehouse-sea": 1}}
 PY
 
+# compare --simulate: in the hand network every consumer-facing day is fixed (the only random
+# part, the weekly sailing's wait, is upstream of the warehouse), so by hand: stocked route P90
+# 1 day, on time 100 %; express 4 days, 100 %; post 16 days, 0 % against the 5-day promise.
+run compare "$sc" --simulate 5000 --format json -o "$TMP/cs.json"
+expect_rc 0 "compare --simulate"
+python3 - "$TMP/cs.json" <<'PY' && pass || fail "compare --simulate figures"
+import json, sys
+row = json.load(open(sys.argv[1]))["rows"][0]
+v = {c["class"]: c for c in row["classes"]}
+for cls, days, share in [("warehouse-sea", 1, 1.0), ("express", 4, 1.0), ("post", 16, 0.0)]:
+    s = v[cls]["simulation"]
+    assert s["runs"] == 5000 and abs(s["p90"] - days) < 1e-9 and s["on_time_share"] == share, (cls, s)
+assert v["air"]["simulation"] is None
+PY
+run compare "$sc" --simulate 0
+expect_rc 1 "--simulate needs a positive count"
+
 # With the POST link closed, the post class is "closed", not "no route".
 run compare "$DATA/hand-post-closed.json" --format csv
 expect_rc 0 "compare with a closed link"
