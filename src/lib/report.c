@@ -14,6 +14,7 @@
 #include "xbroute/render.h"
 #include "xbroute/optimize.h"
 #include "xbroute/report.h"
+#include "xbroute/simulate.h"
 #include "xbroute/trace.h"
 #include "xbroute/xbroute.h"
 
@@ -411,6 +412,80 @@ static void section_frontier(xbr_buf_t *b, const xbr_scenario_t *sc, xbr_diags_t
     free(pts);
 }
 
+/* How reliable the winners are: each winner simulated (xbroute/simulate.h, seed 1), its P50,
+ * P90 and on-time share, and the distribution of days of the largest flow's winner. */
+#define REPORT_SIM_RUNS 4000
+static void section_reliability(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                                xbr_diags_t *diags)
+{
+    const xbr_network_t *net = sc->network;
+    xbr_sim_t *sim = NULL;
+    if (xbr_simulate_compare(sc, cmp, REPORT_SIM_RUNS, 1, 1, &sim, diags) != XBR_OK) {
+        xbr_buf_puts(b, "<p>The simulation could not be run.</p>\n");
+        return;
+    }
+    size_t biggest = SIZE_MAX;
+    xbr_buf_printf(b,
+                   "<p>Each winner's delivery simulated %d times (leg times drawn from their "
+                   "ranges, waits for sailings and flights, customs inspections). A winner "
+                   "that is cheapest on average can still be late often.</p>\n"
+                   "<table><thead><tr><th>product</th><th>market</th><th>winner</th>"
+                   "<th>promise</th><th>P50 days</th><th>P90 days</th><th>on time</th>"
+                   "</tr></thead><tbody>\n",
+                   REPORT_SIM_RUNS);
+    for (size_t r = 0; r < sim->n_rows; r++) {
+        const xbr_sim_row_t *row = &sim->rows[r];
+        if (!row->winner)
+            continue;
+        if (biggest == SIZE_MAX ||
+            cmp->rows[row->row].demand_per_week > cmp->rows[sim->rows[biggest].row].demand_per_week)
+            biggest = r;
+        xbr_buf_puts(b, "<tr><td>");
+        html(b, sc->products[row->product].id);
+        xbr_buf_puts(b, "</td><td>");
+        html(b, net->nodes[row->market].id);
+        xbr_buf_puts(b, "</td><td>");
+        class_chip(b, row->class_name);
+        xbr_buf_printf(b,
+                       "</td><td class=\"n\">%g</td><td class=\"n\">%.1f</td>"
+                       "<td class=\"n\">%.1f</td><td class=\"n\">",
+                       row->promise_days, row->stats.p50, row->stats.p90);
+        if (isfinite(row->stats.on_time_share))
+            xbr_buf_printf(b, "%.0f%%", 100.0 * row->stats.on_time_share);
+        else
+            xbr_buf_puts(b, "-");
+        xbr_buf_puts(b, "</td></tr>\n");
+    }
+    xbr_buf_puts(b, "</tbody></table>\n");
+    if (biggest != SIZE_MAX) {
+        const xbr_sim_row_t *row = &sim->rows[biggest];
+        const xbr_compare_row_t *crow = &cmp->rows[row->row];
+        double *days = malloc(REPORT_SIM_RUNS * sizeof *days);
+        xbr_sim_stats_t stats;
+        if (days != NULL && xbr_simulate_route(sc, &crow->classes[row->klass].route,
+                                               REPORT_SIM_RUNS, row->stream_seed, row->promise_days,
+                                               &stats, days, diags) == XBR_OK) {
+            char title[200];
+            snprintf(title, sizeof title, "%s into %s by %s: simulated delivery days",
+                     sc->products[row->product].id, net->nodes[row->market].id, row->class_name);
+            xbr_chart_opts_t co = {
+                title, "consumer-facing days", "share of deliveries (%)", 760, 380, true, true};
+            xbr_buf_t svg;
+            xbr_buf_init(&svg);
+            if (xbr_svg_histogram(&svg, &co, days, REPORT_SIM_RUNS, 0, row->promise_days, diags) ==
+                XBR_OK) {
+                xbr_buf_puts(b, "<figure>");
+                inline_svg(b, &svg);
+                xbr_buf_puts(b, "<figcaption>The largest flow's winner; the dashed line is "
+                                "the promise.</figcaption></figure>\n");
+            }
+            xbr_buf_free(&svg);
+        }
+        free(days);
+    }
+    xbr_sim_free(sim);
+}
+
 static void section_data(xbr_buf_t *b, const xbr_scenario_t *sc)
 {
     const xbr_network_t *net = sc->network;
@@ -524,9 +599,11 @@ xbr_status_t xbr_report_html(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr
     section_tradeoff(out, sc, cmp, diags);
     xbr_buf_puts(out, "<h2>4. What each day of faster delivery costs</h2>\n");
     section_frontier(out, sc, diags);
-    xbr_buf_puts(out, "<h2>5. The traditional export chain against e-commerce</h2>\n");
+    xbr_buf_puts(out, "<h2>5. How reliable the winners are</h2>\n");
+    section_reliability(out, sc, cmp, diags);
+    xbr_buf_puts(out, "<h2>6. The traditional export chain against e-commerce</h2>\n");
     section_chain(out, sc, cmp, diags);
-    xbr_buf_puts(out, "<h2>6. The network and the data</h2>\n");
+    xbr_buf_puts(out, "<h2>7. The network and the data</h2>\n");
     section_data(out, sc);
     xbr_buf_puts(out, "<p><small>Made by xbroute " XBR_VERSION
                       ". Figures are per unit delivered; days are means.</small></p>\n"

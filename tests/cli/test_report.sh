@@ -14,8 +14,8 @@ fi
 # Self-contained: nothing to fetch.
 grep -Eq '<(script|link|img|iframe)[ >]|src=|@import|url\([^#]' "$html" && fail "report references external resources" || pass
 for s in "1. Which way each product goes" "2. Where the money goes" "3. Cost against speed" \
-         "4. What each day of faster delivery costs" "5. The traditional export chain" \
-         "6. The network and the data" "Sources of the figures"; do
+         "4. What each day of faster delivery costs" "5. How reliable the winners are" \
+         "6. The traditional export chain" "7. The network and the data" "Sources of the figures"; do
   grep -q "$s" "$html" && pass || fail "section '$s'"
 done
 # One table row per product x market of the comparison (64 pairs in the baseline; counted
