@@ -137,6 +137,10 @@ typedef struct {
 /* Releases a route's arrays and zeroes it; safe on a zeroed route. */
 void xbr_route_destroy(xbr_route_t *route);
 
+/* Makes *dst a deep copy of *src (its own link and node arrays; release with
+ * xbr_route_destroy()). Returns false, with *dst zeroed, when out of memory. */
+bool xbr_route_copy(xbr_route_t *dst, const xbr_route_t *src);
+
 /* A list of routes, owned as a whole; free with xbr_route_set_free(). */
 typedef struct {
     size_t count;

@@ -30,23 +30,6 @@ static const char *const standard_classes[] = {
 };
 #define N_STANDARD (sizeof standard_classes / sizeof standard_classes[0])
 
-/* Deep copy of a route (its arrays); false when out of memory. */
-static bool route_copy(xbr_route_t *dst, const xbr_route_t *src)
-{
-    *dst = *src;
-    dst->links = malloc((src->n_links ? src->n_links : 1) * sizeof *dst->links);
-    dst->nodes = malloc((src->n_links + 1) * sizeof *dst->nodes);
-    if (dst->links == NULL || dst->nodes == NULL) {
-        free(dst->links);
-        free(dst->nodes);
-        memset(dst, 0, sizeof *dst);
-        return false;
-    }
-    memcpy(dst->links, src->links, src->n_links * sizeof *dst->links);
-    memcpy(dst->nodes, src->nodes, (src->n_links + 1) * sizeof *dst->nodes);
-    return true;
-}
-
 /* Per class while collecting: the cheapest route within the promise, and the fastest. */
 typedef struct {
     char name[32];
@@ -118,7 +101,7 @@ static xbr_status_t consider(collect_list_t *cl, const xbr_route_t *r, double pr
          better(r->cost.total, r->days, r, c->meeting.cost.total, c->meeting.days, &c->meeting))) {
         if (c->has_meeting)
             xbr_route_destroy(&c->meeting);
-        c->has_meeting = route_copy(&c->meeting, r);
+        c->has_meeting = xbr_route_copy(&c->meeting, r);
         if (!c->has_meeting)
             return XBR_ENOMEM;
     }
@@ -126,7 +109,7 @@ static xbr_status_t consider(collect_list_t *cl, const xbr_route_t *r, double pr
         better(r->days, r->cost.total, r, c->fastest.days, c->fastest.cost.total, &c->fastest)) {
         if (c->has_fastest)
             xbr_route_destroy(&c->fastest);
-        c->has_fastest = route_copy(&c->fastest, r);
+        c->has_fastest = xbr_route_copy(&c->fastest, r);
         if (!c->has_fastest)
             return XBR_ENOMEM;
     }
@@ -452,7 +435,7 @@ static xbr_status_t best_six_link(const xbr_scenario_t *sc, xbr_router_t *router
                 continue;
             if (*found)
                 xbr_route_destroy(out);
-            *found = route_copy(out, r);
+            *found = xbr_route_copy(out, r);
             if (!*found)
                 st = XBR_ENOMEM;
         }

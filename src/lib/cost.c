@@ -83,6 +83,22 @@ void xbr_route_destroy(xbr_route_t *route)
     memset(route, 0, sizeof *route);
 }
 
+bool xbr_route_copy(xbr_route_t *dst, const xbr_route_t *src)
+{
+    *dst = *src;
+    dst->links = malloc((src->n_links ? src->n_links : 1) * sizeof *dst->links);
+    dst->nodes = malloc((src->n_links + 1) * sizeof *dst->nodes);
+    if (dst->links == NULL || dst->nodes == NULL) {
+        free(dst->links);
+        free(dst->nodes);
+        memset(dst, 0, sizeof *dst);
+        return false;
+    }
+    memcpy(dst->links, src->links, src->n_links * sizeof *dst->links);
+    memcpy(dst->nodes, src->nodes, (src->n_links + 1) * sizeof *dst->nodes);
+    return true;
+}
+
 void xbr_route_set_free(xbr_route_set_t *set)
 {
     if (set == NULL)

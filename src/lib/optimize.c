@@ -980,22 +980,6 @@ static void add_costs(xbr_cost_breakdown_t *sum, const xbr_cost_breakdown_t *c, 
     sum->carbon += units * c->carbon;
 }
 
-static bool route_copy(xbr_route_t *dst, const xbr_route_t *src)
-{
-    *dst = *src;
-    dst->links = malloc((src->n_links ? src->n_links : 1) * sizeof *dst->links);
-    dst->nodes = malloc((src->n_links + 1) * sizeof *dst->nodes);
-    if (dst->links == NULL || dst->nodes == NULL) {
-        free(dst->links);
-        free(dst->nodes);
-        memset(dst, 0, sizeof *dst);
-        return false;
-    }
-    memcpy(dst->links, src->links, src->n_links * sizeof *dst->links);
-    memcpy(dst->nodes, src->nodes, (src->n_links + 1) * sizeof *dst->nodes);
-    return true;
-}
-
 /* Reads the MIP solution of cx->lp into res (flows, costs, utilisation). */
 static xbr_status_t extract(ctx_t *cx, xbr_optimize_t *res)
 {
@@ -1028,7 +1012,7 @@ static xbr_status_t extract(ctx_t *cx, xbr_optimize_t *res)
             if (x > 1.0)
                 x = 1.0;
             xbr_flow_t *f = &res->flows[res->n_flows];
-            if (!route_copy(&f->route, &c->route)) {
+            if (!xbr_route_copy(&f->route, &c->route)) {
                 free(link_kg);
                 free(wh_m3);
                 return XBR_ENOMEM;
