@@ -102,4 +102,8 @@ typedef struct {
  * and returns 1; returns 0 when it is not one, -1 after printing a usage error. */
 int cli_output_option(const char *cmd, int argc, char **argv, int *i, cli_output_t *o);
 
+/* An argument no option took: an unknown option, or the command's one input file. Stores it in
+ * *path and returns 0, or prints a usage error and returns 1. */
+int cli_positional(const char *cmd, const char *arg, const char **path);
+
 #endif

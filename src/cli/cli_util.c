@@ -169,3 +169,17 @@ int cli_output_option(const char *cmd, int argc, char **argv, int *i, cli_output
     (*i)++;
     return 1;
 }
+
+int cli_positional(const char *cmd, const char *arg, const char **path)
+{
+    if (arg[0] == '-' && arg[1] != '\0') {
+        cli_usage_error(cmd, "unknown option or missing value '%s'", arg);
+        return 1;
+    }
+    if (*path != NULL) {
+        cli_usage_error(cmd, "one file at a time ('%s' and '%s')", *path, arg);
+        return 1;
+    }
+    *path = arg;
+    return 0;
+}

@@ -293,12 +293,8 @@ int cmd_chain(int argc, char **argv)
         } else if (strcmp(a, "--market") == 0 && v) {
             market_id = v;
             i++;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return cli_usage_error("chain", "unknown option or missing value '%s'", a);
-        } else if (path == NULL) {
-            path = a;
-        } else {
-            return cli_usage_error("chain", "one scenario at a time");
+        } else if (cli_positional("chain", a, &path) != 0) {
+            return 1;
         }
     }
     if (path == NULL || product_id == NULL || market_id == NULL)

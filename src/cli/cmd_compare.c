@@ -273,12 +273,8 @@ int cmd_compare(int argc, char **argv)
             else
                 seed = v;
             i++;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return cli_usage_error("compare", "unknown option or missing value '%s'", a);
-        } else if (path == NULL) {
-            path = a;
-        } else {
-            return cli_usage_error("compare", "one scenario at a time");
+        } else if (cli_positional("compare", a, &path) != 0) {
+            return 1;
         }
     }
     if (path == NULL)

@@ -241,12 +241,8 @@ int cmd_info(int argc, char **argv)
         if (cli_is_help(argv[i])) {
             help();
             return 0;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return cli_usage_error("info", "unknown option or missing value '%s'", argv[i]);
-        } else if (path == NULL) {
-            path = argv[i];
-        } else {
-            return cli_usage_error("info", "one file at a time");
+        } else if (cli_positional("info", argv[i], &path) != 0) {
+            return 1;
         }
     }
     if (path == NULL)

@@ -431,12 +431,8 @@ int cmd_optimize(int argc, char **argv)
         } else if (strcmp(a, "--svg") == 0 && v) {
             svg_path = v;
             i++;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return cli_usage_error("optimize", "unknown option or missing value '%s'", a);
-        } else if (path == NULL) {
-            path = a;
-        } else {
-            return cli_usage_error("optimize", "one scenario at a time");
+        } else if (cli_positional("optimize", a, &path) != 0) {
+            return 1;
         }
     }
     if (path == NULL)

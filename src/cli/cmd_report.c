@@ -28,12 +28,8 @@ int cmd_report(int argc, char **argv)
             return 0;
         } else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc) {
             out_path = argv[++i];
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return cli_usage_error("report", "unknown option or missing value '%s'", a);
-        } else if (path == NULL) {
-            path = a;
-        } else {
-            return cli_usage_error("report", "one scenario at a time");
+        } else if (cli_positional("report", a, &path) != 0) {
+            return 1;
         }
     }
     if (path == NULL || out_path == NULL)

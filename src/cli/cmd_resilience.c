@@ -236,12 +236,8 @@ int cmd_resilience(int argc, char **argv)
                 return cli_usage_error("resilience", "--top wants a whole number from 0");
         } else if (strcmp(a, "--no-closures") == 0) {
             closures = false;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return cli_usage_error("resilience", "unknown option or missing value '%s'", a);
-        } else if (path == NULL) {
-            path = a;
-        } else {
-            return cli_usage_error("resilience", "one scenario at a time");
+        } else if (cli_positional("resilience", a, &path) != 0) {
+            return 1;
         }
     }
     if (path == NULL)

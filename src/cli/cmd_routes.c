@@ -214,12 +214,8 @@ int cmd_routes(int argc, char **argv)
             else
                 return cli_usage_error("routes", "--criteria is cost,days or cost,days,co2e");
             i++;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return cli_usage_error("routes", "unknown option or missing value '%s'", a);
-        } else if (path == NULL) {
-            path = a;
-        } else {
-            return cli_usage_error("routes", "one scenario at a time");
+        } else if (cli_positional("routes", a, &path) != 0) {
+            return 1;
         }
     }
     if (path == NULL || product_id == NULL || to_id == NULL)

@@ -275,12 +275,8 @@ int cmd_simulate(int argc, char **argv)
             pair = argv[++i];
             if (strchr(pair, ':') == NULL)
                 return cli_usage_error("simulate", "--pair wants PRODUCT:MARKET");
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return cli_usage_error("simulate", "unknown option or missing value '%s'", a);
-        } else if (path == NULL) {
-            path = a;
-        } else {
-            return cli_usage_error("simulate", "one scenario at a time");
+        } else if (cli_positional("simulate", a, &path) != 0) {
+            return 1;
         }
     }
     if (path == NULL)
