@@ -4,6 +4,8 @@
 #ifndef XBROUTE_ANALYSIS_H
 #define XBROUTE_ANALYSIS_H
 
+#include "xbroute/export.h"
+
 #include <stddef.h>
 
 #include "xbroute/model.h"
@@ -24,7 +26,8 @@ typedef struct {
  * free(); NULL when *n_pairs is 0) and *n_pairs are set. Costs one breadth-first search per
  * factory: O(F (V + E)).
  */
-xbr_status_t xbr_network_unreachable(const xbr_network_t *net, xbr_pair_t **pairs, size_t *n_pairs);
+XBR_API xbr_status_t xbr_network_unreachable(const xbr_network_t *net, xbr_pair_t **pairs,
+                                             size_t *n_pairs);
 
 #ifdef __cplusplus
 }

@@ -19,6 +19,8 @@
 #ifndef XBROUTE_BATCH_H
 #define XBROUTE_BATCH_H
 
+#include "xbroute/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -36,8 +38,8 @@ typedef struct {
     size_t cap;
 } xbr_path_list_t;
 
-void xbr_path_list_init(xbr_path_list_t *list);
-void xbr_path_list_free(xbr_path_list_t *list);
+XBR_API void xbr_path_list_init(xbr_path_list_t *list);
+XBR_API void xbr_path_list_free(xbr_path_list_t *list);
 
 /*
  * Collects the scenario files named by `args` (n_args of them): a file is taken as it is
@@ -50,20 +52,20 @@ void xbr_path_list_free(xbr_path_list_t *list);
  * missing argument or an unreadable folder is XBR_EIO with a diagnostic naming it; XBR_ENOMEM.
  * Costs one parse of each .json file found in a folder, plus the sort.
  */
-xbr_status_t xbr_batch_discover(const char *const *args, size_t n_args, xbr_path_list_t *out,
-                                xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_batch_discover(const char *const *args, size_t n_args,
+                                        xbr_path_list_t *out, xbr_diags_t *diags);
 
 /*
  * Parses a shard "I/N" (1 <= I <= N, both decimal, N at most 1000000). Returns true and sets
  * *index (I) and *count (N), or false for anything else.
  */
-bool xbr_batch_parse_shard(const char *text, size_t *index, size_t *count);
+XBR_API bool xbr_batch_parse_shard(const char *text, size_t *index, size_t *count);
 
 /*
  * Keeps in `list` only the paths whose 0-based position p satisfies p mod count == index - 1
  * (index is 1-based), in order; the others are freed. The count shards of a list partition it.
  */
-void xbr_batch_shard(xbr_path_list_t *list, size_t index, size_t count);
+XBR_API void xbr_batch_shard(xbr_path_list_t *list, size_t index, size_t count);
 
 typedef struct {
     bool optimize;       /* run xbr_optimize_run() for the "optimize" summary; else null */
@@ -71,7 +73,7 @@ typedef struct {
 } xbr_batch_opts_t;
 
 /* The defaults: optimize on, no time limit. */
-void xbr_batch_opts_init(xbr_batch_opts_t *opts);
+XBR_API void xbr_batch_opts_init(xbr_batch_opts_t *opts);
 
 /*
  * Loads the scenario at `path`, compares it (and optimizes it when opts->optimize) and appends
@@ -81,18 +83,19 @@ void xbr_batch_opts_init(xbr_batch_opts_t *opts);
  * Returns XBR_OK when a record was appended, XBR_ENOMEM when none could be. Costs one load,
  * one compare and (optionally) one optimize.
  */
-xbr_status_t xbr_batch_record(const char *path, const xbr_batch_opts_t *opts, xbr_buf_t *line,
-                              bool *failed);
+XBR_API xbr_status_t xbr_batch_record(const char *path, const xbr_batch_opts_t *opts,
+                                      xbr_buf_t *line, bool *failed);
 
 /*
  * Reads the record in the `len` bytes at `line` (without its '\n'). On XBR_OK *scenario is a
  * new string with its "scenario" (caller frees) and *failed says whether its status is "error".
  * XBR_EINPUT when the line is not a record (e.g. cut short by a killed run), XBR_ENOMEM.
  */
-xbr_status_t xbr_batch_record_parse(const char *line, size_t len, char **scenario, bool *failed);
+XBR_API xbr_status_t xbr_batch_record_parse(const char *line, size_t len, char **scenario,
+                                            bool *failed);
 
 /* Appends the CSV header line of the summary (ends with '\n'). */
-void xbr_batch_csv_header(xbr_buf_t *out);
+XBR_API void xbr_batch_csv_header(xbr_buf_t *out);
 
 /*
  * Appends the CSV row (ending with '\n', fields quoted as RFC 4180 says when needed) of the
@@ -101,7 +104,7 @@ void xbr_batch_csv_header(xbr_buf_t *out);
  * optimize_status, optimize_total_cost_per_week, optimize_gap, error. Empty fields for nulls.
  * XBR_EINPUT when the line is not a record, XBR_ENOMEM.
  */
-xbr_status_t xbr_batch_csv_row(const char *line, size_t len, xbr_buf_t *out);
+XBR_API xbr_status_t xbr_batch_csv_row(const char *line, size_t len, xbr_buf_t *out);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,8 @@
 #ifndef XBROUTE_COMPARE_H
 #define XBROUTE_COMPARE_H
 
+#include "xbroute/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -26,7 +28,7 @@ typedef enum {
 } xbr_verdict_t;
 
 /* "winner", "too costly", "too slow", "closed", "no route". */
-const char *xbr_verdict_name(xbr_verdict_t verdict);
+XBR_API const char *xbr_verdict_name(xbr_verdict_t verdict);
 
 typedef struct {
     char class_name[32]; /* "air", "warehouse-sea", "traditional" ... */
@@ -63,9 +65,10 @@ typedef struct {
  * On XBR_OK *out is new (free with xbr_compare_free()). XBR_ENOMEM, XBR_EINTERNAL.
  * Costs one per-class Pareto search per product x origin x market.
  */
-xbr_status_t xbr_compare_run(const xbr_scenario_t *sc, xbr_compare_t **out, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_compare_run(const xbr_scenario_t *sc, xbr_compare_t **out,
+                                     xbr_diags_t *diags);
 
-void xbr_compare_free(xbr_compare_t *cmp);
+XBR_API void xbr_compare_free(xbr_compare_t *cmp);
 
 /*
  * The cheapest route of one class (by name, e.g. "traditional", "b2b2c", or "direct" for any of
@@ -75,9 +78,9 @@ void xbr_compare_free(xbr_compare_t *cmp);
  * routes by generalised cost from each origin. On XBR_OK *found tells whether one exists and *out
  * holds it (release with xbr_route_destroy()).
  */
-xbr_status_t xbr_best_of_class(const xbr_scenario_t *sc, int product, int market,
-                               const char *class_name, xbr_route_t *out, bool *found,
-                               xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_best_of_class(const xbr_scenario_t *sc, int product, int market,
+                                       const char *class_name, xbr_route_t *out, bool *found,
+                                       xbr_diags_t *diags);
 
 #ifdef __cplusplus
 }

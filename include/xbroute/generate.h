@@ -57,6 +57,8 @@
 #ifndef XBROUTE_GENERATE_H
 #define XBROUTE_GENERATE_H
 
+#include "xbroute/export.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -95,7 +97,7 @@ typedef struct {
 } xbr_generate_stats_t;
 
 /* Sets every field to its default: links 10000, seed 1, everything else 0/NULL. */
-void xbr_generate_params_init(xbr_generate_params_t *params);
+XBR_API void xbr_generate_params_init(xbr_generate_params_t *params);
 
 /*
  * Renders a network (appended to `network`) and a scenario naming it (appended to
@@ -105,8 +107,9 @@ void xbr_generate_params_init(xbr_generate_params_t *params);
  * (the buffers may then hold partial output). Holds the nodes (about 200 bytes each) besides
  * the buffers.
  */
-xbr_status_t xbr_generate(const xbr_generate_params_t *params, xbr_buf_t *network,
-                          xbr_buf_t *scenario, xbr_generate_stats_t *stats, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_generate(const xbr_generate_params_t *params, xbr_buf_t *network,
+                                  xbr_buf_t *scenario, xbr_generate_stats_t *stats,
+                                  xbr_diags_t *diags);
 
 #ifdef __cplusplus
 }

@@ -12,6 +12,8 @@
 #ifndef XBROUTE_LOAD_H
 #define XBROUTE_LOAD_H
 
+#include "xbroute/export.h"
+
 #include <stddef.h>
 
 #include "xbroute/model.h"
@@ -28,29 +30,25 @@ typedef enum { XBR_FILE_UNKNOWN = 0, XBR_FILE_NETWORK, XBR_FILE_SCENARIO } xbr_f
  * xbr_network_free(). On failure *out is NULL and `diags` says why (XBR_EINPUT bad content,
  * XBR_EIO unreadable file, XBR_ENOMEM).
  */
-xbr_status_t xbr_network_load(const char *path, xbr_network_t **out, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_network_load(const char *path, xbr_network_t **out, xbr_diags_t *diags);
 
 /* As xbr_network_load() for `len` bytes of JSON text; `name` is used in diagnostics. */
-xbr_status_t xbr_network_parse(const char *text, size_t len, const char *name, xbr_network_t **out,
-                               xbr_diags_t *diags);
-
-void xbr_network_free(xbr_network_t *net);
+XBR_API xbr_status_t xbr_network_parse(const char *text, size_t len, const char *name,
+                                       xbr_network_t **out, xbr_diags_t *diags);
 
 /*
  * Loads the scenario in `path`, following `extends` and loading the network it names (paths
  * are relative to the file that names them), then applies its changes. On XBR_OK *out is new
  * and owns its network; free with xbr_scenario_free().
  */
-xbr_status_t xbr_scenario_load(const char *path, xbr_scenario_t **out, xbr_diags_t *diags);
-
-void xbr_scenario_free(xbr_scenario_t *sc);
+XBR_API xbr_status_t xbr_scenario_load(const char *path, xbr_scenario_t **out, xbr_diags_t *diags);
 
 /*
  * Tells whether the JSON text in `path` is a network or a scenario, from its "format" key if
  * it has one, else from the presence of "nodes" (network) or "network"/"extends" (scenario).
  * Reads and parses the file; on error returns XBR_FILE_UNKNOWN and fills diags.
  */
-xbr_file_kind_t xbr_file_kind(const char *path, xbr_diags_t *diags);
+XBR_API xbr_file_kind_t xbr_file_kind(const char *path, xbr_diags_t *diags);
 
 /*
  * The keys the loader accepts for each object of the formats, for the schema consistency
@@ -58,7 +56,7 @@ xbr_file_kind_t xbr_file_kind(const char *path, xbr_diags_t *diags);
  * "handling", "days", "country", "regime", "source", "defaults", "scenario", "product",
  * "change". Returns a NULL-terminated static array, or NULL for an unknown object.
  */
-const char *const *xbr_format_keys(const char *object);
+XBR_API const char *const *xbr_format_keys(const char *object);
 
 #ifdef __cplusplus
 }

@@ -14,6 +14,8 @@
 #ifndef XBROUTE_MODEL_H
 #define XBROUTE_MODEL_H
 
+#include "xbroute/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -71,20 +73,20 @@ typedef enum {
 } xbr_regime_t;
 
 /* Returns the JSON name ("rail_terminal", "last_mile", "babalmandab", "9610"); never NULL. */
-const char *xbr_node_type_name(xbr_node_type_t type);
-const char *xbr_mode_name(xbr_mode_t mode);
-const char *xbr_passage_name(xbr_passage_t passage);
-const char *xbr_regime_name(xbr_regime_t regime);
+XBR_API const char *xbr_node_type_name(xbr_node_type_t type);
+XBR_API const char *xbr_mode_name(xbr_mode_t mode);
+XBR_API const char *xbr_passage_name(xbr_passage_t passage);
+XBR_API const char *xbr_regime_name(xbr_regime_t regime);
 /* Parses a JSON name; returns the enum value, or -1 if the name is unknown. */
-int xbr_node_type_parse(const char *name);
-int xbr_mode_parse(const char *name);
-int xbr_passage_parse(const char *name);
-int xbr_regime_parse(const char *name);
+XBR_API int xbr_node_type_parse(const char *name);
+XBR_API int xbr_mode_parse(const char *name);
+XBR_API int xbr_passage_parse(const char *name);
+XBR_API int xbr_regime_parse(const char *name);
 
 /* Built-in per-mode defaults, with their sources in src/lib/defaults.c and the README. */
-double xbr_default_volumetric_kg_per_m3(xbr_mode_t mode);
-double xbr_default_detour_factor(xbr_mode_t mode);
-double xbr_default_co2e_g_per_tkm(xbr_mode_t mode);
+XBR_API double xbr_default_volumetric_kg_per_m3(xbr_mode_t mode);
+XBR_API double xbr_default_detour_factor(xbr_mode_t mode);
+XBR_API double xbr_default_co2e_g_per_tkm(xbr_mode_t mode);
 
 /* ---- model records ---- */
 
@@ -211,15 +213,15 @@ typedef struct {
 } xbr_network_t;
 
 /* Returns the node index for `id`, or -1. O(1) expected. */
-int xbr_network_find_node(const xbr_network_t *net, const char *id);
+XBR_API int xbr_network_find_node(const xbr_network_t *net, const char *id);
 /* Returns the link index for `id`, or -1. O(1) expected. */
-int xbr_network_find_link(const xbr_network_t *net, const char *id);
+XBR_API int xbr_network_find_link(const xbr_network_t *net, const char *id);
 /* Returns the country index for an ISO alpha-2 code, or -1. */
-int xbr_network_find_country(const xbr_network_t *net, const char *code);
+XBR_API int xbr_network_find_country(const xbr_network_t *net, const char *code);
 /* Duty percentage for a product category in a country (its default when not listed). */
-double xbr_country_duty_pct(const xbr_country_t *country, const char *category);
+XBR_API double xbr_country_duty_pct(const xbr_country_t *country, const char *category);
 /* Great-circle distance in km between two points given in degrees (mean radius 6371.0088). */
-double xbr_great_circle_km(double lat1, double lon1, double lat2, double lon2);
+XBR_API double xbr_great_circle_km(double lat1, double lon1, double lat2, double lon2);
 
 /* ---- scenario ---- */
 
@@ -257,8 +259,14 @@ typedef struct {
     int *markets;
 } xbr_scenario_t;
 
+/* Frees a network and everything it owns (NULL is fine). */
+XBR_API void xbr_network_free(xbr_network_t *net);
+
+/* Frees a scenario, its products and the network it owns (NULL is fine). */
+XBR_API void xbr_scenario_free(xbr_scenario_t *sc);
+
 /* Returns the product index for `id`, or -1. */
-int xbr_scenario_find_product(const xbr_scenario_t *sc, const char *id);
+XBR_API int xbr_scenario_find_product(const xbr_scenario_t *sc, const char *id);
 
 #ifdef __cplusplus
 }

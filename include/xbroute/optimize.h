@@ -68,6 +68,8 @@
 #ifndef XBROUTE_OPTIMIZE_H
 #define XBROUTE_OPTIMIZE_H
 
+#include "xbroute/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -91,7 +93,7 @@ typedef struct {
 } xbr_optimize_opts_t;
 
 /* The defaults: fractional shares, no limits, column generation when needed. */
-void xbr_optimize_opts_init(xbr_optimize_opts_t *opts);
+XBR_API void xbr_optimize_opts_init(xbr_optimize_opts_t *opts);
 
 typedef enum {
     XBR_OPT_OPTIMAL = 0, /* proven optimal (within mip_gap when one was given) */
@@ -101,7 +103,7 @@ typedef enum {
 } xbr_opt_status_t;
 
 /* "optimal", "time_limit", "infeasible", "no_solution". */
-const char *xbr_opt_status_name(xbr_opt_status_t status);
+XBR_API const char *xbr_opt_status_name(xbr_opt_status_t status);
 
 /* One flow of the plan: a share of a pair's demand on one route. */
 typedef struct {
@@ -189,10 +191,10 @@ typedef struct {
  * origin per column generation round, plus the MILP (exponential in the worst case; bounded
  * by time_limit_s).
  */
-xbr_status_t xbr_optimize_run(const xbr_scenario_t *sc, const xbr_optimize_opts_t *opts,
-                              xbr_optimize_t **out, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_optimize_run(const xbr_scenario_t *sc, const xbr_optimize_opts_t *opts,
+                                      xbr_optimize_t **out, xbr_diags_t *diags);
 
-void xbr_optimize_free(xbr_optimize_t *res);
+XBR_API void xbr_optimize_free(xbr_optimize_t *res);
 
 /* One point of the cost-versus-days frontier. */
 typedef struct {
@@ -211,9 +213,10 @@ typedef struct {
  * max_days and model_path are ignored). Candidates are searched once and shared by all steps.
  * On XBR_OK *points (n of them, caller frees with free()) ascend in max_days.
  */
-xbr_status_t xbr_optimize_frontier(const xbr_scenario_t *sc, const xbr_optimize_opts_t *opts,
-                                   size_t max_points, xbr_frontier_point_t **points, size_t *n,
-                                   xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_optimize_frontier(const xbr_scenario_t *sc,
+                                           const xbr_optimize_opts_t *opts, size_t max_points,
+                                           xbr_frontier_point_t **points, size_t *n,
+                                           xbr_diags_t *diags);
 
 #ifdef __cplusplus
 }

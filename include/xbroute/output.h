@@ -9,6 +9,8 @@
 #ifndef XBROUTE_OUTPUT_H
 #define XBROUTE_OUTPUT_H
 
+#include "xbroute/export.h"
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -28,15 +30,12 @@ typedef struct {
     int failed;
 } xbr_buf_t;
 
-void xbr_buf_init(xbr_buf_t *b);
-void xbr_buf_free(xbr_buf_t *b);
-void xbr_buf_append(xbr_buf_t *b, const char *s, size_t n);
-void xbr_buf_puts(xbr_buf_t *b, const char *s);
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-void xbr_buf_printf(xbr_buf_t *b, const char *fmt, ...);
-void xbr_buf_vprintf(xbr_buf_t *b, const char *fmt, va_list ap);
+XBR_API void xbr_buf_init(xbr_buf_t *b);
+XBR_API void xbr_buf_free(xbr_buf_t *b);
+XBR_API void xbr_buf_append(xbr_buf_t *b, const char *s, size_t n);
+XBR_API void xbr_buf_puts(xbr_buf_t *b, const char *s);
+XBR_API void xbr_buf_printf(xbr_buf_t *b, const char *fmt, ...) XBR_PRINTF(2, 3);
+XBR_API void xbr_buf_vprintf(xbr_buf_t *b, const char *fmt, va_list ap);
 
 /*
  * A JSON writer into a buffer: pretty-printed with 2-space indent, keys in the order written.
@@ -51,27 +50,27 @@ typedef struct {
     bool after_key;
 } xbr_json_t;
 
-void xbr_json_init(xbr_json_t *j, xbr_buf_t *buf);
+XBR_API void xbr_json_init(xbr_json_t *j, xbr_buf_t *buf);
 /* Each value function takes the key when inside an object (NULL inside an array). */
-void xbr_json_object_begin(xbr_json_t *j, const char *key);
-void xbr_json_object_end(xbr_json_t *j);
-void xbr_json_array_begin(xbr_json_t *j, const char *key);
-void xbr_json_array_end(xbr_json_t *j);
-void xbr_json_string(xbr_json_t *j, const char *key, const char *value); /* NULL -> null */
-void xbr_json_number(xbr_json_t *j, const char *key, double value);
-void xbr_json_int(xbr_json_t *j, const char *key, long long value);
-void xbr_json_bool(xbr_json_t *j, const char *key, bool value);
-void xbr_json_null(xbr_json_t *j, const char *key);
+XBR_API void xbr_json_object_begin(xbr_json_t *j, const char *key);
+XBR_API void xbr_json_object_end(xbr_json_t *j);
+XBR_API void xbr_json_array_begin(xbr_json_t *j, const char *key);
+XBR_API void xbr_json_array_end(xbr_json_t *j);
+XBR_API void xbr_json_string(xbr_json_t *j, const char *key, const char *value); /* NULL -> null */
+XBR_API void xbr_json_number(xbr_json_t *j, const char *key, double value);
+XBR_API void xbr_json_int(xbr_json_t *j, const char *key, long long value);
+XBR_API void xbr_json_bool(xbr_json_t *j, const char *key, bool value);
+XBR_API void xbr_json_null(xbr_json_t *j, const char *key);
 /* Appends a JSON string literal of `s` (quoted and escaped) to `b`. */
-void xbr_json_quote(xbr_buf_t *b, const char *s);
+XBR_API void xbr_json_quote(xbr_buf_t *b, const char *s);
 
 /*
  * Writes `len` bytes to `path` whole or not at all: a temporary file beside it, fsync, rename.
  * "-" writes to standard output. On failure returns XBR_EIO and, when diags is not NULL, a
  * diagnostic naming the file and the system error.
  */
-xbr_status_t xbr_write_file_atomic(const char *path, const char *data, size_t len,
-                                   xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_write_file_atomic(const char *path, const char *data, size_t len,
+                                           xbr_diags_t *diags);
 
 #ifdef __cplusplus
 }

@@ -17,6 +17,8 @@
 #ifndef XBROUTE_PICTURE_H
 #define XBROUTE_PICTURE_H
 
+#include "xbroute/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -80,9 +82,9 @@ typedef struct {
  * multiples of a "nice" tick step (1, 2 or 5 x 10^k, the one closest on a log scale to a fifth
  * of the padded span). Returns XBR_EINPUT when there are no finite points.
  */
-xbr_status_t xbr_chart_scatter_layout(const xbr_chart_opts_t *opts,
-                                      const xbr_chart_series_t *series, size_t n_series,
-                                      xbr_chart_layout_t *out);
+XBR_API xbr_status_t xbr_chart_scatter_layout(const xbr_chart_opts_t *opts,
+                                              const xbr_chart_series_t *series, size_t n_series,
+                                              xbr_chart_layout_t *out);
 
 /*
  * A scatter / line / step chart (the cost-versus-days frontier): x right, y up, ticks at the
@@ -92,8 +94,9 @@ xbr_status_t xbr_chart_scatter_layout(const xbr_chart_opts_t *opts,
  *   py = plot_top + plot_height - (y - y_min) / (y_max - y_min) * plot_height.
  * Non-finite points are skipped. O(total points).
  */
-xbr_status_t xbr_svg_scatter(xbr_buf_t *out, const xbr_chart_opts_t *opts,
-                             const xbr_chart_series_t *series, size_t n_series, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_svg_scatter(xbr_buf_t *out, const xbr_chart_opts_t *opts,
+                                     const xbr_chart_series_t *series, size_t n_series,
+                                     xbr_diags_t *diags);
 
 /*
  * Stacked bars: one bar per category (e.g. per route class), each split into segments, one
@@ -102,10 +105,11 @@ xbr_status_t xbr_svg_scatter(xbr_buf_t *out, const xbr_chart_opts_t *opts,
  * and must be finite and >= 0 (XBR_EINPUT otherwise). `horizontal` draws bars left to right
  * with the category names on the left (better for long names); else bottom to top.
  */
-xbr_status_t xbr_svg_stacked_bars(xbr_buf_t *out, const xbr_chart_opts_t *opts,
-                                  const char *const *categories, size_t n_categories,
-                                  const char *const *components, size_t n_components,
-                                  const double *values, bool horizontal, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_svg_stacked_bars(xbr_buf_t *out, const xbr_chart_opts_t *opts,
+                                          const char *const *categories, size_t n_categories,
+                                          const char *const *components, size_t n_components,
+                                          const double *values, bool horizontal,
+                                          xbr_diags_t *diags);
 
 /* One step of a waterfall: what is added (or, when negative, taken off) and why. */
 typedef struct {
@@ -120,10 +124,10 @@ typedef struct {
  * end total (`end_label`, e.g. "consumer price"). The height grows with the number of rows
  * when opts->height is 0. O(steps).
  */
-xbr_status_t xbr_svg_waterfall(xbr_buf_t *out, const xbr_chart_opts_t *opts,
-                               const char *start_label, double start_value,
-                               const xbr_waterfall_step_t *steps, size_t n_steps,
-                               const char *end_label, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_svg_waterfall(xbr_buf_t *out, const xbr_chart_opts_t *opts,
+                                       const char *start_label, double start_value,
+                                       const xbr_waterfall_step_t *steps, size_t n_steps,
+                                       const char *end_label, xbr_diags_t *diags);
 
 /*
  * A histogram of simulated delivery days: bins of `bin_days` (0 picks 1, 2 or 5 x 10^k, about
@@ -132,8 +136,9 @@ xbr_status_t xbr_svg_waterfall(xbr_buf_t *out, const xbr_chart_opts_t *opts,
  * samples at or below it ("on time"). Non-finite samples are ignored; XBR_EINPUT when none is
  * left. O(n + bins).
  */
-xbr_status_t xbr_svg_histogram(xbr_buf_t *out, const xbr_chart_opts_t *opts, const double *days,
-                               size_t n, double bin_days, double promise_days, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_svg_histogram(xbr_buf_t *out, const xbr_chart_opts_t *opts,
+                                       const double *days, size_t n, double bin_days,
+                                       double promise_days, xbr_diags_t *diags);
 
 /* ---- routes as plain data, for the map and GeoJSON ------------------------------------ */
 
@@ -157,8 +162,8 @@ typedef struct {
 
 /* The Okabe-Ito colour ("#RRGGBB") of a route class name (by its prefix before '-'), or of
  * a node type; never NULL. Unknown classes get black. */
-const char *xbr_route_class_colour(const char *route_class);
-const char *xbr_node_type_colour(xbr_node_type_t type);
+XBR_API const char *xbr_route_class_colour(const char *route_class);
+XBR_API const char *xbr_node_type_colour(xbr_node_type_t type);
 
 /* ---- the world map --------------------------------------------------------------------- */
 
@@ -184,15 +189,17 @@ typedef struct {
  * lon_min at `left` to lon_max at left + width; y grows linearly as latitude falls, from
  * lat_max at `top` to lat_min at top + height.
  */
-void xbr_map_project(const xbr_map_view_t *view, double lon, double lat, double *x, double *y);
+XBR_API void xbr_map_project(const xbr_map_view_t *view, double lon, double lat, double *x,
+                             double *y);
 
 /*
  * The view the map uses: the whole world (-180..180 x -90..90) in a width x width/2 rectangle
  * at (0, top band), or with fit_to_nodes the bounds of the nodes widened by the margin,
  * clamped to the world and widened to keep degrees square (an aspect between 1:1 and 3:1).
  */
-xbr_status_t xbr_map_view(const xbr_map_opts_t *opts, const xbr_network_t *net,
-                          const xbr_pic_route_t *routes, size_t n_routes, xbr_map_view_t *out);
+XBR_API xbr_status_t xbr_map_view(const xbr_map_opts_t *opts, const xbr_network_t *net,
+                                  const xbr_pic_route_t *routes, size_t n_routes,
+                                  xbr_map_view_t *out);
 
 /*
  * The world map: land (Natural Earth 1:110m), a graticule every 30 degrees, the network's
@@ -201,8 +208,9 @@ xbr_status_t xbr_map_view(const xbr_map_opts_t *opts, const xbr_network_t *net,
  * (skipped where they would overlap an earlier one), and legends for node types and routes.
  * O(land points + links + route legs).
  */
-xbr_status_t xbr_svg_map(xbr_buf_t *out, const xbr_map_opts_t *opts, const xbr_network_t *net,
-                         const xbr_pic_route_t *routes, size_t n_routes, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_svg_map(xbr_buf_t *out, const xbr_map_opts_t *opts,
+                                 const xbr_network_t *net, const xbr_pic_route_t *routes,
+                                 size_t n_routes, xbr_diags_t *diags);
 
 /* ---- GeoJSON (RFC 7946) ---------------------------------------------------------------- */
 
@@ -214,7 +222,8 @@ xbr_status_t xbr_svg_map(xbr_buf_t *out, const xbr_map_opts_t *opts, const xbr_n
  * that crosses the antimeridian is a MultiLineString split there (RFC 7946 section 3.1.9).
  * Coordinates are [lon, lat] with at most 6 decimals.
  */
-xbr_status_t xbr_geojson_network(xbr_buf_t *out, const xbr_network_t *net, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_geojson_network(xbr_buf_t *out, const xbr_network_t *net,
+                                         xbr_diags_t *diags);
 
 /*
  * Routes as a FeatureCollection: for each route a Feature per leg (properties kind "leg",
@@ -222,8 +231,9 @@ xbr_status_t xbr_geojson_network(xbr_buf_t *out, const xbr_network_t *net, xbr_d
  * Feature with the whole path as a MultiLineString (kind "route", route, class, regime, label,
  * nodes as an array of ids, cost, days, co2e_kg). Geometry as in xbr_geojson_network().
  */
-xbr_status_t xbr_geojson_routes(xbr_buf_t *out, const xbr_network_t *net,
-                                const xbr_pic_route_t *routes, size_t n_routes, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_geojson_routes(xbr_buf_t *out, const xbr_network_t *net,
+                                        const xbr_pic_route_t *routes, size_t n_routes,
+                                        xbr_diags_t *diags);
 
 /* ---- Graphviz DOT ---------------------------------------------------------------------- */
 
@@ -233,7 +243,7 @@ xbr_status_t xbr_geojson_routes(xbr_buf_t *out, const xbr_network_t *net,
  * then one line per link (in link order) labelled with its mode, dashed and grey when
  * closed. Ids are quoted and escaped. O(nodes + links).
  */
-xbr_status_t xbr_dot_network(xbr_buf_t *out, const xbr_network_t *net, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_dot_network(xbr_buf_t *out, const xbr_network_t *net, xbr_diags_t *diags);
 
 #ifdef __cplusplus
 }

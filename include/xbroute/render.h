@@ -5,6 +5,8 @@
 #ifndef XBROUTE_RENDER_H
 #define XBROUTE_RENDER_H
 
+#include "xbroute/export.h"
+
 #include "xbroute/model.h"
 #include "xbroute/output.h"
 #include "xbroute/picture.h"
@@ -22,26 +24,27 @@ extern "C" {
  *   co2e_kg, consumer_price, factory_share, generalised_cost, promise_days (null = none),
  *   meets_promise (null when there is no promise).
  */
-void xbr_route_write_json(xbr_json_t *j, const char *key, const xbr_scenario_t *sc,
-                          const xbr_route_t *r);
+XBR_API void xbr_route_write_json(xbr_json_t *j, const char *key, const xbr_scenario_t *sc,
+                                  const xbr_route_t *r);
 
 /* Writes a cost breakdown as a JSON object under `key`: total, transport, handling, clearance,
  * duty, vat, markup, in_transit, storage, capital, warehouse_fixed, carbon. */
-void xbr_cost_write_json(xbr_json_t *j, const char *key, const xbr_cost_breakdown_t *c);
+XBR_API void xbr_cost_write_json(xbr_json_t *j, const char *key, const xbr_cost_breakdown_t *c);
 
 /* Appends "A >truck> B >sea> C" (node ids joined by the link modes) to `b`. */
-void xbr_route_path_text(xbr_buf_t *b, const xbr_network_t *net, const xbr_route_t *r);
+XBR_API void xbr_route_path_text(xbr_buf_t *b, const xbr_network_t *net, const xbr_route_t *r);
 
 /* The promise in days for the route's product and market (INFINITY when there is none). */
-double xbr_route_promise_days(const xbr_scenario_t *sc, const xbr_route_t *r);
+XBR_API double xbr_route_promise_days(const xbr_scenario_t *sc, const xbr_route_t *r);
 
 /*
  * Picture records (xbroute/picture.h) for `n` routes, with per-leg days and cost from
  * xbr_route_trace(). The records borrow the routes' link arrays and class names, so the routes
  * must outlive them. Free with xbr_route_pictures_free(). NULL when out of memory.
  */
-xbr_pic_route_t *xbr_route_pictures(const xbr_scenario_t *sc, const xbr_route_t *routes, size_t n);
-void xbr_route_pictures_free(xbr_pic_route_t *pics, size_t n);
+XBR_API xbr_pic_route_t *xbr_route_pictures(const xbr_scenario_t *sc, const xbr_route_t *routes,
+                                            size_t n);
+XBR_API void xbr_route_pictures_free(xbr_pic_route_t *pics, size_t n);
 
 #ifdef __cplusplus
 }

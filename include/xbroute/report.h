@@ -5,6 +5,8 @@
 #ifndef XBROUTE_REPORT_H
 #define XBROUTE_REPORT_H
 
+#include "xbroute/export.h"
+
 #include "xbroute/compare.h"
 #include "xbroute/model.h"
 #include "xbroute/output.h"
@@ -19,8 +21,8 @@ extern "C" {
  * ("where the money goes"). Appends one SVG document to `out`. XBR_EINPUT when no pair has a
  * winner, XBR_ENOMEM.
  */
-xbr_status_t xbr_compare_cost_chart(xbr_buf_t *out, const xbr_scenario_t *sc,
-                                    const xbr_compare_t *cmp, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_compare_cost_chart(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                            const xbr_compare_t *cmp, xbr_diags_t *diags);
 
 /*
  * The HTML report of a scenario and its comparison: a map of the winning routes coloured by
@@ -28,8 +30,8 @@ xbr_status_t xbr_compare_cost_chart(xbr_buf_t *out, const xbr_scenario_t *sc,
  * days of every class per product; the six-link chain against its shortcuts for the largest
  * flow that has one; the network and every source behind its figures. Appends to `out`.
  */
-xbr_status_t xbr_report_html(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
-                             xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_report_html(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                     const xbr_compare_t *cmp, xbr_diags_t *diags);
 
 #ifdef __cplusplus
 }

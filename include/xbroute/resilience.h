@@ -11,6 +11,8 @@
 #ifndef XBROUTE_RESILIENCE_H
 #define XBROUTE_RESILIENCE_H
 
+#include "xbroute/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -99,10 +101,10 @@ typedef struct {
  * with every link subdivided), a max-flow per pair, O(nodes x links) for betweenness, and one
  * xbr_compare_run() per item.
  */
-xbr_status_t xbr_resilience_run(const xbr_scenario_t *sc, size_t top_hubs, bool closures,
-                                xbr_resilience_t **out, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_resilience_run(const xbr_scenario_t *sc, size_t top_hubs, bool closures,
+                                        xbr_resilience_t **out, xbr_diags_t *diags);
 
-void xbr_resilience_free(xbr_resilience_t *res);
+XBR_API void xbr_resilience_free(xbr_resilience_t *res);
 
 #ifdef __cplusplus
 }

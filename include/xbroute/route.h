@@ -64,6 +64,8 @@
 #ifndef XBROUTE_ROUTE_H
 #define XBROUTE_ROUTE_H
 
+#include "xbroute/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -89,7 +91,7 @@ typedef enum {
 } xbr_route_class_t;
 
 /* The JSON spelling of a class without its mode ("warehouse", "b2b2c"); never NULL. */
-const char *xbr_route_class_name(xbr_route_class_t klass);
+XBR_API const char *xbr_route_class_name(xbr_route_class_t klass);
 
 /* Per-unit cost components; total is their sum. */
 typedef struct {
@@ -135,11 +137,11 @@ typedef struct {
 } xbr_route_t;
 
 /* Releases a route's arrays and zeroes it; safe on a zeroed route. */
-void xbr_route_destroy(xbr_route_t *route);
+XBR_API void xbr_route_destroy(xbr_route_t *route);
 
 /* Makes *dst a deep copy of *src (its own link and node arrays; release with
  * xbr_route_destroy()). Returns false, with *dst zeroed, when out of memory. */
-bool xbr_route_copy(xbr_route_t *dst, const xbr_route_t *src);
+XBR_API bool xbr_route_copy(xbr_route_t *dst, const xbr_route_t *src);
 
 /* A list of routes, owned as a whole; free with xbr_route_set_free(). */
 typedef struct {
@@ -147,7 +149,7 @@ typedef struct {
     xbr_route_t *routes;
 } xbr_route_set_t;
 
-void xbr_route_set_free(xbr_route_set_t *set);
+XBR_API void xbr_route_set_free(xbr_route_set_t *set);
 
 /* The criteria of a Pareto search. */
 typedef enum {
@@ -164,8 +166,9 @@ typedef enum {
  * valid route: broken or repeated, closed, not ending at `market`, phases not allowed, bulk
  * without demand. XBR_ENOMEM when out of memory. O(n).
  */
-xbr_status_t xbr_route_evaluate(const xbr_scenario_t *sc, int product, int market, const int *links,
-                                size_t n, int stock_at, xbr_route_t *out, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_route_evaluate(const xbr_scenario_t *sc, int product, int market,
+                                        const int *links, size_t n, int stock_at, xbr_route_t *out,
+                                        xbr_diags_t *diags);
 
 /*
  * Search context for one scenario: adjacency of the open network, its strongly connected
@@ -177,8 +180,8 @@ xbr_status_t xbr_route_evaluate(const xbr_scenario_t *sc, int product, int marke
 typedef struct xbr_router xbr_router_t;
 
 /* Builds a router for `sc`; O(nodes + links). Free with xbr_router_free(). */
-xbr_status_t xbr_router_new(const xbr_scenario_t *sc, xbr_router_t **out);
-void xbr_router_free(xbr_router_t *router);
+XBR_API xbr_status_t xbr_router_new(const xbr_scenario_t *sc, xbr_router_t **out);
+XBR_API void xbr_router_free(xbr_router_t *router);
 
 /*
  * The complete Pareto set of valid simple routes for `product` from `origin` to `market` on
@@ -191,9 +194,9 @@ void xbr_router_free(xbr_router_t *router);
  * that on realistic networks is below that; a second, slower pass runs only when the best walks
  * revisit a node after a phase change (e.g. in bulk through a port, back through it with parcels).
  */
-xbr_status_t xbr_routes_pareto(const xbr_scenario_t *sc, xbr_router_t *router, int product,
-                               int origin, int market, xbr_criteria_t criteria,
-                               xbr_route_set_t **out, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_routes_pareto(const xbr_scenario_t *sc, xbr_router_t *router, int product,
+                                       int origin, int market, xbr_criteria_t criteria,
+                                       xbr_route_set_t **out, xbr_diags_t *diags);
 
 /*
  * The union over class keys (route_class, class_mode) of the Pareto set of routes of that
@@ -203,9 +206,10 @@ xbr_status_t xbr_routes_pareto(const xbr_scenario_t *sc, xbr_router_t *router, i
  * keeps more labels than xbr_routes_pareto() (labels of different classes so far do not
  * compete), so it is slower, by about the number of classes reachable.
  */
-xbr_status_t xbr_routes_pareto_by_class(const xbr_scenario_t *sc, xbr_router_t *router, int product,
-                                        int origin, int market, xbr_criteria_t criteria,
-                                        xbr_route_set_t **out, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_routes_pareto_by_class(const xbr_scenario_t *sc, xbr_router_t *router,
+                                                int product, int origin, int market,
+                                                xbr_criteria_t criteria, xbr_route_set_t **out,
+                                                xbr_diags_t *diags);
 
 /*
  * The k best valid simple routes by generalised cost (cost.total + value_of_time_per_day x
@@ -213,15 +217,15 @@ xbr_status_t xbr_routes_pareto_by_class(const xbr_scenario_t *sc, xbr_router_t *
  * xbr_routes_pareto() otherwise; always searches simple paths directly, so on graphs with large
  * strongly connected components it can be much slower than the Pareto search.
  */
-xbr_status_t xbr_routes_k_best(const xbr_scenario_t *sc, xbr_router_t *router, int product,
-                               int origin, int market, size_t k, xbr_route_set_t **out,
-                               xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_routes_k_best(const xbr_scenario_t *sc, xbr_router_t *router, int product,
+                                       int origin, int market, size_t k, xbr_route_set_t **out,
+                                       xbr_diags_t *diags);
 
 /*
  * The standard normal quantile: x with Phi(x) = p, for 0 < p < 1 (NAN outside). Acklam's
  * rational approximation refined by one Halley step on erfc; about 1e-15 relative error.
  */
-double xbr_normal_quantile(double p);
+XBR_API double xbr_normal_quantile(double p);
 
 #ifdef __cplusplus
 }

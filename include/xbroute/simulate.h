@@ -21,6 +21,8 @@
 #ifndef XBROUTE_SIMULATE_H
 #define XBROUTE_SIMULATE_H
 
+#include "xbroute/export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -56,8 +58,8 @@ typedef struct {
 
 /* The seed of the stream of (product, market, class) under `seed`: a hash of the three ids
  * mixed with the seed by splitmix64. Stable across runs, machines and job counts. */
-uint64_t xbr_sim_stream_seed(uint64_t seed, const char *product_id, const char *market_id,
-                             const char *class_name);
+XBR_API uint64_t xbr_sim_stream_seed(uint64_t seed, const char *product_id, const char *market_id,
+                                     const char *class_name);
 
 /*
  * Simulates `runs` (1..XBR_SIM_MAX_RUNS) deliveries of `route` (from xbr_routes_* or
@@ -66,9 +68,10 @@ uint64_t xbr_sim_stream_seed(uint64_t seed, const char *product_id, const char *
  * `runs` draws in the order drawn. XBR_EINPUT (diagnostic in `diags` when not NULL) for a bad
  * route or count, XBR_ENOMEM. O(runs x (links + log runs)).
  */
-xbr_status_t xbr_simulate_route(const xbr_scenario_t *sc, const xbr_route_t *route, size_t runs,
-                                uint64_t stream_seed, double promise_days, xbr_sim_stats_t *stats,
-                                double *samples, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_simulate_route(const xbr_scenario_t *sc, const xbr_route_t *route,
+                                        size_t runs, uint64_t stream_seed, double promise_days,
+                                        xbr_sim_stats_t *stats, double *samples,
+                                        xbr_diags_t *diags);
 
 /* One simulated route: the best route of one class for one product x market. */
 typedef struct {
@@ -100,10 +103,11 @@ typedef struct {
  * (free with xbr_sim_free()). XBR_EINPUT for a bad count, XBR_ENOMEM, XBR_EINTERNAL when a
  * thread cannot be started.
  */
-xbr_status_t xbr_simulate_compare(const xbr_scenario_t *sc, const xbr_compare_t *cmp, size_t runs,
-                                  uint64_t seed, int jobs, xbr_sim_t **out, xbr_diags_t *diags);
+XBR_API xbr_status_t xbr_simulate_compare(const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                                          size_t runs, uint64_t seed, int jobs, xbr_sim_t **out,
+                                          xbr_diags_t *diags);
 
-void xbr_sim_free(xbr_sim_t *sim);
+XBR_API void xbr_sim_free(xbr_sim_t *sim);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 #ifndef XBROUTE_STATUS_H
 #define XBROUTE_STATUS_H
 
+#include "xbroute/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -33,12 +35,12 @@ typedef enum {
 } xbr_status_t;
 
 /* The symbolic name of a status ("XBR_EINPUT"); never NULL. */
-const char *xbr_status_name(xbr_status_t status);
+XBR_API const char *xbr_status_name(xbr_status_t status);
 /* A short description of a status ("invalid input"); never NULL. */
-const char *xbr_status_text(xbr_status_t status);
+XBR_API const char *xbr_status_text(xbr_status_t status);
 /* The process exit code for a status: 0 ok, 1 usage, 2 bad input, 3 infeasible or nothing
  * reachable, 4 internal (DESIGN.md section 6). */
-int xbr_status_exit_code(xbr_status_t status);
+XBR_API int xbr_status_exit_code(xbr_status_t status);
 
 typedef enum { XBR_SEV_ERROR = 0, XBR_SEV_WARNING = 1, XBR_SEV_NOTE = 2 } xbr_severity_t;
 
@@ -74,25 +76,25 @@ typedef struct {
     int truncated;
 } xbr_diags_t;
 
-void xbr_diags_init(xbr_diags_t *diags);
-void xbr_diags_destroy(xbr_diags_t *diags);
+XBR_API void xbr_diags_init(xbr_diags_t *diags);
+XBR_API void xbr_diags_destroy(xbr_diags_t *diags);
 /* Removes all diagnostics but keeps max_errors. */
-void xbr_diags_clear(xbr_diags_t *diags);
+XBR_API void xbr_diags_clear(xbr_diags_t *diags);
 
 /*
  * Appends a diagnostic; strings are copied (any may be NULL but `what`). Returns XBR_ENOMEM
  * if the copy fails (the list is left as it was), else XBR_OK, also when the error cap
  * dropped it.
  */
-xbr_status_t xbr_diags_add(xbr_diags_t *diags, xbr_severity_t severity, const char *file, int line,
-                           int col, const char *object_id, const char *field, const char *what,
-                           const char *expected);
+XBR_API xbr_status_t xbr_diags_add(xbr_diags_t *diags, xbr_severity_t severity, const char *file,
+                                   int line, int col, const char *object_id, const char *field,
+                                   const char *what, const char *expected);
 
 /*
  * Formats diagnostic `d` as one line (no newline) into `buf` of `size` bytes, truncating if
  * needed. Returns the length the full line would have, as snprintf does.
  */
-int xbr_diag_format(const xbr_diag_t *d, char *buf, size_t size);
+XBR_API int xbr_diag_format(const xbr_diag_t *d, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

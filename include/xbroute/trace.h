@@ -5,6 +5,8 @@
 #ifndef XBROUTE_TRACE_H
 #define XBROUTE_TRACE_H
 
+#include "xbroute/export.h"
+
 #include <stddef.h>
 
 #include "xbroute/model.h"
@@ -32,8 +34,8 @@ typedef struct {
  * model and returns route->n_links + 1 rows in *legs (caller frees with free()). The last row's
  * cost equals route->cost. XBR_EINPUT if the route is not valid for `sc`, XBR_ENOMEM.
  */
-xbr_status_t xbr_route_trace(const xbr_scenario_t *sc, const xbr_route_t *route, xbr_leg_t **legs,
-                             size_t *n_legs);
+XBR_API xbr_status_t xbr_route_trace(const xbr_scenario_t *sc, const xbr_route_t *route,
+                                     xbr_leg_t **legs, size_t *n_legs);
 
 #ifdef __cplusplus
 }

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "network_internal.h"
+#include "model/internal.h"
 #include "route_fixture.h"
 #include "xbroute/load.h"
 #include "xbroute/route.h"

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json_strict.h"
+#include "load/internal.h"
 
 typedef struct {
     const char *text;
@@ -37,9 +37,9 @@ static void test_valid_texts_pass(void **state)
         {"\"\\u0000\"", 0},                              /* an escaped NUL is valid JSON */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        xbr_json_error_t err;
+        xbr__json_error_t err;
         size_t len = cases[i].len ? cases[i].len : strlen(cases[i].text);
-        int rc = xbr_json_scan(cases[i].text, len, 512, NULL, &err);
+        int rc = xbr__json_scan(cases[i].text, len, 512, NULL, &err);
         if (rc != XBR_JSON_OK)
             print_message("case %zu: %s at %d:%d\n", i, err.msg, err.line, err.col);
         assert_int_equal(rc, XBR_JSON_OK);
@@ -111,9 +111,9 @@ static void test_invalid_texts_fail_at_line_and_column(void **state)
         {"[,1]", 0, 1, 2, "expected a value"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        xbr_json_error_t err;
+        xbr__json_error_t err;
         size_t len = cases[i].len ? cases[i].len : strlen(cases[i].text);
-        int rc = xbr_json_scan(cases[i].text, len, 512, NULL, &err);
+        int rc = xbr__json_scan(cases[i].text, len, 512, NULL, &err);
         if (rc != XBR_JSON_ESYNTAX || err.line != cases[i].line || err.col != cases[i].col ||
             strstr(err.msg, cases[i].msg_part) == NULL)
             print_message("case %zu: rc %d, %d:%d %s (expected %d:%d ...%s...)\n", i, rc, err.line,
@@ -130,16 +130,16 @@ static void test_records_key_and_value_offsets_in_document_order(void **state)
     (void)state;
     /* offsets: 0 '{', 1 '"a"', 5 '[', 6 '1', 8 '2', 11 '"b"', 15 '"x"' */
     static const char text[] = "{\"a\":[1,2],\"b\":\"x\"}";
-    static const xbr_json_loc_t want[] = {{0, 0}, {1, 5}, {6, 6}, {8, 8}, {11, 15}};
-    xbr_json_locs_t locs = {0};
-    xbr_json_error_t err;
-    assert_int_equal(xbr_json_scan(text, sizeof text - 1, 512, &locs, &err), XBR_JSON_OK);
+    static const xbr__json_loc_t want[] = {{0, 0}, {1, 5}, {6, 6}, {8, 8}, {11, 15}};
+    xbr__json_locs_t locs = {0};
+    xbr__json_error_t err;
+    assert_int_equal(xbr__json_scan(text, sizeof text - 1, 512, &locs, &err), XBR_JSON_OK);
     assert_int_equal(locs.count, 5);
     for (size_t i = 0; i < 5; i++) {
         assert_int_equal(locs.items[i].key, want[i].key);
         assert_int_equal(locs.items[i].val, want[i].val);
     }
-    xbr_json_locs_free(&locs);
+    xbr__json_locs_free(&locs);
 }
 
 static char *nested(size_t depth, size_t *len)
@@ -157,12 +157,12 @@ static void test_depth_limit_is_exact(void **state)
 {
     (void)state;
     size_t len;
-    xbr_json_error_t err;
+    xbr__json_error_t err;
     char *s = nested(512, &len);
-    assert_int_equal(xbr_json_scan(s, len, 512, NULL, &err), XBR_JSON_OK);
+    assert_int_equal(xbr__json_scan(s, len, 512, NULL, &err), XBR_JSON_OK);
     free(s);
     s = nested(513, &len);
-    assert_int_equal(xbr_json_scan(s, len, 512, NULL, &err), XBR_JSON_ESYNTAX);
+    assert_int_equal(xbr__json_scan(s, len, 512, NULL, &err), XBR_JSON_ESYNTAX);
     /* the 513th '[' is at column 513 */
     assert_int_equal(err.line, 1);
     assert_int_equal(err.col, 513);
@@ -177,13 +177,13 @@ static void test_linecol_counts_code_points(void **state)
     static const char text[] = "a\n\xc3\xa9"
                                "b";
     int line, col;
-    xbr_json_linecol(text, sizeof text - 1, 4, &line, &col);
+    xbr__json_linecol(text, sizeof text - 1, 4, &line, &col);
     assert_int_equal(line, 2);
     assert_int_equal(col, 2);
-    xbr_json_linecol(text, sizeof text - 1, 0, &line, &col);
+    xbr__json_linecol(text, sizeof text - 1, 0, &line, &col);
     assert_int_equal(line, 1);
     assert_int_equal(col, 1);
-    xbr_json_linecol(text, sizeof text - 1, 999, &line, &col); /* clamped to the end */
+    xbr__json_linecol(text, sizeof text - 1, 999, &line, &col); /* clamped to the end */
     assert_int_equal(line, 2);
     assert_int_equal(col, 3);
 }

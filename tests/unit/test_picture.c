@@ -31,8 +31,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "network_internal.h"
-#include "picture_internal.h"
+#include "model/internal.h"
+#include "present/internal.h"
 #include "xbroute/load.h"
 #include "xbroute/picture.h"
 
@@ -101,7 +101,7 @@ static int add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, doubl
 
 static xbr_network_t *fixture(void)
 {
-    xbr_network_t *net = xbr_network_new();
+    xbr_network_t *net = xbr__network_new();
     assert_non_null(net);
     net->name = xstrdup("fixture");
     int cn = add_country(net, "CN", "China");
@@ -118,7 +118,7 @@ static xbr_network_t *fixture(void)
     add_link(net, lax, w1, XBR_MODE_TRUCK, 1, false);
     add_link(net, w1, m1, XBR_MODE_LAST_MILE, 2, false);
     add_link(net, sha, ham, XBR_MODE_SEA, 35, true);
-    assert_int_equal(xbr_network_index(net), XBR_OK);
+    assert_int_equal(xbr__network_index(net), XBR_OK);
     return net;
 }
 
@@ -334,20 +334,20 @@ static void test_broken_route_is_rejected(void **state)
 static void test_land_polygons_lie_in_range(void **state)
 {
     (void)state;
-    assert_true(xbr_land_n_rings > 100); /* Natural Earth 110m land has 127 polygons */
+    assert_true(xbr__land_n_rings > 100); /* Natural Earth 110m land has 127 polygons */
     size_t pts = 0;
-    for (unsigned r = 0; r < xbr_land_n_rings; r++) {
-        assert_true(xbr_land_ring_count[r] >= 3);
-        for (unsigned i = 0; i < xbr_land_ring_count[r]; i++) {
-            float lon = xbr_land_lonlat[2 * (xbr_land_ring_start[r] + i)];
-            float lat = xbr_land_lonlat[2 * (xbr_land_ring_start[r] + i) + 1];
+    for (unsigned r = 0; r < xbr__land_n_rings; r++) {
+        assert_true(xbr__land_ring_count[r] >= 3);
+        for (unsigned i = 0; i < xbr__land_ring_count[r]; i++) {
+            float lon = xbr__land_lonlat[2 * (xbr__land_ring_start[r] + i)];
+            float lat = xbr__land_lonlat[2 * (xbr__land_ring_start[r] + i) + 1];
             assert_true(lon >= -180.0f && lon <= 180.0f);
             assert_true(lat >= -90.0f && lat <= 90.0f);
             pts++;
         }
-        if (r + 1 < xbr_land_n_rings)
-            assert_int_equal(xbr_land_ring_start[r + 1],
-                             xbr_land_ring_start[r] + xbr_land_ring_count[r]);
+        if (r + 1 < xbr__land_n_rings)
+            assert_int_equal(xbr__land_ring_start[r + 1],
+                             xbr__land_ring_start[r] + xbr__land_ring_count[r]);
     }
     assert_true(pts > 4000);
 }

@@ -16,9 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "network_internal.h"
+#include "model/internal.h"
 #include "route_fixture.h"
-#include "route_internal.h"
+#include "route/internal.h"
 #include "xbroute/load.h"
 #include "xbroute/route.h"
 
@@ -528,7 +528,7 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
     stats->kbest_routes += set->count;
     xbr_route_set_free(set);
     size_t searches, strict;
-    xbr_router_counts(router, &searches, &strict);
+    xbr__router_counts(router, &searches, &strict);
     stats->pareto_calls += 2;
     stats->pareto_calls += 2;
     stats->second_passes += strict - 1; /* the k-best search is the one strict search */

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "network_internal.h"
+#include "model/internal.h"
 #include "route_fixture.h"
-#include "route_internal.h"
+#include "route/internal.h"
 #include "xbroute/generate.h"
 #include "xbroute/load.h"
 #include "xbroute/route.h"
@@ -525,7 +525,7 @@ static void test_generated_network_fronts_agree_with_k_best(void **state)
     assert_int_equal(xbr_router_new(sc, &router), XBR_OK);
     /* a router whose cache holds 3 entries: emptied again and again below */
     assert_int_equal(xbr_router_new(sc, &small), XBR_OK);
-    xbr_router_limit_bounds(small, 3);
+    xbr__router_limit_bounds(small, 3);
     size_t checked = 0;
     for (size_t pi = 0; pi < sc->n_products; pi++) {
         const xbr_product_t *prod = &sc->products[pi];

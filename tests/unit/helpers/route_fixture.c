@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "network_internal.h"
+#include "model/internal.h"
 #include "route_fixture.h"
 #include "xbroute/load.h"
 
@@ -32,7 +32,7 @@ char *fx_strdup(const char *s)
 
 xbr_network_t *fx_net_new(void)
 {
-    xbr_network_t *net = xbr_network_new();
+    xbr_network_t *net = xbr__network_new();
     assert_non_null(net);
     return net;
 }
@@ -89,7 +89,7 @@ int fx_add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double da
  */
 xbr_scenario_t *fx_scenario_new(xbr_network_t *net, int origin)
 {
-    assert_int_equal(xbr_network_index(net), XBR_OK);
+    assert_int_equal(xbr__network_index(net), XBR_OK);
     xbr_scenario_t *sc = calloc(1, sizeof *sc);
     assert_non_null(sc);
     sc->network = net;

@@ -14,7 +14,7 @@
 void *fx_realloc(void *p, size_t n);
 char *fx_strdup(const char *s);
 
-/* An empty network with the defaults of xbr_network_new(). */
+/* An empty network with the defaults of xbr__network_new(). */
 xbr_network_t *fx_net_new(void);
 
 /* Adds a country with no fees, taxes or delays; returns its index. */

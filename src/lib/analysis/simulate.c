@@ -1,0 +1,473 @@
+/*
+ * simulate.c - Monte Carlo of consumer-facing delivery days (xbroute/simulate.h).
+ *
+ * A route is first compiled into a "program": its fixed days on the consumer clock and, per
+ * consumer-facing leg, the triangular leg time, the departure headway and the inspection odds
+ * of a border entry. The fixed days are route.days minus the means of the random parts, so a
+ * run's expectation is exactly the model's mean (route.days) whatever fixed steps (handling,
+ * export and import clearance) the cost model charged on the clock.
+ *
+ * Units: days. No global state: each (product, market, class) has its own PRNG state on the
+ * stack of the thread that simulates it.
+ */
+#include "xbroute/simulate.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "route/internal.h"
+
+/* ---- PRNG: splitmix64 (seeding) and xoshiro256** (draws), Blackman & Vigna 2018 ---------- */
+
+static uint64_t splitmix64(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+typedef struct {
+    uint64_t s[4];
+} rng_t;
+
+static uint64_t rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
+
+static void rng_seed(rng_t *r, uint64_t seed)
+{
+    uint64_t x = seed;
+    for (int i = 0; i < 4; i++)
+        r->s[i] = splitmix64(&x);
+}
+
+static uint64_t rng_next(rng_t *r)
+{
+    uint64_t *s = r->s;
+    uint64_t result = rotl(s[1] * 5, 7) * 9;
+    uint64_t t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 45);
+    return result;
+}
+
+/* Uniform on [0, 1) with 53 random bits. */
+static double rng_uniform(rng_t *r)
+{
+    return (double)(rng_next(r) >> 11) * 0x1.0p-53;
+}
+
+/* FNV-1a 64 over a string and its terminating NUL (so "ab"+"c" differs from "a"+"bc"). */
+static uint64_t fnv1a(uint64_t h, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    do {
+        h ^= *p;
+        h *= 0x100000001B3ULL;
+    } while (*p++ != '\0');
+    return h;
+}
+
+uint64_t xbr_sim_stream_seed(uint64_t seed, const char *product_id, const char *market_id,
+                             const char *class_name)
+{
+    uint64_t h = 0xCBF29CE484222325ULL;
+    h = fnv1a(h, product_id);
+    h = fnv1a(h, market_id);
+    h = fnv1a(h, class_name);
+    uint64_t x = seed;
+    uint64_t a = splitmix64(&x);
+    x = a ^ h;
+    return splitmix64(&x);
+}
+
+/* ---- the program of a route --------------------------------------------------------------- */
+
+typedef struct {
+    double a, c, b;   /* triangular min, mode, max */
+    double headway;   /* 7 / departures_per_week, or 0 */
+    double insp_prob; /* inspection probability at a border entry, or 0 */
+    double insp_days; /* inspection days */
+} sim_leg_t;
+
+typedef struct {
+    double fixed;
+    size_t n;
+    sim_leg_t *legs;
+} sim_prog_t;
+
+static xbr_status_t bad(xbr_diags_t *diags, const char *what, const char *expected)
+{
+    if (diags != NULL)
+        xbr_diags_add(diags, XBR_SEV_ERROR, NULL, 0, 0, NULL, NULL, what, expected);
+    return XBR_EINPUT;
+}
+
+/* Compiles links [first, last) of `route` into `prog` whose draws have mean `mean_days`. */
+static xbr_status_t compile_part(const xbr_network_t *net, const xbr__cm_t *cm,
+                                 const xbr_route_t *route, size_t first, size_t last,
+                                 double mean_days, sim_prog_t *prog, xbr_diags_t *diags)
+{
+    prog->n = 0;
+    prog->legs = calloc(last - first + 1, sizeof *prog->legs);
+    if (prog->legs == NULL)
+        return XBR_ENOMEM;
+    double random_mean = 0.0;
+    for (size_t i = first; i < last; i++) {
+        const xbr_link_t *l = &net->links[route->links[i]];
+        sim_leg_t *g = &prog->legs[prog->n++];
+        g->a = l->days.min;
+        g->c = l->days.mode;
+        g->b = l->days.max;
+        random_mean += (g->a + g->b + g->c) / 3.0;
+        if (l->departures_per_week > 0.0) {
+            g->headway = 7.0 / l->departures_per_week;
+            random_mean += g->headway / 2.0;
+        }
+        int cf = net->nodes[l->from].country, ct = net->nodes[l->to].country;
+        if (cm->territory[cf] != cm->territory[ct]) {
+            g->insp_prob = net->countries[ct].inspection_prob;
+            g->insp_days = net->countries[ct].inspection_days;
+            random_mean += g->insp_prob * g->insp_days;
+        }
+    }
+    prog->fixed = mean_days - random_mean;
+    /* the model sums the same terms in another order: a difference of rounding only */
+    if (prog->fixed < 0.0 && prog->fixed > -1e-9 * fmax(1.0, mean_days))
+        prog->fixed = 0.0;
+    if (!(prog->fixed >= 0.0)) {
+        free(prog->legs);
+        prog->legs = NULL;
+        return bad(diags, "simulate: route days below the sum of its legs",
+                   "a route evaluated on this scenario");
+    }
+    return XBR_OK;
+}
+
+/*
+ * Compiles the consumer-facing part of `route` into `prog` and, for a stocked route, the
+ * upstream part (origin to the warehouse, its handling included: the replenishment lead time)
+ * into `upstream` (else upstream->legs stays NULL).
+ */
+static xbr_status_t compile_route(const xbr_scenario_t *sc, const xbr_route_t *route,
+                                  sim_prog_t *prog, sim_prog_t *upstream, xbr_diags_t *diags)
+{
+    const xbr_network_t *net = sc->network;
+    xbr__cm_t cm;
+    memset(prog, 0, sizeof *prog);
+    memset(upstream, 0, sizeof *upstream);
+    if (route == NULL || route->n_links == 0 || route->links == NULL || route->nodes == NULL)
+        return bad(diags, "simulate: empty route", "a route with links");
+    for (size_t i = 0; i < route->n_links; i++)
+        if (route->links[i] < 0 || (size_t)route->links[i] >= net->n_links)
+            return bad(diags, "simulate: route link index out of range", "valid link indices");
+    xbr_status_t st = xbr__cm_init(&cm, sc, route->product, route->market);
+    if (st == XBR_EINPUT)
+        return bad(diags, "simulate: route product or market out of range", "valid indices");
+    if (st != XBR_OK)
+        return st;
+    /* The consumer clock starts after the stocking warehouse (its handling is upstream). */
+    size_t first = 0;
+    if (route->stock_at >= 0) {
+        for (size_t i = 1; i <= route->n_links && first == 0; i++)
+            if (route->nodes[i] == route->stock_at)
+                first = i;
+        if (first == 0) {
+            xbr__cm_destroy(&cm);
+            return bad(diags, "simulate: stocking warehouse not on the route",
+                       "a route from the route search");
+        }
+    }
+    st = compile_part(net, &cm, route, first, route->n_links, route->days, prog, diags);
+    if (st == XBR_OK && first > 0) {
+        st = compile_part(net, &cm, route, 0, first, route->lead_time_days, upstream, diags);
+        if (st != XBR_OK) {
+            free(prog->legs);
+            prog->legs = NULL;
+        }
+    }
+    xbr__cm_destroy(&cm);
+    return st;
+}
+
+/* Inverse CDF of triangular(a, c, b) at u in [0, 1). */
+static double tri_draw(double a, double c, double b, double u)
+{
+    if (!(b > a))
+        return a;
+    double fc = (c - a) / (b - a);
+    if (u < fc)
+        return a + sqrt(u * (b - a) * (c - a));
+    return b - sqrt((1.0 - u) * (b - a) * (b - c));
+}
+
+static double run_once(const sim_prog_t *prog, rng_t *r)
+{
+    double d = prog->fixed;
+    for (size_t i = 0; i < prog->n; i++) {
+        const sim_leg_t *g = &prog->legs[i];
+        d += g->b > g->a ? tri_draw(g->a, g->c, g->b, rng_uniform(r)) : g->a;
+        if (g->headway > 0.0)
+            d += g->headway * rng_uniform(r);
+        if (g->insp_prob > 0.0 && g->insp_days > 0.0 && rng_uniform(r) < g->insp_prob)
+            d += g->insp_days;
+    }
+    return d;
+}
+
+/* A standard normal draw (Box & Muller 1958) from two uniforms. */
+static double rng_normal(rng_t *r)
+{
+    double u1 = 1.0 - rng_uniform(r); /* (0, 1]: log is finite */
+    double u2 = rng_uniform(r);
+    return sqrt(-2.0 * log(u1)) * cos(2.0 * 3.14159265358979323846 * u2);
+}
+
+/*
+ * The share of replenishment cycles of a stocked route that run out of stock: per run, a lead
+ * time L from the upstream program and the demand over it, normal with mean d L and variance
+ * s_d^2 L (d, s_d per day as in route.h), against the reorder level the model stocks for,
+ * d mu_L + z sqrt(mu_L s_d^2 + d^2 s_L^2). With a normal lead-time demand this is
+ * 1 - service_level; skewed lead times (triangular legs, waits, inspections) move it. Its own
+ * stream (the route's seed with a constant mixed in), so the delivery-day draws do not change.
+ * NAN when the reorder level is not finite.
+ */
+static double stockout_share(const xbr_scenario_t *sc, const xbr_route_t *route,
+                             const sim_prog_t *upstream, size_t runs, uint64_t stream_seed)
+{
+    const xbr_product_t *prod = &sc->products[route->product];
+    double dw = prod->demand_per_week[route->market];
+    double d = dw / 7.0, sd = prod->demand_cv * dw / sqrt(7.0);
+    double z = xbr_normal_quantile(sc->service_level);
+    if (!(z > 0.0))
+        z = 0.0; /* as the model: a service level at or below 0.5 keeps no safety stock */
+    double mu = route->lead_time_days, var = route->lead_time_var;
+    double reorder = d * mu + z * sqrt(mu * sd * sd + d * d * var);
+    if (!isfinite(reorder))
+        return NAN;
+    rng_t r;
+    rng_seed(&r, stream_seed ^ 0x53544F434B4F5554ULL); /* "STOCKOUT" */
+    size_t outs = 0;
+    for (size_t i = 0; i < runs; i++) {
+        double lead = run_once(upstream, &r);
+        double demand = d * lead + sd * sqrt(lead) * rng_normal(&r);
+        outs += demand > reorder;
+    }
+    return (double)outs / (double)runs;
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
+/* Type-7 quantile of sorted x[0..n-1]. */
+static double quantile(const double *x, size_t n, double p)
+{
+    double h = (double)(n - 1) * p;
+    size_t lo = (size_t)floor(h);
+    if (lo + 1 >= n)
+        return x[n - 1];
+    return x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]);
+}
+
+xbr_status_t xbr_simulate_route(const xbr_scenario_t *sc, const xbr_route_t *route, size_t runs,
+                                uint64_t stream_seed, double promise_days, xbr_sim_stats_t *stats,
+                                double *samples, xbr_diags_t *diags)
+{
+    sim_prog_t prog;
+    double *x = NULL;
+    memset(stats, 0, sizeof *stats);
+    if (runs < 1 || runs > XBR_SIM_MAX_RUNS)
+        return bad(diags, "simulate: number of runs out of range", "1 to 100000000 runs");
+    sim_prog_t upstream;
+    xbr_status_t st = compile_route(sc, route, &prog, &upstream, diags);
+    if (st != XBR_OK)
+        return st;
+    x = malloc(runs * sizeof *x);
+    if (x == NULL) {
+        free(prog.legs);
+        free(upstream.legs);
+        return XBR_ENOMEM;
+    }
+    rng_t r;
+    rng_seed(&r, stream_seed);
+    for (size_t i = 0; i < runs; i++)
+        x[i] = run_once(&prog, &r);
+    free(prog.legs);
+    stats->stockout_share = NAN;
+    if (upstream.legs != NULL) {
+        stats->stockout_share = stockout_share(sc, route, &upstream, runs, stream_seed);
+        free(upstream.legs);
+    }
+    if (samples != NULL)
+        memcpy(samples, x, runs * sizeof *x);
+
+    /* Mean and variance by Welford's update, in draw order (deterministic). */
+    double mean = 0.0, m2 = 0.0;
+    size_t on_time = 0;
+    bool has_promise = isfinite(promise_days);
+    for (size_t i = 0; i < runs; i++) {
+        double delta = x[i] - mean;
+        mean += delta / (double)(i + 1);
+        m2 += delta * (x[i] - mean);
+        on_time += has_promise && x[i] <= promise_days;
+    }
+    qsort(x, runs, sizeof *x, cmp_double);
+    stats->runs = runs;
+    stats->mean = mean;
+    stats->sd = runs > 1 ? sqrt(m2 / (double)(runs - 1)) : 0.0;
+    stats->min = x[0];
+    stats->max = x[runs - 1];
+    stats->p50 = quantile(x, runs, 0.50);
+    stats->p90 = quantile(x, runs, 0.90);
+    stats->p95 = quantile(x, runs, 0.95);
+    stats->on_time_share = has_promise ? (double)on_time / (double)runs : NAN;
+    free(x);
+    return XBR_OK;
+}
+
+/* ---- every class of a comparison, shared among threads ------------------------------------ */
+
+typedef struct {
+    const xbr_scenario_t *sc;
+    const xbr_compare_t *cmp;
+    xbr_sim_t *sim;
+    size_t runs;
+    size_t first, step; /* this worker takes rows first, first + step, ... */
+    xbr_status_t status;
+    xbr_diags_t diags; /* the worker's own; merged by the caller in worker order */
+} sim_work_t;
+
+static void *sim_worker(void *arg)
+{
+    sim_work_t *w = arg;
+    w->status = XBR_OK;
+    for (size_t i = w->first; i < w->sim->n_rows && w->status == XBR_OK; i += w->step) {
+        xbr_sim_row_t *row = &w->sim->rows[i];
+        const xbr_class_result_t *c = &w->cmp->rows[row->row].classes[row->klass];
+        w->status = xbr_simulate_route(w->sc, &c->route, w->runs, row->stream_seed,
+                                       row->promise_days, &row->stats, NULL, &w->diags);
+    }
+    return NULL;
+}
+
+static void merge_diags(xbr_diags_t *to, const xbr_diags_t *from)
+{
+    if (to == NULL)
+        return;
+    for (size_t i = 0; i < from->count; i++) {
+        const xbr_diag_t *d = &from->items[i];
+        xbr_diags_add(to, d->severity, d->file, d->line, d->col, d->object_id, d->field, d->what,
+                      d->expected);
+    }
+}
+
+xbr_status_t xbr_simulate_compare(const xbr_scenario_t *sc, const xbr_compare_t *cmp, size_t runs,
+                                  uint64_t seed, int jobs, xbr_sim_t **out, xbr_diags_t *diags)
+{
+    const xbr_network_t *net = sc->network;
+    xbr_status_t st = XBR_OK;
+    sim_work_t *work = NULL;
+    pthread_t *threads = NULL;
+    *out = NULL;
+    if (runs < 1 || runs > XBR_SIM_MAX_RUNS)
+        return bad(diags, "simulate: number of runs out of range", "1 to 100000000 runs");
+    xbr_sim_t *sim = calloc(1, sizeof *sim);
+    if (sim == NULL)
+        return XBR_ENOMEM;
+    sim->runs = runs;
+    sim->seed = seed;
+    size_t n = 0;
+    for (size_t i = 0; i < cmp->n_rows; i++)
+        for (size_t k = 0; k < cmp->rows[i].n_classes; k++)
+            n += cmp->rows[i].classes[k].has_route;
+    sim->rows = calloc(n ? n : 1, sizeof *sim->rows);
+    if (sim->rows == NULL) {
+        st = XBR_ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < cmp->n_rows; i++) {
+        const xbr_compare_row_t *cr = &cmp->rows[i];
+        for (size_t k = 0; k < cr->n_classes; k++) {
+            const xbr_class_result_t *c = &cr->classes[k];
+            if (!c->has_route)
+                continue;
+            xbr_sim_row_t *row = &sim->rows[sim->n_rows++];
+            row->row = i;
+            row->klass = k;
+            row->product = cr->product;
+            row->market = cr->market;
+            snprintf(row->class_name, sizeof row->class_name, "%s", c->class_name);
+            row->winner = cr->winner == (int)k;
+            row->stocked = c->route.stock_at >= 0;
+            row->promise_days = cr->promise_days;
+            row->model_days = c->route.days;
+            row->model_sd = sqrt(c->route.days_var > 0.0 ? c->route.days_var : 0.0);
+            row->stream_seed = xbr_sim_stream_seed(seed, sc->products[cr->product].id,
+                                                   net->nodes[cr->market].id, c->class_name);
+        }
+    }
+    size_t n_workers = jobs < 1 ? 1 : (size_t)jobs;
+    if (n_workers > sim->n_rows)
+        n_workers = sim->n_rows ? sim->n_rows : 1;
+    work = calloc(n_workers, sizeof *work);
+    threads = calloc(n_workers, sizeof *threads);
+    if (work == NULL || threads == NULL) {
+        st = XBR_ENOMEM;
+        goto out;
+    }
+    size_t started = 0;
+    for (size_t w = 0; w < n_workers; w++) {
+        work[w] = (sim_work_t){sc, cmp, sim, runs, w, n_workers, XBR_OK, {0}};
+        xbr_diags_init(&work[w].diags);
+    }
+    if (n_workers == 1) {
+        sim_worker(&work[0]);
+    } else {
+        for (size_t w = 0; w < n_workers; w++) {
+            if (pthread_create(&threads[w], NULL, sim_worker, &work[w]) != 0) {
+                st = XBR_EINTERNAL;
+                break;
+            }
+            started++;
+        }
+        for (size_t w = 0; w < started; w++)
+            pthread_join(threads[w], NULL);
+        if (st == XBR_EINTERNAL)
+            bad(diags, "simulate: cannot start a worker thread", "--jobs 1");
+    }
+    for (size_t w = 0; w < n_workers; w++) {
+        merge_diags(diags, &work[w].diags);
+        if (st == XBR_OK && work[w].status != XBR_OK)
+            st = work[w].status;
+        xbr_diags_destroy(&work[w].diags);
+    }
+out:
+    free(work);
+    free(threads);
+    if (st != XBR_OK) {
+        xbr_sim_free(sim);
+        return st;
+    }
+    *out = sim;
+    return XBR_OK;
+}
+
+void xbr_sim_free(xbr_sim_t *sim)
+{
+    if (sim == NULL)
+        return;
+    free(sim->rows);
+    free(sim);
+}

@@ -1,0 +1,318 @@
+/*
+ * changes.c - a scenario's `changes`, applied in order to its loaded network
+ * (README.md, "Input formats", "change").
+ *
+ * Each change is checked fully before it is applied; a bad change is reported (scenario file,
+ * line:col of the offending value, object "change #N", 1-based) and skipped, and later changes
+ * are still checked, so one run reports every problem. `add` appends with the network loader's
+ * own checks and then re-indexes the network (only when the addition was clean: with errors
+ * the scenario load fails anyway). Factors of scale_links must be finite and > 0; the
+ * selector's parts combine with AND, each list part with OR.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/internal.h"
+#include "model/internal.h"
+
+typedef enum {
+    OP_CLOSE_NODE,
+    OP_OPEN_NODE,
+    OP_CLOSE_LINK,
+    OP_OPEN_LINK,
+    OP_CLOSE_PASSAGE,
+    OP_SCALE_LINKS,
+    OP_SET_COUNTRY,
+    OP_ADD,
+    OP_COUNT
+} op_t;
+
+static const char *const op_names[OP_COUNT] = {
+    "close_node",    "open_node",   "close_link",  "open_link",
+    "close_passage", "scale_links", "set_country", "add",
+};
+
+/* The keys each op uses besides "op" (set_country also takes every country key). */
+static const char *const op_keys[OP_COUNT][6] = {
+    {"node", NULL},    {"node", NULL},
+    {"link", NULL},    {"link", NULL},
+    {"passage", NULL}, {"link", "mode", "from_country", "to_country", "cost", "days"},
+    {"country", NULL}, {"nodes", "links", NULL},
+};
+
+static int op_parse(const char *s)
+{
+    for (int i = 0; i < OP_COUNT; i++)
+        if (strcmp(op_names[i], s) == 0)
+            return i;
+    return -1;
+}
+
+static const char *op_name(int v)
+{
+    return v >= 0 && v < OP_COUNT ? op_names[v] : "unknown";
+}
+
+/* Warns about keys that exist in changes but that this op does not use. */
+static void check_op_keys(xbr__ldoc_t *doc, const cJSON *ch, const char *oid, int op)
+{
+    const cJSON *m;
+    const char *const *all = xbr_format_keys("change");
+    const char *const *country = xbr_format_keys("country");
+    cJSON_ArrayForEach(m, ch)
+    {
+        bool known = false, used = strcmp(m->string, "op") == 0;
+        for (size_t i = 0; all[i] != NULL && !known; i++)
+            known = strcmp(all[i], m->string) == 0;
+        if (!known)
+            continue; /* xbr__ld_check_keys warned already */
+        for (int i = 0; i < 6 && op_keys[op][i] != NULL && !used; i++)
+            used = strcmp(op_keys[op][i], m->string) == 0;
+        if (op == OP_SET_COUNTRY)
+            for (size_t i = 0; country[i] != NULL && !used; i++)
+                used = strcmp(country[i], m->string) == 0;
+        if (!used)
+            xbr__ld_diag(doc, XBR_SEV_WARNING, m, 1, oid, NULL, "remove it",
+                         "key \"%s\" is not used by op %s", m->string, op_names[op]);
+    }
+}
+
+static int find_ref(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const char *key, const char *what,
+                    int (*find)(const xbr_network_t *, const char *), const xbr_network_t *net)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    char exp[96];
+    if (xbr__ld_get_str(o, key, true, NULL) != 1)
+        return -1;
+    int idx = find(net, v->valuestring);
+    if (idx < 0) {
+        snprintf(exp, sizeof exp, "the id of a %s of the network", what);
+        xbr__ld_diag(doc, XBR_SEV_ERROR, v, 0, o->oid, key, exp, "unknown %s \"%.64s\"", what,
+                     v->valuestring);
+    }
+    return idx;
+}
+
+/*
+ * Reads a selector part: a string or an array of strings; each must resolve through
+ * `resolve` (returning an index < n, or -1). Sets sel[index] = true. Returns 1 if present
+ * and valid, 0 if absent, -1 on error.
+ */
+static int selector(xbr__ldoc_t *doc, const cJSON *ch, const char *key, const char *oid,
+                    const char *what, int (*resolve)(const xbr_network_t *, const char *),
+                    const xbr_network_t *net, bool *sel)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(ch, key);
+    const cJSON *e;
+    int rc = 1;
+    char exp[96];
+    snprintf(exp, sizeof exp, "a %s or an array of them", what);
+    if (v == NULL)
+        return 0;
+    if (!cJSON_IsString(v) && !cJSON_IsArray(v)) {
+        xbr__ld_diag(doc, XBR_SEV_ERROR, v, 0, oid, key, exp, "wrong type: %s",
+                     xbr__ld_type_name(v));
+        return -1;
+    }
+    if (cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0) {
+        xbr__ld_diag(doc, XBR_SEV_ERROR, v, 0, oid, key, exp, "empty array");
+        return -1;
+    }
+    for (e = cJSON_IsString(v) ? v : v->child; e != NULL; e = cJSON_IsString(v) ? NULL : e->next) {
+        int idx = cJSON_IsString(e) ? resolve(net, e->valuestring) : -1;
+        if (!cJSON_IsString(e)) {
+            xbr__ld_diag(doc, XBR_SEV_ERROR, e, 0, oid, key, exp, "wrong type: %s",
+                         xbr__ld_type_name(e));
+            rc = -1;
+        } else if (idx < 0) {
+            xbr__ld_diag(doc, XBR_SEV_ERROR, e, 0, oid, key, exp, "unknown %s \"%.64s\"", what,
+                         e->valuestring);
+            rc = -1;
+        } else
+            sel[idx] = true;
+    }
+    return rc;
+}
+
+static int mode_of(const xbr_network_t *net, const char *s)
+{
+    (void)net;
+    return xbr_mode_parse(s);
+}
+
+static xbr_status_t scale_links(xbr__ldoc_t *doc, const cJSON *ch, const char *oid,
+                                xbr_network_t *net)
+{
+    bool modes[XBR_MODE_COUNT] = {false};
+    bool *from_c = calloc(net->n_countries + 1, sizeof *from_c);
+    bool *to_c = calloc(net->n_countries + 1, sizeof *to_c);
+    xbr__ldobj_t o = {doc, ch, oid, NULL};
+    int link = -1, bad = 0, any = 0, rc;
+    double fc = NAN, fd = NAN;
+    size_t errors0 = doc->n_errors;
+
+    if (from_c == NULL || to_c == NULL) {
+        free(from_c);
+        free(to_c);
+        return XBR_ENOMEM;
+    }
+    if (cJSON_GetObjectItemCaseSensitive(ch, "link") != NULL) {
+        link = find_ref(doc, &o, "link", "link", xbr_network_find_link, net);
+        any = 1;
+    }
+    rc = selector(doc, ch, "mode", oid, "mode", mode_of, net, modes);
+    int has_mode = rc == 1;
+    any |= rc != 0;
+    rc = selector(doc, ch, "from_country", oid, "country", xbr_network_find_country, net, from_c);
+    int has_from = rc == 1;
+    any |= rc != 0;
+    rc = selector(doc, ch, "to_country", oid, "country", xbr_network_find_country, net, to_c);
+    int has_to = rc == 1;
+    any |= rc != 0;
+    if (!any)
+        xbr__ld_diag(doc, XBR_SEV_ERROR, ch, 0, oid, NULL,
+                     "a selector: \"link\", or any of \"mode\", \"from_country\", \"to_country\"",
+                     "scale_links without a selector");
+    int hc = xbr__ld_get_num(&o, "cost", false, xbr__ld_positive, &fc);
+    int hd = xbr__ld_get_num(&o, "days", false, xbr__ld_positive, &fd);
+    if (hc == 0 && hd == 0)
+        xbr__ld_diag(doc, XBR_SEV_ERROR, ch, 0, oid, NULL, "\"cost\" and/or \"days\": a factor > 0",
+                     "scale_links with nothing to scale");
+    bad = doc->n_errors != errors0;
+    if (!bad) {
+        size_t matched = 0;
+        for (size_t j = 0; j < net->n_links; j++) {
+            xbr_link_t *l = &net->links[j];
+            if (l->from < 0 || l->to < 0 || net->nodes[l->from].country < 0 ||
+                net->nodes[l->to].country < 0)
+                continue; /* only after a failed add: the load fails anyway */
+            if (link >= 0 && (size_t)link != j)
+                continue;
+            if (has_mode && !modes[l->mode])
+                continue;
+            if (has_from && !from_c[net->nodes[l->from].country])
+                continue;
+            if (has_to && !to_c[net->nodes[l->to].country])
+                continue;
+            matched++;
+            if (hc == 1) {
+                l->cost.per_kg *= fc;
+                l->cost.per_m3 *= fc;
+                l->cost.per_unit *= fc;
+                l->cost.per_shipment *= fc;
+                l->cost.min_charge *= fc;
+            }
+            if (hd == 1) {
+                l->days.min *= fd;
+                l->days.mode *= fd;
+                l->days.max *= fd;
+            }
+        }
+        if (matched == 0)
+            xbr__ld_diag(doc, XBR_SEV_WARNING, ch, 0, oid, NULL,
+                         "a selector that matches at least one link",
+                         "scale_links matches no link");
+    }
+    free(from_c);
+    free(to_c);
+    return XBR_OK;
+}
+
+static xbr_status_t add(xbr__ldoc_t *doc, const cJSON *ch, const char *oid, xbr_network_t *net,
+                        const xbr__strmap_t *scenario_sources)
+{
+    xbr__ldids_t ids;
+    size_t errors0 = doc->n_errors;
+    const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(ch, "nodes");
+    const cJSON *links = cJSON_GetObjectItemCaseSensitive(ch, "links");
+    if (nodes == NULL && links == NULL) {
+        xbr__ld_diag(doc, XBR_SEV_ERROR, ch, 0, oid, NULL, "\"nodes\" and/or \"links\"",
+                     "add with nothing to add");
+        return XBR_OK;
+    }
+    xbr_status_t st = xbr__ldids_init(&ids, net);
+    ids.extra_sources = scenario_sources;
+    if (st == XBR_OK)
+        st = xbr__ld_add_nodes_links(doc, net, &ids, nodes, links);
+    xbr__ldids_destroy(&ids);
+    if (st == XBR_OK && doc->n_errors == errors0) {
+        st = xbr__network_index(net);
+        if (st == XBR_EINPUT) {
+            xbr__ld_diag(doc, XBR_SEV_ERROR, ch, 0, oid, NULL, NULL,
+                         "the network could not be re-indexed after add");
+            st = XBR_OK;
+        }
+    }
+    return st;
+}
+
+xbr_status_t xbr__ld_apply_changes(xbr__ldoc_t *doc, const cJSON *changes, xbr_network_t *net,
+                                   const xbr__strmap_t *scenario_sources)
+{
+    const cJSON *ch;
+    size_t k = 0;
+    char oid[64];
+    xbr_status_t st = XBR_OK;
+    if (!cJSON_IsArray(changes)) {
+        xbr__ld_diag(doc, XBR_SEV_ERROR, changes, 0, NULL, "changes", "an array of changes",
+                     "wrong type: %s", xbr__ld_type_name(changes));
+        return XBR_OK;
+    }
+    cJSON_ArrayForEach(ch, changes)
+    {
+        int op = -1, idx;
+        snprintf(oid, sizeof oid, "change #%zu", ++k);
+        if (!xbr__ld_is_object(doc, ch, oid, NULL))
+            continue;
+        xbr__ldobj_t o = {doc, ch, oid, NULL};
+        xbr__ld_check_keys(&o, "change");
+        if (xbr__ld_get_enum(&o, "op", true, "op", op_parse, op_name, OP_COUNT, &op) != 1)
+            continue;
+        check_op_keys(doc, ch, oid, op);
+        switch ((op_t)op) {
+        case OP_CLOSE_NODE:
+        case OP_OPEN_NODE:
+            idx = find_ref(doc, &o, "node", "node", xbr_network_find_node, net);
+            if (idx >= 0)
+                net->nodes[idx].closed = op == OP_CLOSE_NODE;
+            break;
+        case OP_CLOSE_LINK:
+        case OP_OPEN_LINK:
+            idx = find_ref(doc, &o, "link", "link", xbr_network_find_link, net);
+            if (idx >= 0)
+                net->links[idx].closed = op == OP_CLOSE_LINK;
+            break;
+        case OP_CLOSE_PASSAGE:
+            if (xbr__ld_get_enum(&o, "passage", true, "passage", xbr_passage_parse,
+                                 xbr__ld_passage_name, XBR_PASSAGE_COUNT, &idx) == 1)
+                for (size_t j = 0; j < net->n_links; j++)
+                    if (net->links[j].mode == XBR_MODE_SEA && (net->links[j].via & (1u << idx)))
+                        net->links[j].closed = true;
+            break;
+        case OP_SCALE_LINKS:
+            st = scale_links(doc, ch, oid, net);
+            break;
+        case OP_SET_COUNTRY:
+            idx = find_ref(doc, &o, "country", "country", xbr_network_find_country, net);
+            if (idx >= 0) {
+                xbr__ldids_t ids;
+                st = xbr__ldids_init(&ids, net);
+                ids.extra_sources = scenario_sources;
+                if (st == XBR_OK)
+                    st = xbr__ld_country_fields(doc, ch, oid, &net->countries[idx], &ids);
+                xbr__ldids_destroy(&ids);
+            }
+            break;
+        case OP_ADD:
+            st = add(doc, ch, oid, net, scenario_sources);
+            break;
+        case OP_COUNT:
+            break;
+        }
+        if (st != XBR_OK || doc->nomem)
+            return st != XBR_OK ? st : XBR_ENOMEM;
+    }
+    return XBR_OK;
+}

@@ -1,0 +1,256 @@
+/*
+ * load/internal.h - the load layer's internals: what the network loader, the scenario loader and
+ * the changes share.
+ *
+ * An xbr__ldoc_t is one parsed JSON document: its text, its cJSON tree, and a map from every
+ * cJSON item to the byte offsets of its key and value (recorded by the strict scanner), so
+ * every diagnostic names an exact line:col. cJSON never leaves the loader: callers convert the
+ * tree to model types and close the document.
+ *
+ * Getters read one member of an object, check its type and range, and on a problem append an
+ * error naming file, line:col, object id and field; they return 1 (present and valid, *out
+ * set), 0 (absent and optional; *out untouched) or -1 (reported).
+ */
+#ifndef XBROUTE_LOAD_INTERNAL_H
+#define XBROUTE_LOAD_INTERNAL_H
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/internal.h"
+#include "xbroute/load.h"
+
+/* ---- json_scan.c ---- */
+/*
+ * The strict scanner (json_scan.c): a strict RFC 8259 JSON scanner.
+ *
+ * cJSON is lenient (raw control characters in strings, leading zeros, duplicate keys) and
+ * recursive; this scanner is neither. One pass over the bytes checks the whole grammar,
+ * UTF-8, escapes and surrogate pairs, rejects duplicate keys in any object and nesting deeper
+ * than a limit, and records the byte offset of every value in document order (pre-order:
+ * a container before its children, members in file order), which is exactly the order in
+ * which cJSON creates its items. It uses an explicit stack, so any depth of input is safe.
+ *
+ * Positions: offsets are byte offsets from the start of the text (files are capped at
+ * 256 MiB, so they fit in 32 bits). Lines and columns are 1-based; a line ends at '\n'; the
+ * column counts Unicode code points (UTF-8 lead bytes), not bytes, so a line with "é" before
+ * the spot shows the column a text editor shows. A tab counts as one column.
+ */
+
+/* Where one value sits: `val` is its first byte, `key` the opening quote of its member key
+ * when it is an object member (else key == val). */
+typedef struct {
+    uint32_t key;
+    uint32_t val;
+} xbr__json_loc_t;
+
+typedef struct {
+    xbr__json_loc_t *items;
+    size_t count;
+    size_t capacity;
+} xbr__json_locs_t;
+
+typedef struct {
+    size_t offset; /* byte offset of the problem */
+    int line;      /* 1-based */
+    int col;       /* 1-based, in code points */
+    char msg[160];
+} xbr__json_error_t;
+
+enum { XBR_JSON_OK = 0, XBR_JSON_ESYNTAX = 1, XBR_JSON_ENOMEM = 2 };
+
+/* The largest text the scanner accepts (offsets must fit in 32 bits). */
+#define XBR_JSON_MAX_LEN ((size_t)UINT32_MAX)
+
+/*
+ * Checks `len` bytes of `text` (NUL bytes are just bytes: one inside the text is an error).
+ * Nesting deeper than `max_depth` containers is an error. When `locs` is not NULL it is
+ * filled with the location of every value (it must be zero-initialised or previously freed;
+ * the caller frees it with xbr__json_locs_free, also after an error). Returns XBR_JSON_OK,
+ * XBR_JSON_ESYNTAX with `err` filled (the first problem only), or XBR_JSON_ENOMEM.
+ * Cost: O(len) time; memory O(values + key bytes).
+ */
+int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
+                   xbr__json_error_t *err);
+
+void xbr__json_locs_free(xbr__json_locs_t *locs);
+
+/* 1-based line and code-point column of byte `offset` (clamped to len). O(offset). */
+void xbr__json_linecol(const char *text, size_t len, size_t offset, int *line, int *col);
+
+/* ---- document.c ---- */
+
+#define XBR_LOAD_MAX_BYTES ((size_t)256 * 1024 * 1024)
+#define XBR_LOAD_MAX_DEPTH 512
+
+typedef struct {
+    char *file;       /* name used in diagnostics (owned) */
+    char *buf;        /* text read from a file (owned), or NULL */
+    const char *text; /* the text (buf, or borrowed) */
+    size_t len;
+    cJSON *root;
+    struct xbr__arena *arena; /* owns every node of the tree (see document.c) */
+    xbr__json_locs_t locs;
+    int positions_built; /* item->valueint indexes locs (see number_items) */
+    size_t *line_starts; /* built on the first diagnostic */
+    size_t n_lines;
+    xbr_diags_t *diags;
+    size_t n_errors; /* errors reported through this document */
+    int nomem;
+} xbr__ldoc_t;
+
+/*
+ * Reads the whole file `path` into a new NUL-terminated buffer (*buf, caller frees).
+ * Errors (missing file, a directory, unreadable, over 256 MiB) go to diags: when ref_file is
+ * given the diagnostic is placed at ref_file:ref_line:ref_col (the place that named the file),
+ * else at `path`. Returns XBR_OK, XBR_EIO, XBR_EINPUT (too large) or XBR_ENOMEM.
+ */
+xbr_status_t xbr__ld_read_file(const char *path, char **buf, size_t *len, xbr_diags_t *diags,
+                               const char *ref_file, int ref_line, int ref_col);
+
+/*
+ * Opens a document over `len` bytes of `text` (borrowed: it must outlive the document):
+ * strict scan, cJSON parse, position map. Returns XBR_OK, XBR_EINPUT (syntax; diagnosed) or
+ * XBR_ENOMEM. Always close with xbr__ldoc_close(), also after an error.
+ */
+xbr_status_t xbr__ldoc_open(xbr__ldoc_t *doc, const char *name, const char *text, size_t len,
+                            xbr_diags_t *diags);
+/* Reads `path` and opens it; the document owns the text. ref_* as xbr__ld_read_file(). */
+xbr_status_t xbr__ldoc_load(xbr__ldoc_t *doc, const char *path, xbr_diags_t *diags,
+                            const char *ref_file, int ref_line, int ref_col);
+void xbr__ldoc_close(xbr__ldoc_t *doc);
+
+/* Line and column of an item's value (at_key = 0) or of its member key (at_key = 1);
+ * 0:0 when unknown. */
+void xbr__ld_pos(xbr__ldoc_t *doc, const cJSON *item, int at_key, int *line, int *col);
+
+/* Appends a diagnostic at `item` (NULL: the whole file). `what` is printf-style. */
+void xbr__ld_diag(xbr__ldoc_t *doc, xbr_severity_t sev, const cJSON *item, int at_key,
+                  const char *object_id, const char *field, const char *expected, const char *what,
+                  ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 8, 9)))
+#endif
+    ;
+
+/* "a string", "an object", ... for messages. */
+const char *xbr__ld_type_name(const cJSON *item);
+
+/* Copies the source text of a number item (as written) into buf. */
+void xbr__ld_number_text(const xbr__ldoc_t *doc, const cJSON *item, char *buf, size_t size);
+
+/* The closest candidate to `word` (Damerau-Levenshtein, or a shared prefix of 3+), or NULL. */
+const char *xbr__ld_suggest(const char *word, const char *const *candidates);
+
+/* An object being read: where it is and how to name it in messages. */
+typedef struct {
+    xbr__ldoc_t *doc;
+    const cJSON *obj;
+    const char *oid;    /* e.g. "node F_SZ", "link #3" */
+    const char *prefix; /* field prefix ("cost") or NULL */
+} xbr__ldobj_t;
+
+/* Number range: lo <= v <= hi, with open ends by flag. */
+typedef struct {
+    double lo;
+    double hi;
+    unsigned flags;
+} xbr__ldrange_t;
+#define XBR_LD_LO_OPEN 1u
+#define XBR_LD_HI_OPEN 2u
+
+extern const xbr__ldrange_t xbr__ld_nonneg;   /* [0, inf) */
+extern const xbr__ldrange_t xbr__ld_positive; /* (0, inf) */
+
+/* Full field name for messages: "prefix.key" or "key" (into buf). */
+const char *xbr__ld_field(const xbr__ldobj_t *o, const char *key, char *buf, size_t size);
+
+/* Warns about every member of o->obj not in xbr_format_keys(kind), with a suggestion. */
+void xbr__ld_check_keys(const xbr__ldobj_t *o, const char *kind);
+
+/* Checks that item is an object; reports and returns false if not. */
+bool xbr__ld_is_object(xbr__ldoc_t *doc, const cJSON *item, const char *oid, const char *field);
+
+int xbr__ld_get_str(const xbr__ldobj_t *o, const char *key, bool required, char **out);
+int xbr__ld_get_num(const xbr__ldobj_t *o, const char *key, bool required, xbr__ldrange_t range,
+                    double *out);
+/* Checks a number item against a range (field names the item in messages). */
+int xbr__ld_check_num(xbr__ldoc_t *doc, const cJSON *item, const char *oid, const char *field,
+                      xbr__ldrange_t range, double *out);
+/* An enum given by name: `what` ("node type") names it in messages. */
+int xbr__ld_get_enum(const xbr__ldobj_t *o, const char *key, bool required, const char *what,
+                     int (*parse)(const char *), const char *(*name)(int), int count, int *out);
+/* status "open"/"closed" into *closed. */
+int xbr__ld_get_status(const xbr__ldobj_t *o, bool *closed);
+/* Checks `source` (an id or array of ids) against the known source ids (either map may be
+ * NULL). */
+void xbr__ld_check_source_refs(const xbr__ldobj_t *o, const xbr__strmap_t *ids,
+                               const xbr__strmap_t *ids2);
+
+/* Enum name callbacks for xbr__ld_get_enum. */
+const char *xbr__ld_node_type_name(int v);
+const char *xbr__ld_mode_name(int v);
+const char *xbr__ld_passage_name(int v);
+const char *xbr__ld_regime_name(int v);
+
+/* Duplicates a string; NULL when out of memory (and when s is NULL). */
+char *xbr__ld_strdup(const char *s);
+
+/* Builds "dir-of(base)/rel" (rel as is when absolute or base has no directory). */
+char *xbr__ld_resolve(const char *base, const char *rel);
+
+/* ---- network pieces shared by load_network.c and changes.c ---- */
+
+/*
+ * Ids known while building a network, for duplicate and reference checks. Keys are borrowed
+ * from the network's own strings.
+ */
+typedef struct {
+    xbr__strmap_t nodes;
+    xbr__strmap_t links;
+    xbr__strmap_t countries;
+    xbr__strmap_t sources;
+    const xbr__strmap_t *extra_sources; /* e.g. the scenario's own sources; may be NULL */
+} xbr__ldids_t;
+
+/* Fills the maps from what `net` already holds. Returns XBR_ENOMEM or XBR_OK. */
+xbr_status_t xbr__ldids_init(xbr__ldids_t *ids, const xbr_network_t *net);
+void xbr__ldids_destroy(xbr__ldids_t *ids);
+
+/*
+ * Appends the nodes of array `nodes` and then the links of array `links` (either may be NULL)
+ * to `net`, with every check of the network format. Problems are reported on `doc`; objects
+ * with errors are still appended when they have an id, so later references do not cascade.
+ * Returns XBR_ENOMEM or XBR_OK (look at doc->n_errors for input errors). The caller
+ * re-indexes the network when there were no errors.
+ */
+xbr_status_t xbr__ld_add_nodes_links(xbr__ldoc_t *doc, xbr_network_t *net, xbr__ldids_t *ids,
+                                     const cJSON *nodes, const cJSON *links);
+
+/*
+ * Reads an array of sources (id, what, where, date; ids unique) and puts each id into `ids`.
+ * When `net` is not NULL the sources are appended to net->sources and the map keys are the
+ * network's strings; else the keys are borrowed from the document's tree.
+ */
+xbr_status_t xbr__ld_sources(xbr__ldoc_t *doc, const cJSON *arr, xbr_network_t *net,
+                             xbr__strmap_t *ids);
+
+/* Reads the country fields present in `obj` into `c` (replacing them), as in a network
+ * file. Used by the network loader and by the set_country change. */
+xbr_status_t xbr__ld_country_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid,
+                                    xbr_country_t *c, const xbr__ldids_t *ids);
+
+/* Converts an opened network document (root checked to be an object) into a network.
+ * On success *out is new and indexed. */
+xbr_status_t xbr__ld_network_from_doc(xbr__ldoc_t *doc, xbr_network_t **out);
+
+/* Applies the `changes` array of a scenario document to net (changes.c). Errors go to doc. */
+xbr_status_t xbr__ld_apply_changes(xbr__ldoc_t *doc, const cJSON *changes, xbr_network_t *net,
+                                   const xbr__strmap_t *scenario_sources);
+
+/* Kind of an opened document from its root: XBR_FILE_NETWORK, _SCENARIO or _UNKNOWN. */
+xbr_file_kind_t xbr__ld_doc_kind(const cJSON *root);
+
+#endif

@@ -1,0 +1,626 @@
+/*
+ * load/json_scan.c - the strict JSON scanner (see load/internal.h).
+ *
+ * A state machine over the bytes with an explicit container stack (never recursion), so a
+ * 100,000-deep input costs nothing but is rejected at depth max_depth + 1. Duplicate keys are
+ * found when an object closes, among that object's keys only (pairwise for small objects,
+ * after a sort for large ones); the object's keys are then dropped, so memory stays
+ * proportional to the open objects and the work stays in cache. Keys are compared after
+ * unescaping, so "a" and "\u0061" are the same key. All state lives in a local struct.
+ */
+#include "load/internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    size_t off; /* offset of the decoded key in keys */
+    size_t len;
+    size_t at; /* offset of the key in the text */
+} key_rec_t;
+
+typedef struct {
+    const unsigned char *s;
+    size_t len;
+    size_t pos;
+    xbr__json_error_t *err;
+    xbr__json_locs_t *locs;
+    /* decoded keys of the open objects, innermost last */
+    char *keys;
+    size_t keys_len, keys_cap;
+    key_rec_t *recs;
+    size_t n_recs, recs_cap;
+    int nomem;
+} scanner_t;
+
+void xbr__json_linecol(const char *text, size_t len, size_t offset, int *line, int *col)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t line_start = 0;
+    int ln = 1;
+    if (offset > len)
+        offset = len;
+    for (size_t i = 0; i < offset; i++)
+        if (s[i] == '\n') {
+            ln++;
+            line_start = i + 1;
+        }
+    int c = 1;
+    for (size_t i = line_start; i < offset; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            c++;
+    *line = ln;
+    *col = c;
+}
+
+static int fail(scanner_t *sc, size_t at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(sc->err->msg, sizeof sc->err->msg, fmt, ap);
+    va_end(ap);
+    sc->err->offset = at;
+    xbr__json_linecol((const char *)sc->s, sc->len, at, &sc->err->line, &sc->err->col);
+    return XBR_JSON_ESYNTAX;
+}
+
+static int add_loc(scanner_t *sc, size_t key, size_t val)
+{
+    xbr__json_locs_t *l = sc->locs;
+    if (l == NULL)
+        return XBR_JSON_OK;
+    if (l->count == l->capacity) {
+        size_t cap = l->capacity ? l->capacity * 2 : 256;
+        xbr__json_loc_t *items = realloc(l->items, cap * sizeof *items);
+        if (items == NULL)
+            return XBR_JSON_ENOMEM;
+        l->items = items;
+        l->capacity = cap;
+    }
+    l->items[l->count].key = (uint32_t)key;
+    l->items[l->count].val = (uint32_t)val;
+    l->count++;
+    return XBR_JSON_OK;
+}
+
+void xbr__json_locs_free(xbr__json_locs_t *locs)
+{
+    if (locs == NULL)
+        return;
+    free(locs->items);
+    locs->items = NULL;
+    locs->count = locs->capacity = 0;
+}
+
+/* Appends bytes of a decoded key. */
+static int key_put(scanner_t *sc, const char *b, size_t n)
+{
+    if (sc->keys_len + n > sc->keys_cap) {
+        size_t cap = sc->keys_cap ? sc->keys_cap : 1024;
+        while (cap < sc->keys_len + n)
+            cap *= 2;
+        char *k = realloc(sc->keys, cap);
+        if (k == NULL) {
+            sc->nomem = 1;
+            return XBR_JSON_ENOMEM;
+        }
+        sc->keys = k;
+        sc->keys_cap = cap;
+    }
+    memcpy(sc->keys + sc->keys_len, b, n);
+    sc->keys_len += n;
+    return XBR_JSON_OK;
+}
+
+static int put_utf8(scanner_t *sc, uint32_t cp)
+{
+    char b[4];
+    size_t n;
+    if (cp < 0x80) {
+        b[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        b[0] = (char)(0xC0 | (cp >> 6));
+        b[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        b[0] = (char)(0xE0 | (cp >> 12));
+        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        b[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        b[0] = (char)(0xF0 | (cp >> 18));
+        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        b[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    return key_put(sc, b, n);
+}
+
+static int hex4(const unsigned char *p, uint32_t *out)
+{
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned char c = p[i];
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (uint32_t)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (uint32_t)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= (uint32_t)(c - 'A' + 10);
+        else
+            return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+/*
+ * Length of the valid UTF-8 sequence at p (at most `avail` bytes), or 0 if invalid:
+ * overlong forms, surrogates (U+D800..DFFF) and code points above U+10FFFF are invalid
+ * (RFC 3629 section 4).
+ */
+static size_t utf8_len(const unsigned char *p, size_t avail)
+{
+    unsigned char c = p[0];
+    size_t n;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c == 0xE0) {
+        n = 3;
+        lo = 0xA0;
+    } else if (c == 0xED) {
+        n = 3;
+        hi = 0x9F;
+    } else if (c >= 0xE1 && c <= 0xEF)
+        n = 3;
+    else if (c == 0xF0) {
+        n = 4;
+        lo = 0x90;
+    } else if (c == 0xF4) {
+        n = 4;
+        hi = 0x8F;
+    } else if (c >= 0xF1 && c <= 0xF3)
+        n = 4;
+    else
+        return 0;
+    if (avail < n)
+        return 0;
+    if (p[1] < lo || p[1] > hi)
+        return 0;
+    for (size_t i = 2; i < n; i++)
+        if (p[i] < 0x80 || p[i] > 0xBF)
+            return 0;
+    return n;
+}
+
+/*
+ * Scans the string whose opening quote is at sc->pos; leaves pos after the closing quote.
+ * When `decode` is set, the unescaped bytes are appended to sc->keys.
+ */
+static int scan_string(scanner_t *sc, int decode)
+{
+    const unsigned char *s = sc->s;
+    size_t start = sc->pos;
+    size_t i = sc->pos + 1;
+    for (;;) {
+        if (i >= sc->len)
+            return fail(sc, start, "unterminated string");
+        unsigned char c = s[i];
+        if (c == '"') {
+            sc->pos = i + 1;
+            return XBR_JSON_OK;
+        }
+        if (c < 0x20)
+            return fail(sc, i,
+                        c == 0 ? "NUL byte inside a string"
+                               : "raw control character 0x%02X inside a string (write it as an "
+                                 "escape such as \\n or \\u00%02X)",
+                        c, c);
+        if (c == '\\') {
+            if (i + 1 >= sc->len)
+                return fail(sc, start, "unterminated string");
+            unsigned char e = s[i + 1];
+            const char *simple = strchr("\"\\/bfnrt", e);
+            if (e != 0 && simple != NULL) {
+                static const char repl[] = "\"\\/\b\f\n\r\t";
+                if (decode && key_put(sc, &repl[simple - "\"\\/bfnrt"], 1))
+                    return XBR_JSON_ENOMEM;
+                i += 2;
+                continue;
+            }
+            if (e != 'u')
+                return fail(sc, i, "invalid escape '\\%c' in a string",
+                            e >= 0x20 && e < 0x7F ? e : '?');
+            uint32_t cp;
+            if (i + 6 > sc->len || !hex4(s + i + 2, &cp))
+                return fail(sc, i, "invalid \\u escape: expected four hex digits");
+            size_t esc = i;
+            i += 6;
+            if (cp >= 0xDC00 && cp <= 0xDFFF)
+                return fail(sc, esc, "lone low surrogate \\u%04X in a string", (unsigned)cp);
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                uint32_t lo;
+                if (i + 6 > sc->len || s[i] != '\\' || s[i + 1] != 'u' || !hex4(s + i + 2, &lo) ||
+                    lo < 0xDC00 || lo > 0xDFFF)
+                    return fail(sc, esc,
+                                "lone high surrogate \\u%04X in a string (a low surrogate "
+                                "\\uDC00-\\uDFFF must follow)",
+                                (unsigned)cp);
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                i += 6;
+            }
+            if (decode && put_utf8(sc, cp))
+                return XBR_JSON_ENOMEM;
+            continue;
+        }
+        if (c < 0x80) {
+            if (decode && key_put(sc, (const char *)&s[i], 1))
+                return XBR_JSON_ENOMEM;
+            i++;
+            continue;
+        }
+        size_t n = utf8_len(s + i, sc->len - i);
+        if (n == 0)
+            return fail(sc, i, "invalid UTF-8 byte 0x%02X in a string", c);
+        if (decode && key_put(sc, (const char *)&s[i], n))
+            return XBR_JSON_ENOMEM;
+        i += n;
+    }
+}
+
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Scans a number at sc->pos (RFC 8259 section 6). */
+static int scan_number(scanner_t *sc)
+{
+    const unsigned char *s = sc->s;
+    size_t i = sc->pos, n = sc->len;
+    if (s[i] == '-')
+        i++;
+    if (i >= n || !is_digit(s[i]))
+        return fail(sc, sc->pos, "invalid number: a digit must follow '-'");
+    if (s[i] == '0') {
+        i++;
+        if (i < n && is_digit(s[i]))
+            return fail(sc, sc->pos, "invalid number: leading zero");
+    } else {
+        while (i < n && is_digit(s[i]))
+            i++;
+    }
+    if (i < n && s[i] == '.') {
+        i++;
+        if (i >= n || !is_digit(s[i]))
+            return fail(sc, i, "invalid number: a digit must follow '.'");
+        while (i < n && is_digit(s[i]))
+            i++;
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            i++;
+        if (i >= n || !is_digit(s[i]))
+            return fail(sc, i, "invalid number: a digit must follow the exponent");
+        while (i < n && is_digit(s[i]))
+            i++;
+    }
+    sc->pos = i;
+    return XBR_JSON_OK;
+}
+
+/* Records the key keys[off .. keys_len) found at text offset `at` for the innermost object. */
+static int key_push(scanner_t *sc, size_t off, size_t at)
+{
+    if (sc->n_recs == sc->recs_cap) {
+        size_t cap = sc->recs_cap ? sc->recs_cap * 2 : 64;
+        key_rec_t *r = realloc(sc->recs, cap * sizeof *r);
+        if (r == NULL) {
+            sc->nomem = 1;
+            return XBR_JSON_ENOMEM;
+        }
+        sc->recs = r;
+        sc->recs_cap = cap;
+    }
+    sc->recs[sc->n_recs].off = off;
+    sc->recs[sc->n_recs].len = sc->keys_len - off;
+    sc->recs[sc->n_recs].at = at;
+    sc->n_recs++;
+    return XBR_JSON_OK;
+}
+
+typedef struct {
+    const char *p;
+    size_t len;
+    size_t at;
+} key_view_t;
+
+static int cmp_key_view(const void *a, const void *b)
+{
+    const key_view_t *x = a, *y = b;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    int c = memcmp(x->p, y->p, x->len);
+    if (c != 0)
+        return c;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static int same_key(const scanner_t *sc, const key_rec_t *x, const key_rec_t *y)
+{
+    return x->len == y->len && memcmp(sc->keys + x->off, sc->keys + y->off, x->len) == 0;
+}
+
+/*
+ * Checks the keys recs[base .. n_recs) of an object that just closed. Returns the text offset
+ * of the first key (in document order) that repeats an earlier one, or SIZE_MAX when all are
+ * distinct. O(k^2) for k <= 16 keys, O(k log k) above.
+ */
+static size_t find_duplicate(scanner_t *sc, size_t base)
+{
+    size_t k = sc->n_recs - base, first = SIZE_MAX;
+    const key_rec_t *r = sc->recs + base;
+    if (k <= 16) {
+        for (size_t i = 1; i < k && first == SIZE_MAX; i++)
+            for (size_t j = 0; j < i; j++)
+                if (same_key(sc, &r[i], &r[j])) {
+                    first = r[i].at;
+                    break;
+                }
+        return first;
+    }
+    key_view_t *v = malloc(k * sizeof *v);
+    if (v == NULL) {
+        sc->nomem = 1;
+        return SIZE_MAX;
+    }
+    for (size_t i = 0; i < k; i++) {
+        v[i].p = sc->keys + r[i].off;
+        v[i].len = r[i].len;
+        v[i].at = r[i].at;
+    }
+    qsort(v, k, sizeof *v, cmp_key_view);
+    /* Equal keys are adjacent and ordered by position: each later one is a repeat. */
+    for (size_t i = 1; i < k; i++)
+        if (v[i].len == v[i - 1].len && memcmp(v[i].p, v[i - 1].p, v[i].len) == 0 &&
+            v[i].at < first)
+            first = v[i].at;
+    free(v);
+    return first;
+}
+
+/* Closes the innermost object: fails on a repeated key, else forgets the object's keys. */
+static int close_object(scanner_t *sc, size_t rec_base, size_t keys_base)
+{
+    size_t dup = find_duplicate(sc, rec_base);
+    if (sc->nomem)
+        return XBR_JSON_ENOMEM;
+    if (dup != SIZE_MAX) {
+        size_t end = dup + 1;
+        while (end < sc->len && sc->s[end] != '"')
+            end += sc->s[end] == '\\' ? 2 : 1;
+        int klen = (int)(end + 1 - dup);
+        return fail(sc, dup, "duplicate key %.*s%s in an object", klen > 60 ? 60 : klen,
+                    (const char *)sc->s + dup, klen > 60 ? "...\"" : "");
+    }
+    sc->n_recs = rec_base;
+    sc->keys_len = keys_base;
+    return XBR_JSON_OK;
+}
+
+static int is_ws(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void skip_ws(scanner_t *sc)
+{
+    while (sc->pos < sc->len && is_ws(sc->s[sc->pos]))
+        sc->pos++;
+}
+
+static const char *describe_byte(unsigned char c, char *buf, size_t size)
+{
+    if (c >= 0x21 && c < 0x7F)
+        snprintf(buf, size, "'%c'", c);
+    else if (c == 0)
+        snprintf(buf, size, "a NUL byte");
+    else
+        snprintf(buf, size, "byte 0x%02X", c);
+    return buf;
+}
+
+enum { ST_VALUE, ST_VALUE_AFTER_COMMA, ST_ARR_FIRST, ST_OBJ_FIRST, ST_KEY, ST_AFTER };
+
+typedef struct {
+    char type;        /* '{' or '[' */
+    size_t rec_base;  /* objects: first key record of this object */
+    size_t keys_base; /* objects: keys_len when it opened */
+} frame_t;
+
+static int scan(scanner_t *sc, int max_depth)
+{
+    frame_t *stack = NULL;
+    int depth = 0, st = XBR_JSON_OK, state = ST_VALUE;
+    size_t pending_key = SIZE_MAX, last_comma = 0;
+    char b[32];
+
+    if (max_depth < 1)
+        max_depth = 1;
+    stack = malloc((size_t)max_depth * sizeof *stack);
+    if (stack == NULL)
+        return XBR_JSON_ENOMEM;
+    if (sc->len >= 3 && sc->s[0] == 0xEF && sc->s[1] == 0xBB && sc->s[2] == 0xBF) {
+        st = fail(sc, 0,
+                  "byte order mark (U+FEFF) at the start of the file; save it as UTF-8 "
+                  "without BOM");
+        goto out;
+    }
+    skip_ws(sc);
+    if (sc->pos >= sc->len) {
+        st = fail(sc, sc->pos, "empty input: expected a JSON value");
+        goto out;
+    }
+    for (;;) {
+        skip_ws(sc);
+        if (state == ST_AFTER && depth == 0) {
+            if (sc->pos < sc->len)
+                st = fail(sc, sc->pos, "unexpected %s after the top-level value",
+                          describe_byte(sc->s[sc->pos], b, sizeof b));
+            goto out;
+        }
+        if (sc->pos >= sc->len) {
+            st = fail(sc, sc->pos, "unexpected end of input: %s",
+                      state == ST_KEY || state == ST_OBJ_FIRST ? "expected a key string"
+                      : state == ST_AFTER ? (stack[depth - 1].type == '{' ? "expected ',' or '}'"
+                                                                          : "expected ',' or ']'")
+                                          : "expected a value");
+            goto out;
+        }
+        unsigned char c = sc->s[sc->pos];
+        switch (state) {
+        case ST_ARR_FIRST:
+            if (c == ']') {
+                sc->pos++;
+                depth--;
+                state = ST_AFTER;
+                continue;
+            }
+            state = ST_VALUE;
+            continue;
+        case ST_OBJ_FIRST:
+            if (c == '}') {
+                sc->pos++;
+                depth--;
+                sc->n_recs = stack[depth].rec_base;
+                sc->keys_len = stack[depth].keys_base;
+                state = ST_AFTER;
+                continue;
+            }
+            state = ST_KEY;
+            continue;
+        case ST_KEY: {
+            if (c == '}') {
+                st = fail(sc, last_comma, "trailing comma before '}'");
+                goto out;
+            }
+            if (c != '"') {
+                st = fail(sc, sc->pos, "expected a key string, found %s",
+                          describe_byte(c, b, sizeof b));
+                goto out;
+            }
+            size_t key_at = sc->pos, off = sc->keys_len;
+            st = scan_string(sc, 1);
+            if (st != XBR_JSON_OK)
+                goto out;
+            st = key_push(sc, off, key_at);
+            if (st != XBR_JSON_OK)
+                goto out;
+            skip_ws(sc);
+            if (sc->pos >= sc->len || sc->s[sc->pos] != ':') {
+                st = sc->pos >= sc->len ? fail(sc, sc->pos, "unexpected end of input: expected ':'")
+                                        : fail(sc, sc->pos, "expected ':' after the key, found %s",
+                                               describe_byte(sc->s[sc->pos], b, sizeof b));
+                goto out;
+            }
+            sc->pos++;
+            pending_key = key_at;
+            state = ST_VALUE;
+            continue;
+        }
+        case ST_AFTER: {
+            char close = stack[depth - 1].type == '{' ? '}' : ']';
+            if (c == ',') {
+                last_comma = sc->pos;
+                sc->pos++;
+                state = close == '}' ? ST_KEY : ST_VALUE_AFTER_COMMA;
+                continue;
+            }
+            if (c == (unsigned char)close) {
+                sc->pos++;
+                depth--;
+                if (close == '}') {
+                    st = close_object(sc, stack[depth].rec_base, stack[depth].keys_base);
+                    if (st != XBR_JSON_OK)
+                        goto out;
+                }
+                continue;
+            }
+            st = fail(sc, sc->pos, "expected ',' or '%c', found %s", close,
+                      describe_byte(c, b, sizeof b));
+            goto out;
+        }
+        default: /* ST_VALUE, ST_VALUE_AFTER_COMMA */
+            break;
+        }
+        if (state == ST_VALUE_AFTER_COMMA && c == ']') {
+            st = fail(sc, last_comma, "trailing comma before ']'");
+            goto out;
+        }
+        size_t at = sc->pos;
+        size_t key = pending_key == SIZE_MAX ? at : pending_key;
+        pending_key = SIZE_MAX;
+        st = add_loc(sc, key, at);
+        if (st != XBR_JSON_OK)
+            goto out;
+        if (c == '{' || c == '[') {
+            if (depth >= max_depth) {
+                st = fail(sc, at, "nesting deeper than %d levels", max_depth);
+                goto out;
+            }
+            stack[depth].type = (char)c;
+            stack[depth].rec_base = sc->n_recs;
+            stack[depth].keys_base = sc->keys_len;
+            depth++;
+            sc->pos++;
+            state = c == '{' ? ST_OBJ_FIRST : ST_ARR_FIRST;
+            continue;
+        }
+        if (c == '"')
+            st = scan_string(sc, 0);
+        else if (c == '-' || is_digit(c))
+            st = scan_number(sc);
+        else if (c == 't' || c == 'f' || c == 'n') {
+            const char *lit = c == 't' ? "true" : c == 'f' ? "false" : "null";
+            size_t n = strlen(lit);
+            if (sc->len - sc->pos < n || memcmp(sc->s + sc->pos, lit, n) != 0)
+                st = fail(sc, at, "invalid literal: expected %s", lit);
+            else
+                sc->pos += n;
+        } else
+            st = fail(sc, at, "expected a value, found %s", describe_byte(c, b, sizeof b));
+        if (st != XBR_JSON_OK)
+            goto out;
+        state = ST_AFTER;
+    }
+out:
+    free(stack);
+    return sc->nomem ? XBR_JSON_ENOMEM : st;
+}
+
+int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
+                   xbr__json_error_t *err)
+{
+    scanner_t sc;
+    memset(&sc, 0, sizeof sc);
+    memset(err, 0, sizeof *err);
+    sc.s = (const unsigned char *)text;
+    sc.len = len;
+    sc.err = err;
+    sc.locs = locs;
+    if (len > XBR_JSON_MAX_LEN)
+        return fail(&sc, 0, "input larger than %zu bytes", XBR_JSON_MAX_LEN);
+    int st = scan(&sc, max_depth);
+    free(sc.keys);
+    free(sc.recs);
+    if (st == XBR_JSON_ENOMEM)
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+    return st;
+}

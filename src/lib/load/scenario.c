@@ -1,0 +1,631 @@
+/*
+ * load/scenario.c - the scenario file loader (README.md, "Input formats", "Scenario file").
+ *
+ * A scenario is read as a chain of documents: the file itself, then the file its `extends`
+ * names, and so on (cycles, A->A included, are errors; the chain is capped at 32 files). All
+ * documents stay open while the scenario is built, so every diagnostic names the file and
+ * line:col where the value was written. Merge rule: a key takes its value from the nearest
+ * file that has it (child first), except `products` (by id: a child's product replaces its
+ * parent's, new ids are appended), `changes` (the root ancestor's first, then down to the
+ * child) and `sources` (concatenated). `network` and `extends` are resolved against the
+ * directory of the file that wrote them.
+ *
+ * Products are checked against the network after the changes were applied, so a product may
+ * ship to a market that an `add` created. max_days per product and market: the product's own
+ * (its number, its entry for the market, its "default"), else the scenario's entry for the
+ * market, else the scenario's "default" or number, else INFINITY.
+ */
+/* realpath() is XSI (POSIX.1-2008 with the X/Open extension), for cycle detection. */
+#define _XOPEN_SOURCE 700
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/internal.h"
+#include "model/internal.h"
+
+#define MAX_CHAIN 32
+
+typedef struct {
+    xbr__ldoc_t docs[MAX_CHAIN]; /* docs[0] is the file asked for, docs[i+1] what docs[i] extends */
+    char *real[MAX_CHAIN];       /* canonical paths, for cycle detection */
+    size_t n;
+    int io_error;
+} chain_t;
+
+/* A promise: one number for all, per-node entries (NAN = none), or nothing. */
+typedef struct {
+    bool has_all;
+    double all;
+    double *per_node;
+} promise_t;
+
+static void chain_close(chain_t *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        xbr__ldoc_close(&c->docs[i]);
+        free(c->real[i]);
+    }
+    c->n = 0;
+}
+
+static size_t chain_errors(const chain_t *c)
+{
+    size_t e = 0;
+    for (size_t i = 0; i < c->n; i++)
+        e += c->docs[i].n_errors;
+    return e;
+}
+
+/* The nearest document (child first) whose root has `key`, or NULL. */
+static const cJSON *nearest(chain_t *c, const char *key, xbr__ldoc_t **doc)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[i].root, key);
+        if (v != NULL) {
+            *doc = &c->docs[i];
+            return v;
+        }
+    }
+    *doc = NULL;
+    return NULL;
+}
+
+/* Checks the root of a scenario document; true if it is one. */
+static bool check_scenario_root(xbr__ldoc_t *doc)
+{
+    const cJSON *root = doc->root;
+    if (!cJSON_IsObject(root)) {
+        xbr__ld_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL, "a JSON object at the top level",
+                     "the top-level value is %s", xbr__ld_type_name(root));
+        return false;
+    }
+    const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "format");
+    if (f != NULL && !(cJSON_IsString(f) && strcmp(f->valuestring, "xbroute.scenario/1") == 0)) {
+        if (cJSON_IsString(f) && strcmp(f->valuestring, "xbroute.network/1") == 0)
+            xbr__ld_diag(doc, XBR_SEV_ERROR, f, 0, NULL, "format",
+                         "a scenario file (\"format\": \"xbroute.scenario/1\")",
+                         "this is a network file, not a scenario file");
+        else
+            xbr__ld_diag(doc, XBR_SEV_ERROR, f, 0, NULL, "format", "\"xbroute.scenario/1\"",
+                         "unknown format");
+        return false;
+    }
+    xbr_file_kind_t kind = xbr__ld_doc_kind(root);
+    if (kind == XBR_FILE_NETWORK) {
+        xbr__ld_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL,
+                     "a scenario file (with \"network\" or \"extends\")",
+                     "this is a network file, not a scenario file");
+        return false;
+    }
+    if (kind == XBR_FILE_UNKNOWN) {
+        xbr__ld_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL,
+                     "a scenario file (with \"network\" or \"extends\", \"name\", \"products\")",
+                     "neither a network nor a scenario file");
+        return false;
+    }
+    xbr__ldobj_t o = {doc, root, NULL, NULL};
+    xbr__ld_check_keys(&o, "scenario");
+    xbr__ld_get_str(&o, "name", true, NULL);
+    xbr__ld_get_str(&o, "description", false, NULL);
+    return true;
+}
+
+/* Loads the file and every file it extends. Returns XBR_OK or a fatal status. */
+static xbr_status_t chain_load(chain_t *c, const char *path, xbr_diags_t *diags)
+{
+    xbr_status_t st = xbr__ldoc_load(&c->docs[0], path, diags, NULL, 0, 0);
+    c->real[0] = realpath(path, NULL);
+    c->n = 1;
+    if (st == XBR_EIO)
+        c->io_error = 1;
+    if (st != XBR_OK)
+        return st;
+    for (;;) {
+        xbr__ldoc_t *doc = &c->docs[c->n - 1];
+        if (!check_scenario_root(doc))
+            return XBR_EINPUT;
+        const cJSON *ext = cJSON_GetObjectItemCaseSensitive(doc->root, "extends");
+        if (ext == NULL)
+            return XBR_OK;
+        if (!cJSON_IsString(ext)) {
+            xbr__ld_diag(doc, XBR_SEV_ERROR, ext, 0, NULL, "extends",
+                         "the path of a parent scenario (a string)", "wrong type: %s",
+                         xbr__ld_type_name(ext));
+            return XBR_EINPUT;
+        }
+        char *p = xbr__ld_resolve(doc->file, ext->valuestring);
+        if (p == NULL)
+            return XBR_ENOMEM;
+        char *real = realpath(p, NULL);
+        for (size_t i = 0; real != NULL && i < c->n; i++) {
+            if (c->real[i] == NULL || strcmp(c->real[i], real) != 0)
+                continue;
+            char chain[600];
+            size_t n = 0;
+            for (size_t j = i; j < c->n && n < sizeof chain; j++)
+                n += (size_t)snprintf(chain + n, sizeof chain - n, "%s -> ", c->docs[j].file);
+            if (n < sizeof chain)
+                snprintf(chain + n, sizeof chain - n, "%s", p);
+            xbr__ld_diag(doc, XBR_SEV_ERROR, ext, 0, NULL, "extends",
+                         "a chain of parents without cycles", "extends cycle: %s", chain);
+            free(real);
+            free(p);
+            return XBR_EINPUT;
+        }
+        if (c->n == MAX_CHAIN) {
+            xbr__ld_diag(doc, XBR_SEV_ERROR, ext, 0, NULL, "extends", "at most 32 files",
+                         "extends chain too long");
+            free(real);
+            free(p);
+            return XBR_EINPUT;
+        }
+        int line, col;
+        xbr__ld_pos(doc, ext, 0, &line, &col);
+        xbr__ldoc_t *next = &c->docs[c->n];
+        c->real[c->n] = real;
+        c->n++;
+        st = xbr__ldoc_load(next, p, diags, doc->file, line, col);
+        free(p);
+        if (st == XBR_EIO) {
+            c->io_error = 1;
+            doc->n_errors++;
+        }
+        if (st != XBR_OK)
+            return st;
+    }
+}
+
+/* ---- promises (max_days) ---- */
+
+static bool is_market(const xbr_network_t *net, int idx)
+{
+    return idx >= 0 && net->nodes[idx].type == XBR_NODE_MARKET;
+}
+
+/* Reports a market reference that is not a market; returns the node index or -1. */
+static int market_ref(xbr__ldoc_t *doc, const cJSON *m, const char *oid, const char *field,
+                      const xbr_network_t *net)
+{
+    if (net == NULL)
+        return -1;
+    int idx = xbr_network_find_node(net, m->string);
+    if (idx < 0)
+        xbr__ld_diag(doc, XBR_SEV_ERROR, m, 1, oid, field, "the id of a market node",
+                     "unknown node \"%.64s\"", m->string);
+    else if (!is_market(net, idx))
+        xbr__ld_diag(doc, XBR_SEV_ERROR, m, 1, oid, field, "the id of a market node",
+                     "node \"%.64s\" is a %s, not a market", m->string,
+                     xbr_node_type_name(net->nodes[idx].type));
+    return is_market(net, idx) ? idx : -1;
+}
+
+static xbr_status_t promise_read(xbr__ldoc_t *doc, const cJSON *v, const char *oid,
+                                 const char *field, const xbr_network_t *net, promise_t *p)
+{
+    const cJSON *m;
+    double d;
+    if (v == NULL)
+        return XBR_OK;
+    if (cJSON_IsNumber(v)) {
+        if (xbr__ld_check_num(doc, v, oid, field, xbr__ld_nonneg, &d) == 1) {
+            p->has_all = true;
+            p->all = d;
+        }
+        return XBR_OK;
+    }
+    if (!cJSON_IsObject(v)) {
+        xbr__ld_diag(doc, XBR_SEV_ERROR, v, 0, oid, field,
+                     "a number, or an object keyed by market id with an optional \"default\"",
+                     "wrong type: %s", xbr__ld_type_name(v));
+        return XBR_OK;
+    }
+    if (net != NULL) {
+        p->per_node = malloc((net->n_nodes + 1) * sizeof *p->per_node);
+        if (p->per_node == NULL)
+            return XBR_ENOMEM;
+        for (size_t i = 0; i < net->n_nodes; i++)
+            p->per_node[i] = NAN;
+    }
+    cJSON_ArrayForEach(m, v)
+    {
+        if (xbr__ld_check_num(doc, m, oid, field, xbr__ld_nonneg, &d) != 1)
+            continue;
+        if (strcmp(m->string, "default") == 0) {
+            p->has_all = true;
+            p->all = d;
+            continue;
+        }
+        int idx = market_ref(doc, m, oid, field, net);
+        if (idx >= 0 && p->per_node != NULL)
+            p->per_node[idx] = d;
+    }
+    return XBR_OK;
+}
+
+/* ---- products ---- */
+
+typedef struct {
+    const char *id; /* borrowed from the tree */
+    xbr__ldoc_t *doc;
+    const cJSON *item;
+} prod_ref_t;
+
+static xbr_status_t collect_products(chain_t *c, prod_ref_t **out, size_t *n_out)
+{
+    size_t cap = 0, n = 0;
+    prod_ref_t *refs = NULL;
+    char oid[96];
+    *out = NULL;
+    *n_out = 0;
+    for (size_t k = c->n; k-- > 0;) {
+        xbr__ldoc_t *doc = &c->docs[k];
+        const cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc->root, "products");
+        const cJSON *it;
+        if (arr == NULL)
+            continue;
+        if (!cJSON_IsArray(arr)) {
+            xbr__ld_diag(doc, XBR_SEV_ERROR, arr, 0, NULL, "products", "an array of products",
+                         "wrong type: %s", xbr__ld_type_name(arr));
+            continue;
+        }
+        size_t idx = 0;
+        cJSON_ArrayForEach(it, arr)
+        {
+            const cJSON *idv = cJSON_GetObjectItemCaseSensitive(it, "id");
+            idx++;
+            snprintf(oid, sizeof oid, "product #%zu", idx);
+            if (!xbr__ld_is_object(doc, it, oid, NULL))
+                continue;
+            if (!cJSON_IsString(idv)) {
+                xbr__ldobj_t o = {doc, it, oid, NULL};
+                xbr__ld_get_str(&o, "id", true, NULL);
+                continue;
+            }
+            size_t j;
+            for (j = 0; j < n && strcmp(refs[j].id, idv->valuestring) != 0; j++)
+                ;
+            if (j < n && refs[j].doc == doc) {
+                snprintf(oid, sizeof oid, "product %.64s", idv->valuestring);
+                xbr__ld_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id", "a unique product id",
+                             "duplicate product id \"%.64s\"", idv->valuestring);
+                continue;
+            }
+            if (j == n) {
+                if (n == cap) {
+                    cap = cap ? 2 * cap : 16;
+                    prod_ref_t *r = realloc(refs, cap * sizeof *r);
+                    if (r == NULL) {
+                        free(refs);
+                        return XBR_ENOMEM;
+                    }
+                    refs = r;
+                }
+                n++;
+            }
+            refs[j].id = idv->valuestring;
+            refs[j].doc = doc;
+            refs[j].item = it;
+        }
+    }
+    *out = refs;
+    *n_out = n;
+    return XBR_OK;
+}
+
+static xbr_status_t load_origins(xbr__ldoc_t *doc, const cJSON *v, const char *oid,
+                                 const xbr_network_t *net, xbr_product_t *p)
+{
+    const cJSON *e;
+    const char *exp = "a factory node id, or an array of them";
+    if (!cJSON_IsString(v) && !(cJSON_IsArray(v) && cJSON_GetArraySize(v) > 0)) {
+        xbr__ld_diag(doc, XBR_SEV_ERROR, v, 0, oid, "origin", exp,
+                     cJSON_IsArray(v) ? "empty array" : "wrong type: %s", xbr__ld_type_name(v));
+        return XBR_OK;
+    }
+    size_t n = cJSON_IsString(v) ? 1 : (size_t)cJSON_GetArraySize(v);
+    p->origins = calloc(n, sizeof *p->origins);
+    if (p->origins == NULL)
+        return XBR_ENOMEM;
+    for (e = cJSON_IsString(v) ? v : v->child; e != NULL; e = cJSON_IsString(v) ? NULL : e->next) {
+        if (!cJSON_IsString(e)) {
+            xbr__ld_diag(doc, XBR_SEV_ERROR, e, 0, oid, "origin", exp, "wrong type: %s",
+                         xbr__ld_type_name(e));
+            continue;
+        }
+        if (net == NULL)
+            continue;
+        int idx = xbr_network_find_node(net, e->valuestring);
+        if (idx < 0)
+            xbr__ld_diag(doc, XBR_SEV_ERROR, e, 0, oid, "origin", "the id of a factory node",
+                         "unknown node \"%.64s\"", e->valuestring);
+        else if (net->nodes[idx].type != XBR_NODE_FACTORY)
+            xbr__ld_diag(doc, XBR_SEV_ERROR, e, 0, oid, "origin", "the id of a factory node",
+                         "node \"%.64s\" is a %s, not a factory", e->valuestring,
+                         xbr_node_type_name(net->nodes[idx].type));
+        else
+            p->origins[p->n_origins++] = idx;
+    }
+    return XBR_OK;
+}
+
+static xbr_status_t load_product(const prod_ref_t *r, const xbr_network_t *net,
+                                 const promise_t *scen, const xbr__strmap_t *sources,
+                                 xbr_product_t *p)
+{
+    xbr__ldoc_t *doc = r->doc;
+    const cJSON *it = r->item;
+    char oid[96];
+    promise_t own = {false, 0.0, NULL};
+    xbr_status_t st = XBR_OK;
+    size_t nn = net != NULL ? net->n_nodes : 0;
+
+    snprintf(oid, sizeof oid, "product %.64s", r->id);
+    xbr__ldobj_t o = {doc, it, oid, NULL};
+    int line, col;
+    xbr__ld_pos(doc, it, 0, &line, &col);
+    p->pos.line = line;
+    p->pos.col = col;
+    p->units_per_order = 1.0;
+    p->demand_cv = 0.3;
+    xbr__ld_check_keys(&o, "product");
+    if ((p->id = xbr__ld_strdup(r->id)) == NULL)
+        return XBR_ENOMEM;
+    xbr__ld_get_str(&o, "name", false, &p->name);
+    xbr__ld_get_str(&o, "category", true, &p->category);
+    const cJSON *origin = cJSON_GetObjectItemCaseSensitive(it, "origin");
+    if (origin == NULL)
+        xbr__ld_diag(doc, XBR_SEV_ERROR, it, 0, oid, "origin",
+                     "a factory node id, or an array of them", "missing required field");
+    else if ((st = load_origins(doc, origin, oid, net, p)) != XBR_OK)
+        return st;
+    xbr__ld_get_num(&o, "unit_kg", true, xbr__ld_positive, &p->unit_kg);
+    xbr__ld_get_num(&o, "unit_m3", true, xbr__ld_positive, &p->unit_m3);
+    xbr__ld_get_num(&o, "unit_value", true, xbr__ld_positive, &p->unit_value);
+    xbr__ld_get_num(&o, "demand_cv", false, xbr__ld_nonneg, &p->demand_cv);
+    xbr__ldrange_t ge1 = {1.0, INFINITY, 0};
+    xbr__ld_get_num(&o, "units_per_order", false, ge1, &p->units_per_order);
+    xbr__ld_check_source_refs(&o, sources, NULL);
+
+    p->demand_per_week = calloc(nn + 1, sizeof *p->demand_per_week);
+    p->max_days = malloc((nn + 1) * sizeof *p->max_days);
+    if (p->demand_per_week == NULL || p->max_days == NULL)
+        return XBR_ENOMEM;
+    const cJSON *dem = cJSON_GetObjectItemCaseSensitive(it, "demand");
+    if (dem == NULL)
+        xbr__ld_diag(doc, XBR_SEV_ERROR, it, 0, oid, "demand",
+                     "an object: market node id -> units per week", "missing required field");
+    else if (xbr__ld_is_object(doc, dem, oid, "demand")) {
+        const cJSON *m;
+        cJSON_ArrayForEach(m, dem)
+        {
+            double d;
+            if (xbr__ld_check_num(doc, m, oid, "demand", xbr__ld_nonneg, &d) != 1)
+                continue;
+            int idx = market_ref(doc, m, oid, "demand", net);
+            if (idx >= 0)
+                p->demand_per_week[idx] = d;
+        }
+    }
+    st = promise_read(doc, cJSON_GetObjectItemCaseSensitive(it, "max_days"), oid, "max_days", net,
+                      &own);
+    for (size_t i = 0; i < nn && st == XBR_OK; i++) {
+        double v = INFINITY;
+        if (own.per_node != NULL && !isnan(own.per_node[i]))
+            v = own.per_node[i];
+        else if (own.has_all)
+            v = own.all;
+        else if (scen->per_node != NULL && !isnan(scen->per_node[i]))
+            v = scen->per_node[i];
+        else if (scen->has_all)
+            v = scen->all;
+        p->max_days[i] = v;
+    }
+    free(own.per_node);
+    return st;
+}
+
+/* ---- the scenario ---- */
+
+/* Reads a number from the nearest file that has it; checks it in every file that has it. */
+static void scalar(chain_t *c, const char *key, xbr__ldrange_t r, double *out)
+{
+    bool taken = false;
+    for (size_t i = 0; i < c->n; i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[i].root, key);
+        double x;
+        if (v == NULL)
+            continue;
+        if (xbr__ld_check_num(&c->docs[i], v, NULL, key, r, &x) == 1 && !taken)
+            *out = x;
+        taken = true;
+    }
+}
+
+static xbr_status_t load_network_for(chain_t *c, xbr_network_t **net, xbr_diags_t *diags,
+                                     int *net_errors)
+{
+    xbr__ldoc_t *doc, ndoc;
+    const cJSON *v = nearest(c, "network", &doc);
+    *net = NULL;
+    if (v == NULL) {
+        xbr__ld_diag(&c->docs[0], XBR_SEV_ERROR, c->docs[0].root, 0, NULL, "network",
+                     "the path of a network file (here or in a parent scenario)",
+                     "missing required field");
+        return XBR_OK;
+    }
+    if (!cJSON_IsString(v)) {
+        xbr__ld_diag(doc, XBR_SEV_ERROR, v, 0, NULL, "network", "the path of a network file",
+                     "wrong type: %s", xbr__ld_type_name(v));
+        return XBR_OK;
+    }
+    char *p = xbr__ld_resolve(doc->file, v->valuestring);
+    if (p == NULL)
+        return XBR_ENOMEM;
+    int line, col;
+    xbr__ld_pos(doc, v, 0, &line, &col);
+    xbr_status_t st = xbr__ldoc_load(&ndoc, p, diags, doc->file, line, col);
+    free(p);
+    if (st == XBR_OK)
+        st = xbr__ld_network_from_doc(&ndoc, net);
+    *net_errors = ndoc.n_errors > 0;
+    if (st == XBR_EIO) {
+        c->io_error = 1;
+        doc->n_errors++;
+    }
+    xbr__ldoc_close(&ndoc);
+    return st == XBR_ENOMEM ? st : XBR_OK;
+}
+
+xbr_status_t xbr_scenario_load(const char *path, xbr_scenario_t **out, xbr_diags_t *diags)
+{
+    chain_t c;
+    xbr_scenario_t *sc = NULL;
+    xbr_network_t *net = NULL;
+    xbr__strmap_t sources;
+    prod_ref_t *refs = NULL;
+    size_t n_refs = 0;
+    promise_t scen = {false, 0.0, NULL};
+    int net_errors = 0;
+    xbr_status_t st;
+
+    *out = NULL;
+    memset(&c, 0, sizeof c);
+    xbr__strmap_init(&sources);
+    st = chain_load(&c, path, diags);
+    if (st != XBR_OK)
+        goto out;
+    sc = calloc(1, sizeof *sc);
+    if (sc == NULL || (sc->path = xbr__ld_strdup(path)) == NULL) {
+        st = XBR_ENOMEM;
+        goto out;
+    }
+    sc->service_level = 0.95;
+    sc->holding_rate_per_year = 0.12;
+    sc->review_days = 14.0;
+    {
+        xbr__ldoc_t *doc;
+        const cJSON *v = nearest(&c, "name", &doc);
+        if (cJSON_IsString(v) && (sc->name = xbr__ld_strdup(v->valuestring)) == NULL)
+            st = XBR_ENOMEM;
+        v = nearest(&c, "description", &doc);
+        if (cJSON_IsString(v) && (sc->description = xbr__ld_strdup(v->valuestring)) == NULL)
+            st = XBR_ENOMEM;
+        if (st != XBR_OK)
+            goto out;
+    }
+    xbr__ldrange_t sl = {0.5, 1.0, XBR_LD_LO_OPEN | XBR_LD_HI_OPEN};
+    scalar(&c, "service_level", sl, &sc->service_level);
+    scalar(&c, "holding_rate_per_year", xbr__ld_nonneg, &sc->holding_rate_per_year);
+    scalar(&c, "value_of_time_per_day", xbr__ld_nonneg, &sc->value_of_time_per_day);
+    scalar(&c, "carbon_price", xbr__ld_nonneg, &sc->carbon_price_per_t);
+    scalar(&c, "review_days", xbr__ld_positive, &sc->review_days);
+
+    /* sources: each file's ids unique within it; the union is what references may use */
+    for (size_t k = 0; k < c.n; k++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c.docs[k].root, "sources");
+        xbr__strmap_t mine;
+        xbr__strmap_init(&mine);
+        if (v != NULL)
+            st = xbr__ld_sources(&c.docs[k], v, NULL, &mine);
+        for (size_t i = 0; i < mine.capacity && st == XBR_OK; i++)
+            if (mine.keys[i] != NULL)
+                st = xbr__strmap_put(&sources, mine.keys[i], 0);
+        xbr__strmap_destroy(&mine);
+        if (st != XBR_OK)
+            goto out;
+    }
+
+    st = load_network_for(&c, &net, diags, &net_errors);
+    if (st != XBR_OK)
+        goto out;
+    if (net != NULL) {
+        /* products and changes may cite the network's sources as well as the scenario's */
+        for (size_t i = 0; i < net->n_sources && st == XBR_OK; i++)
+            if (net->sources[i].id != NULL)
+                st = xbr__strmap_put(&sources, net->sources[i].id, 0);
+        if (st != XBR_OK)
+            goto out;
+        for (size_t k = c.n; k-- > 0;) {
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(c.docs[k].root, "changes");
+            if (v != NULL && (st = xbr__ld_apply_changes(&c.docs[k], v, net, &sources)) != XBR_OK)
+                goto out;
+        }
+    }
+
+    /* the nearest max_days is the promise; those it overrides are still checked */
+    for (size_t k = 0, taken = 0; k < c.n; k++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c.docs[k].root, "max_days");
+        promise_t unused = {false, 0.0, NULL};
+        if (v == NULL)
+            continue;
+        st = promise_read(&c.docs[k], v, NULL, "max_days", net, taken ? &unused : &scen);
+        free(unused.per_node);
+        taken = 1;
+        if (st != XBR_OK)
+            goto out;
+    }
+    st = collect_products(&c, &refs, &n_refs);
+    if (st != XBR_OK)
+        goto out;
+    if (n_refs == 0 && nearest(&c, "products", &(xbr__ldoc_t *){NULL}) == NULL)
+        xbr__ld_diag(&c.docs[0], XBR_SEV_ERROR, c.docs[0].root, 0, NULL, "products",
+                     "an array of at least one product (here or in a parent scenario)",
+                     "missing required field");
+    else if (n_refs == 0)
+        xbr__ld_diag(&c.docs[0], XBR_SEV_ERROR, c.docs[0].root, 0, NULL, "products",
+                     "at least one product", "no products");
+    sc->products = calloc(n_refs + 1, sizeof *sc->products);
+    if (sc->products == NULL) {
+        st = XBR_ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < n_refs; i++) {
+        xbr_product_t *p = &sc->products[sc->n_products++];
+        st = load_product(&refs[i], net, &scen, &sources, p);
+        if (st != XBR_OK)
+            goto out;
+        if (net != NULL)
+            p->pos.file = xbr__network_intern(net, refs[i].doc->file);
+    }
+    if (net != NULL) {
+        sc->markets = calloc(net->n_nodes + 1, sizeof *sc->markets);
+        if (sc->markets == NULL) {
+            st = XBR_ENOMEM;
+            goto out;
+        }
+        for (size_t i = 0; i < net->n_nodes; i++) {
+            bool any = false;
+            for (size_t k = 0; k < sc->n_products && !any; k++)
+                any = sc->products[k].demand_per_week[i] > 0.0;
+            if (any)
+                sc->markets[sc->n_markets++] = (int)i;
+        }
+    }
+out:
+    if (st == XBR_OK) {
+        for (size_t k = 0; k < c.n; k++)
+            if (c.docs[k].nomem)
+                st = XBR_ENOMEM;
+    }
+    if (st == XBR_OK && c.io_error)
+        st = XBR_EIO;
+    if (st == XBR_OK && (chain_errors(&c) > 0 || net_errors || net == NULL))
+        st = XBR_EINPUT;
+    if (st == XBR_EINPUT && c.io_error)
+        st = XBR_EIO;
+    if (st == XBR_OK) {
+        sc->network = net;
+        *out = sc;
+    } else {
+        xbr_scenario_free(sc);
+        xbr_network_free(net);
+    }
+    free(refs);
+    free(scen.per_node);
+    xbr__strmap_destroy(&sources);
+    chain_close(&c);
+    return st;
+}

@@ -1,0 +1,643 @@
+/*
+ * cost.c - the landed-cost and time model of one route (DESIGN.md section 4; the precise
+ * semantics are in include/xbroute/route.h), as steps on a route state (route/internal.h),
+ * and the route evaluator built from them.
+ *
+ * Invariants: every step adds non-negative amounts to the cost components, the clocks, the
+ * variances and the emissions, and the price only grows (markups are >= 0). The route search
+ * relies on this (route/search.c). Units: money per unit delivered, days, kg CO2e per unit.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "route/internal.h"
+#include "xbroute/route.h"
+
+/* ---- the normal quantile ---------------------------------------------------------------- */
+
+/*
+ * Acklam's rational approximation of the inverse normal CDF (P. J. Acklam, "An algorithm for
+ * computing the inverse normal cumulative distribution function", 2003; relative error below
+ * 1.15e-9), refined by one step of Halley's method on erfc, which brings it to about machine
+ * precision.
+ */
+double xbr_normal_quantile(double p)
+{
+    static const double a[6] = {-3.969683028665376e+01, 2.209460984245205e+02,
+                                -2.759285104469687e+02, 1.383577518672690e+02,
+                                -3.066479806614716e+01, 2.506628277459239e+00};
+    static const double b[5] = {-5.447609879822406e+01, 1.615858368580409e+02,
+                                -1.556989798598866e+02, 6.680131188771972e+01,
+                                -1.328068155288572e+01};
+    static const double c[6] = {-7.784894002430293e-03, -3.223964580411365e-01,
+                                -2.400758277161838e+00, -2.549732539343734e+00,
+                                4.374664141464968e+00,  2.938163982698783e+00};
+    static const double d[4] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                                3.754408661907416e+00};
+    const double p_low = 0.02425;
+    double x;
+
+    if (!(p > 0.0 && p < 1.0))
+        return NAN;
+    if (p < p_low) {
+        double q = sqrt(-2.0 * log(p));
+        x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
+    } else if (p <= 1.0 - p_low) {
+        double q = p - 0.5;
+        double r = q * q;
+        x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+            (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1.0);
+    } else {
+        double q = sqrt(-2.0 * log1p(-p));
+        x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
+    }
+    /* Halley step: e = Phi(x) - p, u = e / phi(x). */
+    double e = 0.5 * erfc(-x / sqrt(2.0)) - p;
+    double u = e * 2.5066282746310002 * exp(x * x / 2.0); /* sqrt(2 pi) */
+    x = x - u / (1.0 + x * u / 2.0);
+    return x;
+}
+
+/* ---- names and ownership ------------------------------------------------------------------ */
+
+const char *xbr_route_class_name(xbr_route_class_t klass)
+{
+    static const char *const names[XBR_CLASS_COUNT] = {
+        "air",  "express",  "post",      "sea",   "rail",
+        "road", "domestic", "warehouse", "b2b2c", "traditional"};
+    if ((int)klass < 0 || klass >= XBR_CLASS_COUNT)
+        return "unknown";
+    return names[klass];
+}
+
+void xbr_route_destroy(xbr_route_t *route)
+{
+    if (route == NULL)
+        return;
+    free(route->links);
+    free(route->nodes);
+    memset(route, 0, sizeof *route);
+}
+
+bool xbr_route_copy(xbr_route_t *dst, const xbr_route_t *src)
+{
+    *dst = *src;
+    dst->links = malloc((src->n_links ? src->n_links : 1) * sizeof *dst->links);
+    dst->nodes = malloc((src->n_links + 1) * sizeof *dst->nodes);
+    if (dst->links == NULL || dst->nodes == NULL) {
+        free(dst->links);
+        free(dst->nodes);
+        memset(dst, 0, sizeof *dst);
+        return false;
+    }
+    memcpy(dst->links, src->links, src->n_links * sizeof *dst->links);
+    memcpy(dst->nodes, src->nodes, (src->n_links + 1) * sizeof *dst->nodes);
+    return true;
+}
+
+void xbr_route_set_free(xbr_route_set_t *set)
+{
+    if (set == NULL)
+        return;
+    for (size_t i = 0; i < set->count; i++)
+        xbr_route_destroy(&set->routes[i]);
+    free(set->routes);
+    free(set);
+}
+
+/* ---- the model constants ------------------------------------------------------------------ */
+
+xbr_status_t xbr__cm_init(xbr__cm_t *cm, const xbr_scenario_t *sc, int product, int market)
+{
+    memset(cm, 0, sizeof *cm);
+    if (sc == NULL || sc->network == NULL || product < 0 || (size_t)product >= sc->n_products ||
+        market < 0 || (size_t)market >= sc->network->n_nodes)
+        return XBR_EINPUT;
+    const xbr_network_t *net = sc->network;
+    const xbr_product_t *prod = &sc->products[product];
+    cm->sc = sc;
+    cm->net = net;
+    cm->prod = prod;
+    cm->product = product;
+    cm->market = market;
+    cm->origin_country = -1;
+    cm->q_parcel = prod->units_per_order >= 1.0 ? prod->units_per_order : 1.0;
+    cm->demand_week = prod->demand_per_week != NULL ? prod->demand_per_week[market] : 0.0;
+    if (!(cm->demand_week > 0.0) || !isfinite(cm->demand_week))
+        cm->demand_week = 0.0;
+    cm->q_bulk = cm->demand_week * sc->review_days / 7.0;
+    if (!(cm->q_bulk > 0.0))
+        cm->q_bulk = 0.0;
+    cm->hold_per_day = sc->holding_rate_per_year / 365.0;
+    cm->z = xbr_normal_quantile(sc->service_level);
+    if (!(cm->z > 0.0))
+        cm->z = 0.0; /* a service level at or below 0.5 keeps no safety stock */
+    cm->duty_pct = malloc((net->n_countries > 0 ? net->n_countries : 1) * sizeof(double));
+    if (cm->duty_pct == NULL)
+        return XBR_ENOMEM;
+    cm->territory = malloc((net->n_countries > 0 ? net->n_countries : 1) * sizeof(int));
+    if (cm->territory == NULL) {
+        xbr__cm_destroy(cm);
+        return XBR_ENOMEM;
+    }
+    for (size_t i = 0; i < net->n_countries; i++) {
+        const char *cu = net->countries[i].customs_union;
+        cm->duty_pct[i] = xbr_country_duty_pct(&net->countries[i], prod->category);
+        cm->territory[i] = (int)i;
+        for (size_t k = 0; cu != NULL && k < i; k++) {
+            const char *other = net->countries[k].customs_union;
+            if (other != NULL && strcmp(other, cu) == 0) {
+                cm->territory[i] = cm->territory[k];
+                break;
+            }
+        }
+    }
+    return XBR_OK;
+}
+
+void xbr__cm_destroy(xbr__cm_t *cm)
+{
+    free(cm->duty_pct);
+    free(cm->territory);
+    cm->duty_pct = NULL;
+    cm->territory = NULL;
+}
+
+/* ---- steps ------------------------------------------------------------------------------- */
+
+/* Adds days on the clock (mean, variance) and their in-transit holding at today's price. */
+static void add_days(const xbr__cm_t *cm, xbr__cstate_t *st, double mean, double var)
+{
+    st->days += mean;
+    st->days_var += var;
+    if (st->phase != XBR_PH_STOCKED) {
+        st->lt_mean += mean;
+        st->lt_var += var;
+    }
+    st->comp[XBR_C_IN_TRANSIT] += st->price * cm->hold_per_day * mean;
+}
+
+static void handle_at(const xbr__cm_t *cm, xbr__cstate_t *st, int node)
+{
+    const xbr_handling_t *h = &cm->net->nodes[node].handling;
+    st->comp[XBR_C_HANDLING] += h->cost_per_kg * cm->prod->unit_kg + h->cost_per_unit;
+    add_days(cm, st, h->days, 0.0);
+}
+
+static void charge_export(const xbr__cm_t *cm, xbr__cstate_t *st, xbr_regime_t regime, double q)
+{
+    const xbr_regime_info_t *r = &cm->net->regimes[regime];
+    st->comp[XBR_C_CLEARANCE] += r->fee_per_shipment / q;
+    add_days(cm, st, r->clearance_days, 0.0);
+}
+
+/* The regime of a state whose class is known (not pending bulk). */
+static xbr_regime_t known_regime(const xbr__cstate_t *st)
+{
+    switch (st->phase) {
+    case XBR_PH_PARCEL:
+        return XBR_REGIME_9610;
+    case XBR_PH_STOCKED:
+        return XBR_REGIME_9810;
+    case XBR_PH_RETAILED:
+        return (st->flags & XBR_SF_TRAD) ? XBR_REGIME_0110 : XBR_REGIME_9710;
+    default:
+        return XBR_REGIME_0110;
+    }
+}
+
+void xbr__cm_start(const xbr__cm_t *cm, int origin, int phase, xbr__cstate_t *st)
+{
+    memset(st, 0, sizeof *st);
+    st->price = cm->prod->unit_value;
+    st->phase = phase;
+    st->node = origin;
+    st->first_border_mode = -1;
+    st->stock_border_mode = -1;
+    st->stock_at = -1;
+    handle_at(cm, st, origin);
+}
+
+static double tri_mean(const xbr_days_t *d)
+{
+    return (d->min + d->mode + d->max) / 3.0;
+}
+
+static double tri_var(const xbr_days_t *d)
+{
+    double a = d->min, b = d->mode, c = d->max;
+    double v = (a * a + b * b + c * c - a * b - a * c - b * c) / 18.0;
+    return v > 0.0 ? v : 0.0;
+}
+
+double xbr__cm_transport(const xbr__cm_t *cm, int link, double q)
+{
+    const xbr_link_t *l = &cm->net->links[link];
+    double w = q * cm->prod->unit_kg;
+    double v = q * cm->prod->unit_m3;
+    double chargeable = fmax(w, v * l->volumetric_kg_per_m3);
+    double charge = l->cost.per_kg * chargeable + l->cost.per_m3 * v + l->cost.per_unit * q +
+                    l->cost.per_shipment;
+    charge = fmax(charge, l->cost.min_charge);
+    return charge / q;
+}
+
+void xbr__cm_leg_days(const xbr__cm_t *cm, int link, double *mean, double *var)
+{
+    const xbr_link_t *l = &cm->net->links[link];
+    *mean = tri_mean(&l->days);
+    *var = tri_var(&l->days);
+    if (l->departures_per_week > 0.0) {
+        /* the wait for a departure, uniform on [0, 7/n] */
+        double headway = 7.0 / l->departures_per_week;
+        *mean += headway / 2.0;
+        *var += headway * headway / 12.0;
+    }
+}
+
+double xbr__cm_co2e(const xbr__cm_t *cm, int link)
+{
+    const xbr_link_t *l = &cm->net->links[link];
+    return cm->prod->unit_kg / 1000.0 * l->distance_km * l->co2e_g_per_tkm / 1000.0;
+}
+
+void xbr__cm_link(const xbr__cm_t *cm, xbr__cstate_t *st, int link)
+{
+    const xbr_network_t *net = cm->net;
+    const xbr_link_t *l = &net->links[link];
+    int from_country = net->nodes[l->from].country;
+    int to_country = net->nodes[l->to].country;
+    bool bulk = XBR_PH_IS_BULK(st->phase);
+    double q = bulk ? cm->q_bulk : cm->q_parcel;
+    /* a border entry: another customs territory (members of a customs union share one) */
+    bool border = cm->territory[from_country] != cm->territory[to_country];
+
+    /* export clearance, once, on first leaving the origin's country */
+    if (!(st->flags & XBR_SF_EXPORTED) &&
+        cm->territory[to_country] != cm->territory[cm->origin_country]) {
+        st->flags |= XBR_SF_EXPORTED;
+        if (st->phase == XBR_PH_BULK)
+            st->flags |= XBR_SF_PENDING;
+        else
+            charge_export(cm, st, known_regime(st), q);
+    }
+    if (border && st->first_border_mode < 0)
+        st->first_border_mode = (int)l->mode;
+
+    st->comp[XBR_C_TRANSPORT] += xbr__cm_transport(cm, link, q);
+    double mean, var;
+    xbr__cm_leg_days(cm, link, &mean, &var);
+    add_days(cm, st, mean, var);
+
+    double co2e = xbr__cm_co2e(cm, link);
+    st->co2e += co2e;
+    st->comp[XBR_C_CARBON] += co2e / 1000.0 * cm->sc->carbon_price_per_t;
+
+    /* border entry at the head node */
+    st->node = l->to;
+    if (border) {
+        const xbr_country_t *c = &net->countries[to_country];
+        st->comp[XBR_C_CLEARANCE] += c->clearance_fee_per_shipment / q;
+        double pi = c->inspection_prob, di = c->inspection_days;
+        add_days(cm, st, c->clearance_days + pi * di, pi * (1.0 - pi) * di * di);
+        double value = st->price;
+        double parcel_value = cm->q_parcel * value;
+        double duty = 0.0;
+        if (bulk || !(parcel_value < c->de_minimis))
+            duty = value * cm->duty_pct[to_country] / 100.0;
+        double vat = 0.0;
+        if (bulk || !(parcel_value < c->vat_de_minimis))
+            vat = (value + duty) * c->vat_pct / 100.0;
+        st->comp[XBR_C_DUTY] += duty;
+        st->comp[XBR_C_VAT] += vat;
+    }
+    handle_at(cm, st, l->to);
+}
+
+int xbr__cm_next_phases(const xbr__cm_t *cm, int phase, int node, int next[2])
+{
+    const xbr_node_t *n = &cm->net->nodes[node];
+    bool bulk = XBR_PH_IS_BULK(phase);
+    switch (n->type) {
+    case XBR_NODE_MARKET:
+        if (node != cm->market || bulk)
+            return 0;
+        next[0] = phase;
+        return 1;
+    case XBR_NODE_WAREHOUSE:
+        if (phase == XBR_PH_BULK) {
+            next[0] = XBR_PH_BULK;
+            next[1] = XBR_PH_STOCKED;
+            return 2;
+        }
+        if (phase == XBR_PH_BULK_TRAD || phase == XBR_PH_STOCKED) {
+            next[0] = phase;
+            return 1;
+        }
+        return 0;
+    case XBR_NODE_EXPORTER:
+    case XBR_NODE_IMPORTER:
+    case XBR_NODE_WHOLESALER:
+        if (!bulk)
+            return 0;
+        next[0] = XBR_PH_BULK_TRAD;
+        return 1;
+    case XBR_NODE_RETAILER:
+        if (!bulk)
+            return 0;
+        next[0] = XBR_PH_RETAILED;
+        return 1;
+    default:
+        next[0] = phase;
+        return 1;
+    }
+}
+
+static bool is_intermediary(xbr_node_type_t t)
+{
+    return t == XBR_NODE_EXPORTER || t == XBR_NODE_IMPORTER || t == XBR_NODE_WHOLESALER ||
+           t == XBR_NODE_RETAILER;
+}
+
+void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
+{
+    const xbr_node_t *n = &cm->net->nodes[st->node];
+    int old = st->phase;
+    if (old == next_phase && !is_intermediary(n->type))
+        return;
+
+    if ((st->flags & XBR_SF_PENDING) && next_phase != XBR_PH_BULK) {
+        xbr_regime_t r = next_phase == XBR_PH_STOCKED    ? XBR_REGIME_9810
+                         : next_phase == XBR_PH_RETAILED ? XBR_REGIME_9710
+                                                         : XBR_REGIME_0110;
+        charge_export(cm, st, r, cm->q_bulk);
+        st->flags &= ~XBR_SF_PENDING;
+    }
+    if (is_intermediary(n->type)) {
+        double m = st->price * n->markup_pct / 100.0;
+        st->comp[XBR_C_MARKUP] += m;
+        st->price += m;
+        if (n->type != XBR_NODE_RETAILER)
+            st->flags |= XBR_SF_TRAD;
+    }
+    if (next_phase == XBR_PH_STOCKED && old == XBR_PH_BULK) {
+        double dw = cm->demand_week;
+        double d = dw / 7.0;
+        double sd = cm->prod->demand_cv * dw / sqrt(7.0);
+        double ss = cm->z * sqrt(st->lt_mean * sd * sd + d * d * st->lt_var);
+        double stock = d * cm->sc->review_days / 2.0 + ss;
+        st->comp[XBR_C_STORAGE] +=
+            stock * cm->prod->unit_m3 * n->storage_cost_per_m3_day * 7.0 / dw;
+        st->comp[XBR_C_CAPITAL] += stock * st->price * cm->hold_per_day * 7.0 / dw;
+        st->comp[XBR_C_WAREHOUSE_FIXED] += n->fixed_cost_per_week / dw;
+        st->days = 0.0;
+        st->days_var = 0.0;
+        st->stock_at = st->node;
+        st->stock_border_mode = st->first_border_mode;
+    }
+    st->phase = next_phase;
+}
+
+double xbr__cm_total(const xbr__cstate_t *st)
+{
+    double t = 0.0;
+    for (int i = 0; i < XBR_C_COUNT; i++)
+        t += st->comp[i];
+    return t;
+}
+
+xbr_route_class_t xbr__cm_direct_class(int mode)
+{
+    switch (mode) {
+    case XBR_MODE_AIR:
+        return XBR_CLASS_AIR;
+    case XBR_MODE_EXPRESS:
+        return XBR_CLASS_EXPRESS;
+    case XBR_MODE_POST:
+        return XBR_CLASS_POST;
+    case XBR_MODE_SEA:
+        return XBR_CLASS_SEA;
+    case XBR_MODE_RAIL:
+        return XBR_CLASS_RAIL;
+    case XBR_MODE_TRUCK:
+    case XBR_MODE_LAST_MILE:
+        return XBR_CLASS_ROAD;
+    default:
+        return XBR_CLASS_DOMESTIC;
+    }
+}
+
+void xbr__cm_class(const xbr__cstate_t *st, xbr_route_class_t *klass, int *mode)
+{
+    *mode = -1;
+    if (st->flags & XBR_SF_TRAD) {
+        *klass = XBR_CLASS_TRADITIONAL;
+    } else if (st->phase == XBR_PH_RETAILED) {
+        *klass = XBR_CLASS_B2B2C;
+    } else if (st->phase == XBR_PH_STOCKED) {
+        *klass = XBR_CLASS_WAREHOUSE;
+        *mode = st->stock_border_mode;
+    } else {
+        *klass = xbr__cm_direct_class(st->first_border_mode);
+        if (*klass != XBR_CLASS_DOMESTIC)
+            *mode = st->first_border_mode;
+    }
+}
+
+void xbr__cm_breakdown(const xbr__cstate_t *st, xbr_cost_breakdown_t *c)
+{
+    c->transport = st->comp[XBR_C_TRANSPORT];
+    c->handling = st->comp[XBR_C_HANDLING];
+    c->clearance = st->comp[XBR_C_CLEARANCE];
+    c->duty = st->comp[XBR_C_DUTY];
+    c->vat = st->comp[XBR_C_VAT];
+    c->markup = st->comp[XBR_C_MARKUP];
+    c->in_transit = st->comp[XBR_C_IN_TRANSIT];
+    c->storage = st->comp[XBR_C_STORAGE];
+    c->capital = st->comp[XBR_C_CAPITAL];
+    c->warehouse_fixed = st->comp[XBR_C_WAREHOUSE_FIXED];
+    c->carbon = st->comp[XBR_C_CARBON];
+    c->total = xbr__cm_total(st);
+}
+
+void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *out)
+{
+    xbr__cm_breakdown(st, &out->cost);
+
+    out->product = cm->product;
+    out->market = cm->market;
+    out->stock_at = st->stock_at;
+    out->exported = (st->flags & XBR_SF_EXPORTED) != 0;
+    xbr__cm_class(st, &out->route_class, &out->class_mode);
+    switch (out->route_class) {
+    case XBR_CLASS_TRADITIONAL:
+        out->regime = XBR_REGIME_0110;
+        break;
+    case XBR_CLASS_B2B2C:
+        out->regime = XBR_REGIME_9710;
+        break;
+    case XBR_CLASS_WAREHOUSE:
+        out->regime = XBR_REGIME_9810;
+        break;
+    default:
+        out->regime = XBR_REGIME_9610;
+        break;
+    }
+    if (out->route_class == XBR_CLASS_WAREHOUSE && out->class_mode >= 0)
+        snprintf(out->class_name, sizeof out->class_name, "warehouse-%s",
+                 xbr_mode_name((xbr_mode_t)out->class_mode));
+    else
+        snprintf(out->class_name, sizeof out->class_name, "%s",
+                 xbr_route_class_name(out->route_class));
+
+    out->days = st->days;
+    out->days_var = st->days_var;
+    out->lead_time_days = st->phase == XBR_PH_STOCKED ? st->lt_mean : 0.0;
+    out->lead_time_var = st->phase == XBR_PH_STOCKED ? st->lt_var : 0.0;
+    out->co2e_kg = st->co2e;
+    out->consumer_price = cm->prod->unit_value + out->cost.total;
+    out->factory_share =
+        out->consumer_price > 0.0 ? cm->prod->unit_value / out->consumer_price : 0.0;
+    out->generalised_cost = out->cost.total + cm->sc->value_of_time_per_day * st->days;
+}
+
+/* ---- the evaluator ------------------------------------------------------------------------ */
+
+static xbr_status_t invalid(xbr_diags_t *diags, const char *object_id, const char *field,
+                            const char *what, const char *expected)
+{
+    if (diags != NULL)
+        (void)xbr_diags_add(diags, XBR_SEV_ERROR, NULL, 0, 0, object_id, field, what, expected);
+    return XBR_EINPUT;
+}
+
+xbr_status_t xbr_route_evaluate(const xbr_scenario_t *sc, int product, int market, const int *links,
+                                size_t n, int stock_at, xbr_route_t *out, xbr_diags_t *diags)
+{
+    xbr__cm_t cm;
+    xbr_status_t status;
+    char *seen = NULL;
+
+    memset(out, 0, sizeof *out);
+    status = xbr__cm_init(&cm, sc, product, market);
+    if (status == XBR_EINPUT)
+        return invalid(diags, NULL, NULL, "route: product or market index out of range",
+                       "valid indices");
+    if (status != XBR_OK)
+        return status;
+    const xbr_network_t *net = sc->network;
+    if (n == 0 || links == NULL) {
+        status = invalid(diags, NULL, "links", "route has no link", "at least one link");
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (links[i] < 0 || (size_t)links[i] >= net->n_links) {
+            status = invalid(diags, NULL, "links", "route: link index out of range",
+                             "valid link indices");
+            goto out;
+        }
+        const xbr_link_t *l = &net->links[links[i]];
+        if (i > 0 && net->links[links[i - 1]].to != l->from) {
+            status = invalid(diags, l->id, "from",
+                             "route: link does not start where the "
+                             "previous one ends",
+                             "consecutive links");
+            goto out;
+        }
+        if (l->closed) {
+            status = invalid(diags, l->id, "status", "route uses a closed link", "open links");
+            goto out;
+        }
+    }
+    int origin = net->links[links[0]].from;
+    cm.origin_country = net->nodes[origin].country;
+    if (net->links[links[n - 1]].to != market || net->nodes[market].type != XBR_NODE_MARKET) {
+        status = invalid(diags, net->nodes[market].id, NULL, "route does not end at the market",
+                         "a path ending at a market node");
+        goto out;
+    }
+    seen = calloc(net->n_nodes, 1);
+    if (seen == NULL) {
+        status = XBR_ENOMEM;
+        goto out;
+    }
+    bool bulk = stock_at >= 0;
+    bool stock_on_path = false;
+    for (size_t i = 0; i <= n; i++) {
+        int v = i == 0 ? origin : net->links[links[i - 1]].to;
+        if (seen[v]) {
+            status = invalid(diags, net->nodes[v].id, NULL, "route visits a node twice",
+                             "a simple path");
+            goto out;
+        }
+        seen[v] = 1;
+        if (net->nodes[v].closed) {
+            status = invalid(diags, net->nodes[v].id, "status", "route uses a closed node",
+                             "open nodes");
+            goto out;
+        }
+        if (i > 0 && is_intermediary(net->nodes[v].type))
+            bulk = true;
+        if (i > 0 && v == stock_at && net->nodes[v].type == XBR_NODE_WAREHOUSE)
+            stock_on_path = true;
+    }
+    if (stock_at >= 0 && !stock_on_path) {
+        status = invalid(diags, NULL, "stock_at",
+                         "route: stocking node is not a warehouse "
+                         "on the path",
+                         "a warehouse of the path or -1");
+        goto out;
+    }
+    if (bulk && !(cm.q_bulk > 0.0)) {
+        status = invalid(diags, net->nodes[market].id, "demand",
+                         "bulk route to a market without demand for the product",
+                         "demand > 0 for stocked and retailer routes");
+        goto out;
+    }
+
+    xbr__cstate_t st;
+    xbr__cm_start(&cm, origin, bulk ? XBR_PH_BULK : XBR_PH_PARCEL, &st);
+    for (size_t i = 0; i < n; i++) {
+        int next[2];
+        xbr__cm_link(&cm, &st, links[i]);
+        int k = xbr__cm_next_phases(&cm, st.phase, st.node, next);
+        int choice = -1;
+        for (int j = 0; j < k; j++) {
+            bool stocks = next[j] == XBR_PH_STOCKED && st.phase != XBR_PH_STOCKED;
+            if (stocks == (st.node == stock_at))
+                choice = next[j];
+        }
+        if (choice < 0) {
+            status = invalid(diags, net->nodes[st.node].id, NULL,
+                             "route: the shipment cannot pass this node in its phase",
+                             "direct, via a retailer, or stocked at one warehouse");
+            goto out;
+        }
+        xbr__cm_enter(&cm, &st, choice);
+    }
+
+    out->links = malloc(n * sizeof(int));
+    out->nodes = malloc((n + 1) * sizeof(int));
+    if (out->links == NULL || out->nodes == NULL) {
+        xbr_route_destroy(out);
+        status = XBR_ENOMEM;
+        goto out;
+    }
+    out->n_links = n;
+    out->origin = origin;
+    out->nodes[0] = origin;
+    for (size_t i = 0; i < n; i++) {
+        out->links[i] = links[i];
+        out->nodes[i + 1] = net->links[links[i]].to;
+    }
+    xbr__cm_finish(&cm, &st, out);
+    status = XBR_OK;
+out:
+    free(seen);
+    xbr__cm_destroy(&cm);
+    return status;
+}

@@ -1,0 +1,145 @@
+/*
+ * route/internal.h - the route layer's internals: the landed-cost model as steps on a route state,
+ * shared by the route evaluator (cost.c) and the label search (search.c).
+ *
+ * Both fold the same steps in the same order over a path, so a route found by the search has
+ * bit for bit the figures xbr_route_evaluate() gives for its path. A state is a plain value
+ * (no pointers) so the search can copy it into its label pool.
+ *
+ * Export clearance is deferred in bulk phase: a bulk shipment that leaves the origin's country
+ * before its class is known (stock at a warehouse: 9810, a retailer: 9710, an exporter,
+ * importer or wholesaler: 0110) marks it pending, and the regime's fee and days are charged at
+ * the node that decides the class. Between the two points no markup can occur (that node is the
+ * first intermediary or the stocking warehouse), so the price, hence the in-transit charge on
+ * the clearance days, is the same as if charged on leaving; the days add to the same totals.
+ */
+#ifndef XBROUTE_ROUTE_INTERNAL_H
+#define XBROUTE_ROUTE_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "xbroute/model.h"
+#include "xbroute/route.h"
+
+/* Shipment phases (route.h). Bulk phases come first. */
+enum {
+    XBR_PH_BULK = 0,  /* bulk, no intermediary yet: may stock, may reach an intermediary */
+    XBR_PH_BULK_TRAD, /* bulk after an exporter, importer or wholesaler: must reach a retailer */
+    XBR_PH_PARCEL,    /* direct B2C */
+    XBR_PH_RETAILED,  /* after a retailer */
+    XBR_PH_STOCKED,   /* after the stocking warehouse */
+    XBR_PH_COUNT
+};
+
+#define XBR_PH_IS_BULK(ph) ((ph) <= XBR_PH_BULK_TRAD)
+
+/* Cost components in the order they are summed. */
+enum {
+    XBR_C_TRANSPORT = 0,
+    XBR_C_HANDLING,
+    XBR_C_CLEARANCE,
+    XBR_C_DUTY,
+    XBR_C_VAT,
+    XBR_C_MARKUP,
+    XBR_C_IN_TRANSIT,
+    XBR_C_STORAGE,
+    XBR_C_CAPITAL,
+    XBR_C_WAREHOUSE_FIXED,
+    XBR_C_CARBON,
+    XBR_C_COUNT
+};
+
+/* State flags. The future of a state depends on them, so labels compare only when equal. */
+#define XBR_SF_EXPORTED 1u /* has left the origin's country */
+#define XBR_SF_PENDING 2u  /* bulk: export clearance not yet charged (regime unknown) */
+#define XBR_SF_TRAD 4u     /* has passed an exporter, importer or wholesaler */
+
+/* Per product x market constants of the model. */
+typedef struct {
+    const xbr_scenario_t *sc;
+    const xbr_network_t *net;
+    const xbr_product_t *prod;
+    int product;
+    int market;
+    int origin_country;  /* set by the caller to the origin node's country before use */
+    double q_parcel;     /* units per parcel shipment */
+    double q_bulk;       /* units per bulk shipment; 0 when there is no demand */
+    double demand_week;  /* units per week at the market */
+    double hold_per_day; /* holding_rate_per_year / 365 */
+    double z;            /* normal quantile of the service level */
+    double *duty_pct;    /* per country, for the product's category (owned) */
+    int *territory;      /* per country: its customs territory (the first member of its
+                            customs union, else itself); owned */
+} xbr__cm_t;
+
+typedef struct {
+    double comp[XBR_C_COUNT];
+    double days; /* consumer clock (reset when stocking) */
+    double days_var;
+    double lt_mean; /* all days since the origin until stocking (then frozen) */
+    double lt_var;
+    double price; /* unit value after markups */
+    double co2e;  /* kg */
+    unsigned flags;
+    int phase;
+    int node;
+    int first_border_mode; /* mode of the first link between two countries, or -1 */
+    int stock_border_mode; /* first_border_mode when the route stocked, or -1 */
+    int stock_at;          /* stocking warehouse or -1 */
+} xbr__cstate_t;
+
+/* Fills the constants for product x market; XBR_ENOMEM or XBR_EINPUT (bad index). Release with
+ * xbr__cm_destroy(). */
+xbr_status_t xbr__cm_init(xbr__cm_t *cm, const xbr_scenario_t *sc, int product, int market);
+void xbr__cm_destroy(xbr__cm_t *cm);
+
+/* The state of a route standing at `origin` in `phase` (its handling charged). */
+void xbr__cm_start(const xbr__cm_t *cm, int origin, int phase, xbr__cstate_t *st);
+
+/* Transport charge per unit on `link` for shipments of q units. */
+double xbr__cm_transport(const xbr__cm_t *cm, int link, double q);
+/* Mean and variance of a leg's days, the wait for a departure included. */
+void xbr__cm_leg_days(const xbr__cm_t *cm, int link, double *mean, double *var);
+/* kg CO2e per unit on `link`. */
+double xbr__cm_co2e(const xbr__cm_t *cm, int link);
+
+/* Moves `st` along link `link` (from st->node) in the current phase: export clearance,
+ * transport, days and waits, emissions, border entry and handling at the head node. */
+void xbr__cm_link(const xbr__cm_t *cm, xbr__cstate_t *st, int link);
+
+/*
+ * The phases a state arriving at node `node` in phase `phase` may continue in, written to
+ * next[] (at most 2); returns how many. A market: only the target, only in a parcel phase,
+ * and the route ends there (returns the phase itself). `node` is assumed open.
+ */
+int xbr__cm_next_phases(const xbr__cm_t *cm, int phase, int node, int next[2]);
+
+/* Applies the node's transition to `next_phase` (markup, deferred export clearance,
+ * stocking); `next_phase` must come from xbr__cm_next_phases(). */
+void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase);
+
+/* The total cost of a state: its components summed in a fixed order. */
+double xbr__cm_total(const xbr__cstate_t *st);
+
+/* The direct class of a route whose first border-crossing link has mode `mode` (-1: none, the
+ * route is domestic). */
+xbr_route_class_t xbr__cm_direct_class(int mode);
+
+/* The class key (route class, class mode or -1) of a final state, as xbr__cm_finish() sets it. */
+void xbr__cm_class(const xbr__cstate_t *st, xbr_route_class_t *klass, int *mode);
+
+/* The state's cost components as a breakdown, total included. */
+void xbr__cm_breakdown(const xbr__cstate_t *st, xbr_cost_breakdown_t *c);
+
+/* Fills the figures of `out` (not its arrays) from the final state. */
+void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *out);
+
+/* How many label searches a router has run, and how many of them over simple paths (the
+ * second pass of a Pareto search, and every k-best search); for tests. */
+void xbr__router_counts(const xbr_router_t *router, size_t *searches, size_t *strict);
+
+/* Empties the router's cache of bounds and lets it hold at most `max_entries` (>= 1) product x
+ * market entries from now on; for tests of the cache's eviction. */
+void xbr__router_limit_bounds(xbr_router_t *router, size_t max_entries);
+
+#endif

@@ -1,0 +1,1266 @@
+/*
+ * route/search.c - exact multi-criteria label search for routes (DESIGN.md section 5,
+ * "routes"): the complete Pareto set on (cost, days[, CO2e]) and the k best routes by
+ * generalised cost, over valid simple paths, with the model of cost.c.
+ *
+ * Labels live in one pool (flat array, grown by doubling, reused across searches through the
+ * router); a label is a model state (route/internal.h) plus its parent label and the link that
+ * reached it. States of the search are (node, phase); each keeps a list of its live labels.
+ * Labels wait in a binary heap ordered by (cost, days, CO2e, creation index), so the search is
+ * deterministic. The router caches the adjacency (CSR of open links between open nodes) and
+ * the strongly connected components of that graph, built once per scenario.
+ *
+ * ---- Why the search is exact ----------------------------------------------------------------
+ *
+ * (1) Monotonicity. Every model step (cost.c) adds non-negative amounts to the cost
+ * components, the clocks, the lead-time variance and the emissions, and never lowers the price.
+ * What a continuation C (the rest of a route, from node v) adds to a state depends only on v,
+ * the phase, the flags (exported, export pending, traditional) and, monotonically
+ * non-decreasingly, on these numbers:
+ *   - the price p: duty = p x pct (or 0 below the de minimis: a step up from 0, so still
+ *     non-decreasing in p), VAT = (p + duty) x pct (same), markups p x m, in-transit
+ *     p x h x days, the capital on stock I x p x h: all non-decreasing in p;
+ *   - in bulk phase the lead time so far (mean mu_L, which equals the clock, and variance
+ *     s_L^2): the stock I = d r / 2 + z sqrt(mu_L s_d^2 + d^2 s_L^2) is non-decreasing in both
+ *     (z >= 0, the radicand is a non-negative combination, sqrt is increasing), and storage and
+ *     capital are non-negative multiples of I;
+ *   - everything else (transport, handling, clearance fees, carbon, the days after the state)
+ *     is additive: it does not depend on the state's numbers at all, only on (v, phase, flags).
+ * After stocking (and in the other parcel phases) the lead time no longer matters: the stock is
+ * already charged and only the consumer clock runs. So a label A dominates a label B at the
+ * same (node, phase) with the same flags when A <= B on cost, days, price, CO2e (when it is a
+ * criterion) and, in bulk phase, lead-time mean and variance: for every continuation C,
+ * A+C <= B+C on every criterion. Equal flags matter: a pending export is charged later with the
+ * regime the node that decides the class implies; "exported" says whether leaving the origin's
+ * country will still cost export clearance; "traditional" fixes the regime after a retailer.
+ * The clock is not monotone across stocking (it restarts at 0), so dominance never compares
+ * labels of different phases, and the bounds of (3) treat a bulk label's days specially.
+ *
+ * (2) Simple paths, and why the Pareto search runs in two passes. Phase changes break the
+ * textbook argument that a cycle cannot help: a route may pass port U in bulk, stock at W and
+ * come back through U with parcels, and that walk can beat every simple path. So:
+ *   Pass 1 (relaxed) searches walks that never repeat a state (node, phase) - a node may come
+ *   back only in a later phase - with plain dominance. This is exact for that larger set: if
+ *   A dominates B at (v, ph) and A+C repeats a state, C re-enters a state of A, necessarily in
+ *   phase ph (C's phases are >= ph, A's <= ph), before any phase change of C. Let u be the last
+ *   node of C whose state is on A; then R = A[origin..u] + C[u..end] repeats no state, is
+ *   valid, and R <= A+C <= B+C: A's state at u is <= its state after the loop A[u..v] +
+ *   C[v..u] (non-negative steps, monotone price; an "exported" flag set only in the loop means
+ *   R pays the same clearance once, later, at a price no higher).
+ *   If every route pass 1 finds is a simple path, they are the answer: each simple route is
+ *   one of the walks, so it is weakly dominated by a found route, and found routes are simple.
+ *   Pass 2 (strict), run only otherwise (rare: a node revisited after a phase change), searches
+ *   simple paths with a path condition on dominance. If C meets A's path at u, then u reaches
+ *   v along A and v reaches u along C, so u is in v's strongly connected component (SCC):
+ *   - strong (bulk phases, and all of k-best): every node of A other than v that lies in v's
+ *     SCC is on B's path. Then C avoids A's nodes, A+C is simple and valid, and A+C <= B+C.
+ *     The condition is transitive, so chains of dominance compose.
+ *   - weak (parcel, retailed, stocked phases): only A's nodes visited in an earlier phase
+ *     (before A's last phase change) and in v's SCC must be on B's path. If A+C is not simple,
+ *     let u be the last node of C on A's path; u was visited by A in the current phase, which
+ *     never changes again, and R = A[origin..u] + C[u..end] is a valid simple route with R <=
+ *     A+C <= B+C as above. R's prefix is an ancestor of A, hence a label that was expanded,
+ *     and R's remaining suffix is strictly shorter than C.
+ *   Parcel labels never change phase, so their condition is empty; in real networks the SCCs
+ *   that matter are small, so the conditions rarely bite.
+ * Completeness, in both passes, by induction on the length of the remaining suffix: for a
+ * valid route P = L + C with L an expanded label, extending L by C's first link gives a label
+ * that is either kept (and expanded: live labels are all popped) or rejected/killed by a chain
+ * of dominating labels ending in a live one (each killer outlives its victim, so chains end);
+ * the end of the chain either continues with the same suffix or gives a shortcut with a
+ * shorter one, always with figures <= P. At the market the route is compared with the found
+ * ones. So every Pareto-optimal value vector is found.
+ *
+ * (3) Bounds. Before searching, two reverse Dijkstras from the market give per node lower
+ * bounds of the cost and of the days still to come (compute_bounds()). A label is cut when it
+ * cannot reach the market, or when a found route is <= its lower bounds on every criterion:
+ * cost + lb_cost, CO2e as is, days + lb_days - except that a bulk label that may still stock
+ * can end with as few days as the best warehouse's lb_days (the clock restarts). Every
+ * completion is then weakly dominated, so no value vector is lost.
+ *
+ * (4) k best. A label is rejected only when k live labels at its state dominate it under the
+ * strong condition; labels are never removed, so those k are expanded, and each gives a
+ * distinct valid simple route no worse than any completion of the rejected one (by induction as
+ * above): the k best generalised costs are found. Found routes beyond the k-th are dropped, and
+ * labels whose generalised-cost bound is no better than the k-th found are cut.
+ *
+ * (5) Per-class Pareto sets (xbr_routes_pareto_by_class). The answer is the union over class
+ * keys K = (route_class, class_mode) of the Pareto set of the routes of key K. A route's key is
+ * a function of its final phase, its "traditional" flag and the mode of its first
+ * border-crossing link (the one before stocking, for a stocked route); xbr__cm_class(). A
+ * label's key is not always known yet: a bulk label may still stock, reach a retailer or an
+ * exporter; a parcel label that has not crossed a border may still cross it by any mode.
+ * So the label's class so far, class_so_far() - the first border mode in bulk and parcel
+ * phases, the stocking border mode once stocked, nothing once traditional or retailed - is
+ * part of the dominance key, with the state (node, phase) and the flags. Exactness:
+ *   - Same key, same class. If A and B have equal phase, flags and class so far, then for
+ *     every continuation C, A+C and B+C have the same key: the phase and flag steps of C
+ *     depend only on C's nodes; the first border mode, once set, never changes, and while
+ *     unset it is set by C's first border-crossing link for both; stocking copies it. So the
+ *     argument of (1) runs within each key: A+C <= B+C and both are of the same class.
+ *   - Pass 1. A walk may revisit a node in the same phase only with another "state bit"
+ *     (state_bit(): the phase, and in bulk and parcel phases whether a border has been
+ *     crossed). Along one walk the bit fixes the class so far (the first border mode goes from
+ *     unset to one value; the stocking mode and the other phases' keys are constant), and also
+ *     the flags: leaving the origin's customs territory for the first time is the first border
+ *     crossing, so "exported" (and "pending") are set exactly when the border bit is. Then the
+ *     shortcut R = A[origin..u] + C[u..end] of (2) stands at u in the same phase, flags and
+ *     class so far as A+C does there, so R has A+C's key, and R <= A+C <= B+C as before.
+ *     Without the bit it fails: A may cross a border by air after u and C come back to u and
+ *     leave by sea, and R would be of class sea while B+C is air
+ *     (test_by_class_is_not_fooled_by_a_loop_that_fixes_the_class).
+ *   - Pass 2. The weak path condition exempts only A's nodes visited with the same bit as v
+ *     (same phase and same class so far), for the same reason; the strong condition is
+ *     unchanged (A+C is then simple, and of B+C's key by the first point).
+ *   - Bounds. A label is cut only when, for every key its completions may still have
+ *     (possible_keys()), a found route of that key is <= its lower bounds.
+ *   - Found routes compete only with found routes of the same key.
+ * The classes of routes are few (at most the 10 classes x 7 modes, in practice a handful per
+ * market), so the label count grows by about the number of classes so far a state can have.
+ *
+ * Ties: a new label equal to a kept one is rejected (first created wins); among found routes
+ * with equal criteria the one with the smaller sequence of node ids is kept.
+ *
+ * Cost: two Dijkstras, O(links log links), once per product x market and router (the bounds
+ * are cached: see struct xbr_router), then O(L x (deg + S)) for L labels created and S labels
+ * per state, plus O(len) per expansion and per path condition; the heap is O(log L) per
+ * operation. Memory is the pool: about 200 bytes per label, and the bounds cache, 16 bytes
+ * per non-market node per product x market searched (capped at 64 MiB). On the generator's
+ * realistic 10,000-node / 200,000-link networks, 100 origins x 200 markets take about 0.04 ms
+ * a pair with the cache, 0.26 ms without (tests/bench/README.md). On dense random graphs with a
+ * giant SCC the label count grows (bulk labels are hard to cut), and pass 2 and k-best can be much
+ * slower.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "route/internal.h"
+#include "xbroute/route.h"
+
+typedef struct {
+    xbr__cstate_t st;
+    double cost; /* xbr__cm_total(&st) */
+    int parent;  /* label index, -1 at the origin */
+    int link;    /* link that reached st.node, -1 at the origin */
+    int next;    /* next live label of the same state, -1 */
+    unsigned char alive;
+} label_t;
+
+typedef struct {
+    double k1, k2, k3;
+    int idx;
+} heap_item_t;
+
+/* The lower bounds of one product x market (compute_bounds()), indexed by bound_index(). */
+typedef struct {
+    int product, market;
+    double lb_stock_days; /* fewest days of a completion that still stocks */
+    double *lb_cost;      /* n_bnodes + 1: lower bound of the cost still to come */
+    double *lb_days;      /* n_bnodes + 1: lower bound of the days still to come */
+} bounds_t;
+
+/* Memory the router may spend on cached bounds. */
+#define XBR_BOUNDS_CACHE_BYTES ((size_t)64 << 20)
+
+struct xbr_router {
+    const xbr_scenario_t *sc;
+    size_t n_nodes;
+    int *out_start; /* n_nodes + 1 */
+    int *out_link;  /* open links between open nodes, by tail node then link index */
+    int *in_start;  /* n_nodes + 1: the same links by head node */
+    int *in_link;
+    int *scc;      /* component of each node */
+    int *scc_size; /* size of each component */
+    /* scratch, reused by every search */
+    int *head;    /* n_nodes x XBR_PH_COUNT: first live label of the state, -1 */
+    int *touched; /* states whose head was set in this search */
+    unsigned char *is_touched;
+    size_t n_touched;
+    unsigned *on_path;              /* marks the path of the label being expanded */
+    unsigned short *on_path_phases; /* state_bit()s of its visits to each marked node */
+    unsigned path_gen;
+    unsigned *mark; /* marks for path conditions */
+    unsigned mark_gen;
+    label_t *labels;
+    size_t n_labels, cap_labels;
+    heap_item_t *heap;
+    size_t n_heap, cap_heap;
+    int *finals;
+    size_t n_finals, cap_finals;
+    /* Bounds are needed only at nodes a label can stand on: the non-market nodes, numbered
+     * 0..n_bnodes-1 by bidx (-1 for markets), and the target market, n_bnodes. They depend
+     * on the product and the market only, so they are cached per product x market: a loop
+     * over origins for one market, or over markets for each origin, computes them once. The
+     * cache holds at most max_bounds entries (XBR_BOUNDS_CACHE_BYTES) and is emptied when
+     * full; bounds are recomputed bit for bit the same, so results never depend on it. */
+    int *bidx;
+    size_t n_bnodes;
+    bounds_t *bounds; /* max_bounds entries, arrays allocated on first use */
+    size_t n_bounds, max_bounds;
+    int *bound_slots;   /* open addressing on (product, market): entry + 1, 0 empty */
+    size_t cap_slots;   /* a power of two >= 2 max_bounds */
+    size_t n_searches;  /* label searches run (a Pareto call runs one or two) */
+    size_t n_strict;    /* of which over simple paths */
+    heap_item_t *dheap; /* for the bounds' Dijkstra */
+    size_t n_dheap, cap_dheap;
+};
+
+/* ---- router ------------------------------------------------------------------------------ */
+
+static xbr_status_t compute_scc(xbr_router_t *r)
+{
+    size_t n = r->n_nodes;
+    int *index = malloc(n * sizeof(int));
+    int *low = malloc(n * sizeof(int));
+    int *stack = malloc(n * sizeof(int));
+    int *call_v = malloc(n * sizeof(int));
+    int *call_pos = malloc(n * sizeof(int));
+    char *on_stack = calloc(n, 1);
+    xbr_status_t status = XBR_ENOMEM;
+    if (index == NULL || low == NULL || stack == NULL || call_v == NULL || call_pos == NULL ||
+        on_stack == NULL)
+        goto out;
+    for (size_t i = 0; i < n; i++)
+        index[i] = -1;
+    int counter = 0, n_comp = 0;
+    size_t sp = 0, cp = 0;
+    const xbr_link_t *links = r->sc->network->links;
+    for (size_t s = 0; s < n; s++) {
+        if (index[s] >= 0)
+            continue;
+        index[s] = low[s] = counter++;
+        stack[sp++] = (int)s;
+        on_stack[s] = 1;
+        call_v[cp] = (int)s;
+        call_pos[cp++] = r->out_start[s];
+        while (cp > 0) {
+            int v = call_v[cp - 1];
+            if (call_pos[cp - 1] < r->out_start[v + 1]) {
+                int w = links[r->out_link[call_pos[cp - 1]++]].to;
+                if (index[w] < 0) {
+                    index[w] = low[w] = counter++;
+                    stack[sp++] = w;
+                    on_stack[w] = 1;
+                    call_v[cp] = w;
+                    call_pos[cp++] = r->out_start[w];
+                } else if (on_stack[w] && index[w] < low[v]) {
+                    low[v] = index[w];
+                }
+                continue;
+            }
+            cp--;
+            if (cp > 0) {
+                int u = call_v[cp - 1];
+                if (low[v] < low[u])
+                    low[u] = low[v];
+            }
+            if (low[v] == index[v]) {
+                int size = 0, w;
+                do {
+                    w = stack[--sp];
+                    on_stack[w] = 0;
+                    r->scc[w] = n_comp;
+                    size++;
+                } while (w != v);
+                r->scc_size[n_comp++] = size;
+            }
+        }
+    }
+    status = XBR_OK;
+out:
+    free(index);
+    free(low);
+    free(stack);
+    free(call_v);
+    free(call_pos);
+    free(on_stack);
+    return status;
+}
+
+xbr_status_t xbr_router_new(const xbr_scenario_t *sc, xbr_router_t **out)
+{
+    *out = NULL;
+    if (sc == NULL || sc->network == NULL)
+        return XBR_EINPUT;
+    const xbr_network_t *net = sc->network;
+    size_t n = net->n_nodes;
+    xbr_router_t *r = calloc(1, sizeof *r);
+    if (r == NULL)
+        return XBR_ENOMEM;
+    r->sc = sc;
+    r->n_nodes = n;
+    r->out_start = calloc(n + 1, sizeof(int));
+    r->out_link = malloc((net->n_links > 0 ? net->n_links : 1) * sizeof(int));
+    r->in_start = calloc(n + 1, sizeof(int));
+    r->in_link = malloc((net->n_links > 0 ? net->n_links : 1) * sizeof(int));
+    r->bidx = malloc((n > 0 ? n : 1) * sizeof(int));
+    r->scc = malloc((n > 0 ? n : 1) * sizeof(int));
+    r->scc_size = malloc((n > 0 ? n : 1) * sizeof(int));
+    r->head = malloc((n > 0 ? n : 1) * XBR_PH_COUNT * sizeof(int));
+    r->touched = malloc((n > 0 ? n : 1) * XBR_PH_COUNT * sizeof(int));
+    r->is_touched = calloc((n > 0 ? n : 1) * XBR_PH_COUNT, 1);
+    r->on_path = calloc(n > 0 ? n : 1, sizeof(unsigned));
+    r->on_path_phases = calloc(n > 0 ? n : 1, sizeof(unsigned short));
+    r->mark = calloc(n > 0 ? n : 1, sizeof(unsigned));
+    if (r->out_start == NULL || r->out_link == NULL || r->in_start == NULL || r->in_link == NULL ||
+        r->bidx == NULL || r->scc == NULL || r->scc_size == NULL || r->head == NULL ||
+        r->touched == NULL || r->is_touched == NULL || r->on_path == NULL ||
+        r->on_path_phases == NULL || r->mark == NULL) {
+        xbr_router_free(r);
+        return XBR_ENOMEM;
+    }
+    for (size_t i = 0; i < n * XBR_PH_COUNT; i++)
+        r->head[i] = -1;
+    for (size_t i = 0; i < n; i++)
+        r->bidx[i] = net->nodes[i].type == XBR_NODE_MARKET ? -1 : (int)r->n_bnodes++;
+    size_t entry_bytes = 2 * (r->n_bnodes + 1) * sizeof(double) + sizeof(bounds_t);
+    r->max_bounds = XBR_BOUNDS_CACHE_BYTES / entry_bytes;
+    size_t n_keys = sc->n_products * (n - r->n_bnodes); /* products x markets */
+    if (r->max_bounds > n_keys)
+        r->max_bounds = n_keys;
+    if (r->max_bounds < 1)
+        r->max_bounds = 1;
+    for (r->cap_slots = 4; r->cap_slots < 2 * r->max_bounds; r->cap_slots *= 2)
+        ;
+    /* CSR by counting sort on the tail; stable, so links keep index order */
+    for (size_t j = 0; j < net->n_links; j++) {
+        const xbr_link_t *l = &net->links[j];
+        if (!l->closed && !net->nodes[l->from].closed && !net->nodes[l->to].closed)
+            r->out_start[l->from + 1]++;
+    }
+    for (size_t i = 0; i < n; i++)
+        r->out_start[i + 1] += r->out_start[i];
+    int *fill = malloc((n > 0 ? n : 1) * sizeof(int));
+    if (fill == NULL) {
+        xbr_router_free(r);
+        return XBR_ENOMEM;
+    }
+    memcpy(fill, r->out_start, n * sizeof(int));
+    for (size_t j = 0; j < net->n_links; j++) {
+        const xbr_link_t *l = &net->links[j];
+        if (!l->closed && !net->nodes[l->from].closed && !net->nodes[l->to].closed)
+            r->out_link[fill[l->from]++] = (int)j;
+    }
+    for (size_t j = 0; j < net->n_links; j++) {
+        const xbr_link_t *l = &net->links[j];
+        if (!l->closed && !net->nodes[l->from].closed && !net->nodes[l->to].closed)
+            r->in_start[l->to + 1]++;
+    }
+    for (size_t i = 0; i < n; i++)
+        r->in_start[i + 1] += r->in_start[i];
+    memcpy(fill, r->in_start, n * sizeof(int));
+    for (size_t j = 0; j < net->n_links; j++) {
+        const xbr_link_t *l = &net->links[j];
+        if (!l->closed && !net->nodes[l->from].closed && !net->nodes[l->to].closed)
+            r->in_link[fill[l->to]++] = (int)j;
+    }
+    free(fill);
+    xbr_status_t status = compute_scc(r);
+    if (status != XBR_OK) {
+        xbr_router_free(r);
+        return status;
+    }
+    *out = r;
+    return XBR_OK;
+}
+
+void xbr_router_free(xbr_router_t *r)
+{
+    if (r == NULL)
+        return;
+    free(r->out_start);
+    free(r->out_link);
+    free(r->in_start);
+    free(r->in_link);
+    free(r->bidx);
+    if (r->bounds != NULL)
+        for (size_t i = 0; i < r->max_bounds; i++)
+            free(r->bounds[i].lb_cost); /* lb_days shares its block */
+    free(r->bounds);
+    free(r->bound_slots);
+    free(r->dheap);
+    free(r->scc);
+    free(r->scc_size);
+    free(r->head);
+    free(r->touched);
+    free(r->is_touched);
+    free(r->on_path);
+    free(r->on_path_phases);
+    free(r->mark);
+    free(r->labels);
+    free(r->heap);
+    free(r->finals);
+    free(r);
+}
+
+/* ---- pool, heap, marks ------------------------------------------------------------------- */
+
+static int new_label(xbr_router_t *r)
+{
+    if (r->n_labels == r->cap_labels) {
+        size_t cap = r->cap_labels ? 2 * r->cap_labels : 1024;
+        if (cap > (size_t)INT32_MAX)
+            return -1;
+        label_t *p = realloc(r->labels, cap * sizeof *p);
+        if (p == NULL)
+            return -1;
+        r->labels = p;
+        r->cap_labels = cap;
+    }
+    return (int)r->n_labels++;
+}
+
+static bool heap_less(const heap_item_t *a, const heap_item_t *b)
+{
+    if (a->k1 != b->k1)
+        return a->k1 < b->k1;
+    if (a->k2 != b->k2)
+        return a->k2 < b->k2;
+    if (a->k3 != b->k3)
+        return a->k3 < b->k3;
+    return a->idx < b->idx;
+}
+
+static xbr_status_t hpush(heap_item_t **heap, size_t *n_heap, size_t *cap_heap, heap_item_t item)
+{
+    if (*n_heap == *cap_heap) {
+        size_t cap = *cap_heap ? 2 * *cap_heap : 1024;
+        heap_item_t *p = realloc(*heap, cap * sizeof *p);
+        if (p == NULL)
+            return XBR_ENOMEM;
+        *heap = p;
+        *cap_heap = cap;
+    }
+    heap_item_t *h = *heap;
+    size_t i = (*n_heap)++;
+    while (i > 0) {
+        size_t parent = (i - 1) / 2;
+        if (!heap_less(&item, &h[parent]))
+            break;
+        h[i] = h[parent];
+        i = parent;
+    }
+    h[i] = item;
+    return XBR_OK;
+}
+
+static heap_item_t hpop(heap_item_t *h, size_t *n_heap)
+{
+    heap_item_t top = h[0];
+    heap_item_t last = h[--*n_heap];
+    size_t i = 0, n = *n_heap;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            break;
+        if (c + 1 < n && heap_less(&h[c + 1], &h[c]))
+            c++;
+        if (!heap_less(&h[c], &last))
+            break;
+        h[i] = h[c];
+        i = c;
+    }
+    if (n > 0)
+        h[i] = last;
+    return top;
+}
+
+static xbr_status_t heap_push(xbr_router_t *r, heap_item_t item)
+{
+    return hpush(&r->heap, &r->n_heap, &r->cap_heap, item);
+}
+
+static heap_item_t heap_pop(xbr_router_t *r)
+{
+    return hpop(r->heap, &r->n_heap);
+}
+
+static unsigned next_gen(unsigned *marks, size_t n, unsigned *gen)
+{
+    if (++*gen == 0) {
+        memset(marks, 0, n * sizeof(unsigned));
+        *gen = 1;
+    }
+    return *gen;
+}
+
+static xbr_status_t push_final(xbr_router_t *r, int idx)
+{
+    if (r->n_finals == r->cap_finals) {
+        size_t cap = r->cap_finals ? 2 * r->cap_finals : 64;
+        int *p = realloc(r->finals, cap * sizeof *p);
+        if (p == NULL)
+            return XBR_ENOMEM;
+        r->finals = p;
+        r->cap_finals = cap;
+    }
+    r->finals[r->n_finals++] = idx;
+    return XBR_OK;
+}
+
+/* ---- dominance --------------------------------------------------------------------------- */
+
+typedef struct {
+    xbr_router_t *r;
+    xbr__cm_t cm;
+    int market;
+    bool co2e;     /* CO2e is a criterion */
+    bool kbest;    /* k-best search (strong path condition, no removals) */
+    bool strict;   /* routes are simple paths; else no state (node, phase) repeats */
+    bool by_class; /* Pareto sets per class key: class_so_far() is part of dominance */
+    size_t k;
+    double vot;            /* value of time per day */
+    double lb_stock_days;  /* lower bound of the days of any stocked completion */
+    const double *lb_cost; /* the bounds of this product x market, by bound_index() */
+    const double *lb_days;
+} search_t;
+
+/*
+ * The class so far of a state: what, besides its phase and flags, its eventual class key
+ * depends on (see "Per-class Pareto sets" above). Bulk and parcel: the mode of the first
+ * border-crossing link (-1 while none); stocked: that mode when it stocked; traditional and
+ * retailed: nothing (-1), the phase and flags fix the class.
+ */
+static int class_so_far(const xbr__cstate_t *st)
+{
+    if (st->flags & XBR_SF_TRAD)
+        return -1;
+    switch (st->phase) {
+    case XBR_PH_BULK:
+    case XBR_PH_PARCEL:
+        return st->first_border_mode;
+    case XBR_PH_STOCKED:
+        return st->stock_border_mode;
+    default:
+        return -1;
+    }
+}
+
+/*
+ * The bit of a visit in phase `phase` with first border mode `fbm` for the walk rule of pass 1
+ * and the weak path condition: the phase, and by class whether a bulk or parcel visit has
+ * crossed a border yet. Along one walk these determine the class so far of the visit.
+ */
+static unsigned short state_bit(const search_t *s, int phase, int fbm)
+{
+    int b = phase;
+    if (s->by_class && (phase == XBR_PH_BULK || phase == XBR_PH_PARCEL) && fbm >= 0)
+        b += XBR_PH_COUNT;
+    return (unsigned short)(1u << b);
+}
+
+/* The class key of a route (xbr__cm_class()) as one int: class x 16 + mode + 1. */
+static int key_of(xbr_route_class_t klass, int mode)
+{
+    return (int)klass * 16 + mode + 1;
+}
+
+static int final_key(const xbr__cstate_t *st)
+{
+    xbr_route_class_t klass;
+    int mode;
+    xbr__cm_class(st, &klass, &mode);
+    return key_of(klass, mode);
+}
+
+/* The class keys a completion of a label in state `st` can end with; returns how many. */
+static int possible_keys(const xbr__cstate_t *st, int keys[XBR_MODE_COUNT + 3])
+{
+    int n = 0;
+    if ((st->flags & XBR_SF_TRAD) || st->phase == XBR_PH_RETAILED || st->phase == XBR_PH_STOCKED ||
+        (st->phase == XBR_PH_PARCEL && st->first_border_mode >= 0)) {
+        keys[n++] = final_key(st);
+        return n;
+    }
+    if (st->phase == XBR_PH_PARCEL) {
+        keys[n++] = key_of(XBR_CLASS_DOMESTIC, -1);
+        for (int m = 0; m < XBR_MODE_COUNT; m++)
+            keys[n++] = key_of(xbr__cm_direct_class(m), m);
+        return n;
+    }
+    /* bulk, no intermediary yet: traditional, b2b2c or stocked */
+    keys[n++] = key_of(XBR_CLASS_TRADITIONAL, -1);
+    keys[n++] = key_of(XBR_CLASS_B2B2C, -1);
+    if (st->first_border_mode >= 0) {
+        keys[n++] = key_of(XBR_CLASS_WAREHOUSE, st->first_border_mode);
+    } else {
+        for (int m = -1; m < XBR_MODE_COUNT; m++)
+            keys[n++] = key_of(XBR_CLASS_WAREHOUSE, m);
+    }
+    return n;
+}
+
+/* The JSON class name of a key, as xbr__cm_finish() writes it. */
+static void key_name(int key, char buf[32])
+{
+    xbr_route_class_t klass = (xbr_route_class_t)(key / 16);
+    int mode = key % 16 - 1;
+    if (klass == XBR_CLASS_WAREHOUSE && mode >= 0)
+        snprintf(buf, 32, "warehouse-%s", xbr_mode_name((xbr_mode_t)mode));
+    else
+        snprintf(buf, 32, "%s", xbr_route_class_name(klass));
+}
+
+/* A <= B on everything the future depends on (same state and flags assumed). */
+static bool attr_dominates(const search_t *s, const label_t *a, const label_t *b)
+{
+    if (s->by_class && class_so_far(&a->st) != class_so_far(&b->st))
+        return false;
+    if (a->cost > b->cost || a->st.days > b->st.days || a->st.price > b->st.price)
+        return false;
+    if (s->co2e && a->st.co2e > b->st.co2e)
+        return false;
+    if (a->st.phase == XBR_PH_BULK &&
+        (a->st.lt_mean > b->st.lt_mean || a->st.lt_var > b->st.lt_var))
+        return false;
+    return true;
+}
+
+/* The path condition of the argument above, for A dominating B at the same node. */
+static bool path_condition(search_t *s, int a, int b)
+{
+    xbr_router_t *r = s->r;
+    if (!s->strict)
+        return true;
+    const label_t *la = &r->labels[a];
+    int v = la->st.node;
+    int comp = r->scc[v];
+    if (r->scc_size[comp] == 1)
+        return true;
+    bool strong = s->kbest || XBR_PH_IS_BULK(la->st.phase);
+    unsigned gen = next_gen(r->mark, r->n_nodes, &r->mark_gen);
+    for (int x = b; x >= 0; x = r->labels[x].parent)
+        r->mark[r->labels[x].st.node] = gen;
+    for (int x = la->parent; x >= 0; x = r->labels[x].parent) {
+        const label_t *lx = &r->labels[x];
+        if (!strong && state_bit(s, lx->st.phase, lx->st.first_border_mode) ==
+                           state_bit(s, la->st.phase, la->st.first_border_mode))
+            continue;
+        if (r->scc[lx->st.node] == comp && r->mark[lx->st.node] != gen)
+            return false;
+    }
+    return true;
+}
+
+/* Fills ids[] with the path's node indices from the origin; returns its length. */
+static size_t label_path(const xbr_router_t *r, int idx, int *nodes, int *links)
+{
+    size_t len = 0;
+    for (int x = idx; x >= 0; x = r->labels[x].parent)
+        len++;
+    size_t i = len;
+    for (int x = idx; x >= 0; x = r->labels[x].parent) {
+        i--;
+        if (nodes != NULL)
+            nodes[i] = r->labels[x].st.node;
+        if (links != NULL && i > 0)
+            links[i - 1] = r->labels[x].link;
+    }
+    return len;
+}
+
+/* strcmp-like order of two labels' node-id sequences from the origin. */
+static int compare_paths(const xbr_router_t *r, int a, int b)
+{
+    const xbr_network_t *net = r->sc->network;
+    int xa[2][64];
+    int *pa = NULL, *pb = NULL;
+    size_t na = label_path(r, a, NULL, NULL), nb = label_path(r, b, NULL, NULL);
+    bool heap_a = na > 64, heap_b = nb > 64;
+    pa = heap_a ? malloc(na * sizeof(int)) : xa[0];
+    pb = heap_b ? malloc(nb * sizeof(int)) : xa[1];
+    int result = 0;
+    if (pa == NULL || pb == NULL) {
+        result = a < b ? -1 : (a > b); /* out of memory: fall back on creation order */
+        goto out;
+    }
+    label_path(r, a, pa, NULL);
+    label_path(r, b, pb, NULL);
+    for (size_t i = 0; i < na && i < nb && result == 0; i++)
+        if (pa[i] != pb[i])
+            result = strcmp(net->nodes[pa[i]].id, net->nodes[pb[i]].id);
+    if (result == 0)
+        result = na < nb ? -1 : (na > nb);
+out:
+    if (heap_a)
+        free(pa);
+    if (heap_b)
+        free(pb);
+    return result;
+}
+
+/* Route order: Pareto by (cost, days, co2e, ids); k-best by (generalised, cost, days, ids). */
+static int compare_finals(const search_t *s, int a, int b)
+{
+    const label_t *la = &s->r->labels[a], *lb = &s->r->labels[b];
+    if (s->by_class) {
+        int ca = final_key(&la->st), cb = final_key(&lb->st);
+        if (ca != cb) {
+            char na[32], nb[32];
+            key_name(ca, na);
+            key_name(cb, nb);
+            int c = strcmp(na, nb);
+            if (c != 0)
+                return c;
+            return ca % 16 < cb % 16 ? -1 : 1; /* same name: by class mode */
+        }
+    }
+    double ka[4] = {la->cost, la->st.days, la->st.co2e, 0};
+    double kb[4] = {lb->cost, lb->st.days, lb->st.co2e, 0};
+    if (s->kbest) {
+        ka[0] = la->cost + s->vot * la->st.days;
+        kb[0] = lb->cost + s->vot * lb->st.days;
+        ka[1] = la->cost;
+        kb[1] = lb->cost;
+        ka[2] = la->st.days;
+        kb[2] = lb->st.days;
+    }
+    for (int i = 0; i < 3; i++)
+        if (ka[i] != kb[i])
+            return ka[i] < kb[i] ? -1 : 1;
+    return compare_paths(s->r, a, b);
+}
+
+/* Final route `idx` at the market: kept in the Pareto or k-best list, or dropped. */
+static xbr_status_t add_final(search_t *s, int idx)
+{
+    xbr_router_t *r = s->r;
+    const label_t *n = &r->labels[idx];
+    if (s->kbest) {
+        size_t pos = r->n_finals;
+        while (pos > 0 && compare_finals(s, idx, r->finals[pos - 1]) < 0)
+            pos--;
+        if (pos >= s->k)
+            return XBR_OK;
+        xbr_status_t status = push_final(r, idx);
+        if (status != XBR_OK)
+            return status;
+        memmove(&r->finals[pos + 1], &r->finals[pos], (r->n_finals - 1 - pos) * sizeof(int));
+        r->finals[pos] = idx;
+        if (r->n_finals > s->k)
+            r->n_finals = s->k;
+        return XBR_OK;
+    }
+    int key = s->by_class ? final_key(&n->st) : 0;
+    for (size_t i = 0; i < r->n_finals; i++) {
+        const label_t *f = &r->labels[r->finals[i]];
+        if (s->by_class && final_key(&f->st) != key)
+            continue;
+        if (f->cost <= n->cost && f->st.days <= n->st.days &&
+            (!s->co2e || f->st.co2e <= n->st.co2e)) {
+            bool equal = f->cost == n->cost && f->st.days == n->st.days &&
+                         (!s->co2e || f->st.co2e == n->st.co2e);
+            if (equal && compare_paths(r, idx, r->finals[i]) < 0)
+                r->finals[i] = idx;
+            return XBR_OK;
+        }
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < r->n_finals; i++) {
+        const label_t *f = &r->labels[r->finals[i]];
+        bool dominated = (!s->by_class || final_key(&f->st) == key) && n->cost <= f->cost &&
+                         n->st.days <= f->st.days && (!s->co2e || n->st.co2e <= f->st.co2e);
+        if (!dominated)
+            r->finals[kept++] = r->finals[i];
+    }
+    r->n_finals = kept;
+    return push_final(r, idx);
+}
+
+/* The index of node v in the bounds arrays: the target market is n_bnodes; -1 for others. */
+static int bound_index(const search_t *s, int v)
+{
+    return v == s->market ? (int)s->r->n_bnodes : s->r->bidx[v];
+}
+
+/*
+ * True when label `l` cannot reach the market, or every completion of it is weakly dominated
+ * by found routes. Lower bounds of a completion: cost + lb_cost(node); days + lb_days(node),
+ * except that a bulk label that may still stock can end with as few days as the nearest
+ * stocking warehouse's lb_days (s->lb_stock_days); CO2e as it stands.
+ */
+static bool cut_by_finals(const search_t *s, const label_t *l)
+{
+    const xbr_router_t *r = s->r;
+    int v = bound_index(s, l->st.node);
+    if (v < 0 || !isfinite(s->lb_cost[v]))
+        return true; /* a market not the target: the route cannot go on */
+    double cost_lb = l->cost + s->lb_cost[v];
+    double days_lb = l->st.days + s->lb_days[v];
+    if (l->st.phase == XBR_PH_BULK && s->lb_stock_days < days_lb)
+        days_lb = s->lb_stock_days;
+    if (s->kbest) {
+        if (r->n_finals < s->k)
+            return false;
+        const label_t *f = &r->labels[r->finals[s->k - 1]];
+        return f->cost + s->vot * f->st.days <= cost_lb + s->vot * days_lb;
+    }
+    if (s->by_class) {
+        /* cut only when every class key the label may end with has a dominating route */
+        int keys[XBR_MODE_COUNT + 3];
+        int nk = possible_keys(&l->st, keys);
+        for (int k = 0; k < nk; k++) {
+            bool covered = false;
+            for (size_t i = 0; i < r->n_finals && !covered; i++) {
+                const label_t *f = &r->labels[r->finals[i]];
+                covered = f->cost <= cost_lb && f->st.days <= days_lb &&
+                          (!s->co2e || f->st.co2e <= l->st.co2e) && final_key(&f->st) == keys[k];
+            }
+            if (!covered)
+                return false;
+        }
+        return true;
+    }
+    for (size_t i = 0; i < r->n_finals; i++) {
+        const label_t *f = &r->labels[r->finals[i]];
+        if (f->cost <= cost_lb && f->st.days <= days_lb && (!s->co2e || f->st.co2e <= l->st.co2e))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Reverse Dijkstra from the market over open links, once for cost and once for days, with
+ * per-link lower bounds of what a leg adds: transport at the cheaper of the parcel and bulk
+ * shipment sizes, the head node's handling, carbon; the leg's mean days, wait, the head's
+ * handling days and the border's clearance and mean inspection days. Everything else a step
+ * adds is >= 0, so these bound any completion from below. O(links log links).
+ */
+static xbr_status_t compute_bounds(search_t *s, bounds_t *b)
+{
+    xbr_router_t *r = s->r;
+    const xbr_network_t *net = r->sc->network;
+    const xbr__cm_t *cm = &s->cm;
+    size_t nb = r->n_bnodes + 1;
+    for (int pass = 0; pass < 2; pass++) {
+        double *dist = pass == 0 ? b->lb_cost : b->lb_days;
+        for (size_t i = 0; i < nb; i++)
+            dist[i] = INFINITY;
+        dist[r->n_bnodes] = 0.0;
+        r->n_dheap = 0;
+        heap_item_t start = {0.0, 0.0, 0.0, s->market};
+        xbr_status_t status = hpush(&r->dheap, &r->n_dheap, &r->cap_dheap, start);
+        while (status == XBR_OK && r->n_dheap > 0) {
+            heap_item_t top = hpop(r->dheap, &r->n_dheap);
+            int y = top.idx;
+            if (top.k1 > dist[bound_index(s, y)])
+                continue;
+            const xbr_node_t *ny = &net->nodes[y];
+            for (int e = r->in_start[y]; e < r->in_start[y + 1] && status == XBR_OK; e++) {
+                int link = r->in_link[e];
+                int x = net->links[link].from;
+                int bx = r->bidx[x];
+                if (bx < 0)
+                    continue; /* routes end at their market and pass no other */
+                double w;
+                if (pass == 0) {
+                    w = xbr__cm_transport(cm, link, cm->q_parcel);
+                    if (cm->q_bulk > 0.0)
+                        w = fmin(w, xbr__cm_transport(cm, link, cm->q_bulk));
+                    w += ny->handling.cost_per_kg * cm->prod->unit_kg + ny->handling.cost_per_unit;
+                    w += xbr__cm_co2e(cm, link) / 1000.0 * r->sc->carbon_price_per_t;
+                } else {
+                    double var;
+                    xbr__cm_leg_days(cm, link, &w, &var);
+                    w += ny->handling.days;
+                    if (cm->territory[net->nodes[x].country] != cm->territory[ny->country]) {
+                        const xbr_country_t *c = &net->countries[ny->country];
+                        w += c->clearance_days + c->inspection_prob * c->inspection_days;
+                    }
+                }
+                if (!(w >= 0.0))
+                    w = 0.0;
+                double d = top.k1 + w;
+                if (d < dist[bx]) {
+                    dist[bx] = d;
+                    heap_item_t item = {d, 0.0, 0.0, x};
+                    status = hpush(&r->dheap, &r->n_dheap, &r->cap_dheap, item);
+                }
+            }
+        }
+        if (status != XBR_OK)
+            return status;
+    }
+    /* fewest days a route can end with after stocking: those from the best warehouse */
+    b->lb_stock_days = INFINITY;
+    for (size_t i = 0; i < r->n_nodes; i++)
+        if (net->nodes[i].type == XBR_NODE_WAREHOUSE && !net->nodes[i].closed &&
+            b->lb_days[r->bidx[i]] < b->lb_stock_days)
+            b->lb_stock_days = b->lb_days[r->bidx[i]];
+    b->product = s->cm.product;
+    b->market = s->market;
+    return XBR_OK;
+}
+
+/* Sets s->lb_cost, s->lb_days and s->lb_stock_days from the cache, computing them on a miss. */
+static xbr_status_t get_bounds(search_t *s)
+{
+    xbr_router_t *r = s->r;
+    size_t mask = r->cap_slots - 1;
+    size_t h = ((size_t)s->cm.product * 2654435761u + (size_t)s->market * 40503u) & mask;
+    if (r->bounds == NULL) {
+        r->bounds = calloc(r->max_bounds, sizeof *r->bounds);
+        r->bound_slots = calloc(r->cap_slots, sizeof *r->bound_slots);
+        if (r->bounds == NULL || r->bound_slots == NULL) {
+            free(r->bounds);
+            free(r->bound_slots);
+            r->bounds = NULL;
+            r->bound_slots = NULL;
+            return XBR_ENOMEM;
+        }
+    }
+    for (size_t i = h; r->bound_slots[i] != 0; i = (i + 1) & mask) {
+        const bounds_t *b = &r->bounds[r->bound_slots[i] - 1];
+        if (b->product == s->cm.product && b->market == s->market) {
+            s->lb_cost = b->lb_cost;
+            s->lb_days = b->lb_days;
+            s->lb_stock_days = b->lb_stock_days;
+            return XBR_OK;
+        }
+    }
+    if (r->n_bounds == r->max_bounds) { /* full: start again */
+        memset(r->bound_slots, 0, r->cap_slots * sizeof *r->bound_slots);
+        r->n_bounds = 0;
+    }
+    bounds_t *b = &r->bounds[r->n_bounds];
+    if (b->lb_cost == NULL) {
+        b->lb_cost = malloc(2 * (r->n_bnodes + 1) * sizeof(double));
+        if (b->lb_cost == NULL)
+            return XBR_ENOMEM;
+        b->lb_days = b->lb_cost + r->n_bnodes + 1;
+    }
+    xbr_status_t status = compute_bounds(s, b);
+    if (status != XBR_OK)
+        return status;
+    size_t i = h;
+    while (r->bound_slots[i] != 0)
+        i = (i + 1) & mask;
+    r->bound_slots[i] = (int)++r->n_bounds;
+    s->lb_cost = b->lb_cost;
+    s->lb_days = b->lb_days;
+    s->lb_stock_days = b->lb_stock_days;
+    return XBR_OK;
+}
+
+/* Inserts the label just created at the pool's end (index idx) at its state, or drops it. */
+static xbr_status_t insert_label(search_t *s, int idx)
+{
+    xbr_router_t *r = s->r;
+    label_t *n = &r->labels[idx];
+    size_t state = (size_t)n->st.node * XBR_PH_COUNT + (size_t)n->st.phase;
+    size_t dominators = 0;
+
+    for (int a = r->head[state]; a >= 0; a = r->labels[a].next) {
+        const label_t *la = &r->labels[a];
+        if (la->st.flags != n->st.flags || !attr_dominates(s, la, n))
+            continue;
+        if (!path_condition(s, a, idx))
+            continue;
+        if (!s->kbest || ++dominators >= s->k) {
+            r->n_labels--; /* the rejected label is the last one */
+            return XBR_OK;
+        }
+    }
+    if (!s->kbest) {
+        int prev = -1;
+        for (int a = r->head[state]; a >= 0;) {
+            label_t *la = &r->labels[a];
+            int next = la->next;
+            if (la->st.flags == n->st.flags && attr_dominates(s, n, la) &&
+                path_condition(s, idx, a)) {
+                la->alive = 0;
+                if (prev < 0)
+                    r->head[state] = next;
+                else
+                    r->labels[prev].next = next;
+            } else {
+                prev = a;
+            }
+            a = next;
+        }
+    }
+    if (!r->is_touched[state]) {
+        r->is_touched[state] = 1;
+        r->touched[r->n_touched++] = (int)state;
+    }
+    n->next = r->head[state];
+    r->head[state] = idx;
+    n->alive = 1;
+    heap_item_t item = {n->cost, n->st.days, s->co2e ? n->st.co2e : 0.0, idx};
+    return heap_push(r, item);
+}
+
+/* Adds the origin label in `phase`. */
+static xbr_status_t seed(search_t *s, int origin, int phase)
+{
+    int idx = new_label(s->r);
+    if (idx < 0)
+        return XBR_ENOMEM;
+    label_t *l = &s->r->labels[idx];
+    xbr__cm_start(&s->cm, origin, phase, &l->st);
+    l->cost = xbr__cm_total(&l->st);
+    l->parent = -1;
+    l->link = -1;
+    l->next = -1;
+    l->alive = 0;
+    return insert_label(s, idx);
+}
+
+static xbr_status_t expand(search_t *s, int idx)
+{
+    xbr_router_t *r = s->r;
+    const xbr_network_t *net = r->sc->network;
+    xbr__cstate_t from = r->labels[idx].st;
+    unsigned gen = next_gen(r->on_path, r->n_nodes, &r->path_gen);
+    for (int x = idx; x >= 0; x = r->labels[x].parent) {
+        const xbr__cstate_t *sx = &r->labels[x].st;
+        if (r->on_path[sx->node] != gen)
+            r->on_path_phases[sx->node] = 0;
+        r->on_path[sx->node] = gen;
+        r->on_path_phases[sx->node] |= state_bit(s, sx->phase, sx->first_border_mode);
+    }
+
+    for (int e = r->out_start[from.node]; e < r->out_start[from.node + 1]; e++) {
+        int link = r->out_link[e];
+        int to = net->links[link].to;
+        bool visited = r->on_path[to] == gen;
+        if (visited && s->strict)
+            continue;
+        if (net->nodes[to].type == XBR_NODE_MARKET && to != s->market)
+            continue;
+        xbr__cstate_t arrived = from;
+        xbr__cm_link(&s->cm, &arrived, link);
+        int next[2];
+        int k = xbr__cm_next_phases(&s->cm, arrived.phase, to, next);
+        for (int j = 0; j < k; j++) {
+            if (visited &&
+                (r->on_path_phases[to] & state_bit(s, next[j], arrived.first_border_mode)))
+                continue;
+            int c = new_label(r);
+            if (c < 0)
+                return XBR_ENOMEM;
+            label_t *lc = &r->labels[c];
+            lc->st = arrived;
+            xbr__cm_enter(&s->cm, &lc->st, next[j]);
+            lc->cost = xbr__cm_total(&lc->st);
+            lc->parent = idx;
+            lc->link = link;
+            lc->next = -1;
+            lc->alive = 0;
+            if (to != s->market && cut_by_finals(s, lc)) {
+                r->n_labels--;
+                continue;
+            }
+            xbr_status_t status = to == s->market ? add_final(s, c) : insert_label(s, c);
+            if (status != XBR_OK)
+                return status;
+        }
+    }
+    return XBR_OK;
+}
+
+static xbr_status_t make_set(search_t *s, xbr_route_set_t **out)
+{
+    xbr_router_t *r = s->r;
+    xbr_route_set_t *set = calloc(1, sizeof *set);
+    if (set == NULL)
+        return XBR_ENOMEM;
+    /* insertion sort: the lists are short */
+    for (size_t i = 1; i < r->n_finals; i++) {
+        int x = r->finals[i];
+        size_t j = i;
+        while (j > 0 && compare_finals(s, x, r->finals[j - 1]) < 0) {
+            r->finals[j] = r->finals[j - 1];
+            j--;
+        }
+        r->finals[j] = x;
+    }
+    if (r->n_finals > 0) {
+        set->routes = calloc(r->n_finals, sizeof *set->routes);
+        if (set->routes == NULL) {
+            free(set);
+            return XBR_ENOMEM;
+        }
+    }
+    for (size_t i = 0; i < r->n_finals; i++) {
+        xbr_route_t *rt = &set->routes[set->count++];
+        int f = r->finals[i];
+        size_t len = label_path(r, f, NULL, NULL); /* >= 2: a final is never the origin */
+        rt->links = malloc((len > 1 ? len - 1 : 1) * sizeof(int));
+        rt->nodes = malloc(len * sizeof(int));
+        if (rt->links == NULL || rt->nodes == NULL) {
+            xbr_route_set_free(set);
+            return XBR_ENOMEM;
+        }
+        label_path(r, f, rt->nodes, rt->links);
+        rt->n_links = len - 1;
+        rt->origin = rt->nodes[0];
+        xbr__cm_finish(&s->cm, &r->labels[f].st, rt);
+    }
+    *out = set;
+    return XBR_OK;
+}
+
+static void reset_scratch(xbr_router_t *r)
+{
+    for (size_t i = 0; i < r->n_touched; i++) {
+        r->head[r->touched[i]] = -1;
+        r->is_touched[r->touched[i]] = 0;
+    }
+    r->n_touched = 0;
+    r->n_labels = 0;
+    r->n_heap = 0;
+    r->n_finals = 0;
+}
+
+static xbr_status_t search(search_t *s, int origin)
+{
+    xbr_router_t *router = s->r;
+    const xbr_network_t *net = router->sc->network;
+    xbr_status_t status = XBR_OK;
+    if (net->nodes[origin].closed || origin == s->market || (s->kbest && s->k == 0))
+        return XBR_OK;
+    status = seed(s, origin, XBR_PH_PARCEL);
+    if (status == XBR_OK && s->cm.q_bulk > 0.0)
+        status = seed(s, origin, XBR_PH_BULK);
+    while (status == XBR_OK && router->n_heap > 0) {
+        heap_item_t top = heap_pop(router);
+        const label_t *l = &router->labels[top.idx];
+        if (!l->alive || cut_by_finals(s, l))
+            continue;
+        status = expand(s, top.idx);
+    }
+    return status;
+}
+
+/* True when no route found visits a node twice. */
+static bool all_finals_simple(search_t *s)
+{
+    xbr_router_t *r = s->r;
+    for (size_t i = 0; i < r->n_finals; i++) {
+        unsigned gen = next_gen(r->mark, r->n_nodes, &r->mark_gen);
+        for (int x = r->finals[i]; x >= 0; x = r->labels[x].parent) {
+            int v = r->labels[x].st.node;
+            if (r->mark[v] == gen)
+                return false;
+            r->mark[v] = gen;
+        }
+    }
+    return true;
+}
+
+static xbr_status_t run(const xbr_scenario_t *sc, xbr_router_t *router, int product, int origin,
+                        int market, bool kbest, size_t k, bool co2e, bool by_class,
+                        xbr_route_set_t **out, xbr_diags_t *diags)
+{
+    xbr_router_t *own = NULL;
+    search_t s;
+    xbr_status_t status;
+
+    *out = NULL;
+    memset(&s, 0, sizeof s);
+    if (sc == NULL || sc->network == NULL || product < 0 || (size_t)product >= sc->n_products ||
+        origin < 0 || (size_t)origin >= sc->network->n_nodes || market < 0 ||
+        (size_t)market >= sc->network->n_nodes ||
+        sc->network->nodes[market].type != XBR_NODE_MARKET) {
+        if (diags != NULL)
+            (void)xbr_diags_add(diags, XBR_SEV_ERROR, NULL, 0, 0, NULL, NULL,
+                                "route search: bad product, origin or market",
+                                "valid indices and a market node");
+        return XBR_EINPUT;
+    }
+    if (router == NULL) {
+        status = xbr_router_new(sc, &own);
+        if (status != XBR_OK)
+            return status;
+        router = own;
+    } else if (router->sc != sc) {
+        if (diags != NULL)
+            (void)xbr_diags_add(diags, XBR_SEV_ERROR, NULL, 0, 0, NULL, NULL,
+                                "route search: router built for another scenario",
+                                "xbr_router_new() on this scenario");
+        return XBR_EINPUT;
+    }
+    status = xbr__cm_init(&s.cm, sc, product, market);
+    if (status != XBR_OK)
+        goto out;
+    s.cm.origin_country = sc->network->nodes[origin].country;
+    s.r = router;
+    s.market = market;
+    s.co2e = co2e;
+    s.kbest = kbest;
+    s.by_class = by_class;
+    s.k = k;
+    s.vot = sc->value_of_time_per_day;
+
+    /* Pareto: first over walks that repeat no (node, phase), where plain dominance is exact
+     * and fast; if every route found is a simple path, that is the answer (see the argument
+     * above), else search again over simple paths. k-best searches simple paths directly. */
+    s.strict = kbest;
+    status = get_bounds(&s);
+    while (status == XBR_OK) {
+        reset_scratch(router);
+        router->n_searches++;
+        if (s.strict)
+            router->n_strict++;
+        status = search(&s, origin);
+        if (status != XBR_OK || s.strict || all_finals_simple(&s))
+            break;
+        s.strict = true;
+    }
+    if (status == XBR_OK)
+        status = make_set(&s, out);
+out:
+    if (router != NULL)
+        reset_scratch(router);
+    xbr__cm_destroy(&s.cm);
+    xbr_router_free(own);
+    return status;
+}
+
+xbr_status_t xbr_routes_pareto(const xbr_scenario_t *sc, xbr_router_t *router, int product,
+                               int origin, int market, xbr_criteria_t criteria,
+                               xbr_route_set_t **out, xbr_diags_t *diags)
+{
+    return run(sc, router, product, origin, market, false, 0,
+               criteria == XBR_CRITERIA_COST_DAYS_CO2E, false, out, diags);
+}
+
+xbr_status_t xbr_routes_pareto_by_class(const xbr_scenario_t *sc, xbr_router_t *router, int product,
+                                        int origin, int market, xbr_criteria_t criteria,
+                                        xbr_route_set_t **out, xbr_diags_t *diags)
+{
+    return run(sc, router, product, origin, market, false, 0,
+               criteria == XBR_CRITERIA_COST_DAYS_CO2E, true, out, diags);
+}
+
+xbr_status_t xbr_routes_k_best(const xbr_scenario_t *sc, xbr_router_t *router, int product,
+                               int origin, int market, size_t k, xbr_route_set_t **out,
+                               xbr_diags_t *diags)
+{
+    return run(sc, router, product, origin, market, true, k, false, false, out, diags);
+}
+
+void xbr__router_limit_bounds(xbr_router_t *router, size_t max_entries)
+{
+    if (router->bounds != NULL) {
+        for (size_t i = 0; i < router->max_bounds; i++)
+            free(router->bounds[i].lb_cost);
+        free(router->bounds);
+        free(router->bound_slots);
+        router->bounds = NULL;
+        router->bound_slots = NULL;
+        router->n_bounds = 0;
+    }
+    if (max_entries >= 1 && max_entries < router->max_bounds)
+        router->max_bounds = max_entries; /* cap_slots stays >= 2 max_bounds */
+}
+
+void xbr__router_counts(const xbr_router_t *router, size_t *searches, size_t *strict)
+{
+    *searches = router->n_searches;
+    *strict = router->n_strict;
+}

@@ -1,0 +1,89 @@
+/*
+ * route/trace.c - a route replayed link by link with the cost model's own steps
+ * (xbroute/trace.h), so the rows add up to exactly the route's figures.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "route/internal.h"
+#include "xbroute/trace.h"
+
+static const char *phase_name(int phase)
+{
+    switch (phase) {
+    case XBR_PH_BULK:
+    case XBR_PH_BULK_TRAD:
+        return "bulk";
+    case XBR_PH_PARCEL:
+        return "parcel";
+    case XBR_PH_RETAILED:
+        return "retailed";
+    default:
+        return "stocked";
+    }
+}
+
+static void fill_row(const xbr__cstate_t *st, int link, xbr_leg_t *row)
+{
+    row->link = link;
+    row->node = st->node;
+    row->consumer_days = st->days;
+    /* Once stock is kept, the consumer clock restarted; the goods' own age is the frozen
+     * upstream lead time plus the clock since. */
+    row->days = st->phase == XBR_PH_STOCKED ? st->lt_mean + st->days : st->days;
+    row->price = st->price;
+    xbr__cm_breakdown(st, &row->cost);
+    row->phase = phase_name(st->phase);
+}
+
+xbr_status_t xbr_route_trace(const xbr_scenario_t *sc, const xbr_route_t *route, xbr_leg_t **legs,
+                             size_t *n_legs)
+{
+    xbr__cm_t cm;
+    xbr_leg_t *rows = NULL;
+    *legs = NULL;
+    *n_legs = 0;
+    if (route->n_links == 0 || route->links == NULL)
+        return XBR_EINPUT;
+    xbr_status_t st_code = xbr__cm_init(&cm, sc, route->product, route->market);
+    if (st_code != XBR_OK)
+        return st_code;
+    const xbr_network_t *net = sc->network;
+    rows = calloc(route->n_links + 1, sizeof *rows);
+    if (rows == NULL) {
+        xbr__cm_destroy(&cm);
+        return XBR_ENOMEM;
+    }
+    int origin = net->links[route->links[0]].from;
+    cm.origin_country = net->nodes[origin].country;
+    /* The same start phase and phase choices as xbr_route_evaluate(): bulk when the route
+     * stocks or passes an intermediary. */
+    bool bulk = route->stock_at >= 0 || route->route_class == XBR_CLASS_TRADITIONAL ||
+                route->route_class == XBR_CLASS_B2B2C;
+    xbr__cstate_t st;
+    xbr__cm_start(&cm, origin, bulk ? XBR_PH_BULK : XBR_PH_PARCEL, &st);
+    fill_row(&st, -1, &rows[0]);
+    for (size_t i = 0; i < route->n_links; i++) {
+        int next[2];
+        xbr__cm_link(&cm, &st, route->links[i]);
+        int k = xbr__cm_next_phases(&cm, st.phase, st.node, next);
+        int choice = -1;
+        for (int j = 0; j < k; j++) {
+            bool stocks = next[j] == XBR_PH_STOCKED && st.phase != XBR_PH_STOCKED;
+            if (stocks == (st.node == route->stock_at))
+                choice = next[j];
+        }
+        if (choice < 0) {
+            free(rows);
+            xbr__cm_destroy(&cm);
+            return XBR_EINPUT;
+        }
+        xbr__cm_enter(&cm, &st, choice);
+        fill_row(&st, route->links[i], &rows[i + 1]);
+    }
+    xbr__cm_destroy(&cm);
+    *legs = rows;
+    *n_legs = route->n_links + 1;
+    return XBR_OK;
+}
