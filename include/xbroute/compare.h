@@ -18,16 +18,22 @@
 extern "C" {
 #endif
 
+/* X-macro: the verdicts on a class of route for one product x market: enum suffix and name. */
+#define XBR_VERDICT_LIST(X)                                                                        \
+    X(WINNER, "winner")         /* the cheapest route within the promise (or overall, none) */     \
+    X(TOO_COSTLY, "too costly") /* meets the promise, but costs more than the winner */            \
+    X(TOO_SLOW, "too slow")     /* even its fastest route misses the promise */                    \
+    X(CLOSED, "closed")         /* routes of this class exist only through closed links/nodes */   \
+    X(NO_ROUTE, "no route")     /* the network has no route of this class at all */
+
 typedef enum {
-    XBR_VERDICT_WINNER = 0, /* the cheapest route within the promise (or overall, with none) */
-    XBR_VERDICT_TOO_COSTLY, /* meets the promise, but costs more than the winner */
-    XBR_VERDICT_TOO_SLOW,   /* even its fastest route misses the promise */
-    XBR_VERDICT_CLOSED,     /* routes of this class exist only through closed links or nodes */
-    XBR_VERDICT_NO_ROUTE,   /* the network has no route of this class at all */
-    XBR_VERDICT_COUNT
+#define XBR_VERDICT_ENUM_(id, name) XBR_VERDICT_##id,
+    XBR_VERDICT_LIST(XBR_VERDICT_ENUM_)
+#undef XBR_VERDICT_ENUM_
+        XBR_VERDICT_COUNT
 } xbr_verdict_t;
 
-/* "winner", "too costly", "too slow", "closed", "no route". */
+/* The name of a verdict ("too costly"); "unknown" out of range. */
 XBR_API const char *xbr_verdict_name(xbr_verdict_t verdict);
 
 typedef struct {

@@ -95,14 +95,22 @@ typedef struct {
 /* The defaults: fractional shares, no limits, column generation when needed. */
 XBR_API void xbr_optimize_opts_init(xbr_optimize_opts_t *opts);
 
+/* X-macro: the outcomes of an optimization: enum suffix and JSON name. */
+#define XBR_OPT_STATUS_LIST(X)                                                                     \
+    X(OPTIMAL, "optimal")         /* proven optimal (within mip_gap when one was given) */         \
+    X(FEASIBLE, "feasible")       /* stopped by the time limit with a solution; see gap */         \
+    X(INFEASIBLE, "infeasible")   /* no plan meets the promises and capacities; see reasons */     \
+    X(NO_SOLUTION, "no_solution") /* stopped by the time limit before any solution */
+
 typedef enum {
-    XBR_OPT_OPTIMAL = 0, /* proven optimal (within mip_gap when one was given) */
-    XBR_OPT_FEASIBLE,    /* stopped by the time limit with a solution; see gap */
-    XBR_OPT_INFEASIBLE,  /* no plan meets the promises and capacities; see reasons */
-    XBR_OPT_NO_SOLUTION, /* stopped by the time limit before any solution */
+#define XBR_OPT_STATUS_ENUM_(id, name) XBR_OPT_##id,
+    XBR_OPT_STATUS_LIST(XBR_OPT_STATUS_ENUM_)
+#undef XBR_OPT_STATUS_ENUM_
+        XBR_OPT_STATUS_COUNT
 } xbr_opt_status_t;
 
-/* "optimal", "time_limit", "infeasible", "no_solution". */
+/* The JSON name of an outcome ("optimal", "feasible", "infeasible", "no_solution"); "unknown"
+ * out of range. */
 XBR_API const char *xbr_opt_status_name(xbr_opt_status_t status);
 
 /* One flow of the plan: a share of a pair's demand on one route. */

@@ -37,6 +37,24 @@ XBR_API void xbr_buf_puts(xbr_buf_t *b, const char *s);
 XBR_API void xbr_buf_printf(xbr_buf_t *b, const char *fmt, ...) XBR_PRINTF(2, 3);
 XBR_API void xbr_buf_vprintf(xbr_buf_t *b, const char *fmt, va_list ap);
 
+/* X-macro: the output formats of every result writer: enum suffix and the --format name. */
+#define XBR_FORMAT_LIST(X)                                                                         \
+    X(TEXT, "text")                                                                                \
+    X(JSON, "json")                                                                                \
+    X(CSV, "csv")
+
+typedef enum {
+#define XBR_FORMAT_ENUM_(id, name) XBR_FORMAT_##id,
+    XBR_FORMAT_LIST(XBR_FORMAT_ENUM_)
+#undef XBR_FORMAT_ENUM_
+        XBR_FORMAT_COUNT
+} xbr_format_t;
+
+/* The name of a format ("json"); "unknown" out of range. */
+XBR_API const char *xbr_format_name(xbr_format_t format);
+/* The format named `name`, or -1. */
+XBR_API int xbr_format_parse(const char *name);
+
 /*
  * A JSON writer into a buffer: pretty-printed with 2-space indent, keys in the order written.
  * Numbers are written with at most 10 significant digits (so outputs are byte-identical across

@@ -76,38 +76,67 @@
 extern "C" {
 #endif
 
+/* X-macro: the route classes (route structure, not mode of a warehouse's fill): enum suffix and
+ * JSON spelling. The one list the enum, xbr_route_class_name() and every writer come from. */
+#define XBR_ROUTE_CLASS_LIST(X)                                                                    \
+    X(AIR, "air")                                                                                  \
+    X(EXPRESS, "express")                                                                          \
+    X(POST, "post")                                                                                \
+    X(SEA, "sea")                                                                                  \
+    X(RAIL, "rail")                                                                                \
+    X(ROAD, "road")         /* direct, border crossed by truck or last_mile */                     \
+    X(DOMESTIC, "domestic") /* direct, never leaves the origin's country */                        \
+    X(WAREHOUSE, "warehouse")                                                                      \
+    X(B2B2C, "b2b2c")                                                                              \
+    X(TRADITIONAL, "traditional")
+
 typedef enum {
-    XBR_CLASS_AIR = 0,
-    XBR_CLASS_EXPRESS,
-    XBR_CLASS_POST,
-    XBR_CLASS_SEA,
-    XBR_CLASS_RAIL,
-    XBR_CLASS_ROAD,     /* direct, border crossed by truck or last_mile */
-    XBR_CLASS_DOMESTIC, /* direct, never leaves the origin's country */
-    XBR_CLASS_WAREHOUSE,
-    XBR_CLASS_B2B2C,
-    XBR_CLASS_TRADITIONAL,
-    XBR_CLASS_COUNT
+#define XBR_ROUTE_CLASS_ENUM_(id, name) XBR_CLASS_##id,
+    XBR_ROUTE_CLASS_LIST(XBR_ROUTE_CLASS_ENUM_)
+#undef XBR_ROUTE_CLASS_ENUM_
+        XBR_CLASS_COUNT
 } xbr_route_class_t;
 
 /* The JSON spelling of a class without its mode ("warehouse", "b2b2c"); never NULL. */
 XBR_API const char *xbr_route_class_name(xbr_route_class_t klass);
 
-/* Per-unit cost components; total is their sum. */
+/* X-macro: the per-unit cost components, in the order they are summed and shown: enum suffix,
+ * field and JSON key, and a short label for people. The one list the breakdown struct, its
+ * writers (text, JSON, CSV, charts) and the optimizer's totals come from. */
+#define XBR_COST_COMPONENT_LIST(X)                                                                 \
+    X(TRANSPORT, transport, "transport")                                                           \
+    X(HANDLING, handling, "handling")                                                              \
+    X(CLEARANCE, clearance, "clearance")                                                           \
+    X(DUTY, duty, "duty")                                                                          \
+    X(VAT, vat, "VAT")                                                                             \
+    X(MARKUP, markup, "markup")                                                                    \
+    X(IN_TRANSIT, in_transit, "in transit")                                                        \
+    X(STORAGE, storage, "storage")                                                                 \
+    X(CAPITAL, capital, "capital")                                                                 \
+    X(WAREHOUSE_FIXED, warehouse_fixed, "warehouse fixed")                                         \
+    X(CARBON, carbon, "carbon")
+
+typedef enum {
+#define XBR_COST_ENUM_(id, field, label) XBR_COST_##id,
+    XBR_COST_COMPONENT_LIST(XBR_COST_ENUM_)
+#undef XBR_COST_ENUM_
+        XBR_COST_COUNT
+} xbr_cost_component_t;
+
+/* Per-unit cost components (one field per XBR_COST_COMPONENT_LIST entry); total is their sum. */
 typedef struct {
-    double transport;
-    double handling;
-    double clearance;
-    double duty;
-    double vat;
-    double markup;
-    double in_transit;
-    double storage;
-    double capital;
-    double warehouse_fixed;
-    double carbon;
+#define XBR_COST_FIELD_(id, field, label) double field;
+    XBR_COST_COMPONENT_LIST(XBR_COST_FIELD_)
+#undef XBR_COST_FIELD_
     double total;
 } xbr_cost_breakdown_t;
+
+/* The JSON key of a component ("in_transit"); "unknown" out of range. */
+XBR_API const char *xbr_cost_component_name(xbr_cost_component_t k);
+/* A short label of a component for people ("in transit"); "unknown" out of range. */
+XBR_API const char *xbr_cost_component_label(xbr_cost_component_t k);
+/* The value of component k of c; 0 out of range. */
+XBR_API double xbr_cost_component(const xbr_cost_breakdown_t *c, xbr_cost_component_t k);
 
 /*
  * One evaluated route. Arrays are owned by the route: release with xbr_route_destroy().

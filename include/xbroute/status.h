@@ -96,6 +96,16 @@ XBR_API xbr_status_t xbr_diags_add(xbr_diags_t *diags, xbr_severity_t severity, 
  */
 XBR_API int xbr_diag_format(const xbr_diag_t *d, char *buf, size_t size);
 
+/*
+ * "Did you mean": the candidate closest to `word`, or NULL. A candidate qualifies when its
+ * optimal string alignment distance to `word` is at most 2 (words under 6 characters) or a
+ * third of the word's length plus one, or when they share a prefix of 3 or more characters;
+ * the smallest distance wins, ties go to the longer shared prefix, then the earlier candidate.
+ * `candidates` is a NULL-terminated array (NULL: none). Words over 64 characters match by prefix
+ * only.
+ */
+XBR_API const char *xbr_suggest(const char *word, const char *const *candidates);
+
 #ifdef __cplusplus
 }
 #endif

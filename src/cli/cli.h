@@ -10,7 +10,14 @@
 
 #include "xbroute/xbroute.h"
 
-typedef enum { CLI_FORMAT_TEXT = 0, CLI_FORMAT_JSON, CLI_FORMAT_CSV } cli_format_t;
+#include <stddef.h>
+
+/* Kept while commands move to xbr_format_t. */
+enum {
+    CLI_FORMAT_TEXT = XBR_FORMAT_TEXT,
+    CLI_FORMAT_JSON = XBR_FORMAT_JSON,
+    CLI_FORMAT_CSV = XBR_FORMAT_CSV
+};
 
 /* One subcommand: returns a process exit code (DESIGN.md section 6). */
 typedef int (*cli_command_fn)(int argc, char **argv);
@@ -64,20 +71,7 @@ int cli_load_scenario(const char *path, xbr_scenario_t **out);
 int cli_input_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
-#endif
-    ;
 
-/* Writes routes as GeoJSON to `path`; returns an exit code. */
-int cli_write_routes_geojson(const char *path, const xbr_scenario_t *sc, const xbr_route_t *routes,
-                             size_t n);
-
-/* Loads a scenario, printing its diagnostics; returns 0 or the exit code. */
-int cli_load_scenario(const char *path, xbr_scenario_t **out);
-
-/* Prints "xbroute CMD: error: MESSAGE" to stderr; returns exit code 2 (bad input). */
-int cli_input_error(const char *cmd, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
 #endif
     ;
 
@@ -105,5 +99,95 @@ int cli_output_option(const char *cmd, int argc, char **argv, int *i, cli_output
 /* An argument no option took: an unknown option, or the command's one input file. Stores it in
  * *path and returns 0, or prints a usage error and returns 1. */
 int cli_positional(const char *cmd, const char *arg, const char **path);
+
+/* ---- the option table (cli_options.c) ----
+ *
+ * Every option of a subcommand is one row of a table: its name, an alias, what it takes, where
+ * it goes (an offset into the command's options struct) and the range of a number. cli_parse()
+ * reads argv with the table: "--opt VALUE" and "--opt=VALUE", "-h"/"--help", "--" to end the
+ * options, positional arguments, and "did you mean" for an unknown option. */
+typedef enum {
+    CLI_OPT_FLAG,   /* bool, set to true; takes no value */
+    CLI_OPT_STRING, /* const char * (a file name, an id, a list) */
+    CLI_OPT_UINT,   /* unsigned long long in [min, max] */
+    CLI_OPT_DOUBLE, /* double in [min, max] (lo_open / hi_open make an end open) */
+    CLI_OPT_FORMAT, /* int: an xbr_format_t among the command's formats */
+} cli_opt_kind_t;
+
+typedef struct {
+    const char *name;  /* "--seed" */
+    const char *alias; /* "-o", or NULL */
+    cli_opt_kind_t kind;
+    size_t offset; /* offsetof the field in the command's options struct */
+    double min, max;
+    bool lo_open, hi_open;
+    const char *what; /* the value in messages: "a whole number from 1 to 1000" */
+} cli_option_t;
+
+#define CLI_FLAG(name, type, field)                                                                \
+    {                                                                                              \
+        name, NULL, CLI_OPT_FLAG, offsetof(type, field), 0, 0, 0, 0, NULL                          \
+    }
+#define CLI_STRING(name, alias, type, field, what)                                                 \
+    {                                                                                              \
+        name, alias, CLI_OPT_STRING, offsetof(type, field), 0, 0, 0, 0, what                       \
+    }
+#define CLI_UINT(name, type, field, lo, hi, what)                                                  \
+    {                                                                                              \
+        name, NULL, CLI_OPT_UINT, offsetof(type, field), lo, hi, 0, 0, what                        \
+    }
+#define CLI_DOUBLE(name, type, field, lo, hi, lo_open, hi_open, what)                              \
+    {                                                                                              \
+        name, NULL, CLI_OPT_DOUBLE, offsetof(type, field), lo, hi, lo_open, hi_open, what          \
+    }
+#define CLI_FORMAT(type, field)                                                                    \
+    {                                                                                              \
+        "--format", NULL, CLI_OPT_FORMAT, offsetof(type, field), 0, 0, 0, 0, NULL                  \
+    }
+
+/* The bit of format f in a command's set of formats. */
+#define CLI_FMT(f) (1u << (f))
+#define CLI_FMT_TEXT_JSON (CLI_FMT(XBR_FORMAT_TEXT) | CLI_FMT(XBR_FORMAT_JSON))
+#define CLI_FMT_ALL (CLI_FMT_TEXT_JSON | CLI_FMT(XBR_FORMAT_CSV))
+
+/* A subcommand's grammar: its options, the formats --format accepts, how many positional
+ * arguments it takes (at least min_args, at most max_args) and its help text. */
+typedef struct {
+    const char *cmd;
+    const cli_option_t *options;
+    size_t n_options;
+    unsigned formats;
+    size_t min_args, max_args;
+    const char *missing; /* the usage error when fewer than min_args are given */
+    void (*help)(void);
+} cli_spec_t;
+
+#define CLI_SPEC_OPTIONS(table) (table), (sizeof(table) / sizeof((table)[0]))
+
+/* What cli_parse() returns when the command should go on and run. */
+#define CLI_RUN (-1)
+
+/*
+ * Parses argv[1..argc-1] (argv[0] is the command's name) into `opts` by spec->options; the
+ * positional arguments go to args[0..*n_args-1] (args has room for spec->max_args). Returns
+ * CLI_RUN to go on, 0 after printing the help, or 1 after printing a usage error (an unknown
+ * option with a suggestion, a missing or bad value, too many or too few arguments).
+ */
+int cli_parse(const cli_spec_t *spec, int argc, char **argv, void *opts, const char **args,
+              size_t *n_args);
+
+/*
+ * Reports a library call's outcome: prints `diags` (and clears them); when st is not XBR_OK also
+ * prints "xbroute CMD: [CONTEXT: ]TEXT". Returns the process exit code of st.
+ */
+int cli_report(const char *cmd, const char *context, xbr_status_t st, xbr_diags_t *diags);
+
+/*
+ * The one load-run-report skeleton of the commands that work on one scenario: parses argv with
+ * `spec` (whose only positional argument is the scenario), loads the scenario, calls
+ * run(cmd, sc, opts) and frees the scenario. Returns the exit code.
+ */
+int cli_scenario_main(const cli_spec_t *spec, int argc, char **argv, void *opts,
+                      int (*run)(const char *cmd, const xbr_scenario_t *sc, void *opts));
 
 #endif

@@ -247,90 +247,74 @@ static int write_svg(const char *path, const xbr_scenario_t *sc, const xbr_compa
     return rc;
 }
 
-int cmd_compare(int argc, char **argv)
+typedef struct {
+    int format;
+    const char *out;
+    const char *geojson;
+    const char *svg;
+    unsigned long long sim_runs;
+    unsigned long long seed;
+} compare_opts_t;
+
+static const cli_option_t options[] = {
+    CLI_FORMAT(compare_opts_t, format),
+    CLI_STRING("--output", "-o", compare_opts_t, out, "a file name"),
+    CLI_STRING("--geojson", NULL, compare_opts_t, geojson, "a file name"),
+    CLI_STRING("--svg", NULL, compare_opts_t, svg, "a file name"),
+    CLI_UINT("--simulate", compare_opts_t, sim_runs, 1, XBR_SIM_MAX_RUNS, "a positive integer"),
+    CLI_UINT("--seed", compare_opts_t, seed, 0, 18446744073709551615.0, "a non-negative integer"),
+};
+
+static const cli_spec_t spec = {"compare", CLI_SPEC_OPTIONS(options), CLI_FMT_ALL, 1,
+                                1,         "no scenario given",       help};
+
+/* The winning routes (borrowed from cmp) as GeoJSON. */
+static int write_winners_geojson(const char *path, const xbr_scenario_t *sc,
+                                 const xbr_compare_t *cmp)
 {
-    const char *path = NULL;
-    cli_output_t o = {7u, CLI_OUT_GEOJSON | CLI_OUT_SVG, CLI_FORMAT_TEXT, NULL, NULL, NULL, NULL};
-    unsigned long long sim_runs = 0, seed = 1;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int taken = cli_output_option("compare", argc, argv, &i, &o);
-        if (taken < 0)
-            return 1;
-        if (taken > 0)
-            continue;
-        if (cli_is_help(a)) {
-            help();
-            return 0;
-        } else if ((strcmp(a, "--simulate") == 0 || strcmp(a, "--seed") == 0) && i + 1 < argc) {
-            char *end = NULL;
-            unsigned long long v = strtoull(argv[i + 1], &end, 10);
-            if (*end != '\0' || argv[i + 1][0] == '-' ||
-                (a[2] == 's' && a[3] == 'i' && (v < 1 || v > XBR_SIM_MAX_RUNS)))
-                return cli_usage_error("compare", "%s needs a positive integer", a);
-            if (strcmp(a, "--simulate") == 0)
-                sim_runs = v;
-            else
-                seed = v;
-            i++;
-        } else if (cli_positional("compare", a, &path) != 0) {
-            return 1;
-        }
-    }
-    if (path == NULL)
-        return cli_usage_error("compare", "no scenario given");
-    xbr_scenario_t *sc = NULL;
-    int rc = cli_load_scenario(path, &sc);
-    if (rc != 0)
-        return rc;
+    size_t n = 0;
+    xbr_route_t *winners = calloc(cmp->n_rows ? cmp->n_rows : 1, sizeof *winners);
+    if (winners == NULL)
+        return 4;
+    for (size_t i = 0; i < cmp->n_rows; i++)
+        if (cmp->rows[i].winner >= 0)
+            winners[n++] = cmp->rows[i].classes[cmp->rows[i].winner].route; /* borrowed */
+    int rc = cli_write_routes_geojson(path, sc, winners, n);
+    free(winners);
+    return rc;
+}
+
+static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
+{
+    const compare_opts_t *o = opts_;
     xbr_compare_t *cmp = NULL;
+    xbr_sim_t *sim = NULL;
     xbr_diags_t diags;
     xbr_diags_init(&diags);
-    xbr_status_t st = xbr_compare_run(sc, &cmp, &diags);
-    cli_print_diags(&diags);
+    int rc = cli_report(cmd, NULL, xbr_compare_run(sc, &cmp, &diags), &diags);
+    if (rc == 0 && o->sim_runs > 0)
+        rc = cli_report(
+            cmd, "simulation",
+            xbr_simulate_compare(sc, cmp, (size_t)o->sim_runs, (uint64_t)o->seed, 1, &sim, &diags),
+            &diags);
     xbr_diags_destroy(&diags);
-    if (st != XBR_OK) {
-        fprintf(stderr, "xbroute compare: %s\n", xbr_status_text(st));
-        xbr_scenario_free(sc);
-        return xbr_status_exit_code(st);
-    }
-    xbr_sim_t *sim = NULL;
-    if (sim_runs > 0) {
-        xbr_diags_init(&diags);
-        st = xbr_simulate_compare(sc, cmp, (size_t)sim_runs, (uint64_t)seed, 1, &sim, &diags);
-        cli_print_diags(&diags);
-        xbr_diags_destroy(&diags);
-        if (st != XBR_OK) {
-            fprintf(stderr, "xbroute compare: simulation: %s\n", xbr_status_text(st));
-            xbr_compare_free(cmp);
-            xbr_scenario_free(sc);
-            return xbr_status_exit_code(st);
-        }
+    if (rc != 0) {
+        xbr_compare_free(cmp);
+        return rc;
     }
     xbr_buf_t out;
     xbr_buf_init(&out);
-    if (o.format == CLI_FORMAT_JSON)
+    if (o->format == XBR_FORMAT_JSON)
         render_json(&out, sc, cmp, sim);
-    else if (o.format == CLI_FORMAT_CSV)
+    else if (o->format == XBR_FORMAT_CSV)
         render_csv(&out, sc, cmp);
     else
         render_text(&out, sc, cmp, sim);
-    rc = cli_emit(&out, o.out);
-    if (rc == 0 && o.geojson != NULL) {
-        size_t n = 0;
-        xbr_route_t *winners = calloc(cmp->n_rows ? cmp->n_rows : 1, sizeof *winners);
-        if (winners == NULL) {
-            rc = 4;
-        } else {
-            for (size_t i = 0; i < cmp->n_rows; i++)
-                if (cmp->rows[i].winner >= 0)
-                    winners[n++] = cmp->rows[i].classes[cmp->rows[i].winner].route; /* borrowed */
-            rc = cli_write_routes_geojson(o.geojson, sc, winners, n);
-            free(winners);
-        }
-    }
-    if (rc == 0 && o.svg != NULL)
-        rc = write_svg(o.svg, sc, cmp);
+    rc = cli_emit(&out, o->out);
+    if (rc == 0 && o->geojson != NULL)
+        rc = write_winners_geojson(o->geojson, sc, cmp);
+    if (rc == 0 && o->svg != NULL)
+        rc = write_svg(o->svg, sc, cmp);
     if (rc == 0 && cmp->n_unserved > 0) {
         fprintf(stderr, "xbroute compare: %zu product x market pairs have no route at all\n",
                 cmp->n_unserved);
@@ -339,6 +323,11 @@ int cmd_compare(int argc, char **argv)
     xbr_buf_free(&out);
     xbr_sim_free(sim);
     xbr_compare_free(cmp);
-    xbr_scenario_free(sc);
     return rc;
+}
+
+int cmd_compare(int argc, char **argv)
+{
+    compare_opts_t o = {.format = XBR_FORMAT_TEXT, .seed = 1};
+    return cli_scenario_main(&spec, argc, argv, &o, run);
 }

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "xbr_test.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,15 +23,6 @@
 #include "route_fixture.h"
 #include "xbroute/load.h"
 #include "xbroute/route.h"
-
-#define assert_close(actual, expected)                                                             \
-    do {                                                                                           \
-        double a_ = (actual), e_ = (expected);                                                     \
-        if (!(fabs(a_ - e_) <= 1e-9 * fmax(1.0, fabs(e_)))) {                                      \
-            print_error("%s = %.17g, expected %.17g\n", #actual, a_, e_);                          \
-            fail();                                                                                \
-        }                                                                                          \
-    } while (0)
 
 enum { CN = 0, US = 1, DE = 2 };
 

@@ -40,6 +40,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "xbr_test.h"
+
 #include <igraph.h>
 #include <math.h>
 #include <stdbool.h>
@@ -49,15 +51,6 @@
 
 #include "xbroute/load.h"
 #include "xbroute/resilience.h"
-
-#define assert_close(actual, expected)                                                             \
-    do {                                                                                           \
-        double a_ = (actual), e_ = (expected);                                                     \
-        if (!(fabs(a_ - e_) <= 1e-9 * fmax(1.0, fabs(e_)))) {                                      \
-            print_error("%s = %.17g, expected %.17g\n", #actual, a_, e_);                          \
-            fail();                                                                                \
-        }                                                                                          \
-    } while (0)
 
 static xbr_scenario_t *load(const char *name)
 {

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "xbr_test.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,15 +21,6 @@
 #include "xbroute/generate.h"
 #include "xbroute/load.h"
 #include "xbroute/route.h"
-
-#define assert_close(actual, expected)                                                             \
-    do {                                                                                           \
-        double a_ = (actual), e_ = (expected);                                                     \
-        if (!(fabs(a_ - e_) <= 1e-9 * fmax(1.0, fabs(e_)))) {                                      \
-            print_error("%s = %.17g, expected %.17g\n", #actual, a_, e_);                          \
-            fail();                                                                                \
-        }                                                                                          \
-    } while (0)
 
 /*
  * The base network: CN factory F, CN seaport P, US seaport Q, US market M. No fees or taxes.

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "xbr_test.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,15 +21,6 @@
 #include "xbroute/load.h"
 #include "xbroute/route.h"
 #include "xbroute/simulate.h"
-
-#define assert_near(actual, expected, tol)                                                         \
-    do {                                                                                           \
-        double a_ = (actual), e_ = (expected), t_ = (tol);                                         \
-        if (!(fabs(a_ - e_) <= t_)) {                                                              \
-            print_error("%s = %.17g, expected %.17g +- %g\n", #actual, a_, e_, t_);                \
-            fail();                                                                                \
-        }                                                                                          \
-    } while (0)
 
 /* A one-link domestic network F -> M (both CN) of the given mode and days; the route on it. */
 typedef struct {

@@ -15,8 +15,11 @@
 
 #include "xbroute/compare.h"
 
-static const char *const verdict_names[XBR_VERDICT_COUNT] = {"winner", "too costly", "too slow",
-                                                             "closed", "no route"};
+static const char *const verdict_names[XBR_VERDICT_COUNT] = {
+#define XBR_VERDICT_NAME_(id, name) name,
+    XBR_VERDICT_LIST(XBR_VERDICT_NAME_)
+#undef XBR_VERDICT_NAME_
+};
 
 const char *xbr_verdict_name(xbr_verdict_t verdict)
 {

@@ -285,3 +285,22 @@ xbr_status_t xbr_write_file_atomic(const char *path, const char *data, size_t le
     free(tmp);
     return XBR_OK;
 }
+
+static const char *const format_names[XBR_FORMAT_COUNT] = {
+#define XBR_FORMAT_NAME_(id, name) name,
+    XBR_FORMAT_LIST(XBR_FORMAT_NAME_)
+#undef XBR_FORMAT_NAME_
+};
+
+const char *xbr_format_name(xbr_format_t format)
+{
+    return (unsigned)format < XBR_FORMAT_COUNT ? format_names[format] : "unknown";
+}
+
+int xbr_format_parse(const char *name)
+{
+    for (int i = 0; name != NULL && i < XBR_FORMAT_COUNT; i++)
+        if (strcmp(name, format_names[i]) == 0)
+            return i;
+    return -1;
+}

@@ -591,64 +591,6 @@ void xbr__ld_number_text(const xbr__ldoc_t *doc, const cJSON *item, char *buf, s
     snprintf(buf, size, "%g", item->valuedouble);
 }
 
-/* Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
-static size_t osa_distance(const char *a, const char *b)
-{
-    size_t n = strlen(a), m = strlen(b);
-    if (n > 64 || m > 64)
-        return SIZE_MAX;
-    size_t d[65][65];
-    for (size_t i = 0; i <= n; i++)
-        d[i][0] = i;
-    for (size_t j = 0; j <= m; j++)
-        d[0][j] = j;
-    for (size_t i = 1; i <= n; i++)
-        for (size_t j = 1; j <= m; j++) {
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v)
-                v = d[i][j - 1] + 1;
-            if (d[i - 1][j - 1] + cost < v)
-                v = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < v)
-                v = d[i - 2][j - 2] + 1;
-            d[i][j] = v;
-        }
-    return d[n][m];
-}
-
-static size_t common_prefix(const char *a, const char *b)
-{
-    size_t n = 0;
-    while (a[n] != '\0' && a[n] == b[n])
-        n++;
-    return n;
-}
-
-const char *xbr__ld_suggest(const char *word, const char *const *candidates)
-{
-    const char *best = NULL;
-    size_t best_d = SIZE_MAX, best_p = 0;
-    size_t wl = strlen(word);
-    size_t limit = wl < 6 ? 2 : wl / 3 + 1;
-    if (candidates == NULL)
-        return NULL;
-    for (size_t i = 0; candidates[i] != NULL; i++) {
-        size_t d = osa_distance(word, candidates[i]);
-        size_t p = common_prefix(word, candidates[i]);
-        int ok = d <= limit || p >= 3;
-        if (!ok)
-            continue;
-        if (d < best_d || (d == best_d && p > best_p)) {
-            best = candidates[i];
-            best_d = d;
-            best_p = p;
-        }
-    }
-    return best;
-}
-
 const char *xbr__ld_field(const xbr__ldobj_t *o, const char *key, char *buf, size_t size)
 {
     if (o->prefix == NULL)
@@ -679,7 +621,7 @@ void xbr__ld_check_keys(const xbr__ldobj_t *o, const char *kind)
             known = strcmp(keys[i], m->string) == 0;
         if (known)
             continue;
-        const char *s = xbr__ld_suggest(m->string, keys);
+        const char *s = xbr_suggest(m->string, keys);
         if (s != NULL)
             snprintf(exp, sizeof exp, "did you mean \"%s\"?", s);
         else

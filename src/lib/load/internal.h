@@ -141,9 +141,6 @@ const char *xbr__ld_type_name(const cJSON *item);
 /* Copies the source text of a number item (as written) into buf. */
 void xbr__ld_number_text(const xbr__ldoc_t *doc, const cJSON *item, char *buf, size_t size);
 
-/* The closest candidate to `word` (Damerau-Levenshtein, or a shared prefix of 3+), or NULL. */
-const char *xbr__ld_suggest(const char *word, const char *const *candidates);
-
 /* An object being read: where it is and how to name it in messages. */
 typedef struct {
     xbr__ldoc_t *doc;

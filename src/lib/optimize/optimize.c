@@ -107,11 +107,15 @@ typedef struct {
     xbr_scenario_t sc;
 } net_copy_t;
 
-static const char *const status_names[] = {"optimal", "feasible", "infeasible", "no_solution"};
+static const char *const status_names[XBR_OPT_STATUS_COUNT] = {
+#define XBR_OPT_STATUS_NAME_(id, name) name,
+    XBR_OPT_STATUS_LIST(XBR_OPT_STATUS_NAME_)
+#undef XBR_OPT_STATUS_NAME_
+};
 
 const char *xbr_opt_status_name(xbr_opt_status_t status)
 {
-    return (unsigned)status < 4 ? status_names[status] : "unknown";
+    return (unsigned)status < XBR_OPT_STATUS_COUNT ? status_names[status] : "unknown";
 }
 
 void xbr_optimize_opts_init(xbr_optimize_opts_t *opts)

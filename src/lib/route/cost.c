@@ -67,11 +67,46 @@ double xbr_normal_quantile(double p)
 const char *xbr_route_class_name(xbr_route_class_t klass)
 {
     static const char *const names[XBR_CLASS_COUNT] = {
-        "air",  "express",  "post",      "sea",   "rail",
-        "road", "domestic", "warehouse", "b2b2c", "traditional"};
+#define XBR_ROUTE_CLASS_NAME_(id, name) name,
+        XBR_ROUTE_CLASS_LIST(XBR_ROUTE_CLASS_NAME_)
+#undef XBR_ROUTE_CLASS_NAME_
+    };
     if ((int)klass < 0 || klass >= XBR_CLASS_COUNT)
         return "unknown";
     return names[klass];
+}
+
+const char *xbr_cost_component_name(xbr_cost_component_t k)
+{
+    static const char *const names[XBR_COST_COUNT] = {
+#define XBR_COST_NAME_(id, field, label) #field,
+        XBR_COST_COMPONENT_LIST(XBR_COST_NAME_)
+#undef XBR_COST_NAME_
+    };
+    return (unsigned)k < XBR_COST_COUNT ? names[k] : "unknown";
+}
+
+const char *xbr_cost_component_label(xbr_cost_component_t k)
+{
+    static const char *const labels[XBR_COST_COUNT] = {
+#define XBR_COST_LABEL_(id, field, label) label,
+        XBR_COST_COMPONENT_LIST(XBR_COST_LABEL_)
+#undef XBR_COST_LABEL_
+    };
+    return (unsigned)k < XBR_COST_COUNT ? labels[k] : "unknown";
+}
+
+double xbr_cost_component(const xbr_cost_breakdown_t *c, xbr_cost_component_t k)
+{
+    switch (k) {
+#define XBR_COST_CASE_(id, field, label)                                                           \
+    case XBR_COST_##id:                                                                            \
+        return c->field;
+        XBR_COST_COMPONENT_LIST(XBR_COST_CASE_)
+#undef XBR_COST_CASE_
+    default:
+        return 0.0;
+    }
 }
 
 void xbr_route_destroy(xbr_route_t *route)
