@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/internal.h"
 #include "xbroute/compare.h"
 
 static const char *const verdict_names[XBR_VERDICT_COUNT] = {
@@ -137,49 +138,17 @@ static xbr_status_t collect_pair(const xbr_scenario_t *sc, xbr_router_t *router,
     return XBR_OK;
 }
 
-/*
- * The scenario with every node and link open: shallow copies of the network and scenario
- * whose node and link arrays are copies with `closed` cleared; strings and everything else
- * are shared with `sc`. Free with free_open_copy().
- */
-typedef struct {
-    xbr_scenario_t sc;
-    xbr_network_t net;
-} open_copy_t;
-
-static open_copy_t *make_open_copy(const xbr_scenario_t *sc)
+/* The scenario with every node and link open (a variant: only the arrays are copies). */
+static xbr__variant_t *make_open_copy(const xbr_scenario_t *sc)
 {
-    const xbr_network_t *net = sc->network;
-    open_copy_t *oc = calloc(1, sizeof *oc);
-    if (oc == NULL)
+    xbr__variant_t *v = xbr__variant_new(sc);
+    if (v == NULL)
         return NULL;
-    oc->net = *net;
-    oc->sc = *sc;
-    oc->sc.network = &oc->net;
-    oc->net.nodes = malloc((net->n_nodes ? net->n_nodes : 1) * sizeof *oc->net.nodes);
-    oc->net.links = malloc((net->n_links ? net->n_links : 1) * sizeof *oc->net.links);
-    if (oc->net.nodes == NULL || oc->net.links == NULL) {
-        free(oc->net.nodes);
-        free(oc->net.links);
-        free(oc);
-        return NULL;
-    }
-    memcpy(oc->net.nodes, net->nodes, net->n_nodes * sizeof *net->nodes);
-    memcpy(oc->net.links, net->links, net->n_links * sizeof *net->links);
-    for (size_t i = 0; i < net->n_nodes; i++)
-        oc->net.nodes[i].closed = false;
-    for (size_t j = 0; j < net->n_links; j++)
-        oc->net.links[j].closed = false;
-    return oc;
-}
-
-static void free_open_copy(open_copy_t *oc)
-{
-    if (oc == NULL)
-        return;
-    free(oc->net.nodes);
-    free(oc->net.links);
-    free(oc);
+    for (size_t i = 0; i < v->net.n_nodes; i++)
+        v->net.nodes[i].closed = false;
+    for (size_t j = 0; j < v->net.n_links; j++)
+        v->net.links[j].closed = false;
+    return v;
 }
 
 static bool network_has_closures(const xbr_network_t *net)
@@ -299,7 +268,7 @@ xbr_status_t xbr_compare_run(const xbr_scenario_t *sc, xbr_compare_t **out, xbr_
     const xbr_network_t *net = sc->network;
     xbr_compare_t *cmp = NULL;
     xbr_router_t *router = NULL, *open_router = NULL;
-    open_copy_t *oc = NULL;
+    xbr__variant_t *oc = NULL;
     int *markets = NULL;
     xbr_status_t st = XBR_OK;
 
@@ -375,7 +344,7 @@ out:
     xbr_compare_free(cmp);
     xbr_router_free(router);
     xbr_router_free(open_router);
-    free_open_copy(oc);
+    xbr__variant_free(oc);
     free(markets);
     return st;
 }

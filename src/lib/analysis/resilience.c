@@ -138,30 +138,23 @@ static const xbr_route_t *best_route(const xbr_compare_row_t *row, const char **
 }
 
 /* Compares `sc` with one node or link closed against `base`, filling the item's impacts. The
- * copy shares everything with `sc` but the node and link arrays (as compare.c's open copy). */
+ * copy is a variant of `sc` (model/internal.h): only the node and link arrays are its own. */
 static xbr_status_t close_and_compare(const xbr_scenario_t *sc, const xbr_compare_t *base,
                                       xbr_resil_item_t *it, xbr_diags_t *diags)
 {
-    const xbr_network_t *net = sc->network;
-    xbr_network_t cnet = *net;
-    xbr_scenario_t csc = *sc;
+    xbr__variant_t *v = xbr__variant_new(sc);
     xbr_compare_t *cmp = NULL;
     xbr_status_t st = XBR_OK;
-    csc.network = &cnet;
-    cnet.nodes = malloc((net->n_nodes ? net->n_nodes : 1) * sizeof *cnet.nodes);
-    cnet.links = malloc((net->n_links ? net->n_links : 1) * sizeof *cnet.links);
     it->impacts = calloc(base->n_rows ? base->n_rows : 1, sizeof *it->impacts);
-    if (cnet.nodes == NULL || cnet.links == NULL || it->impacts == NULL) {
+    if (v == NULL || it->impacts == NULL) {
         st = XBR_ENOMEM;
         goto out;
     }
-    memcpy(cnet.nodes, net->nodes, net->n_nodes * sizeof *net->nodes);
-    memcpy(cnet.links, net->links, net->n_links * sizeof *net->links);
     if (it->kind == XBR_RESIL_NODE)
-        cnet.nodes[it->index].closed = true;
+        v->net.nodes[it->index].closed = true;
     else
-        cnet.links[it->index].closed = true;
-    st = xbr_compare_run(&csc, &cmp, diags);
+        v->net.links[it->index].closed = true;
+    st = xbr_compare_run(&v->sc, &cmp, diags);
     if (st != XBR_OK)
         goto out;
     if (cmp->n_rows != base->n_rows) {
@@ -204,8 +197,7 @@ static xbr_status_t close_and_compare(const xbr_scenario_t *sc, const xbr_compar
     }
 out:
     xbr_compare_free(cmp);
-    free(cnet.nodes);
-    free(cnet.links);
+    xbr__variant_free(v);
     return st;
 }
 

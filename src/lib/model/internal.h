@@ -52,4 +52,47 @@ xbr_status_t xbr__network_index(xbr_network_t *net);
 /* Installs igraph's non-aborting error and warning handlers (idempotent, thread-safe). */
 void xbr__igraph_init(void);
 
+/* ---- variant.c: a scenario whose node and link arrays may be edited ---- */
+
+/*
+ * Shallow copies of a scenario and its network (sc.network points at net) whose `nodes` and
+ * `links` arrays are the variant's own copies: closing or opening a node or link, or changing
+ * a number in them, leaves the original untouched. Everything else (strings, countries, id
+ * maps, the igraph graph) is shared with the original, which must outlive the variant; so ids,
+ * endpoints and array lengths must not change.
+ */
+typedef struct {
+    xbr_scenario_t sc;
+    xbr_network_t net;
+} xbr__variant_t;
+
+/* A new variant of `sc`, or NULL when out of memory. Free with xbr__variant_free(). */
+xbr__variant_t *xbr__variant_new(const xbr_scenario_t *sc);
+void xbr__variant_free(xbr__variant_t *v);
+
+/* ---- reach.c: the one reachability search ---- */
+
+/*
+ * Reachability over open links into open nodes, with the adjacency (links by tail, a CSR
+ * built once in O(nodes + links)) kept for many searches. Closed flags are read at search time,
+ * so a search sees the network's flags as they are then: a caller may close and open nodes
+ * and links of `net` between searches, but not add or move links.
+ */
+typedef struct {
+    const xbr_network_t *net;
+    int *start; /* links leaving node u: adj[start[u] .. start[u + 1] - 1] */
+    int *adj;
+    int *queue;
+} xbr__reach_t;
+
+/* Builds the adjacency of `net`. Returns XBR_OK or XBR_ENOMEM (then r needs no destroy). */
+xbr_status_t xbr__reach_init(xbr__reach_t *r, const xbr_network_t *net);
+void xbr__reach_destroy(xbr__reach_t *r);
+/*
+ * Sets seen[i] (n_nodes bytes) to 1 for every node reachable from `from` by open links whose
+ * head node is open, `from` included whatever its own flag, and to 0 for every other node.
+ * O(nodes + links).
+ */
+void xbr__reach_from(xbr__reach_t *r, int from, unsigned char *seen);
+
 #endif

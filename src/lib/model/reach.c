@@ -1,86 +1,101 @@
 /*
- * model/reach.c - reachability of markets from factories (xbroute/analysis.h).
+ * model/reach.c - reachability: the one search (model/internal.h) and the markets each factory
+ * cannot reach (xbroute/analysis.h).
  *
- * The search runs on the subgraph of open links whose two end nodes are open; vertex ids are
- * kept (igraph_subgraph_edges with delete_vertices = false), so results index the
- * network's arrays directly.
+ * A breadth-first search over a compressed adjacency (links grouped by tail node), skipping
+ * closed links and closed head nodes, so every caller - `info`'s unreachable pairs, the
+ * optimizer's candidate seeding - agrees on what "reachable" means.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/internal.h"
 #include "base/internal.h"
+#include "model/internal.h"
 #include "xbroute/analysis.h"
+
+xbr_status_t xbr__reach_init(xbr__reach_t *r, const xbr_network_t *net)
+{
+    memset(r, 0, sizeof *r);
+    r->net = net;
+    r->start = calloc(net->n_nodes + 1, sizeof *r->start);
+    r->adj = malloc((net->n_links ? net->n_links : 1) * sizeof *r->adj);
+    r->queue = malloc((net->n_nodes ? net->n_nodes : 1) * sizeof *r->queue);
+    if (r->start == NULL || r->adj == NULL || r->queue == NULL) {
+        xbr__reach_destroy(r);
+        return XBR_ENOMEM;
+    }
+    /* counting sort of the links by tail: start[u + 1] counts, then prefix sums */
+    for (size_t j = 0; j < net->n_links; j++)
+        r->start[net->links[j].from + 1]++;
+    for (size_t i = 0; i < net->n_nodes; i++)
+        r->start[i + 1] += r->start[i];
+    for (size_t j = 0; j < net->n_links; j++)
+        r->adj[r->start[net->links[j].from]++] = (int)j;
+    for (size_t i = net->n_nodes; i > 0; i--)
+        r->start[i] = r->start[i - 1];
+    r->start[0] = 0;
+    return XBR_OK;
+}
+
+void xbr__reach_destroy(xbr__reach_t *r)
+{
+    free(r->start);
+    free(r->adj);
+    free(r->queue);
+    memset(r, 0, sizeof *r);
+}
+
+void xbr__reach_from(xbr__reach_t *r, int from, unsigned char *seen)
+{
+    const xbr_network_t *net = r->net;
+    size_t head = 0, tail = 0;
+    memset(seen, 0, net->n_nodes);
+    seen[from] = 1;
+    r->queue[tail++] = from;
+    while (head < tail) {
+        int u = r->queue[head++];
+        for (int e = r->start[u]; e < r->start[u + 1]; e++) {
+            const xbr_link_t *l = &net->links[r->adj[e]];
+            if (l->closed || net->nodes[l->to].closed || seen[l->to])
+                continue;
+            seen[l->to] = 1;
+            r->queue[tail++] = l->to;
+        }
+    }
+}
 
 static const char *node_id(const void *ctx, int i)
 {
     return ((const xbr_network_t *)ctx)->nodes[i].id;
 }
 
-/* Fills `open` with the edge ids usable by searches: open links between open nodes. */
-static xbr_status_t open_edges(const xbr_network_t *net, igraph_vector_int_t *open)
-{
-    for (size_t j = 0; j < net->n_links; j++) {
-        const xbr_link_t *l = &net->links[j];
-        if (l->closed || net->nodes[l->from].closed || net->nodes[l->to].closed)
-            continue;
-        if (igraph_vector_int_push_back(open, (igraph_integer_t)j) != IGRAPH_SUCCESS)
-            return XBR_ENOMEM;
-    }
-    return XBR_OK;
-}
-
 xbr_status_t xbr_network_unreachable(const xbr_network_t *net, xbr_pair_t **pairs, size_t *n_pairs)
 {
-    xbr_status_t st = XBR_OK;
-    igraph_vector_int_t open, reached;
-    igraph_t sub;
-    int have_sub = 0;
+    xbr__reach_t reach;
     xbr_pair_t *out = NULL;
     size_t n = 0, cap = 0;
-    unsigned char *mark = NULL;
-    int *order = NULL;
+    unsigned char *mark = calloc(net->n_nodes ? net->n_nodes : 1, 1);
+    int *order = xbr__order_by_string(net->n_nodes, node_id, net);
+    xbr_status_t st = mark != NULL && order != NULL ? XBR_OK : XBR_ENOMEM;
 
     *pairs = NULL;
     *n_pairs = 0;
-    xbr__igraph_init();
-    if (igraph_vector_int_init(&open, 0) != IGRAPH_SUCCESS)
-        return XBR_ENOMEM;
-    if (igraph_vector_int_init(&reached, 0) != IGRAPH_SUCCESS) {
-        igraph_vector_int_destroy(&open);
-        return XBR_ENOMEM;
+    if (st == XBR_OK)
+        st = xbr__reach_init(&reach, net);
+    if (st != XBR_OK) {
+        free(mark);
+        free(order);
+        return st;
     }
-    mark = calloc(net->n_nodes ? net->n_nodes : 1, 1);
-    order = xbr__order_by_string(net->n_nodes, node_id, net);
-    if (mark == NULL || order == NULL) {
-        st = XBR_ENOMEM;
-        goto out;
-    }
-    st = open_edges(net, &open);
-    if (st != XBR_OK)
-        goto out;
-    if (igraph_subgraph_edges(&net->graph->g, &sub, igraph_ess_vector(&open), 0) !=
-        IGRAPH_SUCCESS) {
-        st = XBR_EINTERNAL;
-        goto out;
-    }
-    have_sub = 1;
-
     /* Factories and markets are visited in id order, so the pairs come out sorted. */
-    for (size_t fi = 0; fi < net->n_nodes; fi++) {
+    for (size_t fi = 0; fi < net->n_nodes && st == XBR_OK; fi++) {
         size_t f = (size_t)order[fi];
         if (net->nodes[f].type != XBR_NODE_FACTORY)
             continue;
-        memset(mark, 0, net->n_nodes);
-        if (!net->nodes[f].closed) {
-            if (igraph_subcomponent(&sub, &reached, (igraph_integer_t)f, IGRAPH_OUT) !=
-                IGRAPH_SUCCESS) {
-                st = XBR_EINTERNAL;
-                goto out;
-            }
-            for (igraph_integer_t k = 0; k < igraph_vector_int_size(&reached); k++)
-                mark[VECTOR(reached)[k]] = 1;
-        }
+        if (net->nodes[f].closed)
+            memset(mark, 0, net->n_nodes);
+        else
+            xbr__reach_from(&reach, (int)f, mark);
         for (size_t mi = 0; mi < net->n_nodes; mi++) {
             size_t m = (size_t)order[mi];
             if (net->nodes[m].type != XBR_NODE_MARKET || (mark[m] && !net->nodes[m].closed))
@@ -90,7 +105,7 @@ xbr_status_t xbr_network_unreachable(const xbr_network_t *net, xbr_pair_t **pair
                 xbr_pair_t *grown = realloc(out, ncap * sizeof *grown);
                 if (grown == NULL) {
                     st = XBR_ENOMEM;
-                    goto out;
+                    break;
                 }
                 out = grown;
                 cap = ncap;
@@ -100,16 +115,14 @@ xbr_status_t xbr_network_unreachable(const xbr_network_t *net, xbr_pair_t **pair
             n++;
         }
     }
-    *pairs = out;
-    *n_pairs = n;
-    out = NULL;
-out:
+    if (st == XBR_OK) {
+        *pairs = out;
+        *n_pairs = n;
+        out = NULL;
+    }
     free(out);
     free(mark);
     free(order);
-    if (have_sub)
-        igraph_destroy(&sub);
-    igraph_vector_int_destroy(&reached);
-    igraph_vector_int_destroy(&open);
+    xbr__reach_destroy(&reach);
     return st;
 }

@@ -39,6 +39,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/internal.h"
 #include "xbroute/optimize.h"
 
 #define DAYS_EPS 1e-9
@@ -102,10 +103,7 @@ typedef struct {
 typedef enum { MODEL_REAL = 0, MODEL_PENALTY, MODEL_PHASE1 } model_kind_t;
 
 /* A network copy whose arrays may be edited (fixed costs zero, closures, priced costs). */
-typedef struct {
-    xbr_network_t net;
-    xbr_scenario_t sc;
-} net_copy_t;
+typedef xbr__variant_t net_copy_t;
 
 static const char *const status_names[XBR_OPT_STATUS_COUNT] = {
 #define XBR_OPT_STATUS_NAME_(id, name) name,
@@ -199,34 +197,11 @@ static bool out_of_time(const ctx_t *cx)
 
 /* ---- network copies ------------------------------------------------------------------- */
 
-static void copy_free(net_copy_t *nc)
-{
-    if (nc == NULL)
-        return;
-    free(nc->net.nodes);
-    free(nc->net.links);
-    free(nc);
-}
-
-/* A copy of sc's network with every fixed cost 0 (so a route's total is its c_r). */
+/* A variant of sc with every fixed cost 0 (so a route's total is its c_r). */
 static net_copy_t *copy_new(const xbr_scenario_t *sc)
 {
-    const xbr_network_t *net = sc->network;
-    net_copy_t *nc = calloc(1, sizeof *nc);
-    if (nc == NULL)
-        return NULL;
-    nc->net = *net;
-    nc->sc = *sc;
-    nc->sc.network = &nc->net;
-    nc->net.nodes = malloc((net->n_nodes ? net->n_nodes : 1) * sizeof *nc->net.nodes);
-    nc->net.links = malloc((net->n_links ? net->n_links : 1) * sizeof *nc->net.links);
-    if (nc->net.nodes == NULL || nc->net.links == NULL) {
-        copy_free(nc);
-        return NULL;
-    }
-    memcpy(nc->net.nodes, net->nodes, net->n_nodes * sizeof *net->nodes);
-    memcpy(nc->net.links, net->links, net->n_links * sizeof *net->links);
-    for (size_t i = 0; i < net->n_nodes; i++)
+    net_copy_t *nc = xbr__variant_new(sc);
+    for (size_t i = 0; nc != NULL && i < nc->net.n_nodes; i++)
         nc->net.nodes[i].fixed_cost_per_week = 0.0;
     return nc;
 }
@@ -411,51 +386,6 @@ static xbr_status_t seed_pair(ctx_t *cx, net_copy_t *nc, xbr_router_t *router, p
     return XBR_OK;
 }
 
-/* Marks in `seen` the nodes reachable from `from` over open links and nodes of `net`. */
-static xbr_status_t reach_from(const xbr_network_t *net, int from, unsigned char *seen)
-{
-    int *queue = malloc((net->n_nodes ? net->n_nodes : 1) * sizeof(int));
-    if (queue == NULL)
-        return XBR_ENOMEM;
-    memset(seen, 0, net->n_nodes);
-    size_t head = 0, tail = 0;
-    seen[from] = 1;
-    queue[tail++] = from;
-    /* O(nodes x links) in the worst case would be too slow: sweep links until no change is
-     * cheaper to write but quadratic; instead bucket links by tail once. */
-    int *start = calloc(net->n_nodes + 1, sizeof(int));
-    int *adj = malloc((net->n_links ? net->n_links : 1) * sizeof(int));
-    if (start == NULL || adj == NULL) {
-        free(queue);
-        free(start);
-        free(adj);
-        return XBR_ENOMEM;
-    }
-    for (size_t j = 0; j < net->n_links; j++)
-        start[net->links[j].from + 1]++;
-    for (size_t i = 0; i < net->n_nodes; i++)
-        start[i + 1] += start[i];
-    for (size_t j = 0; j < net->n_links; j++)
-        adj[start[net->links[j].from]++] = (int)j;
-    for (size_t i = net->n_nodes; i > 0; i--)
-        start[i] = start[i - 1];
-    start[0] = 0;
-    while (head < tail) {
-        int u = queue[head++];
-        for (int e = start[u]; e < start[u + 1]; e++) {
-            const xbr_link_t *l = &net->links[adj[e]];
-            if (l->closed || net->nodes[l->to].closed || seen[l->to])
-                continue;
-            seen[l->to] = 1;
-            queue[tail++] = l->to;
-        }
-    }
-    free(queue);
-    free(start);
-    free(adj);
-    return XBR_OK;
-}
-
 /* Searches `pairs` (all when only_reach is NULL) on `nc`. */
 static xbr_status_t seed_copy(ctx_t *cx, net_copy_t *nc, const unsigned char *only_reach)
 {
@@ -476,7 +406,10 @@ static xbr_status_t pool_seed(ctx_t *cx)
     const xbr_network_t *net = cx->sc->network;
     net_copy_t *nc = copy_new(cx->sc);
     unsigned char *seen = malloc(net->n_nodes ? net->n_nodes : 1);
+    xbr__reach_t reach = {0};
     xbr_status_t st = (nc && seen) ? XBR_OK : XBR_ENOMEM;
+    if (st == XBR_OK)
+        st = xbr__reach_init(&reach, &nc->net);
     if (st == XBR_OK) /* all binary warehouses open */
         st = seed_copy(cx, nc, NULL);
     if (st == XBR_OK && cx->n_bin > 0) { /* all closed */
@@ -490,14 +423,14 @@ static xbr_status_t pool_seed(ctx_t *cx)
         for (size_t b = 0; b < cx->n_bin && st == XBR_OK; b++) {
             int w = cx->bin_node[b];
             nc->net.nodes[w].closed = false;
-            st = reach_from(&nc->net, w, seen);
-            if (st == XBR_OK)
-                st = seed_copy(cx, nc, seen);
+            xbr__reach_from(&reach, w, seen);
+            st = seed_copy(cx, nc, seen);
             nc->net.nodes[w].closed = true;
         }
     }
     free(seen);
-    copy_free(nc);
+    xbr__reach_destroy(&reach);
+    xbr__variant_free(nc);
     return st;
 }
 
@@ -900,7 +833,7 @@ static xbr_status_t cg_round(ctx_t *cx, size_t *added, bool *certified, double *
     }
 out:
     xbr_router_free(router);
-    copy_free(nc);
+    xbr__variant_free(nc);
     free(pi);
     free(mu);
     return st;
@@ -937,7 +870,7 @@ static xbr_status_t enrich_k_best(ctx_t *cx, size_t k, bool *complete)
         }
     }
     xbr_router_free(router);
-    copy_free(nc);
+    xbr__variant_free(nc);
     return st;
 }
 
