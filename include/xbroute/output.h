@@ -56,29 +56,58 @@ XBR_API const char *xbr_format_name(xbr_format_t format);
 XBR_API int xbr_format_parse(const char *name);
 
 /*
- * A JSON writer into a buffer: pretty-printed with 2-space indent, keys in the order written.
- * Numbers are written with at most 10 significant digits (so outputs are byte-identical across
- * runs and machines for the same computation); NaN and infinities are written as null.
+ * The JSON writer: the one way the library writes JSON. Keys come out in the order written.
+ * Numbers: by default 10 significant digits (so outputs are byte-identical across runs and
+ * machines for the same computation); with `decimals` >= 0, at most that many decimals with
+ * trailing zeros dropped. NaN and infinities are written as null, and -0 as 0.
+ *
+ * Each container has a layout, fixed when it is opened (the writer's current layout, see
+ * xbr_json_set_layout): how its members are separated, not how it is placed in its parent.
  */
+typedef enum {
+    XBR_JSON_PRETTY = 0, /* each member on its own line, indented 2 spaces a level; "k": v */
+    XBR_JSON_ROWS,       /* each member on its own line, not indented; "k": v */
+    XBR_JSON_LINE,       /* one line: {"k": v, "k2": v2} */
+    XBR_JSON_COMPACT     /* no white space: {"k":v,"k2":v2} */
+} xbr_json_layout_t;
+
 #define XBR_JSON_MAX_DEPTH 64
 typedef struct {
     xbr_buf_t *buf;
     int depth;
-    bool first[XBR_JSON_MAX_DEPTH];
-    bool after_key;
+    int decimals;                           /* -1: 10 significant digits; else fixed */
+    xbr_json_layout_t layout;               /* for containers opened from now on */
+    bool first[XBR_JSON_MAX_DEPTH];         /* no member yet in the container at depth */
+    unsigned char kind[XBR_JSON_MAX_DEPTH]; /* layout of the container at each depth */
 } xbr_json_t;
 
+/* A pretty writer appending to `buf`, numbers with 10 significant digits. */
 XBR_API void xbr_json_init(xbr_json_t *j, xbr_buf_t *buf);
-/* Each value function takes the key when inside an object (NULL inside an array). */
+/* A writer with the given layout and number format (decimals -1: significant digits). */
+XBR_API void xbr_json_init_layout(xbr_json_t *j, xbr_buf_t *buf, xbr_json_layout_t layout,
+                                  int decimals);
+/* The layout of the containers opened from now on (those open keep theirs). */
+XBR_API void xbr_json_set_layout(xbr_json_t *j, xbr_json_layout_t layout);
+/* Each value function takes the key when inside an object (NULL inside an array). A root value
+ * (depth 0) is followed by a newline when it is a container. */
 XBR_API void xbr_json_object_begin(xbr_json_t *j, const char *key);
 XBR_API void xbr_json_object_end(xbr_json_t *j);
 XBR_API void xbr_json_array_begin(xbr_json_t *j, const char *key);
 XBR_API void xbr_json_array_end(xbr_json_t *j);
 XBR_API void xbr_json_string(xbr_json_t *j, const char *key, const char *value); /* NULL -> null */
+/* A number in the writer's format. */
 XBR_API void xbr_json_number(xbr_json_t *j, const char *key, double value);
+/* A number with at most `decimals` (0..9) decimals, trailing zeros dropped. */
+XBR_API void xbr_json_fixed(xbr_json_t *j, const char *key, double value, int decimals);
 XBR_API void xbr_json_int(xbr_json_t *j, const char *key, long long value);
 XBR_API void xbr_json_bool(xbr_json_t *j, const char *key, bool value);
 XBR_API void xbr_json_null(xbr_json_t *j, const char *key);
+/*
+ * Appends the number v as the writer would, with no key or separator: `decimals` -1 for 10
+ * significant digits, else fixed. For writers of other formats (CSV, SVG) that want the same
+ * spelling of numbers.
+ */
+XBR_API void xbr_buf_number(xbr_buf_t *b, double v, int decimals);
 /* Appends a JSON string literal of `s` (quoted and escaped) to `b`. */
 XBR_API void xbr_json_quote(xbr_buf_t *b, const char *s);
 

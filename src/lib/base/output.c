@@ -82,11 +82,24 @@ void xbr_buf_printf(xbr_buf_t *b, const char *fmt, ...)
 
 /* ---- JSON ---- */
 
-void xbr_json_init(xbr_json_t *j, xbr_buf_t *buf)
+void xbr_json_init_layout(xbr_json_t *j, xbr_buf_t *buf, xbr_json_layout_t layout, int decimals)
 {
     memset(j, 0, sizeof *j);
     j->buf = buf;
     j->first[0] = true;
+    j->layout = layout;
+    j->kind[0] = (unsigned char)layout;
+    j->decimals = decimals;
+}
+
+void xbr_json_init(xbr_json_t *j, xbr_buf_t *buf)
+{
+    xbr_json_init_layout(j, buf, XBR_JSON_PRETTY, -1);
+}
+
+void xbr_json_set_layout(xbr_json_t *j, xbr_json_layout_t layout)
+{
+    j->layout = layout;
 }
 
 void xbr_json_quote(xbr_buf_t *b, const char *s)
@@ -119,25 +132,36 @@ void xbr_json_quote(xbr_buf_t *b, const char *s)
     xbr_buf_append(b, "\"", 1);
 }
 
-static void indent(xbr_json_t *j)
+/* The line break before a member or a closing bracket of the container at `depth`, whose
+ * members sit at depth + 1 levels of indent in a pretty layout. */
+static void line_break(xbr_json_t *j, int indent_levels)
 {
     xbr_buf_append(j->buf, "\n", 1);
-    for (int i = 0; i < j->depth; i++)
-        xbr_buf_append(j->buf, "  ", 2);
+    if (j->kind[j->depth] == XBR_JSON_PRETTY)
+        for (int i = 0; i < indent_levels; i++)
+            xbr_buf_append(j->buf, "  ", 2);
 }
 
-/* Starts a value: the separating comma, the newline and indent, and the key if any. */
+/* Starts a value: the separator its container's layout wants, and the key if any. */
 static void value_start(xbr_json_t *j, const char *key)
 {
+    unsigned char kind = j->kind[j->depth];
     if (j->depth > 0) {
-        if (!j->first[j->depth])
-            xbr_buf_append(j->buf, ",", 1);
+        bool first = j->first[j->depth];
         j->first[j->depth] = false;
-        indent(j);
+        if (!first)
+            xbr_buf_append(j->buf, ",", 1);
+        if (kind == XBR_JSON_PRETTY || kind == XBR_JSON_ROWS)
+            line_break(j, j->depth);
+        else if (kind == XBR_JSON_LINE && !first)
+            xbr_buf_append(j->buf, " ", 1);
     }
     if (key != NULL) {
         xbr_json_quote(j->buf, key);
-        xbr_buf_append(j->buf, ": ", 2);
+        if (kind == XBR_JSON_COMPACT)
+            xbr_buf_append(j->buf, ":", 1);
+        else
+            xbr_buf_append(j->buf, ": ", 2);
     }
 }
 
@@ -150,15 +174,17 @@ static void open_container(xbr_json_t *j, const char *key, char c)
     else
         j->buf->failed = 1;
     j->first[j->depth] = true;
+    j->kind[j->depth] = (unsigned char)j->layout;
 }
 
 static void close_container(xbr_json_t *j, char c)
 {
     bool empty = j->first[j->depth];
+    unsigned char kind = j->kind[j->depth];
+    if (!empty && (kind == XBR_JSON_PRETTY || kind == XBR_JSON_ROWS))
+        line_break(j, j->depth - 1);
     if (j->depth > 0)
         j->depth--;
-    if (!empty)
-        indent(j);
     xbr_buf_append(j->buf, &c, 1);
     if (j->depth == 0)
         xbr_buf_append(j->buf, "\n", 1);
@@ -193,16 +219,41 @@ void xbr_json_string(xbr_json_t *j, const char *key, const char *value)
         xbr_json_quote(j->buf, value);
 }
 
+void xbr_buf_number(xbr_buf_t *b, double v, int decimals)
+{
+    char tmp[64];
+    if (!isfinite(v)) {
+        xbr_buf_puts(b, "null");
+        return;
+    }
+    if (decimals < 0) {
+        snprintf(tmp, sizeof tmp, "%.10g", v == 0.0 ? 0.0 : v);
+    } else {
+        snprintf(tmp, sizeof tmp, "%.*f", decimals > 9 ? 9 : decimals, v);
+        char *dot = strchr(tmp, '.');
+        if (dot != NULL) {
+            char *end = tmp + strlen(tmp) - 1;
+            while (end > dot && *end == '0')
+                *end-- = '\0';
+            if (end == dot)
+                *end = '\0';
+        }
+        if (strcmp(tmp, "-0") == 0)
+            strcpy(tmp, "0");
+    }
+    xbr_buf_puts(b, tmp);
+}
+
 void xbr_json_number(xbr_json_t *j, const char *key, double value)
 {
     value_start(j, key);
-    if (!isfinite(value)) {
-        xbr_buf_puts(j->buf, "null");
-        return;
-    }
-    if (value == 0.0)
-        value = 0.0; /* no "-0" */
-    xbr_buf_printf(j->buf, "%.10g", value);
+    xbr_buf_number(j->buf, value, j->decimals);
+}
+
+void xbr_json_fixed(xbr_json_t *j, const char *key, double value, int decimals)
+{
+    value_start(j, key);
+    xbr_buf_number(j->buf, value, decimals < 0 ? 0 : decimals);
 }
 
 void xbr_json_int(xbr_json_t *j, const char *key, long long value)
