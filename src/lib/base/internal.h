@@ -13,6 +13,7 @@
 #define XBROUTE_BASE_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "xbroute/status.h"
 
@@ -36,5 +37,21 @@ int xbr__strmap_get(const xbr__strmap_t *m, const char *key);
  * a context, so no global state is needed.
  */
 int *xbr__order_by_string(size_t n, const char *(*key)(const void *ctx, int i), const void *ctx);
+
+/* ---- rng.c: pseudo-random numbers, state passed explicitly ---- */
+
+/* splitmix64: advances *state and returns the next 64 random bits. */
+uint64_t xbr__splitmix64(uint64_t *state);
+/* Uniform on [0, 1) with 53 random bits, from splitmix64. */
+double xbr__splitmix64_unit(uint64_t *state);
+
+/* xoshiro256**: 256 bits of state, seeded from one 64-bit seed through splitmix64. */
+typedef struct {
+    uint64_t s[4];
+} xbr__xoshiro_t;
+void xbr__xoshiro_seed(xbr__xoshiro_t *r, uint64_t seed);
+uint64_t xbr__xoshiro_next(xbr__xoshiro_t *r);
+/* Uniform on [0, 1) with 53 random bits. */
+double xbr__xoshiro_unit(xbr__xoshiro_t *r);
 
 #endif
