@@ -35,24 +35,48 @@ static void usage(FILE *out)
                  "4 internal error.\n");
 }
 
+static const cli_command_t *find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int unknown_command(const char *name)
+{
+    const char *names[sizeof commands / sizeof commands[0] + 1];
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        names[i] = commands[i].name;
+    names[sizeof commands / sizeof commands[0]] = NULL;
+    const char *s = xbr_suggest(name, names);
+    if (s != NULL)
+        fprintf(stderr, "xbroute: unknown command '%s'; did you mean '%s'?\n", name, s);
+    else
+        fprintf(stderr, "xbroute: unknown command '%s'\n", name);
+    usage(stderr);
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stderr);
         return 1;
     }
+    if (strcmp(argv[1], "help") == 0 && argc > 2) { /* xbroute help CMD = xbroute CMD --help */
+        const cli_command_t *c = find_command(argv[2]);
+        char *help_argv[] = {argv[2], "--help", NULL};
+        return c != NULL ? c->run(2, help_argv) : unknown_command(argv[2]);
+    }
     if (cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0) {
         usage(stdout);
         return 0;
     }
-    if (strcmp(argv[1], "--version") == 0) {
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
         printf("xbroute %s\n", XBR_VERSION);
         return 0;
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "xbroute: unknown command '%s'\n", argv[1]);
-    usage(stderr);
-    return 1;
+    const cli_command_t *c = find_command(argv[1]);
+    return c != NULL ? c->run(argc - 1, argv + 1) : unknown_command(argv[1]);
 }
