@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
-"""Generates networks/china-export.json from the reference data in ../shared/data and the cited
+"""Generates networks/china-export.json from the reference data in tools/data and the cited
 figures below.
 
-Usage:  python3 networks/tools/gen_china_export.py [SHARED_DATA_DIR] > networks/china-export.json
+Usage (from the repository root; `cmake --build build --target regen` does the same):
+    python3 tools/gen_china_export.py [DATA_DIR] > networks/china-export.json
+DATA_DIR (default: tools/data) holds key_seaports.csv, cargo_airports.csv and
+sea_distances.csv; the figures cited "via shared/data/reference-rates.md" are in
+tools/data/reference-rates.md (tools/data/README.md says why the citations name shared/data).
 
-The shipped JSON is the deliverable; this script only documents how its repetitive parts (port
-and airport coordinates, sea distances, sea days, per-lane rates) were derived, so that a data
-refresh is one edit and one run. Every figure is tied to an entry of SOURCES by id; a figure we
+The JSON is generated, never edited by hand: this script says how every part of it (port and
+airport coordinates, sea distances, sea days, per-lane rates) was derived, so that a data
+refresh is one edit and one run, and tests/cli/test_regen.sh checks that the committed JSON is
+what the script makes of tools/data. Every figure is tied to an entry of SOURCES by id; a figure we
 chose ourselves is marked "assumption" in its source's `what`.
 
 Derivations (all in one place):
@@ -26,10 +31,7 @@ import math
 import os
 import sys
 
-DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-    os.path.dirname(__file__), "..", "..", "..", "shared", "data")
-if not os.path.isdir(DATA):
-    DATA = "/work/shared/data"
+DEFAULT_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 FEU_M3 = 58.0
 KNOTS = 16.0
@@ -265,94 +267,126 @@ def sea_days(nm, calls):
     return {"min": round(0.9 * mode, 1), "mode": round(mode, 1), "max": round(1.25 * mode, 1)}
 
 
-def main():
-    seaports = {r["locode"]: r for r in csv.DictReader(open(os.path.join(DATA, "key_seaports.csv")))}
-    airports = {r["iata"]: r for r in csv.DictReader(open(os.path.join(DATA, "cargo_airports.csv")))}
+def read_csv(data_dir, name):
+    """The rows of data_dir/name as dicts (header line = keys). Raises OSError if missing."""
+    with open(os.path.join(data_dir, name), encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def read_inputs(data_dir):
+    """(seaports by UN/LOCODE, airports by IATA code, sea distance rows by (from, to) and
+    (to, from)) from the three CSVs in data_dir."""
+    seaports = {r["locode"]: r for r in read_csv(data_dir, "key_seaports.csv")}
+    airports = {r["iata"]: r for r in read_csv(data_dir, "cargo_airports.csv")}
     dist = {}
-    for r in csv.DictReader(open(os.path.join(DATA, "sea_distances.csv"))):
+    for r in read_csv(data_dir, "sea_distances.csv"):
         dist[(r["from_locode"], r["to_locode"])] = r
         dist[(r["to_locode"], r["from_locode"])] = r
+    return seaports, airports, dist
 
-    nodes = []
-    pos = {}
-    country_of = {}
 
-    def add_node(n):
-        nodes.append(n)
-        pos[n["id"]] = (n["lat"], n["lon"])
-        country_of[n["id"]] = n["country"]
+class Network:
+    """The node and link lists being built, in output order, with each node's position and
+    country for the link helpers. Adding a link twice (same id, or same from/to/mode) fails."""
 
-    for fid, name, lat, lon in FACTORIES:
-        add_node({"id": fid, "type": "factory", "name": name, "country": "CN", "lat": lat,
-                  "lon": lon, "source": "S_CITY"})
-    for xid, name, lat, lon, _, _ in EXPORTERS:
-        add_node({"id": xid, "type": "exporter", "name": name, "country": "CN", "lat": lat,
-                  "lon": lon, "markup_pct": 10, "handling": {"days": 3},
-                  "source": ["S_CITY", "S_TRADE_ASSUMED"]})
-    for code in SEAPORTS_CN + SEAPORTS_DEST:
-        r = seaports[code]
-        add_node({"id": "P_" + code, "type": "seaport", "name": r["name"],
-                  "country": r["country_iso2"], "lat": float(r["lat"]), "lon": float(r["lon"]),
-                  "code": code, "handling": {"cost_per_kg": 0.01, "days": 2},
-                  "source": ["S_SEAPORTS", "S_HANDLING"]})
-    for code in AIR_CN + AIR_DEST:
-        r = airports[code]
-        add_node({"id": "A_" + code, "type": "airport", "name": r["name"],
-                  "country": r["country_iso2"], "lat": float(r["lat"]), "lon": float(r["lon"]),
-                  "code": code, "handling": {"cost_per_kg": 0.10, "days": 0.5},
-                  "source": ["S_AIRPORTS", "S_HANDLING"]})
-    for rid, name, cc, lat, lon in RAIL:
-        add_node({"id": rid, "type": "rail_terminal", "name": name, "country": cc, "lat": lat,
-                  "lon": lon, "handling": {"cost_per_kg": 0.01, "days": 1},
-                  "source": ["S_CITY", "S_HANDLING"]})
-    for wid, name, cc, lat, lon in WAREHOUSES:
-        add_node({"id": wid, "type": "warehouse", "name": name, "country": cc, "lat": lat,
-                  "lon": lon, "storage_cost_per_m3_day": 0.905, "fixed_cost_per_week": 500,
-                  "capacity_m3": 5000, "handling": {"cost_per_unit": 2.39, "days": 1},
-                  "source": ["S_CITY", "S_FBA_STORAGE", "S_FBA_FULFIL", "S_WH_ASSUMED"]})
-    for key, cc, lat, lon, _, _ in CHAINS:
-        add_node({"id": "I_" + key, "type": "importer", "name": "Importer " + key.replace("_", " "),
-                  "country": cc, "lat": lat, "lon": lon, "markup_pct": 20,
-                  "handling": {"days": 5}, "source": ["S_CITY", "S_MARKUP_DIST", "S_TRADE_ASSUMED"]})
-        add_node({"id": "WS_" + key, "type": "wholesaler",
-                  "name": "Wholesaler " + key.replace("_", " "), "country": cc, "lat": lat,
-                  "lon": lon, "markup_pct": 20, "handling": {"days": 7},
-                  "source": ["S_CITY", "S_MARKUP_DIST", "S_TRADE_ASSUMED"]})
-        add_node({"id": "RT_" + key, "type": "retailer",
-                  "name": "Retail chain " + key.replace("_", " "), "country": cc, "lat": lat,
-                  "lon": lon, "markup_pct": 100, "handling": {"days": 10},
-                  "source": ["S_CITY", "S_MARKUP_RETAIL", "S_TRADE_ASSUMED"]})
-    for oid, name, cc, lat, lon, _, _, _ in ONLINE:
-        add_node({"id": oid, "type": "retailer", "name": name, "country": cc, "lat": lat,
-                  "lon": lon, "markup_pct": 60, "handling": {"cost_per_unit": 2.39, "days": 1},
-                  "source": ["S_CITY", "S_MARKUP_RETAIL", "S_FBA_FULFIL"]})
-    for mid, name, cc, lat, lon in MARKETS:
-        add_node({"id": mid, "type": "market", "name": name, "country": cc, "lat": lat,
-                  "lon": lon, "source": "S_CITY"})
+    def __init__(self):
+        self.nodes = []
+        self.links = []
+        self.pos = {}
+        self.country_of = {}
+        self.seen = set()
 
-    links = []
-    seen = set()
+    def add_node(self, n):
+        self.nodes.append(n)
+        self.pos[n["id"]] = (n["lat"], n["lon"])
+        self.country_of[n["id"]] = n["country"]
 
-    def add_link(l):
+    def add_link(self, l):
         key = l.get("id") or "%s>%s:%s" % (l["from"], l["to"], l["mode"])
-        assert key not in seen, key
-        seen.add(key)
+        assert key not in self.seen, key
+        self.seen.add(key)
         if "id" in l:  # id first, for readability
             l = dict([("id", l["id"])] + [(k, v) for k, v in l.items() if k != "id"])
-        links.append(l)
+        self.links.append(l)
 
-    def truck(a, b, drayage=False):
-        km = gc_km(*pos[a], *pos[b]) * 1.3
+    def truck(self, a, b, drayage=False):
+        """A road link a -> b: 1.3 x the great-circle distance, priced and timed as in the
+        module comment; drayage adds a 0.031 USD/kg terminal pick-up."""
+        km = gc_km(*self.pos[a], *self.pos[b]) * 1.3
         per_kg = 2.0 * km / 19314.0 + (0.031 if drayage else 0.0)
-        add_link({"from": a, "to": b, "mode": "truck", "cost": {"per_kg": r3(max(per_kg, 0.005))},
-                  "days": round(0.5 + km / 500.0, 1), "source": "S_TRUCK"})
+        self.add_link({"from": a, "to": b, "mode": "truck",
+                       "cost": {"per_kg": r3(max(per_kg, 0.005))},
+                       "days": round(0.5 + km / 500.0, 1), "source": "S_TRUCK"})
 
-    def last_mile(a, b, days):
-        add_link({"from": a, "to": b, "mode": "last_mile",
-                  "cost": {"per_kg": 0.5, "per_shipment": 8},
-                  "days": days, "source": "S_LASTMILE"})
+    def last_mile(self, a, b, days):
+        self.add_link({"from": a, "to": b, "mode": "last_mile",
+                       "cost": {"per_kg": 0.5, "per_shipment": 8},
+                       "days": days, "source": "S_LASTMILE"})
 
-    # --- factories to Chinese gateways (truck)
+
+def add_china_nodes(net, seaports, airports):
+    """Factories, exporters, then the seaports, airports and rail terminals (both ends)."""
+    for fid, name, lat, lon in FACTORIES:
+        net.add_node({"id": fid, "type": "factory", "name": name, "country": "CN", "lat": lat,
+                      "lon": lon, "source": "S_CITY"})
+    for xid, name, lat, lon, _, _ in EXPORTERS:
+        net.add_node({"id": xid, "type": "exporter", "name": name, "country": "CN", "lat": lat,
+                      "lon": lon, "markup_pct": 10, "handling": {"days": 3},
+                      "source": ["S_CITY", "S_TRADE_ASSUMED"]})
+    for code in SEAPORTS_CN + SEAPORTS_DEST:
+        r = seaports[code]
+        net.add_node({"id": "P_" + code, "type": "seaport", "name": r["name"],
+                      "country": r["country_iso2"], "lat": float(r["lat"]),
+                      "lon": float(r["lon"]), "code": code,
+                      "handling": {"cost_per_kg": 0.01, "days": 2},
+                      "source": ["S_SEAPORTS", "S_HANDLING"]})
+    for code in AIR_CN + AIR_DEST:
+        r = airports[code]
+        net.add_node({"id": "A_" + code, "type": "airport", "name": r["name"],
+                      "country": r["country_iso2"], "lat": float(r["lat"]),
+                      "lon": float(r["lon"]), "code": code,
+                      "handling": {"cost_per_kg": 0.10, "days": 0.5},
+                      "source": ["S_AIRPORTS", "S_HANDLING"]})
+    for rid, name, cc, lat, lon in RAIL:
+        net.add_node({"id": rid, "type": "rail_terminal", "name": name, "country": cc,
+                      "lat": lat, "lon": lon, "handling": {"cost_per_kg": 0.01, "days": 1},
+                      "source": ["S_CITY", "S_HANDLING"]})
+
+
+def add_destination_nodes(net):
+    """Overseas warehouses, the traditional chain (importer, wholesaler, retailer), online
+    retailers, then the markets."""
+    for wid, name, cc, lat, lon in WAREHOUSES:
+        net.add_node({"id": wid, "type": "warehouse", "name": name, "country": cc, "lat": lat,
+                      "lon": lon, "storage_cost_per_m3_day": 0.905, "fixed_cost_per_week": 500,
+                      "capacity_m3": 5000, "handling": {"cost_per_unit": 2.39, "days": 1},
+                      "source": ["S_CITY", "S_FBA_STORAGE", "S_FBA_FULFIL", "S_WH_ASSUMED"]})
+    for key, cc, lat, lon, _, _ in CHAINS:
+        label = key.replace("_", " ")
+        net.add_node({"id": "I_" + key, "type": "importer", "name": "Importer " + label,
+                      "country": cc, "lat": lat, "lon": lon, "markup_pct": 20,
+                      "handling": {"days": 5},
+                      "source": ["S_CITY", "S_MARKUP_DIST", "S_TRADE_ASSUMED"]})
+        net.add_node({"id": "WS_" + key, "type": "wholesaler", "name": "Wholesaler " + label,
+                      "country": cc, "lat": lat, "lon": lon, "markup_pct": 20,
+                      "handling": {"days": 7},
+                      "source": ["S_CITY", "S_MARKUP_DIST", "S_TRADE_ASSUMED"]})
+        net.add_node({"id": "RT_" + key, "type": "retailer", "name": "Retail chain " + label,
+                      "country": cc, "lat": lat, "lon": lon, "markup_pct": 100,
+                      "handling": {"days": 10},
+                      "source": ["S_CITY", "S_MARKUP_RETAIL", "S_TRADE_ASSUMED"]})
+    for oid, name, cc, lat, lon, _, _, _ in ONLINE:
+        net.add_node({"id": oid, "type": "retailer", "name": name, "country": cc, "lat": lat,
+                      "lon": lon, "markup_pct": 60, "handling": {"cost_per_unit": 2.39, "days": 1},
+                      "source": ["S_CITY", "S_MARKUP_RETAIL", "S_FBA_FULFIL"]})
+    for mid, name, cc, lat, lon in MARKETS:
+        net.add_node({"id": mid, "type": "market", "name": name, "country": cc, "lat": lat,
+                      "lon": lon, "source": "S_CITY"})
+
+
+def add_pre_carriage_links(net):
+    """Trucks from factories to the nearby Chinese gateways, and the traditional chain
+    factory -> exporter -> Chinese port."""
     near_ports = {
         "F_SHENZHEN": ["CNYTN", "CNSHK"], "F_DONGGUAN": ["CNNSA", "CNYTN", "CNSHK"],
         "F_YIWU": ["CNNGB", "CNSHA"], "F_FOSHAN": ["CNNSA", "CNSHK"], "F_NINGBO": ["CNNGB"],
@@ -368,20 +402,21 @@ def main():
                  "F_DONGGUAN": ["R_CHONGQING"]}
     for fid, _, _, _ in FACTORIES:
         for p in near_ports[fid]:
-            truck(fid, "P_" + p)
+            net.truck(fid, "P_" + p)
         for a in near_air[fid]:
-            truck(fid, "A_" + a)
+            net.truck(fid, "A_" + a)
         for r in near_rail.get(fid, []):
-            truck(fid, r)
-
-    # --- traditional chain: factory -> exporter -> CN port
+            net.truck(fid, r)
     for xid, _, _, _, facs, ports in EXPORTERS:
         for f in facs:
-            truck(f, xid)
+            net.truck(f, xid)
         for p in ports:
-            truck(xid, "P_" + p)
+            net.truck(xid, "P_" + p)
 
-    # --- sea links, with Suez and Cape variants for Asia-Europe
+
+def add_sea_links(net, dist):
+    """One sea link per Chinese port and destination port; an Asia-Europe lane through Suez
+    gets a second link round the Cape (the search with Suez, Bab-el-Mandeb and Panama closed)."""
     for a in SEAPORTS_CN:
         for b in SEAPORTS_DEST:
             r = dist[(a, b)]
@@ -390,26 +425,24 @@ def main():
             via = via_of(r["passages"])
             base = {"from": "P_" + a, "to": "P_" + b, "mode": "sea",
                     "cost": {"per_m3": rate}, "departures_per_week": 1}
+            source = [rsrc, "S_SEADIST", "S_SEADAYS", "S_SEA_SAILINGS"]
             if "suez" in via:
-                l1 = dict(base, id="SEA_%s_%s_SUEZ" % (a, b), days=sea_days(nm, calls),
-                          distance_km=round(nm * 1.852), via=via,
-                          source=[rsrc, "S_SEADIST", "S_SEADAYS", "S_SEA_SAILINGS"])
-                add_link(l1)
+                net.add_link(dict(base, id="SEA_%s_%s_SUEZ" % (a, b), days=sea_days(nm, calls),
+                                  distance_km=round(nm * 1.852), via=via, source=source))
                 nm2 = float(r["distance_nm_no_suez_no_panama"])
-                l2 = dict(base, id="SEA_%s_%s_CAPE" % (a, b), days=sea_days(nm2, calls),
-                          distance_km=round(nm2 * 1.852),
-                          via=via_of(r["passages_no_suez_no_panama"]),
-                          source=[rsrc, "S_SEADIST", "S_SEADAYS", "S_SEA_SAILINGS"])
-                add_link(l2)
+                net.add_link(dict(base, id="SEA_%s_%s_CAPE" % (a, b),
+                                  days=sea_days(nm2, calls), distance_km=round(nm2 * 1.852),
+                                  via=via_of(r["passages_no_suez_no_panama"]), source=source))
             else:
                 l1 = dict(base, id="SEA_%s_%s" % (a, b), days=sea_days(nm, calls),
-                          distance_km=round(float(r["distance_km"])),
-                          source=[rsrc, "S_SEADIST", "S_SEADAYS", "S_SEA_SAILINGS"])
+                          distance_km=round(float(r["distance_km"])), source=source)
                 if via:
                     l1["via"] = via
-                add_link(l1)
+                net.add_link(l1)
 
-    # --- air links
+
+def add_air_links(net, airports):
+    """Every Chinese cargo airport to every destination airport, priced by destination."""
     air_rate = {"US": (6.18, "S_BAI_202511"), "DE": (5.00, "S_BAI_202511"),
                 "NL": (5.00, "S_BAI_202511"), "GB": (5.00, "S_BAI_202511"),
                 "FR": (5.00, "S_BAI_202511"), "ES": (5.00, "S_BAI_202511"),
@@ -417,13 +450,14 @@ def main():
                 "AU": (5.00, "S_AIR_SCALED")}
     for a in AIR_CN:
         for b in AIR_DEST:
-            cc = airports[b]["country_iso2"]
-            rate, src = air_rate[cc]
-            add_link({"from": "A_" + a, "to": "A_" + b, "mode": "air", "cost": {"per_kg": rate},
-                      "days": {"min": 1, "mode": 2, "max": 4}, "departures_per_week": 7,
-                      "source": [src, "S_AIR_OPS"]})
+            rate, src = air_rate[airports[b]["country_iso2"]]
+            net.add_link({"from": "A_" + a, "to": "A_" + b, "mode": "air",
+                          "cost": {"per_kg": rate}, "days": {"min": 1, "mode": 2, "max": 4},
+                          "departures_per_week": 7, "source": [src, "S_AIR_OPS"]})
 
-    # --- rail links China -> Europe
+
+def add_rail_links(net):
+    """China-Europe Railway Express: Chinese terminal -> European terminal."""
     rail_days = {
         ("R_CHONGQING", "R_DUISBURG"): {"min": 13, "mode": 17, "max": 20},
         ("R_CHONGQING", "R_MALASZEWICZE"): {"min": 11, "mode": 13, "max": 16},
@@ -434,29 +468,35 @@ def main():
         ("R_YIWU", "R_MALASZEWICZE"): {"min": 12, "mode": 15, "max": 18},
     }
     for (a, b), d in rail_days.items():
-        add_link({"id": "RAIL_%s_%s" % (a[2:], b[2:]), "from": a, "to": b, "mode": "rail",
-                  "cost": {"per_m3": 125.0}, "days": d,
-                  "departures_per_week": 7 if a == "R_CHONGQING" else 3,
-                  "source": ["S_RAIL_RATE", "S_RAIL_DAYS", "S_RAIL_OPS"]})
+        net.add_link({"id": "RAIL_%s_%s" % (a[2:], b[2:]), "from": a, "to": b, "mode": "rail",
+                      "cost": {"per_m3": 125.0}, "days": d,
+                      "departures_per_week": 7 if a == "R_CHONGQING" else 3,
+                      "source": ["S_RAIL_RATE", "S_RAIL_DAYS", "S_RAIL_OPS"]})
 
-    # --- destination side: ports/airports/rail -> warehouses (drayage)
+
+def add_drayage_links(net):
+    """Destination seaports, airports and rail terminals -> overseas warehouses (truck)."""
     port_wh = {"USLAX": ["W_US_WEST"], "USLGB": ["W_US_WEST"], "USNYC": ["W_US_EAST"],
                "USSAV": ["W_US_EAST"], "NLRTM": ["W_DE"], "DEHAM": ["W_DE", "W_PL"],
                "GBFXT": ["W_GB"], "ESVLC": [], "JPTYO": ["W_JP"], "AUSYD": ["W_AU"]}
     for p, whs in port_wh.items():
         for w in whs:
-            truck("P_" + p, w, drayage=True)
+            net.truck("P_" + p, w, drayage=True)
     air_wh = {"LAX": ["W_US_WEST"], "JFK": ["W_US_EAST"], "ORD": ["W_US_EAST"],
               "FRA": ["W_DE"], "LEJ": ["W_DE", "W_PL"], "LHR": ["W_GB"], "NRT": ["W_JP"],
               "SYD": ["W_AU"]}
     for a, whs in air_wh.items():
         for w in whs:
-            truck("A_" + a, w, drayage=True)
-    truck("R_DUISBURG", "W_DE", drayage=True)
-    truck("R_MALASZEWICZE", "W_PL", drayage=True)
-    truck("R_LODZ", "W_PL", drayage=True)
+            net.truck("A_" + a, w, drayage=True)
+    net.truck("R_DUISBURG", "W_DE", drayage=True)
+    net.truck("R_MALASZEWICZE", "W_PL", drayage=True)
+    net.truck("R_LODZ", "W_PL", drayage=True)
 
-    # --- last mile from warehouses (stock -> consumer)
+
+def add_last_mile_links(net):
+    """Parcel delivery to the markets: from warehouses (stock -> consumer), from destination
+    airports (air injection by a postal/parcel carrier), from seaports (consolidated sea
+    parcels, e.g. fast trans-Pacific services + parcel carrier) and from rail terminals."""
     wh_markets = {
         "W_US_WEST": [("M_US_WEST", {"min": 1, "mode": 1.5, "max": 3}),
                       ("M_US_CENTRAL", {"min": 2, "mode": 3, "max": 4}),
@@ -478,59 +518,59 @@ def main():
     }
     for w, ms in wh_markets.items():
         for m, d in ms:
-            last_mile(w, m, d)
-
-    # --- air injection: destination airport -> market (postal/parcel carrier)
+            net.last_mile(w, m, d)
     inj = {"LAX": ["M_US_WEST", "M_US_CENTRAL"], "ORD": ["M_US_CENTRAL", "M_US_EAST"],
            "JFK": ["M_US_EAST", "M_US_CENTRAL"], "FRA": ["M_DE", "M_IT"], "LEJ": ["M_DE", "M_PL"],
            "AMS": ["M_NL", "M_DE"], "LHR": ["M_GB"], "CDG": ["M_FR"], "MAD": ["M_ES"],
            "MXP": ["M_IT"], "NRT": ["M_JP"], "SYD": ["M_AU"]}
     for a, ms in inj.items():
         for m in ms:
-            last_mile("A_" + a, m, {"min": 2, "mode": 3, "max": 5})
-
-    # --- sea parcels (consolidated sea freight injected at the port: e.g. fast trans-Pacific
-    #     services + parcel carrier) and rail parcels
+            net.last_mile("A_" + a, m, {"min": 2, "mode": 3, "max": 5})
     for p, m in [("USLGB", "M_US_WEST"), ("USLAX", "M_US_CENTRAL"), ("USNYC", "M_US_EAST"),
                  ("NLRTM", "M_NL"), ("DEHAM", "M_DE"), ("GBFXT", "M_GB"), ("ESVLC", "M_ES"),
                  ("JPTYO", "M_JP"), ("AUSYD", "M_AU")]:
-        last_mile("P_" + p, m, {"min": 2, "mode": 3, "max": 5})
-    last_mile("R_DUISBURG", "M_DE", {"min": 2, "mode": 3, "max": 5})
-    last_mile("R_MALASZEWICZE", "M_PL", {"min": 2, "mode": 3, "max": 5})
-    last_mile("R_LODZ", "M_PL", {"min": 1, "mode": 2, "max": 4})
+        net.last_mile("P_" + p, m, {"min": 2, "mode": 3, "max": 5})
+    net.last_mile("R_DUISBURG", "M_DE", {"min": 2, "mode": 3, "max": 5})
+    net.last_mile("R_MALASZEWICZE", "M_PL", {"min": 2, "mode": 3, "max": 5})
+    net.last_mile("R_LODZ", "M_PL", {"min": 1, "mode": 2, "max": 4})
 
-    # --- express and post, door to door (factory -> market)
+
+def add_door_to_door_links(net):
+    """Express and post from every factory to every market."""
     for fid, _, _, _ in FACTORIES:
         for mid, _, cc, _, _ in MARKETS:
-            add_link({"from": fid, "to": mid, "mode": "express",
-                      "cost": {"per_kg": 22.0, "min_charge": 12.0},
-                      "days": {"min": 2, "mode": 3, "max": 5},
-                      "source": ["S_EXPRESS", "S_EXPRESS_MIN"]})
+            net.add_link({"from": fid, "to": mid, "mode": "express",
+                          "cost": {"per_kg": 22.0, "min_charge": 12.0},
+                          "days": {"min": 2, "mode": 3, "max": 5},
+                          "source": ["S_EXPRESS", "S_EXPRESS_MIN"]})
             post_rate = {"US": 14.0, "JP": 9.6}.get(cc, 13.0)
             post_days = ({"min": 8, "mode": 12, "max": 18} if cc == "US"
                          else {"min": 10, "mode": 15, "max": 25})
-            add_link({"from": fid, "to": mid, "mode": "post", "cost": {"per_kg": post_rate},
-                      "days": post_days, "source": ["S_POST", "S_POST_DAYS"]})
+            net.add_link({"from": fid, "to": mid, "mode": "post", "cost": {"per_kg": post_rate},
+                          "days": post_days, "source": ["S_POST", "S_POST_DAYS"]})
 
-    # --- traditional chain abroad: port -> importer -> wholesaler -> retailer -> market
-    for key, cc, lat, lon, ports, markets in CHAINS:
+
+def add_trade_links(net):
+    """The traditional chain abroad (port -> importer -> wholesaler -> retailer -> market) and
+    B2B2C (port or airport -> online retailer -> market)."""
+    for key, _, _, _, ports, markets in CHAINS:
         for p in ports:
-            truck("P_" + p, "I_" + key, drayage=True)
-        truck("I_" + key, "WS_" + key)
-        truck("WS_" + key, "RT_" + key)
+            net.truck("P_" + p, "I_" + key, drayage=True)
+        net.truck("I_" + key, "WS_" + key)
+        net.truck("WS_" + key, "RT_" + key)
         for m in markets:
-            last_mile("RT_" + key, m, {"min": 0.5, "mode": 1, "max": 2})
-
-    # --- B2B2C: factory -> (port/airport) -> online retailer -> market
-    for oid, _, cc, _, _, ports, airs, markets in ONLINE:
+            net.last_mile("RT_" + key, m, {"min": 0.5, "mode": 1, "max": 2})
+    for oid, _, _, _, _, ports, airs, markets in ONLINE:
         for p in ports:
-            truck("P_" + p, oid, drayage=True)
+            net.truck("P_" + p, oid, drayage=True)
         for a in airs:
-            truck("A_" + a, oid, drayage=True)
+            net.truck("A_" + a, oid, drayage=True)
         for m in markets:
-            last_mile(oid, m, {"min": 1, "mode": 2, "max": 4})
+            net.last_mile(oid, m, {"min": 1, "mode": 2, "max": 4})
 
-    # --- countries
+
+def make_countries():
+    """The countries table: China, then US, GB, JP, AU, then the six EU members."""
     EU_DUTY = {"electronics": 0, "apparel": 12, "furniture": 0, "home": 3.7, "toys": 4.7,
                "appliances": 2.7, "default": 4}
     clearance = {"clearance_days": 1, "clearance_fee_per_shipment": 3, "inspection_prob": 0.03,
@@ -560,62 +600,87 @@ def main():
         countries[cc] = dict({"name": COUNTRY_NAMES[cc], "customs_union": "EU",
                               "de_minimis": 0, "vat_de_minimis": 0,
                               "duty_pct": dict(EU_DUTY), "vat_pct": vat}, **clearance,
-                             source=["S_EU_CU", "S_EU_VAT", "S_EU_DUTY_2026", "S_VAT_RATES", "S_DUTY_LINES",
-                                     "S_CLEARANCE"])
+                             source=["S_EU_CU", "S_EU_VAT", "S_EU_DUTY_2026", "S_VAT_RATES",
+                                     "S_DUTY_LINES", "S_CLEARANCE"])
+    return countries
 
-    regimes = {
-        "9610": {"clearance_days": 0.5, "fee_per_shipment": 0, "source": "S_REGIMES"},
-        "9710": {"clearance_days": 1, "fee_per_shipment": 20, "source": "S_REGIMES"},
-        "9810": {"clearance_days": 1, "fee_per_shipment": 20, "source": "S_REGIMES"},
-        "1210": {"clearance_days": 1, "fee_per_shipment": 20, "source": "S_REGIMES"},
-        "0110": {"clearance_days": 2, "fee_per_shipment": 50, "source": "S_REGIMES"},
-    }
 
-    used = set(country_of.values())
+REGIMES = {
+    "9610": {"clearance_days": 0.5, "fee_per_shipment": 0, "source": "S_REGIMES"},
+    "9710": {"clearance_days": 1, "fee_per_shipment": 20, "source": "S_REGIMES"},
+    "9810": {"clearance_days": 1, "fee_per_shipment": 20, "source": "S_REGIMES"},
+    "1210": {"clearance_days": 1, "fee_per_shipment": 20, "source": "S_REGIMES"},
+    "0110": {"clearance_days": 2, "fee_per_shipment": 50, "source": "S_REGIMES"},
+}
+
+DESCRIPTION = (
+    "China's export network for cross-border e-commerce: eight factory clusters, Chinese "
+    "seaports, airports and China-Europe rail terminals, overseas warehouses in the US, Europe, "
+    "the UK, Japan and Australia, the traditional export chain and B2B2C online retailers, "
+    "serving twelve consumer markets by express, post, air, sea, rail and warehouse routes. "
+    "Rates and times are dated and cited in `sources`; figures we chose are marked as "
+    "assumptions there.")
+
+NOTES = [
+    "Generated by tools/gen_china_export.py from tools/data (seaports, cargo airports, sea distances, reference rates); edit the script and regenerate rather than editing by hand.",
+    "Asia-Europe sea lanes exist twice: via Suez (malacca, suez, babalmandab, gibraltar) and round the Cape (cape; the Cape lane in sea_distances.csv passes the Sunda strait, not Malacca). Closing a passage falls back to the other lane.",
+    "Money in USD; weight kg; volume m3; days; distance km.",
+]
+
+
+def check_references(net, countries):
+    """Asserts that every node's country is in `countries` and every source id cited by a
+    node, link, country or regime is in SOURCES."""
+    used = set(net.country_of.values())
     assert used <= set(countries), used - set(countries)
-
-    net = {
-        "format": "xbroute.network/1",
-        "name": "china-export",
-        "description": ("China's export network for cross-border e-commerce: eight factory "
-                        "clusters, Chinese seaports, airports and China-Europe rail terminals, "
-                        "overseas warehouses in the US, Europe, the UK, Japan and Australia, the "
-                        "traditional export chain and B2B2C online retailers, serving twelve "
-                        "consumer markets by express, post, air, sea, rail and warehouse "
-                        "routes. Rates and times are dated and cited in `sources`; figures we "
-                        "chose are marked as assumptions there."),
-        "notes": [
-            "Generated by networks/tools/gen_china_export.py from shared/data (seaports, cargo airports, sea distances, reference rates); edit the script and regenerate rather than editing by hand.",
-            "Asia-Europe sea lanes exist twice: via Suez (malacca, suez, babalmandab, gibraltar) and round the Cape (cape; the Cape lane in sea_distances.csv passes the Sunda strait, not Malacca). Closing a passage falls back to the other lane.",
-            "Money in USD; weight kg; volume m3; days; distance km.",
-        ],
-        "currency": "USD",
-        "sources": SOURCES,
-        "countries": countries,
-        "regimes": regimes,
-        "nodes": nodes,
-        "links": links,
-    }
-    # check every source id referenced exists
     ids = {s["id"] for s in SOURCES}
 
     def refs(o):
         s = o.get("source")
         return [] if s is None else ([s] if isinstance(s, str) else s)
 
-    for o in nodes + links + list(countries.values()) + list(regimes.values()):
+    for o in net.nodes + net.links + list(countries.values()) + list(REGIMES.values()):
         for s in refs(o):
             assert s in ids, s
-    write(net)
 
 
-def write(net):
-    """2-space JSON with one link / node per line for the long lists."""
+def generate(data_dir=DEFAULT_DATA):
+    """The text of networks/china-export.json built from the CSVs in data_dir."""
+    seaports, airports, dist = read_inputs(data_dir)
+    net = Network()
+    add_china_nodes(net, seaports, airports)
+    add_destination_nodes(net)
+    add_pre_carriage_links(net)
+    add_sea_links(net, dist)
+    add_air_links(net, airports)
+    add_rail_links(net)
+    add_drayage_links(net)
+    add_last_mile_links(net)
+    add_door_to_door_links(net)
+    add_trade_links(net)
+    countries = make_countries()
+    check_references(net, countries)
+    return render({
+        "format": "xbroute.network/1",
+        "name": "china-export",
+        "description": DESCRIPTION,
+        "notes": NOTES,
+        "currency": "USD",
+        "sources": SOURCES,
+        "countries": countries,
+        "regimes": REGIMES,
+        "nodes": net.nodes,
+        "links": net.links,
+    })
+
+
+def render(doc):
+    """2-space JSON with one node / link / source per line for the long lists."""
     out = ["{"]
-    keys = list(net.keys())
+    keys = list(doc.keys())
     for i, k in enumerate(keys):
         comma = "," if i + 1 < len(keys) else ""
-        v = net[k]
+        v = doc[k]
         if k in ("nodes", "links", "sources"):
             out.append('  "%s": [' % k)
             for j, item in enumerate(v):
@@ -633,7 +698,12 @@ def write(net):
             body = json.dumps(v, indent=2, ensure_ascii=False).replace("\n", "\n  ")
             out.append("  %s: %s%s" % (json.dumps(k), body, comma))
     out.append("}")
-    sys.stdout.write("\n".join(out) + "\n")
+    return "\n".join(out) + "\n"
+
+
+def main():
+    data_dir = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_DATA
+    sys.stdout.buffer.write(generate(data_dir).encode("utf-8"))
 
 
 if __name__ == "__main__":

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Generate src/lib/land_110m.c from the Natural Earth 1:110m land polygons.
+"""Generate src/lib/present/land_110m.c from the Natural Earth 1:110m land polygons.
 
-Usage (from the repository root):
-    python3 src/lib/tools/gen_land_110m.py /work/shared/data/land-110m.geojson > src/lib/land_110m.c
+Usage (from the repository root; `cmake --build build --target regen` does the same):
+    python3 tools/gen_land_110m.py [GEOJSON] > src/lib/present/land_110m.c
 
-Input: one GeoJSON FeatureCollection whose features are (Multi)Polygons in lon/lat degrees
-(the file in /work/shared/data was decoded from world-atlas 2.0.2 land-110m.json, Natural Earth
-data, public domain).
+Input: one GeoJSON FeatureCollection whose features are (Multi)Polygons in lon/lat degrees;
+by default tools/data/land-110m.geojson (decoded from world-atlas 2.0.2 land-110m.json, Natural
+Earth data, public domain; see tools/data/README.md).
 
 What it does, so the C side can draw rings as plain polygons on an equirectangular map:
   * every ring is "unwrapped" so consecutive points never jump by more than 180 degrees of
@@ -16,12 +16,16 @@ What it does, so the C side can draw rings as plain polygons on an equirectangul
   * each unwrapped ring is then clipped (Sutherland-Hodgman, one half-plane at a time) to
     the windows [-180 + 360k, 180 + 360k] it reaches, and each piece shifted back by -360k,
     so every stored ring lies inside [-180, 180] x [-90, 90].
-Output: flat float arrays of lon/lat pairs, ring start offsets and counts. Deterministic.
+Output: flat float arrays of lon/lat pairs, ring start offsets and counts, as C that
+clang-format leaves alone (the data sits between clang-format off/on). Deterministic: the same
+input gives the same bytes, which tests/cli/test_regen.sh checks.
 """
 import json
+import os
 import sys
 
-
+DEFAULT_INPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data",
+                             "land-110m.geojson")
 def unwrap(ring):
     out = [list(ring[0])]
     for lon, lat in ring[1:]:
@@ -102,9 +106,10 @@ def process_ring(ring):
     return pieces
 
 
-def main():
-    src = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/land-110m.geojson"
-    with open(src, encoding="utf-8") as f:
+def read_rings(path):
+    """The land rings of the GeoJSON file at `path`, each a plain polygon inside
+    [-180, 180] x [-90, 90] (see process_ring). Raises OSError or ValueError on a bad file."""
+    with open(path, encoding="utf-8") as f:
         doc = json.load(f)
     polys = []
     for feat in doc["features"]:
@@ -117,6 +122,32 @@ def main():
     for poly in polys:
         for ring in poly:
             rings.extend(process_ring(ring))
+    return rings
+
+
+HEADER = """\
+/*
+ * land_110m.c - GENERATED FILE, do not edit by hand.
+ *
+ * Natural Earth 1:110m land polygons (public domain, naturalearthdata.com), as packaged
+ * in the npm package world-atlas 2.0.2 (file land-110m.json, ISC licence, by Mike
+ * Bostock), decoded to GeoJSON in tools/data/land-110m.geojson (see tools/data/README.md).
+ * Rings crossing the antimeridian are split and the Antarctic ring is closed through the
+ * pole, so every ring is a plain polygon inside [-180, 180] x [-90, 90] degrees.
+ *
+ * Regenerate from the repository root with `cmake --build build --target regen`, or:
+ *   python3 tools/gen_land_110m.py > src/lib/present/land_110m.c
+ */
+#include "present/internal.h"
+
+/* Generated data: one line per row of numbers, not clang-format's layout. */
+/* clang-format off */
+"""
+
+
+def generate(path=DEFAULT_INPUT):
+    """The text of land_110m.c for the GeoJSON file at `path`."""
+    rings = read_rings(path)
     pts = []
     starts = []
     counts = []
@@ -124,42 +155,21 @@ def main():
         starts.append(len(pts))
         counts.append(len(r))
         pts.extend(r)
-    w = sys.stdout.write
-    w("/*\n")
-    w(" * land_110m.c - GENERATED FILE, do not edit by hand.\n")
-    w(" *\n")
-    w(" * Natural Earth 1:110m land polygons (public domain, naturalearthdata.com), as packaged\n")
-    w(" * in the npm package world-atlas 2.0.2 (file land-110m.json, ISC licence, by Mike\n")
-    w(" * Bostock), decoded to GeoJSON in /work/shared/data/land-110m.geojson (see\n")
-    w(" * /work/shared/data/README.md). Rings crossing the antimeridian are split and the\n")
-    w(" * Antarctic ring is closed through the pole, so every ring is a plain polygon inside\n")
-    w(" * [-180, 180] x [-90, 90] degrees.\n")
-    w(" *\n")
-    w(" * Regenerate from the repository root with:\n")
-    w(" *   python3 src/lib/tools/gen_land_110m.py /work/shared/data/land-110m.geojson \\\n")
-    w(" *       > src/lib/land_110m.c\n")
-    w(" */\n")
-    w('#include "picture_internal.h"\n\n')
-    w("/* Generated data: one line per row of numbers, not clang-format's layout. */\n")
-    w("/* clang-format off */\n")
+    out = [HEADER]
+    w = out.append
     w("/* %d rings, %d points; lon, lat pairs in degrees. */\n" % (len(rings), len(pts)))
     w("const float xbr__land_lonlat[%d] = {\n" % (2 * len(pts)))
-    line = "   "
-    for lon, lat in pts:
-        item = " %sf, %sf," % (fmt(lon), fmt(lat))
-        if len(line) + len(item) > 99:
-            w(line + "\n")
-            line = "   "
-        line += item
-    w(line + "\n};\n\n")
+    write_rows(w, [" %sf, %sf," % (fmt(lon), fmt(lat)) for lon, lat in pts])
+    w("};\n\n")
     w("const unsigned xbr__land_ring_start[%d] = {\n" % len(rings))
-    write_ints(w, starts)
+    write_rows(w, [" %d," % v for v in starts])
     w("};\n\n")
     w("const unsigned xbr__land_ring_count[%d] = {\n" % len(rings))
-    write_ints(w, counts)
+    write_rows(w, [" %d," % v for v in counts])
     w("};\n\n")
     w("const unsigned xbr__land_n_rings = %d;\n" % len(rings))
     w("/* clang-format on */\n")
+    return "".join(out)
 
 
 def fmt(v):
@@ -172,15 +182,21 @@ def fmt(v):
     return s
 
 
-def write_ints(w, values):
+def write_rows(w, items):
+    """Writes `items` (each a string starting with a space) as rows indented by four spaces
+    and at most 99 characters long, one newline after each row."""
     line = "   "
-    for v in values:
-        item = " %d," % v
+    for item in items:
         if len(line) + len(item) > 99:
             w(line + "\n")
             line = "   "
         line += item
     w(line + "\n")
+
+
+def main():
+    src = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_INPUT
+    sys.stdout.buffer.write(generate(src).encode("utf-8"))
 
 
 if __name__ == "__main__":

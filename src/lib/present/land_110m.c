@@ -3,14 +3,12 @@
  *
  * Natural Earth 1:110m land polygons (public domain, naturalearthdata.com), as packaged
  * in the npm package world-atlas 2.0.2 (file land-110m.json, ISC licence, by Mike
- * Bostock), decoded to GeoJSON in /work/shared/data/land-110m.geojson (see
- * /work/shared/data/README.md). Rings crossing the antimeridian are split and the
- * Antarctic ring is closed through the pole, so every ring is a plain polygon inside
- * [-180, 180] x [-90, 90] degrees.
+ * Bostock), decoded to GeoJSON in tools/data/land-110m.geojson (see tools/data/README.md).
+ * Rings crossing the antimeridian are split and the Antarctic ring is closed through the
+ * pole, so every ring is a plain polygon inside [-180, 180] x [-90, 90] degrees.
  *
- * Regenerate from the repository root with:
- *   python3 src/lib/tools/gen_land_110m.py /work/shared/data/land-110m.geojson \
- *       > src/lib/land_110m.c
+ * Regenerate from the repository root with `cmake --build build --target regen`, or:
+ *   python3 tools/gen_land_110m.py > src/lib/present/land_110m.c
  */
 #include "present/internal.h"
 
