@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -233,8 +234,12 @@ void xbr_batch_shard(xbr_path_list_t *list, size_t index, size_t count)
 
 void xbr_batch_opts_init(xbr_batch_opts_t *opts)
 {
+    long nproc = sysconf(_SC_NPROCESSORS_ONLN);
     opts->optimize = true;
     opts->time_limit_s = 0.0;
+    opts->jobs = nproc > 0 ? (size_t)(nproc < XBR_BATCH_MAX_JOBS ? nproc : XBR_BATCH_MAX_JOBS) : 1;
+    opts->worker_timeout_s = 0.0;
+    opts->job = NULL;
 }
 
 typedef struct {
@@ -330,6 +335,11 @@ static xbr_status_t write_record(xbr_buf_t *line, const char *path, const char *
     }
     xbr_buf_free(&b);
     return st;
+}
+
+xbr_status_t xbr_batch_error_record(const char *path, const char *error, xbr_buf_t *line)
+{
+    return write_record(line, path, error, NULL, NULL);
 }
 
 /* The first error diagnostic as one line, else "PATH: error: STATUS TEXT"; `buf` of `size`. */
