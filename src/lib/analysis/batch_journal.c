@@ -9,9 +9,11 @@
  * OUT.partial holding a prefix of the records (its last line possibly cut, which resume drops);
  * resume skips every scenario recorded in either and appends the rest.
  *
- * Invariants: `old` (the records found on resume) is sorted by scenario once opened, for the
- * lookups of xbr_batch_journal_skip(); `fresh` holds the records appended since, in order, when
- * `keep`. A record's `line` ends with its '\n'.
+ * Invariants: `old` (the records found on resume, those of OUT before those of OUT.partial) is
+ * sorted by scenario, one record a scenario (the first read), once opened, for the lookups of
+ * xbr_batch_journal_skip(); `fresh` holds the records appended since, in order, when `keep`.
+ * Sorts are stable, so of records with the same scenario the first one is kept. A record's
+ * `line` ends with its '\n'.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,6 +25,8 @@
 #include <unistd.h>
 
 #include "xbroute/batch.h"
+
+#include "base/internal.h"
 
 /* ---- a set of records ---------------------------------------------------------------------- */
 
@@ -100,29 +104,37 @@ static size_t records_add_text(records_t *r, const char *text, size_t len)
     return start;
 }
 
-static int cmp_records(const void *a, const void *b)
+static const char *record_scenario(const void *ctx, int i)
 {
-    const record_t *x = a, *y = b;
-    int c = strcmp(x->scenario, y->scenario);
-    /* Equal paths: keep the earlier (the lower address: qsort is not stable). */
-    return c != 0 ? c : (x < y ? -1 : x > y);
+    return ((const records_t *)ctx)->items[i].scenario;
 }
 
-/* Sorts by scenario and drops every record but the first of each scenario. */
-static void records_sort_unique(records_t *r)
+/* Sorts by scenario, stably, and keeps only the first record of each scenario. XBR_ENOMEM
+ * leaves `r` as it was. */
+static xbr_status_t records_sort_unique(records_t *r)
 {
-    if (r->n > 1)
-        qsort(r->items, r->n, sizeof *r->items, cmp_records);
+    int *order = xbr__order_by_string(r->n, record_scenario, r);
+    record_t *items = malloc((r->cap ? r->cap : 1) * sizeof *items);
+    if (order == NULL || items == NULL) {
+        free(order);
+        free(items);
+        return XBR_ENOMEM;
+    }
     size_t k = 0;
     for (size_t i = 0; i < r->n; i++) {
-        if (k > 0 && strcmp(r->items[k - 1].scenario, r->items[i].scenario) == 0) {
-            free(r->items[i].scenario);
-            free(r->items[i].line);
+        record_t *it = &r->items[order[i]];
+        if (k > 0 && strcmp(items[k - 1].scenario, it->scenario) == 0) {
+            free(it->scenario);
+            free(it->line);
         } else {
-            r->items[k++] = r->items[i];
+            items[k++] = *it;
         }
     }
+    free(order);
+    free(r->items);
+    r->items = items;
     r->n = k;
+    return XBR_OK;
 }
 
 /* Whether the records `sorted` (by scenario) hold one of `path`. */
@@ -226,9 +238,7 @@ static xbr_status_t open_partial(xbr_batch_journal_t *j, bool resume, xbr_diags_
     st = read_records(j->partial, &j->old, &keep, diags);
     if (st == XBR_OK && (ftruncate(j->fd, (off_t)keep) != 0 || lseek(j->fd, 0, SEEK_END) < 0))
         st = file_diag(diags, j->partial, "cannot resume", errno);
-    if (j->old.n > 1)
-        qsort(j->old.items, j->old.n, sizeof *j->old.items, cmp_records);
-    return st;
+    return st == XBR_OK ? records_sort_unique(&j->old) : st;
 }
 
 xbr_status_t xbr_batch_journal_open(const char *out, const char *csv, bool resume,
@@ -375,8 +385,9 @@ xbr_status_t xbr_batch_journal_commit(xbr_batch_journal_t *journal, size_t *n_re
             j->old.items[i] = (record_t){NULL, NULL, 0, false}; /* moved */
         }
         j->old.n = 0;
-        records_sort_unique(&j->fresh);
-        xbr_status_t st = write_outputs(j, &j->fresh, diags);
+        xbr_status_t st = records_sort_unique(&j->fresh);
+        if (st == XBR_OK)
+            st = write_outputs(j, &j->fresh, diags);
         if (st != XBR_OK)
             return st;
         records = j->fresh.n;
