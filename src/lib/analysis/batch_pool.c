@@ -483,8 +483,11 @@ xbr_status_t xbr_batch_run(const xbr_path_list_t *list, const xbr_batch_opts_t *
         run_pool(pool);
         st = pool->st;
     }
-    for (size_t k = 0; k < pool->n_workers; k++)
+    for (size_t k = 0; k < pool->n_workers; k++) {
+        if (st != XBR_OK && pool->workers[k].pid > 0)
+            kill(pool->workers[k].pid, SIGKILL); /* stopped early: their work is not wanted */
         reap(pool, k);
+    }
     sigaction(SIGPIPE, &old_pipe, NULL);
     for (size_t i = 0; pool->lines != NULL && i < n; i++)
         free(pool->lines[i]);
