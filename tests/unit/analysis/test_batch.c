@@ -1,6 +1,7 @@
 /*
  * test_batch.c - the library side of `xbroute batch`: discovery order, shards, records (against
- * a hand calculation), error records, reading records back and the CSV row.
+ * a hand calculation), error records, reading records back and the CSV row. The pool and the
+ * journal have their own files (test_batch_pool.c, test_batch_journal.c).
  *
  * The hand calculation (tests/cli/test_routes.sh, tests/data/cli/hand-scenario.json): the
  * winner for widget -> M is warehouse-sea at 9.6412952 per unit, 1 consumer day, for 70
@@ -8,13 +9,8 @@
  * the mean consumer days is 1. The optimizer opens W: 70 x (9.6412952 - 1) + 70 (W's fixed
  * cost) = 674.890664 per week as well.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "xbr_test.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -320,6 +316,38 @@ static void test_csv_quotes_commas_and_quotes(void **state)
     xbr_buf_free(&b);
 }
 
+static void test_error_record_bytes(void **state)
+{
+    (void)state;
+    /* The documented record, keys in order, compact, with the message escaped as JSON. */
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_batch_error_record("d/a.json", "d/a.json: error: \"x\" broke", &b),
+                     XBR_OK);
+    assert_string_equal(b.data, "{\"scenario\":\"d/a.json\",\"status\":\"error\",\"error\":"
+                                "\"d/a.json: error: \\\"x\\\" broke\",\"compare\":null,"
+                                "\"optimize\":null}\n");
+    char *scenario = NULL;
+    bool failed = false;
+    assert_int_equal(xbr_batch_record_parse(b.data, b.len - 1, &scenario, &failed), XBR_OK);
+    assert_string_equal(scenario, "d/a.json");
+    assert_true(failed);
+    free(scenario);
+    xbr_buf_free(&b);
+}
+
+static void test_opts_defaults(void **state)
+{
+    (void)state;
+    xbr_batch_opts_t o;
+    xbr_batch_opts_init(&o);
+    assert_true(o.optimize);
+    assert_true(o.time_limit_s == 0.0);
+    assert_true(o.jobs >= 1 && o.jobs <= XBR_BATCH_MAX_JOBS);
+    assert_true(o.worker_timeout_s == 0.0);
+    assert_null(o.job);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -334,6 +362,8 @@ int main(void)
         cmocka_unit_test(test_error_records_name_the_first_diagnostic),
         cmocka_unit_test(test_record_parse_rejects_torn_lines),
         cmocka_unit_test(test_csv_quotes_commas_and_quotes),
+        cmocka_unit_test(test_error_record_bytes),
+        cmocka_unit_test(test_opts_defaults),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
