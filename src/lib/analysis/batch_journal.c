@@ -214,7 +214,7 @@ struct xbr_batch_journal {
     const char *out;            /* the output file, or NULL: standard output */
     const char *csv;            /* the CSV summary, or NULL */
     char *partial;              /* OUT.partial, or NULL */
-    int fd;                     /* OUT.partial, or standard output */
+    FILE *stream;               /* OUT.partial (ours), or stdout; flushed after each record */
     bool keep;                  /* keep the records for OUT or the CSV */
     records_t old;              /* found on resume, sorted */
     records_t fresh;            /* appended since, when keep */
@@ -230,13 +230,18 @@ static xbr_status_t open_partial(xbr_batch_journal_t *j, bool resume, xbr_diags_
     xbr_status_t st = resume ? read_records(j->out, &j->old, NULL, diags) : XBR_OK;
     if (st != XBR_OK)
         return st;
-    j->fd = open(j->partial, O_RDWR | O_CREAT | (resume ? 0 : O_TRUNC), 0644);
-    if (j->fd < 0)
-        return file_diag(diags, j->partial, "cannot open", errno);
+    int fd = open(j->partial, O_RDWR | O_APPEND | O_CREAT | (resume ? 0 : O_TRUNC), 0644);
+    j->stream = fd >= 0 ? fdopen(fd, "a") : NULL;
+    if (j->stream == NULL) {
+        st = file_diag(diags, j->partial, "cannot open", errno);
+        if (fd >= 0)
+            close(fd);
+        return st;
+    }
     if (!resume)
         return XBR_OK;
     st = read_records(j->partial, &j->old, &keep, diags);
-    if (st == XBR_OK && (ftruncate(j->fd, (off_t)keep) != 0 || lseek(j->fd, 0, SEEK_END) < 0))
+    if (st == XBR_OK && ftruncate(fd, (off_t)keep) != 0) /* appends go to the new end */
         st = file_diag(diags, j->partial, "cannot resume", errno);
     return st == XBR_OK ? records_sort_unique(&j->old) : st;
 }
@@ -258,12 +263,12 @@ xbr_status_t xbr_batch_journal_open(const char *out, const char *csv, bool resum
         return XBR_ENOMEM;
     j->out = out;
     j->csv = csv;
-    j->fd = STDOUT_FILENO;
+    j->stream = stdout;
     j->keep = out != NULL || csv != NULL;
     xbr_status_t st = XBR_OK;
     if (out != NULL) {
         size_t n = strlen(out);
-        j->fd = -1;
+        j->stream = NULL;
         j->partial = malloc(n + sizeof ".partial");
         if (j->partial == NULL) {
             st = XBR_ENOMEM;
@@ -294,22 +299,6 @@ size_t xbr_batch_journal_skip(const xbr_batch_journal_t *journal, xbr_path_list_
     return dropped;
 }
 
-/* Writes all `len` bytes; 0, or -1 with errno. */
-static int write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t w = write(fd, data, len);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        data += w;
-        len -= (size_t)w;
-    }
-    return 0;
-}
-
 xbr_status_t xbr_batch_journal_append(xbr_batch_journal_t *journal, const char *line, size_t len,
                                       bool failed)
 {
@@ -317,8 +306,8 @@ xbr_status_t xbr_batch_journal_append(xbr_batch_journal_t *journal, const char *
     if (failed)
         j->n_failed++;
     j->n_written++;
-    if (!j->io_error &&
-        (write_all(j->fd, line, len) != 0 || (j->partial != NULL && fsync(j->fd) != 0)))
+    if (!j->io_error && (fwrite(line, 1, len, j->stream) != len || fflush(j->stream) != 0 ||
+                         (j->partial != NULL && fsync(fileno(j->stream)) != 0)))
         j->io_error = errno ? errno : EIO;
     if (j->keep && len > 0 && records_add(&j->fresh, line, len - 1) < 0)
         return XBR_ENOMEM;
@@ -334,7 +323,7 @@ void xbr_batch_journal_sink(xbr_batch_journal_t *journal, xbr_batch_sink_t *sink
 {
     sink->put = journal_put;
     sink->ctx = journal;
-    sink->private_fd = journal->partial != NULL ? journal->fd : -1;
+    sink->private_fd = journal->partial != NULL ? fileno(journal->stream) : -1;
     sink->progress = NULL;
     sink->progress_ctx = NULL;
 }
@@ -396,8 +385,8 @@ xbr_status_t xbr_batch_journal_commit(xbr_batch_journal_t *journal, size_t *n_re
             failed += j->fresh.items[i].failed;
     }
     if (j->partial != NULL) {
-        close(j->fd);
-        j->fd = -1;
+        fclose(j->stream);
+        j->stream = NULL;
         unlink(j->partial);
     }
     if (n_records != NULL)
@@ -411,8 +400,8 @@ void xbr_batch_journal_free(xbr_batch_journal_t *journal)
 {
     if (journal == NULL)
         return;
-    if (journal->partial != NULL && journal->fd >= 0)
-        close(journal->fd);
+    if (journal->partial != NULL && journal->stream != NULL)
+        fclose(journal->stream);
     free(journal->partial);
     records_free(&journal->old);
     records_free(&journal->fresh);
