@@ -36,7 +36,7 @@
 extern "C" {
 #endif
 
-/* A sorted list of distinct file paths. */
+/* A list of file paths, owned (xbr_batch_discover() makes them sorted and distinct). */
 typedef struct {
     char **paths;
     size_t n;
@@ -45,6 +45,9 @@ typedef struct {
 
 XBR_API void xbr_path_list_init(xbr_path_list_t *list);
 XBR_API void xbr_path_list_free(xbr_path_list_t *list);
+/* Appends a copy of `path`, as it is (no sorting, no check for duplicates). XBR_ENOMEM leaves
+ * the list as it was. */
+XBR_API xbr_status_t xbr_path_list_add(xbr_path_list_t *list, const char *path);
 
 /*
  * Collects the scenario files named by `args` (n_args of them): a file is taken as it is

@@ -69,6 +69,11 @@ static char *dup_str(const char *s)
     return d;
 }
 
+xbr_status_t xbr_path_list_add(xbr_path_list_t *list, const char *path)
+{
+    return list_take(list, dup_str(path));
+}
+
 static char *join_path(const char *dir, const char *name)
 {
     size_t a = strlen(dir), b = strlen(name);
@@ -242,6 +247,23 @@ void xbr_batch_opts_init(xbr_batch_opts_t *opts)
     opts->job = NULL;
 }
 
+/*
+ * Ends a line built in the scratch buffer `b`: when st is XBR_OK and `b` is whole, appends it
+ * to `out` (all of it or, out of memory, nothing). Frees `b`. Returns st, or XBR_ENOMEM.
+ */
+static xbr_status_t append_whole(xbr_buf_t *out, xbr_buf_t *b, xbr_status_t st)
+{
+    if (st == XBR_OK && b->failed)
+        st = XBR_ENOMEM;
+    if (st == XBR_OK) {
+        xbr_buf_append(out, b->data, b->len);
+        if (out->failed)
+            st = XBR_ENOMEM;
+    }
+    xbr_buf_free(b);
+    return st;
+}
+
 typedef struct {
     const char *name;
     size_t count;
@@ -326,15 +348,7 @@ static xbr_status_t write_record(xbr_buf_t *line, const char *path, const char *
     else
         xbr_json_null(&j, "optimize");
     xbr_json_object_end(&j); /* and the '\n' after a root value */
-    if (b.failed)
-        st = XBR_ENOMEM;
-    if (st == XBR_OK) {
-        xbr_buf_append(line, b.data, b.len);
-        if (line->failed)
-            st = XBR_ENOMEM;
-    }
-    xbr_buf_free(&b);
-    return st;
+    return append_whole(line, &b, st);
 }
 
 xbr_status_t xbr_batch_error_record(const char *path, const char *error, xbr_buf_t *line)
@@ -500,12 +514,5 @@ xbr_status_t xbr_batch_csv_row(const char *line, size_t len, xbr_buf_t *out)
     csv_field(&row, false, cJSON_IsString(err) ? err->valuestring : NULL);
     xbr_buf_puts(&row, "\n");
     cJSON_Delete(root);
-    xbr_status_t st = row.failed ? XBR_ENOMEM : XBR_OK;
-    if (st == XBR_OK) {
-        xbr_buf_append(out, row.data, row.len);
-        if (out->failed)
-            st = XBR_ENOMEM;
-    }
-    xbr_buf_free(&row);
-    return st;
+    return append_whole(out, &row, XBR_OK);
 }

@@ -97,15 +97,14 @@ static void test_parse_shard(void **state)
 static void make_list(xbr_path_list_t *list, size_t n)
 {
     xbr_path_list_init(list);
-    list->paths = calloc(n, sizeof *list->paths);
-    assert_non_null(list->paths);
-    list->cap = n;
     for (size_t i = 0; i < n; i++) {
-        list->paths[i] = malloc(24); /* "p" + up to 20 digits + NUL */
-        assert_non_null(list->paths[i]);
-        snprintf(list->paths[i], 24, "p%02zu", i);
-        list->n++;
+        char path[24]; /* "p" + up to 20 digits + NUL */
+        snprintf(path, sizeof path, "p%02zu", i);
+        assert_int_equal(xbr_path_list_add(list, path), XBR_OK);
     }
+    assert_int_equal(list->n, n);
+    for (size_t i = 0; i < n; i++) /* copies, in the order added */
+        assert_int_equal(atoi(list->paths[i] + 1), i);
 }
 
 static void test_shards_partition_the_list_by_position_mod_n(void **state)

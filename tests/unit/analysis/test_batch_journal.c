@@ -24,6 +24,7 @@
     "{\"scenario\":\"b\",\"status\":\"ok\",\"error\":null,\"compare\":null,\"optimize\":null}\n"
 #define OK_C                                                                                       \
     "{\"scenario\":\"c\",\"status\":\"ok\",\"error\":null,\"compare\":null,\"optimize\":null}\n"
+#define TORN_C "{\"scenario\":\"c\",\"sta" /* OK_C cut by a kill */
 #define BAD_A                                                                                      \
     "{\"scenario\":\"a\",\"status\":\"error\",\"error\":\"a: error: x\",\"compare\":null,"         \
     "\"optimize\":null}\n"
@@ -110,15 +111,8 @@ static void append(xbr_batch_journal_t *j, const char *line, bool failed)
 static void make_list(xbr_path_list_t *list, const char *const *paths, size_t n)
 {
     xbr_path_list_init(list);
-    list->paths = calloc(n, sizeof *list->paths);
-    assert_non_null(list->paths);
-    list->cap = n;
-    for (size_t i = 0; i < n; i++) {
-        list->paths[i] = malloc(strlen(paths[i]) + 1);
-        assert_non_null(list->paths[i]);
-        strcpy(list->paths[i], paths[i]);
-        list->n++;
-    }
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(xbr_path_list_add(list, paths[i]), XBR_OK);
 }
 
 static void test_a_run_appends_then_commits_sorted(void **state)
@@ -157,7 +151,7 @@ static void test_resume_keeps_records_cuts_a_torn_line_and_skips(void **state)
     files_t *f = *state;
     /* A killed run: OUT from before, OUT.partial with one whole record and a torn one. */
     write_text(f->out, OK_A);
-    write_text(f->partial, OK_B "{\"scenario\":\"c\",\"sta");
+    write_text(f->partial, OK_B TORN_C);
     xbr_batch_journal_t *j = NULL;
     xbr_diags_t diags;
     xbr_diags_init(&diags);

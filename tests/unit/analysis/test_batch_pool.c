@@ -73,6 +73,7 @@ typedef struct {
     size_t n, n_failed; /* records received, and of failed tasks */
     size_t stop_after;  /* put() fails (XBR_EIO) on record number stop_after; 0: never */
     size_t n_progress, last_done, last_total, n_final;
+    xbr_diags_t diags; /* the run's */
 } kept_t;
 
 static xbr_status_t keep_put(void *ctx, const char *line, size_t len, bool failed)
@@ -99,20 +100,13 @@ static void keep_progress(void *ctx, size_t done, size_t total, double elapsed_s
 static void make_list(xbr_path_list_t *list, const char *const *paths, size_t n)
 {
     xbr_path_list_init(list);
-    list->paths = calloc(n ? n : 1, sizeof *list->paths);
-    assert_non_null(list->paths);
-    list->cap = n;
-    for (size_t i = 0; i < n; i++) {
-        list->paths[i] = malloc(strlen(paths[i]) + 1);
-        assert_non_null(list->paths[i]);
-        strcpy(list->paths[i], paths[i]);
-        list->n++;
-    }
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(xbr_path_list_add(list, paths[i]), XBR_OK);
 }
 
-/* Runs `paths` over `jobs` workers into `k` (initialised here); returns the run's status. */
+/* Runs `paths` over `jobs` workers into `k`; returns the run's status. */
 static xbr_status_t run(const char *const *paths, size_t n, size_t jobs, double timeout_s,
-                        kept_t *k, xbr_diags_t *diags)
+                        kept_t *k)
 {
     xbr_path_list_t list;
     make_list(&list, paths, n);
@@ -122,7 +116,7 @@ static xbr_status_t run(const char *const *paths, size_t n, size_t jobs, double 
     opts.worker_timeout_s = timeout_s;
     opts.job = test_job;
     xbr_batch_sink_t sink = {keep_put, k, -1, keep_progress, k};
-    xbr_status_t st = xbr_batch_run(&list, &opts, &sink, diags);
+    xbr_status_t st = xbr_batch_run(&list, &opts, &sink, &k->diags);
     xbr_path_list_free(&list);
     return st;
 }
@@ -131,6 +125,7 @@ static void kept_init(kept_t *k)
 {
     memset(k, 0, sizeof *k);
     xbr_buf_init(&k->text);
+    xbr_diags_init(&k->diags);
 }
 
 /* No child of this process is left (running or a zombie). */
@@ -139,6 +134,14 @@ static void assert_no_children(void)
     errno = 0;
     assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
     assert_int_equal(errno, ECHILD);
+}
+
+/* The end of a test's run: no worker is left behind; frees `k`. */
+static void kept_destroy(kept_t *k)
+{
+    assert_no_children();
+    xbr_buf_free(&k->text);
+    xbr_diags_destroy(&k->diags);
 }
 
 /* Splits `text` into its lines (the '\n's replaced by NULs); returns how many. */
@@ -155,6 +158,17 @@ static size_t split_lines(char *text, char **lines, size_t max)
     return n;
 }
 
+/* The pid in `line`, the test job's answer for `path` (asserted). */
+static long answer_pid(const char *line, const char *path)
+{
+    char name[16] = "";
+    long pid = 0;
+    assert_int_equal(sscanf(line, "{\"scenario\":\"%15[^\"]\",\"pid\":%ld}", name, &pid), 2);
+    assert_string_equal(name, path);
+    assert_true(pid > 0 && pid != (long)getpid());
+    return pid;
+}
+
 /* ---- tests ---- */
 
 static void test_records_in_list_order_over_several_workers(void **state)
@@ -164,30 +178,21 @@ static void test_records_in_list_order_over_several_workers(void **state)
                            "t06", "t07", "t08", "t09", "t10", "t11"};
     kept_t k;
     kept_init(&k);
-    xbr_diags_t diags;
-    xbr_diags_init(&diags);
-    assert_int_equal(run(paths, 12, 3, 0.0, &k, &diags), XBR_OK);
+    assert_int_equal(run(paths, 12, 3, 0.0, &k), XBR_OK);
     assert_int_equal(k.n, 12);
     assert_int_equal(k.n_failed, 0);
     char *lines[16];
     assert_int_equal(split_lines(k.text.data, lines, 16), 12);
     long pids[12];
-    for (size_t i = 0; i < 12; i++) {
-        char want[32];
-        snprintf(want, sizeof want, "{\"scenario\":\"%s\",\"pid\":", paths[i]);
-        assert_memory_equal(lines[i], want, strlen(want));
-        pids[i] = atol(lines[i] + strlen(want));
-        assert_true(pids[i] > 0 && pids[i] != (long)getpid());
-    }
+    for (size_t i = 0; i < 12; i++)
+        pids[i] = answer_pid(lines[i], paths[i]);
     /* Each of the 3 workers is first handed 2 tasks (t00-t05): 3 different processes. */
     assert_true(pids[0] != pids[2] && pids[0] != pids[4] && pids[2] != pids[4]);
     /* Progress: at the end, once, with all done. */
     assert_int_equal(k.n_final, 1);
     assert_int_equal(k.last_done, 12);
     assert_int_equal(k.last_total, 12);
-    assert_no_children();
-    xbr_buf_free(&k.text);
-    xbr_diags_destroy(&diags);
+    kept_destroy(&k);
 }
 
 static void test_dead_workers_cost_their_task_an_error_record(void **state)
@@ -196,9 +201,7 @@ static void test_dead_workers_cost_their_task_an_error_record(void **state)
     const char *paths[] = {"t00", "crash", "t02", "exit3", "fail", "t05", "crash", "t07"};
     kept_t k;
     kept_init(&k);
-    xbr_diags_t diags;
-    xbr_diags_init(&diags);
-    assert_int_equal(run(paths, 8, 2, 0.0, &k, &diags), XBR_OK);
+    assert_int_equal(run(paths, 8, 2, 0.0, &k), XBR_OK);
     assert_int_equal(k.n, 8);
     assert_int_equal(k.n_failed, 4);
     char *lines[16];
@@ -213,14 +216,9 @@ static void test_dead_workers_cost_their_task_an_error_record(void **state)
                                   "error: as asked\",\"compare\":null,\"optimize\":null}");
     assert_string_equal(lines[1], lines[6]);
     const size_t good[] = {0, 2, 5, 7};
-    for (size_t g = 0; g < 4; g++) {
-        char want[32];
-        snprintf(want, sizeof want, "{\"scenario\":\"%s\",\"pid\":", paths[good[g]]);
-        assert_memory_equal(lines[good[g]], want, strlen(want));
-    }
-    assert_no_children();
-    xbr_buf_free(&k.text);
-    xbr_diags_destroy(&diags);
+    for (size_t g = 0; g < 4; g++)
+        answer_pid(lines[good[g]], paths[good[g]]);
+    kept_destroy(&k);
 }
 
 static void test_a_hung_worker_is_stopped_at_the_timeout(void **state)
@@ -229,10 +227,8 @@ static void test_a_hung_worker_is_stopped_at_the_timeout(void **state)
     const char *paths[] = {"t10", "hang", "t11", "t09"};
     kept_t k;
     kept_init(&k);
-    xbr_diags_t diags;
-    xbr_diags_init(&diags);
     alarm(60); /* a hang fails the test instead of blocking it */
-    assert_int_equal(run(paths, 4, 2, 0.25, &k, &diags), XBR_OK);
+    assert_int_equal(run(paths, 4, 2, 0.25, &k), XBR_OK);
     alarm(0);
     assert_int_equal(k.n, 4);
     assert_int_equal(k.n_failed, 1);
@@ -241,11 +237,10 @@ static void test_a_hung_worker_is_stopped_at_the_timeout(void **state)
     assert_string_equal(lines[1], "{\"scenario\":\"hang\",\"status\":\"error\",\"error\":\"hang: "
                                   "error: worker process stopped after 0.25 s\",\"compare\":null,"
                                   "\"optimize\":null}");
-    assert_memory_equal(lines[2], "{\"scenario\":\"t11\",\"pid\":", 22);
-    assert_memory_equal(lines[3], "{\"scenario\":\"t09\",\"pid\":", 22);
-    assert_no_children();
-    xbr_buf_free(&k.text);
-    xbr_diags_destroy(&diags);
+    answer_pid(lines[0], "t10");
+    answer_pid(lines[2], "t11");
+    answer_pid(lines[3], "t09");
+    kept_destroy(&k);
 }
 
 static void test_a_failing_sink_stops_the_run(void **state)
@@ -255,13 +250,9 @@ static void test_a_failing_sink_stops_the_run(void **state)
     kept_t k;
     kept_init(&k);
     k.stop_after = 3;
-    xbr_diags_t diags;
-    xbr_diags_init(&diags);
-    assert_int_equal(run(paths, 8, 2, 0.0, &k, &diags), XBR_EIO);
+    assert_int_equal(run(paths, 8, 2, 0.0, &k), XBR_EIO);
     assert_int_equal(k.n, 3);
-    assert_no_children();
-    xbr_buf_free(&k.text);
-    xbr_diags_destroy(&diags);
+    kept_destroy(&k);
 }
 
 static void test_private_fd_is_closed_in_workers(void **state)
@@ -302,7 +293,7 @@ static void test_private_fd_is_closed_in_workers(void **state)
     unlink(file);
     rmdir(tmpl);
     xbr_path_list_free(&list);
-    xbr_buf_free(&k.text);
+    kept_destroy(&k);
 }
 
 static void test_empty_list_and_bad_jobs(void **state)
@@ -310,21 +301,17 @@ static void test_empty_list_and_bad_jobs(void **state)
     (void)state;
     kept_t k;
     kept_init(&k);
-    xbr_diags_t diags;
-    xbr_diags_init(&diags);
     /* Nothing to do: no worker, no record, the final progress with 0 of 0. */
-    assert_int_equal(run(NULL, 0, 4, 0.0, &k, &diags), XBR_OK);
+    assert_int_equal(run(NULL, 0, 4, 0.0, &k), XBR_OK);
     assert_int_equal(k.n, 0);
     assert_int_equal(k.n_final, 1);
     assert_int_equal(k.last_total, 0);
     const char *paths[] = {"t11"};
-    assert_int_equal(run(paths, 1, 0, 0.0, &k, &diags), XBR_EUSAGE);
-    assert_int_equal(run(paths, 1, XBR_BATCH_MAX_JOBS + 1, 0.0, &k, &diags), XBR_EUSAGE);
-    assert_int_equal(diags.n_errors, 2);
+    assert_int_equal(run(paths, 1, 0, 0.0, &k), XBR_EUSAGE);
+    assert_int_equal(run(paths, 1, XBR_BATCH_MAX_JOBS + 1, 0.0, &k), XBR_EUSAGE);
+    assert_int_equal(k.diags.n_errors, 2);
     assert_int_equal(k.n, 0);
-    assert_no_children();
-    xbr_buf_free(&k.text);
-    xbr_diags_destroy(&diags);
+    kept_destroy(&k);
 }
 
 /* The progress line of done/total after elapsed_s is `want`. */
