@@ -35,9 +35,6 @@
  * writes and fsyncs the previous record. */
 #define DEPTH 2
 
-#define XBR_STR2_(x) #x
-#define XBR_STR_(x) XBR_STR2_(x)
-
 /* ---- pipes ------------------------------------------------------------------------------- */
 
 /* Writes all `len` bytes; 0, or -1 with errno. */
@@ -456,10 +453,11 @@ xbr_status_t xbr_batch_run(const xbr_path_list_t *list, const xbr_batch_opts_t *
         opts = &defaults;
     }
     if (opts->jobs < 1 || opts->jobs > XBR_BATCH_MAX_JOBS) {
+        char range[32];
+        snprintf(range, sizeof range, "1 to %d", XBR_BATCH_MAX_JOBS);
         if (diags != NULL)
             xbr_diags_add(diags, XBR_SEV_ERROR, NULL, 0, 0, NULL, "jobs",
-                          "the number of worker processes is out of range",
-                          "1 to " XBR_STR_(XBR_BATCH_MAX_JOBS));
+                          "the number of worker processes is out of range", range);
         return XBR_EUSAGE;
     }
     size_t n = list->n;
