@@ -13,8 +13,13 @@
  * weighted by demand (null when no pair has a winner). Numbers have at most 10 significant
  * digits, so a record is the same bytes for the same computation on any run.
  *
- * Nothing here forks or prints: the worker pool is the caller's (the CLI runs one process
- * per worker, since igraph as built by Debian keeps global state per process, not per thread).
+ * Running many (batch_pool.c): xbr_batch_run() computes the records over a pool of worker
+ * processes (processes, since igraph as built by Debian keeps global state per process, not per
+ * thread) and hands them to a sink in list order, so the output does not depend on the number
+ * of workers or on timing. Keeping them (batch_journal.c): a journal appends each record to
+ * OUT.partial (fsync'ed), so a killed run can be resumed, and at the end writes OUT (and a CSV
+ * summary) sorted by scenario path, whole or not at all. Nothing here prints: problems are
+ * diagnostics, progress is a callback.
  */
 #ifndef XBROUTE_BATCH_H
 #define XBROUTE_BATCH_H
@@ -31,7 +36,7 @@
 extern "C" {
 #endif
 
-/* A sorted list of distinct file paths. */
+/* A list of file paths, owned (xbr_batch_discover() makes them sorted and distinct). */
 typedef struct {
     char **paths;
     size_t n;
@@ -40,6 +45,9 @@ typedef struct {
 
 XBR_API void xbr_path_list_init(xbr_path_list_t *list);
 XBR_API void xbr_path_list_free(xbr_path_list_t *list);
+/* Appends a copy of `path`, as it is (no sorting, no check for duplicates). XBR_ENOMEM leaves
+ * the list as it was. */
+XBR_API xbr_status_t xbr_path_list_add(xbr_path_list_t *list, const char *path);
 
 /*
  * Collects the scenario files named by `args` (n_args of them): a file is taken as it is
@@ -67,12 +75,27 @@ XBR_API bool xbr_batch_parse_shard(const char *text, size_t *index, size_t *coun
  */
 XBR_API void xbr_batch_shard(xbr_path_list_t *list, size_t index, size_t count);
 
-typedef struct {
+/* The most worker processes xbr_batch_run() starts. */
+#define XBR_BATCH_MAX_JOBS 256
+
+struct xbr_batch_opts;
+/* A job: appends the one record line (ending in '\n') of `path` to `line` and says in *failed
+ * whether it is an error record; XBR_OK when a line was appended, else no record. */
+typedef xbr_status_t (*xbr_batch_job_fn)(const char *path, const struct xbr_batch_opts *opts,
+                                         xbr_buf_t *line, bool *failed);
+
+typedef struct xbr_batch_opts {
     bool optimize;       /* run xbr_optimize_run() for the "optimize" summary; else null */
     double time_limit_s; /* the optimizer's time limit per scenario; 0 = none */
+    /* For xbr_batch_run() only: */
+    size_t jobs;             /* worker processes, 1..XBR_BATCH_MAX_JOBS */
+    double worker_timeout_s; /* a scenario still running after this long (wall clock) has
+                                its worker killed and gets an error record; 0 = no limit */
+    xbr_batch_job_fn job;    /* what a worker runs on each path; NULL: xbr_batch_record() */
 } xbr_batch_opts_t;
 
-/* The defaults: optimize on, no time limit. */
+/* The defaults: optimize on, no time limit, as many jobs as processors online (at most
+ * XBR_BATCH_MAX_JOBS), no worker timeout, the job xbr_batch_record(). */
 XBR_API void xbr_batch_opts_init(xbr_batch_opts_t *opts);
 
 /*
@@ -85,6 +108,13 @@ XBR_API void xbr_batch_opts_init(xbr_batch_opts_t *opts);
  */
 XBR_API xbr_status_t xbr_batch_record(const char *path, const xbr_batch_opts_t *opts,
                                       xbr_buf_t *line, bool *failed);
+
+/*
+ * Appends the error record of `path` whose error is the message `error` (a whole diagnostic
+ * line, "PATH: error: ..."): status "error", compare and optimize null. XBR_OK, or XBR_ENOMEM
+ * when none could be appended.
+ */
+XBR_API xbr_status_t xbr_batch_error_record(const char *path, const char *error, xbr_buf_t *line);
 
 /*
  * Reads the record in the `len` bytes at `line` (without its '\n'). On XBR_OK *scenario is a
@@ -105,6 +135,98 @@ XBR_API void xbr_batch_csv_header(xbr_buf_t *out);
  * XBR_EINPUT when the line is not a record, XBR_ENOMEM.
  */
 XBR_API xbr_status_t xbr_batch_csv_row(const char *line, size_t len, xbr_buf_t *out);
+
+/* ---- running many: the worker pool (batch_pool.c) ---- */
+
+/*
+ * Where xbr_batch_run() puts records. put() gets each record (`len` bytes ending in '\n',
+ * borrowed for the call) in list order and returns XBR_OK to go on; any other status stops the
+ * run with that status. progress(), when not NULL, is told how many records of `total` are done
+ * and the seconds since the run started: after a record, at most every 0.1 s, and once more at
+ * the end with `final` true.
+ */
+typedef struct {
+    xbr_status_t (*put)(void *ctx, const char *line, size_t len, bool failed);
+    void *ctx;
+    int private_fd; /* a descriptor of the sink's that workers must not hold (closed in them),
+                       or -1 */
+    void (*progress)(void *ctx, size_t done, size_t total, double elapsed_s, bool final);
+    void *progress_ctx;
+} xbr_batch_sink_t;
+
+/*
+ * Runs opts->job (xbr_batch_record() by default) on every path of `list` over min(opts->jobs,
+ * list->n) worker processes forked from this one, and hands the records to `sink` strictly in
+ * list order, whatever the timing. A worker that dies (a crash in one scenario) or is killed
+ * for passing opts->worker_timeout_s costs the scenario it was running an error record ("PATH:
+ * error: worker process killed by signal N", "... stopped after S s") and is replaced; its
+ * other tasks go to another worker. While it runs, SIGPIPE is ignored (a dead worker's pipe
+ * must not kill this process); its disposition is restored at the end. Not thread-safe (it
+ * forks and changes a signal's disposition).
+ * Returns XBR_OK when every record went to the sink; the sink's status when put() stopped the
+ * run; XBR_EUSAGE for jobs outside 1..XBR_BATCH_MAX_JOBS; XBR_EINTERNAL (with a diagnostic)
+ * when no worker can be started or all have died; XBR_ENOMEM. Workers that cannot be started
+ * or restarted while others run are warnings. `opts` NULL: defaults.
+ */
+XBR_API xbr_status_t xbr_batch_run(const xbr_path_list_t *list, const xbr_batch_opts_t *opts,
+                                   const xbr_batch_sink_t *sink, xbr_diags_t *diags);
+
+/*
+ * Appends the progress line of a run (no '\r' or '\n'): a bar of 30 characters, '#' for the
+ * share done, then "done/total", the rate in scenarios per second (one decimal) and the time
+ * left at that rate as m:ss ("--:--" before any is done, "0:00" when all are), ending in a
+ * space: "[###...] 10/100  2.0/s  ETA 0:45 ". E.g. for a callback of xbr_batch_sink_t.
+ */
+XBR_API void xbr_batch_progress_text(xbr_buf_t *out, size_t done, size_t total, double elapsed_s);
+
+/* ---- keeping records: the journal (batch_journal.c) ---- */
+
+/* The records of one run: written as they come (to OUT.partial, or to standard output), kept
+ * for the final sorted OUT and CSV. */
+typedef struct xbr_batch_journal xbr_batch_journal_t;
+
+/*
+ * Opens the journal of a run writing its records to the file `out` (NULL or "-": standard
+ * output, each record written as it comes, nothing more) and, when `csv` is not NULL, a CSV
+ * summary ("-": standard output). With a file, records are appended to OUT.partial (created,
+ * or emptied unless resuming) and fsync'ed one by one. With `resume`, the records already in
+ * OUT and in OUT.partial are read first, and a last line of OUT.partial without its '\n' (cut
+ * by a kill) is cut off the file. `out` and `csv` are borrowed until xbr_batch_journal_free().
+ * On XBR_OK *journal is new; XBR_EIO with a diagnostic naming the file that cannot be read or
+ * opened; XBR_EUSAGE for `resume` without a file; XBR_ENOMEM.
+ */
+XBR_API xbr_status_t xbr_batch_journal_open(const char *out, const char *csv, bool resume,
+                                            xbr_batch_journal_t **journal, xbr_diags_t *diags);
+
+/* Drops from `list` (freeing them) the paths the journal already holds a record of, keeping
+ * the others in order; returns how many were dropped. O(n log m). */
+XBR_API size_t xbr_batch_journal_skip(const xbr_batch_journal_t *journal, xbr_path_list_t *list);
+
+/*
+ * Writes one record (`len` bytes ending in '\n') and keeps it when OUT or the CSV will want
+ * it. A failed write is remembered (the run goes on) and reported by xbr_batch_journal_commit().
+ * XBR_ENOMEM when the record could not be kept; XBR_OK otherwise.
+ */
+XBR_API xbr_status_t xbr_batch_journal_append(xbr_batch_journal_t *journal, const char *line,
+                                              size_t len, bool failed);
+
+/* A sink (for xbr_batch_run()) that appends to `journal`; progress is left NULL. */
+XBR_API void xbr_batch_journal_sink(xbr_batch_journal_t *journal, xbr_batch_sink_t *sink);
+
+/*
+ * Ends the run. First, a failed write of xbr_batch_journal_append() is XBR_EIO (with a
+ * diagnostic) and nothing more is done. Then the earlier records (resume) and the new ones are
+ * sorted by scenario path, keeping the first of records with the same path; OUT is written
+ * whole (a temporary file and rename), then the CSV, and OUT.partial is removed. *n_records and
+ * *n_failed (either may be NULL) count the records (after the merge when any were kept, else
+ * those written) and those of failed scenarios. XBR_EIO (with a diagnostic) when a file cannot
+ * be written, XBR_ENOMEM; OUT.partial then stays.
+ */
+XBR_API xbr_status_t xbr_batch_journal_commit(xbr_batch_journal_t *journal, size_t *n_records,
+                                              size_t *n_failed, xbr_diags_t *diags);
+
+/* Closes and frees a journal (NULL is fine); a journal not committed leaves OUT.partial. */
+XBR_API void xbr_batch_journal_free(xbr_batch_journal_t *journal);
 
 #ifdef __cplusplus
 }

@@ -224,4 +224,25 @@ for g, r in diff:  # the killed worker's scenario, if it was busy
 assert int(sys.argv[3]) == (2 if diff else 0), sys.argv[3]
 PY
 
+# ---- the option table: --opt=value, aliases, "-" for stdout, ranges, did you mean ----
+run batch "$B" --jobs=2 -o "$TMP/eq.jsonl" --csv="$TMP/eq.csv"
+expect_rc 2 "--opt=value forms (the broken files' records say failed)"
+cmp -s "$TMP/eq.jsonl" "$TMP/all.jsonl" && pass || fail "--jobs=2 -o FILE differs"
+cmp -s "$TMP/eq.csv" "$TMP/all.csv" && pass || fail "--csv=FILE differs"
+run batch "$B" -j 1 --out -
+cmp -s "$out" "$TMP/all.jsonl" && pass || fail "--out - (stdout) differs"
+run batch "$B" --resume --out -
+expect_rc 1 "resume to stdout"
+run batch "$B" --job 2
+expect_rc 1 "misspelt option"
+expect_err "did you mean '--jobs'" "did you mean"
+run batch "$B" --jobs 257
+expect_rc 1 "jobs above 256"
+run batch "$B" --time-limit -1
+expect_rc 1 "negative time limit"
+run batch "$B/hand.json" --no-optimize
+expect_rc 0 "no optimize"
+expect_out '"optimize":null}$' "no optimize: optimize is null"
+expect_no_out '"optimize":\{' "no optimize: no optimize summary"
+
 finish

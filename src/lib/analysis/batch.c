@@ -3,9 +3,10 @@
  * scenario, and reading records back for resume, merge and the CSV summary (xbroute/batch.h).
  *
  * Invariants: a discovered list is sorted by strcmp() and free of duplicates, so a shard and
- * the order of records depend on the paths alone; a record is one line of compact JSON with
- * keys in a fixed order and numbers in "%.10g", so the same scenario gives the same bytes in
- * any worker. Costs are money per week (the network's currency), days are consumer days.
+ * the order of records depend on the paths alone; a record is one line of compact JSON (the
+ * JSON writer's XBR_JSON_COMPACT layout) with keys in a fixed order and numbers with 10
+ * significant digits, so the same scenario gives the same bytes in any worker. Costs are money per
+ * week (the network's currency), days are consumer days.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -65,6 +67,11 @@ static char *dup_str(const char *s)
     if (d != NULL)
         memcpy(d, s, n);
     return d;
+}
+
+xbr_status_t xbr_path_list_add(xbr_path_list_t *list, const char *path)
+{
+    return list_take(list, dup_str(path));
 }
 
 static char *join_path(const char *dir, const char *name)
@@ -232,28 +239,29 @@ void xbr_batch_shard(xbr_path_list_t *list, size_t index, size_t count)
 
 void xbr_batch_opts_init(xbr_batch_opts_t *opts)
 {
+    long nproc = sysconf(_SC_NPROCESSORS_ONLN);
     opts->optimize = true;
     opts->time_limit_s = 0.0;
+    opts->jobs = nproc > 0 ? (size_t)(nproc < XBR_BATCH_MAX_JOBS ? nproc : XBR_BATCH_MAX_JOBS) : 1;
+    opts->worker_timeout_s = 0.0;
+    opts->job = NULL;
 }
 
-/* Compact JSON: `,"key":` (the comma unless first). */
-static void key(xbr_buf_t *b, bool first, const char *name)
+/*
+ * Ends a line built in the scratch buffer `b`: when st is XBR_OK and `b` is whole, appends it
+ * to `out` (all of it or, out of memory, nothing). Frees `b`. Returns st, or XBR_ENOMEM.
+ */
+static xbr_status_t append_whole(xbr_buf_t *out, xbr_buf_t *b, xbr_status_t st)
 {
-    if (!first)
-        xbr_buf_puts(b, ",");
-    xbr_json_quote(b, name);
-    xbr_buf_puts(b, ":");
-}
-
-static void number(xbr_buf_t *b, double v)
-{
-    if (!isfinite(v)) {
-        xbr_buf_puts(b, "null");
-        return;
+    if (st == XBR_OK && b->failed)
+        st = XBR_ENOMEM;
+    if (st == XBR_OK) {
+        xbr_buf_append(out, b->data, b->len);
+        if (out->failed)
+            st = XBR_ENOMEM;
     }
-    if (v == 0.0)
-        v = 0.0; /* no "-0" */
-    xbr_buf_printf(b, "%.10g", v);
+    xbr_buf_free(b);
+    return st;
 }
 
 typedef struct {
@@ -266,8 +274,8 @@ static int cmp_wins(const void *a, const void *b)
     return strcmp(((const win_count_t *)a)->name, ((const win_count_t *)b)->name);
 }
 
-/* The "compare" summary object. */
-static xbr_status_t write_compare(xbr_buf_t *b, const xbr_compare_t *cmp)
+/* The "compare" summary object (see xbroute/batch.h). XBR_ENOMEM when its scratch fails. */
+static xbr_status_t write_compare(xbr_json_t *j, const xbr_compare_t *cmp)
 {
     win_count_t *wins = calloc(cmp->n_rows ? cmp->n_rows : 1, sizeof *wins);
     if (wins == NULL)
@@ -291,39 +299,61 @@ static xbr_status_t write_compare(xbr_buf_t *b, const xbr_compare_t *cmp)
     }
     if (n_wins > 1)
         qsort(wins, n_wins, sizeof *wins, cmp_wins);
-    xbr_buf_puts(b, "{");
-    key(b, true, "pairs");
-    xbr_buf_printf(b, "%zu", cmp->n_rows);
-    key(b, false, "late");
-    xbr_buf_printf(b, "%zu", cmp->n_late);
-    key(b, false, "unserved");
-    xbr_buf_printf(b, "%zu", cmp->n_unserved);
-    key(b, false, "winners");
-    xbr_buf_puts(b, "{");
-    for (size_t k = 0; k < n_wins; k++) {
-        key(b, k == 0, wins[k].name);
-        xbr_buf_printf(b, "%zu", wins[k].count);
-    }
-    xbr_buf_puts(b, "}");
-    key(b, false, "total_cost_per_week");
-    number(b, cost);
-    key(b, false, "mean_days");
-    number(b, demand > 0.0 ? day_units / demand : NAN);
-    xbr_buf_puts(b, "}");
+    xbr_json_object_begin(j, "compare");
+    xbr_json_int(j, "pairs", (long long)cmp->n_rows);
+    xbr_json_int(j, "late", (long long)cmp->n_late);
+    xbr_json_int(j, "unserved", (long long)cmp->n_unserved);
+    xbr_json_object_begin(j, "winners");
+    for (size_t k = 0; k < n_wins; k++)
+        xbr_json_int(j, wins[k].name, (long long)wins[k].count);
+    xbr_json_object_end(j);
+    xbr_json_number(j, "total_cost_per_week", cost);
+    xbr_json_number(j, "mean_days", demand > 0.0 ? day_units / demand : NAN);
+    xbr_json_object_end(j);
     free(wins);
     return XBR_OK;
 }
 
-static void write_optimize(xbr_buf_t *b, const xbr_optimize_t *opt)
+static void write_optimize(xbr_json_t *j, const xbr_optimize_t *opt)
 {
-    xbr_buf_puts(b, "{");
-    key(b, true, "status");
-    xbr_json_quote(b, xbr_opt_status_name(opt->status));
-    key(b, false, "total_cost_per_week");
-    number(b, opt->total_cost_per_week);
-    key(b, false, "gap");
-    number(b, opt->gap);
-    xbr_buf_puts(b, "}");
+    xbr_json_object_begin(j, "optimize");
+    xbr_json_string(j, "status", xbr_opt_status_name(opt->status));
+    xbr_json_number(j, "total_cost_per_week", opt->total_cost_per_week);
+    xbr_json_number(j, "gap", opt->gap);
+    xbr_json_object_end(j);
+}
+
+/*
+ * Appends the record of `path` to `line`: an error record when `error` is not NULL, with the
+ * summaries of `cmp` and `opt` (either NULL: null). XBR_OK, or XBR_ENOMEM with `line` as it was.
+ */
+static xbr_status_t write_record(xbr_buf_t *line, const char *path, const char *error,
+                                 const xbr_compare_t *cmp, const xbr_optimize_t *opt)
+{
+    xbr_status_t st = XBR_OK;
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    xbr_json_t j;
+    xbr_json_init_layout(&j, &b, XBR_JSON_COMPACT, -1);
+    xbr_json_object_begin(&j, NULL);
+    xbr_json_string(&j, "scenario", path);
+    xbr_json_string(&j, "status", error == NULL ? "ok" : "error");
+    xbr_json_string(&j, "error", error);
+    if (cmp != NULL)
+        st = write_compare(&j, cmp);
+    else
+        xbr_json_null(&j, "compare");
+    if (opt != NULL)
+        write_optimize(&j, opt);
+    else
+        xbr_json_null(&j, "optimize");
+    xbr_json_object_end(&j); /* and the '\n' after a root value */
+    return append_whole(line, &b, st);
+}
+
+xbr_status_t xbr_batch_error_record(const char *path, const char *error, xbr_buf_t *line)
+{
+    return write_record(line, path, error, NULL, NULL);
 }
 
 /* The first error diagnostic as one line, else "PATH: error: STATUS TEXT"; `buf` of `size`. */
@@ -351,8 +381,6 @@ xbr_status_t xbr_batch_record(const char *path, const xbr_batch_opts_t *opts, xb
     xbr_scenario_t *sc = NULL;
     xbr_compare_t *cmp = NULL;
     xbr_optimize_t *opt = NULL;
-    xbr_buf_t b;
-    xbr_buf_init(&b);
     char error[1024] = "";
 
     xbr_status_t st = xbr_scenario_load(path, &sc, &diags);
@@ -366,40 +394,10 @@ xbr_status_t xbr_batch_record(const char *path, const xbr_batch_opts_t *opts, xb
     }
     if (st != XBR_OK)
         first_error(&diags, path, st, error, sizeof error);
-
-    xbr_status_t rst = XBR_OK;
-    xbr_buf_puts(&b, "{");
-    key(&b, true, "scenario");
-    xbr_json_quote(&b, path);
-    key(&b, false, "status");
-    xbr_json_quote(&b, st == XBR_OK ? "ok" : "error");
-    key(&b, false, "error");
-    if (st == XBR_OK)
-        xbr_buf_puts(&b, "null");
-    else
-        xbr_json_quote(&b, error);
-    key(&b, false, "compare");
-    if (cmp != NULL)
-        rst = write_compare(&b, cmp);
-    else
-        xbr_buf_puts(&b, "null");
-    key(&b, false, "optimize");
-    if (opt != NULL)
-        write_optimize(&b, opt);
-    else
-        xbr_buf_puts(&b, "null");
-    xbr_buf_puts(&b, "}\n");
-    if (b.failed)
-        rst = XBR_ENOMEM;
-    if (rst == XBR_OK) {
-        xbr_buf_append(line, b.data, b.len);
-        if (line->failed)
-            rst = XBR_ENOMEM;
-    }
+    xbr_status_t rst = write_record(line, path, st == XBR_OK ? NULL : error, cmp, opt);
     if (failed != NULL)
         *failed = st != XBR_OK;
 
-    xbr_buf_free(&b);
     xbr_optimize_free(opt);
     xbr_compare_free(cmp);
     xbr_scenario_free(sc);
@@ -469,12 +467,13 @@ static void csv_field(xbr_buf_t *b, bool first, const char *s)
     xbr_buf_puts(b, "\"");
 }
 
+/* A CSV number field: as the JSON writer spells it; empty for null or a missing member. */
 static void csv_number(xbr_buf_t *b, const cJSON *obj, const char *name)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
     xbr_buf_puts(b, ",");
     if (cJSON_IsNumber(v) && isfinite(v->valuedouble))
-        xbr_buf_printf(b, "%.10g", v->valuedouble == 0.0 ? 0.0 : v->valuedouble);
+        xbr_buf_number(b, v->valuedouble, -1);
 }
 
 xbr_status_t xbr_batch_csv_row(const char *line, size_t len, xbr_buf_t *out)
@@ -501,9 +500,10 @@ xbr_status_t xbr_batch_csv_row(const char *line, size_t len, xbr_buf_t *out)
     if (cJSON_IsObject(w))
         cJSON_ArrayForEach(it, w)
         {
-            if (it->string != NULL && cJSON_IsNumber(it))
-                xbr_buf_printf(&wins, "%s%s:%.0f", wins.len ? ";" : "", it->string,
-                               it->valuedouble);
+            if (it->string != NULL && cJSON_IsNumber(it)) {
+                xbr_buf_printf(&wins, "%s%s:", wins.len ? ";" : "", it->string);
+                xbr_buf_number(&wins, it->valuedouble, 0);
+            }
         }
     csv_field(&row, false, wins.len ? wins.data : NULL);
     xbr_buf_free(&wins);
@@ -514,12 +514,5 @@ xbr_status_t xbr_batch_csv_row(const char *line, size_t len, xbr_buf_t *out)
     csv_field(&row, false, cJSON_IsString(err) ? err->valuestring : NULL);
     xbr_buf_puts(&row, "\n");
     cJSON_Delete(root);
-    xbr_status_t st = row.failed ? XBR_ENOMEM : XBR_OK;
-    if (st == XBR_OK) {
-        xbr_buf_append(out, row.data, row.len);
-        if (out->failed)
-            st = XBR_ENOMEM;
-    }
-    xbr_buf_free(&row);
-    return st;
+    return append_whole(out, &row, XBR_OK);
 }

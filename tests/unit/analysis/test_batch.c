@@ -1,6 +1,7 @@
 /*
  * test_batch.c - the library side of `xbroute batch`: discovery order, shards, records (against
- * a hand calculation), error records, reading records back and the CSV row.
+ * a hand calculation), error records, reading records back and the CSV row. The pool and the
+ * journal have their own files (test_batch_pool.c, test_batch_journal.c).
  *
  * The hand calculation (tests/cli/test_routes.sh, tests/data/cli/hand-scenario.json): the
  * winner for widget -> M is warehouse-sea at 9.6412952 per unit, 1 consumer day, for 70
@@ -8,13 +9,8 @@
  * the mean consumer days is 1. The optimizer opens W: 70 x (9.6412952 - 1) + 70 (W's fixed
  * cost) = 674.890664 per week as well.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "xbr_test.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,15 +97,14 @@ static void test_parse_shard(void **state)
 static void make_list(xbr_path_list_t *list, size_t n)
 {
     xbr_path_list_init(list);
-    list->paths = calloc(n, sizeof *list->paths);
-    assert_non_null(list->paths);
-    list->cap = n;
     for (size_t i = 0; i < n; i++) {
-        list->paths[i] = malloc(24); /* "p" + up to 20 digits + NUL */
-        assert_non_null(list->paths[i]);
-        snprintf(list->paths[i], 24, "p%02zu", i);
-        list->n++;
+        char path[24]; /* "p" + up to 20 digits + NUL */
+        snprintf(path, sizeof path, "p%02zu", i);
+        assert_int_equal(xbr_path_list_add(list, path), XBR_OK);
     }
+    assert_int_equal(list->n, n);
+    for (size_t i = 0; i < n; i++) /* copies, in the order added */
+        assert_int_equal(atoi(list->paths[i] + 1), i);
 }
 
 static void test_shards_partition_the_list_by_position_mod_n(void **state)
@@ -320,6 +315,38 @@ static void test_csv_quotes_commas_and_quotes(void **state)
     xbr_buf_free(&b);
 }
 
+static void test_error_record_bytes(void **state)
+{
+    (void)state;
+    /* The documented record, keys in order, compact, with the message escaped as JSON. */
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_batch_error_record("d/a.json", "d/a.json: error: \"x\" broke", &b),
+                     XBR_OK);
+    assert_string_equal(b.data, "{\"scenario\":\"d/a.json\",\"status\":\"error\",\"error\":"
+                                "\"d/a.json: error: \\\"x\\\" broke\",\"compare\":null,"
+                                "\"optimize\":null}\n");
+    char *scenario = NULL;
+    bool failed = false;
+    assert_int_equal(xbr_batch_record_parse(b.data, b.len - 1, &scenario, &failed), XBR_OK);
+    assert_string_equal(scenario, "d/a.json");
+    assert_true(failed);
+    free(scenario);
+    xbr_buf_free(&b);
+}
+
+static void test_opts_defaults(void **state)
+{
+    (void)state;
+    xbr_batch_opts_t o;
+    xbr_batch_opts_init(&o);
+    assert_true(o.optimize);
+    assert_true(o.time_limit_s == 0.0);
+    assert_true(o.jobs >= 1 && o.jobs <= XBR_BATCH_MAX_JOBS);
+    assert_true(o.worker_timeout_s == 0.0);
+    assert_null(o.job);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -334,6 +361,8 @@ int main(void)
         cmocka_unit_test(test_error_records_name_the_first_diagnostic),
         cmocka_unit_test(test_record_parse_rejects_torn_lines),
         cmocka_unit_test(test_csv_quotes_commas_and_quotes),
+        cmocka_unit_test(test_error_record_bytes),
+        cmocka_unit_test(test_opts_defaults),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

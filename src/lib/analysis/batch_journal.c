@@ -1,0 +1,409 @@
+/*
+ * batch_journal.c - the journal of a batch run (xbroute/batch.h): where records go as they
+ * come, what a killed run leaves, and the sorted outputs at the end.
+ *
+ * Durability: with an output file OUT each record, in list order, is appended to OUT.partial
+ * and fsync'ed before the next; at commit OUT.partial's records and the earlier ones (resume)
+ * are sorted by scenario path into OUT, written whole through a temporary file and rename,
+ * then OUT.partial is removed. A run killed at any point therefore leaves OUT as it was and
+ * OUT.partial holding a prefix of the records (its last line possibly cut, which resume drops);
+ * resume skips every scenario recorded in either and appends the rest.
+ *
+ * Invariants: `old` (the records found on resume, those of OUT before those of OUT.partial) is
+ * sorted by scenario, one record a scenario (the first read), once opened, for the lookups of
+ * xbr_batch_journal_skip(); `fresh` holds the records appended since, in order, when `keep`.
+ * Sorts are stable, so of records with the same scenario the first one is kept. A record's
+ * `line` ends with its '\n'.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "xbroute/batch.h"
+
+#include "base/internal.h"
+
+/* ---- a set of records ---------------------------------------------------------------------- */
+
+typedef struct {
+    char *scenario; /* the record's "scenario" */
+    char *line;     /* the record with its '\n' */
+    size_t len;
+    bool failed;
+} record_t;
+
+typedef struct {
+    record_t *items;
+    size_t n, cap;
+} records_t;
+
+static void records_free(records_t *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->items[i].scenario);
+        free(r->items[i].line);
+    }
+    free(r->items);
+    r->items = NULL;
+    r->n = r->cap = 0;
+}
+
+/* Makes room for one more record; false when out of memory. */
+static bool records_grow(records_t *r)
+{
+    if (r->n < r->cap)
+        return true;
+    size_t cap = r->cap ? 2 * r->cap : 256;
+    record_t *p = realloc(r->items, cap * sizeof *p);
+    if (p == NULL)
+        return false;
+    r->items = p;
+    r->cap = cap;
+    return true;
+}
+
+/* Appends a copy of the record in line[0..len) ('\n' not included); returns 0, 1 when the line
+ * is not a record (skipped), -1 out of memory. */
+static int records_add(records_t *r, const char *line, size_t len)
+{
+    char *scenario = NULL;
+    bool failed = false;
+    xbr_status_t st = xbr_batch_record_parse(line, len, &scenario, &failed);
+    if (st == XBR_EINPUT)
+        return 1;
+    if (st != XBR_OK)
+        return -1;
+    char *copy = records_grow(r) ? malloc(len + 1) : NULL;
+    if (copy == NULL) {
+        free(scenario);
+        return -1;
+    }
+    memcpy(copy, line, len);
+    copy[len] = '\n';
+    r->items[r->n++] = (record_t){scenario, copy, len + 1, failed};
+    return 0;
+}
+
+/* Adds every complete record line of text[0..len); a last line without '\n' (cut by a kill) is
+ * ignored. Returns the length of the complete lines, or (size_t)-1 out of memory. */
+static size_t records_add_text(records_t *r, const char *text, size_t len)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] != '\n')
+            continue;
+        if (records_add(r, text + start, i - start) < 0)
+            return (size_t)-1;
+        start = i + 1;
+    }
+    return start;
+}
+
+static const char *record_scenario(const void *ctx, int i)
+{
+    return ((const records_t *)ctx)->items[i].scenario;
+}
+
+/* Sorts by scenario, stably, and keeps only the first record of each scenario. XBR_ENOMEM
+ * leaves `r` as it was. */
+static xbr_status_t records_sort_unique(records_t *r)
+{
+    int *order = xbr__order_by_string(r->n, record_scenario, r);
+    record_t *items = malloc((r->cap ? r->cap : 1) * sizeof *items);
+    if (order == NULL || items == NULL) {
+        free(order);
+        free(items);
+        return XBR_ENOMEM;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        record_t *it = &r->items[order[i]];
+        if (k > 0 && strcmp(items[k - 1].scenario, it->scenario) == 0) {
+            free(it->scenario);
+            free(it->line);
+        } else {
+            items[k++] = *it;
+        }
+    }
+    free(order);
+    free(r->items);
+    r->items = items;
+    r->n = k;
+    return XBR_OK;
+}
+
+/* Whether the records `sorted` (by scenario) hold one of `path`. */
+static bool records_have(const records_t *sorted, const char *path)
+{
+    size_t lo = 0, hi = sorted->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(sorted->items[mid].scenario, path);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+/* ---- files ----------------------------------------------------------------------------------- */
+
+/* Reads a whole file into a new NUL-terminated buffer; *data NULL and 0 when it does not
+ * exist. Returns 0, or -1 with errno. */
+static int slurp(const char *path, char **data, size_t *len)
+{
+    *data = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return errno == ENOENT ? 0 : -1;
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        xbr_buf_append(&b, chunk, n);
+    int err = ferror(f) ? EIO : b.failed ? ENOMEM : 0;
+    fclose(f);
+    if (err) {
+        xbr_buf_free(&b);
+        errno = err;
+        return -1;
+    }
+    *data = b.data;
+    *len = b.len;
+    return 0;
+}
+
+static xbr_status_t file_diag(xbr_diags_t *diags, const char *path, const char *what, int err)
+{
+    if (diags != NULL)
+        xbr_diags_add(diags, XBR_SEV_ERROR, path, 0, 0, NULL, NULL, what, strerror(err));
+    return XBR_EIO;
+}
+
+/* Adds the records of file `path` (missing: none) to `r`; *complete (when not NULL) gets the
+ * length of its complete lines. XBR_EIO with a diagnostic, XBR_ENOMEM. */
+static xbr_status_t read_records(const char *path, records_t *r, size_t *complete,
+                                 xbr_diags_t *diags)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (slurp(path, &text, &len) != 0)
+        return file_diag(diags, path, "cannot read", errno);
+    size_t ok = records_add_text(r, text ? text : "", len);
+    free(text);
+    if (ok == (size_t)-1)
+        return XBR_ENOMEM;
+    if (complete != NULL)
+        *complete = ok;
+    return XBR_OK;
+}
+
+/* ---- the journal ----------------------------------------------------------------------------- */
+
+struct xbr_batch_journal {
+    const char *out;            /* the output file, or NULL: standard output */
+    const char *csv;            /* the CSV summary, or NULL */
+    char *partial;              /* OUT.partial, or NULL */
+    FILE *stream;               /* OUT.partial (ours), or stdout; flushed after each record */
+    bool keep;                  /* keep the records for OUT or the CSV */
+    records_t old;              /* found on resume, sorted */
+    records_t fresh;            /* appended since, when keep */
+    size_t n_written, n_failed; /* records appended, and of failed scenarios */
+    int io_error;               /* errno of the first failed write, or 0 */
+};
+
+/* Opens OUT.partial of journal `j`; with `resume` first reads the records of OUT and of
+ * OUT.partial into j->old and cuts a torn last line off OUT.partial, else empties it. */
+static xbr_status_t open_partial(xbr_batch_journal_t *j, bool resume, xbr_diags_t *diags)
+{
+    size_t keep = 0;
+    xbr_status_t st = resume ? read_records(j->out, &j->old, NULL, diags) : XBR_OK;
+    if (st != XBR_OK)
+        return st;
+    int fd = open(j->partial, O_RDWR | O_APPEND | O_CREAT | (resume ? 0 : O_TRUNC), 0644);
+    j->stream = fd >= 0 ? fdopen(fd, "a") : NULL;
+    if (j->stream == NULL) {
+        st = file_diag(diags, j->partial, "cannot open", errno);
+        if (fd >= 0)
+            close(fd);
+        return st;
+    }
+    if (!resume)
+        return XBR_OK;
+    st = read_records(j->partial, &j->old, &keep, diags);
+    if (st == XBR_OK && ftruncate(fd, (off_t)keep) != 0) /* appends go to the new end */
+        st = file_diag(diags, j->partial, "cannot resume", errno);
+    return st == XBR_OK ? records_sort_unique(&j->old) : st;
+}
+
+xbr_status_t xbr_batch_journal_open(const char *out, const char *csv, bool resume,
+                                    xbr_batch_journal_t **journal, xbr_diags_t *diags)
+{
+    *journal = NULL;
+    if (out != NULL && strcmp(out, "-") == 0)
+        out = NULL;
+    if (resume && out == NULL) {
+        if (diags != NULL)
+            xbr_diags_add(diags, XBR_SEV_ERROR, NULL, 0, 0, NULL, NULL,
+                          "resuming needs an output file", NULL);
+        return XBR_EUSAGE;
+    }
+    xbr_batch_journal_t *j = calloc(1, sizeof *j);
+    if (j == NULL)
+        return XBR_ENOMEM;
+    j->out = out;
+    j->csv = csv;
+    j->stream = stdout;
+    j->keep = out != NULL || csv != NULL;
+    xbr_status_t st = XBR_OK;
+    if (out != NULL) {
+        size_t n = strlen(out);
+        j->stream = NULL;
+        j->partial = malloc(n + sizeof ".partial");
+        if (j->partial == NULL) {
+            st = XBR_ENOMEM;
+        } else {
+            memcpy(j->partial, out, n);
+            memcpy(j->partial + n, ".partial", sizeof ".partial");
+            st = open_partial(j, resume, diags);
+        }
+    }
+    if (st != XBR_OK)
+        xbr_batch_journal_free(j);
+    else
+        *journal = j;
+    return st;
+}
+
+size_t xbr_batch_journal_skip(const xbr_batch_journal_t *journal, xbr_path_list_t *list)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < list->n; i++) {
+        if (records_have(&journal->old, list->paths[i]))
+            free(list->paths[i]);
+        else
+            list->paths[k++] = list->paths[i];
+    }
+    size_t dropped = list->n - k;
+    list->n = k;
+    return dropped;
+}
+
+xbr_status_t xbr_batch_journal_append(xbr_batch_journal_t *journal, const char *line, size_t len,
+                                      bool failed)
+{
+    xbr_batch_journal_t *j = journal;
+    if (failed)
+        j->n_failed++;
+    j->n_written++;
+    if (!j->io_error && (fwrite(line, 1, len, j->stream) != len || fflush(j->stream) != 0 ||
+                         (j->partial != NULL && fsync(fileno(j->stream)) != 0)))
+        j->io_error = errno ? errno : EIO;
+    if (j->keep && len > 0 && records_add(&j->fresh, line, len - 1) < 0)
+        return XBR_ENOMEM;
+    return XBR_OK;
+}
+
+static xbr_status_t journal_put(void *ctx, const char *line, size_t len, bool failed)
+{
+    return xbr_batch_journal_append(ctx, line, len, failed);
+}
+
+void xbr_batch_journal_sink(xbr_batch_journal_t *journal, xbr_batch_sink_t *sink)
+{
+    sink->put = journal_put;
+    sink->ctx = journal;
+    sink->private_fd = journal->partial != NULL ? fileno(journal->stream) : -1;
+    sink->progress = NULL;
+    sink->progress_ctx = NULL;
+}
+
+/* Writes every record of `all` (sorted) to OUT when there is one, then the CSV. */
+static xbr_status_t write_outputs(const xbr_batch_journal_t *j, const records_t *all,
+                                  xbr_diags_t *diags)
+{
+    xbr_status_t st = XBR_OK;
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    if (j->out != NULL) {
+        for (size_t i = 0; i < all->n; i++)
+            xbr_buf_append(&b, all->items[i].line, all->items[i].len);
+        st = b.failed ? XBR_ENOMEM
+                      : xbr_write_file_atomic(j->out, b.data ? b.data : "", b.len, diags);
+    }
+    xbr_buf_free(&b);
+    if (st != XBR_OK || j->csv == NULL)
+        return st;
+    xbr_buf_init(&b);
+    xbr_batch_csv_header(&b);
+    for (size_t i = 0; i < all->n; i++)
+        if (xbr_batch_csv_row(all->items[i].line, all->items[i].len - 1, &b) == XBR_ENOMEM)
+            st = XBR_ENOMEM;
+    if (b.failed)
+        st = XBR_ENOMEM;
+    if (st == XBR_OK)
+        st = xbr_write_file_atomic(j->csv, b.data, b.len, diags);
+    xbr_buf_free(&b);
+    return st;
+}
+
+xbr_status_t xbr_batch_journal_commit(xbr_batch_journal_t *journal, size_t *n_records,
+                                      size_t *n_failed, xbr_diags_t *diags)
+{
+    xbr_batch_journal_t *j = journal;
+    if (j->io_error)
+        return file_diag(diags, j->partial != NULL ? j->partial : "<stdout>", "cannot write",
+                         j->io_error);
+    size_t records = j->n_written, failed = j->n_failed;
+    if (j->keep) {
+        /* Merge: the new records and the earlier ones, by scenario path. */
+        for (size_t i = 0; i < j->old.n; i++) {
+            if (!records_grow(&j->fresh))
+                return XBR_ENOMEM;
+            j->fresh.items[j->fresh.n++] = j->old.items[i];
+            j->old.items[i] = (record_t){NULL, NULL, 0, false}; /* moved */
+        }
+        j->old.n = 0;
+        xbr_status_t st = records_sort_unique(&j->fresh);
+        if (st == XBR_OK)
+            st = write_outputs(j, &j->fresh, diags);
+        if (st != XBR_OK)
+            return st;
+        records = j->fresh.n;
+        failed = 0;
+        for (size_t i = 0; i < j->fresh.n; i++)
+            failed += j->fresh.items[i].failed;
+    }
+    if (j->partial != NULL) {
+        fclose(j->stream);
+        j->stream = NULL;
+        unlink(j->partial);
+    }
+    if (n_records != NULL)
+        *n_records = records;
+    if (n_failed != NULL)
+        *n_failed = failed;
+    return XBR_OK;
+}
+
+void xbr_batch_journal_free(xbr_batch_journal_t *journal)
+{
+    if (journal == NULL)
+        return;
+    if (journal->partial != NULL && journal->stream != NULL)
+        fclose(journal->stream);
+    free(journal->partial);
+    records_free(&journal->old);
+    records_free(&journal->fresh);
+    free(journal);
+}
