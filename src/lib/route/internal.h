@@ -27,6 +27,7 @@
 #define XBROUTE_ROUTE_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "xbroute/model.h"
 #include "xbroute/route.h"
@@ -134,6 +135,43 @@ void xbr__cm_breakdown(const xbr__cstate_t *st, xbr_cost_breakdown_t *c);
 
 /* Fills the figures of `out` (not its arrays) from the final state. */
 void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *out);
+
+/* ---- found routes: the one rule of dominance, order and ties (search.c, merge.c) ----
+ *
+ * A Pareto set keeps one route per non-dominated criteria vector: a route goes when another is
+ * <= on every criterion (xbr__dominates); of routes with equal criteria the one first in
+ * xbr__path_cmp() order stays. Routes are listed by xbr__figures_cmp(), then xbr__path_cmp().
+ * The one-origin searches apply it to the routes they find, the merge of several origins to
+ * their union, so both give the same answer for the same routes. */
+
+/* The figures the searches compare of a route (or of a label that ends one). */
+typedef struct {
+    double cost;        /* cost.total */
+    double days;        /* consumer days */
+    double co2e;        /* kg CO2e */
+    double generalised; /* cost + value_of_time_per_day x days */
+} xbr__figures_t;
+
+/* a <= b on cost and days, and on CO2e when `co2e` (a criterion): a weakly dominates b. */
+static inline bool xbr__dominates(const xbr__figures_t *a, const xbr__figures_t *b, bool co2e)
+{
+    return a->cost <= b->cost && a->days <= b->days && (!co2e || a->co2e <= b->co2e);
+}
+
+/* The order of found routes before their paths: Pareto sets by cost, then days, then CO2e; the
+ * k best (`kbest`) by generalised cost, then cost, then days. -1, 0 (a tie) or 1. */
+int xbr__figures_cmp(const xbr__figures_t *a, const xbr__figures_t *b, bool kbest);
+
+/* strcmp-like order of two paths (node indices na[0..na-1], nb[0..nb-1], from the origin) by
+ * their node ids, node by node, a path before its extensions: the last tie-break. */
+int xbr__path_cmp(const xbr_network_t *net, const int *a, size_t na, const int *b, size_t nb);
+
+/* True when `product` and `market` are indices of `sc`, `market` is a market node and `origin`
+ * is a node index or -1 (not given). */
+bool xbr__route_query_ok(const xbr_scenario_t *sc, int product, int origin, int market);
+/* Adds the diagnostic of a query xbr__route_query_ok() refuses (when diags is not NULL);
+ * returns XBR_EINPUT. */
+xbr_status_t xbr__route_query_error(xbr_diags_t *diags);
 
 /* How many label searches a router has run, and how many of them over simple paths (the
  * second pass of a Pareto search, and every k-best search); for tests. */
