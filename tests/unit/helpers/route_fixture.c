@@ -121,3 +121,10 @@ xbr_scenario_t *fx_scenario_new(xbr_network_t *net, int origin)
     sc->review_days = 14.0;
     return sc;
 }
+
+void fx_add_origin(xbr_scenario_t *sc, int origin)
+{
+    xbr_product_t *p = &sc->products[0];
+    p->origins = fx_realloc(p->origins, (p->n_origins + 1) * sizeof *p->origins);
+    p->origins[p->n_origins++] = origin;
+}

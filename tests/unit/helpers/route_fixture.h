@@ -1,7 +1,7 @@
 /*
  * route_fixture.h - a tiny in-code network and scenario builder shared by the route tests
- * (test_cost.c, test_route_search.c, test_route_bruteforce.c). Every function fails the
- * running cmocka test when memory runs out.
+ * (tests/unit/route/) and others. Every function fails the running cmocka test when memory
+ * runs out.
  */
 #ifndef XBR_TEST_ROUTE_FIXTURE_H
 #define XBR_TEST_ROUTE_FIXTURE_H
@@ -33,5 +33,8 @@ int fx_add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double da
  * Free with xbr_scenario_free() (which frees the network too).
  */
 xbr_scenario_t *fx_scenario_new(xbr_network_t *net, int origin);
+
+/* Adds node `origin` to the origins of product 0 of `sc` (after those it has). */
+void fx_add_origin(xbr_scenario_t *sc, int origin);
 
 #endif

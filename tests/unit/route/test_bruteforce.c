@@ -1,5 +1,5 @@
 /*
- * test_route_bruteforce.c - the route searches against brute force: every simple path of
+ * route/test_bruteforce.c - the route searches against brute force: every simple path of
  * 600 random small networks (300 free-form, 300 layered like export chains; countries CN,
  * US, DE, NL, DE and NL sometimes in a customs union), evaluated with xbr_route_evaluate and
  * Pareto-filtered by an independent O(n^2) filter, plainly and per class key (route_class,
@@ -16,35 +16,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/internal.h"
 #include "model/internal.h"
 #include "route_fixture.h"
 #include "route/internal.h"
 #include "xbroute/load.h"
 #include "xbroute/route.h"
 
-/* ---- a seeded generator (splitmix64), state passed explicitly ---- */
+/* ---- random numbers: the library's splitmix64 (base/internal.h), state passed explicitly ---- */
 
 typedef struct {
     uint64_t s;
 } rng_t;
 
-static uint64_t rng_next(rng_t *r)
-{
-    uint64_t z = (r->s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
 /* uniform on [lo, hi) */
 static double unif(rng_t *r, double lo, double hi)
 {
-    return lo + (hi - lo) * (double)(rng_next(r) >> 11) * 0x1.0p-53;
+    return lo + (hi - lo) * xbr__splitmix64_unit(&r->s);
 }
 
 static int pick(rng_t *r, int n)
 {
-    return (int)(rng_next(r) % (uint64_t)n);
+    return (int)(xbr__splitmix64(&r->s) % (uint64_t)n);
 }
 
 static bool chance(rng_t *r, double p)
