@@ -371,6 +371,58 @@ static int by_gen(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static point_t route_point(const xbr_route_t *rt)
+{
+    return (point_t){rt->cost.total,       rt->days,        rt->co2e_kg,
+                     rt->generalised_cost, rt->route_class, rt->class_mode};
+}
+
+/* The search's Pareto set has the brute-force front's nf points, each route on the front, in
+ * the order of cost, then days. */
+static void expect_front(uint64_t seed, int crit, const xbr_route_set_t *set, const point_t *front,
+                         size_t nf)
+{
+    bool co2e = crit == 1;
+    if (set->count != nf)
+        print_error("seed %llu crit %d: search %zu routes, brute force %zu\n",
+                    (unsigned long long)seed, crit, set->count, nf);
+    assert_int_equal(set->count, nf);
+    for (size_t i = 0; i < set->count; i++) {
+        const xbr_route_t *rt = &set->routes[i];
+        point_t p = route_point(rt);
+        bool found = false;
+        for (size_t j = 0; j < nf && !found; j++)
+            found = same_point(&p, &front[j], co2e);
+        if (!found)
+            print_error("seed %llu: search route %zu (%g, %g) not on the brute-force front\n",
+                        (unsigned long long)seed, i, p.cost, p.days);
+        assert_true(found);
+        /* ordered by cost, then days */
+        if (i > 0)
+            assert_true(set->routes[i - 1].cost.total < rt->cost.total ||
+                        (set->routes[i - 1].cost.total == rt->cost.total &&
+                         set->routes[i - 1].days <= rt->days));
+    }
+}
+
+/* The search's k best are the k smallest generalised costs of the brute force's points (sorted
+ * by by_gen()), or all of them when fewer. */
+static void expect_k_best(uint64_t seed, const xbr_route_set_t *set, const points_t *ps, size_t k)
+{
+    size_t expect = ps->count < k ? ps->count : k;
+    if (set->count != expect)
+        print_error("seed %llu: k-best %zu routes, brute force %zu\n", (unsigned long long)seed,
+                    set->count, expect);
+    assert_int_equal(set->count, expect);
+    for (size_t i = 0; i < set->count; i++) {
+        if (!same(set->routes[i].generalised_cost, ps->items[i].gen))
+            print_error("seed %llu: k-best #%zu %.17g, brute force %.17g\n",
+                        (unsigned long long)seed, i, set->routes[i].generalised_cost,
+                        ps->items[i].gen);
+        assert_true(same(set->routes[i].generalised_cost, ps->items[i].gen));
+    }
+}
+
 typedef struct {
     size_t instances, paths, routes, front_routes, kbest_routes;
     size_t pareto_calls, second_passes;
@@ -407,21 +459,9 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
                               co2e ? XBR_CRITERIA_COST_DAYS_CO2E : XBR_CRITERIA_COST_DAYS, &set,
                               NULL),
             XBR_OK);
-        if (set->count != nf)
-            print_error("seed %llu crit %d: search %zu routes, brute force %zu\n",
-                        (unsigned long long)seed, crit, set->count, nf);
-        assert_int_equal(set->count, nf);
+        expect_front(seed, crit, set, front, nf);
         for (size_t i = 0; i < set->count; i++) {
             const xbr_route_t *rt = &set->routes[i];
-            point_t p = {rt->cost.total,       rt->days,        rt->co2e_kg,
-                         rt->generalised_cost, rt->route_class, rt->class_mode};
-            bool found = false;
-            for (size_t j = 0; j < nf && !found; j++)
-                found = same_point(&p, &front[j], co2e);
-            if (!found)
-                print_error("seed %llu: search route %zu (%g, %g) not on the brute-force front\n",
-                            (unsigned long long)seed, i, p.cost, p.days);
-            assert_true(found);
             /* a valid simple route with the evaluator's own figures */
             xbr_route_t e;
             assert_int_equal(
@@ -429,11 +469,6 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
                 XBR_OK);
             assert_true(same(e.cost.total, rt->cost.total) && same(e.days, rt->days));
             xbr_route_destroy(&e);
-            /* ordered by cost, then days */
-            if (i > 0)
-                assert_true(set->routes[i - 1].cost.total < rt->cost.total ||
-                            (set->routes[i - 1].cost.total == rt->cost.total &&
-                             set->routes[i - 1].days <= rt->days));
             if (!co2e)
                 stats->front_by_class[rt->route_class]++;
         }
@@ -459,8 +494,7 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
         size_t keys = 0;
         for (size_t i = 0; i < set->count; i++) {
             const xbr_route_t *rt = &set->routes[i];
-            point_t p = {rt->cost.total,       rt->days,        rt->co2e_kg,
-                         rt->generalised_cost, rt->route_class, rt->class_mode};
+            point_t p = route_point(rt);
             bool found = false;
             for (size_t j = 0; j < nf && !found; j++)
                 found = same_key(&p, &front[j]) && same_point(&p, &front[j], co2e);
@@ -506,18 +540,7 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
     size_t k = 4;
     xbr_route_set_t *set = NULL;
     assert_int_equal(xbr_routes_k_best(sc, router, 0, 0, market, k, &set, NULL), XBR_OK);
-    size_t expect = ps.count < k ? ps.count : k;
-    if (set->count != expect)
-        print_error("seed %llu: k-best %zu routes, brute force %zu\n", (unsigned long long)seed,
-                    set->count, expect);
-    assert_int_equal(set->count, expect);
-    for (size_t i = 0; i < set->count; i++) {
-        if (!same(set->routes[i].generalised_cost, ps.items[i].gen))
-            print_error("seed %llu: k-best #%zu %.17g, brute force %.17g\n",
-                        (unsigned long long)seed, i, set->routes[i].generalised_cost,
-                        ps.items[i].gen);
-        assert_true(same(set->routes[i].generalised_cost, ps.items[i].gen));
-    }
+    expect_k_best(seed, set, &ps, k);
     stats->kbest_routes += set->count;
     xbr_route_set_free(set);
     size_t searches, strict;
@@ -532,6 +555,71 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
     free(links);
     free(seen);
     xbr_scenario_free(sc);
+}
+
+/*
+ * Several origins: every factory of a random network is an origin of the product. The merged
+ * Pareto sets and k best (xbr_routes_pareto_all_origins(), xbr_routes_k_best_all_origins())
+ * against brute force over every simple path from every origin. Returns the number of origins.
+ */
+static size_t check_all_origins(uint64_t seed)
+{
+    int market;
+    xbr_scenario_t *sc = random_scenario(seed, &market);
+    const xbr_network_t *net = sc->network;
+    for (size_t v = 1; v < net->n_nodes; v++)
+        if (net->nodes[v].type == XBR_NODE_FACTORY)
+            fx_add_origin(sc, (int)v);
+    const xbr_product_t *prod = &sc->products[0];
+    points_t ps = {0};
+    int *links = malloc(net->n_nodes * sizeof(int));
+    char *seen = calloc(net->n_nodes, 1);
+    assert_non_null(links);
+    assert_non_null(seen);
+    for (size_t o = 0; o < prod->n_origins; o++) {
+        seen[prod->origins[o]] = 1;
+        dfs(sc, market, prod->origins[o], links, 0, seen, &ps);
+        seen[prod->origins[o]] = 0;
+    }
+    xbr_router_t *router = NULL;
+    assert_int_equal(xbr_router_new(sc, &router), XBR_OK);
+    point_t *front = malloc((ps.count + 1) * sizeof *front);
+    assert_non_null(front);
+    for (int crit = 0; crit < 2; crit++) {
+        size_t nf = pareto_filter(&ps, crit == 1, false, front);
+        xbr_route_set_t *set = NULL;
+        assert_int_equal(xbr_routes_pareto_all_origins(sc, router, 0, market,
+                                                       crit == 1 ? XBR_CRITERIA_COST_DAYS_CO2E
+                                                                 : XBR_CRITERIA_COST_DAYS,
+                                                       &set, NULL),
+                         XBR_OK);
+        expect_front(seed, crit, set, front, nf);
+        xbr_route_set_free(set);
+    }
+    if (ps.count > 1)
+        qsort(ps.items, ps.count, sizeof *ps.items, by_gen);
+    xbr_route_set_t *set = NULL;
+    assert_int_equal(xbr_routes_k_best_all_origins(sc, router, 0, market, 4, &set, NULL), XBR_OK);
+    expect_k_best(seed, set, &ps, 4);
+    xbr_route_set_free(set);
+    size_t n_origins = prod->n_origins;
+    free(front);
+    xbr_router_free(router);
+    free(ps.items);
+    free(links);
+    free(seen);
+    xbr_scenario_free(sc);
+    return n_origins;
+}
+
+static void test_all_origins_equal_brute_force_on_random_networks(void **state)
+{
+    (void)state;
+    size_t multi = 0;
+    for (uint64_t seed = 2001; seed <= 2300; seed++)
+        multi += check_all_origins(seed) > 1;
+    print_message("%zu of 300 networks with several origins\n", multi);
+    assert_true(multi > 50); /* or the merge is hardly exercised */
 }
 
 static void test_pareto_and_k_best_equal_brute_force_on_random_networks(void **state)
@@ -569,6 +657,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pareto_and_k_best_equal_brute_force_on_random_networks),
+        cmocka_unit_test(test_all_origins_equal_brute_force_on_random_networks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
