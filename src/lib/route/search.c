@@ -119,7 +119,9 @@
  * market), so the label count grows by about the number of classes so far a state can have.
  *
  * Ties: a new label equal to a kept one is rejected (first created wins); among found routes
- * with equal criteria the one with the smaller sequence of node ids is kept.
+ * with equal criteria the one with the smaller sequence of node ids is kept. Found routes are
+ * compared, ordered and tied by the one rule of route/internal.h (xbr__dominates(),
+ * xbr__figures_cmp(), xbr__path_cmp()), which merge.c applies to several origins' routes.
  *
  * Cost: two Dijkstras, O(links log links), once per product x market and router (the bounds
  * are cached: see struct xbr_router), then O(L x (deg + S)) for L labels created and S labels

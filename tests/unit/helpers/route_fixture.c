@@ -82,6 +82,14 @@ int fx_add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double da
     return (int)net->n_links++;
 }
 
+int fx_add_priced_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double per_unit,
+                       double days)
+{
+    int l = fx_add_link(net, from, to, mode, days);
+    net->links[l].cost.per_unit = per_unit;
+    return l;
+}
+
 /*
  * Wraps `net` (indexed here) in a scenario with one product "p" from `origin`: 2 kg, 0.01 m3,
  * value 100, 1 unit per order, cv 0.3, no demand (set it with sc->products[0].demand_per_week);

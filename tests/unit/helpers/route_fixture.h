@@ -26,6 +26,10 @@ int fx_add_node(xbr_network_t *net, const char *id, xbr_node_type_t type, int co
 /* Adds an open link of `days` (plain number), free of charge, 0 km; returns its index. */
 int fx_add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double days);
 
+/* Adds an open link as fx_add_link() that costs `per_unit` per unit; returns its index. */
+int fx_add_priced_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double per_unit,
+                       double days);
+
 /*
  * Wraps `net` (indexed here) in a scenario with one product "p" from `origin`: 2 kg, 0.01 m3,
  * value 100, 1 unit per order, cv 0.3, no demand (set it with sc->products[0].demand_per_week);

@@ -37,10 +37,8 @@ static void build(fixture_t *x)
     int cn = fx_add_country(net, "CN");
     x->f = fx_add_node(net, "F", XBR_NODE_FACTORY, cn);
     x->m = fx_add_node(net, "M", XBR_NODE_MARKET, cn);
-    int post = fx_add_link(net, x->f, x->m, XBR_MODE_POST, 10.0);
-    int air = fx_add_link(net, x->f, x->m, XBR_MODE_AIR, 3.0);
-    net->links[post].cost.per_unit = 5.0;
-    net->links[air].cost.per_unit = 10.0;
+    fx_add_priced_link(net, x->f, x->m, XBR_MODE_POST, 5.0, 10.0);
+    int air = fx_add_priced_link(net, x->f, x->m, XBR_MODE_AIR, 10.0, 3.0);
     net->links[air].distance_km = 1000.0;
     net->links[air].co2e_g_per_tkm = 500.0;
     x->sc = fx_scenario_new(net, x->f);

@@ -35,14 +35,6 @@ typedef struct {
     int fb_sea, fb_post, fb_express, fa_post, fa_air;
 } fixture_t;
 
-static int priced(xbr_network_t *net, int from, int to, xbr_mode_t mode, double per_unit,
-                  double days)
-{
-    int l = fx_add_link(net, from, to, mode, days);
-    net->links[l].cost.per_unit = per_unit;
-    return l;
-}
-
 static void build(fixture_t *x)
 {
     xbr_network_t *net = fx_net_new();
@@ -50,11 +42,11 @@ static void build(fixture_t *x)
     x->fb = fx_add_node(net, "FB", XBR_NODE_FACTORY, cn);
     x->fa = fx_add_node(net, "FA", XBR_NODE_FACTORY, cn);
     x->m = fx_add_node(net, "M", XBR_NODE_MARKET, cn);
-    x->fb_sea = priced(net, x->fb, x->m, XBR_MODE_SEA, 1.0, 30.0);
-    x->fb_post = priced(net, x->fb, x->m, XBR_MODE_POST, 5.0, 10.0);
-    x->fb_express = priced(net, x->fb, x->m, XBR_MODE_EXPRESS, 12.0, 4.0);
-    x->fa_post = priced(net, x->fa, x->m, XBR_MODE_POST, 5.0, 10.0);
-    x->fa_air = priced(net, x->fa, x->m, XBR_MODE_AIR, 10.0, 3.0);
+    x->fb_sea = fx_add_priced_link(net, x->fb, x->m, XBR_MODE_SEA, 1.0, 30.0);
+    x->fb_post = fx_add_priced_link(net, x->fb, x->m, XBR_MODE_POST, 5.0, 10.0);
+    x->fb_express = fx_add_priced_link(net, x->fb, x->m, XBR_MODE_EXPRESS, 12.0, 4.0);
+    x->fa_post = fx_add_priced_link(net, x->fa, x->m, XBR_MODE_POST, 5.0, 10.0);
+    x->fa_air = fx_add_priced_link(net, x->fa, x->m, XBR_MODE_AIR, 10.0, 3.0);
     x->sc = fx_scenario_new(net, x->fb);
     fx_add_origin(x->sc, x->fa);
 }
@@ -72,33 +64,35 @@ static void assert_route(const xbr_route_set_t *set, size_t i, int origin, int l
     assert_close(r->days, days);
 }
 
+static xbr_route_set_t *merged(const fixture_t *x, xbr_criteria_t criteria)
+{
+    xbr_route_set_t *set = NULL;
+    assert_int_equal(xbr_routes_pareto_all_origins(x->sc, NULL, 0, x->m, criteria, &set, NULL),
+                     XBR_OK);
+    assert_non_null(set);
+    return set;
+}
+
+/* The answer on cost and days (see the top): FB sea, FA post, FA air; frees the set. */
+static void assert_the_answer(const fixture_t *x, xbr_route_set_t *set)
+{
+    assert_int_equal(set->count, 3);
+    assert_route(set, 0, x->fb, x->fb_sea, 1.0, 30.0);
+    assert_route(set, 1, x->fa, x->fa_post, 5.0, 10.0);
+    assert_route(set, 2, x->fa, x->fa_air, 10.0, 3.0);
+    xbr_route_set_free(set);
+}
+
 static void test_pareto_merges_origins_drops_dominated_breaks_ties_by_ids(void **state)
 {
     (void)state;
     fixture_t x;
     build(&x);
-    xbr_route_set_t *set = NULL;
-    assert_int_equal(
-        xbr_routes_pareto_all_origins(x.sc, NULL, 0, x.m, XBR_CRITERIA_COST_DAYS, &set, NULL),
-        XBR_OK);
-    assert_int_equal(set->count, 3);
-    assert_route(set, 0, x.fb, x.fb_sea, 1.0, 30.0);
-    assert_route(set, 1, x.fa, x.fa_post, 5.0, 10.0);
-    assert_route(set, 2, x.fa, x.fa_air, 10.0, 3.0);
-    xbr_route_set_free(set);
-
+    assert_the_answer(&x, merged(&x, XBR_CRITERIA_COST_DAYS));
     /* the order of the origins does not matter: FA first gives the same set */
     x.sc->products[0].origins[0] = x.fa;
     x.sc->products[0].origins[1] = x.fb;
-    set = NULL;
-    assert_int_equal(
-        xbr_routes_pareto_all_origins(x.sc, NULL, 0, x.m, XBR_CRITERIA_COST_DAYS, &set, NULL),
-        XBR_OK);
-    assert_int_equal(set->count, 3);
-    assert_route(set, 0, x.fb, x.fb_sea, 1.0, 30.0);
-    assert_route(set, 1, x.fa, x.fa_post, 5.0, 10.0);
-    assert_route(set, 2, x.fa, x.fa_air, 10.0, 3.0);
-    xbr_route_set_free(set);
+    assert_the_answer(&x, merged(&x, XBR_CRITERIA_COST_DAYS));
     xbr_scenario_free(x.sc);
 }
 
@@ -112,19 +106,11 @@ static void test_co2e_criterion_decides_between_equal_cost_and_days(void **state
      * dominates it. Everything else has no CO2e. */
     x.sc->network->links[x.fa_post].distance_km = 1000.0;
     x.sc->network->links[x.fa_post].co2e_g_per_tkm = 100.0;
-    xbr_route_set_t *set = NULL;
-    assert_int_equal(
-        xbr_routes_pareto_all_origins(x.sc, NULL, 0, x.m, XBR_CRITERIA_COST_DAYS, &set, NULL),
-        XBR_OK);
-    assert_int_equal(set->count, 3);
-    assert_route(set, 1, x.fa, x.fa_post, 5.0, 10.0);
+    xbr_route_set_t *set = merged(&x, XBR_CRITERIA_COST_DAYS);
     assert_close(set->routes[1].co2e_kg, 0.2);
-    xbr_route_set_free(set);
+    assert_the_answer(&x, set);
 
-    set = NULL;
-    assert_int_equal(
-        xbr_routes_pareto_all_origins(x.sc, NULL, 0, x.m, XBR_CRITERIA_COST_DAYS_CO2E, &set, NULL),
-        XBR_OK);
+    set = merged(&x, XBR_CRITERIA_COST_DAYS_CO2E);
     assert_int_equal(set->count, 3);
     assert_route(set, 0, x.fb, x.fb_sea, 1.0, 30.0);
     assert_route(set, 1, x.fb, x.fb_post, 5.0, 10.0);
@@ -173,10 +159,7 @@ static void test_one_origin_gives_that_origins_answer(void **state)
     fixture_t x;
     build(&x);
     x.sc->products[0].n_origins = 1; /* FB only */
-    xbr_route_set_t *all = NULL, *one = NULL;
-    assert_int_equal(
-        xbr_routes_pareto_all_origins(x.sc, NULL, 0, x.m, XBR_CRITERIA_COST_DAYS, &all, NULL),
-        XBR_OK);
+    xbr_route_set_t *all = merged(&x, XBR_CRITERIA_COST_DAYS), *one = NULL;
     assert_int_equal(
         xbr_routes_pareto(x.sc, NULL, 0, x.fb, x.m, XBR_CRITERIA_COST_DAYS, &one, NULL), XBR_OK);
     assert_int_equal(all->count, 3);
@@ -189,10 +172,7 @@ static void test_one_origin_gives_that_origins_answer(void **state)
 
     /* no origin at all: nothing to merge, an empty set */
     x.sc->products[0].n_origins = 0;
-    all = NULL;
-    assert_int_equal(
-        xbr_routes_pareto_all_origins(x.sc, NULL, 0, x.m, XBR_CRITERIA_COST_DAYS, &all, NULL),
-        XBR_OK);
+    all = merged(&x, XBR_CRITERIA_COST_DAYS);
     assert_int_equal(all->count, 0);
     xbr_route_set_free(all);
     xbr_scenario_free(x.sc);

@@ -33,14 +33,6 @@ typedef struct {
     int fp, pq, qm, qw, wm;
 } fixture_t;
 
-static int priced(xbr_network_t *net, int from, int to, xbr_mode_t mode, double per_unit,
-                  double days)
-{
-    int l = fx_add_link(net, from, to, mode, days);
-    net->links[l].cost.per_unit = per_unit;
-    return l;
-}
-
 static void build(fixture_t *x)
 {
     xbr_network_t *net = fx_net_new();
@@ -56,11 +48,11 @@ static void build(fixture_t *x)
     x->w = fx_add_node(net, "W", XBR_NODE_WAREHOUSE, us);
     net->nodes[x->q].handling.cost_per_unit = 0.2;
     net->nodes[x->q].handling.days = 0.5;
-    x->fp = priced(net, x->f, x->p, XBR_MODE_TRUCK, 0.5, 1.0);
-    x->pq = priced(net, x->p, x->q, XBR_MODE_SEA, 1.0, 20.0);
-    x->qm = priced(net, x->q, x->m, XBR_MODE_LAST_MILE, 0.25, 2.0);
-    x->qw = priced(net, x->q, x->w, XBR_MODE_TRUCK, 0.0, 1.0);
-    x->wm = priced(net, x->w, x->m, XBR_MODE_LAST_MILE, 0.25, 2.0);
+    x->fp = fx_add_priced_link(net, x->f, x->p, XBR_MODE_TRUCK, 0.5, 1.0);
+    x->pq = fx_add_priced_link(net, x->p, x->q, XBR_MODE_SEA, 1.0, 20.0);
+    x->qm = fx_add_priced_link(net, x->q, x->m, XBR_MODE_LAST_MILE, 0.25, 2.0);
+    x->qw = fx_add_priced_link(net, x->q, x->w, XBR_MODE_TRUCK, 0.0, 1.0);
+    x->wm = fx_add_priced_link(net, x->w, x->m, XBR_MODE_LAST_MILE, 0.25, 2.0);
     x->sc = fx_scenario_new(net, x->f);
     x->sc->holding_rate_per_year = 0.365;
 }
@@ -68,6 +60,15 @@ static void build(fixture_t *x)
 static void evaluate(const fixture_t *x, const int *links, size_t n, int stock_at, xbr_route_t *r)
 {
     assert_int_equal(xbr_route_evaluate(x->sc, 0, x->m, links, n, stock_at, r, NULL), XBR_OK);
+}
+
+/* The fixture with 70 units a week at M and the route F P Q W M stocked at W, in *r. */
+static void build_stocked(fixture_t *x, xbr_route_t *r)
+{
+    build(x);
+    x->sc->products[0].demand_per_week[x->m] = 70.0;
+    int path[4] = {x->fp, x->pq, x->qw, x->wm};
+    evaluate(x, path, 4, x->w, r);
 }
 
 /* Every component of a and b, and the totals, equal to the last bit. */
@@ -143,11 +144,8 @@ static void test_stocked_route_restarts_the_consumer_clock(void **state)
 {
     (void)state;
     fixture_t x;
-    build(&x);
-    x.sc->products[0].demand_per_week[x.m] = 70.0;
-    int path[4] = {x.fp, x.pq, x.qw, x.wm};
     xbr_route_t r;
-    evaluate(&x, path, 4, x.w, &r);
+    build_stocked(&x, &r);
     xbr_leg_t *legs = NULL;
     size_t n = 0;
     assert_int_equal(xbr_route_trace(x.sc, &r, &legs, &n), XBR_OK);
@@ -177,11 +175,8 @@ static void test_routes_the_model_refuses_are_input_errors(void **state)
 {
     (void)state;
     fixture_t x;
-    build(&x);
-    x.sc->products[0].demand_per_week[x.m] = 70.0;
-    int path[4] = {x.fp, x.pq, x.qw, x.wm};
     xbr_route_t r;
-    evaluate(&x, path, 4, x.w, &r);
+    build_stocked(&x, &r);
     xbr_leg_t dummy;
     xbr_leg_t *legs = &dummy; /* reset by every call */
     size_t n = 99;
