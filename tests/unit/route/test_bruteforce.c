@@ -405,6 +405,17 @@ static void expect_front(uint64_t seed, int crit, const xbr_route_set_t *set, co
     }
 }
 
+/* Route `rt` from a search is a valid simple route with the evaluator's own figures and class. */
+static void expect_evaluated(const xbr_scenario_t *sc, int market, const xbr_route_t *rt)
+{
+    xbr_route_t e;
+    assert_int_equal(
+        xbr_route_evaluate(sc, 0, market, rt->links, rt->n_links, rt->stock_at, &e, NULL), XBR_OK);
+    assert_true(same(e.cost.total, rt->cost.total) && same(e.days, rt->days));
+    assert_string_equal(e.class_name, rt->class_name);
+    xbr_route_destroy(&e);
+}
+
 /* The search's k best are the k smallest generalised costs of the brute force's points (sorted
  * by by_gen()), or all of them when fewer. */
 static void expect_k_best(uint64_t seed, const xbr_route_set_t *set, const points_t *ps, size_t k)
@@ -429,6 +440,62 @@ typedef struct {
     size_t class_routes, class_keys_max, class_only; /* by-class fronts */
     size_t front_by_class[XBR_CLASS_COUNT];
 } stats_t;
+
+/* By class: xbr_routes_pareto_by_class() against the union of the per-class fronts of the
+ * enumeration `ps`, on both criteria (front: room for ps->count points). */
+static void check_by_class(uint64_t seed, const xbr_scenario_t *sc, xbr_router_t *router,
+                           int market, const points_t *ps, point_t *front, stats_t *stats)
+{
+    for (int crit = 0; crit < 2; crit++) {
+        bool co2e = crit == 1;
+        size_t nf = pareto_filter(ps, co2e, true, front);
+        xbr_route_set_t *set = NULL;
+        assert_int_equal(
+            xbr_routes_pareto_by_class(sc, router, 0, 0, market,
+                                       co2e ? XBR_CRITERIA_COST_DAYS_CO2E : XBR_CRITERIA_COST_DAYS,
+                                       &set, NULL),
+            XBR_OK);
+        if (set->count != nf)
+            print_error("seed %llu crit %d: by-class search %zu routes, brute force %zu\n",
+                        (unsigned long long)seed, crit, set->count, nf);
+        assert_int_equal(set->count, nf);
+        size_t keys = 0;
+        for (size_t i = 0; i < set->count; i++) {
+            const xbr_route_t *rt = &set->routes[i];
+            point_t p = route_point(rt);
+            bool found = false;
+            for (size_t j = 0; j < nf && !found; j++)
+                found = same_key(&p, &front[j]) && same_point(&p, &front[j], co2e);
+            if (!found)
+                print_error("seed %llu: by-class route %zu %s (%g, %g) not on its class front\n",
+                            (unsigned long long)seed, i, rt->class_name, p.cost, p.days);
+            assert_true(found);
+            expect_evaluated(sc, market, rt);
+            /* ordered by class name, then class mode, then cost, then days */
+            if (i == 0) {
+                keys = 1;
+                continue;
+            }
+            const xbr_route_t *pr = &set->routes[i - 1];
+            int c = strcmp(pr->class_name, rt->class_name);
+            assert_true(c <= 0);
+            if (c == 0 && pr->class_mode != rt->class_mode)
+                assert_true(pr->class_mode < rt->class_mode);
+            if (c == 0 && pr->class_mode == rt->class_mode)
+                assert_true(pr->cost.total < rt->cost.total ||
+                            (pr->cost.total == rt->cost.total && pr->days <= rt->days));
+            else
+                keys++;
+        }
+        if (!co2e) {
+            stats->class_routes += nf;
+            if (keys > stats->class_keys_max)
+                stats->class_keys_max = keys;
+            stats->class_only += nf - pareto_filter(ps, false, false, front);
+        }
+        xbr_route_set_free(set);
+    }
+}
 
 static void check_instance(uint64_t seed, bool layered, stats_t *stats)
 {
@@ -462,13 +529,7 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
         expect_front(seed, crit, set, front, nf);
         for (size_t i = 0; i < set->count; i++) {
             const xbr_route_t *rt = &set->routes[i];
-            /* a valid simple route with the evaluator's own figures */
-            xbr_route_t e;
-            assert_int_equal(
-                xbr_route_evaluate(sc, 0, market, rt->links, rt->n_links, rt->stock_at, &e, NULL),
-                XBR_OK);
-            assert_true(same(e.cost.total, rt->cost.total) && same(e.days, rt->days));
-            xbr_route_destroy(&e);
+            expect_evaluated(sc, market, rt);
             if (!co2e)
                 stats->front_by_class[rt->route_class]++;
         }
@@ -477,62 +538,7 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
         xbr_route_set_free(set);
     }
 
-    /* by class: the union of the per-class fronts of the enumeration */
-    for (int crit = 0; crit < 2; crit++) {
-        bool co2e = crit == 1;
-        size_t nf = pareto_filter(&ps, co2e, true, front);
-        xbr_route_set_t *set = NULL;
-        assert_int_equal(
-            xbr_routes_pareto_by_class(sc, router, 0, 0, market,
-                                       co2e ? XBR_CRITERIA_COST_DAYS_CO2E : XBR_CRITERIA_COST_DAYS,
-                                       &set, NULL),
-            XBR_OK);
-        if (set->count != nf)
-            print_error("seed %llu crit %d: by-class search %zu routes, brute force %zu\n",
-                        (unsigned long long)seed, crit, set->count, nf);
-        assert_int_equal(set->count, nf);
-        size_t keys = 0;
-        for (size_t i = 0; i < set->count; i++) {
-            const xbr_route_t *rt = &set->routes[i];
-            point_t p = route_point(rt);
-            bool found = false;
-            for (size_t j = 0; j < nf && !found; j++)
-                found = same_key(&p, &front[j]) && same_point(&p, &front[j], co2e);
-            if (!found)
-                print_error("seed %llu: by-class route %zu %s (%g, %g) not on its class front\n",
-                            (unsigned long long)seed, i, rt->class_name, p.cost, p.days);
-            assert_true(found);
-            xbr_route_t e;
-            assert_int_equal(
-                xbr_route_evaluate(sc, 0, market, rt->links, rt->n_links, rt->stock_at, &e, NULL),
-                XBR_OK);
-            assert_true(same(e.cost.total, rt->cost.total) && same(e.days, rt->days));
-            assert_string_equal(e.class_name, rt->class_name);
-            xbr_route_destroy(&e);
-            /* ordered by class name, then class mode, then cost, then days */
-            if (i == 0) {
-                keys = 1;
-                continue;
-            }
-            const xbr_route_t *pr = &set->routes[i - 1];
-            int c = strcmp(pr->class_name, rt->class_name);
-            assert_true(c <= 0);
-            if (c == 0 && pr->class_mode != rt->class_mode)
-                assert_true(pr->class_mode < rt->class_mode);
-            if (c == 0 && pr->class_mode == rt->class_mode)
-                assert_true(pr->cost.total < rt->cost.total ||
-                            (pr->cost.total == rt->cost.total && pr->days <= rt->days));
-            else
-                keys++;
-        }
-        if (!co2e) {
-            stats->class_routes += nf;
-            if (keys > stats->class_keys_max)
-                stats->class_keys_max = keys;
-            stats->class_only += nf - pareto_filter(&ps, false, false, front);
-        }
-        xbr_route_set_free(set);
-    }
+    check_by_class(seed, sc, router, market, &ps, front, stats);
 
     /* k best by generalised cost: the k smallest over all routes */
     if (ps.count > 1)
