@@ -254,17 +254,18 @@ XBR_API xbr_status_t xbr_routes_k_best(const xbr_scenario_t *sc, xbr_router_t *r
 /*
  * The Pareto set of `product` into `market` over all the product's origins, on `criteria`: the
  * per-origin sets of xbr_routes_pareto() merged by the rule that search applies to the routes
- * it finds, so that the answer is the one a search from all the origins at once would give:
+ * it finds, so that, like its answer, the set is complete and has one route per non-dominated
+ * criteria vector:
  *   - dominance: a route goes when another is <= on cost, days and (with
  *     XBR_CRITERIA_COST_DAYS_CO2E) CO2e, and < on one of them;
  *   - ties: of routes with equal criteria one stays, the one whose sequence of node ids from
  *     the origin comes first (strcmp node by node, a path before its extensions); across
  *     origins, so, the route from the origin whose id comes first;
  *   - order: by cost, then days, then CO2e, then that sequence of node ids.
- * One route per non-dominated criteria vector. `router` may be NULL (one is built for the
- * call). On XBR_OK *out is a new set (empty when nothing is reachable; free it with
- * xbr_route_set_free()). XBR_EINPUT for a bad product or market (diagnostic in `diags`),
- * XBR_ENOMEM; *out is NULL on error. Costs one xbr_routes_pareto() per origin.
+ * `router` may be NULL (one is built for the call). On XBR_OK *out is a new set (empty when
+ * nothing is reachable; free it with xbr_route_set_free()). XBR_EINPUT for a bad product or
+ * market (diagnostic in `diags`), XBR_ENOMEM; *out is NULL on error. Costs one
+ * xbr_routes_pareto() per origin.
  */
 XBR_API xbr_status_t xbr_routes_pareto_all_origins(const xbr_scenario_t *sc, xbr_router_t *router,
                                                    int product, int market, xbr_criteria_t criteria,

@@ -162,7 +162,7 @@ static inline bool xbr__dominates(const xbr__figures_t *a, const xbr__figures_t 
  * k best (`kbest`) by generalised cost, then cost, then days. -1, 0 (a tie) or 1. */
 int xbr__figures_cmp(const xbr__figures_t *a, const xbr__figures_t *b, bool kbest);
 
-/* strcmp-like order of two paths (node indices na[0..na-1], nb[0..nb-1], from the origin) by
+/* strcmp-like order of two paths (node indices a[0..na-1] and b[0..nb-1], from the origin) by
  * their node ids, node by node, a path before its extensions: the last tie-break. */
 int xbr__path_cmp(const xbr_network_t *net, const int *a, size_t na, const int *b, size_t nb);
 

@@ -11,8 +11,9 @@
  * per-origin k best holds the k best overall. The merge then applies to the union the one rule
  * the one-origin search applies to the routes it finds (route/internal.h): a route goes when
  * another dominates it; of routes with equal criteria the one first by node ids stays; the rest
- * are listed by figures, then node ids. So the answer is the one a search from all the origins
- * at once would give, and for a product with one origin it is that origin's answer as it is.
+ * are listed by figures, then node ids. So the answer has one route per non-dominated criteria
+ * vector over all the origins, ties between origins going to the node ids, and for a product
+ * with one origin it is that origin's answer as it is.
  *
  * Cost: one search per origin through one router (its bounds are shared across origins, see
  * search.c), then O(n^2) comparisons for the n routes of the union (tens, in practice).
