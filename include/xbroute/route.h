@@ -70,6 +70,7 @@
 #include <stddef.h>
 
 #include "xbroute/model.h"
+#include "xbroute/output.h"
 #include "xbroute/status.h"
 
 #ifdef __cplusplus
@@ -218,7 +219,7 @@ XBR_API void xbr_router_free(xbr_router_t *router);
  * CO2e, then the sequence of node ids. `router` may be NULL (one is built for this call). On
  * XBR_OK *out is a new set (possibly empty when nothing is reachable) the caller frees with
  * xbr_route_set_free(). XBR_EINPUT for bad indices (diagnostic in `diags`), XBR_ENOMEM.
- * Exact multi-criteria label search (route_search.c states the argument): two reverse
+ * Exact multi-criteria label search (src/lib/route/search.c states the argument): two reverse
  * Dijkstras for bounds, O(links log links) once per product x market and router, then label work
  * that on realistic networks is below that; a second, slower pass runs only when the best walks
  * revisit a node after a phase change (e.g. in bulk through a port, back through it with parcels).
@@ -231,9 +232,9 @@ XBR_API xbr_status_t xbr_routes_pareto(const xbr_scenario_t *sc, xbr_router_t *r
  * The union over class keys (route_class, class_mode) of the Pareto set of routes of that
  * class key: labels of different class keys never dominate each other. Order: by class name,
  * then class_mode (direct "road" routes have two keys, truck and last_mile), then as
- * xbr_routes_pareto(). Same contract otherwise. Exact by the argument in route_search.c; it
- * keeps more labels than xbr_routes_pareto() (labels of different classes so far do not
- * compete), so it is slower, by about the number of classes reachable.
+ * xbr_routes_pareto(). Same contract otherwise. Exact by the argument in
+ * src/lib/route/search.c; it keeps more labels than xbr_routes_pareto() (labels of different
+ * classes so far do not compete), so it is slower, by about the number of classes reachable.
  */
 XBR_API xbr_status_t xbr_routes_pareto_by_class(const xbr_scenario_t *sc, xbr_router_t *router,
                                                 int product, int origin, int market,
@@ -249,6 +250,81 @@ XBR_API xbr_status_t xbr_routes_pareto_by_class(const xbr_scenario_t *sc, xbr_ro
 XBR_API xbr_status_t xbr_routes_k_best(const xbr_scenario_t *sc, xbr_router_t *router, int product,
                                        int origin, int market, size_t k, xbr_route_set_t **out,
                                        xbr_diags_t *diags);
+
+/*
+ * The Pareto set of `product` into `market` over all the product's origins, on `criteria`: the
+ * per-origin sets of xbr_routes_pareto() merged by the rule that search applies to the routes
+ * it finds, so that, like its answer, the set is complete and has one route per non-dominated
+ * criteria vector:
+ *   - dominance: a route goes when another is <= on cost, days and (with
+ *     XBR_CRITERIA_COST_DAYS_CO2E) CO2e, and < on one of them;
+ *   - ties: of routes with equal criteria one stays, the one whose sequence of node ids from
+ *     the origin comes first (strcmp node by node, a path before its extensions); across
+ *     origins, so, the route from the origin whose id comes first;
+ *   - order: by cost, then days, then CO2e, then that sequence of node ids.
+ * `router` may be NULL (one is built for the call). On XBR_OK *out is a new set (empty when
+ * nothing is reachable; free it with xbr_route_set_free()). XBR_EINPUT for a bad product or
+ * market (diagnostic in `diags`), XBR_ENOMEM; *out is NULL on error. Costs one
+ * xbr_routes_pareto() per origin.
+ */
+XBR_API xbr_status_t xbr_routes_pareto_all_origins(const xbr_scenario_t *sc, xbr_router_t *router,
+                                                   int product, int market, xbr_criteria_t criteria,
+                                                   xbr_route_set_t **out, xbr_diags_t *diags);
+
+/*
+ * The k best routes of `product` into `market` over all the product's origins, by the order of
+ * xbr_routes_k_best(): generalised cost, then cost, then days, then the sequence of node ids
+ * from the origin (as above); fewer when fewer exist. Same contract as
+ * xbr_routes_pareto_all_origins(); costs one xbr_routes_k_best() per origin.
+ */
+XBR_API xbr_status_t xbr_routes_k_best_all_origins(const xbr_scenario_t *sc, xbr_router_t *router,
+                                                   int product, int market, size_t k,
+                                                   xbr_route_set_t **out, xbr_diags_t *diags);
+
+/*
+ * The routes of one product into one market (what `xbroute routes` shows): the Pareto set on
+ * `criteria` and the k best alternatives by generalised cost, from one origin or from all the
+ * product's origins (merged as above). Free with xbr_routes_free().
+ */
+typedef struct {
+    int product;                   /* index into the scenario's products */
+    int market;                    /* node index */
+    int origin;                    /* node index, or -1: all the product's origins */
+    xbr_criteria_t criteria;       /* of the Pareto set */
+    size_t k;                      /* alternatives asked for; 0: none */
+    xbr_route_set_t *pareto;       /* ordered as xbr_routes_pareto(); never NULL */
+    xbr_route_set_t *alternatives; /* at most k, ordered as xbr_routes_k_best(); never NULL */
+} xbr_routes_t;
+
+/*
+ * Finds the routes of `product` from `origin` (a node index, or -1 for all the product's
+ * origins) into `market`: xbr_routes_pareto() and xbr_routes_k_best() (skipped when k is 0) for
+ * one origin, their _all_origins forms for all. `router` may be NULL (one is built for the
+ * call). On XBR_OK *out is new (free with xbr_routes_free()); its Pareto set is empty when no
+ * route exists. XBR_EINPUT for bad indices (diagnostic in `diags`), XBR_ENOMEM; *out is NULL
+ * on error.
+ */
+XBR_API xbr_status_t xbr_routes_run(const xbr_scenario_t *sc, xbr_router_t *router, int product,
+                                    int origin, int market, xbr_criteria_t criteria, size_t k,
+                                    xbr_routes_t **out, xbr_diags_t *diags);
+
+/* Releases a routes result and its sets; NULL is fine. */
+XBR_API void xbr_routes_free(xbr_routes_t *routes);
+
+/*
+ * Appends `routes` (from xbr_routes_run() on `sc`) to `out` as `format`:
+ *   text  a heading (product, market, origin, demand, promise), then for the Pareto set and
+ *         (when k > 0) the alternatives a table (class, regime, cost, days, lead time, CO2e,
+ *         promise met), the paths, and the cost per unit by component;
+ *   json  schema xbroute.routes/1: scenario, product, market, criteria, currency, pareto and
+ *         alternatives (routes as xbr_route_write_json(), render.h);
+ *   csv   a header, then one row per route: set (pareto or alternative), rank, ids, class,
+ *         regime, cost_total and each component (XBR_COST_COMPONENT_LIST), days, lead time,
+ *         CO2e, consumer price, factory share, generalised cost, meets_promise, path.
+ * A format out of range appends nothing. Check out->failed for running out of memory.
+ */
+XBR_API void xbr_routes_write(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_routes_t *routes,
+                              xbr_format_t format);
 
 /*
  * The standard normal quantile: x with Phi(x) = p, for 0 < p < 1 (NAN outside). Acklam's

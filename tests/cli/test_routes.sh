@@ -66,6 +66,64 @@ expect_rc 2 "not a market"
 run routes "$sc" --product widget
 expect_rc 1 "missing --to"
 
+# Several origins (the hand network plus factories G and E, CN, written to $TMP): G -> M post
+# 2 kg x 2.5 = 5 + duty 2 = 7, 15 + 1 = 16 days, and air 2 x 4 = 8 + 2 = 10, 2 + 1 = 3 days;
+# E -> M post exactly as G's. Merged on cost and days: G's post (7, 16) dominates F's (8, 16);
+# the stocked route (9.64, 1) dominates G's air (10, 3); E's and G's posts tie, and the one
+# whose node ids come first stays: E's. So: E post, F stocked.
+python3 - "$DATA" "$TMP" <<'PY'
+import json, os, sys
+data, tmp = sys.argv[1], sys.argv[2]
+net = json.load(open(os.path.join(data, "hand-network.json")))
+for f in ("G", "E"):
+    net["nodes"].append({"id": f, "type": "factory", "name": f, "country": "CN", "lat": 23, "lon": 113})
+    net["links"].append({"id": f + "_POST", "from": f, "to": "M", "mode": "post", "cost": {"per_kg": 2.5}, "days": 15})
+net["links"].append({"id": "G_AIR", "from": "G", "to": "M", "mode": "air", "cost": {"per_kg": 4}, "days": 2})
+json.dump(net, open(os.path.join(tmp, "origins-network.json"), "w"))
+sc = json.load(open(os.path.join(data, "hand-scenario.json")))
+sc["network"] = "origins-network.json"
+sc["products"][0]["origin"] = ["F", "G", "E"]
+json.dump(sc, open(os.path.join(tmp, "origins-scenario.json"), "w"))
+PY
+run routes "$TMP/origins-scenario.json" --product widget --to M --k 3 --format json -o "$TMP/o.json"
+expect_rc 0 "routes over several origins"
+python3 - "$TMP/o.json" <<'PY' && pass || fail "several origins merged by the search's rule"
+import json, sys
+d = json.load(open(sys.argv[1]))
+p = d["pareto"]
+assert [r["nodes"] for r in p] == [["E", "M"], ["F", "P1", "P2", "W", "M"]], [r["nodes"] for r in p]
+assert abs(p[0]["cost"]["total"] - 7.0) < 1e-9 and abs(p[0]["days"] - 16) < 1e-9
+assert abs(p[1]["cost"]["total"] - 9.6412952) < 1e-6
+# the 3 best by generalised cost (no value of time: cost): E post 7, G post 7 (the tie, by
+# ids), F post 8
+a = d["alternatives"]
+assert [r["origin"] for r in a] == ["E", "G", "F"], [r["origin"] for r in a]
+assert [round(r["cost"]["total"], 9) for r in a] == [7.0, 7.0, 8.0]
+PY
+run routes "$TMP/origins-scenario.json" --product widget --to M --from=G --format csv
+expect_rc 0 "routes from one of several origins"
+expect_out "^pareto,1,widget,G,M,post,9610,7," "G's own post first"
+expect_out "^pareto,2,widget,G,M,air,9610,10," "G's air is on G's own front"
+run routes "$TMP/origins-scenario.json" --product widget --to M --from P1
+expect_rc 2 "--from a node that is no factory"
+expect_err "'P1' is not a factory node" "not-a-factory message"
+
+# The option table: did you mean, bounds, the criteria
+run routes "$sc" --prodcut widget --to M
+expect_rc 1 "misspelt option"
+expect_err "did you mean '--product'" "did-you-mean for a misspelt option"
+run routes "$sc" --product widget --to M --k 0
+expect_rc 1 "--k 0"
+run routes "$sc" --product widget --to M --k 1001
+expect_rc 1 "--k over 1000"
+run routes "$sc" --product widget --to M --criteria cost
+expect_rc 1 "unknown criteria"
+expect_err "--criteria is cost,days or cost,days,co2e" "criteria message"
+run routes "$sc" --product widget --to M --criteria cost,days,co2e --k 2
+expect_rc 0 "three criteria"
+expect_out "Pareto set on landed cost, consumer days and CO2e" "three-criteria heading"
+expect_out "2 best by generalised cost" "alternatives section"
+
 # compare: promise 5 days -> the stocked route wins; post is too slow; express too costly by
 # 22 - 9.6413 = 12.36; no air route exists.
 run compare "$sc" --format json -o "$TMP/c.json"

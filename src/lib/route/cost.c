@@ -1,11 +1,14 @@
 /*
- * cost.c - the landed-cost and time model of one route (DESIGN.md section 4; the precise
+ * route/cost.c - the landed-cost and time model of one route (DESIGN.md section 4; the precise
  * semantics are in include/xbroute/route.h), as steps on a route state (route/internal.h),
- * and the route evaluator built from them.
+ * the route evaluator built from them, and the small public helpers of route.h (names of
+ * classes and cost components, route ownership, the normal quantile).
  *
  * Invariants: every step adds non-negative amounts to the cost components, the clocks, the
  * variances and the emissions, and the price only grows (markups are >= 0). The route search
- * relies on this (route/search.c). Units: money per unit delivered, days, kg CO2e per unit.
+ * relies on this (route/search.c). The components are indexed by xbr_cost_component_t and
+ * summed in the order of XBR_COST_COMPONENT_LIST. Units: money per unit delivered, days, kg
+ * CO2e per unit.
  */
 #include <math.h>
 #include <stdio.h>
@@ -213,20 +216,20 @@ static void add_days(const xbr__cm_t *cm, xbr__cstate_t *st, double mean, double
         st->lt_mean += mean;
         st->lt_var += var;
     }
-    st->comp[XBR_C_IN_TRANSIT] += st->price * cm->hold_per_day * mean;
+    st->comp[XBR_COST_IN_TRANSIT] += st->price * cm->hold_per_day * mean;
 }
 
 static void handle_at(const xbr__cm_t *cm, xbr__cstate_t *st, int node)
 {
     const xbr_handling_t *h = &cm->net->nodes[node].handling;
-    st->comp[XBR_C_HANDLING] += h->cost_per_kg * cm->prod->unit_kg + h->cost_per_unit;
+    st->comp[XBR_COST_HANDLING] += h->cost_per_kg * cm->prod->unit_kg + h->cost_per_unit;
     add_days(cm, st, h->days, 0.0);
 }
 
 static void charge_export(const xbr__cm_t *cm, xbr__cstate_t *st, xbr_regime_t regime, double q)
 {
     const xbr_regime_info_t *r = &cm->net->regimes[regime];
-    st->comp[XBR_C_CLEARANCE] += r->fee_per_shipment / q;
+    st->comp[XBR_COST_CLEARANCE] += r->fee_per_shipment / q;
     add_days(cm, st, r->clearance_days, 0.0);
 }
 
@@ -323,20 +326,20 @@ void xbr__cm_link(const xbr__cm_t *cm, xbr__cstate_t *st, int link)
     if (border && st->first_border_mode < 0)
         st->first_border_mode = (int)l->mode;
 
-    st->comp[XBR_C_TRANSPORT] += xbr__cm_transport(cm, link, q);
+    st->comp[XBR_COST_TRANSPORT] += xbr__cm_transport(cm, link, q);
     double mean, var;
     xbr__cm_leg_days(cm, link, &mean, &var);
     add_days(cm, st, mean, var);
 
     double co2e = xbr__cm_co2e(cm, link);
     st->co2e += co2e;
-    st->comp[XBR_C_CARBON] += co2e / 1000.0 * cm->sc->carbon_price_per_t;
+    st->comp[XBR_COST_CARBON] += co2e / 1000.0 * cm->sc->carbon_price_per_t;
 
     /* border entry at the head node */
     st->node = l->to;
     if (border) {
         const xbr_country_t *c = &net->countries[to_country];
-        st->comp[XBR_C_CLEARANCE] += c->clearance_fee_per_shipment / q;
+        st->comp[XBR_COST_CLEARANCE] += c->clearance_fee_per_shipment / q;
         double pi = c->inspection_prob, di = c->inspection_days;
         add_days(cm, st, c->clearance_days + pi * di, pi * (1.0 - pi) * di * di);
         double value = st->price;
@@ -347,8 +350,8 @@ void xbr__cm_link(const xbr__cm_t *cm, xbr__cstate_t *st, int link)
         double vat = 0.0;
         if (bulk || !(parcel_value < c->vat_de_minimis))
             vat = (value + duty) * c->vat_pct / 100.0;
-        st->comp[XBR_C_DUTY] += duty;
-        st->comp[XBR_C_VAT] += vat;
+        st->comp[XBR_COST_DUTY] += duty;
+        st->comp[XBR_COST_VAT] += vat;
     }
     handle_at(cm, st, l->to);
 }
@@ -414,7 +417,7 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
     }
     if (is_intermediary(n->type)) {
         double m = st->price * n->markup_pct / 100.0;
-        st->comp[XBR_C_MARKUP] += m;
+        st->comp[XBR_COST_MARKUP] += m;
         st->price += m;
         if (n->type != XBR_NODE_RETAILER)
             st->flags |= XBR_SF_TRAD;
@@ -425,10 +428,10 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
         double sd = cm->prod->demand_cv * dw / sqrt(7.0);
         double ss = cm->z * sqrt(st->lt_mean * sd * sd + d * d * st->lt_var);
         double stock = d * cm->sc->review_days / 2.0 + ss;
-        st->comp[XBR_C_STORAGE] +=
+        st->comp[XBR_COST_STORAGE] +=
             stock * cm->prod->unit_m3 * n->storage_cost_per_m3_day * 7.0 / dw;
-        st->comp[XBR_C_CAPITAL] += stock * st->price * cm->hold_per_day * 7.0 / dw;
-        st->comp[XBR_C_WAREHOUSE_FIXED] += n->fixed_cost_per_week / dw;
+        st->comp[XBR_COST_CAPITAL] += stock * st->price * cm->hold_per_day * 7.0 / dw;
+        st->comp[XBR_COST_WAREHOUSE_FIXED] += n->fixed_cost_per_week / dw;
         st->days = 0.0;
         st->days_var = 0.0;
         st->stock_at = st->node;
@@ -439,8 +442,8 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
 
 double xbr__cm_total(const xbr__cstate_t *st)
 {
-    double t = 0.0;
-    for (int i = 0; i < XBR_C_COUNT; i++)
+    double t = 0.0; /* in the order of XBR_COST_COMPONENT_LIST, always */
+    for (int i = 0; i < XBR_COST_COUNT; i++)
         t += st->comp[i];
     return t;
 }
@@ -485,17 +488,9 @@ void xbr__cm_class(const xbr__cstate_t *st, xbr_route_class_t *klass, int *mode)
 
 void xbr__cm_breakdown(const xbr__cstate_t *st, xbr_cost_breakdown_t *c)
 {
-    c->transport = st->comp[XBR_C_TRANSPORT];
-    c->handling = st->comp[XBR_C_HANDLING];
-    c->clearance = st->comp[XBR_C_CLEARANCE];
-    c->duty = st->comp[XBR_C_DUTY];
-    c->vat = st->comp[XBR_C_VAT];
-    c->markup = st->comp[XBR_C_MARKUP];
-    c->in_transit = st->comp[XBR_C_IN_TRANSIT];
-    c->storage = st->comp[XBR_C_STORAGE];
-    c->capital = st->comp[XBR_C_CAPITAL];
-    c->warehouse_fixed = st->comp[XBR_C_WAREHOUSE_FIXED];
-    c->carbon = st->comp[XBR_C_CARBON];
+#define XBR_COST_FILL_(id, field, label) c->field = st->comp[XBR_COST_##id];
+    XBR_COST_COMPONENT_LIST(XBR_COST_FILL_)
+#undef XBR_COST_FILL_
     c->total = xbr__cm_total(st);
 }
 
@@ -550,15 +545,111 @@ static xbr_status_t invalid(xbr_diags_t *diags, const char *object_id, const cha
     return XBR_EINPUT;
 }
 
+/* Checks that links[0..n-1] (n >= 1) are link indices of open links, each starting where the
+ * previous one ends. XBR_OK, or XBR_EINPUT with a diagnostic. */
+static xbr_status_t check_links(const xbr_network_t *net, const int *links, size_t n,
+                                xbr_diags_t *diags)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (links[i] < 0 || (size_t)links[i] >= net->n_links)
+            return invalid(diags, NULL, "links", "route: link index out of range",
+                           "valid link indices");
+        const xbr_link_t *l = &net->links[links[i]];
+        if (i > 0 && net->links[links[i - 1]].to != l->from)
+            return invalid(diags, l->id, "from",
+                           "route: link does not start where the "
+                           "previous one ends",
+                           "consecutive links");
+        if (l->closed)
+            return invalid(diags, l->id, "status", "route uses a closed link", "open links");
+    }
+    return XBR_OK;
+}
+
+/*
+ * Checks the nodes of the path links[0..n-1] (checked by check_links()): each visited once and
+ * open, and `stock_at` -1 or a warehouse of the path after the origin. Sets *bulk to whether
+ * the route starts in bulk: it stocks or passes an intermediary. XBR_OK, XBR_EINPUT with a
+ * diagnostic, or XBR_ENOMEM.
+ */
+static xbr_status_t check_nodes(const xbr_network_t *net, const int *links, size_t n, int stock_at,
+                                bool *bulk, xbr_diags_t *diags)
+{
+    xbr_status_t status = XBR_OK;
+    bool stock_on_path = false;
+    char *seen = calloc(net->n_nodes, 1);
+    if (seen == NULL)
+        return XBR_ENOMEM;
+    *bulk = stock_at >= 0;
+    for (size_t i = 0; i <= n && status == XBR_OK; i++) {
+        int v = i == 0 ? net->links[links[0]].from : net->links[links[i - 1]].to;
+        if (seen[v])
+            status = invalid(diags, net->nodes[v].id, NULL, "route visits a node twice",
+                             "a simple path");
+        else if (net->nodes[v].closed)
+            status = invalid(diags, net->nodes[v].id, "status", "route uses a closed node",
+                             "open nodes");
+        seen[v] = 1;
+        if (i > 0 && is_intermediary(net->nodes[v].type))
+            *bulk = true;
+        if (i > 0 && v == stock_at && net->nodes[v].type == XBR_NODE_WAREHOUSE)
+            stock_on_path = true;
+    }
+    if (status == XBR_OK && stock_at >= 0 && !stock_on_path)
+        status = invalid(diags, NULL, "stock_at",
+                         "route: stocking node is not a warehouse "
+                         "on the path",
+                         "a warehouse of the path or -1");
+    free(seen);
+    return status;
+}
+
+/* Gives `out` its own copy of the path links[0..n-1] (n >= 1) and of its n + 1 nodes. XBR_OK, or
+ * XBR_ENOMEM with `out`'s arrays released. */
+static xbr_status_t set_path(const xbr_network_t *net, const int *links, size_t n, xbr_route_t *out)
+{
+    out->links = malloc(n * sizeof(int));
+    out->nodes = malloc((n + 1) * sizeof(int));
+    if (out->links == NULL || out->nodes == NULL) {
+        xbr_route_destroy(out);
+        return XBR_ENOMEM;
+    }
+    out->n_links = n;
+    out->origin = net->links[links[0]].from;
+    out->nodes[0] = out->origin;
+    for (size_t i = 0; i < n; i++) {
+        out->links[i] = links[i];
+        out->nodes[i + 1] = net->links[links[i]].to;
+    }
+    return XBR_OK;
+}
+
+bool xbr__cm_step(const xbr__cm_t *cm, xbr__cstate_t *st, int link, int stock_at)
+{
+    int next[2];
+    xbr__cm_link(cm, st, link);
+    int k = xbr__cm_next_phases(cm, st->phase, st->node, next);
+    int choice = -1;
+    for (int j = 0; j < k; j++) {
+        bool stocks = next[j] == XBR_PH_STOCKED && st->phase != XBR_PH_STOCKED;
+        if (stocks == (st->node == stock_at))
+            choice = next[j];
+    }
+    if (choice < 0)
+        return false;
+    xbr__cm_enter(cm, st, choice);
+    return true;
+}
+
 xbr_status_t xbr_route_evaluate(const xbr_scenario_t *sc, int product, int market, const int *links,
                                 size_t n, int stock_at, xbr_route_t *out, xbr_diags_t *diags)
 {
     xbr__cm_t cm;
-    xbr_status_t status;
-    char *seen = NULL;
+    xbr__cstate_t st;
+    bool bulk = false;
 
     memset(out, 0, sizeof *out);
-    status = xbr__cm_init(&cm, sc, product, market);
+    xbr_status_t status = xbr__cm_init(&cm, sc, product, market);
     if (status == XBR_EINPUT)
         return invalid(diags, NULL, NULL, "route: product or market index out of range",
                        "valid indices");
@@ -569,25 +660,9 @@ xbr_status_t xbr_route_evaluate(const xbr_scenario_t *sc, int product, int marke
         status = invalid(diags, NULL, "links", "route has no link", "at least one link");
         goto out;
     }
-    for (size_t i = 0; i < n; i++) {
-        if (links[i] < 0 || (size_t)links[i] >= net->n_links) {
-            status = invalid(diags, NULL, "links", "route: link index out of range",
-                             "valid link indices");
-            goto out;
-        }
-        const xbr_link_t *l = &net->links[links[i]];
-        if (i > 0 && net->links[links[i - 1]].to != l->from) {
-            status = invalid(diags, l->id, "from",
-                             "route: link does not start where the "
-                             "previous one ends",
-                             "consecutive links");
-            goto out;
-        }
-        if (l->closed) {
-            status = invalid(diags, l->id, "status", "route uses a closed link", "open links");
-            goto out;
-        }
-    }
+    status = check_links(net, links, n, diags);
+    if (status != XBR_OK)
+        goto out;
     int origin = net->links[links[0]].from;
     cm.origin_country = net->nodes[origin].country;
     if (net->links[links[n - 1]].to != market || net->nodes[market].type != XBR_NODE_MARKET) {
@@ -595,84 +670,25 @@ xbr_status_t xbr_route_evaluate(const xbr_scenario_t *sc, int product, int marke
                          "a path ending at a market node");
         goto out;
     }
-    seen = calloc(net->n_nodes, 1);
-    if (seen == NULL) {
-        status = XBR_ENOMEM;
-        goto out;
-    }
-    bool bulk = stock_at >= 0;
-    bool stock_on_path = false;
-    for (size_t i = 0; i <= n; i++) {
-        int v = i == 0 ? origin : net->links[links[i - 1]].to;
-        if (seen[v]) {
-            status = invalid(diags, net->nodes[v].id, NULL, "route visits a node twice",
-                             "a simple path");
-            goto out;
-        }
-        seen[v] = 1;
-        if (net->nodes[v].closed) {
-            status = invalid(diags, net->nodes[v].id, "status", "route uses a closed node",
-                             "open nodes");
-            goto out;
-        }
-        if (i > 0 && is_intermediary(net->nodes[v].type))
-            bulk = true;
-        if (i > 0 && v == stock_at && net->nodes[v].type == XBR_NODE_WAREHOUSE)
-            stock_on_path = true;
-    }
-    if (stock_at >= 0 && !stock_on_path) {
-        status = invalid(diags, NULL, "stock_at",
-                         "route: stocking node is not a warehouse "
-                         "on the path",
-                         "a warehouse of the path or -1");
-        goto out;
-    }
-    if (bulk && !(cm.q_bulk > 0.0)) {
+    status = check_nodes(net, links, n, stock_at, &bulk, diags);
+    if (status == XBR_OK && bulk && !(cm.q_bulk > 0.0))
         status = invalid(diags, net->nodes[market].id, "demand",
                          "bulk route to a market without demand for the product",
                          "demand > 0 for stocked and retailer routes");
+    if (status != XBR_OK)
         goto out;
-    }
 
-    xbr__cstate_t st;
     xbr__cm_start(&cm, origin, bulk ? XBR_PH_BULK : XBR_PH_PARCEL, &st);
-    for (size_t i = 0; i < n; i++) {
-        int next[2];
-        xbr__cm_link(&cm, &st, links[i]);
-        int k = xbr__cm_next_phases(&cm, st.phase, st.node, next);
-        int choice = -1;
-        for (int j = 0; j < k; j++) {
-            bool stocks = next[j] == XBR_PH_STOCKED && st.phase != XBR_PH_STOCKED;
-            if (stocks == (st.node == stock_at))
-                choice = next[j];
-        }
-        if (choice < 0) {
+    for (size_t i = 0; i < n && status == XBR_OK; i++)
+        if (!xbr__cm_step(&cm, &st, links[i], stock_at))
             status = invalid(diags, net->nodes[st.node].id, NULL,
                              "route: the shipment cannot pass this node in its phase",
                              "direct, via a retailer, or stocked at one warehouse");
-            goto out;
-        }
-        xbr__cm_enter(&cm, &st, choice);
-    }
-
-    out->links = malloc(n * sizeof(int));
-    out->nodes = malloc((n + 1) * sizeof(int));
-    if (out->links == NULL || out->nodes == NULL) {
-        xbr_route_destroy(out);
-        status = XBR_ENOMEM;
-        goto out;
-    }
-    out->n_links = n;
-    out->origin = origin;
-    out->nodes[0] = origin;
-    for (size_t i = 0; i < n; i++) {
-        out->links[i] = links[i];
-        out->nodes[i + 1] = net->links[links[i]].to;
-    }
-    xbr__cm_finish(&cm, &st, out);
-    status = XBR_OK;
+    if (status == XBR_OK)
+        status = set_path(net, links, n, out);
+    if (status == XBR_OK)
+        xbr__cm_finish(&cm, &st, out);
 out:
-    free(seen);
     xbr__cm_destroy(&cm);
     return status;
 }

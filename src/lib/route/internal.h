@@ -1,10 +1,20 @@
 /*
- * route/internal.h - the route layer's internals: the landed-cost model as steps on a route state,
- * shared by the route evaluator (cost.c) and the label search (search.c).
+ * route/internal.h - the route layer's one internal header: what its files (cost.c, search.c,
+ * merge.c, trace.c) and the layers above it share beyond the public xbroute/route.h and
+ * xbroute/trace.h.
  *
- * Both fold the same steps in the same order over a path, so a route found by the search has
- * bit for bit the figures xbr_route_evaluate() gives for its path. A state is a plain value
- * (no pointers) so the search can copy it into its label pool.
+ * The layer owns the landed-cost model of one route (cost.c: the model as steps on a route
+ * state, and xbr_route_evaluate()), the exact label searches (search.c: Pareto sets and k best
+ * from one origin, with the argument for their exactness), the merge of several origins' answers
+ * and the routes result (merge.c), and the leg-by-leg replay of a route (trace.c). It may
+ * include the base and model layers (base/internal.h, model/internal.h and their public
+ * headers), never a layer above it (analysis, optimize, present).
+ *
+ * The model steps: cost.c and search.c fold the same steps in the same order over a path, so a
+ * route found by the search has bit for bit the figures xbr_route_evaluate() gives for its
+ * path. A state is a plain value (no pointers) so the search can copy it into its label pool.
+ * Its cost components are indexed by the public xbr_cost_component_t (XBR_COST_COMPONENT_LIST)
+ * and summed in that order. Units as in route.h: money per unit delivered, days, kg CO2e.
  *
  * Export clearance is deferred in bulk phase: a bulk shipment that leaves the origin's country
  * before its class is known (stock at a warehouse: 9810, a retailer: 9710, an exporter,
@@ -17,6 +27,7 @@
 #define XBROUTE_ROUTE_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "xbroute/model.h"
 #include "xbroute/route.h"
@@ -32,22 +43,6 @@ enum {
 };
 
 #define XBR_PH_IS_BULK(ph) ((ph) <= XBR_PH_BULK_TRAD)
-
-/* Cost components in the order they are summed. */
-enum {
-    XBR_C_TRANSPORT = 0,
-    XBR_C_HANDLING,
-    XBR_C_CLEARANCE,
-    XBR_C_DUTY,
-    XBR_C_VAT,
-    XBR_C_MARKUP,
-    XBR_C_IN_TRANSIT,
-    XBR_C_STORAGE,
-    XBR_C_CAPITAL,
-    XBR_C_WAREHOUSE_FIXED,
-    XBR_C_CARBON,
-    XBR_C_COUNT
-};
 
 /* State flags. The future of a state depends on them, so labels compare only when equal. */
 #define XBR_SF_EXPORTED 1u /* has left the origin's country */
@@ -73,8 +68,8 @@ typedef struct {
 } xbr__cm_t;
 
 typedef struct {
-    double comp[XBR_C_COUNT];
-    double days; /* consumer clock (reset when stocking) */
+    double comp[XBR_COST_COUNT]; /* by xbr_cost_component_t */
+    double days;                 /* consumer clock (reset when stocking) */
     double days_var;
     double lt_mean; /* all days since the origin until stocking (then frozen) */
     double lt_var;
@@ -118,6 +113,13 @@ int xbr__cm_next_phases(const xbr__cm_t *cm, int phase, int node, int next[2]);
  * stocking); `next_phase` must come from xbr__cm_next_phases(). */
 void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase);
 
+/* One step of a route that keeps stock at `stock_at` (-1: none): moves `st` along `link` and
+ * enters its head node in the phase the route's structure implies (xbr__cm_link(),
+ * xbr__cm_next_phases(), xbr__cm_enter()). Returns false, with `st` moved along the link but
+ * not entered, when the shipment cannot pass the head node in its phase. The one replay of a
+ * given path: the evaluator and the trace use it. */
+bool xbr__cm_step(const xbr__cm_t *cm, xbr__cstate_t *st, int link, int stock_at);
+
 /* The total cost of a state: its components summed in a fixed order. */
 double xbr__cm_total(const xbr__cstate_t *st);
 
@@ -133,6 +135,43 @@ void xbr__cm_breakdown(const xbr__cstate_t *st, xbr_cost_breakdown_t *c);
 
 /* Fills the figures of `out` (not its arrays) from the final state. */
 void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *out);
+
+/* ---- found routes: the one rule of dominance, order and ties (search.c, merge.c) ----
+ *
+ * A Pareto set keeps one route per non-dominated criteria vector: a route goes when another is
+ * <= on every criterion (xbr__dominates); of routes with equal criteria the one first in
+ * xbr__path_cmp() order stays. Routes are listed by xbr__figures_cmp(), then xbr__path_cmp().
+ * The one-origin searches apply it to the routes they find, the merge of several origins to
+ * their union, so both give the same answer for the same routes. */
+
+/* The figures the searches compare of a route (or of a label that ends one). */
+typedef struct {
+    double cost;        /* cost.total */
+    double days;        /* consumer days */
+    double co2e;        /* kg CO2e */
+    double generalised; /* cost + value_of_time_per_day x days */
+} xbr__figures_t;
+
+/* a <= b on cost and days, and on CO2e when `co2e` (a criterion): a weakly dominates b. */
+static inline bool xbr__dominates(const xbr__figures_t *a, const xbr__figures_t *b, bool co2e)
+{
+    return a->cost <= b->cost && a->days <= b->days && (!co2e || a->co2e <= b->co2e);
+}
+
+/* The order of found routes before their paths: Pareto sets by cost, then days, then CO2e; the
+ * k best (`kbest`) by generalised cost, then cost, then days. -1, 0 (a tie) or 1. */
+int xbr__figures_cmp(const xbr__figures_t *a, const xbr__figures_t *b, bool kbest);
+
+/* strcmp-like order of two paths (node indices a[0..na-1] and b[0..nb-1], from the origin) by
+ * their node ids, node by node, a path before its extensions: the last tie-break. */
+int xbr__path_cmp(const xbr_network_t *net, const int *a, size_t na, const int *b, size_t nb);
+
+/* True when `product` and `market` are indices of `sc`, `market` is a market node and `origin`
+ * is a node index or -1 (not given). */
+bool xbr__route_query_ok(const xbr_scenario_t *sc, int product, int origin, int market);
+/* Adds the diagnostic of a query xbr__route_query_ok() refuses (when diags is not NULL);
+ * returns XBR_EINPUT. */
+xbr_status_t xbr__route_query_error(xbr_diags_t *diags);
 
 /* How many label searches a router has run, and how many of them over simple paths (the
  * second pass of a Pareto search, and every k-best search); for tests. */

@@ -119,7 +119,9 @@
  * market), so the label count grows by about the number of classes so far a state can have.
  *
  * Ties: a new label equal to a kept one is rejected (first created wins); among found routes
- * with equal criteria the one with the smaller sequence of node ids is kept.
+ * with equal criteria the one with the smaller sequence of node ids is kept. Found routes are
+ * compared, ordered and tied by the one rule of route/internal.h (xbr__dominates(),
+ * xbr__figures_cmp(), xbr__path_cmp()), which merge.c applies to several origins' routes.
  *
  * Cost: two Dijkstras, O(links log links), once per product x market and router (the bounds
  * are cached: see struct xbr_router), then O(L x (deg + S)) for L labels created and S labels
@@ -662,10 +664,45 @@ static size_t label_path(const xbr_router_t *r, int idx, int *nodes, int *links)
     return len;
 }
 
-/* strcmp-like order of two labels' node-id sequences from the origin. */
+int xbr__path_cmp(const xbr_network_t *net, const int *a, size_t na, const int *b, size_t nb)
+{
+    int result = 0;
+    for (size_t i = 0; i < na && i < nb && result == 0; i++)
+        if (a[i] != b[i])
+            result = strcmp(net->nodes[a[i]].id, net->nodes[b[i]].id);
+    if (result == 0)
+        result = na < nb ? -1 : (na > nb);
+    return result;
+}
+
+int xbr__figures_cmp(const xbr__figures_t *a, const xbr__figures_t *b, bool kbest)
+{
+    double ka[3] = {a->cost, a->days, a->co2e};
+    double kb[3] = {b->cost, b->days, b->co2e};
+    if (kbest) {
+        ka[0] = a->generalised;
+        kb[0] = b->generalised;
+        ka[1] = a->cost;
+        kb[1] = b->cost;
+        ka[2] = a->days;
+        kb[2] = b->days;
+    }
+    for (int i = 0; i < 3; i++)
+        if (ka[i] != kb[i])
+            return ka[i] < kb[i] ? -1 : 1;
+    return 0;
+}
+
+/* The figures of label `l` as a found route's (xbr__cm_finish() computes them the same way). */
+static xbr__figures_t label_figures(const search_t *s, const label_t *l)
+{
+    xbr__figures_t f = {l->cost, l->st.days, l->st.co2e, l->cost + s->vot * l->st.days};
+    return f;
+}
+
+/* xbr__path_cmp() of two labels' paths. */
 static int compare_paths(const xbr_router_t *r, int a, int b)
 {
-    const xbr_network_t *net = r->sc->network;
     int xa[2][64];
     int *pa = NULL, *pb = NULL;
     size_t na = label_path(r, a, NULL, NULL), nb = label_path(r, b, NULL, NULL);
@@ -679,11 +716,7 @@ static int compare_paths(const xbr_router_t *r, int a, int b)
     }
     label_path(r, a, pa, NULL);
     label_path(r, b, pb, NULL);
-    for (size_t i = 0; i < na && i < nb && result == 0; i++)
-        if (pa[i] != pb[i])
-            result = strcmp(net->nodes[pa[i]].id, net->nodes[pb[i]].id);
-    if (result == 0)
-        result = na < nb ? -1 : (na > nb);
+    result = xbr__path_cmp(r->sc->network, pa, na, pb, nb);
 out:
     if (heap_a)
         free(pa);
@@ -692,7 +725,7 @@ out:
     return result;
 }
 
-/* Route order: Pareto by (cost, days, co2e, ids); k-best by (generalised, cost, days, ids). */
+/* Route order: by class key when by class, then xbr__figures_cmp(), then the paths' ids. */
 static int compare_finals(const search_t *s, int a, int b)
 {
     const label_t *la = &s->r->labels[a], *lb = &s->r->labels[b];
@@ -708,20 +741,9 @@ static int compare_finals(const search_t *s, int a, int b)
             return ca % 16 < cb % 16 ? -1 : 1; /* same name: by class mode */
         }
     }
-    double ka[4] = {la->cost, la->st.days, la->st.co2e, 0};
-    double kb[4] = {lb->cost, lb->st.days, lb->st.co2e, 0};
-    if (s->kbest) {
-        ka[0] = la->cost + s->vot * la->st.days;
-        kb[0] = lb->cost + s->vot * lb->st.days;
-        ka[1] = la->cost;
-        kb[1] = lb->cost;
-        ka[2] = la->st.days;
-        kb[2] = lb->st.days;
-    }
-    for (int i = 0; i < 3; i++)
-        if (ka[i] != kb[i])
-            return ka[i] < kb[i] ? -1 : 1;
-    return compare_paths(s->r, a, b);
+    xbr__figures_t fa = label_figures(s, la), fb = label_figures(s, lb);
+    int c = xbr__figures_cmp(&fa, &fb, s->kbest);
+    return c != 0 ? c : compare_paths(s->r, a, b);
 }
 
 /* Final route `idx` at the market: kept in the Pareto or k-best list, or dropped. */
@@ -745,15 +767,15 @@ static xbr_status_t add_final(search_t *s, int idx)
         return XBR_OK;
     }
     int key = s->by_class ? final_key(&n->st) : 0;
+    xbr__figures_t fn = label_figures(s, n);
     for (size_t i = 0; i < r->n_finals; i++) {
         const label_t *f = &r->labels[r->finals[i]];
         if (s->by_class && final_key(&f->st) != key)
             continue;
-        if (f->cost <= n->cost && f->st.days <= n->st.days &&
-            (!s->co2e || f->st.co2e <= n->st.co2e)) {
-            bool equal = f->cost == n->cost && f->st.days == n->st.days &&
-                         (!s->co2e || f->st.co2e == n->st.co2e);
-            if (equal && compare_paths(r, idx, r->finals[i]) < 0)
+        xbr__figures_t ff = label_figures(s, f);
+        if (xbr__dominates(&ff, &fn, s->co2e)) {
+            /* equal criteria: the path first in id order stays */
+            if (xbr__dominates(&fn, &ff, s->co2e) && compare_paths(r, idx, r->finals[i]) < 0)
                 r->finals[i] = idx;
             return XBR_OK;
         }
@@ -761,8 +783,9 @@ static xbr_status_t add_final(search_t *s, int idx)
     size_t kept = 0;
     for (size_t i = 0; i < r->n_finals; i++) {
         const label_t *f = &r->labels[r->finals[i]];
-        bool dominated = (!s->by_class || final_key(&f->st) == key) && n->cost <= f->cost &&
-                         n->st.days <= f->st.days && (!s->co2e || n->st.co2e <= f->st.co2e);
+        xbr__figures_t ff = label_figures(s, f);
+        bool dominated =
+            (!s->by_class || final_key(&f->st) == key) && xbr__dominates(&fn, &ff, s->co2e);
         if (!dominated)
             r->finals[kept++] = r->finals[i];
     }
@@ -788,15 +811,14 @@ static bool cut_by_finals(const search_t *s, const label_t *l)
     int v = bound_index(s, l->st.node);
     if (v < 0 || !isfinite(s->lb_cost[v]))
         return true; /* a market not the target: the route cannot go on */
-    double cost_lb = l->cost + s->lb_cost[v];
-    double days_lb = l->st.days + s->lb_days[v];
-    if (l->st.phase == XBR_PH_BULK && s->lb_stock_days < days_lb)
-        days_lb = s->lb_stock_days;
+    xbr__figures_t lb = {l->cost + s->lb_cost[v], l->st.days + s->lb_days[v], l->st.co2e, 0.0};
+    if (l->st.phase == XBR_PH_BULK && s->lb_stock_days < lb.days)
+        lb.days = s->lb_stock_days;
     if (s->kbest) {
         if (r->n_finals < s->k)
             return false;
         const label_t *f = &r->labels[r->finals[s->k - 1]];
-        return f->cost + s->vot * f->st.days <= cost_lb + s->vot * days_lb;
+        return label_figures(s, f).generalised <= lb.cost + s->vot * lb.days;
     }
     if (s->by_class) {
         /* cut only when every class key the label may end with has a dominating route */
@@ -806,8 +828,8 @@ static bool cut_by_finals(const search_t *s, const label_t *l)
             bool covered = false;
             for (size_t i = 0; i < r->n_finals && !covered; i++) {
                 const label_t *f = &r->labels[r->finals[i]];
-                covered = f->cost <= cost_lb && f->st.days <= days_lb &&
-                          (!s->co2e || f->st.co2e <= l->st.co2e) && final_key(&f->st) == keys[k];
+                xbr__figures_t ff = label_figures(s, f);
+                covered = xbr__dominates(&ff, &lb, s->co2e) && final_key(&f->st) == keys[k];
             }
             if (!covered)
                 return false;
@@ -815,8 +837,8 @@ static bool cut_by_finals(const search_t *s, const label_t *l)
         return true;
     }
     for (size_t i = 0; i < r->n_finals; i++) {
-        const label_t *f = &r->labels[r->finals[i]];
-        if (f->cost <= cost_lb && f->st.days <= days_lb && (!s->co2e || f->st.co2e <= l->st.co2e))
+        xbr__figures_t ff = label_figures(s, &r->labels[r->finals[i]]);
+        if (xbr__dominates(&ff, &lb, s->co2e))
             return true;
     }
     return false;
@@ -1152,6 +1174,23 @@ static bool all_finals_simple(search_t *s)
     return true;
 }
 
+bool xbr__route_query_ok(const xbr_scenario_t *sc, int product, int origin, int market)
+{
+    return sc != NULL && sc->network != NULL && product >= 0 && (size_t)product < sc->n_products &&
+           origin >= -1 && (origin < 0 || (size_t)origin < sc->network->n_nodes) && market >= 0 &&
+           (size_t)market < sc->network->n_nodes &&
+           sc->network->nodes[market].type == XBR_NODE_MARKET;
+}
+
+xbr_status_t xbr__route_query_error(xbr_diags_t *diags)
+{
+    if (diags != NULL)
+        (void)xbr_diags_add(diags, XBR_SEV_ERROR, NULL, 0, 0, NULL, NULL,
+                            "route search: bad product, origin or market",
+                            "valid indices and a market node");
+    return XBR_EINPUT;
+}
+
 static xbr_status_t run(const xbr_scenario_t *sc, xbr_router_t *router, int product, int origin,
                         int market, bool kbest, size_t k, bool co2e, bool by_class,
                         xbr_route_set_t **out, xbr_diags_t *diags)
@@ -1162,16 +1201,8 @@ static xbr_status_t run(const xbr_scenario_t *sc, xbr_router_t *router, int prod
 
     *out = NULL;
     memset(&s, 0, sizeof s);
-    if (sc == NULL || sc->network == NULL || product < 0 || (size_t)product >= sc->n_products ||
-        origin < 0 || (size_t)origin >= sc->network->n_nodes || market < 0 ||
-        (size_t)market >= sc->network->n_nodes ||
-        sc->network->nodes[market].type != XBR_NODE_MARKET) {
-        if (diags != NULL)
-            (void)xbr_diags_add(diags, XBR_SEV_ERROR, NULL, 0, 0, NULL, NULL,
-                                "route search: bad product, origin or market",
-                                "valid indices and a market node");
-        return XBR_EINPUT;
-    }
+    if (origin < 0 || !xbr__route_query_ok(sc, product, origin, market))
+        return xbr__route_query_error(diags);
     if (router == NULL) {
         status = xbr_router_new(sc, &own);
         if (status != XBR_OK)

@@ -41,19 +41,20 @@ xbr_status_t xbr_route_trace(const xbr_scenario_t *sc, const xbr_route_t *route,
                              size_t *n_legs)
 {
     xbr__cm_t cm;
+    xbr__cstate_t st;
     xbr_leg_t *rows = NULL;
     *legs = NULL;
     *n_legs = 0;
     if (route->n_links == 0 || route->links == NULL)
         return XBR_EINPUT;
-    xbr_status_t st_code = xbr__cm_init(&cm, sc, route->product, route->market);
-    if (st_code != XBR_OK)
-        return st_code;
+    xbr_status_t status = xbr__cm_init(&cm, sc, route->product, route->market);
+    if (status != XBR_OK)
+        return status;
     const xbr_network_t *net = sc->network;
     rows = calloc(route->n_links + 1, sizeof *rows);
     if (rows == NULL) {
-        xbr__cm_destroy(&cm);
-        return XBR_ENOMEM;
+        status = XBR_ENOMEM;
+        goto out;
     }
     int origin = net->links[route->links[0]].from;
     cm.origin_country = net->nodes[origin].country;
@@ -61,29 +62,21 @@ xbr_status_t xbr_route_trace(const xbr_scenario_t *sc, const xbr_route_t *route,
      * stocks or passes an intermediary. */
     bool bulk = route->stock_at >= 0 || route->route_class == XBR_CLASS_TRADITIONAL ||
                 route->route_class == XBR_CLASS_B2B2C;
-    xbr__cstate_t st;
     xbr__cm_start(&cm, origin, bulk ? XBR_PH_BULK : XBR_PH_PARCEL, &st);
     fill_row(&st, -1, &rows[0]);
-    for (size_t i = 0; i < route->n_links; i++) {
-        int next[2];
-        xbr__cm_link(&cm, &st, route->links[i]);
-        int k = xbr__cm_next_phases(&cm, st.phase, st.node, next);
-        int choice = -1;
-        for (int j = 0; j < k; j++) {
-            bool stocks = next[j] == XBR_PH_STOCKED && st.phase != XBR_PH_STOCKED;
-            if (stocks == (st.node == route->stock_at))
-                choice = next[j];
-        }
-        if (choice < 0) {
-            free(rows);
-            xbr__cm_destroy(&cm);
-            return XBR_EINPUT;
-        }
-        xbr__cm_enter(&cm, &st, choice);
-        fill_row(&st, route->links[i], &rows[i + 1]);
+    for (size_t i = 0; i < route->n_links && status == XBR_OK; i++) {
+        if (xbr__cm_step(&cm, &st, route->links[i], route->stock_at))
+            fill_row(&st, route->links[i], &rows[i + 1]);
+        else
+            status = XBR_EINPUT;
     }
+    if (status == XBR_OK) {
+        *legs = rows;
+        *n_legs = route->n_links + 1;
+        rows = NULL;
+    }
+out:
+    free(rows);
     xbr__cm_destroy(&cm);
-    *legs = rows;
-    *n_legs = route->n_links + 1;
-    return XBR_OK;
+    return status;
 }

@@ -82,6 +82,14 @@ int fx_add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double da
     return (int)net->n_links++;
 }
 
+int fx_add_priced_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double per_unit,
+                       double days)
+{
+    int l = fx_add_link(net, from, to, mode, days);
+    net->links[l].cost.per_unit = per_unit;
+    return l;
+}
+
 /*
  * Wraps `net` (indexed here) in a scenario with one product "p" from `origin`: 2 kg, 0.01 m3,
  * value 100, 1 unit per order, cv 0.3, no demand (set it with sc->products[0].demand_per_week);
@@ -120,4 +128,11 @@ xbr_scenario_t *fx_scenario_new(xbr_network_t *net, int origin)
     sc->carbon_price_per_t = 0.0;
     sc->review_days = 14.0;
     return sc;
+}
+
+void fx_add_origin(xbr_scenario_t *sc, int origin)
+{
+    xbr_product_t *p = &sc->products[0];
+    p->origins = fx_realloc(p->origins, (p->n_origins + 1) * sizeof *p->origins);
+    p->origins[p->n_origins++] = origin;
 }

@@ -1,7 +1,7 @@
 /*
  * route_fixture.h - a tiny in-code network and scenario builder shared by the route tests
- * (test_cost.c, test_route_search.c, test_route_bruteforce.c). Every function fails the
- * running cmocka test when memory runs out.
+ * (tests/unit/route/) and others. Every function fails the running cmocka test when memory
+ * runs out.
  */
 #ifndef XBR_TEST_ROUTE_FIXTURE_H
 #define XBR_TEST_ROUTE_FIXTURE_H
@@ -26,6 +26,10 @@ int fx_add_node(xbr_network_t *net, const char *id, xbr_node_type_t type, int co
 /* Adds an open link of `days` (plain number), free of charge, 0 km; returns its index. */
 int fx_add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double days);
 
+/* Adds an open link as fx_add_link() that costs `per_unit` per unit; returns its index. */
+int fx_add_priced_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double per_unit,
+                       double days);
+
 /*
  * Wraps `net` (indexed here) in a scenario with one product "p" from `origin`: 2 kg, 0.01 m3,
  * value 100, 1 unit per order, cv 0.3, no demand (set it with sc->products[0].demand_per_week);
@@ -33,5 +37,8 @@ int fx_add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double da
  * Free with xbr_scenario_free() (which frees the network too).
  */
 xbr_scenario_t *fx_scenario_new(xbr_network_t *net, int origin);
+
+/* Adds node `origin` to the origins of product 0 of `sc` (after those it has). */
+void fx_add_origin(xbr_scenario_t *sc, int origin);
 
 #endif

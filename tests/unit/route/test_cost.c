@@ -1,6 +1,6 @@
 /*
- * test_cost.c - the landed-cost model of one route (src/lib/cost.c), component by component,
- * against hand calculations written out beside each test.
+ * route/test_cost.c - the landed-cost model of one route (src/lib/route/cost.c), component by
+ * component, against hand calculations written out beside each test.
  *
  * Unless a test says otherwise: countries CN (origin), US and DE with no fees, taxes or delays;
  * product 2 kg, 0.01 m3, value 100, 1 unit per order, demand cv 0.3; no holding cost, value

@@ -1,5 +1,5 @@
 /*
- * test_route_search.c - Pareto and k-best route searches (src/lib/route_search.c) on small
+ * route/test_search.c - Pareto and k-best route searches (src/lib/route/search.c) on small
  * networks whose answers are worked out by hand in the comments.
  */
 #include <stdarg.h>

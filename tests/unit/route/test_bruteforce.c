@@ -1,5 +1,5 @@
 /*
- * test_route_bruteforce.c - the route searches against brute force: every simple path of
+ * route/test_bruteforce.c - the route searches against brute force: every simple path of
  * 600 random small networks (300 free-form, 300 layered like export chains; countries CN,
  * US, DE, NL, DE and NL sometimes in a customs union), evaluated with xbr_route_evaluate and
  * Pareto-filtered by an independent O(n^2) filter, plainly and per class key (route_class,
@@ -16,35 +16,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/internal.h"
 #include "model/internal.h"
 #include "route_fixture.h"
 #include "route/internal.h"
 #include "xbroute/load.h"
 #include "xbroute/route.h"
 
-/* ---- a seeded generator (splitmix64), state passed explicitly ---- */
+/* ---- random numbers: the library's splitmix64 (base/internal.h), state passed explicitly ---- */
 
 typedef struct {
     uint64_t s;
 } rng_t;
 
-static uint64_t rng_next(rng_t *r)
-{
-    uint64_t z = (r->s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
 /* uniform on [lo, hi) */
 static double unif(rng_t *r, double lo, double hi)
 {
-    return lo + (hi - lo) * (double)(rng_next(r) >> 11) * 0x1.0p-53;
+    return lo + (hi - lo) * xbr__splitmix64_unit(&r->s);
 }
 
 static int pick(rng_t *r, int n)
 {
-    return (int)(rng_next(r) % (uint64_t)n);
+    return (int)(xbr__splitmix64(&r->s) % (uint64_t)n);
 }
 
 static bool chance(rng_t *r, double p)
@@ -378,12 +371,131 @@ static int by_gen(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static point_t route_point(const xbr_route_t *rt)
+{
+    return (point_t){rt->cost.total,       rt->days,        rt->co2e_kg,
+                     rt->generalised_cost, rt->route_class, rt->class_mode};
+}
+
+/* The search's Pareto set has the brute-force front's nf points, each route on the front, in
+ * the order of cost, then days. */
+static void expect_front(uint64_t seed, int crit, const xbr_route_set_t *set, const point_t *front,
+                         size_t nf)
+{
+    bool co2e = crit == 1;
+    if (set->count != nf)
+        print_error("seed %llu crit %d: search %zu routes, brute force %zu\n",
+                    (unsigned long long)seed, crit, set->count, nf);
+    assert_int_equal(set->count, nf);
+    for (size_t i = 0; i < set->count; i++) {
+        const xbr_route_t *rt = &set->routes[i];
+        point_t p = route_point(rt);
+        bool found = false;
+        for (size_t j = 0; j < nf && !found; j++)
+            found = same_point(&p, &front[j], co2e);
+        if (!found)
+            print_error("seed %llu: search route %zu (%g, %g) not on the brute-force front\n",
+                        (unsigned long long)seed, i, p.cost, p.days);
+        assert_true(found);
+        /* ordered by cost, then days */
+        if (i > 0)
+            assert_true(set->routes[i - 1].cost.total < rt->cost.total ||
+                        (set->routes[i - 1].cost.total == rt->cost.total &&
+                         set->routes[i - 1].days <= rt->days));
+    }
+}
+
+/* Route `rt` from a search is a valid simple route with the evaluator's own figures and class. */
+static void expect_evaluated(const xbr_scenario_t *sc, int market, const xbr_route_t *rt)
+{
+    xbr_route_t e;
+    assert_int_equal(
+        xbr_route_evaluate(sc, 0, market, rt->links, rt->n_links, rt->stock_at, &e, NULL), XBR_OK);
+    assert_true(same(e.cost.total, rt->cost.total) && same(e.days, rt->days));
+    assert_string_equal(e.class_name, rt->class_name);
+    xbr_route_destroy(&e);
+}
+
+/* The search's k best are the k smallest generalised costs of the brute force's points (sorted
+ * by by_gen()), or all of them when fewer. */
+static void expect_k_best(uint64_t seed, const xbr_route_set_t *set, const points_t *ps, size_t k)
+{
+    size_t expect = ps->count < k ? ps->count : k;
+    if (set->count != expect)
+        print_error("seed %llu: k-best %zu routes, brute force %zu\n", (unsigned long long)seed,
+                    set->count, expect);
+    assert_int_equal(set->count, expect);
+    for (size_t i = 0; i < set->count; i++) {
+        if (!same(set->routes[i].generalised_cost, ps->items[i].gen))
+            print_error("seed %llu: k-best #%zu %.17g, brute force %.17g\n",
+                        (unsigned long long)seed, i, set->routes[i].generalised_cost,
+                        ps->items[i].gen);
+        assert_true(same(set->routes[i].generalised_cost, ps->items[i].gen));
+    }
+}
+
 typedef struct {
     size_t instances, paths, routes, front_routes, kbest_routes;
     size_t pareto_calls, second_passes;
     size_t class_routes, class_keys_max, class_only; /* by-class fronts */
     size_t front_by_class[XBR_CLASS_COUNT];
 } stats_t;
+
+/* By class: xbr_routes_pareto_by_class() against the union of the per-class fronts of the
+ * enumeration `ps`, on both criteria (front: room for ps->count points). */
+static void check_by_class(uint64_t seed, const xbr_scenario_t *sc, xbr_router_t *router,
+                           int market, const points_t *ps, point_t *front, stats_t *stats)
+{
+    for (int crit = 0; crit < 2; crit++) {
+        bool co2e = crit == 1;
+        size_t nf = pareto_filter(ps, co2e, true, front);
+        xbr_route_set_t *set = NULL;
+        assert_int_equal(
+            xbr_routes_pareto_by_class(sc, router, 0, 0, market,
+                                       co2e ? XBR_CRITERIA_COST_DAYS_CO2E : XBR_CRITERIA_COST_DAYS,
+                                       &set, NULL),
+            XBR_OK);
+        if (set->count != nf)
+            print_error("seed %llu crit %d: by-class search %zu routes, brute force %zu\n",
+                        (unsigned long long)seed, crit, set->count, nf);
+        assert_int_equal(set->count, nf);
+        size_t keys = 0;
+        for (size_t i = 0; i < set->count; i++) {
+            const xbr_route_t *rt = &set->routes[i];
+            point_t p = route_point(rt);
+            bool found = false;
+            for (size_t j = 0; j < nf && !found; j++)
+                found = same_key(&p, &front[j]) && same_point(&p, &front[j], co2e);
+            if (!found)
+                print_error("seed %llu: by-class route %zu %s (%g, %g) not on its class front\n",
+                            (unsigned long long)seed, i, rt->class_name, p.cost, p.days);
+            assert_true(found);
+            expect_evaluated(sc, market, rt);
+            /* ordered by class name, then class mode, then cost, then days */
+            if (i == 0) {
+                keys = 1;
+                continue;
+            }
+            const xbr_route_t *pr = &set->routes[i - 1];
+            int c = strcmp(pr->class_name, rt->class_name);
+            assert_true(c <= 0);
+            if (c == 0 && pr->class_mode != rt->class_mode)
+                assert_true(pr->class_mode < rt->class_mode);
+            if (c == 0 && pr->class_mode == rt->class_mode)
+                assert_true(pr->cost.total < rt->cost.total ||
+                            (pr->cost.total == rt->cost.total && pr->days <= rt->days));
+            else
+                keys++;
+        }
+        if (!co2e) {
+            stats->class_routes += nf;
+            if (keys > stats->class_keys_max)
+                stats->class_keys_max = keys;
+            stats->class_only += nf - pareto_filter(ps, false, false, front);
+        }
+        xbr_route_set_free(set);
+    }
+}
 
 static void check_instance(uint64_t seed, bool layered, stats_t *stats)
 {
@@ -414,33 +526,10 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
                               co2e ? XBR_CRITERIA_COST_DAYS_CO2E : XBR_CRITERIA_COST_DAYS, &set,
                               NULL),
             XBR_OK);
-        if (set->count != nf)
-            print_error("seed %llu crit %d: search %zu routes, brute force %zu\n",
-                        (unsigned long long)seed, crit, set->count, nf);
-        assert_int_equal(set->count, nf);
+        expect_front(seed, crit, set, front, nf);
         for (size_t i = 0; i < set->count; i++) {
             const xbr_route_t *rt = &set->routes[i];
-            point_t p = {rt->cost.total,       rt->days,        rt->co2e_kg,
-                         rt->generalised_cost, rt->route_class, rt->class_mode};
-            bool found = false;
-            for (size_t j = 0; j < nf && !found; j++)
-                found = same_point(&p, &front[j], co2e);
-            if (!found)
-                print_error("seed %llu: search route %zu (%g, %g) not on the brute-force front\n",
-                            (unsigned long long)seed, i, p.cost, p.days);
-            assert_true(found);
-            /* a valid simple route with the evaluator's own figures */
-            xbr_route_t e;
-            assert_int_equal(
-                xbr_route_evaluate(sc, 0, market, rt->links, rt->n_links, rt->stock_at, &e, NULL),
-                XBR_OK);
-            assert_true(same(e.cost.total, rt->cost.total) && same(e.days, rt->days));
-            xbr_route_destroy(&e);
-            /* ordered by cost, then days */
-            if (i > 0)
-                assert_true(set->routes[i - 1].cost.total < rt->cost.total ||
-                            (set->routes[i - 1].cost.total == rt->cost.total &&
-                             set->routes[i - 1].days <= rt->days));
+            expect_evaluated(sc, market, rt);
             if (!co2e)
                 stats->front_by_class[rt->route_class]++;
         }
@@ -449,63 +538,7 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
         xbr_route_set_free(set);
     }
 
-    /* by class: the union of the per-class fronts of the enumeration */
-    for (int crit = 0; crit < 2; crit++) {
-        bool co2e = crit == 1;
-        size_t nf = pareto_filter(&ps, co2e, true, front);
-        xbr_route_set_t *set = NULL;
-        assert_int_equal(
-            xbr_routes_pareto_by_class(sc, router, 0, 0, market,
-                                       co2e ? XBR_CRITERIA_COST_DAYS_CO2E : XBR_CRITERIA_COST_DAYS,
-                                       &set, NULL),
-            XBR_OK);
-        if (set->count != nf)
-            print_error("seed %llu crit %d: by-class search %zu routes, brute force %zu\n",
-                        (unsigned long long)seed, crit, set->count, nf);
-        assert_int_equal(set->count, nf);
-        size_t keys = 0;
-        for (size_t i = 0; i < set->count; i++) {
-            const xbr_route_t *rt = &set->routes[i];
-            point_t p = {rt->cost.total,       rt->days,        rt->co2e_kg,
-                         rt->generalised_cost, rt->route_class, rt->class_mode};
-            bool found = false;
-            for (size_t j = 0; j < nf && !found; j++)
-                found = same_key(&p, &front[j]) && same_point(&p, &front[j], co2e);
-            if (!found)
-                print_error("seed %llu: by-class route %zu %s (%g, %g) not on its class front\n",
-                            (unsigned long long)seed, i, rt->class_name, p.cost, p.days);
-            assert_true(found);
-            xbr_route_t e;
-            assert_int_equal(
-                xbr_route_evaluate(sc, 0, market, rt->links, rt->n_links, rt->stock_at, &e, NULL),
-                XBR_OK);
-            assert_true(same(e.cost.total, rt->cost.total) && same(e.days, rt->days));
-            assert_string_equal(e.class_name, rt->class_name);
-            xbr_route_destroy(&e);
-            /* ordered by class name, then class mode, then cost, then days */
-            if (i == 0) {
-                keys = 1;
-                continue;
-            }
-            const xbr_route_t *pr = &set->routes[i - 1];
-            int c = strcmp(pr->class_name, rt->class_name);
-            assert_true(c <= 0);
-            if (c == 0 && pr->class_mode != rt->class_mode)
-                assert_true(pr->class_mode < rt->class_mode);
-            if (c == 0 && pr->class_mode == rt->class_mode)
-                assert_true(pr->cost.total < rt->cost.total ||
-                            (pr->cost.total == rt->cost.total && pr->days <= rt->days));
-            else
-                keys++;
-        }
-        if (!co2e) {
-            stats->class_routes += nf;
-            if (keys > stats->class_keys_max)
-                stats->class_keys_max = keys;
-            stats->class_only += nf - pareto_filter(&ps, false, false, front);
-        }
-        xbr_route_set_free(set);
-    }
+    check_by_class(seed, sc, router, market, &ps, front, stats);
 
     /* k best by generalised cost: the k smallest over all routes */
     if (ps.count > 1)
@@ -513,18 +546,7 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
     size_t k = 4;
     xbr_route_set_t *set = NULL;
     assert_int_equal(xbr_routes_k_best(sc, router, 0, 0, market, k, &set, NULL), XBR_OK);
-    size_t expect = ps.count < k ? ps.count : k;
-    if (set->count != expect)
-        print_error("seed %llu: k-best %zu routes, brute force %zu\n", (unsigned long long)seed,
-                    set->count, expect);
-    assert_int_equal(set->count, expect);
-    for (size_t i = 0; i < set->count; i++) {
-        if (!same(set->routes[i].generalised_cost, ps.items[i].gen))
-            print_error("seed %llu: k-best #%zu %.17g, brute force %.17g\n",
-                        (unsigned long long)seed, i, set->routes[i].generalised_cost,
-                        ps.items[i].gen);
-        assert_true(same(set->routes[i].generalised_cost, ps.items[i].gen));
-    }
+    expect_k_best(seed, set, &ps, k);
     stats->kbest_routes += set->count;
     xbr_route_set_free(set);
     size_t searches, strict;
@@ -539,6 +561,71 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
     free(links);
     free(seen);
     xbr_scenario_free(sc);
+}
+
+/*
+ * Several origins: every factory of a random network is an origin of the product. The merged
+ * Pareto sets and k best (xbr_routes_pareto_all_origins(), xbr_routes_k_best_all_origins())
+ * against brute force over every simple path from every origin. Returns the number of origins.
+ */
+static size_t check_all_origins(uint64_t seed)
+{
+    int market;
+    xbr_scenario_t *sc = random_scenario(seed, &market);
+    const xbr_network_t *net = sc->network;
+    for (size_t v = 1; v < net->n_nodes; v++)
+        if (net->nodes[v].type == XBR_NODE_FACTORY)
+            fx_add_origin(sc, (int)v);
+    const xbr_product_t *prod = &sc->products[0];
+    points_t ps = {0};
+    int *links = malloc(net->n_nodes * sizeof(int));
+    char *seen = calloc(net->n_nodes, 1);
+    assert_non_null(links);
+    assert_non_null(seen);
+    for (size_t o = 0; o < prod->n_origins; o++) {
+        seen[prod->origins[o]] = 1;
+        dfs(sc, market, prod->origins[o], links, 0, seen, &ps);
+        seen[prod->origins[o]] = 0;
+    }
+    xbr_router_t *router = NULL;
+    assert_int_equal(xbr_router_new(sc, &router), XBR_OK);
+    point_t *front = malloc((ps.count + 1) * sizeof *front);
+    assert_non_null(front);
+    for (int crit = 0; crit < 2; crit++) {
+        size_t nf = pareto_filter(&ps, crit == 1, false, front);
+        xbr_route_set_t *set = NULL;
+        assert_int_equal(xbr_routes_pareto_all_origins(sc, router, 0, market,
+                                                       crit == 1 ? XBR_CRITERIA_COST_DAYS_CO2E
+                                                                 : XBR_CRITERIA_COST_DAYS,
+                                                       &set, NULL),
+                         XBR_OK);
+        expect_front(seed, crit, set, front, nf);
+        xbr_route_set_free(set);
+    }
+    if (ps.count > 1)
+        qsort(ps.items, ps.count, sizeof *ps.items, by_gen);
+    xbr_route_set_t *set = NULL;
+    assert_int_equal(xbr_routes_k_best_all_origins(sc, router, 0, market, 4, &set, NULL), XBR_OK);
+    expect_k_best(seed, set, &ps, 4);
+    xbr_route_set_free(set);
+    size_t n_origins = prod->n_origins;
+    free(front);
+    xbr_router_free(router);
+    free(ps.items);
+    free(links);
+    free(seen);
+    xbr_scenario_free(sc);
+    return n_origins;
+}
+
+static void test_all_origins_equal_brute_force_on_random_networks(void **state)
+{
+    (void)state;
+    size_t multi = 0;
+    for (uint64_t seed = 2001; seed <= 2300; seed++)
+        multi += check_all_origins(seed) > 1;
+    print_message("%zu of 300 networks with several origins\n", multi);
+    assert_true(multi > 50); /* or the merge is hardly exercised */
 }
 
 static void test_pareto_and_k_best_equal_brute_force_on_random_networks(void **state)
@@ -576,6 +663,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pareto_and_k_best_equal_brute_force_on_random_networks),
+        cmocka_unit_test(test_all_origins_equal_brute_force_on_random_networks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
