@@ -160,6 +160,9 @@ typedef struct {
     size_t min_args, max_args;
     const char *missing; /* the usage error when fewer than min_args are given */
     void (*help)(void);
+    /* Optional: checks the options together once parsed (a required option, a value from a
+     * list), before any file is read; returns 0, or prints a usage error and returns 1. */
+    int (*check)(const char *cmd, const void *opts);
 } cli_spec_t;
 
 #define CLI_SPEC_OPTIONS(table) (table), (sizeof(table) / sizeof((table)[0]))
@@ -171,7 +174,8 @@ typedef struct {
  * Parses argv[1..argc-1] (argv[0] is the command's name) into `opts` by spec->options; the
  * positional arguments go to args[0..*n_args-1] (args has room for spec->max_args). Returns
  * CLI_RUN to go on, 0 after printing the help, or 1 after printing a usage error (an unknown
- * option with a suggestion, a missing or bad value, too many or too few arguments).
+ * option with a suggestion, a missing or bad value, too many or too few arguments, or what
+ * spec->check found).
  */
 int cli_parse(const cli_spec_t *spec, int argc, char **argv, void *opts, const char **args,
               size_t *n_args);

@@ -141,6 +141,8 @@ int cli_parse(const cli_spec_t *spec, int argc, char **argv, void *opts, const c
     if (*n_args < spec->min_args)
         return cli_usage_error(spec->cmd, "%s",
                                spec->missing != NULL ? spec->missing : "missing argument");
+    if (spec->check != NULL && spec->check(spec->cmd, opts) != 0)
+        return 1;
     return CLI_RUN;
 }
 

@@ -265,8 +265,14 @@ static const cli_option_t options[] = {
     CLI_UINT("--seed", compare_opts_t, seed, 0, 18446744073709551615.0, "a non-negative integer"),
 };
 
-static const cli_spec_t spec = {"compare", CLI_SPEC_OPTIONS(options), CLI_FMT_ALL, 1,
-                                1,         "no scenario given",       help};
+static const cli_spec_t spec = {.cmd = "compare",
+                                .options = options,
+                                .n_options = sizeof options / sizeof options[0],
+                                .formats = CLI_FMT_ALL,
+                                .min_args = 1,
+                                .max_args = 1,
+                                .missing = "no scenario given",
+                                .help = help};
 
 /* The winning routes (borrowed from cmp) as GeoJSON. */
 static int write_winners_geojson(const char *path, const xbr_scenario_t *sc,

@@ -55,10 +55,6 @@ static const cli_option_t options[] = {
     CLI_STRING("--geojson", NULL, routes_opts_t, geojson, "a file name"),
 };
 
-static const cli_spec_t spec = {
-    "routes", CLI_SPEC_OPTIONS(options), CLI_FMT_ALL, 1, 1, "needs SCENARIO, --product and --to",
-    help};
-
 /* The criteria named by --criteria (default cost,days); returns 0 or a usage error's code. */
 static int parse_criteria(const char *cmd, const char *name, xbr_criteria_t *criteria)
 {
@@ -70,6 +66,26 @@ static int parse_criteria(const char *cmd, const char *name, xbr_criteria_t *cri
     *criteria = XBR_CRITERIA_COST_DAYS_CO2E;
     return 0;
 }
+
+/* --product and --to are required, and --criteria is one of two; before the scenario loads. */
+static int check(const char *cmd, const void *opts_)
+{
+    const routes_opts_t *o = opts_;
+    xbr_criteria_t criteria;
+    if (o->product == NULL || o->to == NULL)
+        return cli_usage_error(cmd, "needs SCENARIO, --product and --to");
+    return parse_criteria(cmd, o->criteria, &criteria);
+}
+
+static const cli_spec_t spec = {.cmd = "routes",
+                                .options = options,
+                                .n_options = sizeof options / sizeof options[0],
+                                .formats = CLI_FMT_ALL,
+                                .min_args = 1,
+                                .max_args = 1,
+                                .missing = "needs SCENARIO, --product and --to",
+                                .help = help,
+                                .check = check};
 
 /* The product, market and origin (-1: all of the product's) the options name; returns 0 or an
  * input error's exit code. */
@@ -108,9 +124,7 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     const routes_opts_t *o = opts_;
     xbr_criteria_t criteria;
     int product, market, from;
-    if (o->product == NULL || o->to == NULL)
-        return cli_usage_error(cmd, "needs SCENARIO, --product and --to");
-    int rc = parse_criteria(cmd, o->criteria, &criteria);
+    int rc = parse_criteria(cmd, o->criteria, &criteria); /* checked: cannot fail here */
     if (rc == 0)
         rc = find_ids(cmd, sc, o, &product, &market, &from);
     if (rc != 0)

@@ -40,7 +40,8 @@ if cc -std=c11 $extra -DXBR_DATA="\"$prefix/share/xbroute\"" "$TMP/use.c" -o "$T
      $(pkg-config --cflags --libs xbroute) 2>"$TMP/cc.log"; then
   pass
   LD_LIBRARY_PATH="$prefix/lib" "$TMP/use" >"$TMP/use.out" 2>&1 && grep -q "^XBR_OK [1-9]" "$TMP/use.out" && pass || { fail "program using the installed shared library"; cat "$TMP/use.out"; }
-  ldd "$TMP/use" | grep -q "$prefix/lib/libxbroute.so" 2>/dev/null || LD_LIBRARY_PATH="$prefix/lib" ldd "$TMP/use" | grep -q "$prefix/lib/libxbroute.so" && pass || fail "the program uses the installed libxbroute.so"
+  LD_LIBRARY_PATH="$prefix/lib" ldd "$TMP/use" >"$TMP/ldd.out" 2>&1 || true
+  grep -q "$prefix/lib/libxbroute.so" "$TMP/ldd.out" && pass || { fail "the program uses the installed libxbroute.so"; cat "$TMP/ldd.out"; }
 else
   fail "compile against installed shared library"; cat "$TMP/cc.log"
 fi
