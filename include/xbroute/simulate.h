@@ -58,8 +58,8 @@ typedef struct {
 
 /* The seed of the stream of (product, market, class) under `seed`: a hash of the three ids
  * mixed with the seed by splitmix64. Stable across runs, machines and job counts. */
-XBR_API uint64_t xbr_sim_stream_seed(uint64_t seed, const char *product_id, const char *market_id,
-                                     const char *class_name);
+XBR_API uint64_t xbr_simulate_stream_seed(uint64_t seed, const char *product_id,
+                                          const char *market_id, const char *class_name);
 
 /*
  * Simulates `runs` (1..XBR_SIM_MAX_RUNS) deliveries of `route` (from xbr_routes_* or
@@ -89,7 +89,7 @@ typedef struct {
     xbr_sim_stats_t stats;
 } xbr_sim_row_t;
 
-typedef struct {
+typedef struct xbr_sim {
     size_t runs;
     uint64_t seed;
     size_t n_rows;
@@ -100,14 +100,20 @@ typedef struct {
  * Simulates every class with a route in `cmp` (from xbr_compare_run(sc)): `runs` draws each,
  * with the stream of (product, market, class) under `seed`. `jobs` >= 1 threads share the
  * work (no igraph call is made); the result is the same for any `jobs`. On XBR_OK *out is new
- * (free with xbr_sim_free()). XBR_EINPUT for a bad count, XBR_ENOMEM, XBR_EINTERNAL when a
+ * (free with xbr_simulate_free()). XBR_EINPUT for a bad count, XBR_ENOMEM, XBR_EINTERNAL when a
  * thread cannot be started.
  */
 XBR_API xbr_status_t xbr_simulate_compare(const xbr_scenario_t *sc, const xbr_compare_t *cmp,
                                           size_t runs, uint64_t seed, int jobs, xbr_sim_t **out,
                                           xbr_diags_t *diags);
 
-XBR_API void xbr_sim_free(xbr_sim_t *sim);
+/* Frees a simulation (NULL is fine). */
+XBR_API void xbr_simulate_free(xbr_sim_t *sim);
+
+/* Deprecated names of xbr_simulate_free() and xbr_simulate_stream_seed(), kept while callers
+ * move to the module's one prefix; they will go. */
+#define xbr_sim_free xbr_simulate_free
+#define xbr_sim_stream_seed xbr_simulate_stream_seed
 
 #ifdef __cplusplus
 }

@@ -321,7 +321,7 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
         rc = 3;
     }
     xbr_buf_free(&out);
-    xbr_sim_free(sim);
+    xbr_simulate_free(sim);
     xbr_compare_free(cmp);
     return rc;
 }

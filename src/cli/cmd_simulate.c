@@ -321,7 +321,7 @@ int cmd_simulate(int argc, char **argv)
                 cmp->n_unserved);
         rc = 3;
     }
-    xbr_sim_free(sim);
+    xbr_simulate_free(sim);
     xbr_compare_free(cmp);
     xbr_scenario_free(sc);
     return rc;
