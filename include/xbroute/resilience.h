@@ -89,7 +89,8 @@ typedef struct {
      * (nodes first) and id */
     size_t n_items;
     xbr_resil_item_t *items;
-    size_t n_rows; /* comparison rows (product x market with demand) */
+    size_t n_rows; /* comparison rows (product x market with demand); 0 without closures */
+    bool closures; /* the closures were run (impacts and their totals are filled) */
 } xbr_resilience_t;
 
 /*
