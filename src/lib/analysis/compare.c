@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/internal.h"
 #include "model/internal.h"
 #include "xbroute/compare.h"
 
@@ -361,6 +362,34 @@ void xbr_compare_free(xbr_compare_t *cmp)
     }
     free(cmp->rows);
     free(cmp);
+}
+
+static int cmp_win_count(const void *a, const void *b)
+{
+    return strcmp(((const xbr__win_count_t *)a)->name, ((const xbr__win_count_t *)b)->name);
+}
+
+xbr_status_t xbr__compare_winners(const xbr_compare_t *cmp, xbr__win_count_t **out, size_t *n)
+{
+    *n = 0;
+    *out = calloc(cmp->n_rows ? cmp->n_rows : 1, sizeof **out);
+    if (*out == NULL)
+        return XBR_ENOMEM;
+    xbr__win_count_t *wins = *out;
+    for (size_t i = 0; i < cmp->n_rows; i++) {
+        const xbr_compare_row_t *row = &cmp->rows[i];
+        if (row->winner < 0)
+            continue;
+        const char *name = row->classes[row->winner].class_name;
+        size_t k = 0;
+        while (k < *n && strcmp(wins[k].name, name) != 0)
+            k++;
+        if (k == *n)
+            wins[(*n)++].name = name;
+        wins[k].count++;
+    }
+    qsort(wins, *n, sizeof *wins, cmp_win_count);
+    return XBR_OK;
 }
 
 static bool is_direct_class(const char *name)
