@@ -29,6 +29,7 @@
 
 #include "xbroute/compare.h"
 #include "xbroute/model.h"
+#include "xbroute/output.h"
 #include "xbroute/route.h"
 #include "xbroute/status.h"
 
@@ -106,6 +107,32 @@ typedef struct xbr_sim {
 XBR_API xbr_status_t xbr_simulate_compare(const xbr_scenario_t *sc, const xbr_compare_t *cmp,
                                           size_t runs, uint64_t seed, int jobs, xbr_sim_t **out,
                                           xbr_diags_t *diags);
+
+/*
+ * The simulated route of comparison row `row` to show: the row's winner, else its first class
+ * with a route (an index into sim->rows), or -1 when the row has no route of any class.
+ */
+XBR_API long xbr_simulate_pick(const xbr_sim_t *sim, size_t row);
+
+/*
+ * Appends `sim` (from xbr_simulate_compare(sc, cmp)) to `out` as text (a table per product x
+ * market: the model's mean days, the simulated mean, sd, P50, P90, P95, on-time and stock-out
+ * shares), JSON (schema xbroute.simulate/1) or CSV (a line per simulated class). XBR_EINPUT for
+ * another format, XBR_ENOMEM (the buffer may then hold part of the output: discard it).
+ */
+XBR_API xbr_status_t xbr_simulate_write(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                        const xbr_compare_t *cmp, const xbr_sim_t *sim,
+                                        xbr_format_t format);
+
+/*
+ * A histogram (SVG, xbr_svg_histogram()) of the delivery days of sim->rows[k], drawn again with
+ * its stream, so they are the draws its figures summarise, with the promise marked. Appends
+ * one SVG document to `out`. XBR_EINPUT (with a diagnostic) when k is out of range, XBR_ENOMEM.
+ * O(runs x (links + log runs)).
+ */
+XBR_API xbr_status_t xbr_simulate_histogram(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                            const xbr_compare_t *cmp, const xbr_sim_t *sim,
+                                            size_t k, xbr_diags_t *diags);
 
 /* Frees a simulation (NULL is fine). */
 XBR_API void xbr_simulate_free(xbr_sim_t *sim);

@@ -450,6 +450,20 @@ xbr_status_t xbr_simulate_compare(const xbr_scenario_t *sc, const xbr_compare_t 
     return XBR_OK;
 }
 
+long xbr_simulate_pick(const xbr_sim_t *sim, size_t row)
+{
+    long chosen = -1;
+    for (size_t k = 0; k < sim->n_rows; k++) {
+        if (sim->rows[k].row != row)
+            continue;
+        if (chosen < 0 || sim->rows[k].winner)
+            chosen = (long)k;
+        if (sim->rows[k].winner)
+            break;
+    }
+    return chosen;
+}
+
 void xbr_simulate_free(xbr_sim_t *sim)
 {
     if (sim == NULL)
