@@ -1,6 +1,6 @@
 /*
  * test_resilience.c - cuts, disjoint paths, betweenness and closure costs
- * (src/lib/resilience.c) on the hand-made networks of tests/data/resil/.
+ * (src/lib/analysis/resilience.c) on the hand-made networks of tests/data/resil/.
  *
  * hub-network.json (one country, no fees, holding rate 0, so a route costs the sum of its
  * links' per_unit charges and takes the sum of their days):

@@ -1,7 +1,7 @@
 /*
- * test_simulate.c - Monte Carlo of delivery days (src/lib/simulate.c) against closed forms:
- * the triangular median, the uniform quantile, the model's mean with a confidence interval from
- * the sample variance, and determinism of the streams.
+ * test_simulate.c - Monte Carlo of delivery days (src/lib/analysis/simulate.c) against closed
+ * forms: the triangular median, the uniform quantile, the model's mean with a confidence interval
+ * from the sample variance, and determinism of the streams.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -296,13 +296,14 @@ static void test_same_seed_same_draws_other_seed_other_draws(void **state)
 static void test_stream_seeds_depend_on_ids(void **state)
 {
     (void)state;
-    uint64_t base = xbr_sim_stream_seed(1, "p", "m", "air");
-    assert_true(base == xbr_sim_stream_seed(1, "p", "m", "air"));
-    assert_true(base != xbr_sim_stream_seed(2, "p", "m", "air"));
-    assert_true(base != xbr_sim_stream_seed(1, "q", "m", "air"));
-    assert_true(base != xbr_sim_stream_seed(1, "p", "n", "air"));
-    assert_true(base != xbr_sim_stream_seed(1, "p", "m", "sea"));
-    assert_true(xbr_sim_stream_seed(1, "ab", "c", "x") != xbr_sim_stream_seed(1, "a", "bc", "x"));
+    uint64_t base = xbr_simulate_stream_seed(1, "p", "m", "air");
+    assert_true(base == xbr_simulate_stream_seed(1, "p", "m", "air"));
+    assert_true(base != xbr_simulate_stream_seed(2, "p", "m", "air"));
+    assert_true(base != xbr_simulate_stream_seed(1, "q", "m", "air"));
+    assert_true(base != xbr_simulate_stream_seed(1, "p", "n", "air"));
+    assert_true(base != xbr_simulate_stream_seed(1, "p", "m", "sea"));
+    assert_true(xbr_simulate_stream_seed(1, "ab", "c", "x") !=
+                xbr_simulate_stream_seed(1, "a", "bc", "x"));
 }
 
 static void test_bad_run_count_is_input_error(void **state)
@@ -369,10 +370,10 @@ static void test_compare_means_match_model_and_jobs_do_not_matter(void **state)
     }
     assert_true(stocked > 0);
     assert_true(differ > 0);
-    xbr_sim_free(one);
-    xbr_sim_free(two);
-    xbr_sim_free(three);
-    xbr_sim_free(other);
+    xbr_simulate_free(one);
+    xbr_simulate_free(two);
+    xbr_simulate_free(three);
+    xbr_simulate_free(other);
     xbr_compare_free(cmp);
     xbr_scenario_free(sc);
 }
