@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "xbroute/model.h"
+#include "xbroute/output.h"
 #include "xbroute/route.h"
 #include "xbroute/status.h"
 
@@ -75,6 +76,20 @@ XBR_API xbr_status_t xbr_compare_run(const xbr_scenario_t *sc, xbr_compare_t **o
                                      xbr_diags_t *diags);
 
 XBR_API void xbr_compare_free(xbr_compare_t *cmp);
+
+/* A simulation of a comparison's classes (xbroute/simulate.h). */
+typedef struct xbr_sim xbr_sim_t;
+
+/*
+ * Appends `cmp` (from xbr_compare_run(sc)) to `out` as text (a table per product x market and a
+ * summary of the winners), JSON (schema xbroute.compare/1) or CSV (a line per class). With `sim`
+ * (from xbr_simulate_compare(sc, cmp); may be NULL) the text shows each class's simulated P90
+ * days and on-time share and the JSON its simulation. XBR_EINPUT for another format, XBR_ENOMEM
+ * (the buffer may then hold part of the output: discard it).
+ */
+XBR_API xbr_status_t xbr_compare_write(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                       const xbr_compare_t *cmp, const xbr_sim_t *sim,
+                                       xbr_format_t format);
 
 /*
  * The cheapest route of one class (by name, e.g. "traditional", "b2b2c", or "direct" for any of

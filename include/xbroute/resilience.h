@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "xbroute/model.h"
+#include "xbroute/output.h"
 #include "xbroute/status.h"
 
 #ifdef __cplusplus
@@ -89,7 +90,8 @@ typedef struct {
      * (nodes first) and id */
     size_t n_items;
     xbr_resil_item_t *items;
-    size_t n_rows; /* comparison rows (product x market with demand) */
+    size_t n_rows; /* comparison rows (product x market with demand); 0 without closures */
+    bool closures; /* the closures were run (impacts and their totals are filled) */
 } xbr_resilience_t;
 
 /*
@@ -104,7 +106,17 @@ typedef struct {
 XBR_API xbr_status_t xbr_resilience_run(const xbr_scenario_t *sc, size_t top_hubs, bool closures,
                                         xbr_resilience_t **out, xbr_diags_t *diags);
 
+/* Frees an analysis (NULL is fine). */
 XBR_API void xbr_resilience_free(xbr_resilience_t *res);
+
+/*
+ * Appends `res` (from xbr_resilience_run(sc)) to `out` as text (the pairs, the undirected view,
+ * the hubs and the ranked critical items with the impacts of their closures) or JSON (schema
+ * xbroute.resilience/1). XBR_EINPUT for another format (there is no CSV), XBR_ENOMEM (the
+ * buffer may then hold part of the output: discard it).
+ */
+XBR_API xbr_status_t xbr_resilience_write(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                          const xbr_resilience_t *res, xbr_format_t format);
 
 #ifdef __cplusplus
 }

@@ -29,6 +29,7 @@
 
 #include "xbroute/compare.h"
 #include "xbroute/model.h"
+#include "xbroute/output.h"
 #include "xbroute/route.h"
 #include "xbroute/status.h"
 
@@ -58,8 +59,8 @@ typedef struct {
 
 /* The seed of the stream of (product, market, class) under `seed`: a hash of the three ids
  * mixed with the seed by splitmix64. Stable across runs, machines and job counts. */
-XBR_API uint64_t xbr_sim_stream_seed(uint64_t seed, const char *product_id, const char *market_id,
-                                     const char *class_name);
+XBR_API uint64_t xbr_simulate_stream_seed(uint64_t seed, const char *product_id,
+                                          const char *market_id, const char *class_name);
 
 /*
  * Simulates `runs` (1..XBR_SIM_MAX_RUNS) deliveries of `route` (from xbr_routes_* or
@@ -89,7 +90,7 @@ typedef struct {
     xbr_sim_stats_t stats;
 } xbr_sim_row_t;
 
-typedef struct {
+typedef struct xbr_sim {
     size_t runs;
     uint64_t seed;
     size_t n_rows;
@@ -100,14 +101,46 @@ typedef struct {
  * Simulates every class with a route in `cmp` (from xbr_compare_run(sc)): `runs` draws each,
  * with the stream of (product, market, class) under `seed`. `jobs` >= 1 threads share the
  * work (no igraph call is made); the result is the same for any `jobs`. On XBR_OK *out is new
- * (free with xbr_sim_free()). XBR_EINPUT for a bad count, XBR_ENOMEM, XBR_EINTERNAL when a
+ * (free with xbr_simulate_free()). XBR_EINPUT for a bad count, XBR_ENOMEM, XBR_EINTERNAL when a
  * thread cannot be started.
  */
 XBR_API xbr_status_t xbr_simulate_compare(const xbr_scenario_t *sc, const xbr_compare_t *cmp,
                                           size_t runs, uint64_t seed, int jobs, xbr_sim_t **out,
                                           xbr_diags_t *diags);
 
-XBR_API void xbr_sim_free(xbr_sim_t *sim);
+/*
+ * The simulated route of comparison row `row` to show: the row's winner, else its first class
+ * with a route (an index into sim->rows), or -1 when the row has no route of any class.
+ */
+XBR_API long xbr_simulate_pick(const xbr_sim_t *sim, size_t row);
+
+/*
+ * Appends `sim` (from xbr_simulate_compare(sc, cmp)) to `out` as text (a table per product x
+ * market: the model's mean days, the simulated mean, sd, P50, P90, P95, on-time and stock-out
+ * shares), JSON (schema xbroute.simulate/1) or CSV (a line per simulated class). XBR_EINPUT for
+ * another format, XBR_ENOMEM (the buffer may then hold part of the output: discard it).
+ */
+XBR_API xbr_status_t xbr_simulate_write(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                        const xbr_compare_t *cmp, const xbr_sim_t *sim,
+                                        xbr_format_t format);
+
+/*
+ * A histogram (SVG, xbr_svg_histogram()) of the delivery days of sim->rows[k], drawn again with
+ * its stream, so they are the draws its figures summarise, with the promise marked. Appends
+ * one SVG document to `out`. XBR_EINPUT (with a diagnostic) when k is out of range, XBR_ENOMEM.
+ * O(runs x (links + log runs)).
+ */
+XBR_API xbr_status_t xbr_simulate_histogram(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                            const xbr_compare_t *cmp, const xbr_sim_t *sim,
+                                            size_t k, xbr_diags_t *diags);
+
+/* Frees a simulation (NULL is fine). */
+XBR_API void xbr_simulate_free(xbr_sim_t *sim);
+
+/* Deprecated names of xbr_simulate_free() and xbr_simulate_stream_seed(), kept while callers
+ * move to the module's one prefix; they will go. */
+#define xbr_sim_free xbr_simulate_free
+#define xbr_sim_stream_seed xbr_simulate_stream_seed
 
 #ifdef __cplusplus
 }

@@ -70,6 +70,16 @@ run resilience "$R/hub-scenario.json" --format csv
 expect_rc 1 "csv is not offered"
 run resilience "$R/hub-scenario.json" --top x
 expect_rc 1 "bad --top"
+run resilience "$R/hub-scenario.json" --no-closures=yes
+expect_rc 1 "a flag takes no value"
+run resilience "$R/hub-scenario.json" --top=1 --no-closures --format=json
+expect_rc 0 "--opt=value spelling"
+python3 - "$out" <<'PY' && pass || fail "--top=1: the one hub H, no closures"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["closures"] is False
+assert [(h["node"], h["betweenness"]) for h in d["hubs"]] == [("H", 4)]
+PY
 run resilience
 expect_rc 1 "no scenario"
 run resilience "$R/missing.json"

@@ -120,6 +120,12 @@ run simulate "$TMP/sc.json" --jobs 0
 expect_rc 1 "zero jobs"
 run simulate "$TMP/sc.json" --bogus
 expect_rc 1 "unknown option"
+run simulate "$TMP/sc.json" --pair thing
+expect_rc 1 "--pair without a colon"
+expect_err "--pair wants PRODUCT:MARKET" "--pair form named"
+run simulate "$TMP/sc.json" --runs=1000 --seed=5 --jobs=2 --format=csv
+expect_rc 0 "--opt=value spelling"
+expect_out "^thing,M_WAIT,1.75,domestic,1,0,1000," "csv row of the --opt=value run"
 run simulate
 expect_rc 1 "no scenario"
 run simulate "$TMP/missing.json"

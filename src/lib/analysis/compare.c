@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/internal.h"
 #include "model/internal.h"
 #include "xbroute/compare.h"
 
@@ -182,30 +183,35 @@ static int cmp_class_result(const void *a, const void *b)
     return strcmp(x->class_name, y->class_name);
 }
 
-/* Builds one row from what was collected; takes ownership of the kept routes. */
-static xbr_status_t build_row(collect_list_t *cl, collect_list_t *open_cl, xbr_compare_row_t *row)
+static bool is_standard(const char *name)
+{
+    for (size_t s = 0; s < N_STANDARD; s++)
+        if (strcmp(name, standard_classes[s]) == 0)
+            return true;
+    return false;
+}
+
+/* The row's classes, unjudged: the standard ones, then any other class a route has. */
+static xbr_status_t list_classes(const collect_list_t *cl, xbr_compare_row_t *row)
 {
     size_t n = N_STANDARD;
-    for (size_t i = 0; i < cl->count; i++) {
-        bool standard = false;
-        for (size_t s = 0; s < N_STANDARD; s++)
-            standard |= strcmp(cl->items[i].name, standard_classes[s]) == 0;
-        n += !standard;
-    }
+    for (size_t i = 0; i < cl->count; i++)
+        n += !is_standard(cl->items[i].name);
     row->classes = calloc(n, sizeof *row->classes);
     if (row->classes == NULL)
         return XBR_ENOMEM;
     row->n_classes = 0;
     for (size_t s = 0; s < N_STANDARD; s++)
         snprintf(row->classes[row->n_classes++].class_name, 32, "%s", standard_classes[s]);
-    for (size_t i = 0; i < cl->count; i++) {
-        bool standard = false;
-        for (size_t s = 0; s < N_STANDARD; s++)
-            standard |= strcmp(cl->items[i].name, standard_classes[s]) == 0;
-        if (!standard)
+    for (size_t i = 0; i < cl->count; i++)
+        if (!is_standard(cl->items[i].name))
             snprintf(row->classes[row->n_classes++].class_name, 32, "%s", cl->items[i].name);
-    }
-    /* The winner: the cheapest route within the promise over all classes. */
+    return XBR_OK;
+}
+
+/* The winner: the class with the cheapest route within the promise; NULL when none has one. */
+static const collect_t *find_winner(const collect_list_t *cl)
+{
     const collect_t *win = NULL;
     for (size_t i = 0; i < cl->count; i++) {
         const collect_t *c = &cl->items[i];
@@ -214,42 +220,59 @@ static xbr_status_t build_row(collect_list_t *cl, collect_list_t *open_cl, xbr_c
                                    win->meeting.cost.total, win->meeting.days, &win->meeting)))
             win = c;
     }
-    for (size_t k = 0; k < row->n_classes; k++) {
-        xbr_class_result_t *res = &row->classes[k];
-        collect_t *c = collect_find(cl, res->class_name, false);
-        if (c == NULL || !c->has_fastest) {
-            bool reopenable = open_cl != NULL && collect_find(open_cl, res->class_name, false);
-            res->verdict = reopenable ? XBR_VERDICT_CLOSED : XBR_VERDICT_NO_ROUTE;
-            snprintf(res->why, sizeof res->why, "%s",
-                     reopenable ? "its routes use closed links or nodes"
-                                : "the network has no route of this class");
-            continue;
-        }
-        res->has_route = true;
-        if (c->has_meeting) {
-            res->route = c->meeting;
-            c->has_meeting = false; /* moved */
-            if (c == win) {
-                res->verdict = XBR_VERDICT_WINNER;
-                snprintf(res->why, sizeof res->why, "%s",
-                         isfinite(row->promise_days) ? "cheapest within the promise"
-                                                     : "cheapest (no promise)");
-            } else {
-                double extra = res->route.cost.total - win->meeting.cost.total;
-                res->verdict = XBR_VERDICT_TOO_COSTLY;
-                snprintf(res->why, sizeof res->why, "%+.2f per unit (%+.0f%%) against %s", extra,
-                         win->meeting.cost.total > 0 ? 100.0 * extra / win->meeting.cost.total
-                                                     : 0.0,
-                         win->name);
-            }
-        } else {
-            res->route = c->fastest;
-            c->has_fastest = false; /* moved */
-            res->verdict = XBR_VERDICT_TOO_SLOW;
-            snprintf(res->why, sizeof res->why, "fastest %.1f days > promise %g", res->route.days,
-                     row->promise_days);
-        }
+    return win;
+}
+
+/*
+ * The verdict on one class and why: `c` is what was collected for it (NULL: nothing), `win` the
+ * row's winner, `open_cl` what the all-open network has (NULL when nothing is closed). Moves
+ * the class's kept route into res->route.
+ */
+static void judge(xbr_class_result_t *res, collect_t *c, const collect_t *win,
+                  collect_list_t *open_cl, double promise_days)
+{
+    if (c == NULL || !c->has_fastest) {
+        bool reopenable = open_cl != NULL && collect_find(open_cl, res->class_name, false) != NULL;
+        res->verdict = reopenable ? XBR_VERDICT_CLOSED : XBR_VERDICT_NO_ROUTE;
+        snprintf(res->why, sizeof res->why, "%s",
+                 reopenable ? "its routes use closed links or nodes"
+                            : "the network has no route of this class");
+        return;
     }
+    res->has_route = true;
+    if (!c->has_meeting) {
+        res->route = c->fastest;
+        c->has_fastest = false; /* moved */
+        res->verdict = XBR_VERDICT_TOO_SLOW;
+        snprintf(res->why, sizeof res->why, "fastest %.1f days > promise %g", res->route.days,
+                 promise_days);
+        return;
+    }
+    res->route = c->meeting;
+    c->has_meeting = false; /* moved; its figures stay readable for the other classes */
+    if (c == win) {
+        res->verdict = XBR_VERDICT_WINNER;
+        snprintf(res->why, sizeof res->why, "%s",
+                 isfinite(promise_days) ? "cheapest within the promise" : "cheapest (no promise)");
+        return;
+    }
+    double extra = res->route.cost.total - win->meeting.cost.total;
+    res->verdict = XBR_VERDICT_TOO_COSTLY;
+    snprintf(res->why, sizeof res->why, "%+.2f per unit (%+.0f%%) against %s", extra,
+             win->meeting.cost.total > 0 ? 100.0 * extra / win->meeting.cost.total : 0.0,
+             win->name);
+}
+
+/* Builds one row from what was collected; takes ownership of the kept routes. */
+static xbr_status_t build_row(collect_list_t *cl, collect_list_t *open_cl, xbr_compare_row_t *row)
+{
+    xbr_status_t st = list_classes(cl, row);
+    if (st != XBR_OK)
+        return st;
+    const collect_t *win = find_winner(cl);
+    for (size_t k = 0; k < row->n_classes; k++)
+        judge(&row->classes[k], collect_find(cl, row->classes[k].class_name, false), win, open_cl,
+              row->promise_days);
     qsort(row->classes, row->n_classes, sizeof *row->classes, cmp_class_result);
     row->winner = -1;
     for (size_t k = 0; k < row->n_classes; k++)
@@ -258,78 +281,98 @@ static xbr_status_t build_row(collect_list_t *cl, collect_list_t *open_cl, xbr_c
     return XBR_OK;
 }
 
-static const char *node_id_of(const xbr_network_t *net, int i)
-{
-    return net->nodes[i].id;
-}
-
-xbr_status_t xbr_compare_run(const xbr_scenario_t *sc, xbr_compare_t **out, xbr_diags_t *diags)
+/* The scenario's markets sorted by id, so rows come out in a stable, readable order; a new
+ * array (free it), NULL when out of memory. */
+static int *markets_by_id(const xbr_scenario_t *sc)
 {
     const xbr_network_t *net = sc->network;
-    xbr_compare_t *cmp = NULL;
-    xbr_router_t *router = NULL, *open_router = NULL;
-    xbr__variant_t *oc = NULL;
-    int *markets = NULL;
-    xbr_status_t st = XBR_OK;
-
-    *out = NULL;
-    size_t max_rows = sc->n_products * (sc->n_markets ? sc->n_markets : 1);
-    cmp = calloc(1, sizeof *cmp);
-    if (cmp != NULL)
-        cmp->rows = calloc(max_rows ? max_rows : 1, sizeof *cmp->rows);
-    markets = malloc((sc->n_markets ? sc->n_markets : 1) * sizeof *markets);
-    if (cmp == NULL || cmp->rows == NULL || markets == NULL) {
-        st = XBR_ENOMEM;
-        goto out;
-    }
-    /* Markets in id order, so rows come out in a stable, readable order. */
+    int *markets = malloc((sc->n_markets ? sc->n_markets : 1) * sizeof *markets);
+    if (markets == NULL)
+        return NULL;
     memcpy(markets, sc->markets, sc->n_markets * sizeof *markets);
     for (size_t i = 1; i < sc->n_markets; i++)
         for (size_t k = i;
-             k > 0 && strcmp(node_id_of(net, markets[k - 1]), node_id_of(net, markets[k])) > 0;
-             k--) {
+             k > 0 && strcmp(net->nodes[markets[k - 1]].id, net->nodes[markets[k]].id) > 0; k--) {
             int t = markets[k];
             markets[k] = markets[k - 1];
             markets[k - 1] = t;
         }
-    st = xbr_router_new(sc, &router);
-    if (st != XBR_OK)
-        goto out;
-    if (network_has_closures(net)) {
-        oc = make_open_copy(sc);
-        if (oc == NULL) {
-            st = XBR_ENOMEM;
-            goto out;
-        }
-        st = xbr_router_new(&oc->sc, &open_router);
-        if (st != XBR_OK)
-            goto out;
-    }
-    for (size_t p = 0; p < sc->n_products; p++) {
-        for (size_t mi = 0; mi < sc->n_markets; mi++) {
+    return markets;
+}
+
+/* What the comparison searches with: the scenario's router and, when some node or link is
+ * closed, an all-open variant and its router (to tell "closed" from "no route"). */
+typedef struct {
+    xbr_router_t *router;
+    xbr__variant_t *open; /* NULL when nothing is closed */
+    xbr_router_t *open_router;
+} searchers_t;
+
+static xbr_status_t searchers_init(searchers_t *s, const xbr_scenario_t *sc)
+{
+    memset(s, 0, sizeof *s);
+    xbr_status_t st = xbr_router_new(sc, &s->router);
+    if (st != XBR_OK || !network_has_closures(sc->network))
+        return st;
+    s->open = make_open_copy(sc);
+    if (s->open == NULL)
+        return XBR_ENOMEM;
+    return xbr_router_new(&s->open->sc, &s->open_router);
+}
+
+static void searchers_destroy(searchers_t *s)
+{
+    xbr_router_free(s->router);
+    xbr_router_free(s->open_router);
+    xbr__variant_free(s->open);
+}
+
+/* Fills `row` for product p in market m: every class's best, the winner and the verdicts. */
+static xbr_status_t compare_row(const xbr_scenario_t *sc, const searchers_t *s, int p, int m,
+                                xbr_compare_row_t *row, xbr_diags_t *diags)
+{
+    const xbr_product_t *prod = &sc->products[p];
+    row->product = p;
+    row->market = m;
+    row->demand_per_week = prod->demand_per_week[m];
+    row->promise_days = prod->max_days[m];
+    collect_list_t cl = {0}, open_cl = {0};
+    xbr_status_t st = collect_pair(sc, s->router, p, m, row->promise_days, &cl, diags);
+    bool need_open = false;
+    for (size_t k = 0; k < N_STANDARD && s->open != NULL; k++)
+        need_open |= collect_find(&cl, standard_classes[k], false) == NULL;
+    if (st == XBR_OK && need_open)
+        st = collect_pair(&s->open->sc, s->open_router, p, m, row->promise_days, &open_cl, diags);
+    if (st == XBR_OK)
+        st = build_row(&cl, need_open ? &open_cl : NULL, row);
+    collect_free(&cl);
+    collect_free(&open_cl);
+    return st;
+}
+
+xbr_status_t xbr_compare_run(const xbr_scenario_t *sc, xbr_compare_t **out, xbr_diags_t *diags)
+{
+    xbr_compare_t *cmp = NULL;
+    searchers_t s;
+    int *markets = NULL;
+    *out = NULL;
+    xbr_status_t st = searchers_init(&s, sc);
+    size_t max_rows = sc->n_products * (sc->n_markets ? sc->n_markets : 1);
+    cmp = calloc(1, sizeof *cmp);
+    if (cmp != NULL)
+        cmp->rows = calloc(max_rows ? max_rows : 1, sizeof *cmp->rows);
+    markets = markets_by_id(sc);
+    if (st == XBR_OK && (cmp == NULL || cmp->rows == NULL || markets == NULL))
+        st = XBR_ENOMEM;
+    for (size_t p = 0; p < sc->n_products && st == XBR_OK; p++) {
+        for (size_t mi = 0; mi < sc->n_markets && st == XBR_OK; mi++) {
             int m = markets[mi];
-            const xbr_product_t *prod = &sc->products[p];
-            if (!(prod->demand_per_week[m] > 0))
+            if (!(sc->products[p].demand_per_week[m] > 0))
                 continue;
             xbr_compare_row_t *row = &cmp->rows[cmp->n_rows];
-            row->product = (int)p;
-            row->market = m;
-            row->demand_per_week = prod->demand_per_week[m];
-            row->promise_days = prod->max_days[m];
-            collect_list_t cl = {0}, open_cl = {0};
-            st = collect_pair(sc, router, (int)p, m, row->promise_days, &cl, diags);
-            bool need_open = false;
-            for (size_t s = 0; s < N_STANDARD && oc != NULL; s++)
-                need_open |= collect_find(&cl, standard_classes[s], false) == NULL;
-            if (st == XBR_OK && need_open)
-                st = collect_pair(&oc->sc, open_router, (int)p, m, row->promise_days, &open_cl,
-                                  diags);
-            if (st == XBR_OK)
-                st = build_row(&cl, need_open ? &open_cl : NULL, row);
-            collect_free(&cl);
-            collect_free(&open_cl);
+            st = compare_row(sc, &s, (int)p, m, row, diags);
             if (st != XBR_OK)
-                goto out;
+                break;
             cmp->n_rows++;
             bool any = false;
             for (size_t k = 0; k < row->n_classes; k++)
@@ -338,13 +381,12 @@ xbr_status_t xbr_compare_run(const xbr_scenario_t *sc, xbr_compare_t **out, xbr_
             cmp->n_late += any && row->winner < 0;
         }
     }
-    *out = cmp;
-    cmp = NULL;
-out:
+    if (st == XBR_OK) {
+        *out = cmp;
+        cmp = NULL;
+    }
     xbr_compare_free(cmp);
-    xbr_router_free(router);
-    xbr_router_free(open_router);
-    xbr__variant_free(oc);
+    searchers_destroy(&s);
     free(markets);
     return st;
 }
@@ -361,6 +403,34 @@ void xbr_compare_free(xbr_compare_t *cmp)
     }
     free(cmp->rows);
     free(cmp);
+}
+
+static int cmp_win_count(const void *a, const void *b)
+{
+    return strcmp(((const xbr__win_count_t *)a)->name, ((const xbr__win_count_t *)b)->name);
+}
+
+xbr_status_t xbr__compare_winners(const xbr_compare_t *cmp, xbr__win_count_t **out, size_t *n)
+{
+    *n = 0;
+    *out = calloc(cmp->n_rows ? cmp->n_rows : 1, sizeof **out);
+    if (*out == NULL)
+        return XBR_ENOMEM;
+    xbr__win_count_t *wins = *out;
+    for (size_t i = 0; i < cmp->n_rows; i++) {
+        const xbr_compare_row_t *row = &cmp->rows[i];
+        if (row->winner < 0)
+            continue;
+        const char *name = row->classes[row->winner].class_name;
+        size_t k = 0;
+        while (k < *n && strcmp(wins[k].name, name) != 0)
+            k++;
+        if (k == *n)
+            wins[(*n)++].name = name;
+        wins[k].count++;
+    }
+    qsort(wins, *n, sizeof *wins, cmp_win_count);
+    return XBR_OK;
 }
 
 static bool is_direct_class(const char *name)

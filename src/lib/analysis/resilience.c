@@ -17,7 +17,9 @@
  *      vertices, its link cuts: one dominator tree per factory finds every directed cut,
  *      which is the removal-and-reachability check done for all nodes and links at once.
  *
- * igraph objects are initialised at the top, destroyed at `out` on every path; igraph's own
+ * Memory: one analysis keeps its temporaries in a work_t. work_init() puts every member in an
+ * empty state first (NULL arrays, igraph graphs without vertices, vectors without elements), so
+ * xbr_resilience_run() has one cleanup path, work_destroy(), whatever step failed. igraph's own
  * temporaries are unwound by its error handler (xbr__igraph_init), so its FINALLY stack is
  * empty when we return.
  */
@@ -44,13 +46,12 @@ static xbr_status_t igraph_failed(xbr_diags_t *diags, const char *call, igraph_e
     return XBR_EINTERNAL;
 }
 
+/* Calls igraph; on failure returns its status (the work_t keeps every temporary). */
 #define IGRAPH_TRY(call, name)                                                                     \
     do {                                                                                           \
         igraph_error_t rc_ = (call);                                                               \
-        if (rc_ != IGRAPH_SUCCESS) {                                                               \
-            st = igraph_failed(diags, name, rc_);                                                  \
-            goto out;                                                                              \
-        }                                                                                          \
+        if (rc_ != IGRAPH_SUCCESS)                                                                 \
+            return igraph_failed(diags, name, rc_);                                                \
     } while (0)
 
 /* ---- ordering helpers (ids make the output deterministic) -------------------------------- */
@@ -137,6 +138,39 @@ static const xbr_route_t *best_route(const xbr_compare_row_t *row, const char **
     return best ? &best->route : NULL;
 }
 
+/* Fills *im, the effect on one product x market of going from row `b` (before the closure) to
+ * row `a` (after), and adds it to the item's totals. */
+static void add_impact(xbr_resil_item_t *it, const xbr_compare_row_t *b, const xbr_compare_row_t *a,
+                       xbr_resil_impact_t *im)
+{
+    const char *bname = "", *aname = "";
+    const xbr_route_t *br = best_route(b, &bname), *ar = best_route(a, &aname);
+    im->product = b->product;
+    im->market = b->market;
+    im->demand_per_week = b->demand_per_week;
+    im->base_served = br != NULL;
+    snprintf(im->base_class, sizeof im->base_class, "%s", bname);
+    im->base_cost = br ? br->cost.total : NAN;
+    im->base_days = br ? br->days : NAN;
+    im->served = ar != NULL;
+    snprintf(im->class_name, sizeof im->class_name, "%s", aname);
+    im->cost = ar ? ar->cost.total : NAN;
+    im->days = ar ? ar->days : NAN;
+    im->cut_off = br != NULL && ar == NULL;
+    im->delta_cost = NAN;
+    im->delta_days = NAN;
+    if (im->cut_off) {
+        it->n_cut_off++;
+        it->cut_off_demand_per_week += im->demand_per_week;
+    } else if (br != NULL && ar != NULL) {
+        im->delta_cost = im->cost - im->base_cost;
+        im->delta_days = im->days - im->base_days;
+        it->weekly_cost_increase += im->demand_per_week * im->delta_cost;
+        if (im->delta_days > it->max_delta_days)
+            it->max_delta_days = im->delta_days;
+    }
+}
+
 /* Compares `sc` with one node or link closed against `base`, filling the item's impacts. The
  * copy is a variant of `sc` (model/internal.h): only the node and link arrays are its own. */
 static xbr_status_t close_and_compare(const xbr_scenario_t *sc, const xbr_compare_t *base,
@@ -155,49 +189,32 @@ static xbr_status_t close_and_compare(const xbr_scenario_t *sc, const xbr_compar
     else
         v->net.links[it->index].closed = true;
     st = xbr_compare_run(&v->sc, &cmp, diags);
-    if (st != XBR_OK)
-        goto out;
-    if (cmp->n_rows != base->n_rows) {
+    if (st == XBR_OK && cmp->n_rows != base->n_rows)
         st = XBR_EINTERNAL;
-        goto out;
-    }
-    for (size_t i = 0; i < base->n_rows; i++) {
+    for (size_t i = 0; st == XBR_OK && i < base->n_rows; i++) {
         const xbr_compare_row_t *b = &base->rows[i], *a = &cmp->rows[i];
-        xbr_resil_impact_t *im = &it->impacts[it->n_impacts++];
-        if (a->product != b->product || a->market != b->market) {
+        if (a->product != b->product || a->market != b->market)
             st = XBR_EINTERNAL;
-            goto out;
-        }
-        const char *bname = "", *aname = "";
-        const xbr_route_t *br = best_route(b, &bname), *ar = best_route(a, &aname);
-        im->product = b->product;
-        im->market = b->market;
-        im->demand_per_week = b->demand_per_week;
-        im->base_served = br != NULL;
-        snprintf(im->base_class, sizeof im->base_class, "%s", bname);
-        im->base_cost = br ? br->cost.total : NAN;
-        im->base_days = br ? br->days : NAN;
-        im->served = ar != NULL;
-        snprintf(im->class_name, sizeof im->class_name, "%s", aname);
-        im->cost = ar ? ar->cost.total : NAN;
-        im->days = ar ? ar->days : NAN;
-        im->cut_off = br != NULL && ar == NULL;
-        im->delta_cost = NAN;
-        im->delta_days = NAN;
-        if (im->cut_off) {
-            it->n_cut_off++;
-            it->cut_off_demand_per_week += im->demand_per_week;
-        } else if (br != NULL && ar != NULL) {
-            im->delta_cost = im->cost - im->base_cost;
-            im->delta_days = im->days - im->base_days;
-            it->weekly_cost_increase += im->demand_per_week * im->delta_cost;
-            if (im->delta_days > it->max_delta_days)
-                it->max_delta_days = im->delta_days;
-        }
+        else
+            add_impact(it, b, a, &it->impacts[it->n_impacts++]);
     }
 out:
     xbr_compare_free(cmp);
     xbr__variant_free(v);
+    return st;
+}
+
+/* Closes each item in turn against the comparison of `sc` as it is. */
+static xbr_status_t close_each(const xbr_scenario_t *sc, xbr_resilience_t *res, xbr_diags_t *diags)
+{
+    xbr_compare_t *base = NULL;
+    xbr_status_t st = xbr_compare_run(sc, &base, diags);
+    if (st != XBR_OK)
+        return st;
+    res->n_rows = base->n_rows;
+    for (size_t i = 0; i < res->n_items && st == XBR_OK; i++)
+        st = close_and_compare(sc, base, &res->items[i], diags);
+    xbr_compare_free(base);
     return st;
 }
 
@@ -248,244 +265,293 @@ static xbr_status_t collect_pairs(const xbr_scenario_t *sc, xbr_resilience_t *re
     return XBR_OK;
 }
 
-xbr_status_t xbr_resilience_run(const xbr_scenario_t *sc, size_t top_hubs, bool closures,
-                                xbr_resilience_t **out, xbr_diags_t *diags)
+/*
+ * The temporaries of one analysis. Arrays are NULL and igraph objects empty until a step fills
+ * them; work_destroy() frees every member in any state.
+ */
+typedef struct {
+    size_t n;                      /* nodes: vertex i of G, U and S is node i */
+    size_t e;                      /* open links: edge k of G and U */
+    int *link_of;                  /* edge k -> link index (vertex n + k of S) */
+    size_t *node_cuts, *link_cuts; /* factory x market pairs each node / link cuts */
+    double *betw;                  /* directed betweenness of each node */
+    igraph_t g, u, s;              /* directed, undirected, directed and subdivided */
+    igraph_vector_int_t edges;     /* G's and U's edge list */
+    igraph_vector_int_t sedges;    /* S's edge list */
+    igraph_vector_int_t dom;       /* a dominator tree of S */
+    igraph_vector_int_t ivec;      /* articulation points, then bridges */
+    igraph_vector_t bvec;          /* betweenness */
+} work_t;
+
+/* The igraph members of `w`, empty. On failure igraph has unwound the ones made (its FINALLY
+ * stack) and none is left to destroy. */
+static igraph_error_t work_init_igraph(work_t *w)
 {
-    const xbr_network_t *net = sc->network;
-    size_t n = net->n_nodes;
-    xbr_status_t st = XBR_OK;
-    xbr_resilience_t *res = NULL;
-    int *link_of = NULL;
-    size_t *node_cuts = NULL, *link_cuts = NULL;
-    double *betw = NULL;
-    int *order = NULL;
-    xbr_compare_t *base = NULL;
-    igraph_t g, u, s;
-    bool have_g = false, have_u = false, have_s = false;
-    igraph_vector_int_t edges, sedges, dom, ivec;
-    igraph_vector_t bvec;
-    bool have_edges = false, have_sedges = false, have_dom = false, have_ivec = false;
-    bool have_bvec = false;
+    IGRAPH_CHECK(igraph_empty(&w->g, 0, IGRAPH_DIRECTED));
+    IGRAPH_FINALLY(igraph_destroy, &w->g);
+    IGRAPH_CHECK(igraph_empty(&w->u, 0, IGRAPH_UNDIRECTED));
+    IGRAPH_FINALLY(igraph_destroy, &w->u);
+    IGRAPH_CHECK(igraph_empty(&w->s, 0, IGRAPH_DIRECTED));
+    IGRAPH_FINALLY(igraph_destroy, &w->s);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&w->edges, 0);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&w->sedges, 0);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&w->dom, 0);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&w->ivec, 0);
+    IGRAPH_VECTOR_INIT_FINALLY(&w->bvec, 0);
+    IGRAPH_FINALLY_CLEAN(8);
+    return IGRAPH_SUCCESS;
+}
 
-    *out = NULL;
+/* Puts every member of `w` in its empty state; on failure nothing is left to destroy. */
+static xbr_status_t work_init(work_t *w, const xbr_network_t *net, xbr_diags_t *diags)
+{
+    memset(w, 0, sizeof *w);
+    w->n = net->n_nodes;
     xbr__igraph_init();
-    res = calloc(1, sizeof *res);
-    link_of = malloc((net->n_links ? net->n_links : 1) * sizeof *link_of);
-    node_cuts = calloc(n ? n : 1, sizeof *node_cuts);
-    link_cuts = calloc(net->n_links ? net->n_links : 1, sizeof *link_cuts);
-    if (res == NULL || link_of == NULL || node_cuts == NULL || link_cuts == NULL) {
-        st = XBR_ENOMEM;
-        goto out;
-    }
-    st = collect_pairs(sc, res);
-    if (st != XBR_OK)
-        goto out;
+    igraph_error_t rc = work_init_igraph(w);
+    return rc == IGRAPH_SUCCESS ? XBR_OK : igraph_failed(diags, "init", rc);
+}
 
-    /* The open links, and the three graphs. */
-    size_t e = 0;
+static void work_destroy(work_t *w)
+{
+    igraph_destroy(&w->g);
+    igraph_destroy(&w->u);
+    igraph_destroy(&w->s);
+    igraph_vector_int_destroy(&w->edges);
+    igraph_vector_int_destroy(&w->sedges);
+    igraph_vector_int_destroy(&w->dom);
+    igraph_vector_int_destroy(&w->ivec);
+    igraph_vector_destroy(&w->bvec);
+    free(w->link_of);
+    free(w->node_cuts);
+    free(w->link_cuts);
+    free(w->betw);
+}
+
+/* The open links (open, between open nodes) and the three graphs G, U and S on them. */
+static xbr_status_t build_graphs(const xbr_network_t *net, work_t *w, xbr_diags_t *diags)
+{
+    w->link_of = malloc((net->n_links ? net->n_links : 1) * sizeof *w->link_of);
+    w->node_cuts = calloc(w->n ? w->n : 1, sizeof *w->node_cuts);
+    w->link_cuts = calloc(net->n_links ? net->n_links : 1, sizeof *w->link_cuts);
+    if (w->link_of == NULL || w->node_cuts == NULL || w->link_cuts == NULL)
+        return XBR_ENOMEM;
     for (size_t j = 0; j < net->n_links; j++) {
         const xbr_link_t *l = &net->links[j];
         if (!l->closed && !net->nodes[l->from].closed && !net->nodes[l->to].closed)
-            link_of[e++] = (int)j;
+            w->link_of[w->e++] = (int)j;
     }
-    IGRAPH_TRY(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * e)), "vector_int_init");
-    have_edges = true;
-    IGRAPH_TRY(igraph_vector_int_init(&sedges, (igraph_integer_t)(4 * e)), "vector_int_init");
-    have_sedges = true;
-    for (size_t k = 0; k < e; k++) {
-        const xbr_link_t *l = &net->links[link_of[k]];
-        igraph_integer_t mid = (igraph_integer_t)(n + k);
-        VECTOR(edges)[2 * k] = l->from;
-        VECTOR(edges)[2 * k + 1] = l->to;
-        VECTOR(sedges)[4 * k] = l->from;
-        VECTOR(sedges)[4 * k + 1] = mid;
-        VECTOR(sedges)[4 * k + 2] = mid;
-        VECTOR(sedges)[4 * k + 3] = l->to;
+    IGRAPH_TRY(igraph_vector_int_resize(&w->edges, (igraph_integer_t)(2 * w->e)), "vector_resize");
+    IGRAPH_TRY(igraph_vector_int_resize(&w->sedges, (igraph_integer_t)(4 * w->e)), "vector_resize");
+    for (size_t k = 0; k < w->e; k++) {
+        const xbr_link_t *l = &net->links[w->link_of[k]];
+        igraph_integer_t mid = (igraph_integer_t)(w->n + k);
+        VECTOR(w->edges)[2 * k] = l->from;
+        VECTOR(w->edges)[2 * k + 1] = l->to;
+        VECTOR(w->sedges)[4 * k] = l->from;
+        VECTOR(w->sedges)[4 * k + 1] = mid;
+        VECTOR(w->sedges)[4 * k + 2] = mid;
+        VECTOR(w->sedges)[4 * k + 3] = l->to;
     }
-    IGRAPH_TRY(igraph_create(&g, &edges, (igraph_integer_t)n, IGRAPH_DIRECTED), "create");
-    have_g = true;
-    IGRAPH_TRY(igraph_create(&u, &edges, (igraph_integer_t)n, IGRAPH_UNDIRECTED), "create");
-    have_u = true;
-    IGRAPH_TRY(igraph_create(&s, &sedges, (igraph_integer_t)(n + e), IGRAPH_DIRECTED), "create");
-    have_s = true;
-    IGRAPH_TRY(igraph_vector_int_init(&dom, 0), "vector_int_init");
-    have_dom = true;
-    IGRAPH_TRY(igraph_vector_int_init(&ivec, 0), "vector_int_init");
-    have_ivec = true;
-    IGRAPH_TRY(igraph_vector_init(&bvec, 0), "vector_init");
-    have_bvec = true;
+    igraph_integer_t n = (igraph_integer_t)w->n;
+    IGRAPH_TRY(igraph_add_vertices(&w->g, n, NULL), "add_vertices");
+    IGRAPH_TRY(igraph_add_edges(&w->g, &w->edges, NULL), "add_edges");
+    IGRAPH_TRY(igraph_add_vertices(&w->u, n, NULL), "add_vertices");
+    IGRAPH_TRY(igraph_add_edges(&w->u, &w->edges, NULL), "add_edges");
+    IGRAPH_TRY(igraph_add_vertices(&w->s, n + (igraph_integer_t)w->e, NULL), "add_vertices");
+    IGRAPH_TRY(igraph_add_edges(&w->s, &w->sedges, NULL), "add_edges");
+    return XBR_OK;
+}
 
-    /* Directed cuts and disjoint paths, one dominator tree per factory. */
+/* Directed cuts and edge-disjoint paths of every pair, one dominator tree per factory: counts
+ * in w->node_cuts and w->link_cuts the pairs each node and link cuts. */
+static xbr_status_t directed_cuts(const xbr_network_t *net, xbr_resilience_t *res, work_t *w,
+                                  xbr_diags_t *diags)
+{
     for (size_t i = 0; i < res->n_pairs; i++) {
         int f = res->pairs[i].factory;
-        if (i == 0 || res->pairs[i - 1].factory != f) {
-            IGRAPH_TRY(igraph_dominator_tree(&s, f, &dom, NULL, NULL, IGRAPH_OUT),
+        if (i == 0 || res->pairs[i - 1].factory != f)
+            IGRAPH_TRY(igraph_dominator_tree(&w->s, f, &w->dom, NULL, NULL, IGRAPH_OUT),
                        "dominator_tree");
-        }
         xbr_resil_pair_t *pr = &res->pairs[i];
         int m = pr->market;
         /* igraph 0.10: dom[root] = -1, dom[unreachable] = -2 */
         pr->reachable =
-            !net->nodes[f].closed && !net->nodes[m].closed && m != f && VECTOR(dom)[m] >= 0;
+            !net->nodes[f].closed && !net->nodes[m].closed && m != f && VECTOR(w->dom)[m] >= 0;
         if (!pr->reachable)
             continue;
-        for (igraph_integer_t v = VECTOR(dom)[m]; v >= 0 && v != f; v = VECTOR(dom)[v]) {
-            if ((size_t)v < n)
-                node_cuts[v]++;
+        for (igraph_integer_t v = VECTOR(w->dom)[m]; v >= 0 && v != f; v = VECTOR(w->dom)[v]) {
+            if ((size_t)v < w->n)
+                w->node_cuts[v]++;
             else
-                link_cuts[link_of[(size_t)v - n]]++;
+                w->link_cuts[w->link_of[(size_t)v - w->n]]++;
         }
         igraph_integer_t paths = 0;
-        IGRAPH_TRY(igraph_edge_disjoint_paths(&g, &paths, f, m), "edge_disjoint_paths");
+        IGRAPH_TRY(igraph_edge_disjoint_paths(&w->g, &paths, f, m), "edge_disjoint_paths");
         pr->disjoint_paths = (long)paths;
     }
+    return XBR_OK;
+}
 
-    /* The undirected view. */
-    IGRAPH_TRY(igraph_articulation_points(&u, &ivec), "articulation_points");
-    res->n_articulation = (size_t)igraph_vector_int_size(&ivec);
-    res->articulation = malloc((res->n_articulation ? res->n_articulation : 1) * sizeof(int));
-    res->articulation_cuts = calloc(res->n_articulation ? res->n_articulation : 1, sizeof(bool));
-    if (res->articulation == NULL || res->articulation_cuts == NULL) {
-        st = XBR_ENOMEM;
-        goto out;
-    }
-    for (size_t i = 0; i < res->n_articulation; i++)
-        res->articulation[i] = (int)VECTOR(ivec)[i];
-    st = sort_by_id(net, res->articulation, res->n_articulation, false);
+/*
+ * Copies the vertices (links == false) or edges (links == true, mapped to link indices by
+ * `link_of`) in `ivec` to a new array *out of *n, sorted by id, and whether each cuts some pair
+ * (cuts[index] > 0) to a new array *out_cuts. The arrays belong to the result.
+ */
+static xbr_status_t take_sorted(const xbr_network_t *net, const igraph_vector_int_t *ivec,
+                                const int *link_of, const size_t *cuts, size_t *n, int **out,
+                                bool **out_cuts)
+{
+    *n = (size_t)igraph_vector_int_size(ivec);
+    *out = malloc((*n ? *n : 1) * sizeof **out);
+    *out_cuts = calloc(*n ? *n : 1, sizeof **out_cuts);
+    if (*out == NULL || *out_cuts == NULL)
+        return XBR_ENOMEM;
+    for (size_t i = 0; i < *n; i++)
+        (*out)[i] = (int)(link_of != NULL ? link_of[VECTOR(*ivec)[i]] : VECTOR(*ivec)[i]);
+    xbr_status_t st = sort_by_id(net, *out, *n, link_of != NULL);
+    for (size_t i = 0; st == XBR_OK && i < *n; i++)
+        (*out_cuts)[i] = cuts[(*out)[i]] > 0;
+    return st;
+}
+
+/* The undirected view: articulation points and bridges of U, and which of them cut a pair. */
+static xbr_status_t undirected_view(const xbr_network_t *net, xbr_resilience_t *res, work_t *w,
+                                    xbr_diags_t *diags)
+{
+    IGRAPH_TRY(igraph_articulation_points(&w->u, &w->ivec), "articulation_points");
+    xbr_status_t st = take_sorted(net, &w->ivec, NULL, w->node_cuts, &res->n_articulation,
+                                  &res->articulation, &res->articulation_cuts);
     if (st != XBR_OK)
-        goto out;
-    for (size_t i = 0; i < res->n_articulation; i++)
-        res->articulation_cuts[i] = node_cuts[res->articulation[i]] > 0;
+        return st;
+    IGRAPH_TRY(igraph_bridges(&w->u, &w->ivec), "bridges");
+    return take_sorted(net, &w->ivec, w->link_of, w->link_cuts, &res->n_bridges, &res->bridges,
+                       &res->bridge_cuts);
+}
 
-    IGRAPH_TRY(igraph_bridges(&u, &ivec), "bridges");
-    res->n_bridges = (size_t)igraph_vector_int_size(&ivec);
-    res->bridges = malloc((res->n_bridges ? res->n_bridges : 1) * sizeof(int));
-    res->bridge_cuts = calloc(res->n_bridges ? res->n_bridges : 1, sizeof(bool));
-    if (res->bridges == NULL || res->bridge_cuts == NULL) {
-        st = XBR_ENOMEM;
-        goto out;
-    }
-    for (size_t i = 0; i < res->n_bridges; i++)
-        res->bridges[i] = link_of[VECTOR(ivec)[i]];
-    st = sort_by_id(net, res->bridges, res->n_bridges, true);
-    if (st != XBR_OK)
-        goto out;
-    for (size_t i = 0; i < res->n_bridges; i++)
-        res->bridge_cuts[i] = link_cuts[res->bridges[i]] > 0;
-
-    /* Hubs: directed betweenness of every node, highest first, ties by id. */
-    IGRAPH_TRY(igraph_betweenness(&g, &bvec, igraph_vss_all(), true, NULL), "betweenness");
-    betw = malloc((n ? n : 1) * sizeof *betw);
-    order = malloc((n ? n : 1) * sizeof *order);
+/* Hubs: the directed betweenness of every node (kept in w->betw) and the `top_hubs` highest
+ * above 0, ties by id. */
+static xbr_status_t find_hubs(const xbr_network_t *net, xbr_resilience_t *res, work_t *w,
+                              size_t top_hubs, xbr_diags_t *diags)
+{
+    IGRAPH_TRY(igraph_betweenness(&w->g, &w->bvec, igraph_vss_all(), true, NULL), "betweenness");
+    size_t n = w->n;
+    w->betw = malloc((n ? n : 1) * sizeof *w->betw);
     keyed_t *byb = malloc((n ? n : 1) * sizeof *byb);
-    if (betw == NULL || order == NULL || byb == NULL) {
+    if (w->betw == NULL || byb == NULL) {
         free(byb);
-        st = XBR_ENOMEM;
-        goto out;
+        return XBR_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
-        betw[i] = VECTOR(bvec)[i];
-        byb[i] = (keyed_t){betw[i], net->nodes[i].id, (int)i};
+        w->betw[i] = VECTOR(w->bvec)[i];
+        byb[i] = (keyed_t){w->betw[i], net->nodes[i].id, (int)i};
     }
     qsort(byb, n, sizeof *byb, cmp_keyed); /* highest first, ties by id */
-    for (size_t i = 0; i < n; i++)
-        order[i] = byb[i].index;
-    free(byb);
     size_t n_hubs = 0;
-    while (n_hubs < top_hubs && n_hubs < n && betw[order[n_hubs]] > 0.0)
+    while (n_hubs < top_hubs && n_hubs < n && byb[n_hubs].key > 0.0)
         n_hubs++;
     res->hubs = malloc((n_hubs ? n_hubs : 1) * sizeof *res->hubs);
     res->hub_betweenness = malloc((n_hubs ? n_hubs : 1) * sizeof *res->hub_betweenness);
-    if (res->hubs == NULL || res->hub_betweenness == NULL) {
-        st = XBR_ENOMEM;
-        goto out;
+    xbr_status_t st = XBR_ENOMEM;
+    if (res->hubs != NULL && res->hub_betweenness != NULL) {
+        st = XBR_OK;
+        res->n_hubs = n_hubs;
+        for (size_t i = 0; i < n_hubs; i++) {
+            res->hubs[i] = byb[i].index;
+            res->hub_betweenness[i] = byb[i].key;
+        }
     }
-    res->n_hubs = n_hubs;
-    for (size_t i = 0; i < n_hubs; i++) {
-        res->hubs[i] = order[i];
-        res->hub_betweenness[i] = betw[order[i]];
-    }
+    free(byb);
+    return st;
+}
 
-    /* The items: every directed cut, node or link, and the hubs. */
-    size_t cap = n_hubs;
-    for (size_t i = 0; i < n; i++)
-        cap += node_cuts[i] > 0;
+/* The items: every node or link that cuts some pair, and the hubs (unsorted). */
+static xbr_status_t collect_items(const xbr_network_t *net, xbr_resilience_t *res, const work_t *w)
+{
+    size_t cap = res->n_hubs;
+    for (size_t i = 0; i < w->n; i++)
+        cap += w->node_cuts[i] > 0;
     for (size_t j = 0; j < net->n_links; j++)
-        cap += link_cuts[j] > 0;
+        cap += w->link_cuts[j] > 0;
     res->items = calloc(cap ? cap : 1, sizeof *res->items);
-    if (res->items == NULL) {
-        st = XBR_ENOMEM;
-        goto out;
-    }
-    for (size_t i = 0; i < n; i++) {
+    if (res->items == NULL)
+        return XBR_ENOMEM;
+    for (size_t i = 0; i < w->n; i++) {
         bool hub = false;
-        for (size_t h = 0; h < n_hubs; h++)
+        for (size_t h = 0; h < res->n_hubs; h++)
             hub |= res->hubs[h] == (int)i;
-        if (node_cuts[i] == 0 && !hub)
+        if (w->node_cuts[i] == 0 && !hub)
             continue;
         xbr_resil_item_t *it = &res->items[res->n_items++];
-        it->kind = XBR_RESIL_NODE;
-        it->index = (int)i;
-        it->hub = hub;
-        it->betweenness = betw[i];
-        it->n_cut_pairs = node_cuts[i];
+        *it = (xbr_resil_item_t){.kind = XBR_RESIL_NODE,
+                                 .index = (int)i,
+                                 .hub = hub,
+                                 .betweenness = w->betw[i],
+                                 .n_cut_pairs = w->node_cuts[i]};
         for (size_t a = 0; a < res->n_articulation; a++)
             it->articulation |= res->articulation[a] == (int)i;
     }
     for (size_t j = 0; j < net->n_links; j++) {
-        if (link_cuts[j] == 0)
+        if (w->link_cuts[j] == 0)
             continue;
         xbr_resil_item_t *it = &res->items[res->n_items++];
-        it->kind = XBR_RESIL_LINK;
-        it->index = (int)j;
-        it->betweenness = NAN;
-        it->n_cut_pairs = link_cuts[j];
+        *it = (xbr_resil_item_t){.kind = XBR_RESIL_LINK,
+                                 .index = (int)j,
+                                 .betweenness = NAN,
+                                 .n_cut_pairs = w->link_cuts[j]};
         for (size_t b = 0; b < res->n_bridges; b++)
             it->bridge |= res->bridges[b] == (int)j;
     }
+    return XBR_OK;
+}
 
-    /* Close each in turn and compare. */
-    if (closures) {
-        st = xbr_compare_run(sc, &base, diags);
-        if (st != XBR_OK)
-            goto out;
-        res->n_rows = base->n_rows;
-        for (size_t i = 0; i < res->n_items && st == XBR_OK; i++)
-            st = close_and_compare(sc, base, &res->items[i], diags);
-        if (st != XBR_OK)
-            goto out;
-    }
+/* Ranks the items: cut-off demand, weekly cost increase (both descending), nodes first, id. */
+static void sort_items(const xbr_network_t *net, xbr_resilience_t *res)
+{
     for (size_t i = 1; i < res->n_items; i++)
         for (size_t k = i; k > 0 && cmp_item(net, &res->items[k - 1], &res->items[k]) > 0; k--) {
             xbr_resil_item_t t = res->items[k];
             res->items[k] = res->items[k - 1];
             res->items[k - 1] = t;
         }
+}
+
+xbr_status_t xbr_resilience_run(const xbr_scenario_t *sc, size_t top_hubs, bool closures,
+                                xbr_resilience_t **out, xbr_diags_t *diags)
+{
+    const xbr_network_t *net = sc->network;
+    xbr_resilience_t *res = NULL;
+    work_t w;
+    *out = NULL;
+    xbr_status_t st = work_init(&w, net, diags);
+    if (st != XBR_OK)
+        return st;
+    res = calloc(1, sizeof *res);
+    if (res == NULL) {
+        st = XBR_ENOMEM;
+        goto out;
+    }
+    res->closures = closures;
+    st = collect_pairs(sc, res);
+    if (st == XBR_OK)
+        st = build_graphs(net, &w, diags);
+    if (st == XBR_OK)
+        st = directed_cuts(net, res, &w, diags);
+    if (st == XBR_OK)
+        st = undirected_view(net, res, &w, diags);
+    if (st == XBR_OK)
+        st = find_hubs(net, res, &w, top_hubs, diags);
+    if (st == XBR_OK)
+        st = collect_items(net, res, &w);
+    if (st == XBR_OK && closures)
+        st = close_each(sc, res, diags);
+    if (st != XBR_OK)
+        goto out;
+    sort_items(net, res);
     *out = res;
     res = NULL;
 out:
-    if (have_g)
-        igraph_destroy(&g);
-    if (have_u)
-        igraph_destroy(&u);
-    if (have_s)
-        igraph_destroy(&s);
-    if (have_edges)
-        igraph_vector_int_destroy(&edges);
-    if (have_sedges)
-        igraph_vector_int_destroy(&sedges);
-    if (have_dom)
-        igraph_vector_int_destroy(&dom);
-    if (have_ivec)
-        igraph_vector_int_destroy(&ivec);
-    if (have_bvec)
-        igraph_vector_destroy(&bvec);
-    xbr_compare_free(base);
-    free(link_of);
-    free(node_cuts);
-    free(link_cuts);
-    free(betw);
-    free(order);
+    work_destroy(&w);
     xbr_resilience_free(res);
     return st;
 }

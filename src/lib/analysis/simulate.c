@@ -7,64 +7,20 @@
  * run's expectation is exactly the model's mean (route.days) whatever fixed steps (handling,
  * export and import clearance) the cost model charged on the clock.
  *
- * Units: days. No global state: each (product, market, class) has its own PRNG state on the
- * stack of the thread that simulates it.
+ * Units: days. No global state: each (product, market, class) has its own stream of the
+ * library's xoshiro256** (base/rng.c), its state on the stack of the thread that simulates it.
  */
 #include "xbroute/simulate.h"
 
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/internal.h"
 #include "route/internal.h"
-
-/* ---- PRNG: splitmix64 (seeding) and xoshiro256** (draws), Blackman & Vigna 2018 ---------- */
-
-static uint64_t splitmix64(uint64_t *x)
-{
-    uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-typedef struct {
-    uint64_t s[4];
-} rng_t;
-
-static uint64_t rotl(uint64_t x, int k)
-{
-    return (x << k) | (x >> (64 - k));
-}
-
-static void rng_seed(rng_t *r, uint64_t seed)
-{
-    uint64_t x = seed;
-    for (int i = 0; i < 4; i++)
-        r->s[i] = splitmix64(&x);
-}
-
-static uint64_t rng_next(rng_t *r)
-{
-    uint64_t *s = r->s;
-    uint64_t result = rotl(s[1] * 5, 7) * 9;
-    uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return result;
-}
-
-/* Uniform on [0, 1) with 53 random bits. */
-static double rng_uniform(rng_t *r)
-{
-    return (double)(rng_next(r) >> 11) * 0x1.0p-53;
-}
 
 /* FNV-1a 64 over a string and its terminating NUL (so "ab"+"c" differs from "a"+"bc"). */
 static uint64_t fnv1a(uint64_t h, const char *s)
@@ -77,17 +33,17 @@ static uint64_t fnv1a(uint64_t h, const char *s)
     return h;
 }
 
-uint64_t xbr_sim_stream_seed(uint64_t seed, const char *product_id, const char *market_id,
-                             const char *class_name)
+uint64_t xbr_simulate_stream_seed(uint64_t seed, const char *product_id, const char *market_id,
+                                  const char *class_name)
 {
     uint64_t h = 0xCBF29CE484222325ULL;
     h = fnv1a(h, product_id);
     h = fnv1a(h, market_id);
     h = fnv1a(h, class_name);
     uint64_t x = seed;
-    uint64_t a = splitmix64(&x);
+    uint64_t a = xbr__splitmix64(&x);
     x = a ^ h;
-    return splitmix64(&x);
+    return xbr__splitmix64(&x);
 }
 
 /* ---- the program of a route --------------------------------------------------------------- */
@@ -153,10 +109,23 @@ static xbr_status_t compile_part(const xbr_network_t *net, const xbr__cm_t *cm,
     return XBR_OK;
 }
 
+/* The index of the first link on the consumer clock: 0, or for a stocked route the link after
+ * the stocking warehouse (whose handling is upstream); SIZE_MAX when the warehouse is not on
+ * the route. */
+static size_t consumer_start(const xbr_route_t *route)
+{
+    if (route->stock_at < 0)
+        return 0;
+    for (size_t i = 1; i <= route->n_links; i++)
+        if (route->nodes[i] == route->stock_at)
+            return i;
+    return SIZE_MAX;
+}
+
 /*
  * Compiles the consumer-facing part of `route` into `prog` and, for a stocked route, the
  * upstream part (origin to the warehouse, its handling included: the replenishment lead time)
- * into `upstream` (else upstream->legs stays NULL).
+ * into `upstream` (else upstream->legs stays NULL). On an error both are left empty.
  */
 static xbr_status_t compile_route(const xbr_scenario_t *sc, const xbr_route_t *route,
                                   sim_prog_t *prog, sim_prog_t *upstream, xbr_diags_t *diags)
@@ -175,27 +144,21 @@ static xbr_status_t compile_route(const xbr_scenario_t *sc, const xbr_route_t *r
         return bad(diags, "simulate: route product or market out of range", "valid indices");
     if (st != XBR_OK)
         return st;
-    /* The consumer clock starts after the stocking warehouse (its handling is upstream). */
-    size_t first = 0;
-    if (route->stock_at >= 0) {
-        for (size_t i = 1; i <= route->n_links && first == 0; i++)
-            if (route->nodes[i] == route->stock_at)
-                first = i;
-        if (first == 0) {
-            xbr__cm_destroy(&cm);
-            return bad(diags, "simulate: stocking warehouse not on the route",
-                       "a route from the route search");
-        }
+    size_t first = consumer_start(route);
+    if (first == SIZE_MAX) {
+        st = bad(diags, "simulate: stocking warehouse not on the route",
+                 "a route from the route search");
+        goto out;
     }
     st = compile_part(net, &cm, route, first, route->n_links, route->days, prog, diags);
-    if (st == XBR_OK && first > 0) {
+    if (st == XBR_OK && first > 0)
         st = compile_part(net, &cm, route, 0, first, route->lead_time_days, upstream, diags);
-        if (st != XBR_OK) {
-            free(prog->legs);
-            prog->legs = NULL;
-        }
-    }
+out:
     xbr__cm_destroy(&cm);
+    if (st != XBR_OK) {
+        free(prog->legs);
+        prog->legs = NULL;
+    }
     return st;
 }
 
@@ -210,25 +173,25 @@ static double tri_draw(double a, double c, double b, double u)
     return b - sqrt((1.0 - u) * (b - a) * (b - c));
 }
 
-static double run_once(const sim_prog_t *prog, rng_t *r)
+static double run_once(const sim_prog_t *prog, xbr__xoshiro_t *r)
 {
     double d = prog->fixed;
     for (size_t i = 0; i < prog->n; i++) {
         const sim_leg_t *g = &prog->legs[i];
-        d += g->b > g->a ? tri_draw(g->a, g->c, g->b, rng_uniform(r)) : g->a;
+        d += g->b > g->a ? tri_draw(g->a, g->c, g->b, xbr__xoshiro_unit(r)) : g->a;
         if (g->headway > 0.0)
-            d += g->headway * rng_uniform(r);
-        if (g->insp_prob > 0.0 && g->insp_days > 0.0 && rng_uniform(r) < g->insp_prob)
+            d += g->headway * xbr__xoshiro_unit(r);
+        if (g->insp_prob > 0.0 && g->insp_days > 0.0 && xbr__xoshiro_unit(r) < g->insp_prob)
             d += g->insp_days;
     }
     return d;
 }
 
 /* A standard normal draw (Box & Muller 1958) from two uniforms. */
-static double rng_normal(rng_t *r)
+static double normal_draw(xbr__xoshiro_t *r)
 {
-    double u1 = 1.0 - rng_uniform(r); /* (0, 1]: log is finite */
-    double u2 = rng_uniform(r);
+    double u1 = 1.0 - xbr__xoshiro_unit(r); /* (0, 1]: log is finite */
+    double u2 = xbr__xoshiro_unit(r);
     return sqrt(-2.0 * log(u1)) * cos(2.0 * 3.14159265358979323846 * u2);
 }
 
@@ -254,12 +217,12 @@ static double stockout_share(const xbr_scenario_t *sc, const xbr_route_t *route,
     double reorder = d * mu + z * sqrt(mu * sd * sd + d * d * var);
     if (!isfinite(reorder))
         return NAN;
-    rng_t r;
-    rng_seed(&r, stream_seed ^ 0x53544F434B4F5554ULL); /* "STOCKOUT" */
+    xbr__xoshiro_t r;
+    xbr__xoshiro_seed(&r, stream_seed ^ 0x53544F434B4F5554ULL); /* "STOCKOUT" */
     size_t outs = 0;
     for (size_t i = 0; i < runs; i++) {
         double lead = run_once(upstream, &r);
-        double demand = d * lead + sd * sqrt(lead) * rng_normal(&r);
+        double demand = d * lead + sd * sqrt(lead) * normal_draw(&r);
         outs += demand > reorder;
     }
     return (double)outs / (double)runs;
@@ -281,39 +244,10 @@ static double quantile(const double *x, size_t n, double p)
     return x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]);
 }
 
-xbr_status_t xbr_simulate_route(const xbr_scenario_t *sc, const xbr_route_t *route, size_t runs,
-                                uint64_t stream_seed, double promise_days, xbr_sim_stats_t *stats,
-                                double *samples, xbr_diags_t *diags)
+/* Summarises the `runs` draws x (sorted here) in *stats against `promise_days`; the mean and
+ * variance by Welford's update in draw order (deterministic), before the sort. */
+static void summarise(double *x, size_t runs, double promise_days, xbr_sim_stats_t *stats)
 {
-    sim_prog_t prog;
-    double *x = NULL;
-    memset(stats, 0, sizeof *stats);
-    if (runs < 1 || runs > XBR_SIM_MAX_RUNS)
-        return bad(diags, "simulate: number of runs out of range", "1 to 100000000 runs");
-    sim_prog_t upstream;
-    xbr_status_t st = compile_route(sc, route, &prog, &upstream, diags);
-    if (st != XBR_OK)
-        return st;
-    x = malloc(runs * sizeof *x);
-    if (x == NULL) {
-        free(prog.legs);
-        free(upstream.legs);
-        return XBR_ENOMEM;
-    }
-    rng_t r;
-    rng_seed(&r, stream_seed);
-    for (size_t i = 0; i < runs; i++)
-        x[i] = run_once(&prog, &r);
-    free(prog.legs);
-    stats->stockout_share = NAN;
-    if (upstream.legs != NULL) {
-        stats->stockout_share = stockout_share(sc, route, &upstream, runs, stream_seed);
-        free(upstream.legs);
-    }
-    if (samples != NULL)
-        memcpy(samples, x, runs * sizeof *x);
-
-    /* Mean and variance by Welford's update, in draw order (deterministic). */
     double mean = 0.0, m2 = 0.0;
     size_t on_time = 0;
     bool has_promise = isfinite(promise_days);
@@ -333,70 +267,62 @@ xbr_status_t xbr_simulate_route(const xbr_scenario_t *sc, const xbr_route_t *rou
     stats->p90 = quantile(x, runs, 0.90);
     stats->p95 = quantile(x, runs, 0.95);
     stats->on_time_share = has_promise ? (double)on_time / (double)runs : NAN;
+}
+
+xbr_status_t xbr_simulate_route(const xbr_scenario_t *sc, const xbr_route_t *route, size_t runs,
+                                uint64_t stream_seed, double promise_days, xbr_sim_stats_t *stats,
+                                double *samples, xbr_diags_t *diags)
+{
+    sim_prog_t prog = {0}, upstream = {0};
+    double *x = NULL;
+    xbr_status_t st = XBR_OK;
+    memset(stats, 0, sizeof *stats);
+    if (runs < 1 || runs > XBR_SIM_MAX_RUNS)
+        return bad(diags, "simulate: number of runs out of range", "1 to 100000000 runs");
+    st = compile_route(sc, route, &prog, &upstream, diags);
+    if (st != XBR_OK)
+        goto out;
+    x = malloc(runs * sizeof *x);
+    if (x == NULL) {
+        st = XBR_ENOMEM;
+        goto out;
+    }
+    xbr__xoshiro_t r;
+    xbr__xoshiro_seed(&r, stream_seed);
+    for (size_t i = 0; i < runs; i++)
+        x[i] = run_once(&prog, &r);
+    stats->stockout_share = NAN;
+    if (upstream.legs != NULL)
+        stats->stockout_share = stockout_share(sc, route, &upstream, runs, stream_seed);
+    if (samples != NULL)
+        memcpy(samples, x, runs * sizeof *x);
+    summarise(x, runs, promise_days, stats);
+out:
+    free(prog.legs);
+    free(upstream.legs);
     free(x);
-    return XBR_OK;
+    return st;
 }
 
 /* ---- every class of a comparison, shared among threads ------------------------------------ */
 
-typedef struct {
-    const xbr_scenario_t *sc;
-    const xbr_compare_t *cmp;
-    xbr_sim_t *sim;
-    size_t runs;
-    size_t first, step; /* this worker takes rows first, first + step, ... */
-    xbr_status_t status;
-    xbr_diags_t diags; /* the worker's own; merged by the caller in worker order */
-} sim_work_t;
-
-static void *sim_worker(void *arg)
-{
-    sim_work_t *w = arg;
-    w->status = XBR_OK;
-    for (size_t i = w->first; i < w->sim->n_rows && w->status == XBR_OK; i += w->step) {
-        xbr_sim_row_t *row = &w->sim->rows[i];
-        const xbr_class_result_t *c = &w->cmp->rows[row->row].classes[row->klass];
-        w->status = xbr_simulate_route(w->sc, &c->route, w->runs, row->stream_seed,
-                                       row->promise_days, &row->stats, NULL, &w->diags);
-    }
-    return NULL;
-}
-
-static void merge_diags(xbr_diags_t *to, const xbr_diags_t *from)
-{
-    if (to == NULL)
-        return;
-    for (size_t i = 0; i < from->count; i++) {
-        const xbr_diag_t *d = &from->items[i];
-        xbr_diags_add(to, d->severity, d->file, d->line, d->col, d->object_id, d->field, d->what,
-                      d->expected);
-    }
-}
-
-xbr_status_t xbr_simulate_compare(const xbr_scenario_t *sc, const xbr_compare_t *cmp, size_t runs,
-                                  uint64_t seed, int jobs, xbr_sim_t **out, xbr_diags_t *diags)
+/* A new simulation of `cmp` with one row (stats still zero) per class with a route, in the
+ * comparison's order; NULL when out of memory. */
+static xbr_sim_t *sim_new(const xbr_scenario_t *sc, const xbr_compare_t *cmp, size_t runs,
+                          uint64_t seed)
 {
     const xbr_network_t *net = sc->network;
-    xbr_status_t st = XBR_OK;
-    sim_work_t *work = NULL;
-    pthread_t *threads = NULL;
-    *out = NULL;
-    if (runs < 1 || runs > XBR_SIM_MAX_RUNS)
-        return bad(diags, "simulate: number of runs out of range", "1 to 100000000 runs");
     xbr_sim_t *sim = calloc(1, sizeof *sim);
-    if (sim == NULL)
-        return XBR_ENOMEM;
-    sim->runs = runs;
-    sim->seed = seed;
     size_t n = 0;
     for (size_t i = 0; i < cmp->n_rows; i++)
         for (size_t k = 0; k < cmp->rows[i].n_classes; k++)
             n += cmp->rows[i].classes[k].has_route;
-    sim->rows = calloc(n ? n : 1, sizeof *sim->rows);
-    if (sim->rows == NULL) {
-        st = XBR_ENOMEM;
-        goto out;
+    if (sim == NULL || (sim->rows = calloc(n ? n : 1, sizeof *sim->rows)) == NULL) {
+        free(sim);
+        return NULL;
     }
+    sim->runs = runs;
+    sim->seed = seed;
     for (size_t i = 0; i < cmp->n_rows; i++) {
         const xbr_compare_row_t *cr = &cmp->rows[i];
         for (size_t k = 0; k < cr->n_classes; k++) {
@@ -414,57 +340,131 @@ xbr_status_t xbr_simulate_compare(const xbr_scenario_t *sc, const xbr_compare_t 
             row->promise_days = cr->promise_days;
             row->model_days = c->route.days;
             row->model_sd = sqrt(c->route.days_var > 0.0 ? c->route.days_var : 0.0);
-            row->stream_seed = xbr_sim_stream_seed(seed, sc->products[cr->product].id,
-                                                   net->nodes[cr->market].id, c->class_name);
+            row->stream_seed = xbr_simulate_stream_seed(seed, sc->products[cr->product].id,
+                                                        net->nodes[cr->market].id, c->class_name);
         }
     }
-    size_t n_workers = jobs < 1 ? 1 : (size_t)jobs;
-    if (n_workers > sim->n_rows)
-        n_workers = sim->n_rows ? sim->n_rows : 1;
-    work = calloc(n_workers, sizeof *work);
-    threads = calloc(n_workers, sizeof *threads);
-    if (work == NULL || threads == NULL) {
-        st = XBR_ENOMEM;
-        goto out;
+    return sim;
+}
+
+typedef struct {
+    const xbr_scenario_t *sc;
+    const xbr_compare_t *cmp;
+    xbr_sim_t *sim;
+    size_t first, step; /* this worker takes rows first, first + step, ... */
+    xbr_status_t status;
+    xbr_diags_t diags; /* the worker's own; merged by the caller in worker order */
+} sim_work_t;
+
+static void *sim_worker(void *arg)
+{
+    sim_work_t *w = arg;
+    w->status = XBR_OK;
+    for (size_t i = w->first; i < w->sim->n_rows && w->status == XBR_OK; i += w->step) {
+        xbr_sim_row_t *row = &w->sim->rows[i];
+        const xbr_class_result_t *c = &w->cmp->rows[row->row].classes[row->klass];
+        w->status = xbr_simulate_route(w->sc, &c->route, w->sim->runs, row->stream_seed,
+                                       row->promise_days, &row->stats, NULL, &w->diags);
     }
+    return NULL;
+}
+
+static void merge_diags(xbr_diags_t *to, const xbr_diags_t *from)
+{
+    if (to == NULL)
+        return;
+    for (size_t i = 0; i < from->count; i++) {
+        const xbr_diag_t *d = &from->items[i];
+        xbr_diags_add(to, d->severity, d->file, d->line, d->col, d->object_id, d->field, d->what,
+                      d->expected);
+    }
+}
+
+/* Runs `n` workers over work[] (the calling thread alone when n is 1). XBR_EINTERNAL (with a
+ * diagnostic) when a thread cannot be started; the started ones are joined. */
+static xbr_status_t run_workers(sim_work_t *work, size_t n, xbr_diags_t *diags)
+{
+    if (n == 1) {
+        sim_worker(&work[0]);
+        return XBR_OK;
+    }
+    xbr_status_t st = XBR_OK;
     size_t started = 0;
-    for (size_t w = 0; w < n_workers; w++) {
-        work[w] = (sim_work_t){sc, cmp, sim, runs, w, n_workers, XBR_OK, {0}};
+    pthread_t *threads = calloc(n, sizeof *threads);
+    if (threads == NULL)
+        return XBR_ENOMEM;
+    for (; started < n; started++)
+        if (pthread_create(&threads[started], NULL, sim_worker, &work[started]) != 0) {
+            st = XBR_EINTERNAL;
+            break;
+        }
+    for (size_t w = 0; w < started; w++)
+        pthread_join(threads[w], NULL);
+    free(threads);
+    if (st == XBR_EINTERNAL)
+        bad(diags, "simulate: cannot start a worker thread", "--jobs 1");
+    return st;
+}
+
+/* Simulates every row of `sim` with up to `jobs` threads; the workers' diagnostics are merged
+ * into `diags` in worker order, and the first worker's failure is the status. */
+static xbr_status_t simulate_rows(const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                                  xbr_sim_t *sim, int jobs, xbr_diags_t *diags)
+{
+    size_t n = jobs < 1 ? 1 : (size_t)jobs;
+    if (n > sim->n_rows)
+        n = sim->n_rows ? sim->n_rows : 1;
+    sim_work_t *work = calloc(n, sizeof *work);
+    if (work == NULL)
+        return XBR_ENOMEM;
+    for (size_t w = 0; w < n; w++) {
+        work[w] = (sim_work_t){sc, cmp, sim, w, n, XBR_OK, {0}};
         xbr_diags_init(&work[w].diags);
     }
-    if (n_workers == 1) {
-        sim_worker(&work[0]);
-    } else {
-        for (size_t w = 0; w < n_workers; w++) {
-            if (pthread_create(&threads[w], NULL, sim_worker, &work[w]) != 0) {
-                st = XBR_EINTERNAL;
-                break;
-            }
-            started++;
-        }
-        for (size_t w = 0; w < started; w++)
-            pthread_join(threads[w], NULL);
-        if (st == XBR_EINTERNAL)
-            bad(diags, "simulate: cannot start a worker thread", "--jobs 1");
-    }
-    for (size_t w = 0; w < n_workers; w++) {
+    xbr_status_t st = run_workers(work, n, diags);
+    for (size_t w = 0; w < n; w++) {
         merge_diags(diags, &work[w].diags);
         if (st == XBR_OK && work[w].status != XBR_OK)
             st = work[w].status;
         xbr_diags_destroy(&work[w].diags);
     }
-out:
     free(work);
-    free(threads);
+    return st;
+}
+
+xbr_status_t xbr_simulate_compare(const xbr_scenario_t *sc, const xbr_compare_t *cmp, size_t runs,
+                                  uint64_t seed, int jobs, xbr_sim_t **out, xbr_diags_t *diags)
+{
+    *out = NULL;
+    if (runs < 1 || runs > XBR_SIM_MAX_RUNS)
+        return bad(diags, "simulate: number of runs out of range", "1 to 100000000 runs");
+    xbr_sim_t *sim = sim_new(sc, cmp, runs, seed);
+    if (sim == NULL)
+        return XBR_ENOMEM;
+    xbr_status_t st = simulate_rows(sc, cmp, sim, jobs, diags);
     if (st != XBR_OK) {
-        xbr_sim_free(sim);
+        xbr_simulate_free(sim);
         return st;
     }
     *out = sim;
     return XBR_OK;
 }
 
-void xbr_sim_free(xbr_sim_t *sim)
+long xbr_simulate_pick(const xbr_sim_t *sim, size_t row)
+{
+    long chosen = -1;
+    for (size_t k = 0; k < sim->n_rows; k++) {
+        if (sim->rows[k].row != row)
+            continue;
+        if (chosen < 0 || sim->rows[k].winner)
+            chosen = (long)k;
+        if (sim->rows[k].winner)
+            break;
+    }
+    return chosen;
+}
+
+void xbr_simulate_free(xbr_sim_t *sim)
 {
     if (sim == NULL)
         return;

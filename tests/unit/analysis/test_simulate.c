@@ -1,7 +1,7 @@
 /*
- * test_simulate.c - Monte Carlo of delivery days (src/lib/simulate.c) against closed forms:
- * the triangular median, the uniform quantile, the model's mean with a confidence interval from
- * the sample variance, and determinism of the streams.
+ * test_simulate.c - Monte Carlo of delivery days (src/lib/analysis/simulate.c) against closed
+ * forms: the triangular median, the uniform quantile, the model's mean with a confidence interval
+ * from the sample variance, and determinism of the streams.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis_fixture.h"
 #include "route_fixture.h"
 #include "xbroute/compare.h"
 #include "xbroute/load.h"
@@ -296,13 +297,14 @@ static void test_same_seed_same_draws_other_seed_other_draws(void **state)
 static void test_stream_seeds_depend_on_ids(void **state)
 {
     (void)state;
-    uint64_t base = xbr_sim_stream_seed(1, "p", "m", "air");
-    assert_true(base == xbr_sim_stream_seed(1, "p", "m", "air"));
-    assert_true(base != xbr_sim_stream_seed(2, "p", "m", "air"));
-    assert_true(base != xbr_sim_stream_seed(1, "q", "m", "air"));
-    assert_true(base != xbr_sim_stream_seed(1, "p", "n", "air"));
-    assert_true(base != xbr_sim_stream_seed(1, "p", "m", "sea"));
-    assert_true(xbr_sim_stream_seed(1, "ab", "c", "x") != xbr_sim_stream_seed(1, "a", "bc", "x"));
+    uint64_t base = xbr_simulate_stream_seed(1, "p", "m", "air");
+    assert_true(base == xbr_simulate_stream_seed(1, "p", "m", "air"));
+    assert_true(base != xbr_simulate_stream_seed(2, "p", "m", "air"));
+    assert_true(base != xbr_simulate_stream_seed(1, "q", "m", "air"));
+    assert_true(base != xbr_simulate_stream_seed(1, "p", "n", "air"));
+    assert_true(base != xbr_simulate_stream_seed(1, "p", "m", "sea"));
+    assert_true(xbr_simulate_stream_seed(1, "ab", "c", "x") !=
+                xbr_simulate_stream_seed(1, "a", "bc", "x"));
 }
 
 static void test_bad_run_count_is_input_error(void **state)
@@ -369,12 +371,116 @@ static void test_compare_means_match_model_and_jobs_do_not_matter(void **state)
     }
     assert_true(stocked > 0);
     assert_true(differ > 0);
-    xbr_sim_free(one);
-    xbr_sim_free(two);
-    xbr_sim_free(three);
-    xbr_sim_free(other);
+    xbr_simulate_free(one);
+    xbr_simulate_free(two);
+    xbr_simulate_free(three);
+    xbr_simulate_free(other);
     xbr_compare_free(cmp);
     xbr_scenario_free(sc);
+}
+
+/* ---- the writer, on the comparison fixture (analysis_fixture.h) ---------------------------
+ *
+ * Rows M (promise 5: express 3 days wins, air 2, sea 30), M2 (no route) and M3 (promise 5: sea
+ * 30 days only). Every route is one fixed link, so every run takes its days exactly: the mean,
+ * every quantile, min and max are the days, the sd 0, on time 1 (3 <= 5) or 0 (30 > 5).
+ */
+
+static xbr_sim_t *simulate_fixture(const xbr_scenario_t *sc, xbr_compare_t **cmp)
+{
+    xbr_sim_t *sim = NULL;
+    assert_int_equal(xbr_compare_run(sc, cmp, NULL), XBR_OK);
+    assert_int_equal(xbr_simulate_compare(sc, *cmp, 50, 1, 2, &sim, NULL), XBR_OK);
+    return sim;
+}
+
+static char *write_sim(const xbr_scenario_t *sc, const xbr_compare_t *cmp, const xbr_sim_t *sim,
+                       xbr_format_t format)
+{
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_simulate_write(&b, sc, cmp, sim, format), XBR_OK);
+    return b.data;
+}
+
+static void test_pick_winner_else_first(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_compare_scenario();
+    xbr_compare_t *cmp = NULL;
+    xbr_sim_t *sim = simulate_fixture(sc, &cmp);
+    assert_int_equal(sim->n_rows, 4); /* express, air, sea of M; sea of M3 */
+    assert_int_equal(xbr_simulate_pick(sim, 0), 0);
+    assert_true(sim->rows[0].winner);
+    assert_int_equal(xbr_simulate_pick(sim, 1), -1);
+    assert_int_equal(xbr_simulate_pick(sim, 2), 3);
+    assert_string_equal(sim->rows[3].class_name, "sea");
+    assert_false(sim->rows[3].winner);
+    xbr_simulate_free(sim);
+    xbr_compare_free(cmp);
+    xbr_scenario_free(sc);
+}
+
+static void test_write_text_json_csv(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_compare_scenario();
+    xbr_compare_t *cmp = NULL;
+    xbr_sim_t *sim = simulate_fixture(sc, &cmp);
+    char *t = write_sim(sc, cmp, sim, XBR_FORMAT_TEXT);
+    assert_non_null(strstr(t, "simulate: scenario , 3 product x market pairs, 50 runs per route, "
+                              "seed 1\n"));
+    assert_non_null(strstr(t, "\np -> M2  (no promise)\n  no route of any class\n"));
+    assert_non_null(strstr(t, "\n  express *           3.00    3.00    0.00    3.00    3.00    "
+                              "3.00   100.0%         -\n"));
+    free(t);
+    t = write_sim(sc, cmp, sim, XBR_FORMAT_CSV);
+    assert_non_null(strstr(t, "\np,M,5,express,1,0,50,3,3,0,3,3,3,3,3,1,\n"));
+    assert_non_null(strstr(t, "\np,M3,5,sea,0,0,50,30,30,0,30,30,30,30,30,0,\n"));
+    assert_null(strstr(t, "M2"));
+    free(t);
+    t = write_sim(sc, cmp, sim, XBR_FORMAT_JSON);
+    assert_non_null(strstr(t, "\"seed\": \"1\""));
+    assert_non_null(strstr(t, "\"classes\": []"));
+    free(t);
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_simulate_write(&b, sc, cmp, sim, XBR_FORMAT_COUNT), XBR_EINPUT);
+    xbr_buf_free(&b);
+    xbr_simulate_free(sim);
+    xbr_compare_free(cmp);
+    xbr_scenario_free(sc);
+}
+
+static void test_histogram(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_compare_scenario();
+    xbr_compare_t *cmp = NULL;
+    xbr_sim_t *sim = simulate_fixture(sc, &cmp);
+    xbr_buf_t b;
+    xbr_diags_t d;
+    xbr_buf_init(&b);
+    xbr_diags_init(&d);
+    assert_int_equal(xbr_simulate_histogram(&b, sc, cmp, sim, 0, &d), XBR_OK);
+    assert_non_null(strstr(b.data, "<svg"));
+    assert_non_null(strstr(b.data, "p -&gt; M, express: delivery days (50 runs)"));
+    assert_int_equal(xbr_simulate_histogram(&b, sc, cmp, sim, 4, &d), XBR_EINPUT);
+    assert_int_equal(d.n_errors, 1);
+    xbr_diags_destroy(&d);
+    xbr_buf_free(&b);
+    xbr_simulate_free(sim);
+    xbr_compare_free(cmp);
+    xbr_scenario_free(sc);
+}
+
+/* The deprecated names are the new functions. */
+static void test_deprecated_names(void **state)
+{
+    (void)state;
+    assert_true(xbr_sim_stream_seed(3, "p", "m", "air") ==
+                xbr_simulate_stream_seed(3, "p", "m", "air"));
+    xbr_sim_free(NULL);
 }
 
 int main(void)
@@ -391,6 +497,10 @@ int main(void)
         cmocka_unit_test(test_stream_seeds_depend_on_ids),
         cmocka_unit_test(test_bad_run_count_is_input_error),
         cmocka_unit_test(test_compare_means_match_model_and_jobs_do_not_matter),
+        cmocka_unit_test(test_pick_winner_else_first),
+        cmocka_unit_test(test_write_text_json_csv),
+        cmocka_unit_test(test_histogram),
+        cmocka_unit_test(test_deprecated_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /*
  * test_resilience.c - cuts, disjoint paths, betweenness and closure costs
- * (src/lib/resilience.c) on the hand-made networks of tests/data/resil/.
+ * (src/lib/analysis/resilience.c) on the hand-made networks of tests/data/resil/.
  *
  * hub-network.json (one country, no fees, holding rate 0, so a route costs the sum of its
  * links' per_unit charges and takes the sum of their days):
@@ -374,6 +374,66 @@ static void test_dominator_cuts_match_removal_and_bfs(void **state)
     assert_true(total > 10);
 }
 
+/* ---- the writer, on hub-scenario.json (the figures above) ---------------------------------- */
+
+static char *write_resil(const xbr_scenario_t *sc, const xbr_resilience_t *r, xbr_format_t format)
+{
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_resilience_write(&b, sc, r, format), XBR_OK);
+    return b.data;
+}
+
+static void test_write_text_and_json(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = load("hub-scenario.json");
+    xbr_resilience_t *r = NULL;
+    assert_int_equal(xbr_resilience_run(sc, 3, true, &r, NULL), XBR_OK);
+    assert_true(r->closures);
+    char *t = write_resil(sc, r, XBR_FORMAT_TEXT);
+    assert_non_null(strstr(t, "  articulation points: H (cuts)\n  bridges: L1 (cuts) L6 (cuts)\n"));
+    assert_non_null(strstr(t, "\nhubs (directed betweenness): H 4, A 1, B 1\n"));
+    assert_non_null(strstr(t, "\ncritical nodes and links, each closed in turn\n"));
+    /* closing A: M1 from 3 to 4 a unit (+1), 3 to 4 days (+1) */
+    assert_non_null(
+        strstr(t, ": domestic 3.00 -> domestic 4.00 (+1.00), 3.0 -> 4.0 days (+1.0)\n"));
+    free(t);
+    t = write_resil(sc, r, XBR_FORMAT_JSON);
+    assert_non_null(strstr(t, "\"schema\": \"xbroute.resilience/1\""));
+    assert_non_null(strstr(t, "\"closures\": true"));
+    assert_non_null(strstr(t, "\"impacts\": ["));
+    free(t);
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_resilience_write(&b, sc, r, XBR_FORMAT_CSV), XBR_EINPUT);
+    assert_int_equal(b.len, 0);
+    xbr_buf_free(&b);
+    xbr_resilience_free(r);
+    xbr_scenario_free(sc);
+}
+
+/* Without closures: no impacts, no closure columns. */
+static void test_write_without_closures(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = load("hub-scenario.json");
+    xbr_resilience_t *r = NULL;
+    assert_int_equal(xbr_resilience_run(sc, 3, false, &r, NULL), XBR_OK);
+    assert_false(r->closures);
+    assert_int_equal(r->n_rows, 0);
+    char *t = write_resil(sc, r, XBR_FORMAT_TEXT);
+    assert_non_null(strstr(t, "\ncritical nodes and links\n  rank kind id "));
+    assert_null(strstr(t, "cut off/wk"));
+    free(t);
+    t = write_resil(sc, r, XBR_FORMAT_JSON);
+    assert_non_null(strstr(t, "\"closures\": false"));
+    assert_null(strstr(t, "\"impacts\""));
+    free(t);
+    xbr_resilience_free(r);
+    xbr_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -383,6 +443,8 @@ int main(void)
         cmocka_unit_test(test_directed_cut_missed_by_undirected_view),
         cmocka_unit_test(test_baseline_runs_clean),
         cmocka_unit_test(test_dominator_cuts_match_removal_and_bfs),
+        cmocka_unit_test(test_write_text_and_json),
+        cmocka_unit_test(test_write_without_closures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

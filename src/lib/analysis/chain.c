@@ -1,0 +1,101 @@
+/*
+ * chain.c - the six-link chain against its shortcuts (xbroute/chain.h): the cheapest route of
+ * each kind for one product x market, found by xbr_best_of_class() and traced step by step.
+ *
+ * Invariant: a way that is found has route.n_links + 1 steps whose last cost equals the
+ * route's cost (xbr_route_trace()); one that is not found is all zero. Money per unit.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "xbroute/chain.h"
+#include "xbroute/compare.h"
+
+static const char *const kind_names[XBR_CHAIN_KIND_COUNT] = {
+#define XBR_CHAIN_KIND_NAME_(id, name) name,
+    XBR_CHAIN_KIND_LIST(XBR_CHAIN_KIND_NAME_)
+#undef XBR_CHAIN_KIND_NAME_
+};
+
+const char *xbr_chain_kind_name(xbr_chain_kind_t kind)
+{
+    return (unsigned)kind < XBR_CHAIN_KIND_COUNT ? kind_names[kind] : "unknown";
+}
+
+static xbr_status_t bad(xbr_diags_t *diags, const char *what, const char *expected)
+{
+    if (diags != NULL)
+        xbr_diags_add(diags, XBR_SEV_ERROR, NULL, 0, 0, NULL, NULL, what, expected);
+    return XBR_EINPUT;
+}
+
+/* Finds and traces the way of kind k into ch->ways[k]; for the traditional way, the textbook
+ * chain through all four intermediaries, else any traditional route. */
+static xbr_status_t find_way(const xbr_scenario_t *sc, xbr_chain_t *ch, xbr_chain_kind_t k,
+                             xbr_diags_t *diags)
+{
+    xbr_chain_way_t *w = &ch->ways[k];
+    bool traditional = k == XBR_CHAIN_TRADITIONAL;
+    xbr_status_t st =
+        xbr_best_of_class(sc, ch->product, ch->market, traditional ? "six-link" : kind_names[k],
+                          &w->route, &w->found, diags);
+    ch->six_link = ch->six_link || (traditional && w->found);
+    if (st == XBR_OK && traditional && !w->found)
+        st = xbr_best_of_class(sc, ch->product, ch->market, kind_names[k], &w->route, &w->found,
+                               diags);
+    if (st == XBR_OK && w->found)
+        st = xbr_route_trace(sc, &w->route, &w->steps, &w->n_steps);
+    ch->n_found += st == XBR_OK && w->found;
+    return st;
+}
+
+xbr_status_t xbr_chain_run(const xbr_scenario_t *sc, int product, int market, xbr_chain_t **out,
+                           xbr_diags_t *diags)
+{
+    const xbr_network_t *net = sc->network;
+    *out = NULL;
+    if (product < 0 || (size_t)product >= sc->n_products)
+        return bad(diags, "chain: product index out of range", "a product of the scenario");
+    if (market < 0 || (size_t)market >= net->n_nodes || net->nodes[market].type != XBR_NODE_MARKET)
+        return bad(diags, "chain: not a market node", "a market node of the network");
+    xbr_chain_t *ch = calloc(1, sizeof *ch);
+    if (ch == NULL)
+        return XBR_ENOMEM;
+    ch->product = product;
+    ch->market = market;
+    xbr_status_t st = XBR_OK;
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT && st == XBR_OK; k++)
+        st = find_way(sc, ch, (xbr_chain_kind_t)k, diags);
+    if (st != XBR_OK) {
+        xbr_chain_free(ch);
+        return st;
+    }
+    *out = ch;
+    return XBR_OK;
+}
+
+void xbr_chain_free(xbr_chain_t *chain)
+{
+    if (chain == NULL)
+        return;
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++) {
+        if (chain->ways[k].found)
+            xbr_route_destroy(&chain->ways[k].route);
+        free(chain->ways[k].steps);
+    }
+    free(chain);
+}
+
+xbr_cost_breakdown_t xbr_chain_step_added(const xbr_chain_way_t *way, size_t i)
+{
+    xbr_cost_breakdown_t d;
+    memset(&d, 0, sizeof d);
+    if (i == 0 || i >= way->n_steps)
+        return d;
+    const xbr_cost_breakdown_t *cur = &way->steps[i].cost, *prev = &way->steps[i - 1].cost;
+#define XBR_CHAIN_DELTA_(id, field, label) d.field = cur->field - prev->field;
+    XBR_COST_COMPONENT_LIST(XBR_CHAIN_DELTA_)
+#undef XBR_CHAIN_DELTA_
+    d.total = cur->total - prev->total;
+    return d;
+}

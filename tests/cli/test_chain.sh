@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# CLI tests of `chain`: its options and errors (the figures of the chain are checked in
+# tests/cli/test_routes.sh and tests/unit/analysis/test_chain.c).
+#   hand-scenario.json (tests/data/cli): widget from F into M, no intermediaries: only the direct
+#     way exists; the market isolated by closing every link into it has no way at all.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+sc="$DATA/hand-scenario.json"
+
+run chain "$sc" --product=widget --market=M --format=json -o "$TMP/c.json"
+expect_rc 0 "--opt=value spelling"
+python3 - "$TMP/c.json" <<'PY' && pass || fail "only the direct way is found"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["schema"] == "xbroute.chain/1"
+assert [c["kind"] for c in d["chains"]] == ["traditional", "b2b2c", "direct"]
+assert [c["found"] for c in d["chains"]] == [False, False, True]
+PY
+
+run chain "$sc" --product widget
+expect_rc 1 "missing --market"
+expect_err "needs SCENARIO, --product and --market" "missing --market named"
+run chain --product widget --market M
+expect_rc 1 "missing scenario"
+run chain "$sc" --product nothing --market M
+expect_rc 2 "unknown product"
+expect_err "unknown product 'nothing' in .*hand-scenario.json" "unknown product named"
+run chain "$sc" --product widget --market F
+expect_rc 2 "not a market"
+expect_err "'F' is not a market node of the network" "not a market named"
+run chain "$sc" --product widget --market M --format csv
+expect_rc 1 "csv is not offered"
+run chain "$sc" --product widget --market M --bogus
+expect_rc 1 "unknown option"
+
+# Every link into M closed: no way at all (exit 3).
+python3 - "$SRC/tests/data/cli" "$TMP" <<'PY'
+import json, os, sys
+src, tmp = sys.argv[1], sys.argv[2]
+net = json.load(open(os.path.join(src, "hand-network.json")))
+for l in net["links"]:
+    if l["to"] == "M":
+        l["status"] = "closed"
+json.dump(net, open(os.path.join(tmp, "net.json"), "w"))
+sc = json.load(open(os.path.join(src, "hand-scenario.json")))
+sc["network"] = "net.json"
+json.dump(sc, open(os.path.join(tmp, "sc.json"), "w"))
+PY
+run chain "$TMP/sc.json" --product widget --market M
+expect_rc 3 "no way at all"
+expect_err "no route at all for widget into M" "no way named"
+
+run chain --help
+expect_rc 0 "help"
+expect_out "Usage: xbroute chain" "help text"
+
+finish

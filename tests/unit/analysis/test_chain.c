@@ -1,0 +1,277 @@
+/*
+ * test_chain.c - the six-link chain against its shortcuts (src/lib/analysis/chain.c) and its
+ * writer (src/lib/present/write_chain.c) on the chain fixture of analysis_fixture.h. No fees,
+ * taxes, handling or holding cost: a route costs its links' per-unit charges plus the markups,
+ * and the price compounds from the factory's 100:
+ *
+ *   traditional F -> E -> I -> W -> R -> M (the only route through all four intermediaries)
+ *     price 100 -> x1.10 = 110 -> x1.20 = 132 -> x1.25 = 165 -> x1.50 = 247.50;
+ *     markups 10 + 22 + 33 + 82.50 = 147.50; transport 1 + 4 + 1 + 1 + 0.5 = 7.50;
+ *     landed 155, consumer price 255, factory share 100 / 255 = 0.392157; 24 days.
+ *     Step by step what is added: E 1 + 10 = 11, I 4 + 22 = 26, W 1 + 33 = 34,
+ *     R 1 + 82.50 = 83.50, M 0.50: 155 in all.
+ *   b2b2c F -> R2 -> M: markup 30, transport 5 + 0.5: 35.50, factory share 100 / 135.5; 4 days.
+ *   direct F -> M by express: 12, factory share 100 / 112; 4 days.
+ * The traditional route F -> E -> R -> M (skipping importer and wholesaler) is cheaper:
+ *   markups 10 + 55 = 65, transport 1 + 4 + 0.5 = 5.50: 70.50. It is the chain's traditional
+ *   way only when no six-link route is left (the importer closed).
+ */
+#include "xbr_test.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis_fixture.h"
+#include "xbroute/chain.h"
+
+static int node(const xbr_scenario_t *sc, const char *id)
+{
+    int i = xbr_network_find_node(sc->network, id);
+    assert_true(i >= 0);
+    return i;
+}
+
+static xbr_chain_t *chain(const xbr_scenario_t *sc)
+{
+    xbr_chain_t *ch = NULL;
+    assert_int_equal(xbr_chain_run(sc, 0, node(sc, "M"), &ch, NULL), XBR_OK);
+    assert_non_null(ch);
+    return ch;
+}
+
+static void test_three_ways_by_hand(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_chain_scenario();
+    xbr_chain_t *ch = chain(sc);
+    assert_int_equal(ch->n_found, 3);
+    assert_true(ch->six_link);
+    const xbr_chain_way_t *t = &ch->ways[XBR_CHAIN_TRADITIONAL];
+    const xbr_chain_way_t *b = &ch->ways[XBR_CHAIN_B2B2C];
+    const xbr_chain_way_t *d = &ch->ways[XBR_CHAIN_DIRECT];
+    assert_true(t->found && b->found && d->found);
+    assert_string_equal(t->route.class_name, "traditional");
+    assert_int_equal(t->route.n_links, 5);
+    assert_int_equal(t->n_steps, 6);
+    assert_close(t->route.cost.markup, 147.5);
+    assert_close(t->route.cost.transport, 7.5);
+    assert_close(t->route.cost.total, 155.0);
+    assert_close(t->route.consumer_price, 255.0);
+    assert_close(t->route.factory_share, 100.0 / 255.0);
+    assert_close(t->route.days, 24.0);
+    const double price[] = {100, 110, 132, 165, 247.5, 247.5};
+    for (size_t i = 0; i < t->n_steps; i++)
+        assert_close(t->steps[i].price, price[i]);
+    assert_string_equal(b->route.class_name, "b2b2c");
+    assert_close(b->route.cost.total, 35.5);
+    assert_close(b->route.factory_share, 100.0 / 135.5);
+    assert_string_equal(d->route.class_name, "express");
+    assert_close(d->route.cost.total, 12.0);
+    assert_close(d->route.factory_share, 100.0 / 112.0);
+    xbr_chain_free(ch);
+    xbr_scenario_free(sc);
+}
+
+/* What each step adds, by component, and that the steps add up to the landed cost. */
+static void test_steps_add_up(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_chain_scenario();
+    xbr_chain_t *ch = chain(sc);
+    const xbr_chain_way_t *t = &ch->ways[XBR_CHAIN_TRADITIONAL];
+    const double transport[] = {0, 1, 4, 1, 1, 0.5}, markup[] = {0, 10, 22, 33, 82.5, 0};
+    double sum = 0.0;
+    for (size_t i = 1; i < t->n_steps; i++) {
+        xbr_cost_breakdown_t a = xbr_chain_step_added(t, i);
+        assert_close(a.transport, transport[i]);
+        assert_close(a.markup, markup[i]);
+        assert_close(a.duty + a.vat + a.clearance + a.handling + a.in_transit, 0.0);
+        assert_close(a.total, transport[i] + markup[i]);
+        sum += a.total;
+    }
+    assert_close(sum, 155.0);
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++) {
+        const xbr_chain_way_t *w = &ch->ways[k];
+        double s = w->steps[0].cost.total;
+        for (size_t i = 1; i < w->n_steps; i++)
+            s += xbr_chain_step_added(w, i).total;
+        assert_close(s, w->route.cost.total);
+    }
+    /* out of range: nothing added */
+    assert_close(xbr_chain_step_added(t, 0).total, 0.0);
+    assert_close(xbr_chain_step_added(t, t->n_steps).total, 0.0);
+    xbr_chain_free(ch);
+    xbr_scenario_free(sc);
+}
+
+/* The importer closed: no six-link route; the traditional way is the cheapest traditional
+ * route, F -> E -> R -> M at 70.50. */
+static void test_falls_back_to_any_traditional_route(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_chain_scenario();
+    sc->network->nodes[node(sc, "I")].closed = true;
+    xbr_chain_t *ch = chain(sc);
+    const xbr_chain_way_t *t = &ch->ways[XBR_CHAIN_TRADITIONAL];
+    assert_false(ch->six_link);
+    assert_true(t->found);
+    assert_int_equal(t->route.n_links, 3);
+    assert_close(t->route.cost.markup, 65.0);
+    assert_close(t->route.cost.total, 70.5);
+    xbr_chain_free(ch);
+    xbr_scenario_free(sc);
+}
+
+/* The exporter closed: no traditional way at all; the two shortcuts remain. */
+static void test_missing_way_is_not_found(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_chain_scenario();
+    sc->network->nodes[node(sc, "E")].closed = true;
+    xbr_chain_t *ch = chain(sc);
+    assert_int_equal(ch->n_found, 2);
+    assert_false(ch->ways[XBR_CHAIN_TRADITIONAL].found);
+    assert_int_equal(ch->ways[XBR_CHAIN_TRADITIONAL].n_steps, 0);
+    assert_null(ch->ways[XBR_CHAIN_TRADITIONAL].steps);
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr_chain_waterfall(&b, sc, ch, XBR_CHAIN_TRADITIONAL, "t", &d), XBR_EINPUT);
+    assert_int_equal(d.n_errors, 1);
+    assert_int_equal(xbr_chain_write(&b, sc, ch, XBR_FORMAT_TEXT), XBR_OK);
+    assert_non_null(strstr(b.data, "\n1. traditional chain: factory -> exporter -> importer -> "
+                                   "wholesaler -> retailer -> consumer\n   no such route in the "
+                                   "network\n"));
+    xbr_diags_destroy(&d);
+    xbr_buf_free(&b);
+    xbr_chain_free(ch);
+    xbr_scenario_free(sc);
+}
+
+static void test_bad_product_or_market_is_input_error(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_chain_scenario();
+    xbr_chain_t *ch = NULL;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr_chain_run(sc, 1, node(sc, "M"), &ch, &d), XBR_EINPUT);
+    assert_int_equal(xbr_chain_run(sc, -1, node(sc, "M"), &ch, &d), XBR_EINPUT);
+    assert_int_equal(xbr_chain_run(sc, 0, node(sc, "R"), &ch, &d), XBR_EINPUT);
+    assert_int_equal(xbr_chain_run(sc, 0, 99, &ch, &d), XBR_EINPUT);
+    assert_null(ch);
+    assert_int_equal(d.n_errors, 4);
+    xbr_diags_destroy(&d);
+    xbr_scenario_free(sc);
+}
+
+static void test_kind_names(void **state)
+{
+    (void)state;
+    assert_string_equal(xbr_chain_kind_name(XBR_CHAIN_TRADITIONAL), "traditional");
+    assert_string_equal(xbr_chain_kind_name(XBR_CHAIN_B2B2C), "b2b2c");
+    assert_string_equal(xbr_chain_kind_name(XBR_CHAIN_DIRECT), "direct");
+    assert_string_equal(xbr_chain_kind_name(XBR_CHAIN_KIND_COUNT), "unknown");
+}
+
+/* ---- the writer ---------------------------------------------------------------------------- */
+
+static void test_write_text(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_chain_scenario();
+    xbr_chain_t *ch = chain(sc);
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_chain_write(&b, sc, ch, XBR_FORMAT_TEXT), XBR_OK);
+    const char *t = b.data;
+    assert_non_null(strstr(t, "chain: p into M, factory price 100.00 USD per unit\n"));
+    assert_non_null(strstr(t, "   class traditional, regime 0110\n"));
+    /* step 2, the importer: 20 days by sea, 21 days in all, price 132, landed 1 + 11 + 26 = 37 */
+    assert_non_null(strstr(t, "   2    I                  sea          20.0    21.0   132.00    "
+                              "37.00  transport 4.00, markup 22.00\n"));
+    assert_non_null(strstr(t, "   consumer pays 255.00 USD after 24.0 days; the factory gets 39% "
+                              "of it\n"));
+    /* markups 147.50, 30 and 0; factory shares 100/255, 100/135.5 and 100/112 */
+    assert_non_null(
+        strstr(t, "   intermediary markups           147.50          30.00           0.00\n"));
+    assert_non_null(
+        strstr(t, "   factory share                     39%            74%            89%\n"));
+    xbr_buf_free(&b);
+    xbr_chain_free(ch);
+    xbr_scenario_free(sc);
+}
+
+static void test_write_json(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_chain_scenario();
+    xbr_chain_t *ch = chain(sc);
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_chain_write(&b, sc, ch, XBR_FORMAT_JSON), XBR_OK);
+    cJSON *d = cJSON_Parse(b.data);
+    assert_non_null(d);
+    assert_string_equal(cJSON_GetObjectItem(d, "schema")->valuestring, "xbroute.chain/1");
+    assert_close(cJSON_GetObjectItem(d, "unit_value")->valuedouble, 100.0);
+    cJSON *chains = cJSON_GetObjectItem(d, "chains");
+    assert_int_equal(cJSON_GetArraySize(chains), 3);
+    cJSON *t = cJSON_GetArrayItem(chains, 0);
+    assert_string_equal(cJSON_GetObjectItem(t, "kind")->valuestring, "traditional");
+    cJSON *steps = cJSON_GetObjectItem(t, "steps");
+    assert_int_equal(cJSON_GetArraySize(steps), 6);
+    cJSON *last = cJSON_GetArrayItem(steps, 5);
+    assert_string_equal(cJSON_GetObjectItem(last, "mode")->valuestring, "last_mile");
+    assert_close(
+        cJSON_GetObjectItem(cJSON_GetObjectItem(last, "landed_cost"), "total")->valuedouble, 155.0);
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(steps, 0), "link")));
+    cJSON_Delete(d);
+    xbr_buf_free(&b);
+    xbr_chain_free(ch);
+    xbr_scenario_free(sc);
+}
+
+/* Three waterfalls stacked, each nested as its own <svg>; no CSV. */
+static void test_svg_and_no_csv(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_chain_scenario();
+    xbr_chain_t *ch = chain(sc);
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_chain_svg(&b, sc, ch, NULL), XBR_OK);
+    size_t nested = 0;
+    for (const char *p = b.data; (p = strstr(p, "<g transform=\"translate(0,")) != NULL; p++)
+        nested++;
+    assert_int_equal(nested, 3);
+    assert_non_null(strstr(b.data, "traditional: p into M"));
+    assert_non_null(strstr(b.data, "sea to I"));
+    assert_int_equal(strncmp(b.data, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"900\"", 51),
+                     0);
+    xbr_buf_free(&b);
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_chain_write(&b, sc, ch, XBR_FORMAT_CSV), XBR_EINPUT);
+    assert_int_equal(b.len, 0);
+    xbr_buf_free(&b);
+    xbr_chain_free(ch);
+    xbr_scenario_free(sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_three_ways_by_hand),
+        cmocka_unit_test(test_steps_add_up),
+        cmocka_unit_test(test_falls_back_to_any_traditional_route),
+        cmocka_unit_test(test_missing_way_is_not_found),
+        cmocka_unit_test(test_bad_product_or_market_is_input_error),
+        cmocka_unit_test(test_kind_names),
+        cmocka_unit_test(test_write_text),
+        cmocka_unit_test(test_write_json),
+        cmocka_unit_test(test_svg_and_no_csv),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
