@@ -71,13 +71,16 @@ static void point_of(xbr_frontier_point_t *p, double T, const xbr_optimize_t *re
         p->n_open += res->warehouses[w].binary && res->warehouses[w].open;
 }
 
-/* The promise of step s of `steps` over the n distinct days (the last step: none). */
+/* The promise of step s of `steps` over the n distinct days: every day when they fit, else
+ * days spread evenly from the first to the last; the last step: none. */
 static double step_promise(const double *days, size_t n, size_t s, size_t steps, size_t max_points)
 {
     if (s + 1 == steps)
         return INFINITY;
     if (n + 1 <= max_points)
         return days[s];
+    if (steps == 2) /* one step before the last: the fastest feasible promise */
+        return days[0];
     return days[(size_t)((double)s * (double)(n - 1) / (double)(steps - 2) + 0.5)];
 }
 
