@@ -53,10 +53,11 @@ static xbr_status_t colgen_in_glpk(void *arg)
 }
 
 /*
- * The column generation alone: the pool starts with route A only; pricing on the master with
- * A's link full (dual pi = 1 per kg / 2 kg per unit... any positive dual) adds route B, which is
- * all the instance has; the next round prices nothing below zero, so the LP (60 on A, 40 on B:
- * 140) is certified and is the bound over all routes.
+ * The column generation alone: the pool starts with route A only. In the first master, A's link
+ * is over its capacity (the slack carries 80 kg), so its dual is positive and route B prices
+ * below zero: it is added, and it is all the instance has. The second master (60 on A, 40 on
+ * B: 140) prices nothing below zero, so it is certified and its value is the bound over all
+ * routes: 2 rounds, 1 column.
  */
 static void test_pricing_adds_the_missing_route(void **state)
 {
