@@ -20,7 +20,7 @@
  *               row implies the per-route x_r <= y_w (x >= 0) and both are much tighter than
  *               the aggregated sum_r x_r <= M y_w, whose LP relaxation opens a fraction 1/M of
  *               a warehouse; the per-pair form also has one dual per (pair, warehouse), which
- *               the column generation prices exactly (see optimize.c).
+ *               the column generation prices exactly (see src/lib/optimize/colgen.c).
  *   link cap    sum_r d_pm unit_kg(p) x_r over routes using link l <= capacity_kg_per_week(l)
  *   wh cap      sum_r I_r unit_m3(p) x_r - capacity_m3(w) y_w <= 0   over routes stocking at w,
  *               where I_r is the route's average stock (cycle d R / 2 plus safety z sqrt(mu_L
@@ -48,9 +48,9 @@
  * all open (the argument does not cover them). With capacities, a route that is not on any
  * Pareto set can be needed (the cheap ones are full): column generation on the LP relaxation
  * prices every route with the capacity and linking duals through the route engine on a
- * modified network, until no route has a negative reduced cost (optimize.c states the
- * argument); the MILP is then solved over the generated columns (price-and-branch). Its own
- * optimum is then proven over those columns only, so the reported bound over ALL routes is the
+ * modified network, until no route has a negative reduced cost (src/lib/optimize/colgen.c
+ * states the argument); the MILP is then solved over the generated columns (price-and-branch). Its
+ * own optimum is then proven over those columns only, so the reported bound over ALL routes is the
  * larger of the certified LP bound and the optimum of the MILP without the capacity rows over
  * the (exact) candidates, a relaxation; the gap is against that bound. When the MILP over the
  * generated columns has no integer plan, the 64 cheapest routes of every pair are added and it
@@ -61,9 +61,10 @@
  * capacity row, minimising the sum of relative excesses (slack / capacity), which names the
  * links and warehouses that must grow and by how much.
  *
- * GLPK is called with its terminal output off and a glp_error_hook that longjmps out and frees
- * the GLPK environment; GLPK environments are per thread, so calls from several threads at
- * once are not supported.
+ * GLPK is called through one adaptor (src/lib/optimize/glpk.c) with its terminal output off and
+ * an error hook that longjmps out and frees the GLPK environment, so a GLPK fatal error returns
+ * XBR_EINTERNAL instead of aborting; GLPK environments are per thread, so calls from several
+ * threads at once are not supported.
  */
 #ifndef XBROUTE_OPTIMIZE_H
 #define XBROUTE_OPTIMIZE_H
@@ -74,6 +75,7 @@
 #include <stddef.h>
 
 #include "xbroute/model.h"
+#include "xbroute/output.h"
 #include "xbroute/route.h"
 #include "xbroute/status.h"
 
@@ -225,6 +227,50 @@ XBR_API xbr_status_t xbr_optimize_frontier(const xbr_scenario_t *sc,
                                            const xbr_optimize_opts_t *opts, size_t max_points,
                                            xbr_frontier_point_t **points, size_t *n,
                                            xbr_diags_t *diags);
+
+/* ---- writing a result (src/lib/present/write_optimize.c) ---- */
+
+/*
+ * Appends the result `res` of xbr_optimize_run() on `sc` to `out` in `format`:
+ *   XBR_FORMAT_TEXT  the report: status, the reasons ("why:", when there is no plan) or notes,
+ *                    then total, LP bound, gap, model size, cost by component, warehouses,
+ *                    flows with their paths and link utilisation (money per week);
+ *   XBR_FORMAT_JSON  one object, schema "xbroute.optimize/1": status, total_cost_per_week,
+ *                    lp_bound, best_bound, gap, cost_by_component (XBR_COST_COMPONENT_LIST order,
+ *                    then total), open_warehouses, flows (each with its route as
+ *                    xbr_route_write_json writes it), utilisation {links, warehouses}, reasons,
+ *                    model; unknown numbers are null;
+ *   XBR_FORMAT_CSV   one row per flow: product, market, class, regime, share, units_per_week,
+ *                    cost_per_unit, days, stock_at, nodes (ids joined by '>').
+ * Returns XBR_OK, XBR_EINPUT for another format, XBR_ENOMEM when the buffer failed.
+ */
+XBR_API xbr_status_t xbr_optimize_write(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                        const xbr_optimize_t *res, xbr_format_t format);
+
+/*
+ * Appends the plan `res` with the frontier `points` (n of them, from xbr_optimize_frontier() on
+ * `sc`; NULL when it found none) to `out` in `format`:
+ *   XBR_FORMAT_TEXT  the report of xbr_optimize_write(), then the frontier as a table;
+ *   XBR_FORMAT_JSON  the object of xbr_optimize_write() with a "frontier" array of points
+ *                    (max_days null = no promise), left out when points is NULL;
+ *   XBR_FORMAT_CSV   one row per point only: max_days (empty = no promise), status,
+ *                    total_cost_per_week, mean_days, open_warehouses, gap.
+ * Returns XBR_OK, XBR_EINPUT for another format, XBR_ENOMEM when the buffer failed.
+ */
+XBR_API xbr_status_t xbr_optimize_frontier_write(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                                 const xbr_optimize_t *res,
+                                                 const xbr_frontier_point_t *points, size_t n,
+                                                 xbr_format_t format);
+
+/*
+ * Appends the frontier as one SVG step chart to `out`: total landed cost per week against the
+ * promise, the points with a plan only; the "no promise" step is drawn one day after the slowest
+ * finite promise (or the plan's mean days plus one when it is the only point). Returns what
+ * xbr_svg_scatter() returns (XBR_EINPUT with a diagnostic when no point has a plan), XBR_ENOMEM.
+ */
+XBR_API xbr_status_t xbr_optimize_frontier_chart(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                                 const xbr_frontier_point_t *points, size_t n,
+                                                 xbr_diags_t *diags);
 
 #ifdef __cplusplus
 }

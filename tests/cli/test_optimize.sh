@@ -29,6 +29,25 @@ expect_rc 1 "--svg without --frontier"
 run optimize "$TMP/missing.json"
 expect_rc 2 "missing scenario"
 
+# the option table: each bad value is a usage error naming what the option wants
+run optimize "$DATA/hand-scenario.json" --colgen sometimes
+expect_rc 1 "bad --colgen"
+expect_err "--colgen wants on, off or auto, not 'sometimes'" "--colgen message"
+run optimize "$DATA/hand-scenario.json" --points 1
+expect_rc 1 "--points below 2"
+expect_err "--points wants 2..1000, not '1'" "--points message"
+run optimize "$DATA/hand-scenario.json" --time-limit 0
+expect_rc 1 "--time-limit 0"
+expect_err "--time-limit wants seconds > 0, not '0'" "--time-limit message"
+run optimize "$DATA/hand-scenario.json" --max-days -1
+expect_rc 1 "--max-days -1"
+expect_err "--max-days wants days > 0, not '-1'" "--max-days message"
+run optimize "$DATA/hand-scenario.json" --frontir
+expect_rc 1 "misspelt option"
+expect_err "did you mean '--frontier'" "did-you-mean"
+run optimize "$DATA/hand-scenario.json" "$DATA/hand-scenario.json"
+expect_rc 1 "two scenarios"
+
 # hand-calculated optimum, text and JSON
 run optimize "$DATA/hand-scenario.json"
 expect_rc 0 "hand optimum"
@@ -142,6 +161,31 @@ costs = [p["total_cost_per_week"] for p in f]
 assert all(a >= b - 1e-9 for a, b in zip(costs, costs[1:])), costs
 PY
 grep -q "<svg" "$TMP/f.svg" && pass || fail "frontier SVG"
+
+# --points 2: both ends only (promise 1 day: 674.890664; none: 560, by hand as above), and the
+# --opt=value spelling; the CSV of the frontier
+run optimize "$DATA/hand-scenario.json" --frontier --points=2 --format=csv
+expect_rc 0 "frontier --points 2"
+python3 - "$out" <<'PY' && pass || fail "two-point frontier by hand"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert len(rows) == 2, rows
+assert rows[0]["max_days"] == "1" and abs(float(rows[0]["total_cost_per_week"]) - 674.890664) < 1e-5
+assert rows[1]["max_days"] == "" and abs(float(rows[1]["total_cost_per_week"]) - 560) < 1e-6
+PY
+
+# --timing reports to stderr only: stdout is the same bytes as without it
+run optimize "$DATA/hand-scenario.json" --format json
+cp "$out" "$TMP/plain.json"
+run optimize "$DATA/hand-scenario.json" --format json --timing
+expect_rc 0 "--timing"
+expect_err "s in all: candidate searches" "timing line"
+cmp -s "$out" "$TMP/plain.json" && pass || fail "--timing changes stdout"
+
+# --colgen off on the hand scenario (no capacities): the same optimum
+run optimize "$DATA/hand-scenario.json" --colgen off --single-source
+expect_rc 0 "--colgen off"
+expect_out "total cost per week +674\.89" "colgen off total by hand"
 
 # --geojson: one "route" feature per flow of the plan, legs split at the antimeridian.
 run optimize "$SRC/scenarios/baseline.json" --format json -o "$TMP/ob.json" --geojson "$TMP/ob.geojson"
