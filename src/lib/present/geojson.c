@@ -94,7 +94,7 @@ static void line_geometry(xbr_buf_t *b, const xbr__geo_line_t *g, bool force_mul
         for (size_t i = 0; i < n; i++) {
             if (i > 0)
                 xbr_buf_puts(b, ", ");
-            position(b, g->lon[s + i], g->lat[s + i]);
+            position(b, g->pts[s + i].lon, g->pts[s + i].lat);
         }
         xbr_buf_puts(b, "]");
     }
