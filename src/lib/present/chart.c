@@ -297,41 +297,34 @@ static void marker(xbr_buf_t *b, size_t k, double px, double py, const char *col
     xbr_buf_puts(b, " stroke=\"#ffffff\" stroke-width=\"1\"/>\n");
 }
 
-static int cmp_index_by_x(const void *a, const void *b, const double *x)
+/* A point of a series by its index, with its x to sort by. */
+typedef struct {
+    double x;
+    size_t i;
+} point_ref_t;
+
+/* By x, then by index: a total order, so qsort gives one result (that of a stable sort). */
+static int by_x(const void *a, const void *b)
 {
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    if (x[i] < x[j])
+    const point_ref_t *p = a, *q = b;
+    if (p->x < q->x)
         return -1;
-    if (x[i] > x[j])
+    if (p->x > q->x)
         return 1;
-    return (i > j) - (i < j);
+    return (p->i > q->i) - (p->i < q->i);
 }
 
-/* Insertion sort of indices by x (stable; series are small). */
-static void sort_by_x(size_t *idx, size_t n, const double *x)
-{
-    for (size_t i = 1; i < n; i++) {
-        size_t v = idx[i];
-        size_t j = i;
-        while (j > 0 && cmp_index_by_x(&idx[j - 1], &v, x) > 0) {
-            idx[j] = idx[j - 1];
-            j--;
-        }
-        idx[j] = v;
-    }
-}
-
-/* The line through the m points idx[] of S: straight, or for a step series across at the
+/* The line through the m points pts[] of S: straight, or for a step series across at the
  * previous y and then down or up to the point. */
 static void series_path(xbr_buf_t *b, const xbr_chart_layout_t *L, const xbr_chart_series_t *S,
-                        const size_t *idx, size_t m, const char *colour)
+                        const point_ref_t *pts, size_t m, const char *colour)
 {
     xbr_buf_printf(b, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"2\" d=\"", colour);
     for (size_t k = 0; k < m; k++) {
-        double x = S->x[idx[k]], y = S->y[idx[k]];
+        double x = S->x[pts[k].i], y = S->y[pts[k].i];
         if (k > 0 && S->style == XBR_SERIES_STEP) {
             xbr_buf_puts(b, "L");
-            xbr__pic_xy(b, x_px(L, x), y_px(L, S->y[idx[k - 1]]));
+            xbr__pic_xy(b, x_px(L, x), y_px(L, S->y[pts[k - 1].i]));
         }
         xbr_buf_puts(b, k == 0 ? "M" : "L");
         xbr__pic_xy(b, x_px(L, x), y_px(L, y));
@@ -344,24 +337,24 @@ static xbr_status_t draw_series(xbr_buf_t *b, const xbr_chart_layout_t *L,
                                 const xbr_chart_series_t *S, size_t s)
 {
     const char *colour = PALETTE[s % N_PALETTE];
-    size_t *idx = malloc((S->n ? S->n : 1) * sizeof *idx);
-    if (idx == NULL) {
+    point_ref_t *pts = malloc((S->n ? S->n : 1) * sizeof *pts);
+    if (pts == NULL) {
         b->failed = 1;
         return XBR_ENOMEM;
     }
     size_t m = 0;
     for (size_t i = 0; i < S->n; i++)
         if (isfinite(S->x[i]) && isfinite(S->y[i]))
-            idx[m++] = i;
+            pts[m++] = (point_ref_t){S->x[i], i};
     if (S->style == XBR_SERIES_STEP)
-        sort_by_x(idx, m, S->x);
+        qsort(pts, m, sizeof *pts, by_x);
     xbr_buf_printf(b, "<g class=\"series\" data-series=\"%zu\">\n", s);
     if (m >= 2 && S->style != XBR_SERIES_POINTS)
-        series_path(b, L, S, idx, m, colour);
+        series_path(b, L, S, pts, m, colour);
     for (size_t k = 0; k < m; k++)
-        marker(b, s, x_px(L, S->x[idx[k]]), y_px(L, S->y[idx[k]]), colour);
+        marker(b, s, x_px(L, S->x[pts[k].i]), y_px(L, S->y[pts[k].i]), colour);
     xbr_buf_puts(b, "</g>\n");
-    free(idx);
+    free(pts);
     return XBR_OK;
 }
 
