@@ -1,6 +1,7 @@
 /*
- * xbroute/render.h - routes as JSON objects and text, shared by every command that prints
- * routes (routes, compare, chain, optimize, batch), so the JSON contract lives in one place.
+ * xbroute/render.h - routes as JSON objects, text, picture records and GeoJSON, shared by every
+ * command that prints routes (routes, compare, chain, optimize, batch), so the JSON contract
+ * lives in one place.
  */
 #ifndef XBROUTE_RENDER_H
 #define XBROUTE_RENDER_H
@@ -27,8 +28,9 @@ extern "C" {
 XBR_API void xbr_route_write_json(xbr_json_t *j, const char *key, const xbr_scenario_t *sc,
                                   const xbr_route_t *r);
 
-/* Writes a cost breakdown as a JSON object under `key`: total, transport, handling, clearance,
- * duty, vat, markup, in_transit, storage, capital, warehouse_fixed, carbon. */
+/* Writes a cost breakdown as a JSON object under `key`: total, then every component of
+ * XBR_COST_COMPONENT_LIST by its JSON key (transport, handling, clearance, duty, vat, markup,
+ * in_transit, storage, capital, warehouse_fixed, carbon). */
 XBR_API void xbr_cost_write_json(xbr_json_t *j, const char *key, const xbr_cost_breakdown_t *c);
 
 /* Appends "A >truck> B >sea> C" (node ids joined by the link modes) to `b`. */
@@ -45,6 +47,15 @@ XBR_API double xbr_route_promise_days(const xbr_scenario_t *sc, const xbr_route_
 XBR_API xbr_pic_route_t *xbr_route_pictures(const xbr_scenario_t *sc, const xbr_route_t *routes,
                                             size_t n);
 XBR_API void xbr_route_pictures_free(xbr_pic_route_t *pics, size_t n);
+
+/*
+ * Appends `n` routes of `sc` as a GeoJSON FeatureCollection (xbr_geojson_routes() of their
+ * picture records: a Feature per leg with its days and cost, then the whole route). XBR_ENOMEM,
+ * or XBR_EINPUT (with a diagnostic in `diags`) when a route does not fit the network.
+ */
+XBR_API xbr_status_t xbr_route_write_geojson(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                             const xbr_route_t *routes, size_t n,
+                                             xbr_diags_t *diags);
 
 #ifdef __cplusplus
 }

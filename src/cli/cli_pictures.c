@@ -1,10 +1,7 @@
 /*
- * cli_pictures.c - writing GeoJSON / SVG files for the commands' --geojson and --svg options.
+ * cli_pictures.c - writing the routes' GeoJSON file for the commands' --geojson option: the
+ * library renders (xbr_route_write_geojson), this file only writes and reports.
  */
-#include <math.h>
-#include <stdlib.h>
-#include <string.h>
-
 #include "cli.h"
 
 int cli_write_routes_geojson(const char *path, const xbr_scenario_t *sc, const xbr_route_t *routes,
@@ -14,14 +11,9 @@ int cli_write_routes_geojson(const char *path, const xbr_scenario_t *sc, const x
     xbr_buf_t buf;
     xbr_diags_init(&diags);
     xbr_buf_init(&buf);
-    int rc = 4;
-    xbr_pic_route_t *pics = xbr_route_pictures(sc, routes, n);
-    if (pics != NULL) {
-        xbr_status_t st = xbr_geojson_routes(&buf, sc->network, pics, n, &diags);
-        rc = st == XBR_OK ? cli_emit(&buf, path) : xbr_status_exit_code(st);
-    }
+    xbr_status_t st = xbr_route_write_geojson(&buf, sc, routes, n, &diags);
+    int rc = st == XBR_OK ? cli_emit(&buf, path) : xbr_status_exit_code(st);
     cli_print_diags(&diags);
-    xbr_route_pictures_free(pics, n);
     xbr_buf_free(&buf);
     xbr_diags_destroy(&diags);
     return rc;

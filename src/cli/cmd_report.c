@@ -1,8 +1,8 @@
 /*
- * cmd_report.c - `xbroute report SCENARIO -o report.html`: one self-contained HTML page.
+ * cmd_report.c - `xbroute report SCENARIO -o report.html`: one self-contained HTML page
+ * (xbr_report_html) of the scenario's comparison.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "cli.h"
 
@@ -18,26 +18,36 @@ static void help(void)
            "Exit codes: 0 ok, 1 usage, 2 bad input, 3 some product x market has no route.\n");
 }
 
-int cmd_report(int argc, char **argv)
+typedef struct {
+    const char *out;
+} report_opts_t;
+
+static const cli_option_t options[] = {
+    CLI_STRING("--output", "-o", report_opts_t, out, "a file name"),
+};
+
+#define NEEDS "needs SCENARIO and -o FILE.html"
+
+/* -o is required: a usage error before the scenario loads. */
+static int check(const char *cmd, const void *opts_)
 {
-    const char *path = NULL, *out_path = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (cli_is_help(a)) {
-            help();
-            return 0;
-        } else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc) {
-            out_path = argv[++i];
-        } else if (cli_positional("report", a, &path) != 0) {
-            return 1;
-        }
-    }
-    if (path == NULL || out_path == NULL)
-        return cli_usage_error("report", "needs SCENARIO and -o FILE.html");
-    xbr_scenario_t *sc = NULL;
-    int rc = cli_load_scenario(path, &sc);
-    if (rc != 0)
-        return rc;
+    const report_opts_t *o = opts_;
+    return o->out == NULL ? cli_usage_error(cmd, NEEDS) : 0;
+}
+
+static const cli_spec_t spec = {.cmd = "report",
+                                .options = options,
+                                .n_options = sizeof options / sizeof options[0],
+                                .formats = 0,
+                                .min_args = 1,
+                                .max_args = 1,
+                                .missing = NEEDS,
+                                .help = help,
+                                .check = check};
+
+static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
+{
+    const report_opts_t *o = opts_;
     xbr_compare_t *cmp = NULL;
     xbr_diags_t diags;
     xbr_buf_t out;
@@ -46,18 +56,19 @@ int cmd_report(int argc, char **argv)
     xbr_status_t st = xbr_compare_run(sc, &cmp, &diags);
     if (st == XBR_OK)
         st = xbr_report_html(&out, sc, cmp, &diags);
-    cli_print_diags(&diags);
-    if (st != XBR_OK) {
-        fprintf(stderr, "xbroute report: %s\n", xbr_status_text(st));
-        rc = xbr_status_exit_code(st);
-    } else {
-        rc = cli_emit(&out, out_path);
-        if (rc == 0 && cmp->n_unserved > 0)
-            rc = 3;
-    }
+    int rc = cli_report(cmd, NULL, st, &diags);
+    if (rc == 0)
+        rc = cli_emit(&out, o->out);
+    if (rc == 0 && cmp->n_unserved > 0)
+        rc = 3;
     xbr_diags_destroy(&diags);
     xbr_buf_free(&out);
     xbr_compare_free(cmp);
-    xbr_scenario_free(sc);
     return rc;
+}
+
+int cmd_report(int argc, char **argv)
+{
+    report_opts_t o = {NULL};
+    return cli_scenario_main(&spec, argc, argv, &o, run);
 }

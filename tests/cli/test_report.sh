@@ -54,4 +54,23 @@ fi
 
 run report "$SRC/scenarios/baseline.json"
 expect_rc 1 "report needs -o"
+
+# The option table's grammar: --output=FILE is -o FILE; the page is the same bytes.
+run report "$SRC/scenarios/baseline.json" --output="$TMP/report2.html"
+expect_rc 0 "report --output=FILE"
+cmp -s "$TMP/report.html" "$TMP/report2.html" && pass || fail "--output=FILE writes the same page as -o FILE"
+# -o is checked before the scenario is read: a missing -o is a usage error even for a file that
+# does not exist, and nothing is written.
+run report "$TMP/no-such-scenario.json"
+expect_rc 1 "report with neither -o nor a readable scenario"
+expect_err "needs SCENARIO and -o FILE.html" "the usage error names -o"
+run report "$SRC/scenarios/baseline.json" -o
+expect_rc 1 "report -o without a file name"
+run report "$SRC/scenarios/baseline.json" --ouptut "$TMP/x.html"
+expect_rc 1 "report with a misspelt option"
+expect_err "did you mean '--output'" "a misspelt option gets a suggestion"
+[[ ! -e "$TMP/x.html" ]] && pass || fail "a usage error writes no file"
+run report --help
+expect_rc 0 "report --help"
+expect_out "Usage: xbroute report SCENARIO -o FILE.html" "the help shows the usage"
 finish

@@ -1,5 +1,9 @@
 /*
- * render.c - routes as JSON and text (xbroute/render.h).
+ * present/render.c - routes as JSON, text, picture records and GeoJSON (xbroute/render.h): the
+ * one place the JSON contract of a route lives, shared by every command that prints routes.
+ *
+ * Units: money per unit in the network's currency, days, kg CO2e; numbers in the JSON writer's
+ * format. Cost components come from XBR_COST_COMPONENT_LIST, in its order, after the total.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -28,17 +32,9 @@ void xbr_cost_write_json(xbr_json_t *j, const char *key, const xbr_cost_breakdow
 {
     xbr_json_object_begin(j, key);
     xbr_json_number(j, "total", c->total);
-    xbr_json_number(j, "transport", c->transport);
-    xbr_json_number(j, "handling", c->handling);
-    xbr_json_number(j, "clearance", c->clearance);
-    xbr_json_number(j, "duty", c->duty);
-    xbr_json_number(j, "vat", c->vat);
-    xbr_json_number(j, "markup", c->markup);
-    xbr_json_number(j, "in_transit", c->in_transit);
-    xbr_json_number(j, "storage", c->storage);
-    xbr_json_number(j, "capital", c->capital);
-    xbr_json_number(j, "warehouse_fixed", c->warehouse_fixed);
-    xbr_json_number(j, "carbon", c->carbon);
+    for (int k = 0; k < XBR_COST_COUNT; k++)
+        xbr_json_number(j, xbr_cost_component_name((xbr_cost_component_t)k),
+                        xbr_cost_component(c, (xbr_cost_component_t)k));
     xbr_json_object_end(j);
 }
 
@@ -129,4 +125,15 @@ xbr_pic_route_t *xbr_route_pictures(const xbr_scenario_t *sc, const xbr_route_t 
         free(legs);
     }
     return pics;
+}
+
+xbr_status_t xbr_route_write_geojson(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                     const xbr_route_t *routes, size_t n, xbr_diags_t *diags)
+{
+    xbr_pic_route_t *pics = xbr_route_pictures(sc, routes, n);
+    if (pics == NULL)
+        return XBR_ENOMEM;
+    xbr_status_t st = xbr_geojson_routes(out, sc->network, pics, n, diags);
+    xbr_route_pictures_free(pics, n);
+    return st;
 }

@@ -1,46 +1,33 @@
 /*
- * report.c - the self-contained HTML report (xbroute/report.h).
+ * present/report.c - the self-contained HTML report (xbroute/report.h) and the "where the money
+ * goes" cost chart of a comparison.
  *
- * Everything is inline: CSS in <style>, pictures as inline SVG from the picture library. The
- * page reads top to bottom as a planner would ask: which way does each product go (map and
- * table), why (runner-up and its reason), where the money goes, how cost trades against
- * days, and what the traditional chain would cost; then the data behind it.
+ * Everything is inline: CSS in <style>, pictures as inline SVG from the picture writers (charts,
+ * map). The page reads top to bottom as a planner would ask: which way does each product go
+ * (map and table), why (runner-up and its reason), where the money goes, how cost trades
+ * against days, what faster delivery costs the whole network, how reliable the winners are, and
+ * what the traditional chain would cost; then the data behind it. Money is per unit in the
+ * network's currency (USD when it has none), days are means. A section whose computation fails
+ * is left out or says so; only running out of memory fails the report.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "xbroute/render.h"
+#include "present/internal.h"
 #include "xbroute/optimize.h"
+#include "xbroute/render.h"
 #include "xbroute/report.h"
 #include "xbroute/simulate.h"
 #include "xbroute/trace.h"
 #include "xbroute/xbroute.h"
 
-/* Appends `s` with &, <, >, " escaped. */
-static void html(xbr_buf_t *b, const char *s)
+/* ---- HTML pieces ---- */
+
+static const char *currency(const xbr_scenario_t *sc)
 {
-    if (s == NULL)
-        return;
-    for (; *s; s++) {
-        switch (*s) {
-        case '&':
-            xbr_buf_puts(b, "&amp;");
-            break;
-        case '<':
-            xbr_buf_puts(b, "&lt;");
-            break;
-        case '>':
-            xbr_buf_puts(b, "&gt;");
-            break;
-        case '"':
-            xbr_buf_puts(b, "&quot;");
-            break;
-        default:
-            xbr_buf_append(b, s, 1);
-        }
-    }
+    return sc->network->currency ? sc->network->currency : "USD";
 }
 
 /* Appends an SVG document without its XML declaration (inline SVG in HTML must not have one). */
@@ -51,55 +38,111 @@ static void inline_svg(xbr_buf_t *b, const xbr_buf_t *svg)
         xbr_buf_append(b, p, svg->len - (size_t)(p - svg->data));
 }
 
+/* When st is XBR_OK, appends a <figure> (of class `cls` when not NULL) holding the SVG in `svg`
+ * and the caption (HTML, when not NULL). Frees svg either way. */
+static void figure(xbr_buf_t *b, xbr_buf_t *svg, xbr_status_t st, const char *cls,
+                   const char *caption)
+{
+    if (st == XBR_OK) {
+        if (cls != NULL)
+            xbr_buf_printf(b, "<figure class=\"%s\">", cls);
+        else
+            xbr_buf_puts(b, "<figure>");
+        inline_svg(b, svg);
+        if (caption != NULL)
+            xbr_buf_printf(b, "<figcaption>%s</figcaption>", caption);
+        xbr_buf_puts(b, "</figure>\n");
+    }
+    xbr_buf_free(svg);
+}
+
+/* Appends a table cell holding `s`, escaped. */
+static void cell(xbr_buf_t *b, const char *s)
+{
+    xbr_buf_puts(b, "<td>");
+    xbr__pic_html(b, s);
+    xbr_buf_puts(b, "</td>");
+}
+
+/* Appends a chip of the class's colour and the class's name. */
+static void class_chip(xbr_buf_t *b, const char *class_name)
+{
+    xbr_buf_printf(b, "<span class=\"chip\" style=\"background:%s\"></span>",
+                   xbr_route_class_colour(class_name));
+    xbr__pic_html(b, class_name);
+}
+
+/* ---- the cost chart ---- */
+
+/* The chart's series are the cost components, with storage and capital as one. */
+#define N_CHART_SERIES (XBR_COST_COUNT - 1)
+
+static size_t chart_series_of(xbr_cost_component_t k)
+{
+    return (size_t)k - (k > XBR_COST_STORAGE ? 1 : 0);
+}
+
+/* The series' labels: the components' labels, "storage + capital" for the merged one. */
+static void chart_series_labels(const char *labels[N_CHART_SERIES])
+{
+    for (int k = 0; k < XBR_COST_COUNT; k++)
+        if (k != XBR_COST_CAPITAL)
+            labels[chart_series_of((xbr_cost_component_t)k)] =
+                k == XBR_COST_STORAGE ? "storage + capital"
+                                      : xbr_cost_component_label((xbr_cost_component_t)k);
+}
+
+/* The series' values of a cost breakdown, negatives as 0. */
+static void chart_series_values(const xbr_cost_breakdown_t *c, double v[N_CHART_SERIES])
+{
+    for (size_t s = 0; s < N_CHART_SERIES; s++)
+        v[s] = 0.0;
+    for (int k = 0; k < XBR_COST_COUNT; k++)
+        v[chart_series_of((xbr_cost_component_t)k)] +=
+            xbr_cost_component(c, (xbr_cost_component_t)k);
+    for (size_t s = 0; s < N_CHART_SERIES; s++)
+        v[s] = v[s] > 0 ? v[s] : 0.0;
+}
+
 xbr_status_t xbr_compare_cost_chart(xbr_buf_t *out, const xbr_scenario_t *sc,
                                     const xbr_compare_t *cmp, xbr_diags_t *diags)
 {
-    static const char *const comps[] = {
-        "transport",  "handling",          "clearance",       "duty",  "VAT", "markup",
-        "in transit", "storage + capital", "warehouse fixed", "carbon"};
-    enum { NC = sizeof comps / sizeof comps[0] };
     const xbr_network_t *net = sc->network;
+    const char *comps[N_CHART_SERIES];
     size_t n = 0, rows = cmp->n_rows ? cmp->n_rows : 1;
     char(*labels)[80] = calloc(rows, sizeof *labels);
     const char **cats = calloc(rows, sizeof *cats);
-    double *values = calloc(rows * NC, sizeof *values);
+    double *values = calloc(rows * N_CHART_SERIES, sizeof *values);
     xbr_status_t st = XBR_ENOMEM;
-    if (labels != NULL && cats != NULL && values != NULL) {
-        for (size_t i = 0; i < cmp->n_rows; i++) {
-            const xbr_compare_row_t *row = &cmp->rows[i];
-            if (row->winner < 0)
-                continue;
-            const xbr_route_t *r = &row->classes[row->winner].route;
-            snprintf(labels[n], sizeof labels[n], "%s > %s (%s)", sc->products[row->product].id,
-                     net->nodes[row->market].id, r->class_name);
-            cats[n] = labels[n];
-            const xbr_cost_breakdown_t *c = &r->cost;
-            const double v[NC] = {c->transport,
-                                  c->handling,
-                                  c->clearance,
-                                  c->duty,
-                                  c->vat,
-                                  c->markup,
-                                  c->in_transit,
-                                  c->storage + c->capital,
-                                  c->warehouse_fixed,
-                                  c->carbon};
-            for (size_t k = 0; k < NC; k++)
-                values[n * NC + k] = v[k] > 0 ? v[k] : 0.0;
-            n++;
-        }
-        char title[200];
-        snprintf(title, sizeof title, "Where the money goes: the winning route per unit (%s)",
-                 net->currency ? net->currency : "USD");
-        xbr_chart_opts_t opts = {title, "landed cost per unit", NULL, 1000, 0, true, true};
-        st = n == 0 ? XBR_EINPUT
-                    : xbr_svg_stacked_bars(out, &opts, cats, n, comps, NC, values, true, diags);
+    if (labels == NULL || cats == NULL || values == NULL)
+        goto out;
+    chart_series_labels(comps);
+    for (size_t i = 0; i < cmp->n_rows; i++) {
+        const xbr_compare_row_t *row = &cmp->rows[i];
+        if (row->winner < 0)
+            continue;
+        const xbr_route_t *r = &row->classes[row->winner].route;
+        snprintf(labels[n], sizeof labels[n], "%s > %s (%s)", sc->products[row->product].id,
+                 net->nodes[row->market].id, r->class_name);
+        cats[n] = labels[n];
+        chart_series_values(&r->cost, &values[n * N_CHART_SERIES]);
+        n++;
     }
+    char title[200];
+    snprintf(title, sizeof title, "Where the money goes: the winning route per unit (%s)",
+             currency(sc));
+    xbr_chart_opts_t opts = {title, "landed cost per unit", NULL, 1000, 0, true, true};
+    st = n == 0 ? XBR_EINPUT
+                : xbr_svg_stacked_bars(out, &opts, cats, n, comps, N_CHART_SERIES, values, true,
+                                       diags);
+out:
     free(labels);
     free(cats);
     free(values);
     return st;
 }
+
+/* ---- 1. which way each product goes ---- */
 
 /* The first class after the winner that has a route: the runner-up. */
 static const xbr_class_result_t *runner_up(const xbr_compare_row_t *row)
@@ -110,13 +153,7 @@ static const xbr_class_result_t *runner_up(const xbr_compare_row_t *row)
     return NULL;
 }
 
-static void class_chip(xbr_buf_t *b, const char *class_name)
-{
-    xbr_buf_printf(b, "<span class=\"chip\" style=\"background:%s\"></span>",
-                   xbr_route_class_colour(class_name));
-    html(b, class_name);
-}
-
+/* The map of the winning routes, one legend row per class. */
 static void section_map(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
                         xbr_diags_t *diags)
 {
@@ -132,112 +169,151 @@ static void section_map(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compar
     xbr_pic_route_t *pics = xbr_route_pictures(sc, winners, n);
     for (size_t i = 0; pics != NULL && i < n; i++)
         pics[i].label = winners[i].class_name; /* one legend row per class */
-    xbr_buf_t svg;
-    xbr_buf_init(&svg);
-    xbr_map_opts_t mo = {"Winning routes, coloured by class", 1100, true, 4, true, false};
-    if (pics != NULL && n > 0 && xbr_svg_map(&svg, &mo, sc->network, pics, n, diags) == XBR_OK) {
-        xbr_buf_puts(b, "<figure>");
-        inline_svg(b, &svg);
-        xbr_buf_puts(b, "<figcaption>Each coloured line is the winning route of one product "
-                        "into one market (the table below says which). Thin grey lines are "
-                        "not drawn; circles are the nodes the routes use.</figcaption>"
-                        "</figure>\n");
+    if (pics != NULL && n > 0) {
+        xbr_buf_t svg;
+        xbr_buf_init(&svg);
+        xbr_map_opts_t mo = {"Winning routes, coloured by class", 1100, true, 4, true, false};
+        figure(b, &svg, xbr_svg_map(&svg, &mo, sc->network, pics, n, diags), NULL,
+               "Each coloured line is the winning route of one product into one market (the "
+               "table below says which). Thin grey lines are not drawn; circles are the nodes the "
+               "routes use.");
     }
-    xbr_buf_free(&svg);
     xbr_route_pictures_free(pics, n);
     free(winners);
 }
 
+/* One row of the winners' table: the pair, its demand and promise, the winner and the
+ * runner-up with the reason it lost. */
+static void table_row(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_row_t *row)
+{
+    xbr_buf_puts(b, "<tr>");
+    cell(b, sc->products[row->product].id);
+    cell(b, sc->network->nodes[row->market].id);
+    xbr_buf_printf(b, "<td class=\"n\">%g</td><td class=\"n\">", row->demand_per_week);
+    if (isfinite(row->promise_days))
+        xbr_buf_printf(b, "%g", row->promise_days);
+    else
+        xbr_buf_puts(b, "none");
+    xbr_buf_puts(b, "</td>");
+    if (row->winner >= 0) {
+        const xbr_route_t *r = &row->classes[row->winner].route;
+        xbr_buf_puts(b, "<td>");
+        class_chip(b, r->class_name);
+        xbr_buf_printf(b,
+                       "</td><td>%s</td><td class=\"n\">%.2f</td><td class=\"n\">%.1f</td>"
+                       "<td class=\"n\">%.0f%%</td>",
+                       xbr_regime_name(r->regime), r->cost.total, r->days,
+                       100.0 * r->factory_share);
+    } else {
+        xbr_buf_puts(b, "<td colspan=\"5\"><strong>no route meets the promise</strong></td>");
+    }
+    const xbr_class_result_t *ru = runner_up(row);
+    xbr_buf_puts(b, "<td>");
+    if (ru != NULL) {
+        class_chip(b, ru->class_name);
+        xbr_buf_puts(b, ": ");
+        xbr__pic_html(b, ru->why);
+    }
+    xbr_buf_puts(b, "</td></tr>\n");
+}
+
+/* The winners' table, one row per product x market of the comparison. */
 static void section_table(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp)
 {
-    const xbr_network_t *net = sc->network;
     xbr_buf_puts(b, "<table><thead><tr><th>product</th><th>market</th><th>units/week</th>"
                     "<th>promise (days)</th><th>winner</th><th>regime</th>"
                     "<th>cost/unit</th><th>days</th><th>factory share</th>"
                     "<th>runner-up, and why it lost</th></tr></thead><tbody>\n");
+    for (size_t i = 0; i < cmp->n_rows; i++)
+        table_row(b, sc, &cmp->rows[i]);
+    xbr_buf_puts(b, "</tbody></table>\n");
+}
+
+/* ---- 2. where the money goes ---- */
+
+static void section_money(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                          xbr_diags_t *diags)
+{
+    xbr_buf_t svg;
+    xbr_buf_init(&svg);
+    if (xbr_compare_cost_chart(&svg, sc, cmp, diags) != XBR_OK)
+        xbr_buf_free(&svg); /* the figure keeps its caption, without a chart */
+    figure(b, &svg, XBR_OK, NULL,
+           "The winning route of each product into each market, its cost per unit split into "
+           "components.");
+}
+
+/* ---- 3. cost against speed ---- */
+
+/* The best route of each class for one product, one point (days, cost) per market. */
+enum { MAX_CLASSES = 16 };
+typedef struct {
+    char names[MAX_CLASSES][32];
+    double *xs[MAX_CLASSES], *ys[MAX_CLASSES];
+    size_t counts[MAX_CLASSES], n;
+} class_points_t;
+
+static void class_points_free(class_points_t *P)
+{
+    for (size_t s = 0; s < P->n; s++) {
+        free(P->xs[s]);
+        free(P->ys[s]);
+    }
+}
+
+/* The series of class `name`, added (room for `cap` points) when new; MAX_CLASSES when full,
+ * SIZE_MAX when out of memory. */
+static size_t class_series(class_points_t *P, const char *name, size_t cap)
+{
+    size_t s = 0;
+    while (s < P->n && strcmp(P->names[s], name) != 0)
+        s++;
+    if (s < P->n || P->n == MAX_CLASSES)
+        return s;
+    snprintf(P->names[s], sizeof P->names[s], "%s", name);
+    P->xs[s] = malloc(cap * sizeof(double));
+    P->ys[s] = malloc(cap * sizeof(double));
+    P->n++;
+    return P->xs[s] == NULL || P->ys[s] == NULL ? SIZE_MAX : s;
+}
+
+/* Collects the points of product p; false when out of memory. */
+static bool class_points(class_points_t *P, const xbr_compare_t *cmp, size_t p)
+{
+    memset(P, 0, sizeof *P);
     for (size_t i = 0; i < cmp->n_rows; i++) {
         const xbr_compare_row_t *row = &cmp->rows[i];
-        xbr_buf_puts(b, "<tr><td>");
-        html(b, sc->products[row->product].id);
-        xbr_buf_puts(b, "</td><td>");
-        html(b, net->nodes[row->market].id);
-        xbr_buf_printf(b, "</td><td class=\"n\">%g</td><td class=\"n\">", row->demand_per_week);
-        if (isfinite(row->promise_days))
-            xbr_buf_printf(b, "%g", row->promise_days);
-        else
-            xbr_buf_puts(b, "none");
-        xbr_buf_puts(b, "</td>");
-        if (row->winner >= 0) {
-            const xbr_route_t *r = &row->classes[row->winner].route;
-            xbr_buf_puts(b, "<td>");
-            class_chip(b, r->class_name);
-            xbr_buf_printf(b,
-                           "</td><td>%s</td><td class=\"n\">%.2f</td><td class=\"n\">%.1f</td>"
-                           "<td class=\"n\">%.0f%%</td>",
-                           xbr_regime_name(r->regime), r->cost.total, r->days,
-                           100.0 * r->factory_share);
-        } else {
-            xbr_buf_puts(b, "<td colspan=\"5\"><strong>no route meets the promise</strong></td>");
+        if ((size_t)row->product != p)
+            continue;
+        for (size_t k = 0; k < row->n_classes; k++) {
+            const xbr_class_result_t *c = &row->classes[k];
+            if (!c->has_route)
+                continue;
+            size_t s = class_series(P, c->class_name, cmp->n_rows);
+            if (s == SIZE_MAX)
+                return false;
+            if (s == MAX_CLASSES)
+                continue;
+            P->xs[s][P->counts[s]] = c->route.days;
+            P->ys[s][P->counts[s]] = c->route.cost.total;
+            P->counts[s]++;
         }
-        const xbr_class_result_t *ru = runner_up(row);
-        xbr_buf_puts(b, "<td>");
-        if (ru != NULL) {
-            class_chip(b, ru->class_name);
-            xbr_buf_puts(b, ": ");
-            html(b, ru->why);
-        }
-        xbr_buf_puts(b, "</td></tr>\n");
     }
-    xbr_buf_puts(b, "</tbody></table>\n");
+    return true;
 }
 
 /* Cost against days of each class's best route, one chart per product, one point per market. */
 static void section_tradeoff(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
                              xbr_diags_t *diags)
 {
-    enum { MAXC = 16 };
     for (size_t p = 0; p < sc->n_products; p++) {
-        char names[MAXC][32];
-        double *xs[MAXC] = {0}, *ys[MAXC] = {0};
-        size_t counts[MAXC] = {0}, n_series = 0;
-        bool oom = false;
-        for (size_t i = 0; i < cmp->n_rows && !oom; i++) {
-            const xbr_compare_row_t *row = &cmp->rows[i];
-            if ((size_t)row->product != p)
-                continue;
-            for (size_t k = 0; k < row->n_classes; k++) {
-                const xbr_class_result_t *c = &row->classes[k];
-                if (!c->has_route)
-                    continue;
-                size_t s = 0;
-                while (s < n_series && strcmp(names[s], c->class_name) != 0)
-                    s++;
-                if (s == n_series) {
-                    if (n_series == MAXC)
-                        continue;
-                    snprintf(names[s], sizeof names[s], "%s", c->class_name);
-                    xs[s] = malloc(cmp->n_rows * sizeof(double));
-                    ys[s] = malloc(cmp->n_rows * sizeof(double));
-                    n_series++;
-                    if (xs[s] == NULL || ys[s] == NULL) {
-                        oom = true;
-                        break;
-                    }
-                }
-                xs[s][counts[s]] = c->route.days;
-                ys[s][counts[s]] = c->route.cost.total;
-                counts[s]++;
-            }
-        }
-        if (!oom && n_series > 0) {
-            xbr_chart_series_t series[MAXC];
-            for (size_t s = 0; s < n_series; s++) {
-                series[s].label = names[s];
-                series[s].n = counts[s];
-                series[s].x = xs[s];
-                series[s].y = ys[s];
-                series[s].style = XBR_SERIES_POINTS;
-            }
+        class_points_t P;
+        bool ok = class_points(&P, cmp, p);
+        if (ok && P.n > 0) {
+            xbr_chart_series_t series[MAX_CLASSES];
+            for (size_t s = 0; s < P.n; s++)
+                series[s] = (xbr_chart_series_t){P.names[s], P.counts[s], P.xs[s], P.ys[s],
+                                                 XBR_SERIES_POINTS};
             char title[160];
             snprintf(title, sizeof title, "%s: best route of each class, one point per market",
                      sc->products[p].id);
@@ -245,116 +321,29 @@ static void section_tradeoff(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_c
                 title, "consumer-facing days (mean)", "landed cost per unit", 760, 420, true, true};
             xbr_buf_t svg;
             xbr_buf_init(&svg);
-            if (xbr_svg_scatter(&svg, &opts, series, n_series, diags) == XBR_OK) {
-                xbr_buf_puts(b, "<figure class=\"half\">");
-                inline_svg(b, &svg);
-                xbr_buf_puts(b, "</figure>\n");
-            }
-            xbr_buf_free(&svg);
+            figure(b, &svg, xbr_svg_scatter(&svg, &opts, series, P.n, diags), "half", NULL);
         }
-        for (size_t s = 0; s < n_series; s++) {
-            free(xs[s]);
-            free(ys[s]);
-        }
-        if (oom)
+        class_points_free(&P);
+        if (!ok)
             b->failed = 1;
     }
 }
 
-/* The six-link chain and its shortcuts for the largest flow that has the full chain. */
-static void section_chain(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
-                          xbr_diags_t *diags)
+/* ---- 4. what each day of faster delivery costs ---- */
+
+/* The frontier's finite points as (promise days, weekly cost) in x, y; the unconstrained end
+ * is drawn at the plan's own slowest promise. Returns how many. */
+static size_t frontier_xy(const xbr_frontier_point_t *pts, size_t n, double *x, double *y)
 {
-    static const char *const kinds[3] = {"six-link", "b2b2c", "direct"};
-    static const char *const titles[3] = {"traditional six-link chain", "B2B2C shortcut",
-                                          "B2C direct"};
-    const xbr_network_t *net = sc->network;
-    bool has_intermediary = false;
-    for (size_t i = 0; i < net->n_nodes; i++)
-        has_intermediary |= net->nodes[i].type == XBR_NODE_EXPORTER;
-    if (!has_intermediary)
-        return;
-    /* Rows by demand, largest first; the first with a six-link route is shown. */
-    {
-        size_t best = SIZE_MAX;
-        for (size_t i = 0; i < cmp->n_rows; i++)
-            if (best == SIZE_MAX || cmp->rows[i].demand_per_week > cmp->rows[best].demand_per_week)
-                best = i;
-        for (size_t tries = 0; tries < cmp->n_rows && best != SIZE_MAX; tries++) {
-            const xbr_compare_row_t *row = &cmp->rows[best];
-            xbr_route_t routes[3];
-            bool found[3] = {false, false, false};
-            xbr_status_t st = XBR_OK;
-            for (int k = 0; k < 3 && st == XBR_OK; k++)
-                st = xbr_best_of_class(sc, row->product, row->market, kinds[k], &routes[k],
-                                       &found[k], diags);
-            if (st == XBR_OK && found[0]) {
-                xbr_buf_printf(b, "<p>For <strong>");
-                html(b, sc->products[row->product].id);
-                xbr_buf_puts(b, "</strong> sold in <strong>");
-                html(b, net->nodes[row->market].id);
-                xbr_buf_printf(b,
-                               "</strong> (factory price %.2f): each bar is what a step of "
-                               "the route adds to the price the consumer pays.</p>\n",
-                               sc->products[row->product].unit_value);
-                for (int k = 0; k < 3; k++) {
-                    if (!found[k])
-                        continue;
-                    xbr_leg_t *legs = NULL;
-                    size_t n_legs = 0;
-                    if (xbr_route_trace(sc, &routes[k], &legs, &n_legs) != XBR_OK)
-                        continue;
-                    size_t n = n_legs - 1;
-                    xbr_waterfall_step_t *steps = calloc(n ? n : 1, sizeof *steps);
-                    char(*labels)[96] = calloc(n ? n : 1, sizeof *labels);
-                    if (steps != NULL && labels != NULL) {
-                        for (size_t i = 0; i < n; i++) {
-                            const xbr_leg_t *l = &legs[i + 1];
-                            snprintf(labels[i], sizeof labels[i], "%s to %s",
-                                     xbr_mode_name(net->links[l->link].mode),
-                                     net->nodes[l->node].id);
-                            steps[i].label = labels[i];
-                            steps[i].amount = l->cost.total - legs[i].cost.total;
-                        }
-                        char title[200];
-                        snprintf(title, sizeof title,
-                                 "%s (%s): %.1f days, factory gets %.0f%% of %.2f", titles[k],
-                                 routes[k].class_name, routes[k].days,
-                                 100.0 * routes[k].factory_share, routes[k].consumer_price);
-                        xbr_chart_opts_t opts = {title, "price per unit", NULL, 900, 0, true, true};
-                        xbr_buf_t svg;
-                        xbr_buf_init(&svg);
-                        if (xbr_svg_waterfall(&svg, &opts, "factory price",
-                                              sc->products[row->product].unit_value +
-                                                  legs[0].cost.total,
-                                              steps, n, "consumer price", diags) == XBR_OK) {
-                            xbr_buf_puts(b, "<figure>");
-                            inline_svg(b, &svg);
-                            xbr_buf_puts(b, "</figure>\n");
-                        }
-                        xbr_buf_free(&svg);
-                    }
-                    free(steps);
-                    free(labels);
-                    free(legs);
-                }
-            }
-            for (int k = 0; k < 3; k++)
-                if (found[k])
-                    xbr_route_destroy(&routes[k]);
-            if (st != XBR_OK || found[0])
-                return;
-            /* next largest */
-            size_t next = SIZE_MAX;
-            for (size_t i = 0; i < cmp->n_rows; i++) {
-                double d = cmp->rows[i].demand_per_week, cur = row->demand_per_week;
-                if ((d < cur || (d == cur && i > best)) &&
-                    (next == SIZE_MAX || d > cmp->rows[next].demand_per_week))
-                    next = i;
-            }
-            best = next;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(pts[i].total_cost_per_week)) {
+            x[k] =
+                isfinite(pts[i].max_days) ? pts[i].max_days : (k > 0 ? x[k - 1] : pts[i].mean_days);
+            y[k] = pts[i].total_cost_per_week;
+            k++;
         }
-    }
+    return k;
 }
 
 /* The network-design frontier: the least weekly cost of the whole network (the MILP of
@@ -372,20 +361,11 @@ static void section_frontier(xbr_buf_t *b, const xbr_scenario_t *sc, xbr_diags_t
         return;
     }
     double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
-    size_t k = 0;
-    for (size_t i = 0; x != NULL && y != NULL && i < n; i++)
-        if (isfinite(pts[i].total_cost_per_week)) {
-            /* the unconstrained end is drawn at the plan's own slowest promise */
-            x[k] =
-                isfinite(pts[i].max_days) ? pts[i].max_days : (k > 0 ? x[k - 1] : pts[i].mean_days);
-            y[k] = pts[i].total_cost_per_week;
-            k++;
-        }
+    size_t k = x != NULL && y != NULL ? frontier_xy(pts, n, x, y) : 0;
     if (k > 0) {
         xbr_chart_series_t series = {"optimal design", k, x, y, XBR_SERIES_STEP};
-        char ytitle[80];
-        snprintf(ytitle, sizeof ytitle, "total landed cost per week (%s)",
-                 sc->network->currency ? sc->network->currency : "USD");
+        char ytitle[80], caption[400];
+        snprintf(ytitle, sizeof ytitle, "total landed cost per week (%s)", currency(sc));
         xbr_chart_opts_t co = {"Cost of the whole network against the delivery promise",
                                "promise to every consumer (days)",
                                ytitle,
@@ -393,37 +373,29 @@ static void section_frontier(xbr_buf_t *b, const xbr_scenario_t *sc, xbr_diags_t
                                440,
                                false,
                                false};
+        snprintf(caption, sizeof caption,
+                 "Each step is the optimal network design (which warehouses to open, which route "
+                 "for each product and market) under one promise for every pair: from %.2f per "
+                 "week at %.1f days to %.2f with no promise.",
+                 y[0], x[0], y[k - 1]);
         xbr_buf_t svg;
         xbr_buf_init(&svg);
-        if (xbr_svg_scatter(&svg, &co, &series, 1, diags) == XBR_OK) {
-            xbr_buf_puts(b, "<figure>");
-            inline_svg(b, &svg);
-            xbr_buf_printf(b,
-                           "<figcaption>Each step is the optimal network design (which "
-                           "warehouses to open, which route for each product and market) "
-                           "under one promise for every pair: from %.2f per week at %.1f "
-                           "days to %.2f with no promise.</figcaption></figure>\n",
-                           y[0], x[0], y[k - 1]);
-        }
-        xbr_buf_free(&svg);
+        figure(b, &svg, xbr_svg_scatter(&svg, &co, &series, 1, diags), NULL, caption);
     }
     free(x);
     free(y);
     free(pts);
 }
 
-/* How reliable the winners are: each winner simulated (xbroute/simulate.h, seed 1), its P50,
- * P90 and on-time share, and the distribution of days of the largest flow's winner. */
+/* ---- 5. how reliable the winners are ---- */
+
 #define REPORT_SIM_RUNS 4000
-static void section_reliability(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
-                                xbr_diags_t *diags)
+
+/* The winners' simulated P50, P90 and on-time share, one row each. Returns the index in
+ * sim->rows of the winner of the largest flow (the first of equals), SIZE_MAX when none. */
+static size_t reliability_table(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                                const xbr_sim_t *sim)
 {
-    const xbr_network_t *net = sc->network;
-    xbr_sim_t *sim = NULL;
-    if (xbr_simulate_compare(sc, cmp, REPORT_SIM_RUNS, 1, 1, &sim, diags) != XBR_OK) {
-        xbr_buf_puts(b, "<p>The simulation could not be run.</p>\n");
-        return;
-    }
     size_t biggest = SIZE_MAX;
     xbr_buf_printf(b,
                    "<p>Each winner's delivery simulated %d times (leg times drawn from their "
@@ -440,11 +412,10 @@ static void section_reliability(xbr_buf_t *b, const xbr_scenario_t *sc, const xb
         if (biggest == SIZE_MAX ||
             cmp->rows[row->row].demand_per_week > cmp->rows[sim->rows[biggest].row].demand_per_week)
             biggest = r;
-        xbr_buf_puts(b, "<tr><td>");
-        html(b, sc->products[row->product].id);
-        xbr_buf_puts(b, "</td><td>");
-        html(b, net->nodes[row->market].id);
-        xbr_buf_puts(b, "</td><td>");
+        xbr_buf_puts(b, "<tr>");
+        cell(b, sc->products[row->product].id);
+        cell(b, sc->network->nodes[row->market].id);
+        xbr_buf_puts(b, "<td>");
         class_chip(b, row->class_name);
         xbr_buf_printf(b,
                        "</td><td class=\"n\">%g</td><td class=\"n\">%.1f</td>"
@@ -457,35 +428,212 @@ static void section_reliability(xbr_buf_t *b, const xbr_scenario_t *sc, const xb
         xbr_buf_puts(b, "</td></tr>\n");
     }
     xbr_buf_puts(b, "</tbody></table>\n");
-    if (biggest != SIZE_MAX) {
-        const xbr_sim_row_t *row = &sim->rows[biggest];
-        const xbr_compare_row_t *crow = &cmp->rows[row->row];
-        double *days = malloc(REPORT_SIM_RUNS * sizeof *days);
-        xbr_sim_stats_t stats;
-        if (days != NULL && xbr_simulate_route(sc, &crow->classes[row->klass].route,
-                                               REPORT_SIM_RUNS, row->stream_seed, row->promise_days,
-                                               &stats, days, diags) == XBR_OK) {
-            char title[200];
-            snprintf(title, sizeof title, "%s into %s by %s: simulated delivery days",
-                     sc->products[row->product].id, net->nodes[row->market].id, row->class_name);
-            xbr_chart_opts_t co = {
-                title, "consumer-facing days", "share of deliveries (%)", 760, 380, true, true};
-            xbr_buf_t svg;
-            xbr_buf_init(&svg);
-            if (xbr_svg_histogram(&svg, &co, days, REPORT_SIM_RUNS, 0, row->promise_days, diags) ==
-                XBR_OK) {
-                xbr_buf_puts(b, "<figure>");
-                inline_svg(b, &svg);
-                xbr_buf_puts(b, "<figcaption>The largest flow's winner; the dashed line is "
-                                "the promise.</figcaption></figure>\n");
-            }
-            xbr_buf_free(&svg);
-        }
-        free(days);
+    return biggest;
+}
+
+/* The distribution of the simulated days of one winner (its stream, so the same draws). */
+static void reliability_histogram(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                                  const xbr_sim_row_t *row, xbr_diags_t *diags)
+{
+    const xbr_compare_row_t *crow = &cmp->rows[row->row];
+    double *days = malloc(REPORT_SIM_RUNS * sizeof *days);
+    xbr_sim_stats_t stats;
+    if (days != NULL &&
+        xbr_simulate_route(sc, &crow->classes[row->klass].route, REPORT_SIM_RUNS, row->stream_seed,
+                           row->promise_days, &stats, days, diags) == XBR_OK) {
+        char title[200];
+        snprintf(title, sizeof title, "%s into %s by %s: simulated delivery days",
+                 sc->products[row->product].id, sc->network->nodes[row->market].id,
+                 row->class_name);
+        xbr_chart_opts_t co = {
+            title, "consumer-facing days", "share of deliveries (%)", 760, 380, true, true};
+        xbr_buf_t svg;
+        xbr_buf_init(&svg);
+        figure(b, &svg,
+               xbr_svg_histogram(&svg, &co, days, REPORT_SIM_RUNS, 0, row->promise_days, diags),
+               NULL, "The largest flow's winner; the dashed line is the promise.");
     }
+    free(days);
+}
+
+/* How reliable the winners are: each winner simulated (xbroute/simulate.h, seed 1), its P50,
+ * P90 and on-time share, and the distribution of days of the largest flow's winner. */
+static void section_reliability(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                                xbr_diags_t *diags)
+{
+    xbr_sim_t *sim = NULL;
+    if (xbr_simulate_compare(sc, cmp, REPORT_SIM_RUNS, 1, 1, &sim, diags) != XBR_OK) {
+        xbr_buf_puts(b, "<p>The simulation could not be run.</p>\n");
+        return;
+    }
+    size_t biggest = reliability_table(b, sc, cmp, sim);
+    if (biggest != SIZE_MAX)
+        reliability_histogram(b, sc, cmp, &sim->rows[biggest], diags);
     xbr_sim_free(sim);
 }
 
+/* ---- 6. the traditional export chain against e-commerce ---- */
+
+/* The chain's three kinds of route (xbr_best_of_class) and their titles. */
+#define N_CHAIN_KINDS 3
+static const char *const CHAIN_KINDS[N_CHAIN_KINDS] = {"six-link", "b2b2c", "direct"};
+static const char *const CHAIN_TITLES[N_CHAIN_KINDS] = {"traditional six-link chain",
+                                                        "B2B2C shortcut", "B2C direct"};
+
+static bool has_intermediary(const xbr_network_t *net)
+{
+    for (size_t i = 0; i < net->n_nodes; i++)
+        if (net->nodes[i].type == XBR_NODE_EXPORTER)
+            return true;
+    return false;
+}
+
+/* The rows by demand, largest first (index order among equals): the row after `prev`, or the
+ * first when prev is SIZE_MAX; SIZE_MAX after the last. */
+static size_t next_by_demand(const xbr_compare_t *cmp, size_t prev)
+{
+    size_t next = SIZE_MAX;
+    for (size_t i = 0; i < cmp->n_rows; i++) {
+        double d = cmp->rows[i].demand_per_week;
+        if (prev != SIZE_MAX) {
+            double cur = cmp->rows[prev].demand_per_week;
+            if (!(d < cur || (d == cur && i > prev)))
+                continue;
+        }
+        if (next == SIZE_MAX || d > cmp->rows[next].demand_per_week)
+            next = i;
+    }
+    return next;
+}
+
+/* The price build-up of one route as a waterfall: the factory price `unit_value` (with what
+ * the origin adds), then what each link and the node it reaches add, to the consumer price. */
+static void chain_waterfall(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_route_t *route,
+                            double unit_value, const char *kind_title, xbr_diags_t *diags)
+{
+    const xbr_network_t *net = sc->network;
+    xbr_leg_t *legs = NULL;
+    size_t n_legs = 0;
+    if (xbr_route_trace(sc, route, &legs, &n_legs) != XBR_OK)
+        return;
+    size_t n = n_legs - 1;
+    xbr_waterfall_step_t *steps = calloc(n ? n : 1, sizeof *steps);
+    char(*labels)[96] = calloc(n ? n : 1, sizeof *labels);
+    if (steps != NULL && labels != NULL) {
+        for (size_t i = 0; i < n; i++) {
+            const xbr_leg_t *l = &legs[i + 1];
+            snprintf(labels[i], sizeof labels[i], "%s to %s",
+                     xbr_mode_name(net->links[l->link].mode), net->nodes[l->node].id);
+            steps[i].label = labels[i];
+            steps[i].amount = l->cost.total - legs[i].cost.total;
+        }
+        char title[200];
+        snprintf(title, sizeof title, "%s (%s): %.1f days, factory gets %.0f%% of %.2f", kind_title,
+                 route->class_name, route->days, 100.0 * route->factory_share,
+                 route->consumer_price);
+        xbr_chart_opts_t opts = {title, "price per unit", NULL, 900, 0, true, true};
+        double start = unit_value + legs[0].cost.total;
+        xbr_buf_t svg;
+        xbr_buf_init(&svg);
+        figure(b, &svg,
+               xbr_svg_waterfall(&svg, &opts, "factory price", start, steps, n, "consumer price",
+                                 diags),
+               NULL, NULL);
+    }
+    free(steps);
+    free(labels);
+    free(legs);
+}
+
+/* The pair's six-link chain and its shortcuts as price build-ups, when it has a six-link route
+ * (*shown). XBR_OK, or the error of a search. */
+static xbr_status_t chain_of_row(xbr_buf_t *b, const xbr_scenario_t *sc,
+                                 const xbr_compare_row_t *row, bool *shown, xbr_diags_t *diags)
+{
+    xbr_route_t routes[N_CHAIN_KINDS];
+    bool found[N_CHAIN_KINDS] = {false, false, false};
+    xbr_status_t st = XBR_OK;
+    for (int k = 0; k < N_CHAIN_KINDS && st == XBR_OK; k++)
+        st = xbr_best_of_class(sc, row->product, row->market, CHAIN_KINDS[k], &routes[k], &found[k],
+                               diags);
+    *shown = st == XBR_OK && found[0];
+    if (*shown) {
+        xbr_buf_puts(b, "<p>For <strong>");
+        xbr__pic_html(b, sc->products[row->product].id);
+        xbr_buf_puts(b, "</strong> sold in <strong>");
+        xbr__pic_html(b, sc->network->nodes[row->market].id);
+        xbr_buf_printf(b,
+                       "</strong> (factory price %.2f): each bar is what a step of "
+                       "the route adds to the price the consumer pays.</p>\n",
+                       sc->products[row->product].unit_value);
+        for (int k = 0; k < N_CHAIN_KINDS; k++)
+            if (found[k])
+                chain_waterfall(b, sc, &routes[k], sc->products[row->product].unit_value,
+                                CHAIN_TITLES[k], diags);
+    }
+    for (int k = 0; k < N_CHAIN_KINDS; k++)
+        if (found[k])
+            xbr_route_destroy(&routes[k]);
+    return st;
+}
+
+/* The six-link chain and its shortcuts for the largest flow that has the full chain. */
+static void section_chain(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                          xbr_diags_t *diags)
+{
+    if (!has_intermediary(sc->network))
+        return;
+    size_t row = next_by_demand(cmp, SIZE_MAX);
+    for (size_t tries = 0; tries < cmp->n_rows && row != SIZE_MAX; tries++) {
+        bool shown = false;
+        if (chain_of_row(b, sc, &cmp->rows[row], &shown, diags) != XBR_OK || shown)
+            return;
+        row = next_by_demand(cmp, row);
+    }
+}
+
+/* ---- 7. the network and the data ---- */
+
+static const char *node_type_name(int t)
+{
+    return xbr_node_type_name((xbr_node_type_t)t);
+}
+
+static const char *mode_name(int m)
+{
+    return xbr_mode_name((xbr_mode_t)m);
+}
+
+/* "3 factory, 2 seaport": the non-zero counts with their names, comma-separated. */
+static void count_list(xbr_buf_t *b, const size_t *counts, int n, const char *(*name)(int))
+{
+    bool first = true;
+    for (int i = 0; i < n; i++)
+        if (counts[i]) {
+            xbr_buf_printf(b, "%s%zu %s", first ? "" : ", ", counts[i], name(i));
+            first = false;
+        }
+}
+
+/* The sources behind the network's figures, one row each. */
+static void sources_table(xbr_buf_t *b, const xbr_network_t *net)
+{
+    xbr_buf_puts(b, "<h3>Sources of the figures</h3><table class=\"sources\"><thead><tr>"
+                    "<th>id</th><th>what</th><th>where</th><th>date</th></tr></thead><tbody>\n");
+    for (size_t i = 0; i < net->n_sources; i++) {
+        const xbr_source_t *s = &net->sources[i];
+        xbr_buf_puts(b, "<tr>");
+        cell(b, s->id);
+        cell(b, s->what);
+        cell(b, s->where);
+        cell(b, s->date);
+        xbr_buf_puts(b, "</tr>\n");
+    }
+    xbr_buf_puts(b, "</tbody></table>\n");
+}
+
+/* The network in numbers (nodes by type, links by mode, closed links, countries), the scenario's
+ * settings and the sources. */
 static void section_data(xbr_buf_t *b, const xbr_scenario_t *sc)
 {
     const xbr_network_t *net = sc->network;
@@ -497,47 +645,22 @@ static void section_data(xbr_buf_t *b, const xbr_scenario_t *sc)
         closed += net->links[j].closed;
     }
     xbr_buf_puts(b, "<p>Network <strong>");
-    html(b, net->name);
+    xbr__pic_html(b, net->name);
     xbr_buf_printf(b, "</strong>: %zu nodes (", net->n_nodes);
-    bool first = true;
-    for (int t = 0; t < XBR_NODE_TYPE_COUNT; t++)
-        if (by_type[t]) {
-            xbr_buf_printf(b, "%s%zu %s", first ? "" : ", ", by_type[t],
-                           xbr_node_type_name((xbr_node_type_t)t));
-            first = false;
-        }
+    count_list(b, by_type, XBR_NODE_TYPE_COUNT, node_type_name);
     xbr_buf_printf(b, "), %zu links (", net->n_links);
-    first = true;
-    for (int m = 0; m < XBR_MODE_COUNT; m++)
-        if (by_mode[m]) {
-            xbr_buf_printf(b, "%s%zu %s", first ? "" : ", ", by_mode[m],
-                           xbr_mode_name((xbr_mode_t)m));
-            first = false;
-        }
+    count_list(b, by_mode, XBR_MODE_COUNT, mode_name);
     xbr_buf_printf(b,
                    "; %zu closed by the scenario), %zu countries. Scenario settings: service "
                    "level %.0f%%, cost of capital %.0f%% a year, stock reviewed every %g "
                    "days.</p>\n",
                    closed, net->n_countries, 100.0 * sc->service_level,
                    100.0 * sc->holding_rate_per_year, sc->review_days);
-    if (net->n_sources == 0)
-        return;
-    xbr_buf_puts(b, "<h3>Sources of the figures</h3><table class=\"sources\"><thead><tr>"
-                    "<th>id</th><th>what</th><th>where</th><th>date</th></tr></thead><tbody>\n");
-    for (size_t i = 0; i < net->n_sources; i++) {
-        const xbr_source_t *s = &net->sources[i];
-        xbr_buf_puts(b, "<tr><td>");
-        html(b, s->id);
-        xbr_buf_puts(b, "</td><td>");
-        html(b, s->what);
-        xbr_buf_puts(b, "</td><td>");
-        html(b, s->where);
-        xbr_buf_puts(b, "</td><td>");
-        html(b, s->date);
-        xbr_buf_puts(b, "</td></tr>\n");
-    }
-    xbr_buf_puts(b, "</tbody></table>\n");
+    if (net->n_sources > 0)
+        sources_table(b, net);
 }
+
+/* ---- the page ---- */
 
 static const char *const CSS =
     "body{font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:1.45;color:#222;"
@@ -556,19 +679,20 @@ static const char *const CSS =
     "@media print{body{max-width:none;padding:0;font-size:11pt}h2{page-break-after:avoid}"
     "figure,tr{page-break-inside:avoid}figure.half{width:49%}}";
 
-xbr_status_t xbr_report_html(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
-                             xbr_diags_t *diags)
+/* The head with the title and the style, the heading, the scenario's description and how to
+ * read the report. */
+static void page_head(xbr_buf_t *out, const xbr_scenario_t *sc)
 {
     xbr_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
                       "<title>xbroute report: ");
-    html(out, sc->name);
+    xbr__pic_html(out, sc->name);
     xbr_buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", CSS);
-    html(out, sc->name);
+    xbr__pic_html(out, sc->name);
     xbr_buf_puts(out, "</h1>\n");
     if (sc->description != NULL) {
         xbr_buf_puts(out, "<p class=\"lead\">");
-        html(out, sc->description);
+        xbr__pic_html(out, sc->description);
         xbr_buf_puts(out, "</p>\n");
     }
     xbr_buf_printf(out,
@@ -581,18 +705,18 @@ xbr_status_t xbr_report_html(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr
                    "transport, handling, customs clearance, duty and VAT, intermediaries' "
                    "markups, the cost of stock in transit and in the warehouse, and the "
                    "warehouse's fixed cost; money is in %s per unit.</p>\n",
-                   sc->network->currency ? sc->network->currency : "USD");
+                   currency(sc));
+}
+
+xbr_status_t xbr_report_html(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                             xbr_diags_t *diags)
+{
+    page_head(out, sc);
     xbr_buf_puts(out, "<h2>1. Which way each product goes</h2>\n");
     section_map(out, sc, cmp, diags);
     section_table(out, sc, cmp);
-    xbr_buf_puts(out, "<h2>2. Where the money goes</h2>\n<figure>");
-    xbr_buf_t svg;
-    xbr_buf_init(&svg);
-    if (xbr_compare_cost_chart(&svg, sc, cmp, diags) == XBR_OK)
-        inline_svg(out, &svg);
-    xbr_buf_free(&svg);
-    xbr_buf_puts(out, "<figcaption>The winning route of each product into each market, its "
-                      "cost per unit split into components.</figcaption></figure>\n");
+    xbr_buf_puts(out, "<h2>2. Where the money goes</h2>\n");
+    section_money(out, sc, cmp, diags);
     xbr_buf_puts(out, "<h2>3. Cost against speed</h2>\n<p>Every class's best route: lower is "
                       "cheaper, further left is faster. A class missing from a chart has no "
                       "route for that product.</p>\n");
