@@ -137,11 +137,6 @@ XBR_API xbr_status_t xbr_simulate_histogram(xbr_buf_t *out, const xbr_scenario_t
 /* Frees a simulation (NULL is fine). */
 XBR_API void xbr_simulate_free(xbr_sim_t *sim);
 
-/* Deprecated names of xbr_simulate_free() and xbr_simulate_stream_seed(), kept while callers
- * move to the module's one prefix; they will go. */
-#define xbr_sim_free xbr_simulate_free
-#define xbr_sim_stream_seed xbr_simulate_stream_seed
-
 #ifdef __cplusplus
 }
 #endif

@@ -469,7 +469,7 @@ static void section_reliability(xbr_buf_t *b, const xbr_scenario_t *sc, const xb
     size_t biggest = reliability_table(b, sc, cmp, sim);
     if (biggest != SIZE_MAX)
         reliability_histogram(b, sc, cmp, &sim->rows[biggest], diags);
-    xbr_sim_free(sim);
+    xbr_simulate_free(sim);
 }
 
 /* ---- 6. the traditional export chain against e-commerce ---- */

@@ -474,15 +474,6 @@ static void test_histogram(void **state)
     xbr_scenario_free(sc);
 }
 
-/* The deprecated names are the new functions. */
-static void test_deprecated_names(void **state)
-{
-    (void)state;
-    assert_true(xbr_sim_stream_seed(3, "p", "m", "air") ==
-                xbr_simulate_stream_seed(3, "p", "m", "air"));
-    xbr_sim_free(NULL);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -500,7 +491,6 @@ int main(void)
         cmocka_unit_test(test_pick_winner_else_first),
         cmocka_unit_test(test_write_text_json_csv),
         cmocka_unit_test(test_histogram),
-        cmocka_unit_test(test_deprecated_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
