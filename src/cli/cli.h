@@ -100,6 +100,10 @@ int cli_output_option(const char *cmd, int argc, char **argv, int *i, cli_output
  * *path and returns 0, or prints a usage error and returns 1. */
 int cli_positional(const char *cmd, const char *arg, const char **path);
 
+/* When a comparison left `n_unserved` product x market pairs with no route at all, says so on
+ * stderr and returns exit code 3; else returns 0. */
+int cli_unserved(const char *cmd, size_t n_unserved);
+
 /* ---- the option table (cli_options.c) ----
  *
  * Every option of a subcommand is one row of a table: its name, an alias, what it takes, where
@@ -161,9 +165,19 @@ typedef struct {
     const char *missing; /* the usage error when fewer than min_args are given */
     void (*help)(void);
     /* Optional: checks the options together once parsed (a required option, a value from a
-     * list), before any file is read; returns 0, or prints a usage error and returns 1. */
-    int (*check)(const char *cmd, const void *opts);
+     * list) and completes them (a name turned into its enum), before any file is read;
+     * returns 0, or prints a usage error and returns 1. */
+    int (*check)(const char *cmd, void *opts);
 } cli_spec_t;
+
+/* The spec of a command on one scenario (cli_scenario_main): `missing` is the usage error
+ * without it; `check` may be NULL. */
+#define CLI_SCENARIO_SPEC(name, table, fmts, missing_text, help_fn, check_fn)                      \
+    {                                                                                              \
+        .cmd = (name), .options = (table), .n_options = sizeof(table) / sizeof((table)[0]),        \
+        .formats = (fmts), .min_args = 1, .max_args = 1, .missing = (missing_text),                \
+        .help = (help_fn), .check = (check_fn)                                                     \
+    }
 
 #define CLI_SPEC_OPTIONS(table) (table), (sizeof(table) / sizeof((table)[0]))
 

@@ -183,3 +183,12 @@ int cli_positional(const char *cmd, const char *arg, const char **path)
     *path = arg;
     return 0;
 }
+
+int cli_unserved(const char *cmd, size_t n_unserved)
+{
+    if (n_unserved == 0)
+        return 0;
+    fprintf(stderr, "xbroute %s: %zu product x market pairs have no route at all\n", cmd,
+            n_unserved);
+    return 3;
+}

@@ -45,7 +45,7 @@ static const cli_option_t options[] = {
 };
 
 /* --product and --market are required: a usage error before the scenario loads. */
-static int check(const char *cmd, const void *opts_)
+static int check(const char *cmd, void *opts_)
 {
     const chain_opts_t *o = opts_;
     if (o->product == NULL || o->market == NULL)
@@ -53,15 +53,8 @@ static int check(const char *cmd, const void *opts_)
     return 0;
 }
 
-static const cli_spec_t spec = {.cmd = "chain",
-                                .options = options,
-                                .n_options = sizeof options / sizeof options[0],
-                                .formats = CLI_FMT_TEXT_JSON,
-                                .min_args = 1,
-                                .max_args = 1,
-                                .missing = "needs SCENARIO, --product and --market",
-                                .help = help,
-                                .check = check};
+static const cli_spec_t spec = CLI_SCENARIO_SPEC(
+    "chain", options, CLI_FMT_TEXT_JSON, "needs SCENARIO, --product and --market", help, check);
 
 /* The chain as text or JSON, and its waterfalls when asked. */
 static int report(const char *cmd, const xbr_scenario_t *sc, const chain_opts_t *o,

@@ -66,14 +66,8 @@ static const cli_option_t options[] = {
     CLI_UINT("--seed", compare_opts_t, seed, 0, 18446744073709551615.0, "a non-negative integer"),
 };
 
-static const cli_spec_t spec = {.cmd = "compare",
-                                .options = options,
-                                .n_options = sizeof options / sizeof options[0],
-                                .formats = CLI_FMT_ALL,
-                                .min_args = 1,
-                                .max_args = 1,
-                                .missing = "no scenario given",
-                                .help = help};
+static const cli_spec_t spec =
+    CLI_SCENARIO_SPEC("compare", options, CLI_FMT_ALL, "no scenario given", help, NULL);
 
 /* The winning routes (borrowed from cmp) as GeoJSON. */
 static int write_winners_geojson(const char *path, const xbr_scenario_t *sc,
@@ -119,11 +113,8 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
         rc = write_winners_geojson(o->geojson, sc, cmp);
     if (rc == 0 && o->svg != NULL)
         rc = write_svg(o->svg, sc, cmp);
-    if (rc == 0 && cmp->n_unserved > 0) {
-        fprintf(stderr, "xbroute compare: %zu product x market pairs have no route at all\n",
-                cmp->n_unserved);
-        rc = 3;
-    }
+    if (rc == 0)
+        rc = cli_unserved(cmd, cmp->n_unserved);
     xbr_buf_free(&out);
     xbr_simulate_free(sim);
     xbr_compare_free(cmp);

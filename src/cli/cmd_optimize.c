@@ -65,31 +65,27 @@ static const cli_option_t options[] = {
     CLI_FLAG("--timing", optimize_cli_t, timing),
 };
 
-static const cli_spec_t spec = {.cmd = "optimize",
-                                .options = options,
-                                .n_options = sizeof options / sizeof options[0],
-                                .formats = CLI_FMT_ALL,
-                                .min_args = 1,
-                                .max_args = 1,
-                                .missing = "no scenario given",
-                                .help = help};
-
-/* The checks the table cannot make; returns 0 or a usage error's exit code. */
-static int check(optimize_cli_t *o)
+/* The checks the table cannot make, before the scenario loads; --colgen becomes its setting.
+ * Returns 0 or a usage error's exit code. */
+static int check(const char *cmd, void *opts)
 {
+    optimize_cli_t *o = opts;
     static const char *const colgen[] = {"auto", "off", "on"}; /* column_generation -1, 0, 1 */
     if (o->colgen != NULL) {
         int k = 0;
         while (k < 3 && strcmp(o->colgen, colgen[k]) != 0)
             k++;
         if (k == 3)
-            return cli_usage_error(spec.cmd, "--colgen wants on, off or auto, not '%s'", o->colgen);
+            return cli_usage_error(cmd, "--colgen wants on, off or auto, not '%s'", o->colgen);
         o->opt.column_generation = k - 1;
     }
     if (o->svg != NULL && !o->frontier)
-        return cli_usage_error(spec.cmd, "--svg draws the frontier: add --frontier");
+        return cli_usage_error(cmd, "--svg draws the frontier: add --frontier");
     return 0;
 }
+
+static const cli_spec_t spec =
+    CLI_SCENARIO_SPEC("optimize", options, CLI_FMT_ALL, "no scenario given", help, check);
 
 /* The frontier chart to `path`; returns an exit code. */
 static int write_chart(const char *path, const xbr_scenario_t *sc, const xbr_frontier_point_t *pts,
@@ -146,8 +142,9 @@ static int write_all(const optimize_cli_t *o, const xbr_scenario_t *sc, const xb
     return rc;
 }
 
-static int run(const optimize_cli_t *o, const xbr_scenario_t *sc)
+static int run(const char *cmd, const xbr_scenario_t *sc, void *opts)
 {
+    const optimize_cli_t *o = opts;
     xbr_optimize_t *res = NULL;
     xbr_frontier_point_t *pts = NULL;
     size_t n_pts = 0;
@@ -164,7 +161,7 @@ static int run(const optimize_cli_t *o, const xbr_scenario_t *sc)
                 "%.3f s, the rest (MILP, bounds) %.3f s\n",
                 res->stats.seconds, res->stats.seed_seconds, res->stats.cg_seconds,
                 res->stats.seconds - res->stats.seed_seconds - res->stats.cg_seconds);
-    int rc = cli_report(spec.cmd, NULL, st, NULL);
+    int rc = cli_report(cmd, NULL, st, NULL);
     if (rc == 0)
         rc = write_all(o, sc, res, pts, n_pts);
     xbr_optimize_free(res);
@@ -176,18 +173,5 @@ int cmd_optimize(int argc, char **argv)
 {
     optimize_cli_t o = {.format = XBR_FORMAT_TEXT};
     xbr_optimize_opts_init(&o.opt);
-    const char *args[1] = {NULL};
-    size_t n_args = 0;
-    int rc = cli_parse(&spec, argc, argv, &o, args, &n_args);
-    if (rc != CLI_RUN)
-        return rc;
-    rc = check(&o);
-    if (rc != 0)
-        return rc;
-    xbr_scenario_t *sc = NULL;
-    rc = cli_load_scenario(args[0], &sc);
-    if (rc == 0)
-        rc = run(&o, sc);
-    xbr_scenario_free(sc);
-    return rc;
+    return cli_scenario_main(&spec, argc, argv, &o, run);
 }

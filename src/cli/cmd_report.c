@@ -29,21 +29,13 @@ static const cli_option_t options[] = {
 #define NEEDS "needs SCENARIO and -o FILE.html"
 
 /* -o is required: a usage error before the scenario loads. */
-static int check(const char *cmd, const void *opts_)
+static int check(const char *cmd, void *opts_)
 {
     const report_opts_t *o = opts_;
     return o->out == NULL ? cli_usage_error(cmd, NEEDS) : 0;
 }
 
-static const cli_spec_t spec = {.cmd = "report",
-                                .options = options,
-                                .n_options = sizeof options / sizeof options[0],
-                                .formats = 0,
-                                .min_args = 1,
-                                .max_args = 1,
-                                .missing = NEEDS,
-                                .help = help,
-                                .check = check};
+static const cli_spec_t spec = CLI_SCENARIO_SPEC("report", options, 0, NEEDS, help, check);
 
 static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
 {
@@ -59,8 +51,8 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     int rc = cli_report(cmd, NULL, st, &diags);
     if (rc == 0)
         rc = cli_emit(&out, o->out);
-    if (rc == 0 && cmp->n_unserved > 0)
-        rc = 3;
+    if (rc == 0)
+        rc = cli_unserved(cmd, cmp->n_unserved);
     xbr_diags_destroy(&diags);
     xbr_buf_free(&out);
     xbr_compare_free(cmp);

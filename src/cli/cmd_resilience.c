@@ -42,14 +42,8 @@ static const cli_option_t options[] = {
     CLI_FLAG("--no-closures", resilience_opts_t, no_closures),
 };
 
-static const cli_spec_t spec = {.cmd = "resilience",
-                                .options = options,
-                                .n_options = sizeof options / sizeof options[0],
-                                .formats = CLI_FMT_TEXT_JSON,
-                                .min_args = 1,
-                                .max_args = 1,
-                                .missing = "no scenario given",
-                                .help = help};
+static const cli_spec_t spec =
+    CLI_SCENARIO_SPEC("resilience", options, CLI_FMT_TEXT_JSON, "no scenario given", help, NULL);
 
 static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
 {

@@ -68,7 +68,7 @@ static int parse_criteria(const char *cmd, const char *name, xbr_criteria_t *cri
 }
 
 /* --product and --to are required, and --criteria is one of two; before the scenario loads. */
-static int check(const char *cmd, const void *opts_)
+static int check(const char *cmd, void *opts_)
 {
     const routes_opts_t *o = opts_;
     xbr_criteria_t criteria;
@@ -77,15 +77,8 @@ static int check(const char *cmd, const void *opts_)
     return parse_criteria(cmd, o->criteria, &criteria);
 }
 
-static const cli_spec_t spec = {.cmd = "routes",
-                                .options = options,
-                                .n_options = sizeof options / sizeof options[0],
-                                .formats = CLI_FMT_ALL,
-                                .min_args = 1,
-                                .max_args = 1,
-                                .missing = "needs SCENARIO, --product and --to",
-                                .help = help,
-                                .check = check};
+static const cli_spec_t spec = CLI_SCENARIO_SPEC("routes", options, CLI_FMT_ALL,
+                                                 "needs SCENARIO, --product and --to", help, check);
 
 /* The product, market and origin (-1: all of the product's) the options name; returns 0 or an
  * input error's exit code. */

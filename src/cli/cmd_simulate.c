@@ -100,7 +100,7 @@ static const cli_option_t options[] = {
 };
 
 /* --pair names a product and a market: a usage error before the scenario loads. */
-static int check(const char *cmd, const void *opts_)
+static int check(const char *cmd, void *opts_)
 {
     const simulate_opts_t *o = opts_;
     if (o->pair != NULL && strchr(o->pair, ':') == NULL)
@@ -108,15 +108,8 @@ static int check(const char *cmd, const void *opts_)
     return 0;
 }
 
-static const cli_spec_t spec = {.cmd = "simulate",
-                                .options = options,
-                                .n_options = sizeof options / sizeof options[0],
-                                .formats = CLI_FMT_ALL,
-                                .min_args = 1,
-                                .max_args = 1,
-                                .missing = "no scenario given",
-                                .help = help,
-                                .check = check};
+static const cli_spec_t spec =
+    CLI_SCENARIO_SPEC("simulate", options, CLI_FMT_ALL, "no scenario given", help, check);
 
 /* The comparison and its simulation, written; the histogram when asked. */
 static int report(const char *cmd, const xbr_scenario_t *sc, const simulate_opts_t *o,
@@ -135,11 +128,8 @@ static int report(const char *cmd, const xbr_scenario_t *sc, const simulate_opts
     if (rc == 0 && o->svg != NULL)
         rc = row < 0 ? no_pair(cmd, "(first)")
                      : write_svg(cmd, o->svg, sc, cmp, sim, (size_t)row, diags);
-    if (rc == 0 && cmp->n_unserved > 0) {
-        fprintf(stderr, "xbroute simulate: %zu product x market pairs have no route at all\n",
-                cmp->n_unserved);
-        rc = 3;
-    }
+    if (rc == 0)
+        rc = cli_unserved(cmd, cmp->n_unserved);
     return rc;
 }
 
