@@ -321,10 +321,11 @@ XBR_API void xbr_routes_free(xbr_routes_t *routes);
  *   csv   a header, then one row per route: set (pareto or alternative), rank, ids, class,
  *         regime, cost_total and each component (XBR_COST_COMPONENT_LIST), days, lead time,
  *         CO2e, consumer price, factory share, generalised cost, meets_promise, path.
- * A format out of range appends nothing. Check out->failed for running out of memory.
+ * Returns XBR_OK, XBR_EINPUT for a format out of range (nothing appended) or XBR_ENOMEM when
+ * the buffer ran out of memory.
  */
-XBR_API void xbr_routes_write(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_routes_t *routes,
-                              xbr_format_t format);
+XBR_API xbr_status_t xbr_routes_write(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                      const xbr_routes_t *routes, xbr_format_t format);
 
 /*
  * The standard normal quantile: x with Phi(x) = p, for 0 < p < 1 (NAN outside). Acklam's

@@ -103,8 +103,10 @@ static int emit(const xbr_scenario_t *sc, const routes_opts_t *o, const xbr_rout
 {
     xbr_buf_t out;
     xbr_buf_init(&out);
-    xbr_routes_write(&out, sc, routes, (xbr_format_t)o->format);
-    int rc = cli_emit(&out, o->out);
+    int rc = cli_report(spec.cmd, NULL, xbr_routes_write(&out, sc, routes, (xbr_format_t)o->format),
+                        NULL);
+    if (rc == 0)
+        rc = cli_emit(&out, o->out);
     if (rc == 0 && o->geojson != NULL)
         rc =
             cli_write_routes_geojson(o->geojson, sc, routes->pareto->routes, routes->pareto->count);

@@ -199,8 +199,8 @@ static void csv_rows(xbr_buf_t *b, const xbr_scenario_t *sc, const char *set_nam
 
 /* ---- the writer -------------------------------------------------------------------------- */
 
-void xbr_routes_write(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_routes_t *routes,
-                      xbr_format_t format)
+xbr_status_t xbr_routes_write(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_routes_t *routes,
+                              xbr_format_t format)
 {
     switch (format) {
     case XBR_FORMAT_TEXT:
@@ -215,6 +215,7 @@ void xbr_routes_write(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_routes
         csv_rows(out, sc, "alternative", routes->alternatives);
         break;
     default:
-        break;
+        return XBR_EINPUT;
     }
+    return out->failed ? XBR_ENOMEM : XBR_OK;
 }

@@ -53,7 +53,7 @@ static void render(const fixture_t *x, int origin, xbr_criteria_t criteria, size
     xbr_routes_t *res = NULL;
     assert_int_equal(xbr_routes_run(x->sc, NULL, 0, origin, x->m, criteria, k, &res, NULL), XBR_OK);
     xbr_buf_init(out);
-    xbr_routes_write(out, x->sc, res, (xbr_format_t)format);
+    assert_int_equal(xbr_routes_write(out, x->sc, res, (xbr_format_t)format), XBR_OK);
     assert_false(out->failed);
     xbr_routes_free(res);
 }
@@ -159,7 +159,12 @@ static void test_unknown_format_writes_nothing(void **state)
     fixture_t x;
     build(&x);
     xbr_buf_t b;
-    render(&x, -1, XBR_CRITERIA_COST_DAYS, 1, XBR_FORMAT_COUNT, &b);
+    xbr_routes_t *res = NULL;
+    assert_int_equal(xbr_routes_run(x.sc, NULL, 0, -1, x.m, XBR_CRITERIA_COST_DAYS, 1, &res, NULL),
+                     XBR_OK);
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_routes_write(&b, x.sc, res, XBR_FORMAT_COUNT), XBR_EINPUT);
+    xbr_routes_free(res);
     assert_int_equal(b.len, 0);
     xbr_buf_free(&b);
     xbr_scenario_free(x.sc);
