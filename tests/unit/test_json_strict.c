@@ -139,7 +139,7 @@ static void test_records_key_and_value_offsets_in_document_order(void **state)
         assert_int_equal(locs.items[i].key, want[i].key);
         assert_int_equal(locs.items[i].val, want[i].val);
     }
-    xbr__json_locs_free(&locs);
+    xbr__json_locs_destroy(&locs);
 }
 
 static char *nested(size_t depth, size_t *len)

@@ -1,14 +1,17 @@
 /*
- * output.c - text buffer, JSON writer and atomic file writes (xbroute/output.h).
+ * base/output.c - the text buffer, the JSON writer and the names of the output formats
+ * (xbroute/output.h). Whole-file writes are in base/file.c.
+ *
+ * The buffer grows by doubling and remembers a failed allocation (`failed`), after which
+ * appends do nothing, so a writer checks once at the end. The JSON writer keeps, per open
+ * container, whether a member was written and the container's layout; it never allocates
+ * beyond the buffer. Numbers are spelled by xbr_buf_number() alone, so JSON, CSV and SVG
+ * agree on every digit.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "xbroute/output.h"
 
@@ -17,7 +20,7 @@ void xbr_buf_init(xbr_buf_t *b)
     memset(b, 0, sizeof *b);
 }
 
-void xbr_buf_free(xbr_buf_t *b)
+void xbr_buf_destroy(xbr_buf_t *b)
 {
     free(b->data);
     memset(b, 0, sizeof *b);
@@ -102,33 +105,42 @@ void xbr_json_set_layout(xbr_json_t *j, xbr_json_layout_t layout)
     j->layout = layout;
 }
 
+/* The escape of byte c in a JSON string into esc (at least 7 bytes); NULL when c goes as is. */
+static const char *escape_of(unsigned char c, char *esc)
+{
+    switch (c) {
+    case '"':
+        return "\\\"";
+    case '\\':
+        return "\\\\";
+    case '\n':
+        return "\\n";
+    case '\r':
+        return "\\r";
+    case '\t':
+        return "\\t";
+    default:
+        if (c >= 0x20)
+            return NULL;
+        snprintf(esc, 7, "\\u%04x", c);
+        return esc;
+    }
+}
+
 void xbr_json_quote(xbr_buf_t *b, const char *s)
 {
+    char esc[8];
+    const char *run = s; /* bytes since the last escape, appended in one go */
     xbr_buf_append(b, "\"", 1);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"':
-            xbr_buf_append(b, "\\\"", 2);
-            break;
-        case '\\':
-            xbr_buf_append(b, "\\\\", 2);
-            break;
-        case '\n':
-            xbr_buf_append(b, "\\n", 2);
-            break;
-        case '\r':
-            xbr_buf_append(b, "\\r", 2);
-            break;
-        case '\t':
-            xbr_buf_append(b, "\\t", 2);
-            break;
-        default:
-            if (*p < 0x20)
-                xbr_buf_printf(b, "\\u%04x", *p);
-            else
-                xbr_buf_append(b, (const char *)p, 1);
-        }
+    for (const char *p = s; *p; p++) {
+        const char *e = escape_of((unsigned char)*p, esc);
+        if (e == NULL)
+            continue;
+        xbr_buf_append(b, run, (size_t)(p - run));
+        xbr_buf_puts(b, e);
+        run = p + 1;
     }
+    xbr_buf_puts(b, run);
     xbr_buf_append(b, "\"", 1);
 }
 
@@ -272,69 +284,6 @@ void xbr_json_null(xbr_json_t *j, const char *key)
 {
     value_start(j, key);
     xbr_buf_puts(j->buf, "null");
-}
-
-/* ---- files ---- */
-
-static xbr_status_t io_error(xbr_diags_t *diags, const char *path, const char *what, int err)
-{
-    if (diags != NULL)
-        xbr_diags_add(diags, XBR_SEV_ERROR, path, 0, 0, NULL, NULL, what, strerror(err));
-    return XBR_EIO;
-}
-
-static int write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
-xbr_status_t xbr_write_file_atomic(const char *path, const char *data, size_t len,
-                                   xbr_diags_t *diags)
-{
-    if (strcmp(path, "-") == 0) {
-        if (write_all(STDOUT_FILENO, data, len) != 0)
-            return io_error(diags, "<stdout>", "cannot write", errno);
-        return XBR_OK;
-    }
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    if (tmp == NULL)
-        return XBR_ENOMEM;
-    memcpy(tmp, path, n);
-    memcpy(tmp + n, ".tmp.XXXXXX", 12);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        xbr_status_t st = io_error(diags, path, "cannot create a temporary file beside", errno);
-        free(tmp);
-        return st;
-    }
-    int err = 0;
-    if (write_all(fd, data, len) != 0 || fsync(fd) != 0)
-        err = errno;
-    /* mkstemp creates 0600; give the file the usual permissions. */
-    if (!err && fchmod(fd, 0644) != 0)
-        err = errno;
-    if (close(fd) != 0 && !err)
-        err = errno;
-    if (!err && rename(tmp, path) != 0)
-        err = errno;
-    if (err) {
-        unlink(tmp);
-        free(tmp);
-        return io_error(diags, path, "cannot write", err);
-    }
-    free(tmp);
-    return XBR_OK;
 }
 
 static const char *const format_names[XBR_FORMAT_COUNT] = {

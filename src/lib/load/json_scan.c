@@ -85,7 +85,7 @@ static int add_loc(scanner_t *sc, size_t key, size_t val)
     return XBR_JSON_OK;
 }
 
-void xbr__json_locs_free(xbr__json_locs_t *locs)
+void xbr__json_locs_destroy(xbr__json_locs_t *locs)
 {
     if (locs == NULL)
         return;
