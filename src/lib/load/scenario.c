@@ -479,21 +479,167 @@ static xbr_status_t load_network_for(chain_t *c, xbr_network_t **net, xbr_diags_
     return st == XBR_ENOMEM ? st : XBR_OK;
 }
 
+/* The scenario's own fields: name and description from the nearest file that has them, the
+ * numbers from the nearest file too (checked in every file), else their defaults. */
+static xbr_status_t read_fields(chain_t *c, xbr_scenario_t *sc)
+{
+    xbr__ldoc_t *doc;
+    const cJSON *v = nearest(c, "name", &doc);
+    if (cJSON_IsString(v) && (sc->name = xbr__strdup(v->valuestring)) == NULL)
+        return XBR_ENOMEM;
+    v = nearest(c, "description", &doc);
+    if (cJSON_IsString(v) && (sc->description = xbr__strdup(v->valuestring)) == NULL)
+        return XBR_ENOMEM;
+    sc->service_level = 0.95;
+    sc->holding_rate_per_year = 0.12;
+    sc->review_days = 14.0;
+    xbr__ldrange_t sl = {0.5, 1.0, XBR_LD_LO_OPEN | XBR_LD_HI_OPEN};
+    scalar(c, "service_level", sl, &sc->service_level);
+    scalar(c, "holding_rate_per_year", xbr__ld_nonneg, &sc->holding_rate_per_year);
+    scalar(c, "value_of_time_per_day", xbr__ld_nonneg, &sc->value_of_time_per_day);
+    scalar(c, "carbon_price", xbr__ld_nonneg, &sc->carbon_price_per_t);
+    scalar(c, "review_days", xbr__ld_positive, &sc->review_days);
+    return XBR_OK;
+}
+
+/* Every file's "sources" (ids unique within each file) into `sources`: the union is what
+ * references may use. Keys are borrowed from the documents' trees. */
+static xbr_status_t read_sources(chain_t *c, xbr__strmap_t *sources)
+{
+    xbr_status_t st = XBR_OK;
+    for (size_t k = 0; k < c->n && st == XBR_OK; k++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[k].root, "sources");
+        xbr__strmap_t mine;
+        xbr__strmap_init(&mine);
+        if (v != NULL)
+            st = xbr__ldnet_sources(&c->docs[k], v, NULL, &mine);
+        for (size_t i = 0; i < mine.capacity && st == XBR_OK; i++)
+            if (mine.keys[i] != NULL)
+                st = xbr__strmap_put(sources, mine.keys[i], 0);
+        xbr__strmap_destroy(&mine);
+    }
+    return st;
+}
+
+/* Adds the network's source ids to `sources` (products and changes may cite them as well as
+ * the scenario's) and applies the changes, the root ancestor's first. */
+static xbr_status_t apply_changes(chain_t *c, xbr_network_t *net, xbr__strmap_t *sources)
+{
+    xbr_status_t st = XBR_OK;
+    for (size_t i = 0; i < net->n_sources && st == XBR_OK; i++)
+        if (net->sources[i].id != NULL)
+            st = xbr__strmap_put(sources, net->sources[i].id, 0);
+    for (size_t k = c->n; k-- > 0 && st == XBR_OK;) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[k].root, "changes");
+        if (v != NULL)
+            st = xbr__changes_apply(&c->docs[k], v, net, sources);
+    }
+    return st;
+}
+
+/* The nearest max_days is the scenario's promise (into *scen); those it overrides are still
+ * checked. */
+static xbr_status_t read_promise(chain_t *c, const xbr_network_t *net, promise_t *scen)
+{
+    xbr_status_t st = XBR_OK;
+    bool taken = false;
+    for (size_t k = 0; k < c->n && st == XBR_OK; k++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[k].root, "max_days");
+        promise_t unused = {false, 0.0, NULL};
+        if (v == NULL)
+            continue;
+        st = promise_read(&c->docs[k], v, NULL, "max_days", net, taken ? &unused : scen);
+        free(unused.per_node);
+        taken = true;
+    }
+    return st;
+}
+
+/* The products of every file, merged by id (see the top of this file), into sc->products. */
+static xbr_status_t read_products(chain_t *c, xbr_network_t *net, const promise_t *scen,
+                                  const xbr__strmap_t *sources, xbr_scenario_t *sc)
+{
+    prod_ref_t *refs = NULL;
+    size_t n_refs = 0;
+    xbr_status_t st = collect_products(c, &refs, &n_refs);
+    if (st != XBR_OK)
+        goto out;
+    if (n_refs == 0 && nearest(c, "products", &(xbr__ldoc_t *){NULL}) == NULL)
+        xbr__ldoc_diag(&c->docs[0], XBR_SEV_ERROR, c->docs[0].root, 0, NULL, "products",
+                       "an array of at least one product (here or in a parent scenario)",
+                       "missing required field");
+    else if (n_refs == 0)
+        xbr__ldoc_diag(&c->docs[0], XBR_SEV_ERROR, c->docs[0].root, 0, NULL, "products",
+                       "at least one product", "no products");
+    sc->products = calloc(n_refs + 1, sizeof *sc->products);
+    if (sc->products == NULL) {
+        st = XBR_ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < n_refs && st == XBR_OK; i++) {
+        xbr_product_t *p = &sc->products[sc->n_products++];
+        st = load_product(&refs[i], net, scen, sources, p);
+        if (st == XBR_OK && net != NULL)
+            p->pos.file = xbr__network_intern(net, refs[i].doc->file);
+    }
+out:
+    free(refs);
+    return st;
+}
+
+/* sc->markets: the markets with demand for any product, ascending index. */
+static xbr_status_t list_markets(xbr_scenario_t *sc, const xbr_network_t *net)
+{
+    sc->markets = calloc(net->n_nodes + 1, sizeof *sc->markets);
+    if (sc->markets == NULL)
+        return XBR_ENOMEM;
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        bool any = false;
+        for (size_t k = 0; k < sc->n_products && !any; k++)
+            any = sc->products[k].demand_per_week[i] > 0.0;
+        if (any)
+            sc->markets[sc->n_markets++] = (int)i;
+    }
+    return XBR_OK;
+}
+
+/* The scenario from the loaded chain: its fields, its network with the changes applied, its
+ * promise and its products. Input errors are left on the documents; the status says only
+ * whether the load could go on (XBR_OK) or ran out of memory. */
+static xbr_status_t build(chain_t *c, xbr_scenario_t *sc, xbr_network_t **net, xbr_diags_t *diags,
+                          int *net_errors)
+{
+    xbr__strmap_t sources;
+    promise_t scen = {false, 0.0, NULL};
+    xbr__strmap_init(&sources);
+    xbr_status_t st = read_fields(c, sc);
+    if (st == XBR_OK)
+        st = read_sources(c, &sources);
+    if (st == XBR_OK)
+        st = load_network_for(c, net, diags, net_errors);
+    if (st == XBR_OK && *net != NULL)
+        st = apply_changes(c, *net, &sources);
+    if (st == XBR_OK)
+        st = read_promise(c, *net, &scen);
+    if (st == XBR_OK)
+        st = read_products(c, *net, &scen, &sources, sc);
+    if (st == XBR_OK && *net != NULL)
+        st = list_markets(sc, *net);
+    free(scen.per_node);
+    xbr__strmap_destroy(&sources);
+    return st;
+}
+
 xbr_status_t xbr_scenario_load(const char *path, xbr_scenario_t **out, xbr_diags_t *diags)
 {
     chain_t c;
     xbr_scenario_t *sc = NULL;
     xbr_network_t *net = NULL;
-    xbr__strmap_t sources;
-    prod_ref_t *refs = NULL;
-    size_t n_refs = 0;
-    promise_t scen = {false, 0.0, NULL};
     int net_errors = 0;
     xbr_status_t st;
 
     *out = NULL;
     memset(&c, 0, sizeof c);
-    xbr__strmap_init(&sources);
     st = chain_load(&c, path, diags);
     if (st != XBR_OK)
         goto out;
@@ -502,114 +648,11 @@ xbr_status_t xbr_scenario_load(const char *path, xbr_scenario_t **out, xbr_diags
         st = XBR_ENOMEM;
         goto out;
     }
-    sc->service_level = 0.95;
-    sc->holding_rate_per_year = 0.12;
-    sc->review_days = 14.0;
-    {
-        xbr__ldoc_t *doc;
-        const cJSON *v = nearest(&c, "name", &doc);
-        if (cJSON_IsString(v) && (sc->name = xbr__strdup(v->valuestring)) == NULL)
-            st = XBR_ENOMEM;
-        v = nearest(&c, "description", &doc);
-        if (cJSON_IsString(v) && (sc->description = xbr__strdup(v->valuestring)) == NULL)
-            st = XBR_ENOMEM;
-        if (st != XBR_OK)
-            goto out;
-    }
-    xbr__ldrange_t sl = {0.5, 1.0, XBR_LD_LO_OPEN | XBR_LD_HI_OPEN};
-    scalar(&c, "service_level", sl, &sc->service_level);
-    scalar(&c, "holding_rate_per_year", xbr__ld_nonneg, &sc->holding_rate_per_year);
-    scalar(&c, "value_of_time_per_day", xbr__ld_nonneg, &sc->value_of_time_per_day);
-    scalar(&c, "carbon_price", xbr__ld_nonneg, &sc->carbon_price_per_t);
-    scalar(&c, "review_days", xbr__ld_positive, &sc->review_days);
-
-    /* sources: each file's ids unique within it; the union is what references may use */
-    for (size_t k = 0; k < c.n; k++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c.docs[k].root, "sources");
-        xbr__strmap_t mine;
-        xbr__strmap_init(&mine);
-        if (v != NULL)
-            st = xbr__ldnet_sources(&c.docs[k], v, NULL, &mine);
-        for (size_t i = 0; i < mine.capacity && st == XBR_OK; i++)
-            if (mine.keys[i] != NULL)
-                st = xbr__strmap_put(&sources, mine.keys[i], 0);
-        xbr__strmap_destroy(&mine);
-        if (st != XBR_OK)
-            goto out;
-    }
-
-    st = load_network_for(&c, &net, diags, &net_errors);
-    if (st != XBR_OK)
-        goto out;
-    if (net != NULL) {
-        /* products and changes may cite the network's sources as well as the scenario's */
-        for (size_t i = 0; i < net->n_sources && st == XBR_OK; i++)
-            if (net->sources[i].id != NULL)
-                st = xbr__strmap_put(&sources, net->sources[i].id, 0);
-        if (st != XBR_OK)
-            goto out;
-        for (size_t k = c.n; k-- > 0;) {
-            const cJSON *v = cJSON_GetObjectItemCaseSensitive(c.docs[k].root, "changes");
-            if (v != NULL && (st = xbr__changes_apply(&c.docs[k], v, net, &sources)) != XBR_OK)
-                goto out;
-        }
-    }
-
-    /* the nearest max_days is the promise; those it overrides are still checked */
-    for (size_t k = 0, taken = 0; k < c.n; k++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c.docs[k].root, "max_days");
-        promise_t unused = {false, 0.0, NULL};
-        if (v == NULL)
-            continue;
-        st = promise_read(&c.docs[k], v, NULL, "max_days", net, taken ? &unused : &scen);
-        free(unused.per_node);
-        taken = 1;
-        if (st != XBR_OK)
-            goto out;
-    }
-    st = collect_products(&c, &refs, &n_refs);
-    if (st != XBR_OK)
-        goto out;
-    if (n_refs == 0 && nearest(&c, "products", &(xbr__ldoc_t *){NULL}) == NULL)
-        xbr__ldoc_diag(&c.docs[0], XBR_SEV_ERROR, c.docs[0].root, 0, NULL, "products",
-                       "an array of at least one product (here or in a parent scenario)",
-                       "missing required field");
-    else if (n_refs == 0)
-        xbr__ldoc_diag(&c.docs[0], XBR_SEV_ERROR, c.docs[0].root, 0, NULL, "products",
-                       "at least one product", "no products");
-    sc->products = calloc(n_refs + 1, sizeof *sc->products);
-    if (sc->products == NULL) {
-        st = XBR_ENOMEM;
-        goto out;
-    }
-    for (size_t i = 0; i < n_refs; i++) {
-        xbr_product_t *p = &sc->products[sc->n_products++];
-        st = load_product(&refs[i], net, &scen, &sources, p);
-        if (st != XBR_OK)
-            goto out;
-        if (net != NULL)
-            p->pos.file = xbr__network_intern(net, refs[i].doc->file);
-    }
-    if (net != NULL) {
-        sc->markets = calloc(net->n_nodes + 1, sizeof *sc->markets);
-        if (sc->markets == NULL) {
-            st = XBR_ENOMEM;
-            goto out;
-        }
-        for (size_t i = 0; i < net->n_nodes; i++) {
-            bool any = false;
-            for (size_t k = 0; k < sc->n_products && !any; k++)
-                any = sc->products[k].demand_per_week[i] > 0.0;
-            if (any)
-                sc->markets[sc->n_markets++] = (int)i;
-        }
-    }
+    st = build(&c, sc, &net, diags, &net_errors);
 out:
-    if (st == XBR_OK) {
-        for (size_t k = 0; k < c.n; k++)
-            if (c.docs[k].nomem)
-                st = XBR_ENOMEM;
-    }
+    for (size_t k = 0; k < c.n && st == XBR_OK; k++)
+        if (c.docs[k].nomem)
+            st = XBR_ENOMEM;
     if (st == XBR_OK && c.io_error)
         st = XBR_EIO;
     if (st == XBR_OK && (chain_errors(&c) > 0 || net_errors || net == NULL))
@@ -623,9 +666,6 @@ out:
         xbr_scenario_free(sc);
         xbr_network_free(net);
     }
-    free(refs);
-    free(scen.per_node);
-    xbr__strmap_destroy(&sources);
     chain_close(&c);
     return st;
 }
