@@ -1,8 +1,9 @@
 /*
- * load/kind.c - whether a document is a network or a scenario (xbr_file_kind, xbroute/load.h):
- * from its "format" key if it has one, else from the presence of "nodes" (network) or
- * "network"/"extends" (scenario). A valid file is told from its raw top-level keys without
- * building a tree; anything else takes the full load, which says exactly what is wrong.
+ * load/kind.c - whether a file is a network or a scenario (xbr_file_kind, xbroute/load.h),
+ * and loading it as what it is (xbr_file_load): from its "format" key if it has one, else
+ * from the presence of "nodes" (network) or "network"/"extends" (scenario). A valid file is
+ * told from its raw top-level keys without building a tree; anything else takes the full
+ * load, which says exactly what is wrong.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -141,4 +142,20 @@ xbr_file_kind_t xbr_file_kind(const char *path, xbr_diags_t *diags)
     }
     xbr__ldoc_destroy(&doc);
     return kind;
+}
+
+xbr_status_t xbr_file_load(const char *path, xbr_network_t **net, xbr_scenario_t **sc,
+                           xbr_diags_t *diags)
+{
+    *net = NULL;
+    *sc = NULL;
+    switch (xbr_file_kind(path, diags)) {
+    case XBR_FILE_NETWORK:
+        return xbr_network_load(path, net, diags);
+    case XBR_FILE_SCENARIO:
+        return xbr_scenario_load(path, sc, diags);
+    case XBR_FILE_UNKNOWN:
+        break;
+    }
+    return XBR_EINPUT;
 }
