@@ -68,7 +68,7 @@ static char *join_relative(const char *to_dir, const char *from_dir, size_t comm
 {
     size_t ups = 0;
     for (const char *p = from_dir + common; *p; p++)
-        if (*p == '/')
+        if (*p == '/' && p[1] != '\0') /* a folder name follows */
             ups++;
     const char *down = to_dir + common;
     if (*down == '/')
