@@ -203,8 +203,9 @@ static xbr_status_t build_tree(xbr__ldoc_t *doc)
         return XBR_ENOMEM;
     doc->root = xbr__arena_parse(doc->arena, doc->text, doc->len, &end);
     if (doc->root == NULL) {
-        /* The text is valid JSON, so cJSON failed on a limit of its own (it reads at most
-         * 63 characters of a number) or ran out of memory. */
+        /* The text is valid JSON, so cJSON failed on a limit of its own (older cJSON read at
+         * most 63 characters of a number; 1.7.15 has none left below our depth limit) or ran
+         * out of memory. */
         xbr__json_error_t err;
         memset(&err, 0, sizeof err);
         size_t off = end != NULL && end >= doc->text && end <= doc->text + doc->len

@@ -158,7 +158,8 @@ static void test_write_is_whole_with_usual_mode(void **state)
     assert_int_equal(mkdir(path_of("w1"), 0755), 0);
     xbr_diags_t d;
     xbr_diags_init(&d);
-    assert_int_equal(xbr_write_file_atomic(path_of("w1/out.txt"), text, sizeof text - 1, &d), XBR_OK);
+    assert_int_equal(xbr_write_file_atomic(path_of("w1/out.txt"), text, sizeof text - 1, &d),
+                     XBR_OK);
     char *data = NULL;
     size_t len = 0;
     assert_int_equal(xbr_read_file(path_of("w1/out.txt"), 0, &data, &len, NULL), XBR_OK);

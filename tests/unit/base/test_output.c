@@ -156,15 +156,15 @@ static void test_significant_digit_numbers(void **state)
 static void test_fixed_decimal_numbers(void **state)
 {
     (void)state;
-    expect_number(2.5, 2, "2.5");       /* trailing zero dropped */
-    expect_number(2.0, 2, "2");         /* and the bare point */
+    expect_number(2.5, 2, "2.5"); /* trailing zero dropped */
+    expect_number(2.0, 2, "2");   /* and the bare point */
     expect_number(1234.5678, 3, "1234.568");
     expect_number(-1234.5678, 1, "-1234.6");
-    expect_number(-0.004, 2, "0");      /* rounds to zero: never "-0" */
+    expect_number(-0.004, 2, "0"); /* rounds to zero: never "-0" */
     expect_number(0.0001, 3, "0");
     expect_number(22.3623, 6, "22.3623");
     expect_number(1e6, 0, "1000000");
-    expect_number(2.6, -5, "3");        /* negative decimals act as 0 */
+    expect_number(2.6, -5, "3");                       /* negative decimals act as 0 */
     expect_number(0.1234567891234, 12, "0.123456789"); /* at most 9 decimals */
     expect_number(NAN, 2, "null");
     expect_number(1e15, 2, "1000000000000000"); /* beyond the integer shortcut */

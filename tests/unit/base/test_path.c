@@ -52,10 +52,10 @@ static void test_resolve_against_the_naming_file(void **state)
     (void)state;
     expect_resolve("scenarios/a/s.json", "n.json", "scenarios/a/n.json");
     expect_resolve("scenarios/a/s.json", "../n.json", "scenarios/a/../n.json");
-    expect_resolve("s.json", "n.json", "n.json");        /* no folder */
-    expect_resolve(NULL, "n.json", "n.json");            /* no naming file */
+    expect_resolve("s.json", "n.json", "n.json");             /* no folder */
+    expect_resolve(NULL, "n.json", "n.json");                 /* no naming file */
     expect_resolve("a/s.json", "/abs/n.json", "/abs/n.json"); /* absolute stays */
-    expect_resolve("/s.json", "n.json", "/n.json");      /* the root folder */
+    expect_resolve("/s.json", "n.json", "/n.json");           /* the root folder */
 }
 
 /* xbr_path_relative of dir/target from dir/from. */
@@ -78,10 +78,10 @@ static void test_relative_between_folders(void **state)
 {
     (void)state;
     expect_relative("nets/n.json", "scs/s.json", "../nets/n.json");
-    expect_relative("n.json", "s.json", "n.json");               /* same folder */
-    expect_relative("a/b/n.json", "s.json", "a/b/n.json");       /* down */
-    expect_relative("n.json", "a/b/s.json", "../../n.json");     /* up */
-    expect_relative("ab/n.json", "a/s.json", "../ab/n.json");    /* "a" is no prefix of "ab" */
+    expect_relative("n.json", "s.json", "n.json");            /* same folder */
+    expect_relative("a/b/n.json", "s.json", "a/b/n.json");    /* down */
+    expect_relative("n.json", "a/b/s.json", "../../n.json");  /* up */
+    expect_relative("ab/n.json", "a/s.json", "../ab/n.json"); /* "a" is no prefix of "ab" */
     expect_relative("a/n.json", "a/b/s.json", "../n.json");
     expect_relative("nets/../a/n.json", "scs/s.json", "../a/n.json"); /* canonical folders */
 }

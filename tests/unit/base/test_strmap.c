@@ -49,7 +49,7 @@ static void test_grows_and_keeps_every_key(void **state)
         assert_int_equal(xbr__strmap_put(&m, keys[i], i), XBR_OK);
     }
     assert_int_equal(m.count, N);
-    assert_true(m.capacity >= 2 * (size_t)N); /* at most half full */
+    assert_true(m.capacity >= 2 * (size_t)N);           /* at most half full */
     assert_int_equal(m.capacity & (m.capacity - 1), 0); /* a power of two */
     for (int i = 0; i < N; i++)
         assert_int_equal(xbr__strmap_get(&m, keys[i]), i);

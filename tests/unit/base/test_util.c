@@ -64,8 +64,7 @@ static void test_order_stable_on_many_equal_keys(void **state)
 static void test_suggest_by_distance_and_prefix(void **state)
 {
     (void)state;
-    static const char *const keys[] = {"name", "id", "country", "storage_cost_per_m3_day",
-                                       NULL};
+    static const char *const keys[] = {"name", "id", "country", "storage_cost_per_m3_day", NULL};
     /* one transposition */
     assert_string_equal(xbr_suggest("nmae", keys), "name");
     /* "contry": one deletion */
