@@ -1,6 +1,6 @@
 /*
- * test_json_strict.c - the strict JSON scanner: tables of valid and invalid texts, each
- * invalid one with the line:col of its first problem (counted by hand in the comment; columns
+ * test_json_scan.c - the strict JSON scanner (load/json_scan.c): tables of valid and invalid texts,
+ * each invalid one with the line:col of its first problem (counted by hand in the comment; columns
  * count code points), the value offsets it records, and the depth limit.
  */
 #include <stdarg.h>
