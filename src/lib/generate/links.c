@@ -108,27 +108,32 @@ static size_t lo_of(const xbr__gen_plan_t *n, int type, int c)
     return n->start[type][c];
 }
 
-/* A link of one of the kinds below from node `from` (or the k nearest of a range) to `to`. */
+/* A link of one of the kinds below from node `from` to node `to`. */
 typedef void (*link_fn)(xbr__emit_t *e, uint64_t *r, size_t from, size_t to);
 
-/* Writes link kind `fn` from each of the up to k nodes of [lo, hi) nearest to `to`. */
+/* Writes link kind `fn` between node `at` and each of the up to k nodes of [lo, hi) nearest to
+ * it, nearest first: from them into `at` (inbound), or from `at` to them. */
+static void with_nearest(xbr__emit_t *e, uint64_t *r, link_fn fn, size_t at, bool inbound,
+                         size_t lo, size_t hi, size_t k)
+{
+    size_t pick[4];
+    size_t got = nearest(e->plan, at, lo, hi, k, pick);
+    for (size_t i = 0; i < got; i++)
+        fn(e, r, inbound ? pick[i] : at, inbound ? at : pick[i]);
+}
+
+/* Links of kind `fn` into `to` from the up to k nodes of [lo, hi) nearest to it. */
 static void from_nearest(xbr__emit_t *e, uint64_t *r, link_fn fn, size_t to, size_t lo, size_t hi,
                          size_t k)
 {
-    size_t pick[4];
-    size_t got = nearest(e->plan, to, lo, hi, k, pick);
-    for (size_t i = 0; i < got; i++)
-        fn(e, r, pick[i], to);
+    with_nearest(e, r, fn, to, true, lo, hi, k);
 }
 
-/* Writes link kind `fn` from `from` to each of the up to k nodes of [lo, hi) nearest to it. */
+/* Links of kind `fn` from `from` to the up to k nodes of [lo, hi) nearest to it. */
 static void to_nearest(xbr__emit_t *e, uint64_t *r, link_fn fn, size_t from, size_t lo, size_t hi,
                        size_t k)
 {
-    size_t pick[4];
-    size_t got = nearest(e->plan, from, lo, hi, k, pick);
-    for (size_t i = 0; i < got; i++)
-        fn(e, r, from, pick[i]);
+    with_nearest(e, r, fn, from, false, lo, hi, k);
 }
 
 /* ---- link kinds ---- */

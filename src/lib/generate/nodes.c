@@ -138,13 +138,23 @@ static void place_infra(uint64_t *r, xbr__gen_node_t *g, size_t k)
     g->h_days = draw(r, infra_handling[h].days_lo, infra_handling[h].days_hi, 0.1);
 }
 
+/* The intermediaries' names and draws: markup in percent and handling days. */
+static const struct {
+    int type;
+    const char *what;
+    double markup_lo, markup_hi, days_lo, days_hi;
+} intermediaries[] = {
+    {XBR_NODE_IMPORTER, "importer", 10, 25, 1, 2},
+    {XBR_NODE_WHOLESALER, "wholesaler", 20, 40, 2, 5},
+    {XBR_NODE_RETAILER, "retailer", 40, 90, 1, 3},
+};
+
 /* An overseas warehouse, intermediary or market around a region of its country. */
 static void place_overseas(uint64_t *r, xbr__gen_node_t *g, size_t number)
 {
     const xbr__gen_place_t *p = pick_place(r, xbr__place_regions, N_REGIONS, g->country);
     place_near(r, g, p, 0.35);
-    switch (g->type) {
-    case XBR_NODE_WAREHOUSE:
+    if (g->type == XBR_NODE_WAREHOUSE) {
         snprintf(g->name, sizeof g->name, "%s overseas warehouse %zu", p->name, number);
         /* Amazon FBA 0.75 USD/cu ft/month = 0.87 USD/m3/day (reference-rates.md section 5);
          * third-party warehouses charge less */
@@ -153,26 +163,17 @@ static void place_overseas(uint64_t *r, xbr__gen_node_t *g, size_t number)
         g->capacity = draw(r, 2000, 20000, 100);
         g->h_unit = draw(r, 1.5, 3.0, 0.01);
         g->h_days = draw(r, 1, 2, 0.1);
-        break;
-    case XBR_NODE_IMPORTER:
-        snprintf(g->name, sizeof g->name, "%s importer %zu", p->name, number);
-        g->markup = draw(r, 10, 25, 0.1);
-        g->h_days = draw(r, 1, 2, 0.1);
-        break;
-    case XBR_NODE_WHOLESALER:
-        snprintf(g->name, sizeof g->name, "%s wholesaler %zu", p->name, number);
-        g->markup = draw(r, 20, 40, 0.1);
-        g->h_days = draw(r, 2, 5, 0.1);
-        break;
-    case XBR_NODE_RETAILER:
-        snprintf(g->name, sizeof g->name, "%s retailer %zu", p->name, number);
-        g->markup = draw(r, 40, 90, 0.1);
-        g->h_days = draw(r, 1, 3, 0.1);
-        break;
-    default: /* market */
-        snprintf(g->name, sizeof g->name, "%s zone %zu", p->name, number);
-        break;
+        return;
     }
+    for (size_t i = 0; i < sizeof intermediaries / sizeof intermediaries[0]; i++) {
+        if (intermediaries[i].type != g->type)
+            continue;
+        snprintf(g->name, sizeof g->name, "%s %s %zu", p->name, intermediaries[i].what, number);
+        g->markup = draw(r, intermediaries[i].markup_lo, intermediaries[i].markup_hi, 0.1);
+        g->h_days = draw(r, intermediaries[i].days_lo, intermediaries[i].days_hi, 0.1);
+        return;
+    }
+    snprintf(g->name, sizeof g->name, "%s zone %zu", p->name, number); /* a market */
 }
 
 void xbr__nodes_build(xbr__gen_plan_t *n, uint64_t seed)

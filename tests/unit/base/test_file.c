@@ -15,29 +15,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tmpdir.h"
 #include "xbroute/output.h"
-
-static char dir[] = "/tmp/xbr_test_file_XXXXXX";
-
-static int setup(void **state)
-{
-    (void)state;
-    return mkdtemp(dir) != NULL ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[sizeof dir + 16];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
 
 static const char *path_of(const char *name)
 {
-    static char p[sizeof dir + 64];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
-    return p;
+    return tmpdir_path(name);
 }
 
 static void put_file(const char *name, const char *text, size_t n)
@@ -118,7 +101,7 @@ static void test_read_errors_carry_the_system_code(void **state)
     assert_int_equal(err, ENOENT);
     assert_null(data);
     assert_int_equal(len, 0);
-    assert_int_equal(xbr_read_file(dir, 0, &data, &len, &err), XBR_EIO);
+    assert_int_equal(xbr_read_file(tmpdir(), 0, &data, &len, &err), XBR_EIO);
     assert_int_equal(err, EISDIR);
     assert_null(data);
 }
@@ -217,5 +200,5 @@ int main(void)
         cmocka_unit_test(test_write_is_whole_with_usual_mode),
         cmocka_unit_test(test_write_failure_leaves_nothing),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }

@@ -12,31 +12,19 @@
 #include <sys/stat.h>
 
 #include "base/internal.h"
+#include "tmpdir.h"
 #include "xbroute/output.h"
 
-static char dir[] = "/tmp/xbr_test_path_XXXXXX";
-
+/* Makes the folders the cases below name, in the temporary folder. */
 static int setup(void **state)
 {
-    (void)state;
-    if (mkdtemp(dir) == NULL)
-        return -1;
     static const char *const sub[] = {"nets", "scs", "a", "a/b", "ab"};
-    char p[sizeof dir + 16];
-    for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
-        snprintf(p, sizeof p, "%s/%s", dir, sub[i]);
-        if (mkdir(p, 0755) != 0)
+    if (tmpdir_setup(state) != 0)
+        return -1;
+    for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++)
+        if (mkdir(tmpdir_path(sub[i]), 0755) != 0)
             return -1;
-    }
     return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[sizeof dir + 16];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    return system(cmd) == 0 ? 0 : -1;
 }
 
 static void expect_resolve(const char *base, const char *rel, const char *want)
@@ -61,9 +49,7 @@ static void test_resolve_against_the_naming_file(void **state)
 /* xbr_path_relative of dir/target from dir/from. */
 static void expect_relative(const char *target, const char *from, const char *want)
 {
-    char t[sizeof dir + 64], f[sizeof dir + 64];
-    snprintf(t, sizeof t, "%s/%s", dir, target);
-    snprintf(f, sizeof f, "%s/%s", dir, from);
+    const char *t = tmpdir_path(target), *f = tmpdir_path(from);
     char *out = NULL;
     xbr_diags_t d;
     xbr_diags_init(&d);
@@ -89,10 +75,8 @@ static void test_relative_between_folders(void **state)
 static void test_relative_names_the_missing_folder(void **state)
 {
     (void)state;
-    char t[sizeof dir + 64], f[sizeof dir + 64], missing[sizeof dir + 64];
-    snprintf(t, sizeof t, "%s/none/n.json", dir);
-    snprintf(f, sizeof f, "%s/s.json", dir);
-    snprintf(missing, sizeof missing, "%s/none", dir);
+    const char *t = tmpdir_path("none/n.json"), *f = tmpdir_path("s.json");
+    const char *missing = tmpdir_path("none");
     char *out = (char *)1;
     xbr_diags_t d;
     xbr_diags_init(&d);
@@ -116,5 +100,5 @@ int main(void)
         cmocka_unit_test(test_relative_between_folders),
         cmocka_unit_test(test_relative_names_the_missing_folder),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, tmpdir_teardown);
 }

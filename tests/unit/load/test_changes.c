@@ -13,30 +13,14 @@
 #include <unistd.h>
 
 #include "corpus.h"
+#include "tmpdir.h"
 #include "xbroute/load.h"
-
-static char dir[] = "/tmp/xbr_test_changes_XXXXXX";
-
-static int setup(void **state)
-{
-    (void)state;
-    return mkdtemp(dir) != NULL ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[sizeof dir + 16];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
 
 /* Loads a scenario on net_small.json with the given changes array; the status, the scenario
  * (or NULL) and the diagnostics come back. */
 static xbr_status_t load_with(const char *changes, xbr_scenario_t **sc, xbr_diags_t *d)
 {
-    char path[sizeof dir + 16];
-    snprintf(path, sizeof path, "%s/s.json", dir);
+    const char *path = tmpdir_path("s.json");
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
     fprintf(
@@ -208,5 +192,5 @@ int main(void)
         cmocka_unit_test(test_add_nodes_and_links_reindexes),
         cmocka_unit_test(test_bad_changes_are_reported_and_skipped),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }

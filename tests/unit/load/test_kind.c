@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "corpus.h"
+#include "tmpdir.h"
 #include "xbroute/load.h"
 
 static void test_file_kind_tells_network_from_scenario(void **state)
@@ -30,17 +31,10 @@ static void test_file_kind_tells_network_from_scenario(void **state)
     xbr_diags_destroy(&d);
 }
 
-/* Writes `text` to a new file in a fresh temporary folder; returns its path (static). */
+/* Writes `text` to the temporary folder's f.json; returns its path. */
 static const char *temp_file(const char *text)
 {
-    static char dir[] = "/tmp/xbr_test_kind_XXXXXX";
-    static char path[sizeof dir + 16];
-    static int made;
-    if (!made) {
-        assert_non_null(mkdtemp(dir));
-        made = 1;
-    }
-    snprintf(path, sizeof path, "%s/f.json", dir);
+    const char *path = tmpdir_path("f.json");
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
     fputs(text, f);
@@ -122,5 +116,5 @@ int main(void)
         cmocka_unit_test(test_escaped_keys_take_the_full_load),
         cmocka_unit_test(test_file_load_loads_what_the_file_is),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }
