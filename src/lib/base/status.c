@@ -1,5 +1,5 @@
 /*
- * status.c - status names and the diagnostics list (xbroute/status.h).
+ * base/status.c - status names and the diagnostics list (xbroute/status.h).
  *
  * A diagnostics list owns copies of every string it holds. The error cap keeps memory bounded
  * however broken an input is: past max_errors, errors are counted but not stored.

@@ -1,5 +1,5 @@
 /*
- * changes.c - a scenario's `changes`, applied in order to its loaded network
+ * load/changes.c - a scenario's `changes`, applied in order to its loaded network
  * (README.md, "Input formats", "change").
  *
  * Each change is checked fully before it is applied; a bad change is reported (scenario file,
