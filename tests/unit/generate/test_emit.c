@@ -11,9 +11,9 @@
 
 #include "generate/internal.h"
 
-static void test_document_shape_and_records(void **state)
+/* The network document of three nodes and two links (the document's text into *b). */
+static void write_sample(xbr_buf_t *b)
 {
-    (void)state;
     xbr__gen_node_t nodes[3];
     memset(nodes, 0, sizeof nodes);
     nodes[0] = (xbr__gen_node_t){.id = "F00001",
@@ -73,14 +73,20 @@ static void test_document_shape_and_records(void **state)
                            .capacity = 2e6,
                            .via = cape,
                            .source = "searoute"};
-    xbr_buf_t b;
     xbr__emit_t e;
-    xbr_buf_init(&b);
-    xbr__emit_begin(&e, &b, &plan, &p);
+    xbr_buf_init(b);
+    xbr__emit_begin(&e, b, &plan, &p);
     xbr__emit_link(&e, &express);
     xbr__emit_link(&e, &sea);
     xbr__emit_end(&e);
     assert_int_equal(e.links, 2);
+}
+
+static void test_header_sections(void **state)
+{
+    (void)state;
+    xbr_buf_t b;
+    write_sample(&b);
     const char *s = b.data;
     static const char head[] = "{\n  \"format\": \"xbroute.network/1\",\n"
                                "  \"name\": \"synthetic-1000-links-seed-7\",\n"
@@ -101,6 +107,14 @@ static void test_document_shape_and_records(void **state)
                               "\"fee_per_shipment\": 0, \"source\": \"generator\"},\n"));
     assert_non_null(strstr(s, "    \"0110\": {\"clearance_days\": 2, \"fee_per_shipment\": 60, "
                               "\"source\": \"generator\"}\n  },\n"));
+    xbr_buf_destroy(&b);
+}
+
+static void test_nodes_and_links_one_per_line(void **state)
+{
+    (void)state;
+    xbr_buf_t b;
+    write_sample(&b);
     static const char tail[] =
         "  \"nodes\": [\n"
         "    {\"id\":\"F00001\",\"type\":\"factory\",\"name\":\"A factory 1\",\"country\":\"CN\","
@@ -122,14 +136,15 @@ static void test_document_shape_and_records(void **state)
         "  ]\n"
         "}\n";
     assert_true(b.len > sizeof tail);
-    assert_string_equal(s + b.len - (sizeof tail - 1), tail);
+    assert_string_equal(b.data + b.len - (sizeof tail - 1), tail);
     xbr_buf_destroy(&b);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_document_shape_and_records),
+        cmocka_unit_test(test_header_sections),
+        cmocka_unit_test(test_nodes_and_links_one_per_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
