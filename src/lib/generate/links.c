@@ -111,29 +111,18 @@ static size_t lo_of(const xbr__gen_plan_t *n, int type, int c)
 /* A link of one of the kinds below from node `from` to node `to`. */
 typedef void (*link_fn)(xbr__emit_t *e, uint64_t *r, size_t from, size_t to);
 
+/* Which way the links of with_nearest() run: into node `at`, or out of it. */
+enum { INTO = 1, OUT_OF = 0 };
+
 /* Writes link kind `fn` between node `at` and each of the up to k nodes of [lo, hi) nearest to
- * it, nearest first: from them into `at` (inbound), or from `at` to them. */
-static void with_nearest(xbr__emit_t *e, uint64_t *r, link_fn fn, size_t at, bool inbound,
-                         size_t lo, size_t hi, size_t k)
+ * it, nearest first: from them into `at` (INTO), or from `at` to them (OUT_OF). */
+static void with_nearest(xbr__emit_t *e, uint64_t *r, link_fn fn, size_t at, int way, size_t lo,
+                         size_t hi, size_t k)
 {
     size_t pick[4];
     size_t got = nearest(e->plan, at, lo, hi, k, pick);
     for (size_t i = 0; i < got; i++)
-        fn(e, r, inbound ? pick[i] : at, inbound ? at : pick[i]);
-}
-
-/* Links of kind `fn` into `to` from the up to k nodes of [lo, hi) nearest to it. */
-static void from_nearest(xbr__emit_t *e, uint64_t *r, link_fn fn, size_t to, size_t lo, size_t hi,
-                         size_t k)
-{
-    with_nearest(e, r, fn, to, true, lo, hi, k);
-}
-
-/* Links of kind `fn` from `from` to the up to k nodes of [lo, hi) nearest to it. */
-static void to_nearest(xbr__emit_t *e, uint64_t *r, link_fn fn, size_t from, size_t lo, size_t hi,
-                       size_t k)
-{
-    with_nearest(e, r, fn, from, false, lo, hi, k);
+        fn(e, r, way == INTO ? pick[i] : at, way == INTO ? at : pick[i]);
 }
 
 /* ---- link kinds ---- */
@@ -314,13 +303,13 @@ static void write_cn_trucks(xbr__emit_t *e, uint64_t seed)
     uint64_t r = xbr__draw_stream(seed, G_CN_TRUCK);
     for (size_t f = n->start[XBR_NODE_FACTORY][C_CN]; f < n->start[XBR_NODE_FACTORY][1]; f++)
         for (size_t q = 0; q < 4; q++)
-            to_nearest(e, &r, cn_truck, f, lo_of(n, to[q].type, C_CN), lo_of(n, to[q].type, 1),
-                       to[q].k);
+            with_nearest(e, &r, cn_truck, f, OUT_OF, lo_of(n, to[q].type, C_CN),
+                         lo_of(n, to[q].type, 1), to[q].k);
     for (size_t x = n->start[XBR_NODE_EXPORTER][C_CN]; x < n->start[XBR_NODE_EXPORTER][1]; x++) {
-        to_nearest(e, &r, cn_truck, x, lo_of(n, XBR_NODE_SEAPORT, C_CN),
-                   lo_of(n, XBR_NODE_SEAPORT, 1), 2);
-        to_nearest(e, &r, cn_truck, x, lo_of(n, XBR_NODE_AIRPORT, C_CN),
-                   lo_of(n, XBR_NODE_AIRPORT, 1), 1);
+        with_nearest(e, &r, cn_truck, x, OUT_OF, lo_of(n, XBR_NODE_SEAPORT, C_CN),
+                     lo_of(n, XBR_NODE_SEAPORT, 1), 2);
+        with_nearest(e, &r, cn_truck, x, OUT_OF, lo_of(n, XBR_NODE_AIRPORT, C_CN),
+                     lo_of(n, XBR_NODE_AIRPORT, 1), 1);
     }
 }
 
@@ -340,21 +329,21 @@ static void dest_trucks_of(xbr__emit_t *e, uint64_t *r, int c)
     for (size_t q = 0; q < 2; q++) {
         int t = fed[q];
         for (size_t w = lo_of(n, t, c); w < lo_of(n, t, c + 1); w++) {
-            from_nearest(e, r, dest_truck, w, plo, phi, 2);
-            from_nearest(e, r, dest_truck, w, lo_of(n, XBR_NODE_AIRPORT, c),
+            with_nearest(e, r, dest_truck, w, INTO, plo, phi, 2);
+            with_nearest(e, r, dest_truck, w, INTO, lo_of(n, XBR_NODE_AIRPORT, c),
                          lo_of(n, XBR_NODE_AIRPORT, c + 1), 1);
             if (xbr__place_countries[c].eu_rail)
-                from_nearest(e, r, dest_truck, w, lo_of(n, XBR_NODE_RAIL_TERMINAL, 1),
+                with_nearest(e, r, dest_truck, w, INTO, lo_of(n, XBR_NODE_RAIL_TERMINAL, 1),
                              lo_of(n, XBR_NODE_RAIL_TERMINAL, N_COUNTRY), 1);
         }
     }
     for (size_t h = lo_of(n, XBR_NODE_WHOLESALER, c); h < lo_of(n, XBR_NODE_WHOLESALER, c + 1); h++)
-        from_nearest(e, r, dest_truck, h, lo_of(n, XBR_NODE_IMPORTER, c),
+        with_nearest(e, r, dest_truck, h, INTO, lo_of(n, XBR_NODE_IMPORTER, c),
                      lo_of(n, XBR_NODE_IMPORTER, c + 1), 2);
     for (size_t t = lo_of(n, XBR_NODE_RETAILER, c); t < lo_of(n, XBR_NODE_RETAILER, c + 1); t++) {
-        from_nearest(e, r, dest_truck, t, lo_of(n, XBR_NODE_WHOLESALER, c),
+        with_nearest(e, r, dest_truck, t, INTO, lo_of(n, XBR_NODE_WHOLESALER, c),
                      lo_of(n, XBR_NODE_WHOLESALER, c + 1), 2);
-        from_nearest(e, r, dest_truck, t, plo, phi, 1);
+        with_nearest(e, r, dest_truck, t, INTO, plo, phi, 1);
     }
 }
 
@@ -394,11 +383,11 @@ static void write_last_mile(xbr__emit_t *e, uint64_t seed)
     uint64_t r = xbr__draw_stream(seed, G_LAST_MILE);
     for (int c = 1; c < N_COUNTRY; c++) {
         for (size_t m = lo_of(n, XBR_NODE_MARKET, c); m < lo_of(n, XBR_NODE_MARKET, c + 1); m++) {
-            from_nearest(e, &r, last_mile_airport, m, lo_of(n, XBR_NODE_AIRPORT, c),
+            with_nearest(e, &r, last_mile_airport, m, INTO, lo_of(n, XBR_NODE_AIRPORT, c),
                          lo_of(n, XBR_NODE_AIRPORT, c + 1), 1);
-            from_nearest(e, &r, last_mile_warehouse, m, lo_of(n, XBR_NODE_WAREHOUSE, c),
+            with_nearest(e, &r, last_mile_warehouse, m, INTO, lo_of(n, XBR_NODE_WAREHOUSE, c),
                          lo_of(n, XBR_NODE_WAREHOUSE, c + 1), 2);
-            from_nearest(e, &r, last_mile_retailer, m, lo_of(n, XBR_NODE_RETAILER, c),
+            with_nearest(e, &r, last_mile_retailer, m, INTO, lo_of(n, XBR_NODE_RETAILER, c),
                          lo_of(n, XBR_NODE_RETAILER, c + 1), 2);
         }
     }

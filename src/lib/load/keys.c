@@ -45,18 +45,12 @@ static const char *const keys_cost[] = {"per_kg",       "per_m3",     "per_unit"
                                         "per_shipment", "min_charge", NULL};
 static const char *const keys_handling[] = {"cost_per_kg", "cost_per_unit", "days", NULL};
 static const char *const keys_days[] = {"min", "mode", "max", NULL};
-static const char *const keys_country[] = {"name",
-                                           "customs_union",
-                                           "de_minimis",
-                                           "vat_de_minimis",
-                                           "duty_pct",
-                                           "vat_pct",
-                                           "clearance_days",
-                                           "clearance_fee_per_shipment",
-                                           "inspection_prob",
-                                           "inspection_days",
-                                           "source",
-                                           NULL};
+/* A country's keys, which set_country takes too. */
+#define COUNTRY_KEYS                                                                               \
+    "name", "customs_union", "de_minimis", "vat_de_minimis", "duty_pct", "vat_pct",                \
+        "clearance_days", "clearance_fee_per_shipment", "inspection_prob", "inspection_days",      \
+        "source"
+static const char *const keys_country[] = {COUNTRY_KEYS, NULL};
 static const char *const keys_regime[] = {"clearance_days", "fee_per_shipment", "source", NULL};
 static const char *const keys_source[] = {"id", "what", "where", "date", NULL};
 static const char *const keys_defaults[] = {"volumetric_kg_per_m3", "detour_factor",
@@ -80,30 +74,9 @@ static const char *const keys_product[] = {
     "id",     "name",      "category",        "origin",   "unit_kg", "unit_m3", "unit_value",
     "demand", "demand_cv", "units_per_order", "max_days", "source",  NULL};
 /* The union of every op's keys; set_country takes any country key. */
-static const char *const keys_change[] = {"op",
-                                          "node",
-                                          "link",
-                                          "passage",
-                                          "mode",
-                                          "from_country",
-                                          "to_country",
-                                          "cost",
-                                          "days",
-                                          "country",
-                                          "nodes",
-                                          "links",
-                                          "name",
-                                          "customs_union",
-                                          "de_minimis",
-                                          "vat_de_minimis",
-                                          "duty_pct",
-                                          "vat_pct",
-                                          "clearance_days",
-                                          "clearance_fee_per_shipment",
-                                          "inspection_prob",
-                                          "inspection_days",
-                                          "source",
-                                          NULL};
+static const char *const keys_change[] = {
+    "op",   "node", "link",    "passage", "mode",  "from_country", "to_country",
+    "cost", "days", "country", "nodes",   "links", COUNTRY_KEYS,   NULL};
 
 const char *const *xbr_format_keys(const char *object)
 {
