@@ -127,25 +127,35 @@ static void with_nearest(xbr__emit_t *e, uint64_t *r, link_fn fn, size_t at, int
 
 /* ---- link kinds ---- */
 
-/* A destination truck leg (port/airport/terminal -> warehouse/importer, chain). */
-static void dest_truck(xbr__emit_t *e, uint64_t *r, size_t from, size_t to)
+/* A truck leg's rates: per kg and per shipment drawn in ranges, days from the road distance
+ * (the great circle x 1.3) at km_per_day, with the spread of set_days(). */
+typedef struct {
+    double kg_lo, kg_hi, shipment_lo, shipment_hi, km_per_day, hi;
+} truck_t;
+
+static const truck_t cn_rates = {0.04, 0.12, 60, 200, 500, 1.6};
+static const truck_t dest_rates = {0.06, 0.2, 150, 600, 600, 1.5};
+
+static void truck(xbr__emit_t *e, uint64_t *r, size_t from, size_t to, const truck_t *t)
 {
     xbr__gen_link_t k = {.from = (int)from, .to = (int)to, .mode = XBR_MODE_TRUCK};
     double km = node_km(e->plan, from, to) * 1.3;
-    k.per_kg = draw(r, 0.06, 0.2, 0.001);
-    k.per_shipment = draw(r, 150, 600, 1);
-    set_days(&k, 0.5 + km / 600, 0.8, 1.5, 0.5);
+    k.per_kg = draw(r, t->kg_lo, t->kg_hi, 0.001);
+    k.per_shipment = draw(r, t->shipment_lo, t->shipment_hi, 1);
+    set_days(&k, 0.5 + km / t->km_per_day, 0.8, t->hi, 0.5);
     xbr__emit_link(e, &k);
 }
 
+/* A destination truck leg (port/airport/terminal -> warehouse/importer, chain). */
+static void dest_truck(xbr__emit_t *e, uint64_t *r, size_t from, size_t to)
+{
+    truck(e, r, from, to, &dest_rates);
+}
+
+/* An origin truck leg (factory or exporter -> port, airport, terminal, exporter). */
 static void cn_truck(xbr__emit_t *e, uint64_t *r, size_t from, size_t to)
 {
-    xbr__gen_link_t k = {.from = (int)from, .to = (int)to, .mode = XBR_MODE_TRUCK};
-    double km = node_km(e->plan, from, to) * 1.3;
-    k.per_kg = draw(r, 0.04, 0.12, 0.001);
-    k.per_shipment = draw(r, 60, 200, 1);
-    set_days(&k, 0.5 + km / 500, 0.8, 1.6, 0.5);
-    xbr__emit_link(e, &k);
+    truck(e, r, from, to, &cn_rates);
 }
 
 /* Last mile into a market: 5-12 USD per parcel; the US average is about 10

@@ -82,7 +82,6 @@ const xbr__gen_place_t xbr__place_regions[] = {
 
 /* Infrastructure: real codes and coordinates (shared/data/key_seaports.csv from
  * searoute-py; cargo_airports.csv and airports_iata.csv from airportsdata). */
-
 const xbr__gen_infra_t xbr__place_cn_ports[] = {
     {"CNSHA", "Port of Shanghai", C_CN, 31.400091, 121.497113},
     {"CNNGB", "Port of Ningbo", C_CN, 29.871877, 121.559404},
@@ -107,7 +106,6 @@ static const char *const via_cape_med[] = {"cape", "gibraltar", NULL};
  * format, is dropped), and the rate base in USD per m3: a 40-ft container spot rate divided
  * by 60 m3 loaded (Drewry WCI 2024-11-28: SHA->LAX 4,250, SHA->RTM 3,997, SHA->Genoa 4,490,
  * SHA->NY 5,182; intra-Asia and Australia lanes lower, our assumption). */
-
 const xbr__gen_port_t xbr__place_dest_ports[] = {
     {{"USLAX", "Port of Los Angeles", C_US, 33.716667, -118.283333}, NULL, NULL, NULL, 70},
     {{"USLGB", "Port of Long Beach", C_US, 33.73858, -118.193323}, NULL, NULL, NULL, 70},
@@ -208,7 +206,6 @@ const xbr__gen_infra_t xbr__place_eu_rail[] = {
 };
 
 /* Products: a catalogue cycled through, with jittered weight, volume and value. */
-
 const xbr__gen_product_t xbr__place_catalog[] = {
     {"Wireless earbuds", CAT_ELECTRONICS, 0.25, 0.0009, 28},
     {"Running jacket", CAT_APPAREL, 0.6, 0.004, 32},
