@@ -1,5 +1,6 @@
 /*
- * xbroute/analysis.h - structural questions about a network, answered with igraph.
+ * xbroute/analysis.h - structural questions about a network: which markets each factory cannot
+ * reach, and what `xbroute info` reports (counts and unreachable pairs), with its writer.
  */
 #ifndef XBROUTE_ANALYSIS_H
 #define XBROUTE_ANALYSIS_H
@@ -9,6 +10,7 @@
 #include <stddef.h>
 
 #include "xbroute/model.h"
+#include "xbroute/output.h"
 #include "xbroute/status.h"
 
 #ifdef __cplusplus
@@ -28,6 +30,37 @@ typedef struct {
  */
 XBR_API xbr_status_t xbr_network_unreachable(const xbr_network_t *net, xbr_pair_t **pairs,
                                              size_t *n_pairs);
+
+/* What a network holds: nodes and links counted by kind, and the unreachable pairs. */
+typedef struct {
+    size_t nodes_by_type[XBR_NODE_TYPE_COUNT];
+    size_t closed_nodes;
+    size_t links_by_mode[XBR_MODE_COUNT];
+    size_t closed_links_by_mode[XBR_MODE_COUNT];
+    size_t closed_links;
+    size_t *nodes_by_country; /* indexed like net->countries; nodes without a country skipped */
+    xbr_pair_t *unreachable;  /* as xbr_network_unreachable(): sorted by factory, market id */
+    size_t n_unreachable;
+} xbr_info_t;
+
+/*
+ * Counts `net` and finds its unreachable pairs. On XBR_OK *out is new (free it with
+ * xbr_info_free()); else NULL and the status is XBR_ENOMEM. O(nodes + links) plus
+ * xbr_network_unreachable().
+ */
+XBR_API xbr_status_t xbr_info_run(const xbr_network_t *net, xbr_info_t **out);
+XBR_API void xbr_info_free(xbr_info_t *info);
+
+/*
+ * Appends `info` about `net` to `b`: XBR_FORMAT_TEXT the tables of `xbroute info`,
+ * XBR_FORMAT_JSON the xbroute.info/1 document. `file` is the file the user named (shown, and
+ * the network's file when net->path is NULL); `sc` (may be NULL) the scenario it came from, whose
+ * products are listed with the markets they cannot reach. Returns XBR_OK, XBR_EUSAGE for a
+ * format it has no writer for (CSV), or XBR_ENOMEM when the buffer failed.
+ */
+XBR_API xbr_status_t xbr_info_write(xbr_buf_t *b, const xbr_info_t *info, const char *file,
+                                    const xbr_network_t *net, const xbr_scenario_t *sc,
+                                    xbr_format_t format);
 
 #ifdef __cplusplus
 }

@@ -4,9 +4,9 @@
  * xbr_generate() renders a network file and a scenario file (README.md, "Input formats") that the
  * strict loader accepts with no error and no warning. Same parameters, same bytes: the generator
  * draws from its own seeded PRNG (splitmix64, one independent stream per part of the
- * network), never from rand() or the clock, and prints numbers with its own fixed-decimal
- * formatter. Transcendental functions (great-circle distances, log-uniform demand) only feed
- * values that are rounded before printing, so builds on other C libraries give the same
+ * network), never from rand() or the clock, and prints every number rounded to fixed
+ * decimals (xbr_json_fixed). Transcendental functions (great-circle distances, log-uniform demand)
+ * only feed values that are rounded before printing, so builds on other C libraries give the same
  * bytes except in the unlikely case of a value falling on a rounding boundary.
  *
  * Structure. The origin side is China: factories in clusters around real manufacturing cities
@@ -48,11 +48,11 @@
  * number of markets is adjusted (unless given); when that cannot fix it, XBR_EUSAGE with a
  * diagnostic. With the defaults every count from 1,000 to 1,900,000 works.
  *
- * Size and time: the network is written one object per line (about 135 bytes per link), so
- * 1,000,000 links make a 130 MB file (the pretty-printed xbr_json_t layout would be twice
- * that, over the loader's 256 MiB limit); generation is linear in links plus markets x
- * (warehouses + retailers) per country for the nearest-neighbour choices: about a second
- * and 150 MB of memory for 1,000,000 links on one core.
+ * Size and time: the network is written one object per line (the COMPACT layout of the JSON
+ * writer, about 135 bytes per link), so 1,000,000 links make a 130 MB file (the PRETTY layout
+ * would be twice that, over the loader's 256 MiB limit); generation is linear in links plus markets
+ * x (warehouses + retailers) per country for the nearest-neighbour choices: about a second and 150
+ * MB of memory for 1,000,000 links on one core.
  */
 #ifndef XBROUTE_GENERATE_H
 #define XBROUTE_GENERATE_H

@@ -51,6 +51,15 @@ XBR_API xbr_status_t xbr_scenario_load(const char *path, xbr_scenario_t **out, x
 XBR_API xbr_file_kind_t xbr_file_kind(const char *path, xbr_diags_t *diags);
 
 /*
+ * Loads `path` as what it is (xbr_file_kind()): a network into *net or a scenario into *sc;
+ * the other is set to NULL. Returns as xbr_network_load() or xbr_scenario_load() do, or
+ * XBR_EINPUT when the file is neither (with xbr_file_kind()'s diagnostic). The caller frees
+ * what was loaded.
+ */
+XBR_API xbr_status_t xbr_file_load(const char *path, xbr_network_t **net, xbr_scenario_t **sc,
+                                   xbr_diags_t *diags);
+
+/*
  * The keys the loader accepts for each object of the formats, for the schema consistency
  * test and for "did you mean". `object` is one of "network", "node", "link", "cost",
  * "handling", "days", "country", "regime", "source", "defaults", "scenario", "product",

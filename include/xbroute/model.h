@@ -83,7 +83,7 @@ XBR_API int xbr_mode_parse(const char *name);
 XBR_API int xbr_passage_parse(const char *name);
 XBR_API int xbr_regime_parse(const char *name);
 
-/* Built-in per-mode defaults, with their sources in src/lib/defaults.c and the README. */
+/* Built-in per-mode defaults, with their sources in src/lib/model/defaults.c and the README. */
 XBR_API double xbr_default_volumetric_kg_per_m3(xbr_mode_t mode);
 XBR_API double xbr_default_detour_factor(xbr_mode_t mode);
 XBR_API double xbr_default_co2e_g_per_tkm(xbr_mode_t mode);

@@ -1,6 +1,7 @@
 /*
- * xbroute/output.h - building outputs: a growing text buffer, a streaming JSON writer with
- * deterministic number formatting, and whole-or-nothing file writes.
+ * xbroute/output.h - building outputs and handling whole files: a growing text buffer, a
+ * streaming JSON writer with deterministic number formatting, whole-or-nothing file writes, the
+ * one whole-file reader, and file names relative to other files.
  *
  * Every command renders its whole output into a buffer first and writes it at the end, so a
  * failure midway never leaves half a file: xbr_write_file_atomic() writes a temporary file in
@@ -31,7 +32,10 @@ typedef struct {
 } xbr_buf_t;
 
 XBR_API void xbr_buf_init(xbr_buf_t *b);
-XBR_API void xbr_buf_free(xbr_buf_t *b);
+/* Releases the buffer's memory and leaves it empty (initialised) again. */
+XBR_API void xbr_buf_destroy(xbr_buf_t *b);
+/* The old name of xbr_buf_destroy(), kept for the callers that still use it. */
+#define xbr_buf_free(b) xbr_buf_destroy(b)
 XBR_API void xbr_buf_append(xbr_buf_t *b, const char *s, size_t n);
 XBR_API void xbr_buf_puts(xbr_buf_t *b, const char *s);
 XBR_API void xbr_buf_printf(xbr_buf_t *b, const char *fmt, ...) XBR_PRINTF(2, 3);
@@ -118,6 +122,27 @@ XBR_API void xbr_json_quote(xbr_buf_t *b, const char *s);
  */
 XBR_API xbr_status_t xbr_write_file_atomic(const char *path, const char *data, size_t len,
                                            xbr_diags_t *diags);
+
+/*
+ * Reads the whole file `path` into a new NUL-terminated buffer: *data (the caller frees it with
+ * free(); an empty file gives "" and 0) of *len bytes. `max_bytes` caps the size (0: no cap);
+ * a larger file is refused without being read when its size is known in advance. Makes no
+ * diagnostic: on failure *data is NULL, *len 0, *sys_err (when not NULL) the system error code
+ * and the status XBR_EIO (missing, unreadable, a directory: EISDIR), XBR_EINPUT (larger than
+ * max_bytes: EFBIG) or XBR_ENOMEM (ENOMEM); on success *sys_err is 0.
+ */
+XBR_API xbr_status_t xbr_read_file(const char *path, size_t max_bytes, char **data, size_t *len,
+                                   int *sys_err);
+
+/*
+ * The name of file `target` relative to the folder of file `from`, as a new string (*out, the
+ * caller frees it): target "out/nets/n.json" from "out/scs/s.json" gives "../nets/n.json".
+ * Both names are as given (absolute, or relative to the working directory); both folders must
+ * exist, as they are resolved with realpath(). XBR_EIO, with a diagnostic whose file is the
+ * folder and whose message is the system's, when one cannot be resolved; XBR_ENOMEM.
+ */
+XBR_API xbr_status_t xbr_path_relative(const char *target, const char *from, char **out,
+                                       xbr_diags_t *diags);
 
 #ifdef __cplusplus
 }

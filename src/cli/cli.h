@@ -179,7 +179,6 @@ typedef struct {
         .help = (help_fn), .check = (check_fn)                                                     \
     }
 
-#define CLI_SPEC_OPTIONS(table) (table), (sizeof(table) / sizeof((table)[0]))
 
 /* What cli_parse() returns when the command should go on and run. */
 #define CLI_RUN (-1)

@@ -4,7 +4,6 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 
@@ -21,91 +20,78 @@ static void help(void)
            "Exit codes: 0 all valid, 1 usage, 2 any file invalid or unreadable.\n");
 }
 
-static int validate_one(const char *path, bool quiet, bool strict, size_t max_errors)
+typedef struct {
+    bool quiet;
+    bool strict;
+    unsigned long long max_errors;
+} validate_opts_t;
+
+static const cli_option_t options[] = {
+    {"--quiet", "-q", CLI_OPT_FLAG, offsetof(validate_opts_t, quiet), 0, 0, 0, 0, NULL},
+    CLI_FLAG("--strict", validate_opts_t, strict),
+    CLI_UINT("--max-errors", validate_opts_t, max_errors, 1, 1e15, "a positive integer"),
+};
+
+/* The one-line summary of a valid file. */
+static void print_ok(const char *path, const xbr_network_t *net, const xbr_scenario_t *sc)
+{
+    if (sc != NULL)
+        printf("%s: ok: scenario \"%s\", %zu products, %zu markets with demand, network "
+               "%zu nodes, %zu links\n",
+               path, sc->name ? sc->name : "", sc->n_products, sc->n_markets, sc->network->n_nodes,
+               sc->network->n_links);
+    else
+        printf("%s: ok: network \"%s\", %zu nodes, %zu links, %zu countries\n", path,
+               net->name ? net->name : "", net->n_nodes, net->n_links, net->n_countries);
+}
+
+/* Loads one file, prints its summary and diagnostics; returns its exit code. */
+static int validate_one(const char *path, const validate_opts_t *o)
 {
     xbr_diags_t diags;
+    xbr_network_t *net = NULL;
+    xbr_scenario_t *sc = NULL;
     xbr_diags_init(&diags);
-    diags.max_errors = max_errors;
-    int rc = 0;
-    xbr_file_kind_t kind = xbr_file_kind(path, &diags);
-    if (kind == XBR_FILE_NETWORK) {
-        xbr_network_t *net = NULL;
-        xbr_status_t st = xbr_network_load(path, &net, &diags);
-        if (st == XBR_OK && !quiet && !(strict && diags.n_warnings))
-            printf("%s: ok: network \"%s\", %zu nodes, %zu links, %zu countries\n", path,
-                   net->name ? net->name : "", net->n_nodes, net->n_links, net->n_countries);
-        rc = xbr_status_exit_code(st);
-        xbr_network_free(net);
-    } else if (kind == XBR_FILE_SCENARIO) {
-        xbr_scenario_t *sc = NULL;
-        xbr_status_t st = xbr_scenario_load(path, &sc, &diags);
-        if (st == XBR_OK && !quiet && !(strict && diags.n_warnings))
-            printf("%s: ok: scenario \"%s\", %zu products, %zu markets with demand, network "
-                   "%zu nodes, %zu links\n",
-                   path, sc->name ? sc->name : "", sc->n_products, sc->n_markets,
-                   sc->network->n_nodes, sc->network->n_links);
-        rc = xbr_status_exit_code(st);
-        xbr_scenario_free(sc);
-    } else {
-        rc = 2;
-    }
-    if (rc == 0 && strict && diags.n_warnings > 0) {
+    diags.max_errors = (size_t)o->max_errors;
+    xbr_status_t st = xbr_file_load(path, &net, &sc, &diags);
+    if (st == XBR_OK && !o->quiet && !(o->strict && diags.n_warnings))
+        print_ok(path, net, sc);
+    int rc = xbr_status_exit_code(st);
+    if (rc == 0 && o->strict && diags.n_warnings > 0) {
         fprintf(stderr, "%s: %zu warnings, treated as errors (--strict)\n", path, diags.n_warnings);
         rc = 2;
     }
     cli_print_diags(&diags);
     xbr_diags_destroy(&diags);
+    xbr_network_free(net);
+    xbr_scenario_free(sc);
     return rc;
 }
 
 int cmd_validate(int argc, char **argv)
 {
-    bool quiet = false, strict = false;
-    size_t max_errors = 50;
-    int n_files = 0;
-    char **files = calloc((size_t)argc, sizeof *files);
+    validate_opts_t o = {.max_errors = 50};
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    size_t n_files = 0;
     if (files == NULL)
         return 4;
-    for (int i = 1; i < argc; i++) {
-        if (cli_is_help(argv[i])) {
-            help();
-            free(files);
-            return 0;
-        } else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
-            quiet = true;
-        } else if (strcmp(argv[i], "--strict") == 0) {
-            strict = true;
-        } else if (strcmp(argv[i], "--max-errors") == 0) {
-            char *end = NULL;
-            long v = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : 0;
-            if (i + 1 >= argc || *end != '\0' || v < 1) {
-                free(files);
-                return cli_usage_error("validate", "--max-errors needs a positive integer");
-            }
-            max_errors = (size_t)v;
-            i++;
-        } else if (strcmp(argv[i], "--") == 0) {
-            for (int k = i + 1; k < argc; k++)
-                files[n_files++] = argv[k];
-            break;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            free(files);
-            return cli_usage_error("validate", "unknown option '%s'", argv[i]);
-        } else {
-            files[n_files++] = argv[i];
+    const cli_spec_t spec = {.cmd = "validate",
+                             .options = options,
+                             .n_options = sizeof options / sizeof options[0],
+                             .min_args = 1,
+                             .max_args = (size_t)argc,
+                             .missing = "no file given",
+                             .help = help};
+    int rc = cli_parse(&spec, argc, argv, &o, files, &n_files);
+    if (rc == CLI_RUN) {
+        /* Input problems are 2; an internal failure (4) stays 4. */
+        rc = 0;
+        for (size_t k = 0; k < n_files; k++) {
+            int one = validate_one(files[k], &o);
+            if (one > rc)
+                rc = one;
         }
     }
-    if (n_files == 0) {
-        free(files);
-        return cli_usage_error("validate", "no file given");
-    }
-    int worst = 0;
-    for (int k = 0; k < n_files; k++) {
-        int rc = validate_one(files[k], quiet, strict, max_errors);
-        if (rc > worst)
-            worst = rc;
-    }
     free(files);
-    /* Input problems are 2; an internal failure (4) stays 4. */
-    return worst;
+    return rc;
 }

@@ -31,6 +31,11 @@ run generate --links 1000 --frobnicate -o "$TMP/u"
 expect_rc 1 "unknown option"
 run generate --links 1000 --seed -5 -o "$TMP/u"
 expect_rc 1 "negative seed"
+run generate --links 1000 extra -o "$TMP/u"
+expect_rc 1 "a positional argument"
+run generate --links 1000 --products 2x -o "$TMP/u"
+expect_rc 1 "a count that is no number"
+expect_err "--products needs a whole number" "names the option"
 # 10 factories x 20 markets leave room for at most 200 direct links, far below 20,000
 run generate --links 20000 --factories 10 --markets 20 -o "$TMP/u"
 expect_rc 1 "counts that cannot give that many links"
@@ -77,6 +82,16 @@ if cmp -s "$TMP/g1/network.json" "$TMP/g2/network.json" && cmp -s "$TMP/g1/scena
 run generate --links 1000 --seed 10 -o "$TMP/g3"
 expect_rc 0 "generate other seed"
 if cmp -s "$TMP/g1/network.json" "$TMP/g3/network.json"; then fail "other seed, same bytes"; else pass; fi
+
+# --opt=value: the same bytes as --opt value
+run generate --links=1k --seed=9 -o "$TMP/g4"
+expect_rc 0 "generate with --opt=value"
+if cmp -s "$TMP/g1/network.json" "$TMP/g4/network.json"; then pass; else fail "--links=1k --seed=9 differs"; fi
+
+# a network file in a folder that does not exist: exit 2, the folder named
+run generate --links 1000 --network "$TMP/none/n.json" --scenario "$TMP/s.json"
+expect_rc 2 "missing folder"
+expect_err "none: No such file or directory" "names the missing folder"
 
 # separate folders: the scenario refers to ../nets/n.json, and loads
 mkdir -p "$TMP/nets" "$TMP/scs"

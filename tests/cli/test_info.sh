@@ -51,6 +51,19 @@ fa = next(f for f in pts if f["properties"]["id"] == "F_A")
 assert fa["geometry"]["coordinates"] == [121.5, 31.2]   # lon, lat (RFC 7946)
 PY
 
+# the option table: --opt=value and -o; one file only; did-you-mean
+run info --format=json --output="$TMP/info2.json" "$DATA/tiny-network.json"
+expect_rc 0 "info --format=json --output=FILE"
+cmp -s "$TMP/info.json" "$TMP/info2.json" && pass || fail "--opt=value writes the same file"
+run info "$DATA/tiny-network.json" "$DATA/tiny-scenario.json"
+expect_rc 1 "two files"
+run info --geojsn "$TMP/x.geojson" "$DATA/tiny-network.json"
+expect_rc 1 "misspelt option"
+expect_err "did you mean '--geojson'" "suggests the option"
+run info "$TMP/missing.json"
+expect_rc 2 "missing file"
+expect_err "cannot read file" "says why"
+
 run info --format xml "$DATA/tiny-network.json"
 expect_rc 1 "bad format is a usage error"
 run info "$DATA/broken-two-errors.json"

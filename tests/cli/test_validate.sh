@@ -31,6 +31,22 @@ run validate "$DATA/tiny-network.json" "$bad"
 expect_rc 2 "mixed files"
 expect_out "tiny-network.json: ok" "good file still checked"
 
+# the option table: -q, --max-errors=N, "--" before file names, did-you-mean
+run validate -q "$DATA/tiny-network.json"
+expect_rc 0 "quiet valid file"
+if [[ -s "$out" ]]; then fail "--quiet printed a summary"; else pass; fi
+run validate --max-errors=1 "$bad"
+expect_rc 2 "--max-errors=1"
+[[ $(grep -c ": error: " "$err") == 1 ]] && pass || fail "--max-errors=1 lists one error"
+expect_err "only the first 1 of each" "says the list was cut"
+run validate --max-errors 0 "$bad"
+expect_rc 1 "--max-errors 0 is a usage error"
+run validate --quiett "$DATA/tiny-network.json"
+expect_rc 1 "misspelt option"
+expect_err "did you mean '--quiet'" "suggests the option"
+run validate -- "$DATA/tiny-network.json"
+expect_rc 0 "file after --"
+
 run validate
 expect_rc 1 "no file is a usage error"
 run validate --bogus "$DATA/tiny-network.json"

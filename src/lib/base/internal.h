@@ -1,13 +1,13 @@
 /*
- * base/internal.h - the base layer's internals: what every other layer may use and that is no
- * part of the public API. The base layer knows nothing of logistics: status and diagnostics,
- * output buffers and the JSON writer (public, xbroute/status.h and xbroute/output.h), a string
- * map, a stable ordering helper. It includes only the C library and xbroute/status.h.
+ * base/internal.h - the base layer's internals.
  *
- * The string map: string -> int, open addressing, FNV-1a.
- *
- * Keys are borrowed: the caller keeps each key string alive and unchanged while it is in the
- * map. Values are ints >= 0 (array indices). Lookups are O(1) expected.
+ * The base layer owns what knows nothing of logistics: status codes and diagnostics
+ * (status.c), output buffers, the JSON writer and the format names (output.c), whole files in
+ * and out (file.c), file names relative to other files (path.c), the string map (strmap.c),
+ * small helpers (util.c: string copies, stable ordering, "did you mean") and the pseudo-random
+ * numbers (rng.c). Its public half is xbroute/status.h and xbroute/output.h; this header holds
+ * what every other layer may use but the public API does not offer. Base files include only
+ * the C library, POSIX, xbroute/status.h, xbroute/output.h and this header: no other layer.
  */
 #ifndef XBROUTE_BASE_INTERNAL_H
 #define XBROUTE_BASE_INTERNAL_H
@@ -16,6 +16,11 @@
 #include <stdint.h>
 
 #include "xbroute/status.h"
+
+/* ---- strmap.c: string -> int, open addressing, FNV-1a ----
+ *
+ * Keys are borrowed: the caller keeps each key string alive and unchanged while it is in the
+ * map. Values are ints >= 0 (array indices). Lookups are O(1) expected. */
 
 typedef struct {
     const char **keys; /* NULL = empty slot */
@@ -31,12 +36,23 @@ xbr_status_t xbr__strmap_put(xbr__strmap_t *m, const char *key, int val);
 /* Returns the value of key, or -1 if absent. */
 int xbr__strmap_get(const xbr__strmap_t *m, const char *key);
 
+/* ---- util.c: small helpers ---- */
+
+/* A copy of `s` (caller frees); NULL when out of memory or when s is NULL. */
+char *xbr__strdup(const char *s);
+
 /*
  * Returns a new array (caller frees) of the n indices 0..n-1 ordered by strcmp of
  * key(ctx, i), stably; NULL when out of memory. O(n log n) merge sort: unlike qsort it takes
  * a context, so no global state is needed.
  */
 int *xbr__order_by_string(size_t n, const char *(*key)(const void *ctx, int i), const void *ctx);
+
+/* ---- path.c ---- */
+
+/* `rel` resolved against the folder of file `base`: "dir-of(base)/rel", or rel itself when it
+ * is absolute or base has no folder (or is NULL); a new string, NULL when out of memory. */
+char *xbr__path_resolve(const char *base, const char *rel);
 
 /* ---- rng.c: pseudo-random numbers, state passed explicitly ---- */
 

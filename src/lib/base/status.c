@@ -1,5 +1,5 @@
 /*
- * status.c - status names and the diagnostics list (xbroute/status.h).
+ * base/status.c - status names and the diagnostics list (xbroute/status.h).
  *
  * A diagnostics list owns copies of every string it holds. The error cap keeps memory bounded
  * however broken an input is: past max_errors, errors are counted but not stored.
@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/internal.h"
 #include "xbroute/status.h"
 
 const char *xbr_status_name(xbr_status_t status)
@@ -81,17 +82,12 @@ void xbr_diags_destroy(xbr_diags_t *diags)
     diags->capacity = 0;
 }
 
+/* A copy of s, or NULL when s is NULL; sets *failed when the copy fails. */
 static char *dup_or_null(const char *s, int *failed)
 {
-    if (s == NULL)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *copy = malloc(n);
-    if (copy == NULL) {
+    char *copy = xbr__strdup(s);
+    if (s != NULL && copy == NULL)
         *failed = 1;
-        return NULL;
-    }
-    memcpy(copy, s, n);
     return copy;
 }
 

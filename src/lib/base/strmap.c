@@ -1,5 +1,5 @@
 /*
- * strmap.c - string -> int open-addressing hash map with linear probing (base/internal.h).
+ * base/strmap.c - string -> int open-addressing hash map with linear probing (base/internal.h).
  *
  * The table is kept at most half full, so a probe sequence is short and always ends at an
  * empty slot. Keys are borrowed, never copied.

@@ -1,11 +1,23 @@
 /*
- * base/util.c - small helpers every layer may use (base/internal.h).
+ * base/util.c - small helpers every layer may use (base/internal.h): string copies, a stable
+ * ordering by string key, and "did you mean" (xbr_suggest, xbroute/status.h). No state.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/internal.h"
+
+char *xbr__strdup(const char *s)
+{
+    if (s == NULL)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (c != NULL)
+        memcpy(c, s, n);
+    return c;
+}
 
 int *xbr__order_by_string(size_t n, const char *(*key)(const void *ctx, int i), const void *ctx)
 {

@@ -1,5 +1,5 @@
 /*
- * changes.c - a scenario's `changes`, applied in order to its loaded network
+ * load/changes.c - a scenario's `changes`, applied in order to its loaded network
  * (README.md, "Input formats", "change").
  *
  * Each change is checked fully before it is applied; a bad change is reported (scenario file,
@@ -74,8 +74,8 @@ static void check_op_keys(xbr__ldoc_t *doc, const cJSON *ch, const char *oid, in
             for (size_t i = 0; country[i] != NULL && !used; i++)
                 used = strcmp(country[i], m->string) == 0;
         if (!used)
-            xbr__ld_diag(doc, XBR_SEV_WARNING, m, 1, oid, NULL, "remove it",
-                         "key \"%s\" is not used by op %s", m->string, op_names[op]);
+            xbr__ldoc_diag(doc, XBR_SEV_WARNING, m, 1, oid, NULL, "remove it",
+                           "key \"%s\" is not used by op %s", m->string, op_names[op]);
     }
 }
 
@@ -89,8 +89,8 @@ static int find_ref(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const char *key, co
     int idx = find(net, v->valuestring);
     if (idx < 0) {
         snprintf(exp, sizeof exp, "the id of a %s of the network", what);
-        xbr__ld_diag(doc, XBR_SEV_ERROR, v, 0, o->oid, key, exp, "unknown %s \"%.64s\"", what,
-                     v->valuestring);
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 0, o->oid, key, exp, "unknown %s \"%.64s\"", what,
+                       v->valuestring);
     }
     return idx;
 }
@@ -112,23 +112,23 @@ static int selector(xbr__ldoc_t *doc, const cJSON *ch, const char *key, const ch
     if (v == NULL)
         return 0;
     if (!cJSON_IsString(v) && !cJSON_IsArray(v)) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, v, 0, oid, key, exp, "wrong type: %s",
-                     xbr__ld_type_name(v));
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 0, oid, key, exp, "wrong type: %s",
+                       xbr__ld_type_name(v));
         return -1;
     }
     if (cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, v, 0, oid, key, exp, "empty array");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 0, oid, key, exp, "empty array");
         return -1;
     }
     for (e = cJSON_IsString(v) ? v : v->child; e != NULL; e = cJSON_IsString(v) ? NULL : e->next) {
         int idx = cJSON_IsString(e) ? resolve(net, e->valuestring) : -1;
         if (!cJSON_IsString(e)) {
-            xbr__ld_diag(doc, XBR_SEV_ERROR, e, 0, oid, key, exp, "wrong type: %s",
-                         xbr__ld_type_name(e));
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, e, 0, oid, key, exp, "wrong type: %s",
+                           xbr__ld_type_name(e));
             rc = -1;
         } else if (idx < 0) {
-            xbr__ld_diag(doc, XBR_SEV_ERROR, e, 0, oid, key, exp, "unknown %s \"%.64s\"", what,
-                         e->valuestring);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, e, 0, oid, key, exp, "unknown %s \"%.64s\"", what,
+                           e->valuestring);
             rc = -1;
         } else
             sel[idx] = true;
@@ -172,14 +172,15 @@ static xbr_status_t scale_links(xbr__ldoc_t *doc, const cJSON *ch, const char *o
     int has_to = rc == 1;
     any |= rc != 0;
     if (!any)
-        xbr__ld_diag(doc, XBR_SEV_ERROR, ch, 0, oid, NULL,
-                     "a selector: \"link\", or any of \"mode\", \"from_country\", \"to_country\"",
-                     "scale_links without a selector");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, ch, 0, oid, NULL,
+                       "a selector: \"link\", or any of \"mode\", \"from_country\", \"to_country\"",
+                       "scale_links without a selector");
     int hc = xbr__ld_get_num(&o, "cost", false, xbr__ld_positive, &fc);
     int hd = xbr__ld_get_num(&o, "days", false, xbr__ld_positive, &fd);
     if (hc == 0 && hd == 0)
-        xbr__ld_diag(doc, XBR_SEV_ERROR, ch, 0, oid, NULL, "\"cost\" and/or \"days\": a factor > 0",
-                     "scale_links with nothing to scale");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, ch, 0, oid, NULL,
+                       "\"cost\" and/or \"days\": a factor > 0",
+                       "scale_links with nothing to scale");
     bad = doc->n_errors != errors0;
     if (!bad) {
         size_t matched = 0;
@@ -211,9 +212,9 @@ static xbr_status_t scale_links(xbr__ldoc_t *doc, const cJSON *ch, const char *o
             }
         }
         if (matched == 0)
-            xbr__ld_diag(doc, XBR_SEV_WARNING, ch, 0, oid, NULL,
-                         "a selector that matches at least one link",
-                         "scale_links matches no link");
+            xbr__ldoc_diag(doc, XBR_SEV_WARNING, ch, 0, oid, NULL,
+                           "a selector that matches at least one link",
+                           "scale_links matches no link");
     }
     free(from_c);
     free(to_c);
@@ -223,41 +224,41 @@ static xbr_status_t scale_links(xbr__ldoc_t *doc, const cJSON *ch, const char *o
 static xbr_status_t add(xbr__ldoc_t *doc, const cJSON *ch, const char *oid, xbr_network_t *net,
                         const xbr__strmap_t *scenario_sources)
 {
-    xbr__ldids_t ids;
+    xbr__ldnet_ids_t ids;
     size_t errors0 = doc->n_errors;
     const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(ch, "nodes");
     const cJSON *links = cJSON_GetObjectItemCaseSensitive(ch, "links");
     if (nodes == NULL && links == NULL) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, ch, 0, oid, NULL, "\"nodes\" and/or \"links\"",
-                     "add with nothing to add");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, ch, 0, oid, NULL, "\"nodes\" and/or \"links\"",
+                       "add with nothing to add");
         return XBR_OK;
     }
-    xbr_status_t st = xbr__ldids_init(&ids, net);
+    xbr_status_t st = xbr__ldnet_ids_init(&ids, net);
     ids.extra_sources = scenario_sources;
     if (st == XBR_OK)
-        st = xbr__ld_add_nodes_links(doc, net, &ids, nodes, links);
-    xbr__ldids_destroy(&ids);
+        st = xbr__ldnet_add_nodes_links(doc, net, &ids, nodes, links);
+    xbr__ldnet_ids_destroy(&ids);
     if (st == XBR_OK && doc->n_errors == errors0) {
         st = xbr__network_index(net);
         if (st == XBR_EINPUT) {
-            xbr__ld_diag(doc, XBR_SEV_ERROR, ch, 0, oid, NULL, NULL,
-                         "the network could not be re-indexed after add");
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, ch, 0, oid, NULL, NULL,
+                           "the network could not be re-indexed after add");
             st = XBR_OK;
         }
     }
     return st;
 }
 
-xbr_status_t xbr__ld_apply_changes(xbr__ldoc_t *doc, const cJSON *changes, xbr_network_t *net,
-                                   const xbr__strmap_t *scenario_sources)
+xbr_status_t xbr__changes_apply(xbr__ldoc_t *doc, const cJSON *changes, xbr_network_t *net,
+                                const xbr__strmap_t *scenario_sources)
 {
     const cJSON *ch;
     size_t k = 0;
     char oid[64];
     xbr_status_t st = XBR_OK;
     if (!cJSON_IsArray(changes)) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, changes, 0, NULL, "changes", "an array of changes",
-                     "wrong type: %s", xbr__ld_type_name(changes));
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, changes, 0, NULL, "changes", "an array of changes",
+                       "wrong type: %s", xbr__ld_type_name(changes));
         return XBR_OK;
     }
     cJSON_ArrayForEach(ch, changes)
@@ -297,12 +298,12 @@ xbr_status_t xbr__ld_apply_changes(xbr__ldoc_t *doc, const cJSON *changes, xbr_n
         case OP_SET_COUNTRY:
             idx = find_ref(doc, &o, "country", "country", xbr_network_find_country, net);
             if (idx >= 0) {
-                xbr__ldids_t ids;
-                st = xbr__ldids_init(&ids, net);
+                xbr__ldnet_ids_t ids;
+                st = xbr__ldnet_ids_init(&ids, net);
                 ids.extra_sources = scenario_sources;
                 if (st == XBR_OK)
-                    st = xbr__ld_country_fields(doc, ch, oid, &net->countries[idx], &ids);
-                xbr__ldids_destroy(&ids);
+                    st = xbr__ldnet_country_fields(doc, ch, oid, &net->countries[idx], &ids);
+                xbr__ldnet_ids_destroy(&ids);
             }
             break;
         case OP_ADD:

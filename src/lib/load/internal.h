@@ -1,15 +1,19 @@
 /*
- * load/internal.h - the load layer's internals: what the network loader, the scenario loader and
- * the changes share.
+ * load/internal.h - the load layer's internals, grouped by module.
+ *
+ * The load layer owns reading the input formats (README.md, "Input formats"): the strict JSON
+ * scanner (json_scan.c), the memory of parse trees (arena.c), documents with positions and
+ * diagnostics (document.c), typed getters (getters.c), the accepted keys (keys.c), telling a
+ * network from a scenario (kind.c), the network loader (network.c), the scenario loader
+ * (scenario.c) and a scenario's changes (changes.c). Its public half is xbroute/load.h.
+ * Load files may include the base and model layers' headers (base/internal.h,
+ * model/internal.h, xbroute/status.h, output.h, model.h) and cJSON; nothing above. cJSON never
+ * leaves the layer: callers get model types.
  *
  * An xbr__ldoc_t is one parsed JSON document: its text, its cJSON tree, and a map from every
  * cJSON item to the byte offsets of its key and value (recorded by the strict scanner), so
- * every diagnostic names an exact line:col. cJSON never leaves the loader: callers convert the
- * tree to model types and close the document.
- *
- * Getters read one member of an object, check its type and range, and on a problem append an
- * error naming file, line:col, object id and field; they return 1 (present and valid, *out
- * set), 0 (absent and optional; *out untouched) or -1 (reported).
+ * every diagnostic names an exact line:col. The loaders convert the tree to model types and
+ * close the document.
  */
 #ifndef XBROUTE_LOAD_INTERNAL_H
 #define XBROUTE_LOAD_INTERNAL_H
@@ -21,10 +25,11 @@
 
 #include "base/internal.h"
 #include "xbroute/load.h"
+#include "xbroute/output.h"
 
-/* ---- json_scan.c ---- */
-/*
- * The strict scanner (json_scan.c): a strict RFC 8259 JSON scanner.
+/* ---- json_scan.c: the strict scanner (prefix xbr__json_) ----
+ *
+ * A strict RFC 8259 JSON scanner.
  *
  * cJSON is lenient (raw control characters in strings, leading zeros, duplicate keys) and
  * recursive; this scanner is neither. One pass over the bytes checks the whole grammar,
@@ -68,19 +73,33 @@ enum { XBR_JSON_OK = 0, XBR_JSON_ESYNTAX = 1, XBR_JSON_ENOMEM = 2 };
  * Checks `len` bytes of `text` (NUL bytes are just bytes: one inside the text is an error).
  * Nesting deeper than `max_depth` containers is an error. When `locs` is not NULL it is
  * filled with the location of every value (it must be zero-initialised or previously freed;
- * the caller frees it with xbr__json_locs_free, also after an error). Returns XBR_JSON_OK,
+ * the caller frees it with xbr__json_locs_destroy, also after an error). Returns XBR_JSON_OK,
  * XBR_JSON_ESYNTAX with `err` filled (the first problem only), or XBR_JSON_ENOMEM.
  * Cost: O(len) time; memory O(values + key bytes).
  */
 int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
                    xbr__json_error_t *err);
 
-void xbr__json_locs_free(xbr__json_locs_t *locs);
+/* Frees the locations' memory and leaves them empty. */
+void xbr__json_locs_destroy(xbr__json_locs_t *locs);
 
 /* 1-based line and code-point column of byte `offset` (clamped to len). O(offset). */
 void xbr__json_linecol(const char *text, size_t len, size_t offset, int *line, int *col);
 
-/* ---- document.c ---- */
+/* ---- arena.c: the memory of parse trees (prefix xbr__arena_) ---- */
+
+typedef struct xbr__arena xbr__arena_t;
+
+/* A new, empty arena; NULL when out of memory. Free with xbr__arena_free() (NULL is fine),
+ * which releases every tree parsed into it at once. */
+xbr__arena_t *xbr__arena_new(void);
+void xbr__arena_free(xbr__arena_t *a);
+/* cJSON_ParseWithLengthOpts() of `len` bytes of `text` with every node of the tree allocated
+ * in `a` (never cJSON_Delete the result). NULL when cJSON fails; *end then points near the
+ * failure. */
+cJSON *xbr__arena_parse(xbr__arena_t *a, const char *text, size_t len, const char **end);
+
+/* ---- document.c: documents with positions and diagnostics (prefix xbr__ldoc_) ---- */
 
 #define XBR_LOAD_MAX_BYTES ((size_t)256 * 1024 * 1024)
 #define XBR_LOAD_MAX_DEPTH 512
@@ -91,7 +110,7 @@ typedef struct {
     const char *text; /* the text (buf, or borrowed) */
     size_t len;
     cJSON *root;
-    struct xbr__arena *arena; /* owns every node of the tree (see document.c) */
+    xbr__arena_t *arena; /* owns every node of the tree */
     xbr__json_locs_t locs;
     int positions_built; /* item->valueint indexes locs (see number_items) */
     size_t *line_starts; /* built on the first diagnostic */
@@ -102,44 +121,52 @@ typedef struct {
 } xbr__ldoc_t;
 
 /*
- * Reads the whole file `path` into a new NUL-terminated buffer (*buf, caller frees).
- * Errors (missing file, a directory, unreadable, over 256 MiB) go to diags: when ref_file is
- * given the diagnostic is placed at ref_file:ref_line:ref_col (the place that named the file),
- * else at `path`. Returns XBR_OK, XBR_EIO, XBR_EINPUT (too large) or XBR_ENOMEM.
+ * Reads the whole file `path` (xbr_read_file) into a new NUL-terminated buffer (*buf, caller
+ * frees). Errors (missing file, a directory, unreadable, over 256 MiB) go to diags: when
+ * ref_file is given the diagnostic is placed at ref_file:ref_line:ref_col (the place that named
+ * the file), else at `path`. Returns XBR_OK, XBR_EIO, XBR_EINPUT (too large) or XBR_ENOMEM.
  */
-xbr_status_t xbr__ld_read_file(const char *path, char **buf, size_t *len, xbr_diags_t *diags,
-                               const char *ref_file, int ref_line, int ref_col);
+xbr_status_t xbr__ldoc_read(const char *path, char **buf, size_t *len, xbr_diags_t *diags,
+                            const char *ref_file, int ref_line, int ref_col);
 
 /*
  * Opens a document over `len` bytes of `text` (borrowed: it must outlive the document):
  * strict scan, cJSON parse, position map. Returns XBR_OK, XBR_EINPUT (syntax; diagnosed) or
- * XBR_ENOMEM. Always close with xbr__ldoc_close(), also after an error.
+ * XBR_ENOMEM. Always release with xbr__ldoc_destroy(), also after an error.
  */
-xbr_status_t xbr__ldoc_open(xbr__ldoc_t *doc, const char *name, const char *text, size_t len,
+xbr_status_t xbr__ldoc_init(xbr__ldoc_t *doc, const char *name, const char *text, size_t len,
                             xbr_diags_t *diags);
-/* Reads `path` and opens it; the document owns the text. ref_* as xbr__ld_read_file(). */
-xbr_status_t xbr__ldoc_load(xbr__ldoc_t *doc, const char *path, xbr_diags_t *diags,
-                            const char *ref_file, int ref_line, int ref_col);
-void xbr__ldoc_close(xbr__ldoc_t *doc);
+/* Reads `path` and opens it; the document owns the text. ref_* as xbr__ldoc_read(); a
+ * read error counts as one of the document's errors. */
+xbr_status_t xbr__ldoc_init_file(xbr__ldoc_t *doc, const char *path, xbr_diags_t *diags,
+                                 const char *ref_file, int ref_line, int ref_col);
+void xbr__ldoc_destroy(xbr__ldoc_t *doc);
 
 /* Line and column of an item's value (at_key = 0) or of its member key (at_key = 1);
  * 0:0 when unknown. */
-void xbr__ld_pos(xbr__ldoc_t *doc, const cJSON *item, int at_key, int *line, int *col);
+void xbr__ldoc_pos(xbr__ldoc_t *doc, const cJSON *item, int at_key, int *line, int *col);
 
-/* Appends a diagnostic at `item` (NULL: the whole file). `what` is printf-style. */
-void xbr__ld_diag(xbr__ldoc_t *doc, xbr_severity_t sev, const cJSON *item, int at_key,
-                  const char *object_id, const char *field, const char *expected, const char *what,
-                  ...)
+/* Appends a diagnostic at `item` (NULL: the whole file), counting errors in doc->n_errors;
+ * past the diags' cap it is only counted. `what` is printf-style. */
+void xbr__ldoc_diag(xbr__ldoc_t *doc, xbr_severity_t sev, const cJSON *item, int at_key,
+                    const char *object_id, const char *field, const char *expected,
+                    const char *what, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 8, 9)))
 #endif
     ;
 
+/* Copies the source text of a number item (as written) into buf. */
+void xbr__ldoc_number_text(const xbr__ldoc_t *doc, const cJSON *item, char *buf, size_t size);
+
+/* ---- getters.c: reading one value, with its diagnostics (prefix xbr__ld_) ----
+ *
+ * Getters read one member of an object, check its type and range, and on a problem append an
+ * error naming file, line:col, object id and field; they return 1 (present and valid, *out
+ * set), 0 (absent and optional; *out untouched) or -1 (reported). */
+
 /* "a string", "an object", ... for messages. */
 const char *xbr__ld_type_name(const cJSON *item);
-
-/* Copies the source text of a number item (as written) into buf. */
-void xbr__ld_number_text(const xbr__ldoc_t *doc, const cJSON *item, char *buf, size_t size);
 
 /* An object being read: where it is and how to name it in messages. */
 typedef struct {
@@ -190,15 +217,13 @@ void xbr__ld_check_source_refs(const xbr__ldobj_t *o, const xbr__strmap_t *ids,
 const char *xbr__ld_node_type_name(int v);
 const char *xbr__ld_mode_name(int v);
 const char *xbr__ld_passage_name(int v);
-const char *xbr__ld_regime_name(int v);
 
-/* Duplicates a string; NULL when out of memory (and when s is NULL). */
-char *xbr__ld_strdup(const char *s);
+/* ---- kind.c: network or scenario (prefix xbr__file_kind_; xbr_file_kind is public) ---- */
 
-/* Builds "dir-of(base)/rel" (rel as is when absolute or base has no directory). */
-char *xbr__ld_resolve(const char *base, const char *rel);
+/* Kind of an opened document from its root: XBR_FILE_NETWORK, _SCENARIO or _UNKNOWN. */
+xbr_file_kind_t xbr__file_kind_root(const cJSON *root);
 
-/* ---- network pieces shared by load_network.c and changes.c ---- */
+/* ---- network.c: the network loader, and the pieces changes.c shares (prefix xbr__ldnet_) */
 
 /*
  * Ids known while building a network, for duplicate and reference checks. Keys are borrowed
@@ -210,11 +235,11 @@ typedef struct {
     xbr__strmap_t countries;
     xbr__strmap_t sources;
     const xbr__strmap_t *extra_sources; /* e.g. the scenario's own sources; may be NULL */
-} xbr__ldids_t;
+} xbr__ldnet_ids_t;
 
 /* Fills the maps from what `net` already holds. Returns XBR_ENOMEM or XBR_OK. */
-xbr_status_t xbr__ldids_init(xbr__ldids_t *ids, const xbr_network_t *net);
-void xbr__ldids_destroy(xbr__ldids_t *ids);
+xbr_status_t xbr__ldnet_ids_init(xbr__ldnet_ids_t *ids, const xbr_network_t *net);
+void xbr__ldnet_ids_destroy(xbr__ldnet_ids_t *ids);
 
 /*
  * Appends the nodes of array `nodes` and then the links of array `links` (either may be NULL)
@@ -223,31 +248,31 @@ void xbr__ldids_destroy(xbr__ldids_t *ids);
  * Returns XBR_ENOMEM or XBR_OK (look at doc->n_errors for input errors). The caller
  * re-indexes the network when there were no errors.
  */
-xbr_status_t xbr__ld_add_nodes_links(xbr__ldoc_t *doc, xbr_network_t *net, xbr__ldids_t *ids,
-                                     const cJSON *nodes, const cJSON *links);
+xbr_status_t xbr__ldnet_add_nodes_links(xbr__ldoc_t *doc, xbr_network_t *net, xbr__ldnet_ids_t *ids,
+                                        const cJSON *nodes, const cJSON *links);
 
 /*
  * Reads an array of sources (id, what, where, date; ids unique) and puts each id into `ids`.
  * When `net` is not NULL the sources are appended to net->sources and the map keys are the
  * network's strings; else the keys are borrowed from the document's tree.
  */
-xbr_status_t xbr__ld_sources(xbr__ldoc_t *doc, const cJSON *arr, xbr_network_t *net,
-                             xbr__strmap_t *ids);
+xbr_status_t xbr__ldnet_sources(xbr__ldoc_t *doc, const cJSON *arr, xbr_network_t *net,
+                                xbr__strmap_t *ids);
 
 /* Reads the country fields present in `obj` into `c` (replacing them), as in a network
  * file. Used by the network loader and by the set_country change. */
-xbr_status_t xbr__ld_country_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid,
-                                    xbr_country_t *c, const xbr__ldids_t *ids);
+xbr_status_t xbr__ldnet_country_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid,
+                                       xbr_country_t *c, const xbr__ldnet_ids_t *ids);
 
 /* Converts an opened network document (root checked to be an object) into a network.
  * On success *out is new and indexed. */
-xbr_status_t xbr__ld_network_from_doc(xbr__ldoc_t *doc, xbr_network_t **out);
+xbr_status_t xbr__ldnet_from_doc(xbr__ldoc_t *doc, xbr_network_t **out);
 
-/* Applies the `changes` array of a scenario document to net (changes.c). Errors go to doc. */
-xbr_status_t xbr__ld_apply_changes(xbr__ldoc_t *doc, const cJSON *changes, xbr_network_t *net,
-                                   const xbr__strmap_t *scenario_sources);
+/* ---- changes.c: a scenario's changes (prefix xbr__changes_) ---- */
 
-/* Kind of an opened document from its root: XBR_FILE_NETWORK, _SCENARIO or _UNKNOWN. */
-xbr_file_kind_t xbr__ld_doc_kind(const cJSON *root);
+/* Applies the `changes` array of a scenario document to net, in order; a bad change is
+ * reported on doc and skipped. Returns XBR_OK or XBR_ENOMEM. */
+xbr_status_t xbr__changes_apply(xbr__ldoc_t *doc, const cJSON *changes, xbr_network_t *net,
+                                const xbr__strmap_t *scenario_sources);
 
 #endif

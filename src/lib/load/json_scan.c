@@ -21,6 +21,27 @@ typedef struct {
     size_t at; /* offset of the key in the text */
 } key_rec_t;
 
+/* The opening brace, named so that brace-counting tools do not take it for a block. */
+enum { OBJECT_OPEN = 0x7B };
+
+/* States of the grammar between two tokens. */
+enum {
+    ST_VALUE,             /* a value must come */
+    ST_VALUE_AFTER_COMMA, /* a value must come, after ',' in an array (']' is a trailing comma) */
+    ST_ARR_FIRST,         /* just after '[': ']' or a value */
+    ST_OBJ_FIRST,         /* just after '{': '}' or a key */
+    ST_KEY,               /* a key must come (after ',' in an object) */
+    ST_AFTER,             /* after a value: ',' or the close of the container, or the end */
+    ST_DONE               /* the top-level value and trailing white space are read */
+};
+
+/* An open container. */
+typedef struct {
+    char type;        /* '{' or '[' */
+    size_t rec_base;  /* objects: first key record of this object */
+    size_t keys_base; /* objects: keys_len when it opened */
+} frame_t;
+
 typedef struct {
     const unsigned char *s;
     size_t len;
@@ -33,6 +54,13 @@ typedef struct {
     key_rec_t *recs;
     size_t n_recs, recs_cap;
     int nomem;
+    /* the grammar */
+    frame_t *stack; /* max_depth frames */
+    int depth, max_depth;
+    int state;
+    size_t pending_key; /* offset of the key of the value to come, or SIZE_MAX */
+    size_t last_comma;  /* offset of the last ',' (for "trailing comma" errors) */
+    char b[32];         /* describe_byte()'s text */
 } scanner_t;
 
 void xbr__json_linecol(const char *text, size_t len, size_t offset, int *line, int *col)
@@ -85,7 +113,7 @@ static int add_loc(scanner_t *sc, size_t key, size_t val)
     return XBR_JSON_OK;
 }
 
-void xbr__json_locs_free(xbr__json_locs_t *locs)
+void xbr__json_locs_destroy(xbr__json_locs_t *locs)
 {
     if (locs == NULL)
         return;
@@ -437,171 +465,193 @@ static const char *describe_byte(unsigned char c, char *buf, size_t size)
     return buf;
 }
 
-enum { ST_VALUE, ST_VALUE_AFTER_COMMA, ST_ARR_FIRST, ST_OBJ_FIRST, ST_KEY, ST_AFTER };
-
-typedef struct {
-    char type;        /* '{' or '[' */
-    size_t rec_base;  /* objects: first key record of this object */
-    size_t keys_base; /* objects: keys_len when it opened */
-} frame_t;
-
-static int scan(scanner_t *sc, int max_depth)
+/* "unexpected end of input: ..." for the current state. */
+static int fail_end(scanner_t *sc)
 {
-    frame_t *stack = NULL;
-    int depth = 0, st = XBR_JSON_OK, state = ST_VALUE;
-    size_t pending_key = SIZE_MAX, last_comma = 0;
-    char b[32];
+    const char *want = "expected a value";
+    if (sc->state == ST_KEY || sc->state == ST_OBJ_FIRST)
+        want = "expected a key string";
+    else if (sc->state == ST_AFTER)
+        want = sc->stack[sc->depth - 1].type == '{' ? "expected ',' or '}'" : "expected ',' or ']'";
+    return fail(sc, sc->pos, "unexpected end of input: %s", want);
+}
 
-    if (max_depth < 1)
-        max_depth = 1;
-    stack = malloc((size_t)max_depth * sizeof *stack);
-    if (stack == NULL)
-        return XBR_JSON_ENOMEM;
-    if (sc->len >= 3 && sc->s[0] == 0xEF && sc->s[1] == 0xBB && sc->s[2] == 0xBF) {
-        st = fail(sc, 0,
-                  "byte order mark (U+FEFF) at the start of the file; save it as UTF-8 "
-                  "without BOM");
-        goto out;
+/* Just after '[': an empty array closes, anything else is its first value. */
+static int on_array_first(scanner_t *sc, unsigned char c)
+{
+    if (c == ']') {
+        sc->pos++;
+        sc->depth--;
+        sc->state = ST_AFTER;
+        return XBR_JSON_OK;
     }
+    sc->state = ST_VALUE;
+    return XBR_JSON_OK;
+}
+
+/* Just after '{': an empty object closes (it has no keys to forget), else a key comes. */
+static int on_object_first(scanner_t *sc, unsigned char c)
+{
+    if (c == '}') {
+        sc->pos++;
+        sc->depth--;
+        sc->n_recs = sc->stack[sc->depth].rec_base;
+        sc->keys_len = sc->stack[sc->depth].keys_base;
+        sc->state = ST_AFTER;
+        return XBR_JSON_OK;
+    }
+    sc->state = ST_KEY;
+    return XBR_JSON_OK;
+}
+
+/* A member's key, decoded and recorded for the duplicate check, and its ':'. */
+static int on_key(scanner_t *sc, unsigned char c)
+{
+    if (c == '}')
+        return fail(sc, sc->last_comma, "trailing comma before '}'");
+    if (c != '"')
+        return fail(sc, sc->pos, "expected a key string, found %s",
+                    describe_byte(c, sc->b, sizeof sc->b));
+    size_t key_at = sc->pos, off = sc->keys_len;
+    int st = scan_string(sc, 1);
+    if (st == XBR_JSON_OK)
+        st = key_push(sc, off, key_at);
+    if (st != XBR_JSON_OK)
+        return st;
     skip_ws(sc);
-    if (sc->pos >= sc->len) {
-        st = fail(sc, sc->pos, "empty input: expected a JSON value");
-        goto out;
+    if (sc->pos >= sc->len)
+        return fail(sc, sc->pos, "unexpected end of input: expected ':'");
+    if (sc->s[sc->pos] != ':')
+        return fail(sc, sc->pos, "expected ':' after the key, found %s",
+                    describe_byte(sc->s[sc->pos], sc->b, sizeof sc->b));
+    sc->pos++;
+    sc->pending_key = key_at;
+    sc->state = ST_VALUE;
+    return XBR_JSON_OK;
+}
+
+/* After a value inside a container: ',' or the container's close. */
+static int on_after(scanner_t *sc, unsigned char c)
+{
+    char close = sc->stack[sc->depth - 1].type == '{' ? '}' : ']';
+    if (c == ',') {
+        sc->last_comma = sc->pos;
+        sc->pos++;
+        sc->state = close == '}' ? ST_KEY : ST_VALUE_AFTER_COMMA;
+        return XBR_JSON_OK;
     }
-    for (;;) {
+    if (c != (unsigned char)close)
+        return fail(sc, sc->pos, "expected ',' or '%c', found %s", close,
+                    describe_byte(c, sc->b, sizeof sc->b));
+    sc->pos++;
+    sc->depth--;
+    if (close == '}')
+        return close_object(sc, sc->stack[sc->depth].rec_base, sc->stack[sc->depth].keys_base);
+    return XBR_JSON_OK;
+}
+
+/* A scalar value at sc->pos (its location is recorded already). */
+static int scan_scalar(scanner_t *sc, unsigned char c)
+{
+    size_t at = sc->pos;
+    if (c == '"')
+        return scan_string(sc, 0);
+    if (c == '-' || is_digit(c))
+        return scan_number(sc);
+    if (c == 't' || c == 'f' || c == 'n') {
+        const char *lit = c == 't' ? "true" : c == 'f' ? "false" : "null";
+        size_t n = strlen(lit);
+        if (sc->len - sc->pos < n || memcmp(sc->s + sc->pos, lit, n) != 0)
+            return fail(sc, at, "invalid literal: expected %s", lit);
+        sc->pos += n;
+        return XBR_JSON_OK;
+    }
+    return fail(sc, at, "expected a value, found %s", describe_byte(c, sc->b, sizeof sc->b));
+}
+
+/* A value: its location is recorded, then a container opens or a scalar is read. */
+static int on_value(scanner_t *sc, unsigned char c)
+{
+    if (sc->state == ST_VALUE_AFTER_COMMA && c == ']')
+        return fail(sc, sc->last_comma, "trailing comma before ']'");
+    size_t at = sc->pos;
+    size_t key = sc->pending_key == SIZE_MAX ? at : sc->pending_key;
+    sc->pending_key = SIZE_MAX;
+    int st = add_loc(sc, key, at);
+    if (st != XBR_JSON_OK)
+        return st;
+    if (c == OBJECT_OPEN || c == '[') {
+        if (sc->depth >= sc->max_depth)
+            return fail(sc, at, "nesting deeper than %d levels", sc->max_depth);
+        frame_t *f = &sc->stack[sc->depth++];
+        f->type = (char)c;
+        f->rec_base = sc->n_recs;
+        f->keys_base = sc->keys_len;
+        sc->pos++;
+        sc->state = c == OBJECT_OPEN ? ST_OBJ_FIRST : ST_ARR_FIRST;
+        return XBR_JSON_OK;
+    }
+    st = scan_scalar(sc, c);
+    if (st == XBR_JSON_OK)
+        sc->state = ST_AFTER;
+    return st;
+}
+
+/* Rejects a byte order mark and an empty input. */
+static int scan_start(scanner_t *sc)
+{
+    if (sc->len >= 3 && sc->s[0] == 0xEF && sc->s[1] == 0xBB && sc->s[2] == 0xBF)
+        return fail(sc, 0,
+                    "byte order mark (U+FEFF) at the start of the file; save it as UTF-8 "
+                    "without BOM");
+    skip_ws(sc);
+    if (sc->pos >= sc->len)
+        return fail(sc, sc->pos, "empty input: expected a JSON value");
+    return XBR_JSON_OK;
+}
+
+/*
+ * The state machine: between tokens, white space is skipped and the next byte goes to the
+ * handler of the current state. Each handler consumes one token (or none, when it only
+ * changes state) and sets the next state; the loop ends at the first error or after the
+ * top-level value.
+ */
+static int scan(scanner_t *sc)
+{
+    int st = scan_start(sc);
+    sc->state = ST_VALUE;
+    while (st == XBR_JSON_OK && sc->state != ST_DONE) {
         skip_ws(sc);
-        if (state == ST_AFTER && depth == 0) {
+        if (sc->state == ST_AFTER && sc->depth == 0) {
             if (sc->pos < sc->len)
                 st = fail(sc, sc->pos, "unexpected %s after the top-level value",
-                          describe_byte(sc->s[sc->pos], b, sizeof b));
-            goto out;
+                          describe_byte(sc->s[sc->pos], sc->b, sizeof sc->b));
+            sc->state = ST_DONE;
+            continue;
         }
         if (sc->pos >= sc->len) {
-            st = fail(sc, sc->pos, "unexpected end of input: %s",
-                      state == ST_KEY || state == ST_OBJ_FIRST ? "expected a key string"
-                      : state == ST_AFTER ? (stack[depth - 1].type == '{' ? "expected ',' or '}'"
-                                                                          : "expected ',' or ']'")
-                                          : "expected a value");
-            goto out;
+            st = fail_end(sc);
+            continue;
         }
         unsigned char c = sc->s[sc->pos];
-        switch (state) {
+        switch (sc->state) {
         case ST_ARR_FIRST:
-            if (c == ']') {
-                sc->pos++;
-                depth--;
-                state = ST_AFTER;
-                continue;
-            }
-            state = ST_VALUE;
-            continue;
+            st = on_array_first(sc, c);
+            break;
         case ST_OBJ_FIRST:
-            if (c == '}') {
-                sc->pos++;
-                depth--;
-                sc->n_recs = stack[depth].rec_base;
-                sc->keys_len = stack[depth].keys_base;
-                state = ST_AFTER;
-                continue;
-            }
-            state = ST_KEY;
-            continue;
-        case ST_KEY: {
-            if (c == '}') {
-                st = fail(sc, last_comma, "trailing comma before '}'");
-                goto out;
-            }
-            if (c != '"') {
-                st = fail(sc, sc->pos, "expected a key string, found %s",
-                          describe_byte(c, b, sizeof b));
-                goto out;
-            }
-            size_t key_at = sc->pos, off = sc->keys_len;
-            st = scan_string(sc, 1);
-            if (st != XBR_JSON_OK)
-                goto out;
-            st = key_push(sc, off, key_at);
-            if (st != XBR_JSON_OK)
-                goto out;
-            skip_ws(sc);
-            if (sc->pos >= sc->len || sc->s[sc->pos] != ':') {
-                st = sc->pos >= sc->len ? fail(sc, sc->pos, "unexpected end of input: expected ':'")
-                                        : fail(sc, sc->pos, "expected ':' after the key, found %s",
-                                               describe_byte(sc->s[sc->pos], b, sizeof b));
-                goto out;
-            }
-            sc->pos++;
-            pending_key = key_at;
-            state = ST_VALUE;
-            continue;
-        }
-        case ST_AFTER: {
-            char close = stack[depth - 1].type == '{' ? '}' : ']';
-            if (c == ',') {
-                last_comma = sc->pos;
-                sc->pos++;
-                state = close == '}' ? ST_KEY : ST_VALUE_AFTER_COMMA;
-                continue;
-            }
-            if (c == (unsigned char)close) {
-                sc->pos++;
-                depth--;
-                if (close == '}') {
-                    st = close_object(sc, stack[depth].rec_base, stack[depth].keys_base);
-                    if (st != XBR_JSON_OK)
-                        goto out;
-                }
-                continue;
-            }
-            st = fail(sc, sc->pos, "expected ',' or '%c', found %s", close,
-                      describe_byte(c, b, sizeof b));
-            goto out;
-        }
+            st = on_object_first(sc, c);
+            break;
+        case ST_KEY:
+            st = on_key(sc, c);
+            break;
+        case ST_AFTER:
+            st = on_after(sc, c);
+            break;
         default: /* ST_VALUE, ST_VALUE_AFTER_COMMA */
+            st = on_value(sc, c);
             break;
         }
-        if (state == ST_VALUE_AFTER_COMMA && c == ']') {
-            st = fail(sc, last_comma, "trailing comma before ']'");
-            goto out;
-        }
-        size_t at = sc->pos;
-        size_t key = pending_key == SIZE_MAX ? at : pending_key;
-        pending_key = SIZE_MAX;
-        st = add_loc(sc, key, at);
-        if (st != XBR_JSON_OK)
-            goto out;
-        if (c == '{' || c == '[') {
-            if (depth >= max_depth) {
-                st = fail(sc, at, "nesting deeper than %d levels", max_depth);
-                goto out;
-            }
-            stack[depth].type = (char)c;
-            stack[depth].rec_base = sc->n_recs;
-            stack[depth].keys_base = sc->keys_len;
-            depth++;
-            sc->pos++;
-            state = c == '{' ? ST_OBJ_FIRST : ST_ARR_FIRST;
-            continue;
-        }
-        if (c == '"')
-            st = scan_string(sc, 0);
-        else if (c == '-' || is_digit(c))
-            st = scan_number(sc);
-        else if (c == 't' || c == 'f' || c == 'n') {
-            const char *lit = c == 't' ? "true" : c == 'f' ? "false" : "null";
-            size_t n = strlen(lit);
-            if (sc->len - sc->pos < n || memcmp(sc->s + sc->pos, lit, n) != 0)
-                st = fail(sc, at, "invalid literal: expected %s", lit);
-            else
-                sc->pos += n;
-        } else
-            st = fail(sc, at, "expected a value, found %s", describe_byte(c, b, sizeof b));
-        if (st != XBR_JSON_OK)
-            goto out;
-        state = ST_AFTER;
     }
-out:
-    free(stack);
     return sc->nomem ? XBR_JSON_ENOMEM : st;
 }
 
@@ -615,9 +665,13 @@ int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t
     sc.len = len;
     sc.err = err;
     sc.locs = locs;
+    sc.pending_key = SIZE_MAX;
+    sc.max_depth = max_depth < 1 ? 1 : max_depth;
     if (len > XBR_JSON_MAX_LEN)
         return fail(&sc, 0, "input larger than %zu bytes", XBR_JSON_MAX_LEN);
-    int st = scan(&sc, max_depth);
+    sc.stack = malloc((size_t)sc.max_depth * sizeof *sc.stack);
+    int st = sc.stack != NULL ? scan(&sc) : XBR_JSON_ENOMEM;
+    free(sc.stack);
     free(sc.keys);
     free(sc.recs);
     if (st == XBR_JSON_ENOMEM)

@@ -18,7 +18,7 @@
 #include "load/internal.h"
 #include "model/internal.h"
 
-xbr_status_t xbr__ldids_init(xbr__ldids_t *ids, const xbr_network_t *net)
+xbr_status_t xbr__ldnet_ids_init(xbr__ldnet_ids_t *ids, const xbr_network_t *net)
 {
     xbr_status_t st = XBR_OK;
     memset(ids, 0, sizeof *ids);
@@ -41,7 +41,7 @@ xbr_status_t xbr__ldids_init(xbr__ldids_t *ids, const xbr_network_t *net)
     return st;
 }
 
-void xbr__ldids_destroy(xbr__ldids_t *ids)
+void xbr__ldnet_ids_destroy(xbr__ldnet_ids_t *ids)
 {
     xbr__strmap_destroy(&ids->nodes);
     xbr__strmap_destroy(&ids->links);
@@ -82,15 +82,15 @@ static bool valid_date(const char *s)
     return true;
 }
 
-xbr_status_t xbr__ld_sources(xbr__ldoc_t *doc, const cJSON *arr, xbr_network_t *net,
-                             xbr__strmap_t *ids)
+xbr_status_t xbr__ldnet_sources(xbr__ldoc_t *doc, const cJSON *arr, xbr_network_t *net,
+                                xbr__strmap_t *ids)
 {
     const cJSON *it;
     char oid[96];
     size_t k = 0;
     if (!cJSON_IsArray(arr)) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, arr, 0, NULL, "sources", "an array of sources",
-                     "wrong type: %s", xbr__ld_type_name(arr));
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, arr, 0, NULL, "sources", "an array of sources",
+                       "wrong type: %s", xbr__ld_type_name(arr));
         return XBR_OK;
     }
     if (net != NULL) {
@@ -117,12 +117,13 @@ xbr_status_t xbr__ld_sources(xbr__ldoc_t *doc, const cJSON *arr, xbr_network_t *
         xbr__ld_get_str(&o, "what", true, &src.what);
         xbr__ld_get_str(&o, "where", true, &src.where);
         if (xbr__ld_get_str(&o, "date", true, &src.date) == 1 && !valid_date(src.date))
-            xbr__ld_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "date"), 0, oid,
-                         "date", "YYYY-MM-DD, YYYY-MM or YYYY", "invalid date \"%.32s\"", src.date);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "date"), 0, oid,
+                           "date", "YYYY-MM-DD, YYYY-MM or YYYY", "invalid date \"%.32s\"",
+                           src.date);
         if (rid == 1) {
             if (xbr__strmap_get(ids, src.id) >= 0)
-                xbr__ld_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id", "a unique source id",
-                             "duplicate source id \"%.64s\"", src.id);
+                xbr__ldoc_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id", "a unique source id",
+                               "duplicate source id \"%.64s\"", src.id);
             else if (xbr__strmap_put(ids, net != NULL ? src.id : idv->valuestring, (int)k) !=
                      XBR_OK)
                 doc->nomem = 1;
@@ -168,8 +169,8 @@ static void load_defaults(xbr__ldoc_t *doc, const cJSON *obj, xbr_network_t *net
                 for (int i = 0; i < XBR_MODE_COUNT && n < sizeof exp; i++)
                     n += (size_t)snprintf(exp + n, sizeof exp - n, "%s%s", i ? ", " : "",
                                           xbr_mode_name((xbr_mode_t)i));
-                xbr__ld_diag(doc, XBR_SEV_ERROR, m, 1, NULL, field, exp, "unknown mode \"%.32s\"",
-                             m->string);
+                xbr__ldoc_diag(doc, XBR_SEV_ERROR, m, 1, NULL, field, exp, "unknown mode \"%.32s\"",
+                               m->string);
                 continue;
             }
             double v;
@@ -179,8 +180,8 @@ static void load_defaults(xbr__ldoc_t *doc, const cJSON *obj, xbr_network_t *net
     }
 }
 
-xbr_status_t xbr__ld_country_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid,
-                                    xbr_country_t *c, const xbr__ldids_t *ids)
+xbr_status_t xbr__ldnet_country_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid,
+                                       xbr_country_t *c, const xbr__ldnet_ids_t *ids)
 {
     static const char *const nonneg[] = {"de_minimis",
                                          "vat_de_minimis",
@@ -233,7 +234,7 @@ xbr_status_t xbr__ld_country_fields(xbr__ldoc_t *doc, const cJSON *obj, const ch
                 def = v;
                 continue;
             }
-            cats[k] = xbr__ld_strdup(m->string);
+            cats[k] = xbr__strdup(m->string);
             if (cats[k] == NULL) {
                 doc->nomem = 1;
                 break;
@@ -249,9 +250,9 @@ xbr_status_t xbr__ld_country_fields(xbr__ldoc_t *doc, const cJSON *obj, const ch
         c->n_duty = k;
         c->duty_pct_default = def;
     } else if (duty != NULL) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, duty, 0, oid, "duty_pct",
-                     "a number, or an object of category -> number with an optional \"default\"",
-                     "wrong type: %s", xbr__ld_type_name(duty));
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, duty, 0, oid, "duty_pct",
+                       "a number, or an object of category -> number with an optional \"default\"",
+                       "wrong type: %s", xbr__ld_type_name(duty));
     }
     if (ids != NULL)
         xbr__ld_check_source_refs(&o, &ids->sources, ids->extra_sources);
@@ -264,7 +265,7 @@ static bool valid_country_code(const char *s)
 }
 
 static xbr_status_t load_countries(xbr__ldoc_t *doc, const cJSON *obj, xbr_network_t *net,
-                                   xbr__ldids_t *ids)
+                                   xbr__ldnet_ids_t *ids)
 {
     const cJSON *m;
     char oid[96];
@@ -278,26 +279,26 @@ static xbr_status_t load_countries(xbr__ldoc_t *doc, const cJSON *obj, xbr_netwo
     {
         snprintf(oid, sizeof oid, "country %.32s", m->string);
         if (!valid_country_code(m->string)) {
-            xbr__ld_diag(doc, XBR_SEV_ERROR, m, 1, oid, NULL,
-                         "two capital letters (ISO 3166 alpha-2), e.g. \"US\"",
-                         "invalid country code \"%.32s\"", m->string);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, m, 1, oid, NULL,
+                           "two capital letters (ISO 3166 alpha-2), e.g. \"US\"",
+                           "invalid country code \"%.32s\"", m->string);
             continue;
         }
         if (!xbr__ld_is_object(doc, m, oid, NULL))
             continue;
         xbr_country_t *c = &net->countries[net->n_countries];
-        c->code = xbr__ld_strdup(m->string);
+        c->code = xbr__strdup(m->string);
         if (c->code == NULL)
             return XBR_ENOMEM;
         net->n_countries++;
         int line, col;
-        xbr__ld_pos(doc, m, 1, &line, &col);
+        xbr__ldoc_pos(doc, m, 1, &line, &col);
         c->pos.file = xbr__network_intern(net, doc->file);
         c->pos.line = line;
         c->pos.col = col;
         xbr__ldobj_t o = {doc, m, oid, NULL};
         xbr__ld_check_keys(&o, "country");
-        if (xbr__ld_country_fields(doc, m, oid, c, ids) != XBR_OK)
+        if (xbr__ldnet_country_fields(doc, m, oid, c, ids) != XBR_OK)
             return XBR_ENOMEM;
         if (xbr__strmap_put(&ids->countries, c->code, (int)(net->n_countries - 1)) != XBR_OK)
             return XBR_ENOMEM;
@@ -306,7 +307,7 @@ static xbr_status_t load_countries(xbr__ldoc_t *doc, const cJSON *obj, xbr_netwo
 }
 
 static void load_regimes(xbr__ldoc_t *doc, const cJSON *obj, xbr_network_t *net,
-                         const xbr__ldids_t *ids)
+                         const xbr__ldnet_ids_t *ids)
 {
     const cJSON *m;
     char oid[96], exp[120];
@@ -321,8 +322,8 @@ static void load_regimes(xbr__ldoc_t *doc, const cJSON *obj, xbr_network_t *net,
             for (int i = 0; i < XBR_REGIME_COUNT && n < sizeof exp; i++)
                 n += (size_t)snprintf(exp + n, sizeof exp - n, "%s\"%s\"", i ? ", " : "",
                                       xbr_regime_name((xbr_regime_t)i));
-            xbr__ld_diag(doc, XBR_SEV_ERROR, m, 1, oid, NULL, exp, "unknown regime code \"%.32s\"",
-                         m->string);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, m, 1, oid, NULL, exp,
+                           "unknown regime code \"%.32s\"", m->string);
             continue;
         }
         if (!xbr__ld_is_object(doc, m, oid, NULL))
@@ -357,7 +358,7 @@ static bool valid_id(const char *s)
 }
 
 static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t *net,
-                      xbr__ldids_t *ids)
+                      xbr__ldnet_ids_t *ids)
 {
     char oid[96];
     const cJSON *idv = cJSON_GetObjectItemCaseSensitive(it, "id");
@@ -373,7 +374,7 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     nd->country = -1;
     nd->capacity_m3 = INFINITY;
     int line, col;
-    xbr__ld_pos(doc, it, 0, &line, &col);
+    xbr__ldoc_pos(doc, it, 0, &line, &col);
     nd->pos.file = xbr__network_intern(net, doc->file);
     nd->pos.line = line;
     nd->pos.col = col;
@@ -382,12 +383,12 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     xbr__ld_check_keys(&o, "node");
     if (xbr__ld_get_str(&o, "id", true, &nd->id) == 1) {
         if (!valid_id(nd->id)) {
-            xbr__ld_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id",
-                         "1 to 64 characters without spaces or control characters",
-                         "invalid node id \"%.64s\"", nd->id);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id",
+                           "1 to 64 characters without spaces or control characters",
+                           "invalid node id \"%.64s\"", nd->id);
         } else if (xbr__strmap_get(&ids->nodes, nd->id) >= 0) {
-            xbr__ld_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id", "a unique node id",
-                         "duplicate node id \"%.64s\"", nd->id);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id", "a unique node id",
+                           "duplicate node id \"%.64s\"", nd->id);
         } else if (xbr__strmap_put(&ids->nodes, nd->id, (int)idx) != XBR_OK) {
             nomem(doc);
             return;
@@ -403,9 +404,9 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     if (xbr__ld_get_str(&o, "country", true, &country) == 1) {
         nd->country = xbr__strmap_get(&ids->countries, country);
         if (nd->country < 0)
-            xbr__ld_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "country"), 0,
-                         oid, "country", "a key of the network's \"countries\"",
-                         "unknown country \"%.32s\"", country);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "country"), 0,
+                           oid, "country", "a key of the network's \"countries\"",
+                           "unknown country \"%.32s\"", country);
     }
     free(country);
     xbr__ldrange_t lat = {-90.0, 90.0, 0}, lon = {-180.0, 180.0, 0};
@@ -422,19 +423,20 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     }
     if (xbr__ld_get_num(&o, "markup_pct", false, xbr__ld_nonneg, &nd->markup_pct) != 0 &&
         type >= 0 && !is_intermediary(type))
-        xbr__ld_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "markup_pct"), 1, oid,
-                     "markup_pct",
-                     "markup_pct only on intermediaries (exporter, importer, wholesaler, retailer)",
-                     "markup_pct on a node of type %s", xbr_node_type_name((xbr_node_type_t)type));
+        xbr__ldoc_diag(
+            doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "markup_pct"), 1, oid,
+            "markup_pct",
+            "markup_pct only on intermediaries (exporter, importer, wholesaler, retailer)",
+            "markup_pct on a node of type %s", xbr_node_type_name((xbr_node_type_t)type));
     static const char *const wh[3] = {"storage_cost_per_m3_day", "fixed_cost_per_week",
                                       "capacity_m3"};
     double *whd[3] = {&nd->storage_cost_per_m3_day, &nd->fixed_cost_per_week, &nd->capacity_m3};
     for (int k2 = 0; k2 < 3; k2++)
         if (xbr__ld_get_num(&o, wh[k2], false, xbr__ld_nonneg, whd[k2]) != 0 && type >= 0 &&
             type != XBR_NODE_WAREHOUSE)
-            xbr__ld_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, wh[k2]), 1, oid,
-                         wh[k2], "this field only on warehouse nodes", "%s on a node of type %s",
-                         wh[k2], xbr_node_type_name((xbr_node_type_t)type));
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, wh[k2]), 1, oid,
+                           wh[k2], "this field only on warehouse nodes", "%s on a node of type %s",
+                           wh[k2], xbr_node_type_name((xbr_node_type_t)type));
     xbr__ld_get_status(&o, &nd->closed);
     xbr__ld_check_source_refs(&o, &ids->sources, ids->extra_sources);
 }
@@ -450,9 +452,9 @@ static void load_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_day
         return;
     }
     if (!cJSON_IsObject(d)) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, d, 0, oid, "days",
-                     "a number, or an object {\"min\", \"mode\", \"max\"}", "wrong type: %s",
-                     xbr__ld_type_name(d));
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, d, 0, oid, "days",
+                       "a number, or an object {\"min\", \"mode\", \"max\"}", "wrong type: %s",
+                       xbr__ld_type_name(d));
         return;
     }
     xbr__ldobj_t o = {doc, d, oid, "days"};
@@ -463,8 +465,8 @@ static void load_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_day
     int c = xbr__ld_get_num(&o, "max", true, xbr__ld_nonneg, &v.max);
     if (a == 1 && b == 1 && c == 1) {
         if (v.min > v.mode || v.mode > v.max)
-            xbr__ld_diag(doc, XBR_SEV_ERROR, d, 0, oid, "days", "min <= mode <= max",
-                         "days out of order: min %g, mode %g, max %g", v.min, v.mode, v.max);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, d, 0, oid, "days", "min <= mode <= max",
+                           "days out of order: min %g, mode %g, max %g", v.min, v.mode, v.max);
         else
             *out = v;
     }
@@ -479,23 +481,23 @@ static void load_via(xbr__ldoc_t *doc, const cJSON *via, const char *oid, xbr_li
         n += (size_t)snprintf(exp + n, sizeof exp - n, "%s%s", i ? ", " : "",
                               xbr_passage_name((xbr_passage_t)i));
     if (!cJSON_IsArray(via)) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, via, 0, oid, "via", exp, "wrong type: %s",
-                     xbr__ld_type_name(via));
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, via, 0, oid, "via", exp, "wrong type: %s",
+                       xbr__ld_type_name(via));
         return;
     }
     if (mode >= 0 && mode != XBR_MODE_SEA && cJSON_GetArraySize(via) > 0)
-        xbr__ld_diag(doc, XBR_SEV_ERROR, via, 0, oid, "via", "via only on sea links",
-                     "sea passages on a %s link", xbr_mode_name((xbr_mode_t)mode));
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, via, 0, oid, "via", "via only on sea links",
+                       "sea passages on a %s link", xbr_mode_name((xbr_mode_t)mode));
     cJSON_ArrayForEach(e, via)
     {
         int p = cJSON_IsString(e) ? xbr_passage_parse(e->valuestring) : -1;
         if (p < 0) {
             if (cJSON_IsString(e))
-                xbr__ld_diag(doc, XBR_SEV_ERROR, e, 0, oid, "via", exp, "unknown passage \"%.32s\"",
-                             e->valuestring);
+                xbr__ldoc_diag(doc, XBR_SEV_ERROR, e, 0, oid, "via", exp,
+                               "unknown passage \"%.32s\"", e->valuestring);
             else
-                xbr__ld_diag(doc, XBR_SEV_ERROR, e, 0, oid, "via", exp, "wrong type: %s",
-                             xbr__ld_type_name(e));
+                xbr__ldoc_diag(doc, XBR_SEV_ERROR, e, 0, oid, "via", exp, "wrong type: %s",
+                               xbr__ld_type_name(e));
             continue;
         }
         l->via |= 1u << p;
@@ -503,20 +505,20 @@ static void load_via(xbr__ldoc_t *doc, const cJSON *via, const char *oid, xbr_li
 }
 
 static int node_ref(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const char *key,
-                    const xbr__ldids_t *ids, char **name)
+                    const xbr__ldnet_ids_t *ids, char **name)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o->obj, key);
     if (xbr__ld_get_str(o, key, true, name) != 1)
         return -1;
     int idx = xbr__strmap_get(&ids->nodes, *name);
     if (idx < 0)
-        xbr__ld_diag(doc, XBR_SEV_ERROR, v, 0, o->oid, key, "the id of a node",
-                     "unknown node \"%.64s\"", *name);
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 0, o->oid, key, "the id of a node",
+                       "unknown node \"%.64s\"", *name);
     return idx;
 }
 
 static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t *net,
-                      xbr__ldids_t *ids)
+                      xbr__ldnet_ids_t *ids)
 {
     char oid[200];
     const cJSON *idv = cJSON_GetObjectItemCaseSensitive(it, "id");
@@ -542,7 +544,7 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     l->capacity_kg_per_week = INFINITY;
     l->distance_km = NAN;
     int line, col;
-    xbr__ld_pos(doc, it, 0, &line, &col);
+    xbr__ldoc_pos(doc, it, 0, &line, &col);
     l->pos.file = xbr__network_intern(net, doc->file);
     l->pos.line = line;
     l->pos.col = col;
@@ -556,26 +558,26 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
                          XBR_MODE_COUNT, &mode) == 1)
         l->mode = (xbr_mode_t)mode;
     if (default_id && mode >= 0) {
-        l->id = xbr__ld_strdup(oid + 5);
+        l->id = xbr__strdup(oid + 5);
         if (l->id == NULL) {
             nomem(doc);
             goto out;
         }
     } else if (!default_id && idv != NULL) {
         if (xbr__ld_get_str(&o, "id", false, &l->id) == 1 && !valid_id(l->id))
-            xbr__ld_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id",
-                         "1 to 64 characters without spaces or control characters",
-                         "invalid link id \"%.64s\"", l->id);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id",
+                           "1 to 64 characters without spaces or control characters",
+                           "invalid link id \"%.64s\"", l->id);
     }
     if (l->id != NULL) {
         int other = xbr__strmap_get(&ids->links, l->id);
         if (other >= 0 && default_id)
-            xbr__ld_diag(
+            xbr__ldoc_diag(
                 doc, XBR_SEV_ERROR, it, 0, oid, NULL, "an explicit unique \"id\" on parallel links",
                 "duplicate link id \"%.64s\" (same from, to and mode as an earlier link)", l->id);
         else if (other >= 0)
-            xbr__ld_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id", "a unique link id",
-                         "duplicate link id \"%.64s\"", l->id);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id", "a unique link id",
+                           "duplicate link id \"%.64s\"", l->id);
         else if (xbr__strmap_put(&ids->links, l->id, (int)idx) != XBR_OK) {
             nomem(doc);
             goto out;
@@ -595,9 +597,9 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     xbr__ld_get_num(&o, "volumetric_kg_per_m3", false, xbr__ld_positive, &l->volumetric_kg_per_m3);
     const cJSON *d = cJSON_GetObjectItemCaseSensitive(it, "days");
     if (d == NULL)
-        xbr__ld_diag(doc, XBR_SEV_ERROR, it, 0, oid, "days",
-                     "a number, or an object {\"min\", \"mode\", \"max\"}",
-                     "missing required field");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, "days",
+                       "a number, or an object {\"min\", \"mode\", \"max\"}",
+                       "missing required field");
     else
         load_days(doc, d, oid, &l->days);
     xbr__ld_get_num(&o, "departures_per_week", false, xbr__ld_nonneg, &l->departures_per_week);
@@ -616,15 +618,15 @@ out:
     free(to);
 }
 
-xbr_status_t xbr__ld_add_nodes_links(xbr__ldoc_t *doc, xbr_network_t *net, xbr__ldids_t *ids,
-                                     const cJSON *nodes, const cJSON *links)
+xbr_status_t xbr__ldnet_add_nodes_links(xbr__ldoc_t *doc, xbr_network_t *net, xbr__ldnet_ids_t *ids,
+                                        const cJSON *nodes, const cJSON *links)
 {
     const cJSON *it;
     size_t k = 0;
     if (nodes != NULL) {
         if (!cJSON_IsArray(nodes)) {
-            xbr__ld_diag(doc, XBR_SEV_ERROR, nodes, 0, NULL, "nodes", "an array of nodes",
-                         "wrong type: %s", xbr__ld_type_name(nodes));
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, nodes, 0, NULL, "nodes", "an array of nodes",
+                           "wrong type: %s", xbr__ld_type_name(nodes));
         } else {
             size_t n = (size_t)cJSON_GetArraySize(nodes);
             xbr_node_t *a = realloc(net->nodes, (net->n_nodes + n + 1) * sizeof *a);
@@ -642,8 +644,8 @@ xbr_status_t xbr__ld_add_nodes_links(xbr__ldoc_t *doc, xbr_network_t *net, xbr__
     k = 0;
     if (links != NULL) {
         if (!cJSON_IsArray(links)) {
-            xbr__ld_diag(doc, XBR_SEV_ERROR, links, 0, NULL, "links", "an array of links",
-                         "wrong type: %s", xbr__ld_type_name(links));
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, links, 0, NULL, "links", "an array of links",
+                           "wrong type: %s", xbr__ld_type_name(links));
         } else {
             size_t n = (size_t)cJSON_GetArraySize(links);
             xbr_link_t *a = realloc(net->links, (net->n_links + n + 1) * sizeof *a);
@@ -672,59 +674,59 @@ static void load_notes(xbr__ldoc_t *doc, const cJSON *notes)
         cJSON_ArrayForEach(e, notes)
         {
             if (!cJSON_IsString(e))
-                xbr__ld_diag(doc, XBR_SEV_ERROR, e, 0, NULL, "notes", "a string", "wrong type: %s",
-                             xbr__ld_type_name(e));
+                xbr__ldoc_diag(doc, XBR_SEV_ERROR, e, 0, NULL, "notes", "a string",
+                               "wrong type: %s", xbr__ld_type_name(e));
         }
         return;
     }
-    xbr__ld_diag(doc, XBR_SEV_ERROR, notes, 0, NULL, "notes", "a string or an array of strings",
-                 "wrong type: %s", xbr__ld_type_name(notes));
+    xbr__ldoc_diag(doc, XBR_SEV_ERROR, notes, 0, NULL, "notes", "a string or an array of strings",
+                   "wrong type: %s", xbr__ld_type_name(notes));
 }
 
 /* Reports a root that is not a network; returns true if it is one. */
 static bool check_kind(xbr__ldoc_t *doc, const cJSON *root)
 {
     if (!cJSON_IsObject(root)) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL, "a JSON object at the top level",
-                     "the top-level value is %s", xbr__ld_type_name(root));
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL, "a JSON object at the top level",
+                       "the top-level value is %s", xbr__ld_type_name(root));
         return false;
     }
     const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "format");
     if (f != NULL && !(cJSON_IsString(f) && strcmp(f->valuestring, "xbroute.network/1") == 0)) {
         if (cJSON_IsString(f) && strcmp(f->valuestring, "xbroute.scenario/1") == 0)
-            xbr__ld_diag(doc, XBR_SEV_ERROR, f, 0, NULL, "format",
-                         "a network file (\"format\": \"xbroute.network/1\")",
-                         "this is a scenario file, not a network file");
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, f, 0, NULL, "format",
+                           "a network file (\"format\": \"xbroute.network/1\")",
+                           "this is a scenario file, not a network file");
         else
-            xbr__ld_diag(doc, XBR_SEV_ERROR, f, 0, NULL, "format", "\"xbroute.network/1\"",
-                         "unknown format");
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, f, 0, NULL, "format", "\"xbroute.network/1\"",
+                           "unknown format");
         return false;
     }
-    xbr_file_kind_t kind = xbr__ld_doc_kind(root);
+    xbr_file_kind_t kind = xbr__file_kind_root(root);
     if (kind == XBR_FILE_SCENARIO) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL, "a network file (with \"nodes\")",
-                     "this is a scenario file, not a network file");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL, "a network file (with \"nodes\")",
+                       "this is a scenario file, not a network file");
         return false;
     }
     if (kind == XBR_FILE_UNKNOWN) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL,
-                     "a network file (with \"nodes\", \"links\" and \"countries\")",
-                     "neither a network nor a scenario file");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL,
+                       "a network file (with \"nodes\", \"links\" and \"countries\")",
+                       "neither a network nor a scenario file");
         return false;
     }
     return true;
 }
 
-xbr_status_t xbr__ld_network_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
+xbr_status_t xbr__ldnet_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
 {
     xbr_network_t *net = NULL;
-    xbr__ldids_t ids;
+    xbr__ldnet_ids_t ids;
     xbr_status_t st = XBR_OK;
     const cJSON *root = doc->root;
     size_t errors0 = doc->n_errors;
 
     *out = NULL;
-    xbr__ldids_init(&ids, NULL);
+    xbr__ldnet_ids_init(&ids, NULL);
     if (!check_kind(doc, root)) {
         st = XBR_EINPUT;
         goto out;
@@ -734,7 +736,7 @@ xbr_status_t xbr__ld_network_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
         st = XBR_ENOMEM;
         goto out;
     }
-    net->path = xbr__ld_strdup(doc->file);
+    net->path = xbr__strdup(doc->file);
     if (net->path == NULL) {
         st = XBR_ENOMEM;
         goto out;
@@ -748,24 +750,24 @@ xbr_status_t xbr__ld_network_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
         const char *c = net->currency;
         if (strlen(c) != 3 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' || c[2] < 'A' ||
             c[2] > 'Z')
-            xbr__ld_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(root, "currency"), 0,
-                         NULL, "currency", "an ISO 4217 code of three capital letters",
-                         "invalid currency \"%.32s\"", c);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(root, "currency"),
+                           0, NULL, "currency", "an ISO 4217 code of three capital letters",
+                           "invalid currency \"%.32s\"", c);
     }
-    if (net->currency == NULL && (net->currency = xbr__ld_strdup("USD")) == NULL) {
+    if (net->currency == NULL && (net->currency = xbr__strdup("USD")) == NULL) {
         st = XBR_ENOMEM;
         goto out;
     }
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, "sources");
-    if (v != NULL && (st = xbr__ld_sources(doc, v, net, &ids.sources)) != XBR_OK)
+    if (v != NULL && (st = xbr__ldnet_sources(doc, v, net, &ids.sources)) != XBR_OK)
         goto out;
     v = cJSON_GetObjectItemCaseSensitive(root, "defaults");
     if (v != NULL)
         load_defaults(doc, v, net);
     v = cJSON_GetObjectItemCaseSensitive(root, "countries");
     if (v == NULL)
-        xbr__ld_diag(doc, XBR_SEV_ERROR, root, 0, NULL, "countries",
-                     "an object keyed by ISO 3166 alpha-2 code", "missing required field");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, "countries",
+                       "an object keyed by ISO 3166 alpha-2 code", "missing required field");
     else if ((st = load_countries(doc, v, net, &ids)) != XBR_OK)
         goto out;
     v = cJSON_GetObjectItemCaseSensitive(root, "regimes");
@@ -774,25 +776,25 @@ xbr_status_t xbr__ld_network_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
     const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(root, "nodes");
     const cJSON *links = cJSON_GetObjectItemCaseSensitive(root, "links");
     if (nodes == NULL)
-        xbr__ld_diag(doc, XBR_SEV_ERROR, root, 0, NULL, "nodes", "an array of at least one node",
-                     "missing required field");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, "nodes", "an array of at least one node",
+                       "missing required field");
     else if (cJSON_IsArray(nodes) && cJSON_GetArraySize(nodes) == 0)
-        xbr__ld_diag(doc, XBR_SEV_ERROR, nodes, 0, NULL, "nodes", "at least one node",
-                     "empty array");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, nodes, 0, NULL, "nodes", "at least one node",
+                       "empty array");
     if (links == NULL)
-        xbr__ld_diag(doc, XBR_SEV_ERROR, root, 0, NULL, "links", "an array of links (may be empty)",
-                     "missing required field");
-    st = xbr__ld_add_nodes_links(doc, net, &ids, nodes, links);
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, "links",
+                       "an array of links (may be empty)", "missing required field");
+    st = xbr__ldnet_add_nodes_links(doc, net, &ids, nodes, links);
     if (st != XBR_OK)
         goto out;
     if (doc->n_errors == errors0) {
         st = xbr__network_index(net);
         if (st == XBR_EINPUT)
-            xbr__ld_diag(doc, XBR_SEV_ERROR, NULL, 0, NULL, NULL, NULL,
-                         "the network could not be indexed (duplicate ids)");
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, NULL, 0, NULL, NULL, NULL,
+                           "the network could not be indexed (duplicate ids)");
     }
 out:
-    xbr__ldids_destroy(&ids);
+    xbr__ldnet_ids_destroy(&ids);
     if (st == XBR_OK && doc->nomem)
         st = XBR_ENOMEM;
     if (st == XBR_OK && doc->n_errors != errors0)
@@ -810,10 +812,10 @@ xbr_status_t xbr_network_parse(const char *text, size_t len, const char *name, x
 {
     xbr__ldoc_t doc;
     *out = NULL;
-    xbr_status_t st = xbr__ldoc_open(&doc, name, text, len, diags);
+    xbr_status_t st = xbr__ldoc_init(&doc, name, text, len, diags);
     if (st == XBR_OK)
-        st = xbr__ld_network_from_doc(&doc, out);
-    xbr__ldoc_close(&doc);
+        st = xbr__ldnet_from_doc(&doc, out);
+    xbr__ldoc_destroy(&doc);
     return st;
 }
 
@@ -821,9 +823,9 @@ xbr_status_t xbr_network_load(const char *path, xbr_network_t **out, xbr_diags_t
 {
     xbr__ldoc_t doc;
     *out = NULL;
-    xbr_status_t st = xbr__ldoc_load(&doc, path, diags, NULL, 0, 0);
+    xbr_status_t st = xbr__ldoc_init_file(&doc, path, diags, NULL, 0, 0);
     if (st == XBR_OK)
-        st = xbr__ld_network_from_doc(&doc, out);
-    xbr__ldoc_close(&doc);
+        st = xbr__ldnet_from_doc(&doc, out);
+    xbr__ldoc_destroy(&doc);
     return st;
 }

@@ -45,7 +45,7 @@ typedef struct {
 static void chain_close(chain_t *c)
 {
     for (size_t i = 0; i < c->n; i++) {
-        xbr__ldoc_close(&c->docs[i]);
+        xbr__ldoc_destroy(&c->docs[i]);
         free(c->real[i]);
     }
     c->n = 0;
@@ -78,32 +78,32 @@ static bool check_scenario_root(xbr__ldoc_t *doc)
 {
     const cJSON *root = doc->root;
     if (!cJSON_IsObject(root)) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL, "a JSON object at the top level",
-                     "the top-level value is %s", xbr__ld_type_name(root));
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL, "a JSON object at the top level",
+                       "the top-level value is %s", xbr__ld_type_name(root));
         return false;
     }
     const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "format");
     if (f != NULL && !(cJSON_IsString(f) && strcmp(f->valuestring, "xbroute.scenario/1") == 0)) {
         if (cJSON_IsString(f) && strcmp(f->valuestring, "xbroute.network/1") == 0)
-            xbr__ld_diag(doc, XBR_SEV_ERROR, f, 0, NULL, "format",
-                         "a scenario file (\"format\": \"xbroute.scenario/1\")",
-                         "this is a network file, not a scenario file");
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, f, 0, NULL, "format",
+                           "a scenario file (\"format\": \"xbroute.scenario/1\")",
+                           "this is a network file, not a scenario file");
         else
-            xbr__ld_diag(doc, XBR_SEV_ERROR, f, 0, NULL, "format", "\"xbroute.scenario/1\"",
-                         "unknown format");
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, f, 0, NULL, "format", "\"xbroute.scenario/1\"",
+                           "unknown format");
         return false;
     }
-    xbr_file_kind_t kind = xbr__ld_doc_kind(root);
+    xbr_file_kind_t kind = xbr__file_kind_root(root);
     if (kind == XBR_FILE_NETWORK) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL,
-                     "a scenario file (with \"network\" or \"extends\")",
-                     "this is a network file, not a scenario file");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL,
+                       "a scenario file (with \"network\" or \"extends\")",
+                       "this is a network file, not a scenario file");
         return false;
     }
     if (kind == XBR_FILE_UNKNOWN) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL,
-                     "a scenario file (with \"network\" or \"extends\", \"name\", \"products\")",
-                     "neither a network nor a scenario file");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL,
+                       "a scenario file (with \"network\" or \"extends\", \"name\", \"products\")",
+                       "neither a network nor a scenario file");
         return false;
     }
     xbr__ldobj_t o = {doc, root, NULL, NULL};
@@ -116,7 +116,7 @@ static bool check_scenario_root(xbr__ldoc_t *doc)
 /* Loads the file and every file it extends. Returns XBR_OK or a fatal status. */
 static xbr_status_t chain_load(chain_t *c, const char *path, xbr_diags_t *diags)
 {
-    xbr_status_t st = xbr__ldoc_load(&c->docs[0], path, diags, NULL, 0, 0);
+    xbr_status_t st = xbr__ldoc_init_file(&c->docs[0], path, diags, NULL, 0, 0);
     c->real[0] = realpath(path, NULL);
     c->n = 1;
     if (st == XBR_EIO)
@@ -131,12 +131,12 @@ static xbr_status_t chain_load(chain_t *c, const char *path, xbr_diags_t *diags)
         if (ext == NULL)
             return XBR_OK;
         if (!cJSON_IsString(ext)) {
-            xbr__ld_diag(doc, XBR_SEV_ERROR, ext, 0, NULL, "extends",
-                         "the path of a parent scenario (a string)", "wrong type: %s",
-                         xbr__ld_type_name(ext));
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, ext, 0, NULL, "extends",
+                           "the path of a parent scenario (a string)", "wrong type: %s",
+                           xbr__ld_type_name(ext));
             return XBR_EINPUT;
         }
-        char *p = xbr__ld_resolve(doc->file, ext->valuestring);
+        char *p = xbr__path_resolve(doc->file, ext->valuestring);
         if (p == NULL)
             return XBR_ENOMEM;
         char *real = realpath(p, NULL);
@@ -149,25 +149,25 @@ static xbr_status_t chain_load(chain_t *c, const char *path, xbr_diags_t *diags)
                 n += (size_t)snprintf(chain + n, sizeof chain - n, "%s -> ", c->docs[j].file);
             if (n < sizeof chain)
                 snprintf(chain + n, sizeof chain - n, "%s", p);
-            xbr__ld_diag(doc, XBR_SEV_ERROR, ext, 0, NULL, "extends",
-                         "a chain of parents without cycles", "extends cycle: %s", chain);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, ext, 0, NULL, "extends",
+                           "a chain of parents without cycles", "extends cycle: %s", chain);
             free(real);
             free(p);
             return XBR_EINPUT;
         }
         if (c->n == MAX_CHAIN) {
-            xbr__ld_diag(doc, XBR_SEV_ERROR, ext, 0, NULL, "extends", "at most 32 files",
-                         "extends chain too long");
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, ext, 0, NULL, "extends", "at most 32 files",
+                           "extends chain too long");
             free(real);
             free(p);
             return XBR_EINPUT;
         }
         int line, col;
-        xbr__ld_pos(doc, ext, 0, &line, &col);
+        xbr__ldoc_pos(doc, ext, 0, &line, &col);
         xbr__ldoc_t *next = &c->docs[c->n];
         c->real[c->n] = real;
         c->n++;
-        st = xbr__ldoc_load(next, p, diags, doc->file, line, col);
+        st = xbr__ldoc_init_file(next, p, diags, doc->file, line, col);
         free(p);
         if (st == XBR_EIO) {
             c->io_error = 1;
@@ -193,12 +193,12 @@ static int market_ref(xbr__ldoc_t *doc, const cJSON *m, const char *oid, const c
         return -1;
     int idx = xbr_network_find_node(net, m->string);
     if (idx < 0)
-        xbr__ld_diag(doc, XBR_SEV_ERROR, m, 1, oid, field, "the id of a market node",
-                     "unknown node \"%.64s\"", m->string);
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, m, 1, oid, field, "the id of a market node",
+                       "unknown node \"%.64s\"", m->string);
     else if (!is_market(net, idx))
-        xbr__ld_diag(doc, XBR_SEV_ERROR, m, 1, oid, field, "the id of a market node",
-                     "node \"%.64s\" is a %s, not a market", m->string,
-                     xbr_node_type_name(net->nodes[idx].type));
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, m, 1, oid, field, "the id of a market node",
+                       "node \"%.64s\" is a %s, not a market", m->string,
+                       xbr_node_type_name(net->nodes[idx].type));
     return is_market(net, idx) ? idx : -1;
 }
 
@@ -217,9 +217,9 @@ static xbr_status_t promise_read(xbr__ldoc_t *doc, const cJSON *v, const char *o
         return XBR_OK;
     }
     if (!cJSON_IsObject(v)) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, v, 0, oid, field,
-                     "a number, or an object keyed by market id with an optional \"default\"",
-                     "wrong type: %s", xbr__ld_type_name(v));
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 0, oid, field,
+                       "a number, or an object keyed by market id with an optional \"default\"",
+                       "wrong type: %s", xbr__ld_type_name(v));
         return XBR_OK;
     }
     if (net != NULL) {
@@ -267,8 +267,8 @@ static xbr_status_t collect_products(chain_t *c, prod_ref_t **out, size_t *n_out
         if (arr == NULL)
             continue;
         if (!cJSON_IsArray(arr)) {
-            xbr__ld_diag(doc, XBR_SEV_ERROR, arr, 0, NULL, "products", "an array of products",
-                         "wrong type: %s", xbr__ld_type_name(arr));
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, arr, 0, NULL, "products", "an array of products",
+                           "wrong type: %s", xbr__ld_type_name(arr));
             continue;
         }
         size_t idx = 0;
@@ -289,8 +289,8 @@ static xbr_status_t collect_products(chain_t *c, prod_ref_t **out, size_t *n_out
                 ;
             if (j < n && refs[j].doc == doc) {
                 snprintf(oid, sizeof oid, "product %.64s", idv->valuestring);
-                xbr__ld_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id", "a unique product id",
-                             "duplicate product id \"%.64s\"", idv->valuestring);
+                xbr__ldoc_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id", "a unique product id",
+                               "duplicate product id \"%.64s\"", idv->valuestring);
                 continue;
             }
             if (j == n) {
@@ -321,8 +321,8 @@ static xbr_status_t load_origins(xbr__ldoc_t *doc, const cJSON *v, const char *o
     const cJSON *e;
     const char *exp = "a factory node id, or an array of them";
     if (!cJSON_IsString(v) && !(cJSON_IsArray(v) && cJSON_GetArraySize(v) > 0)) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, v, 0, oid, "origin", exp,
-                     cJSON_IsArray(v) ? "empty array" : "wrong type: %s", xbr__ld_type_name(v));
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 0, oid, "origin", exp,
+                       cJSON_IsArray(v) ? "empty array" : "wrong type: %s", xbr__ld_type_name(v));
         return XBR_OK;
     }
     size_t n = cJSON_IsString(v) ? 1 : (size_t)cJSON_GetArraySize(v);
@@ -331,20 +331,20 @@ static xbr_status_t load_origins(xbr__ldoc_t *doc, const cJSON *v, const char *o
         return XBR_ENOMEM;
     for (e = cJSON_IsString(v) ? v : v->child; e != NULL; e = cJSON_IsString(v) ? NULL : e->next) {
         if (!cJSON_IsString(e)) {
-            xbr__ld_diag(doc, XBR_SEV_ERROR, e, 0, oid, "origin", exp, "wrong type: %s",
-                         xbr__ld_type_name(e));
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, e, 0, oid, "origin", exp, "wrong type: %s",
+                           xbr__ld_type_name(e));
             continue;
         }
         if (net == NULL)
             continue;
         int idx = xbr_network_find_node(net, e->valuestring);
         if (idx < 0)
-            xbr__ld_diag(doc, XBR_SEV_ERROR, e, 0, oid, "origin", "the id of a factory node",
-                         "unknown node \"%.64s\"", e->valuestring);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, e, 0, oid, "origin", "the id of a factory node",
+                           "unknown node \"%.64s\"", e->valuestring);
         else if (net->nodes[idx].type != XBR_NODE_FACTORY)
-            xbr__ld_diag(doc, XBR_SEV_ERROR, e, 0, oid, "origin", "the id of a factory node",
-                         "node \"%.64s\" is a %s, not a factory", e->valuestring,
-                         xbr_node_type_name(net->nodes[idx].type));
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, e, 0, oid, "origin", "the id of a factory node",
+                           "node \"%.64s\" is a %s, not a factory", e->valuestring,
+                           xbr_node_type_name(net->nodes[idx].type));
         else
             p->origins[p->n_origins++] = idx;
     }
@@ -365,20 +365,20 @@ static xbr_status_t load_product(const prod_ref_t *r, const xbr_network_t *net,
     snprintf(oid, sizeof oid, "product %.64s", r->id);
     xbr__ldobj_t o = {doc, it, oid, NULL};
     int line, col;
-    xbr__ld_pos(doc, it, 0, &line, &col);
+    xbr__ldoc_pos(doc, it, 0, &line, &col);
     p->pos.line = line;
     p->pos.col = col;
     p->units_per_order = 1.0;
     p->demand_cv = 0.3;
     xbr__ld_check_keys(&o, "product");
-    if ((p->id = xbr__ld_strdup(r->id)) == NULL)
+    if ((p->id = xbr__strdup(r->id)) == NULL)
         return XBR_ENOMEM;
     xbr__ld_get_str(&o, "name", false, &p->name);
     xbr__ld_get_str(&o, "category", true, &p->category);
     const cJSON *origin = cJSON_GetObjectItemCaseSensitive(it, "origin");
     if (origin == NULL)
-        xbr__ld_diag(doc, XBR_SEV_ERROR, it, 0, oid, "origin",
-                     "a factory node id, or an array of them", "missing required field");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, "origin",
+                       "a factory node id, or an array of them", "missing required field");
     else if ((st = load_origins(doc, origin, oid, net, p)) != XBR_OK)
         return st;
     xbr__ld_get_num(&o, "unit_kg", true, xbr__ld_positive, &p->unit_kg);
@@ -395,8 +395,8 @@ static xbr_status_t load_product(const prod_ref_t *r, const xbr_network_t *net,
         return XBR_ENOMEM;
     const cJSON *dem = cJSON_GetObjectItemCaseSensitive(it, "demand");
     if (dem == NULL)
-        xbr__ld_diag(doc, XBR_SEV_ERROR, it, 0, oid, "demand",
-                     "an object: market node id -> units per week", "missing required field");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, "demand",
+                       "an object: market node id -> units per week", "missing required field");
     else if (xbr__ld_is_object(doc, dem, oid, "demand")) {
         const cJSON *m;
         cJSON_ArrayForEach(m, dem)
@@ -451,32 +451,183 @@ static xbr_status_t load_network_for(chain_t *c, xbr_network_t **net, xbr_diags_
     const cJSON *v = nearest(c, "network", &doc);
     *net = NULL;
     if (v == NULL) {
-        xbr__ld_diag(&c->docs[0], XBR_SEV_ERROR, c->docs[0].root, 0, NULL, "network",
-                     "the path of a network file (here or in a parent scenario)",
-                     "missing required field");
+        xbr__ldoc_diag(&c->docs[0], XBR_SEV_ERROR, c->docs[0].root, 0, NULL, "network",
+                       "the path of a network file (here or in a parent scenario)",
+                       "missing required field");
         return XBR_OK;
     }
     if (!cJSON_IsString(v)) {
-        xbr__ld_diag(doc, XBR_SEV_ERROR, v, 0, NULL, "network", "the path of a network file",
-                     "wrong type: %s", xbr__ld_type_name(v));
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 0, NULL, "network", "the path of a network file",
+                       "wrong type: %s", xbr__ld_type_name(v));
         return XBR_OK;
     }
-    char *p = xbr__ld_resolve(doc->file, v->valuestring);
+    char *p = xbr__path_resolve(doc->file, v->valuestring);
     if (p == NULL)
         return XBR_ENOMEM;
     int line, col;
-    xbr__ld_pos(doc, v, 0, &line, &col);
-    xbr_status_t st = xbr__ldoc_load(&ndoc, p, diags, doc->file, line, col);
+    xbr__ldoc_pos(doc, v, 0, &line, &col);
+    xbr_status_t st = xbr__ldoc_init_file(&ndoc, p, diags, doc->file, line, col);
     free(p);
     if (st == XBR_OK)
-        st = xbr__ld_network_from_doc(&ndoc, net);
+        st = xbr__ldnet_from_doc(&ndoc, net);
     *net_errors = ndoc.n_errors > 0;
     if (st == XBR_EIO) {
         c->io_error = 1;
         doc->n_errors++;
     }
-    xbr__ldoc_close(&ndoc);
+    xbr__ldoc_destroy(&ndoc);
     return st == XBR_ENOMEM ? st : XBR_OK;
+}
+
+/* The scenario's own fields: name and description from the nearest file that has them, the
+ * numbers from the nearest file too (checked in every file), else their defaults. */
+static xbr_status_t read_fields(chain_t *c, xbr_scenario_t *sc)
+{
+    xbr__ldoc_t *doc;
+    const cJSON *v = nearest(c, "name", &doc);
+    if (cJSON_IsString(v) && (sc->name = xbr__strdup(v->valuestring)) == NULL)
+        return XBR_ENOMEM;
+    v = nearest(c, "description", &doc);
+    if (cJSON_IsString(v) && (sc->description = xbr__strdup(v->valuestring)) == NULL)
+        return XBR_ENOMEM;
+    sc->service_level = 0.95;
+    sc->holding_rate_per_year = 0.12;
+    sc->review_days = 14.0;
+    xbr__ldrange_t sl = {0.5, 1.0, XBR_LD_LO_OPEN | XBR_LD_HI_OPEN};
+    scalar(c, "service_level", sl, &sc->service_level);
+    scalar(c, "holding_rate_per_year", xbr__ld_nonneg, &sc->holding_rate_per_year);
+    scalar(c, "value_of_time_per_day", xbr__ld_nonneg, &sc->value_of_time_per_day);
+    scalar(c, "carbon_price", xbr__ld_nonneg, &sc->carbon_price_per_t);
+    scalar(c, "review_days", xbr__ld_positive, &sc->review_days);
+    return XBR_OK;
+}
+
+/* Every file's "sources" (ids unique within each file) into `sources`: the union is what
+ * references may use. Keys are borrowed from the documents' trees. */
+static xbr_status_t read_sources(chain_t *c, xbr__strmap_t *sources)
+{
+    xbr_status_t st = XBR_OK;
+    for (size_t k = 0; k < c->n && st == XBR_OK; k++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[k].root, "sources");
+        xbr__strmap_t mine;
+        xbr__strmap_init(&mine);
+        if (v != NULL)
+            st = xbr__ldnet_sources(&c->docs[k], v, NULL, &mine);
+        for (size_t i = 0; i < mine.capacity && st == XBR_OK; i++)
+            if (mine.keys[i] != NULL)
+                st = xbr__strmap_put(sources, mine.keys[i], 0);
+        xbr__strmap_destroy(&mine);
+    }
+    return st;
+}
+
+/* Adds the network's source ids to `sources` (products and changes may cite them as well as
+ * the scenario's) and applies the changes, the root ancestor's first. */
+static xbr_status_t apply_changes(chain_t *c, xbr_network_t *net, xbr__strmap_t *sources)
+{
+    xbr_status_t st = XBR_OK;
+    for (size_t i = 0; i < net->n_sources && st == XBR_OK; i++)
+        if (net->sources[i].id != NULL)
+            st = xbr__strmap_put(sources, net->sources[i].id, 0);
+    for (size_t k = c->n; k-- > 0 && st == XBR_OK;) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[k].root, "changes");
+        if (v != NULL)
+            st = xbr__changes_apply(&c->docs[k], v, net, sources);
+    }
+    return st;
+}
+
+/* The nearest max_days is the scenario's promise (into *scen); those it overrides are still
+ * checked. */
+static xbr_status_t read_promise(chain_t *c, const xbr_network_t *net, promise_t *scen)
+{
+    xbr_status_t st = XBR_OK;
+    bool taken = false;
+    for (size_t k = 0; k < c->n && st == XBR_OK; k++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[k].root, "max_days");
+        promise_t unused = {false, 0.0, NULL};
+        if (v == NULL)
+            continue;
+        st = promise_read(&c->docs[k], v, NULL, "max_days", net, taken ? &unused : scen);
+        free(unused.per_node);
+        taken = true;
+    }
+    return st;
+}
+
+/* The products of every file, merged by id (see the top of this file), into sc->products. */
+static xbr_status_t read_products(chain_t *c, xbr_network_t *net, const promise_t *scen,
+                                  const xbr__strmap_t *sources, xbr_scenario_t *sc)
+{
+    prod_ref_t *refs = NULL;
+    size_t n_refs = 0;
+    xbr_status_t st = collect_products(c, &refs, &n_refs);
+    if (st != XBR_OK)
+        goto out;
+    if (n_refs == 0 && nearest(c, "products", &(xbr__ldoc_t *){NULL}) == NULL)
+        xbr__ldoc_diag(&c->docs[0], XBR_SEV_ERROR, c->docs[0].root, 0, NULL, "products",
+                       "an array of at least one product (here or in a parent scenario)",
+                       "missing required field");
+    else if (n_refs == 0)
+        xbr__ldoc_diag(&c->docs[0], XBR_SEV_ERROR, c->docs[0].root, 0, NULL, "products",
+                       "at least one product", "no products");
+    sc->products = calloc(n_refs + 1, sizeof *sc->products);
+    if (sc->products == NULL) {
+        st = XBR_ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < n_refs && st == XBR_OK; i++) {
+        xbr_product_t *p = &sc->products[sc->n_products++];
+        st = load_product(&refs[i], net, scen, sources, p);
+        if (st == XBR_OK && net != NULL)
+            p->pos.file = xbr__network_intern(net, refs[i].doc->file);
+    }
+out:
+    free(refs);
+    return st;
+}
+
+/* sc->markets: the markets with demand for any product, ascending index. */
+static xbr_status_t list_markets(xbr_scenario_t *sc, const xbr_network_t *net)
+{
+    sc->markets = calloc(net->n_nodes + 1, sizeof *sc->markets);
+    if (sc->markets == NULL)
+        return XBR_ENOMEM;
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        bool any = false;
+        for (size_t k = 0; k < sc->n_products && !any; k++)
+            any = sc->products[k].demand_per_week[i] > 0.0;
+        if (any)
+            sc->markets[sc->n_markets++] = (int)i;
+    }
+    return XBR_OK;
+}
+
+/* The scenario from the loaded chain: its fields, its network with the changes applied, its
+ * promise and its products. Input errors are left on the documents; the status says only
+ * whether the load could go on (XBR_OK) or ran out of memory. */
+static xbr_status_t build(chain_t *c, xbr_scenario_t *sc, xbr_network_t **net, xbr_diags_t *diags,
+                          int *net_errors)
+{
+    xbr__strmap_t sources;
+    promise_t scen = {false, 0.0, NULL};
+    xbr__strmap_init(&sources);
+    xbr_status_t st = read_fields(c, sc);
+    if (st == XBR_OK)
+        st = read_sources(c, &sources);
+    if (st == XBR_OK)
+        st = load_network_for(c, net, diags, net_errors);
+    if (st == XBR_OK && *net != NULL)
+        st = apply_changes(c, *net, &sources);
+    if (st == XBR_OK)
+        st = read_promise(c, *net, &scen);
+    if (st == XBR_OK)
+        st = read_products(c, *net, &scen, &sources, sc);
+    if (st == XBR_OK && *net != NULL)
+        st = list_markets(sc, *net);
+    free(scen.per_node);
+    xbr__strmap_destroy(&sources);
+    return st;
 }
 
 xbr_status_t xbr_scenario_load(const char *path, xbr_scenario_t **out, xbr_diags_t *diags)
@@ -484,132 +635,24 @@ xbr_status_t xbr_scenario_load(const char *path, xbr_scenario_t **out, xbr_diags
     chain_t c;
     xbr_scenario_t *sc = NULL;
     xbr_network_t *net = NULL;
-    xbr__strmap_t sources;
-    prod_ref_t *refs = NULL;
-    size_t n_refs = 0;
-    promise_t scen = {false, 0.0, NULL};
     int net_errors = 0;
     xbr_status_t st;
 
     *out = NULL;
     memset(&c, 0, sizeof c);
-    xbr__strmap_init(&sources);
     st = chain_load(&c, path, diags);
     if (st != XBR_OK)
         goto out;
     sc = calloc(1, sizeof *sc);
-    if (sc == NULL || (sc->path = xbr__ld_strdup(path)) == NULL) {
+    if (sc == NULL || (sc->path = xbr__strdup(path)) == NULL) {
         st = XBR_ENOMEM;
         goto out;
     }
-    sc->service_level = 0.95;
-    sc->holding_rate_per_year = 0.12;
-    sc->review_days = 14.0;
-    {
-        xbr__ldoc_t *doc;
-        const cJSON *v = nearest(&c, "name", &doc);
-        if (cJSON_IsString(v) && (sc->name = xbr__ld_strdup(v->valuestring)) == NULL)
-            st = XBR_ENOMEM;
-        v = nearest(&c, "description", &doc);
-        if (cJSON_IsString(v) && (sc->description = xbr__ld_strdup(v->valuestring)) == NULL)
-            st = XBR_ENOMEM;
-        if (st != XBR_OK)
-            goto out;
-    }
-    xbr__ldrange_t sl = {0.5, 1.0, XBR_LD_LO_OPEN | XBR_LD_HI_OPEN};
-    scalar(&c, "service_level", sl, &sc->service_level);
-    scalar(&c, "holding_rate_per_year", xbr__ld_nonneg, &sc->holding_rate_per_year);
-    scalar(&c, "value_of_time_per_day", xbr__ld_nonneg, &sc->value_of_time_per_day);
-    scalar(&c, "carbon_price", xbr__ld_nonneg, &sc->carbon_price_per_t);
-    scalar(&c, "review_days", xbr__ld_positive, &sc->review_days);
-
-    /* sources: each file's ids unique within it; the union is what references may use */
-    for (size_t k = 0; k < c.n; k++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c.docs[k].root, "sources");
-        xbr__strmap_t mine;
-        xbr__strmap_init(&mine);
-        if (v != NULL)
-            st = xbr__ld_sources(&c.docs[k], v, NULL, &mine);
-        for (size_t i = 0; i < mine.capacity && st == XBR_OK; i++)
-            if (mine.keys[i] != NULL)
-                st = xbr__strmap_put(&sources, mine.keys[i], 0);
-        xbr__strmap_destroy(&mine);
-        if (st != XBR_OK)
-            goto out;
-    }
-
-    st = load_network_for(&c, &net, diags, &net_errors);
-    if (st != XBR_OK)
-        goto out;
-    if (net != NULL) {
-        /* products and changes may cite the network's sources as well as the scenario's */
-        for (size_t i = 0; i < net->n_sources && st == XBR_OK; i++)
-            if (net->sources[i].id != NULL)
-                st = xbr__strmap_put(&sources, net->sources[i].id, 0);
-        if (st != XBR_OK)
-            goto out;
-        for (size_t k = c.n; k-- > 0;) {
-            const cJSON *v = cJSON_GetObjectItemCaseSensitive(c.docs[k].root, "changes");
-            if (v != NULL && (st = xbr__ld_apply_changes(&c.docs[k], v, net, &sources)) != XBR_OK)
-                goto out;
-        }
-    }
-
-    /* the nearest max_days is the promise; those it overrides are still checked */
-    for (size_t k = 0, taken = 0; k < c.n; k++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c.docs[k].root, "max_days");
-        promise_t unused = {false, 0.0, NULL};
-        if (v == NULL)
-            continue;
-        st = promise_read(&c.docs[k], v, NULL, "max_days", net, taken ? &unused : &scen);
-        free(unused.per_node);
-        taken = 1;
-        if (st != XBR_OK)
-            goto out;
-    }
-    st = collect_products(&c, &refs, &n_refs);
-    if (st != XBR_OK)
-        goto out;
-    if (n_refs == 0 && nearest(&c, "products", &(xbr__ldoc_t *){NULL}) == NULL)
-        xbr__ld_diag(&c.docs[0], XBR_SEV_ERROR, c.docs[0].root, 0, NULL, "products",
-                     "an array of at least one product (here or in a parent scenario)",
-                     "missing required field");
-    else if (n_refs == 0)
-        xbr__ld_diag(&c.docs[0], XBR_SEV_ERROR, c.docs[0].root, 0, NULL, "products",
-                     "at least one product", "no products");
-    sc->products = calloc(n_refs + 1, sizeof *sc->products);
-    if (sc->products == NULL) {
-        st = XBR_ENOMEM;
-        goto out;
-    }
-    for (size_t i = 0; i < n_refs; i++) {
-        xbr_product_t *p = &sc->products[sc->n_products++];
-        st = load_product(&refs[i], net, &scen, &sources, p);
-        if (st != XBR_OK)
-            goto out;
-        if (net != NULL)
-            p->pos.file = xbr__network_intern(net, refs[i].doc->file);
-    }
-    if (net != NULL) {
-        sc->markets = calloc(net->n_nodes + 1, sizeof *sc->markets);
-        if (sc->markets == NULL) {
-            st = XBR_ENOMEM;
-            goto out;
-        }
-        for (size_t i = 0; i < net->n_nodes; i++) {
-            bool any = false;
-            for (size_t k = 0; k < sc->n_products && !any; k++)
-                any = sc->products[k].demand_per_week[i] > 0.0;
-            if (any)
-                sc->markets[sc->n_markets++] = (int)i;
-        }
-    }
+    st = build(&c, sc, &net, diags, &net_errors);
 out:
-    if (st == XBR_OK) {
-        for (size_t k = 0; k < c.n; k++)
-            if (c.docs[k].nomem)
-                st = XBR_ENOMEM;
-    }
+    for (size_t k = 0; k < c.n && st == XBR_OK; k++)
+        if (c.docs[k].nomem)
+            st = XBR_ENOMEM;
     if (st == XBR_OK && c.io_error)
         st = XBR_EIO;
     if (st == XBR_OK && (chain_errors(&c) > 0 || net_errors || net == NULL))
@@ -623,9 +666,6 @@ out:
         xbr_scenario_free(sc);
         xbr_network_free(net);
     }
-    free(refs);
-    free(scen.per_node);
-    xbr__strmap_destroy(&sources);
     chain_close(&c);
     return st;
 }

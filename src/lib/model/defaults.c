@@ -1,5 +1,5 @@
 /*
- * defaults.c - the built-in per-mode defaults: volumetric divisor, detour factor and CO2e
+ * model/defaults.c - the built-in per-mode defaults: volumetric divisor, detour factor and CO2e
  * intensity. A network overrides any of them through its "defaults" object; a link through
  * its own "volumetric_kg_per_m3", "distance_km" or "co2e_g_per_tkm".
  *

@@ -1,5 +1,5 @@
 /*
- * enums.c - the one place that maps each enumeration to its JSON spelling (xbroute/model.h).
+ * model/enums.c - the one place that maps each enumeration to its JSON spelling (xbroute/model.h).
  */
 #include <string.h>
 

@@ -1,18 +1,27 @@
 /*
- * model/internal.h - the model layer's internals: what the loader and the algorithms share about a
- * network beyond the public model: allocation, (re)indexing, and the igraph representation.
+ * model/internal.h - the model layer's internals, grouped by module.
+ *
+ * The model layer owns the network and scenario records of xbroute/model.h and what is true of
+ * them whatever the question: the enumerations' names (enums.c), the built-in per-mode defaults
+ * (defaults.c), allocating, indexing, looking up and freeing networks and scenarios (network.c),
+ * editable variants of a scenario (variant.c), reachability (reach.c) and the counts `info`
+ * reports (info.c). Its public half is xbroute/model.h and, for reachability and counts,
+ * xbroute/analysis.h. Model files include only the base layer (base/internal.h,
+ * xbroute/status.h, xbroute/output.h), igraph and this header; every layer above may include it.
  *
  * Invariant after xbr__network_index(): graph->g has n_nodes vertices and n_links edges, edge j
  * is link j (from -> to, directed), and the id maps hold every node, link and country. Any
  * change to the arrays (a scenario's `add`) must be followed by xbr__network_index().
  */
-#ifndef XBROUTE_NETWORK_INTERNAL_H
-#define XBROUTE_NETWORK_INTERNAL_H
+#ifndef XBROUTE_MODEL_INTERNAL_H
+#define XBROUTE_MODEL_INTERNAL_H
 
 #include <igraph.h>
 
 #include "base/internal.h"
 #include "xbroute/model.h"
+
+/* ---- network.c (prefix xbr__network_; xbr_network_*, xbr_scenario_* public) ---- */
 
 struct xbr_graph {
     igraph_t g;

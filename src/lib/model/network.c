@@ -70,12 +70,9 @@ const char *xbr__network_intern(xbr_network_t *net, const char *s)
     if (items == NULL)
         return NULL;
     st->items = items;
-    size_t n = strlen(s) + 1;
-    char *copy = malloc(n);
-    if (copy == NULL)
-        return NULL;
-    memcpy(copy, s, n);
-    st->items[st->count++] = copy;
+    char *copy = xbr__strdup(s);
+    if (copy != NULL)
+        st->items[st->count++] = copy;
     return copy;
 }
 
@@ -103,38 +100,28 @@ double xbr_great_circle_km(double lat1, double lon1, double lat2, double lon2)
     return 2.0 * r_km * asin(sqrt(a));
 }
 
-xbr_status_t xbr__network_index(xbr_network_t *net)
+/* Fills the id maps from the arrays and each link's distance when the file gave none;
+ * XBR_EINPUT on a repeated id or a link end out of range. */
+static xbr_status_t index_ids(xbr_network_t *net)
 {
     struct xbr_graph *g = net->graph;
-    igraph_vector_int_t edges;
     xbr_status_t st = XBR_OK;
-
-    xbr__igraph_init();
-    graph_clear(g);
-    for (size_t i = 0; i < net->n_countries; i++) {
-        if (xbr__strmap_get(&g->country_ids, net->countries[i].code) >= 0)
-            return XBR_EINPUT;
-        st = xbr__strmap_put(&g->country_ids, net->countries[i].code, (int)i);
-        if (st != XBR_OK)
-            return st;
-    }
-    for (size_t i = 0; i < net->n_nodes; i++) {
-        if (xbr__strmap_get(&g->node_ids, net->nodes[i].id) >= 0)
-            return XBR_EINPUT;
-        st = xbr__strmap_put(&g->node_ids, net->nodes[i].id, (int)i);
-        if (st != XBR_OK)
-            return st;
-    }
-    for (size_t j = 0; j < net->n_links; j++) {
+    for (size_t i = 0; i < net->n_countries && st == XBR_OK; i++)
+        st = xbr__strmap_get(&g->country_ids, net->countries[i].code) >= 0
+                 ? XBR_EINPUT
+                 : xbr__strmap_put(&g->country_ids, net->countries[i].code, (int)i);
+    for (size_t i = 0; i < net->n_nodes && st == XBR_OK; i++)
+        st = xbr__strmap_get(&g->node_ids, net->nodes[i].id) >= 0
+                 ? XBR_EINPUT
+                 : xbr__strmap_put(&g->node_ids, net->nodes[i].id, (int)i);
+    for (size_t j = 0; j < net->n_links && st == XBR_OK; j++) {
         xbr_link_t *l = &net->links[j];
         if (l->from < 0 || (size_t)l->from >= net->n_nodes || l->to < 0 ||
-            (size_t)l->to >= net->n_nodes)
-            return XBR_EINPUT;
-        if (xbr__strmap_get(&g->link_ids, l->id) >= 0)
-            return XBR_EINPUT;
+            (size_t)l->to >= net->n_nodes || xbr__strmap_get(&g->link_ids, l->id) >= 0) {
+            st = XBR_EINPUT;
+            break;
+        }
         st = xbr__strmap_put(&g->link_ids, l->id, (int)j);
-        if (st != XBR_OK)
-            return st;
         if (!l->distance_given) {
             const xbr_node_t *a = &net->nodes[l->from];
             const xbr_node_t *b = &net->nodes[l->to];
@@ -142,7 +129,15 @@ xbr_status_t xbr__network_index(xbr_network_t *net)
                 xbr_great_circle_km(a->lat, a->lon, b->lat, b->lon) * net->detour_factor[l->mode];
         }
     }
+    return st;
+}
 
+/* The igraph graph: vertex i is node i, edge j is link j. */
+static xbr_status_t build_graph(xbr_network_t *net)
+{
+    struct xbr_graph *g = net->graph;
+    igraph_vector_int_t edges;
+    xbr_status_t st = XBR_OK;
     if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * net->n_links)) != IGRAPH_SUCCESS)
         return XBR_ENOMEM;
     for (size_t j = 0; j < net->n_links; j++) {
@@ -155,6 +150,16 @@ xbr_status_t xbr__network_index(xbr_network_t *net)
     else
         g->have_g = 1;
     igraph_vector_int_destroy(&edges);
+    return st;
+}
+
+xbr_status_t xbr__network_index(xbr_network_t *net)
+{
+    xbr__igraph_init();
+    graph_clear(net->graph);
+    xbr_status_t st = index_ids(net);
+    if (st == XBR_OK)
+        st = build_graph(net);
     return st;
 }
 

@@ -27,8 +27,11 @@ xbr__variant_t *xbr__variant_new(const xbr_scenario_t *sc)
         xbr__variant_free(v);
         return NULL;
     }
-    memcpy(v->net.nodes, net->nodes, net->n_nodes * sizeof *net->nodes);
-    memcpy(v->net.links, net->links, net->n_links * sizeof *net->links);
+    /* (an empty array may be NULL, which memcpy may not be given even for 0 bytes) */
+    if (net->n_nodes > 0)
+        memcpy(v->net.nodes, net->nodes, net->n_nodes * sizeof *net->nodes);
+    if (net->n_links > 0)
+        memcpy(v->net.links, net->links, net->n_links * sizeof *net->links);
     return v;
 }
 

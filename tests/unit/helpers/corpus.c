@@ -1,11 +1,7 @@
 /*
  * corpus.c - the bad-input corpus runner (corpus.h).
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "xbr_test.h"
 
 #include <dirent.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /*
- * test_load_network.c - the network loader: the bad-input corpus (tests/data/bad/n_*.json),
- * the good network's values, defaults, the keys table and "did you mean".
+ * test_load_network.c - the network loader (load/network.c): the bad-input corpus
+ * (tests/data/bad/n_*.json), the good network's values, defaults and "did you mean".
  * The corpus format is described in tests/unit/helpers/corpus.h; files n_* are loaded here with
  * xbr_network_load (the scenario corpus s_* is run by test_load_scenario.c).
  */
@@ -217,45 +217,6 @@ static void test_parse_from_memory_applies_defaults(void **state)
     xbr_diags_destroy(&d);
 }
 
-static void test_format_keys_table_lists_each_object(void **state)
-{
-    (void)state;
-    static const char *const objects[] = {"network",  "node",    "link",   "cost",   "handling",
-                                          "days",     "country", "regime", "source", "defaults",
-                                          "scenario", "product", "change"};
-    for (size_t i = 0; i < sizeof objects / sizeof objects[0]; i++)
-        assert_non_null(xbr_format_keys(objects[i]));
-    assert_null(xbr_format_keys("nonsense"));
-    assert_null(xbr_format_keys(NULL));
-    const char *const *k = xbr_format_keys("days");
-    assert_string_equal(k[0], "min");
-    assert_string_equal(k[1], "mode");
-    assert_string_equal(k[2], "max");
-    assert_null(k[3]);
-    /* formats.md lists 14 link keys */
-    size_t n = 0;
-    for (k = xbr_format_keys("link"); *k != NULL; k++)
-        n++;
-    assert_int_equal(n, 14);
-}
-
-static void test_file_kind_tells_network_from_scenario(void **state)
-{
-    (void)state;
-    xbr_diags_t d;
-    xbr_diags_init(&d);
-    assert_int_equal(xbr_file_kind(GOOD_DIR "/net_small.json", &d), XBR_FILE_NETWORK);
-    assert_int_equal(xbr_file_kind(GOOD_DIR "/scn_base.json", &d), XBR_FILE_SCENARIO);
-    /* scn_child.json has no "format": told by its "extends" */
-    assert_int_equal(xbr_file_kind(GOOD_DIR "/scn_child.json", &d), XBR_FILE_SCENARIO);
-    assert_int_equal(d.n_errors, 0);
-    assert_int_equal(xbr_file_kind(BAD_DIR "/n_not_network.json", &d), XBR_FILE_UNKNOWN);
-    assert_int_equal(d.n_errors, 1);
-    assert_int_equal(xbr_file_kind(BAD_DIR "/does_not_exist.json", &d), XBR_FILE_UNKNOWN);
-    assert_int_equal(d.n_errors, 2);
-    xbr_diags_destroy(&d);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,8 +227,6 @@ int main(void)
         cmocka_unit_test(test_message_names_value_object_and_expectation),
         cmocka_unit_test(test_good_network_loads_with_values_from_file),
         cmocka_unit_test(test_parse_from_memory_applies_defaults),
-        cmocka_unit_test(test_format_keys_table_lists_each_object),
-        cmocka_unit_test(test_file_kind_tells_network_from_scenario),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -43,8 +43,8 @@ static xbr_status_t gen(gen_t *g, size_t links, uint64_t seed)
 
 static void gen_free(gen_t *g)
 {
-    xbr_buf_free(&g->net);
-    xbr_buf_free(&g->sc);
+    xbr_buf_destroy(&g->net);
+    xbr_buf_destroy(&g->sc);
 }
 
 /* Parses the network with the strict loader; fails the test on any diagnostic. */
@@ -371,8 +371,8 @@ static void test_bad_parameters_are_usage_errors(void **state)
     p.factories = 1;
     assert_int_equal(xbr_generate(&p, &a, &b, NULL, NULL), XBR_EUSAGE);
 
-    xbr_buf_free(&a);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&a);
+    xbr_buf_destroy(&b);
     xbr_diags_destroy(&diags);
 }
 

@@ -1,6 +1,6 @@
 /*
- * test_json_strict.c - the strict JSON scanner: tables of valid and invalid texts, each
- * invalid one with the line:col of its first problem (counted by hand in the comment; columns
+ * test_json_scan.c - the strict JSON scanner (load/json_scan.c): tables of valid and invalid texts,
+ * each invalid one with the line:col of its first problem (counted by hand in the comment; columns
  * count code points), the value offsets it records, and the depth limit.
  */
 #include <stdarg.h>
@@ -139,7 +139,7 @@ static void test_records_key_and_value_offsets_in_document_order(void **state)
         assert_int_equal(locs.items[i].key, want[i].key);
         assert_int_equal(locs.items[i].val, want[i].val);
     }
-    xbr__json_locs_free(&locs);
+    xbr__json_locs_destroy(&locs);
 }
 
 static char *nested(size_t depth, size_t *len)

@@ -1,0 +1,294 @@
+/*
+ * load/getters.c - reading one value of a document: typed getters with ranges, enums and the
+ * "open"/"closed" status, source references, unknown keys with "did you mean", and the words
+ * messages use ("a string", "node F_SZ, field cost.per_kg") (load/internal.h).
+ *
+ * Every getter reports what is wrong at the value (or, for a missing field, at its object)
+ * through the document, and returns 1 (present and valid, *out set), 0 (absent and optional,
+ * *out untouched) or -1 (reported). The happy path formats no text: expectations are only
+ * spelled out for a diagnostic.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/internal.h"
+
+const xbr__ldrange_t xbr__ld_nonneg = {0.0, INFINITY, 0};
+const xbr__ldrange_t xbr__ld_positive = {0.0, INFINITY, XBR_LD_LO_OPEN};
+
+const char *xbr__ld_node_type_name(int v)
+{
+    return xbr_node_type_name((xbr_node_type_t)v);
+}
+const char *xbr__ld_mode_name(int v)
+{
+    return xbr_mode_name((xbr_mode_t)v);
+}
+const char *xbr__ld_passage_name(int v)
+{
+    return xbr_passage_name((xbr_passage_t)v);
+}
+
+const char *xbr__ld_type_name(const cJSON *item)
+{
+    if (item == NULL)
+        return "nothing";
+    if (cJSON_IsString(item))
+        return "a string";
+    if (cJSON_IsNumber(item))
+        return "a number";
+    if (cJSON_IsBool(item))
+        return "a boolean";
+    if (cJSON_IsNull(item))
+        return "null";
+    if (cJSON_IsArray(item))
+        return "an array";
+    if (cJSON_IsObject(item))
+        return "an object";
+    return "an invalid value";
+}
+
+const char *xbr__ld_field(const xbr__ldobj_t *o, const char *key, char *buf, size_t size)
+{
+    if (o->prefix == NULL)
+        snprintf(buf, size, "%s", key);
+    else
+        snprintf(buf, size, "%s.%s", o->prefix, key);
+    return buf;
+}
+
+static void join_list(const char *const *list, char *buf, size_t size, const char *head)
+{
+    size_t n = (size_t)snprintf(buf, size, "%s", head);
+    for (size_t i = 0; list[i] != NULL && n < size; i++)
+        n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "", list[i]);
+}
+
+void xbr__ld_check_keys(const xbr__ldobj_t *o, const char *kind)
+{
+    const char *const *keys = xbr_format_keys(kind);
+    const cJSON *m;
+    char exp[600];
+    if (keys == NULL || !cJSON_IsObject(o->obj))
+        return;
+    cJSON_ArrayForEach(m, o->obj)
+    {
+        int known = 0;
+        for (size_t i = 0; keys[i] != NULL && !known; i++)
+            known = strcmp(keys[i], m->string) == 0;
+        if (known)
+            continue;
+        const char *s = xbr_suggest(m->string, keys);
+        if (s != NULL)
+            snprintf(exp, sizeof exp, "did you mean \"%s\"?", s);
+        else
+            join_list(keys, exp, sizeof exp, "ignored; known keys: ");
+        xbr__ldoc_diag(o->doc, XBR_SEV_WARNING, m, 1, o->oid, o->prefix, exp,
+                       "unknown key \"%.80s\"", m->string);
+    }
+}
+
+bool xbr__ld_is_object(xbr__ldoc_t *doc, const cJSON *item, const char *oid, const char *field)
+{
+    if (cJSON_IsObject(item))
+        return true;
+    xbr__ldoc_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, "an object", "wrong type: %s",
+                   xbr__ld_type_name(item));
+    return false;
+}
+
+static void missing(const xbr__ldobj_t *o, const char *key, const char *expected)
+{
+    char field[160];
+    xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, o->obj, 0, o->oid,
+                   xbr__ld_field(o, key, field, sizeof field), expected, "missing required field");
+}
+
+int xbr__ld_get_str(const xbr__ldobj_t *o, const char *key, bool required, char **out)
+{
+    char field[160];
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    if (it == NULL) {
+        if (required)
+            missing(o, key, "a string");
+        return required ? -1 : 0;
+    }
+    if (!cJSON_IsString(it) || it->valuestring == NULL) {
+        xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, it, 0, o->oid,
+                       xbr__ld_field(o, key, field, sizeof field), "a string", "wrong type: %s",
+                       xbr__ld_type_name(it));
+        return -1;
+    }
+    if (out != NULL) {
+        free(*out);
+        *out = xbr__strdup(it->valuestring);
+        if (*out == NULL) {
+            o->doc->nomem = 1;
+            return -1;
+        }
+    }
+    return 1;
+}
+
+static void range_text(xbr__ldrange_t r, char *buf, size_t size)
+{
+    if (isinf(r.hi)) {
+        snprintf(buf, size, "a finite number %s %g", r.flags & XBR_LD_LO_OPEN ? ">" : ">=", r.lo);
+        return;
+    }
+    snprintf(buf, size, "a number %s %g and %s %g", r.flags & XBR_LD_LO_OPEN ? ">" : ">=", r.lo,
+             r.flags & XBR_LD_HI_OPEN ? "<" : "<=", r.hi);
+}
+
+int xbr__ld_check_num(xbr__ldoc_t *doc, const cJSON *item, const char *oid, const char *field,
+                      xbr__ldrange_t r, double *out)
+{
+    char exp[96], txt[48];
+    if (cJSON_IsNumber(item) && isfinite(item->valuedouble)) {
+        /* The happy path formats nothing: the texts are only for diagnostics. */
+        double v = item->valuedouble;
+        int low = (r.flags & XBR_LD_LO_OPEN) ? v <= r.lo : v < r.lo;
+        int high = (r.flags & XBR_LD_HI_OPEN) ? v >= r.hi : v > r.hi;
+        if (!low && !high) {
+            *out = v;
+            return 1;
+        }
+    }
+    range_text(r, exp, sizeof exp);
+    if (!cJSON_IsNumber(item)) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, exp, "wrong type: %s",
+                       xbr__ld_type_name(item));
+        return -1;
+    }
+    double v = item->valuedouble;
+    xbr__ldoc_number_text(doc, item, txt, sizeof txt);
+    if (!isfinite(v)) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, exp,
+                       "number %s is not finite (too large for a double)", txt);
+        return -1;
+    }
+    int low = (r.flags & XBR_LD_LO_OPEN) ? v <= r.lo : v < r.lo;
+    int high = (r.flags & XBR_LD_HI_OPEN) ? v >= r.hi : v > r.hi;
+    if (low && r.lo == 0.0 && v < 0.0) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, exp, "negative number %s", txt);
+        return -1;
+    }
+    if (low || high) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, exp, "number %s out of range", txt);
+        return -1;
+    }
+    *out = v;
+    return 1;
+}
+
+int xbr__ld_get_num(const xbr__ldobj_t *o, const char *key, bool required, xbr__ldrange_t range,
+                    double *out)
+{
+    char field[160];
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    if (it == NULL) {
+        if (required) {
+            char exp[96];
+            range_text(range, exp, sizeof exp);
+            missing(o, key, exp);
+        }
+        return required ? -1 : 0;
+    }
+    return xbr__ld_check_num(o->doc, it, o->oid, xbr__ld_field(o, key, field, sizeof field), range,
+                             out);
+}
+
+/* Writes "one of a, b, c" for an enumeration into exp; only needed for a diagnostic. */
+static void enum_expected(const char *(*name)(int), int count, char *exp, size_t size)
+{
+    size_t n = (size_t)snprintf(exp, size, "one of ");
+    for (int i = 0; i < count && n < size; i++)
+        n += (size_t)snprintf(exp + n, size - n, "%s%s", i ? ", " : "", name(i));
+}
+
+int xbr__ld_get_enum(const xbr__ldobj_t *o, const char *key, bool required, const char *what,
+                     int (*parse)(const char *), const char *(*name)(int), int count, int *out)
+{
+    char field[160], exp[400];
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    if (it == NULL) {
+        if (required) {
+            enum_expected(name, count, exp, sizeof exp);
+            missing(o, key, exp);
+        }
+        return required ? -1 : 0;
+    }
+    int v = cJSON_IsString(it) && it->valuestring != NULL ? parse(it->valuestring) : -1;
+    if (v >= 0) {
+        *out = v;
+        return 1;
+    }
+    enum_expected(name, count, exp, sizeof exp);
+    xbr__ld_field(o, key, field, sizeof field);
+    if (!cJSON_IsString(it) || it->valuestring == NULL) {
+        xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, it, 0, o->oid, field, exp, "wrong type: %s",
+                       xbr__ld_type_name(it));
+        return -1;
+    }
+    xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, it, 0, o->oid, field, exp, "unknown %s \"%.64s\"", what,
+                   it->valuestring);
+    return -1;
+}
+
+static int parse_status(const char *s)
+{
+    return strcmp(s, "open") == 0 ? 0 : strcmp(s, "closed") == 0 ? 1 : -1;
+}
+
+static const char *status_name(int v)
+{
+    return v ? "closed" : "open";
+}
+
+int xbr__ld_get_status(const xbr__ldobj_t *o, bool *closed)
+{
+    int v = 0;
+    int rc = xbr__ld_get_enum(o, "status", false, "status", parse_status, status_name, 2, &v);
+    if (rc == 1)
+        *closed = v == 1;
+    return rc;
+}
+
+void xbr__ld_check_source_refs(const xbr__ldobj_t *o, const xbr__strmap_t *ids,
+                               const xbr__strmap_t *ids2)
+{
+    char field[160];
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, "source");
+    const cJSON *e;
+    if (it == NULL)
+        return;
+    xbr__ld_field(o, "source", field, sizeof field);
+    if (cJSON_IsString(it)) {
+        e = it;
+        goto one;
+    }
+    if (!cJSON_IsArray(it)) {
+        xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, it, 0, o->oid, field,
+                       "a source id or an array of source ids", "wrong type: %s",
+                       xbr__ld_type_name(it));
+        return;
+    }
+    cJSON_ArrayForEach(e, it)
+    {
+        if (!cJSON_IsString(e)) {
+            xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, e, 0, o->oid, field, "a source id (string)",
+                           "wrong type: %s", xbr__ld_type_name(e));
+            continue;
+        }
+    one:
+        if ((ids == NULL || xbr__strmap_get(ids, e->valuestring) < 0) &&
+            (ids2 == NULL || xbr__strmap_get(ids2, e->valuestring) < 0))
+            xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, e, 0, o->oid, field,
+                           "the id of an entry of \"sources\"", "unknown source \"%.64s\"",
+                           e->valuestring);
+        if (e == it)
+            return;
+    }
+}

@@ -1,0 +1,161 @@
+/*
+ * load/kind.c - whether a file is a network or a scenario (xbr_file_kind, xbroute/load.h),
+ * and loading it as what it is (xbr_file_load): from its "format" key if it has one, else
+ * from the presence of "nodes" (network) or "network"/"extends" (scenario). A valid file is
+ * told from its raw top-level keys without building a tree; anything else takes the full
+ * load, which says exactly what is wrong.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/internal.h"
+
+xbr_file_kind_t xbr__file_kind_root(const cJSON *root)
+{
+    const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "format");
+    if (!cJSON_IsObject(root))
+        return XBR_FILE_UNKNOWN;
+    if (cJSON_IsString(f)) {
+        if (strcmp(f->valuestring, "xbroute.network/1") == 0)
+            return XBR_FILE_NETWORK;
+        if (strcmp(f->valuestring, "xbroute.scenario/1") == 0)
+            return XBR_FILE_SCENARIO;
+        return XBR_FILE_UNKNOWN;
+    }
+    if (cJSON_GetObjectItemCaseSensitive(root, "nodes") != NULL)
+        return XBR_FILE_NETWORK;
+    if (cJSON_GetObjectItemCaseSensitive(root, "network") != NULL ||
+        cJSON_GetObjectItemCaseSensitive(root, "extends") != NULL)
+        return XBR_FILE_SCENARIO;
+    return XBR_FILE_UNKNOWN;
+}
+
+/* Skips the JSON string starting at text[i] == '"'; returns the index after its closing quote. */
+static size_t skip_string(const char *t, size_t len, size_t i)
+{
+    for (i++; i < len && t[i] != '"'; i++)
+        if (t[i] == '\\')
+            i++;
+    return i + 1;
+}
+
+static size_t skip_ws_at(const char *t, size_t len, size_t i)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* Skips the valid JSON value starting at text[i]; returns the index just after it. */
+static size_t skip_value(const char *t, size_t len, size_t i)
+{
+    if (i >= len)
+        return len;
+    if (t[i] == '"')
+        return skip_string(t, len, i);
+    if (t[i] == '{' || t[i] == '[') {
+        int depth = 0;
+        while (i < len) {
+            if (t[i] == '"') {
+                i = skip_string(t, len, i);
+                continue;
+            }
+            if (t[i] == '{' || t[i] == '[')
+                depth++;
+            else if (t[i] == '}' || t[i] == ']')
+                depth--;
+            i++;
+            if (depth == 0)
+                return i;
+        }
+        return len;
+    }
+    while (i < len && strchr(",}] \t\n\r", t[i]) == NULL)
+        i++;
+    return i;
+}
+
+/*
+ * Tells the kind of already-validated JSON text from its top-level keys, without building a
+ * tree (a network of a million links is not parsed twice just to learn what it is). Same rules
+ * as xbr__file_kind_root(); keys and the format value are compared as raw text, so an escaped
+ * spelling is not recognised here and falls back to the full parse.
+ */
+static xbr_file_kind_t sniff_kind(const char *t, size_t len)
+{
+    size_t i = skip_ws_at(t, len, 0);
+    int has_nodes = 0, has_scenario_key = 0;
+    if (i >= len || t[i] != '{')
+        return XBR_FILE_UNKNOWN;
+    i = skip_ws_at(t, len, i + 1);
+    while (i < len && t[i] == '"') {
+        size_t k0 = i + 1, k1 = skip_string(t, len, i) - 1;
+        size_t klen = k1 - k0;
+        i = skip_ws_at(t, len, k1 + 1) + 1; /* past ':' */
+        i = skip_ws_at(t, len, i);
+        size_t v0 = i;
+        i = skip_value(t, len, i);
+        if (klen == 6 && memcmp(t + k0, "format", 6) == 0) {
+            static const char net[] = "\"xbroute.network/1\"", scn[] = "\"xbroute.scenario/1\"";
+            if (i - v0 == sizeof net - 1 && memcmp(t + v0, net, sizeof net - 1) == 0)
+                return XBR_FILE_NETWORK;
+            if (i - v0 == sizeof scn - 1 && memcmp(t + v0, scn, sizeof scn - 1) == 0)
+                return XBR_FILE_SCENARIO;
+            return XBR_FILE_UNKNOWN;
+        }
+        if (klen == 5 && memcmp(t + k0, "nodes", 5) == 0)
+            has_nodes = 1;
+        if ((klen == 7 && memcmp(t + k0, "network", 7) == 0) ||
+            (klen == 7 && memcmp(t + k0, "extends", 7) == 0))
+            has_scenario_key = 1;
+        i = skip_ws_at(t, len, i);
+        if (i < len && t[i] == ',')
+            i = skip_ws_at(t, len, i + 1);
+    }
+    return has_nodes ? XBR_FILE_NETWORK : has_scenario_key ? XBR_FILE_SCENARIO : XBR_FILE_UNKNOWN;
+}
+
+xbr_file_kind_t xbr_file_kind(const char *path, xbr_diags_t *diags)
+{
+    xbr__ldoc_t doc;
+    xbr_file_kind_t kind = XBR_FILE_UNKNOWN;
+    char *buf = NULL;
+    size_t len = 0;
+    xbr__json_error_t err;
+
+    /* Fast path: a valid file whose top-level keys tell its kind. */
+    if (xbr_read_file(path, XBR_LOAD_MAX_BYTES, &buf, &len, NULL) == XBR_OK &&
+        xbr__json_scan(buf, len, XBR_LOAD_MAX_DEPTH, NULL, &err) == XBR_JSON_OK)
+        kind = sniff_kind(buf, len);
+    free(buf);
+    if (kind != XBR_FILE_UNKNOWN)
+        return kind;
+
+    /* Otherwise the full load says exactly what is wrong. */
+    if (xbr__ldoc_init_file(&doc, path, diags, NULL, 0, 0) == XBR_OK) {
+        kind = xbr__file_kind_root(doc.root);
+        if (kind == XBR_FILE_UNKNOWN)
+            xbr__ldoc_diag(&doc, XBR_SEV_ERROR, doc.root, 0, NULL, NULL,
+                           "\"format\": \"xbroute.network/1\" or \"xbroute.scenario/1\", or a "
+                           "\"nodes\" (network) or \"network\"/\"extends\" (scenario) key",
+                           "neither a network nor a scenario file");
+    }
+    xbr__ldoc_destroy(&doc);
+    return kind;
+}
+
+xbr_status_t xbr_file_load(const char *path, xbr_network_t **net, xbr_scenario_t **sc,
+                           xbr_diags_t *diags)
+{
+    *net = NULL;
+    *sc = NULL;
+    switch (xbr_file_kind(path, diags)) {
+    case XBR_FILE_NETWORK:
+        return xbr_network_load(path, net, diags);
+    case XBR_FILE_SCENARIO:
+        return xbr_scenario_load(path, sc, diags);
+    case XBR_FILE_UNKNOWN:
+        break;
+    }
+    return XBR_EINPUT;
+}

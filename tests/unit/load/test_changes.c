@@ -1,0 +1,196 @@
+/*
+ * test_changes.c - a scenario's changes (load/changes.c), each op on the hand-written network
+ * tests/data/good/net_small.json: closing and opening nodes and links, closing a passage,
+ * scaling links by selector, setting a country, adding nodes and links; a bad change is
+ * reported and skipped while the others apply. Expected values are the file's numbers times
+ * the factors, worked out by hand.
+ */
+#include "xbr_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "tmpdir.h"
+#include "xbroute/load.h"
+
+/* Loads a scenario on net_small.json with the given changes array; the status, the scenario
+ * (or NULL) and the diagnostics come back. */
+static xbr_status_t load_with(const char *changes, xbr_scenario_t **sc, xbr_diags_t *d)
+{
+    const char *path = tmpdir_path("s.json");
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fprintf(
+        f,
+        "{\"format\": \"xbroute.scenario/1\", \"name\": \"c\",\n"
+        " \"network\": \"%s/net_small.json\",\n"
+        " \"products\": [{\"id\": \"p\", \"category\": \"apparel\", \"origin\": \"F_SZ\",\n"
+        "   \"unit_kg\": 1, \"unit_m3\": 0.01, \"unit_value\": 10, \"demand\": {\"M_US\": 5}}],\n"
+        " \"changes\": %s}\n",
+        GOOD_DIR, changes);
+    fclose(f);
+    xbr_diags_init(d);
+    return xbr_scenario_load(path, sc, d);
+}
+
+static const xbr_link_t *link_of(const xbr_scenario_t *sc, const char *id)
+{
+    int j = xbr_network_find_link(sc->network, id);
+    assert_true(j >= 0);
+    return &sc->network->links[j];
+}
+
+static void test_close_and_open(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    assert_int_equal(load_with("[{\"op\": \"close_node\", \"node\": \"W_LA\"},"
+                               " {\"op\": \"close_link\", \"link\": \"AIR1\"},"
+                               " {\"op\": \"open_link\", \"link\": \"SEA_DE_CAPE\"},"
+                               " {\"op\": \"close_node\", \"node\": \"EXP\"},"
+                               " {\"op\": \"open_node\", \"node\": \"EXP\"}]",
+                               &sc, &d),
+                     XBR_OK);
+    assert_int_equal(d.count, 0);
+    const xbr_network_t *net = sc->network;
+    assert_true(net->nodes[xbr_network_find_node(net, "W_LA")].closed);
+    assert_false(net->nodes[xbr_network_find_node(net, "EXP")].closed); /* in order */
+    assert_true(link_of(sc, "AIR1")->closed);
+    assert_false(link_of(sc, "SEA_DE_CAPE")->closed); /* closed in the file, opened here */
+    xbr_scenario_free(sc);
+    xbr_diags_destroy(&d);
+}
+
+static void test_close_passage_closes_sea_links_through_it(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    assert_int_equal(load_with("[{\"op\": \"open_link\", \"link\": \"SEA_DE_CAPE\"},"
+                               " {\"op\": \"close_passage\", \"passage\": \"suez\"}]",
+                               &sc, &d),
+                     XBR_OK);
+    assert_true(link_of(sc, "SEA_DE_SUEZ")->closed);
+    assert_false(link_of(sc, "SEA_DE_CAPE")->closed); /* round the Cape: no Suez */
+    assert_false(link_of(sc, "SEA_US")->closed);      /* no passage at all */
+    xbr_scenario_free(sc);
+    xbr_diags_destroy(&d);
+}
+
+static void test_scale_links_by_selector(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    /* air costs x2; sea links from CN to DE take 1.5 x the days; AIR1's days x0.5 */
+    assert_int_equal(load_with("[{\"op\": \"scale_links\", \"mode\": \"air\", \"cost\": 2},"
+                               " {\"op\": \"scale_links\", \"mode\": [\"sea\"],"
+                               "  \"from_country\": \"CN\", \"to_country\": [\"DE\"],"
+                               "  \"days\": 1.5},"
+                               " {\"op\": \"scale_links\", \"link\": \"AIR1\", \"days\": 0.5}]",
+                               &sc, &d),
+                     XBR_OK);
+    assert_int_equal(d.count, 0);
+    const xbr_link_t *air = link_of(sc, "AIR1");
+    assert_close(air->cost.per_kg, 9.0);                       /* 4.5 x 2 */
+    assert_close(air->cost.min_charge, 100.0);                 /* 50 x 2 */
+    assert_close(air->days.min, 1.0);                          /* 2 x 0.5 */
+    assert_close(air->days.max, 2.5);                          /* 5 x 0.5 */
+    assert_close(link_of(sc, "SEA_DE_SUEZ")->days.mode, 45.0); /* 30 x 1.5 */
+    assert_close(link_of(sc, "SEA_DE_CAPE")->days.mode, 60.0); /* 40 x 1.5 */
+    assert_close(link_of(sc, "SEA_US")->days.mode, 16.0);      /* to US: untouched */
+    assert_close(link_of(sc, "SEA_US")->cost.per_m3, 60.0);
+    xbr_scenario_free(sc);
+    xbr_diags_destroy(&d);
+}
+
+static void test_set_country_replaces_given_fields(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    assert_int_equal(load_with("[{\"op\": \"set_country\", \"country\": \"US\","
+                               "  \"duty_pct\": 7, \"vat_pct\": 10, \"de_minimis\": 800}]",
+                               &sc, &d),
+                     XBR_OK);
+    const xbr_country_t *us = &sc->network->countries[xbr_network_find_country(sc->network, "US")];
+    assert_close(us->duty_pct_default, 7.0);
+    assert_int_equal(us->n_duty, 0); /* a number replaces the per-category table */
+    assert_close(xbr_country_duty_pct(us, "apparel"), 7.0);
+    assert_close(us->vat_pct, 10.0);
+    assert_close(us->de_minimis, 800.0);
+    assert_close(us->clearance_days, 2.0); /* not given: kept */
+    xbr_scenario_free(sc);
+    xbr_diags_destroy(&d);
+}
+
+static void test_add_nodes_and_links_reindexes(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    assert_int_equal(
+        load_with("[{\"op\": \"add\", \"nodes\": [{\"id\": \"W_NJ\", \"type\": \"warehouse\","
+                  "   \"name\": \"NJ\", \"country\": \"US\", \"lat\": 40.7, \"lon\": -74.2}],"
+                  "  \"links\": [{\"from\": \"USLAX\", \"to\": \"W_NJ\", \"mode\": \"rail\","
+                  "   \"days\": 5}, {\"from\": \"W_NJ\", \"to\": \"M_US\", \"mode\": \"last_mile\","
+                  "   \"days\": 2}]},"
+                  " {\"op\": \"close_link\", \"link\": \"USLAX>W_NJ:rail\"}]",
+                  &sc, &d),
+        XBR_OK);
+    const xbr_network_t *net = sc->network;
+    assert_int_equal(net->n_nodes, 11);
+    assert_int_equal(net->n_links, 12);
+    assert_int_equal(xbr_network_find_node(net, "W_NJ"), 10);
+    assert_true(link_of(sc, "USLAX>W_NJ:rail")->closed); /* a later change sees the new link */
+    assert_false(link_of(sc, "W_NJ>M_US:last_mile")->closed);
+    xbr_scenario_free(sc);
+    xbr_diags_destroy(&d);
+}
+
+static void test_bad_changes_are_reported_and_skipped(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    assert_int_equal(
+        load_with("[{\"op\": \"close_nod\", \"node\": \"W_LA\"},\n"
+                  " {\"op\": \"close_node\", \"node\": \"W_XX\"},\n"
+                  " {\"op\": \"scale_links\", \"cost\": 2},\n"
+                  " {\"op\": \"close_link\", \"link\": \"AIR1\", \"node\": \"W_LA\"},\n"
+                  " {\"op\": \"scale_links\", \"mode\": \"rail\", \"cost\": 2}]",
+                  &sc, &d),
+        XBR_EINPUT);
+    assert_null(sc);
+    /* unknown op, unknown node, scale_links without a selector */
+    assert_int_equal(d.n_errors, 3);
+    assert_string_equal(d.items[0].object_id, "change #1");
+    assert_string_equal(d.items[0].field, "op");
+    assert_int_equal(d.items[0].line, 5); /* the changes start on line 5 of the file */
+    assert_string_equal(d.items[1].object_id, "change #2");
+    assert_string_equal(d.items[1].field, "node");
+    assert_string_equal(d.items[2].object_id, "change #3");
+    /* a key the op does not use, and a selector that matches nothing: warnings */
+    assert_int_equal(d.n_warnings, 2);
+    assert_string_equal(d.items[3].object_id, "change #4");
+    assert_non_null(strstr(d.items[3].what, "\"node\" is not used by op close_link"));
+    assert_string_equal(d.items[4].what, "scale_links matches no link");
+    xbr_diags_destroy(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_close_and_open),
+        cmocka_unit_test(test_close_passage_closes_sea_links_through_it),
+        cmocka_unit_test(test_scale_links_by_selector),
+        cmocka_unit_test(test_set_country_replaces_given_fields),
+        cmocka_unit_test(test_add_nodes_and_links_reindexes),
+        cmocka_unit_test(test_bad_changes_are_reported_and_skipped),
+    };
+    return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
+}

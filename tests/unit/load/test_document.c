@@ -1,0 +1,145 @@
+/*
+ * test_document.c - documents with positions and diagnostics (load/document.c): the line and
+ * code-point column of every value and key, diagnostics placed there (and only counted past
+ * the cap), numbers quoted as written, syntax errors, and read errors placed at the spot that
+ * named the file. Positions are counted by hand in the texts below.
+ */
+#include "xbr_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "load/internal.h"
+
+/* Line 2 has "é" (2 bytes, 1 column) before "b". */
+static const char text[] = "{\"a\": 1.50e+2,\n"
+                           " \"\xc3\xa9\": 0, \"b\": [true, {\"c\": null}]}";
+
+static void test_positions_of_values_and_keys(void **state)
+{
+    (void)state;
+    xbr__ldoc_t doc;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr__ldoc_init(&doc, "t.json", text, sizeof text - 1, &d), XBR_OK);
+    int line, col;
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(doc.root, "a");
+    xbr__ldoc_pos(&doc, a, 0, &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 7); /* {"a": 1 : the value starts in column 7 */
+    xbr__ldoc_pos(&doc, a, 1, &line, &col);
+    assert_int_equal(col, 2); /* its key's opening quote */
+    const cJSON *b = cJSON_GetObjectItemCaseSensitive(doc.root, "b");
+    xbr__ldoc_pos(&doc, b, 1, &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 10); /* ␠"é": 0, "b : é counts once */
+    const cJSON *c = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(b, 1), "c");
+    xbr__ldoc_pos(&doc, c, 0, &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 28);
+    xbr__ldoc_pos(&doc, doc.root, 0, &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 1);
+    xbr__ldoc_pos(&doc, NULL, 0, &line, &col); /* unknown: 0:0 */
+    assert_int_equal(line, 0);
+    assert_int_equal(col, 0);
+    /* a number as written, not as reprinted */
+    char num[48];
+    xbr__ldoc_number_text(&doc, a, num, sizeof num);
+    assert_string_equal(num, "1.50e+2");
+    xbr__ldoc_destroy(&doc);
+    xbr_diags_destroy(&d);
+}
+
+static void test_diagnostics_at_the_value_and_over_the_cap(void **state)
+{
+    (void)state;
+    xbr__ldoc_t doc;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    d.max_errors = 2;
+    assert_int_equal(xbr__ldoc_init(&doc, "t.json", text, sizeof text - 1, &d), XBR_OK);
+    const cJSON *b = cJSON_GetObjectItemCaseSensitive(doc.root, "b");
+    xbr__ldoc_diag(&doc, XBR_SEV_ERROR, b, 0, "obj", "b", "a number", "wrong type: %s", "an array");
+    assert_int_equal(d.count, 1);
+    assert_string_equal(d.items[0].file, "t.json");
+    assert_int_equal(d.items[0].line, 2);
+    assert_int_equal(d.items[0].col, 15);
+    assert_string_equal(d.items[0].what, "wrong type: an array");
+    assert_string_equal(d.items[0].expected, "a number");
+    xbr__ldoc_diag(&doc, XBR_SEV_WARNING, NULL, 0, NULL, NULL, NULL, "whole file");
+    assert_int_equal(d.items[1].line, 0);
+    xbr__ldoc_diag(&doc, XBR_SEV_ERROR, b, 0, NULL, NULL, NULL, "second");
+    xbr__ldoc_diag(&doc, XBR_SEV_ERROR, b, 0, NULL, NULL, NULL, "third: past the cap");
+    assert_int_equal(doc.n_errors, 3);
+    assert_int_equal(d.n_errors, 3);
+    assert_true(d.truncated);
+    assert_int_equal(d.count, 3); /* the third error is counted, not kept */
+    xbr__ldoc_destroy(&doc);
+    xbr_diags_destroy(&d);
+}
+
+static void test_syntax_errors_and_limits(void **state)
+{
+    (void)state;
+    xbr__ldoc_t doc;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    static const char bad[] = "{\"a\": 1,\n \"b\": 01}";
+    assert_int_equal(xbr__ldoc_init(&doc, "bad.json", bad, sizeof bad - 1, &d), XBR_EINPUT);
+    assert_int_equal(doc.n_errors, 1);
+    assert_int_equal(d.items[0].line, 2);
+    assert_int_equal(d.items[0].col, 7);
+    assert_string_equal(d.items[0].expected, "valid JSON (RFC 8259)");
+    xbr__ldoc_destroy(&doc);
+    /* a length over the limit is refused before the text is read */
+    assert_int_equal(xbr__ldoc_init(&doc, "huge", "", XBR_LOAD_MAX_BYTES + 1, &d), XBR_EINPUT);
+    assert_string_equal(d.items[1].what, "input larger than 256 MiB");
+    xbr__ldoc_destroy(&doc);
+    xbr_diags_destroy(&d);
+}
+
+static void test_read_errors_go_where_the_file_was_named(void **state)
+{
+    (void)state;
+    xbr__ldoc_t doc;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    /* named by another file: placed there */
+    assert_int_equal(xbr__ldoc_init_file(&doc, BAD_DIR "/missing.json", &d, "scenario.json", 4, 14),
+                     XBR_EIO);
+    assert_int_equal(doc.n_errors, 1);
+    assert_string_equal(d.items[0].file, "scenario.json");
+    assert_int_equal(d.items[0].line, 4);
+    assert_int_equal(d.items[0].col, 14);
+    assert_non_null(strstr(d.items[0].what, "cannot read file \"" BAD_DIR "/missing.json\""));
+    assert_non_null(strstr(d.items[0].expected, "relative to the file that names them"));
+    xbr__ldoc_destroy(&doc);
+    /* named by no one: at the file itself; a folder says so */
+    assert_int_equal(xbr__ldoc_init_file(&doc, BAD_DIR, &d, NULL, 0, 0), XBR_EIO);
+    assert_string_equal(d.items[1].file, BAD_DIR);
+    assert_int_equal(d.items[1].line, 0);
+    assert_non_null(strstr(d.items[1].what, ": it is a directory"));
+    assert_string_equal(d.items[1].expected, "a readable JSON file");
+    xbr__ldoc_destroy(&doc);
+    /* a good file opens, owning its text */
+    assert_int_equal(xbr__ldoc_init_file(&doc, GOOD_DIR "/net_small.json", &d, NULL, 0, 0), XBR_OK);
+    assert_non_null(doc.buf);
+    assert_ptr_equal(doc.text, doc.buf);
+    assert_true(cJSON_IsObject(doc.root));
+    xbr__ldoc_destroy(&doc);
+    xbr_diags_destroy(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_positions_of_values_and_keys),
+        cmocka_unit_test(test_diagnostics_at_the_value_and_over_the_cap),
+        cmocka_unit_test(test_syntax_errors_and_limits),
+        cmocka_unit_test(test_read_errors_go_where_the_file_was_named),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
