@@ -34,8 +34,6 @@ typedef struct {
 XBR_API void xbr_buf_init(xbr_buf_t *b);
 /* Releases the buffer's memory and leaves it empty (initialised) again. */
 XBR_API void xbr_buf_destroy(xbr_buf_t *b);
-/* The old name of xbr_buf_destroy(), kept for the callers that still use it. */
-#define xbr_buf_free(b) xbr_buf_destroy(b)
 XBR_API void xbr_buf_append(xbr_buf_t *b, const char *s, size_t n);
 XBR_API void xbr_buf_puts(xbr_buf_t *b, const char *s);
 XBR_API void xbr_buf_printf(xbr_buf_t *b, const char *fmt, ...) XBR_PRINTF(2, 3);

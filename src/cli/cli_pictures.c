@@ -14,7 +14,7 @@ int cli_write_routes_geojson(const char *path, const xbr_scenario_t *sc, const x
     xbr_status_t st = xbr_route_write_geojson(&buf, sc, routes, n, &diags);
     int rc = st == XBR_OK ? cli_emit(&buf, path) : xbr_status_exit_code(st);
     cli_print_diags(&diags);
-    xbr_buf_free(&buf);
+    xbr_buf_destroy(&buf);
     xbr_diags_destroy(&diags);
     return rc;
 }

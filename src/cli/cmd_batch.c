@@ -89,7 +89,7 @@ static void show_progress(void *ctx, size_t done, size_t total, double elapsed_s
     xbr_batch_progress_text(&line, done, total, elapsed_s);
     fprintf(stderr, "\r%s%s", line.failed ? "" : line.data, final ? "\n" : "");
     fflush(stderr);
-    xbr_buf_free(&line);
+    xbr_buf_destroy(&line);
 }
 
 /* Runs the scenarios of `list` into the journal and commits it; returns an exit code. */

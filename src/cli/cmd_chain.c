@@ -68,14 +68,14 @@ static int report(const char *cmd, const xbr_scenario_t *sc, const chain_opts_t 
     if (rc == 0)
         rc = cli_emit(&out, o->out);
     if (rc == 0 && o->svg != NULL) {
-        xbr_buf_free(&out);
+        xbr_buf_destroy(&out);
         xbr_buf_init(&out);
         xbr_status_t st = xbr_chain_svg(&out, sc, ch, &diags);
         rc = st == XBR_OK ? cli_emit(&out, o->svg) : xbr_status_exit_code(st);
         cli_print_diags(&diags);
     }
     xbr_diags_destroy(&diags);
-    xbr_buf_free(&out);
+    xbr_buf_destroy(&out);
     return rc;
 }
 

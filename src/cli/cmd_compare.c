@@ -44,7 +44,7 @@ static int write_svg(const char *path, const xbr_scenario_t *sc, const xbr_compa
     int rc = st == XBR_OK ? cli_emit(&buf, path) : xbr_status_exit_code(st);
     cli_print_diags(&diags);
     xbr_diags_destroy(&diags);
-    xbr_buf_free(&buf);
+    xbr_buf_destroy(&buf);
     return rc;
 }
 
@@ -115,7 +115,7 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
         rc = write_svg(o->svg, sc, cmp);
     if (rc == 0)
         rc = cli_unserved(cmd, cmp->n_unserved);
-    xbr_buf_free(&out);
+    xbr_buf_destroy(&out);
     xbr_simulate_free(sim);
     xbr_compare_free(cmp);
     return rc;

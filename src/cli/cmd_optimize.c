@@ -99,7 +99,7 @@ static int write_chart(const char *path, const xbr_scenario_t *sc, const xbr_fro
     int rc = st == XBR_OK ? cli_emit(&buf, path) : xbr_status_exit_code(st);
     cli_print_diags(&diags);
     xbr_diags_destroy(&diags);
-    xbr_buf_free(&buf);
+    xbr_buf_destroy(&buf);
     return rc;
 }
 
@@ -126,7 +126,7 @@ static int write_all(const optimize_cli_t *o, const xbr_scenario_t *sc, const xb
                           ? xbr_optimize_frontier_write(&out, sc, res, pts, n_pts, o->format)
                           : xbr_optimize_write(&out, sc, res, o->format);
     int rc = st == XBR_EINPUT ? cli_report(spec.cmd, "output", st, NULL) : cli_emit(&out, o->out);
-    xbr_buf_free(&out);
+    xbr_buf_destroy(&out);
     if (rc == 0 && o->svg != NULL)
         rc = write_chart(o->svg, sc, pts, n_pts);
     if (rc == 0 && o->geojson != NULL)

@@ -54,7 +54,7 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     if (rc == 0)
         rc = cli_unserved(cmd, cmp->n_unserved);
     xbr_diags_destroy(&diags);
-    xbr_buf_free(&out);
+    xbr_buf_destroy(&out);
     xbr_compare_free(cmp);
     return rc;
 }

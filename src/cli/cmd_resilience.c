@@ -61,7 +61,7 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
             cli_report(cmd, NULL, xbr_resilience_write(&out, sc, r, (xbr_format_t)o->format), NULL);
     if (rc == 0)
         rc = cli_emit(&out, o->out);
-    xbr_buf_free(&out);
+    xbr_buf_destroy(&out);
     xbr_resilience_free(r);
     return rc;
 }

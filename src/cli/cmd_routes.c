@@ -110,7 +110,7 @@ static int emit(const xbr_scenario_t *sc, const routes_opts_t *o, const xbr_rout
     if (rc == 0 && o->geojson != NULL)
         rc =
             cli_write_routes_geojson(o->geojson, sc, routes->pareto->routes, routes->pareto->count);
-    xbr_buf_free(&out);
+    xbr_buf_destroy(&out);
     return rc;
 }
 

@@ -75,7 +75,7 @@ static int write_svg(const char *cmd, const char *path, const xbr_scenario_t *sc
     xbr_status_t st = xbr_simulate_histogram(&buf, sc, cmp, sim, (size_t)k, diags);
     int rc = st == XBR_OK ? cli_emit(&buf, path) : xbr_status_exit_code(st);
     cli_print_diags(diags);
-    xbr_buf_free(&buf);
+    xbr_buf_destroy(&buf);
     return rc;
 }
 
@@ -124,7 +124,7 @@ static int report(const char *cmd, const xbr_scenario_t *sc, const simulate_opts
                         NULL);
     if (rc == 0)
         rc = cli_emit(&out, o->out);
-    xbr_buf_free(&out);
+    xbr_buf_destroy(&out);
     if (rc == 0 && o->svg != NULL)
         rc = row < 0 ? no_pair(cmd, "(first)")
                      : write_svg(cmd, o->svg, sc, cmp, sim, (size_t)row, diags);

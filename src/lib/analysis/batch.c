@@ -260,7 +260,7 @@ static xbr_status_t append_whole(xbr_buf_t *out, xbr_buf_t *b, xbr_status_t st)
         if (out->failed)
             st = XBR_ENOMEM;
     }
-    xbr_buf_free(b);
+    xbr_buf_destroy(b);
     return st;
 }
 
@@ -506,7 +506,7 @@ xbr_status_t xbr_batch_csv_row(const char *line, size_t len, xbr_buf_t *out)
             }
         }
     csv_field(&row, false, wins.len ? wins.data : NULL);
-    xbr_buf_free(&wins);
+    xbr_buf_destroy(&wins);
     const cJSON *os = cJSON_GetObjectItemCaseSensitive(opt, "status");
     csv_field(&row, false, cJSON_IsString(os) ? os->valuestring : NULL);
     csv_number(&row, opt, "total_cost_per_week");

@@ -174,7 +174,7 @@ static int slurp(const char *path, char **data, size_t *len)
     int err = ferror(f) ? EIO : b.failed ? ENOMEM : 0;
     fclose(f);
     if (err) {
-        xbr_buf_free(&b);
+        xbr_buf_destroy(&b);
         errno = err;
         return -1;
     }
@@ -341,7 +341,7 @@ static xbr_status_t write_outputs(const xbr_batch_journal_t *j, const records_t 
         st = b.failed ? XBR_ENOMEM
                       : xbr_write_file_atomic(j->out, b.data ? b.data : "", b.len, diags);
     }
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     if (st != XBR_OK || j->csv == NULL)
         return st;
     xbr_buf_init(&b);
@@ -353,7 +353,7 @@ static xbr_status_t write_outputs(const xbr_batch_journal_t *j, const records_t 
         st = XBR_ENOMEM;
     if (st == XBR_OK)
         st = xbr_write_file_atomic(j->csv, b.data, b.len, diags);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     return st;
 }
 

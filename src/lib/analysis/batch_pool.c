@@ -140,7 +140,7 @@ static void worker_main(const pool_t *pool, int task_fd, int result_fd)
         answer_t a = {index, st == XBR_OK && !line.failed ? line.len : 0, failed};
         int bad = write_all(result_fd, &a, sizeof a) != 0 ||
                   (a.len > 0 && write_all(result_fd, line.data, line.len) != 0);
-        xbr_buf_free(&line);
+        xbr_buf_destroy(&line);
         if (bad)
             break;
     }
@@ -274,14 +274,14 @@ static void crash_record(pool_t *pool, size_t task, const char *what)
     xbr_buf_init(&line);
     xbr_buf_printf(&msg, "%s: error: %s", path, what);
     if (msg.failed || xbr_batch_error_record(path, msg.data, &line) != XBR_OK) {
-        xbr_buf_free(&line);
+        xbr_buf_destroy(&line);
         pool->st = XBR_ENOMEM;
     } else {
         pool->lines[task] = line.data; /* taken */
         pool->lens[task] = line.len;
         pool->failed[task] = true;
     }
-    xbr_buf_free(&msg);
+    xbr_buf_destroy(&msg);
 }
 
 /*

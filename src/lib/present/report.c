@@ -53,7 +53,7 @@ static void figure(xbr_buf_t *b, xbr_buf_t *svg, xbr_status_t st, const char *cl
             xbr_buf_printf(b, "<figcaption>%s</figcaption>", caption);
         xbr_buf_puts(b, "</figure>\n");
     }
-    xbr_buf_free(svg);
+    xbr_buf_destroy(svg);
 }
 
 /* Appends a table cell holding `s`, escaped. */
@@ -237,7 +237,7 @@ static void section_money(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_comp
     xbr_buf_t svg;
     xbr_buf_init(&svg);
     if (xbr_compare_cost_chart(&svg, sc, cmp, diags) != XBR_OK)
-        xbr_buf_free(&svg); /* the figure keeps its caption, without a chart */
+        xbr_buf_destroy(&svg); /* the figure keeps its caption, without a chart */
     figure(b, &svg, XBR_OK, NULL,
            "The winning route of each product into each market, its cost per unit split into "
            "components.");

@@ -258,7 +258,7 @@ xbr_status_t xbr_chain_svg(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_c
         char title[160];
         snprintf(title, sizeof title, "%s: %s into %s", xbr_chain_kind_name((xbr_chain_kind_t)k),
                  sc->products[chain->product].id, net->nodes[chain->market].id);
-        xbr_buf_free(&part);
+        xbr_buf_destroy(&part);
         xbr_buf_init(&part);
         st = xbr_chain_waterfall(&part, sc, chain, (xbr_chain_kind_t)k, title, diags);
         if (st == XBR_OK)
@@ -273,7 +273,7 @@ xbr_status_t xbr_chain_svg(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_c
         xbr_buf_puts(out, "</svg>\n");
         st = out->failed || body.failed ? XBR_ENOMEM : XBR_OK;
     }
-    xbr_buf_free(&part);
-    xbr_buf_free(&body);
+    xbr_buf_destroy(&part);
+    xbr_buf_destroy(&body);
     return st;
 }

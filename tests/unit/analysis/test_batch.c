@@ -193,9 +193,9 @@ static void test_record_of_hand_scenario(void **state)
     assert_non_null(strstr(csv.data, "/tests/data/cli/hand-scenario.json,ok,1,0,0,674.89066"));
     assert_non_null(strstr(csv.data, ",warehouse-sea:1,optimal,674.89066"));
     assert_true(csv.data[csv.len - 1] == '\n');
-    xbr_buf_free(&csv);
+    xbr_buf_destroy(&csv);
     cJSON_Delete(r);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 }
 
 static void test_record_without_optimize_has_null(void **state)
@@ -219,7 +219,7 @@ static void test_record_without_optimize_has_null(void **state)
     assert_int_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(c, "winners"), "express")->valueint,
                      1);
     cJSON_Delete(r);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 }
 
 static void test_late_pair_has_no_winner_and_null_mean_days(void **state)
@@ -241,7 +241,7 @@ static void test_late_pair_has_no_winner_and_null_mean_days(void **state)
     assert_string_equal(cJSON_GetObjectItem(o, "status")->valuestring, "infeasible");
     assert_true(cJSON_IsNull(cJSON_GetObjectItem(o, "total_cost_per_week")));
     cJSON_Delete(r);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 }
 
 static void test_error_records_name_the_first_diagnostic(void **state)
@@ -274,7 +274,7 @@ static void test_error_records_name_the_first_diagnostic(void **state)
         assert_true(failed);
         free(scenario);
         cJSON_Delete(r);
-        xbr_buf_free(&b);
+        xbr_buf_destroy(&b);
     }
 }
 
@@ -312,7 +312,7 @@ static void test_csv_quotes_commas_and_quotes(void **state)
                         "winners,optimize_status,optimize_total_cost_per_week,optimize_gap,error\n"
                         "\"a,b.json\",error,,,,,,,,,,\"a,b.json: error: unknown node "
                         "\"\"X\"\"\"\n");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 }
 
 static void test_error_record_bytes(void **state)
@@ -332,7 +332,7 @@ static void test_error_record_bytes(void **state)
     assert_string_equal(scenario, "d/a.json");
     assert_true(failed);
     free(scenario);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 }
 
 static void test_opts_defaults(void **state)

@@ -140,7 +140,7 @@ static void assert_no_children(void)
 static void kept_destroy(kept_t *k)
 {
     assert_no_children();
-    xbr_buf_free(&k->text);
+    xbr_buf_destroy(&k->text);
     xbr_diags_destroy(&k->diags);
 }
 
@@ -322,7 +322,7 @@ static void expect_progress(size_t done, size_t total, double elapsed_s, const c
     xbr_batch_progress_text(&b, done, total, elapsed_s);
     assert_non_null(b.data);
     assert_string_equal(b.data, want);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 }
 
 static void test_progress_text(void **state)

@@ -146,7 +146,7 @@ static void test_missing_way_is_not_found(void **state)
                                    "wholesaler -> retailer -> consumer\n   no such route in the "
                                    "network\n"));
     xbr_diags_destroy(&d);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_chain_free(ch);
     xbr_scenario_free(sc);
 }
@@ -200,7 +200,7 @@ static void test_write_text(void **state)
         strstr(t, "   intermediary markups           147.50          30.00           0.00\n"));
     assert_non_null(
         strstr(t, "   factory share                     39%            74%            89%\n"));
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_chain_free(ch);
     xbr_scenario_free(sc);
 }
@@ -229,7 +229,7 @@ static void test_write_json(void **state)
         cJSON_GetObjectItem(cJSON_GetObjectItem(last, "landed_cost"), "total")->valuedouble, 155.0);
     assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(steps, 0), "link")));
     cJSON_Delete(d);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_chain_free(ch);
     xbr_scenario_free(sc);
 }
@@ -251,11 +251,11 @@ static void test_svg_and_no_csv(void **state)
     assert_non_null(strstr(b.data, "sea to I"));
     assert_int_equal(strncmp(b.data, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"900\"", 51),
                      0);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_buf_init(&b);
     assert_int_equal(xbr_chain_write(&b, sc, ch, XBR_FORMAT_CSV), XBR_EINPUT);
     assert_int_equal(b.len, 0);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_chain_free(ch);
     xbr_scenario_free(sc);
 }

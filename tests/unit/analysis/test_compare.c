@@ -281,7 +281,7 @@ static void test_write_unknown_format_is_input_error(void **state)
     xbr_buf_init(&b);
     assert_int_equal(xbr_compare_write(&b, sc, cmp, NULL, XBR_FORMAT_COUNT), XBR_EINPUT);
     assert_int_equal(b.len, 0);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_compare_free(cmp);
     xbr_scenario_free(sc);
 }

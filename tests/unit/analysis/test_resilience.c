@@ -408,7 +408,7 @@ static void test_write_text_and_json(void **state)
     xbr_buf_init(&b);
     assert_int_equal(xbr_resilience_write(&b, sc, r, XBR_FORMAT_CSV), XBR_EINPUT);
     assert_int_equal(b.len, 0);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_resilience_free(r);
     xbr_scenario_free(sc);
 }

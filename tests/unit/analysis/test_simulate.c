@@ -446,7 +446,7 @@ static void test_write_text_json_csv(void **state)
     xbr_buf_t b;
     xbr_buf_init(&b);
     assert_int_equal(xbr_simulate_write(&b, sc, cmp, sim, XBR_FORMAT_COUNT), XBR_EINPUT);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_simulate_free(sim);
     xbr_compare_free(cmp);
     xbr_scenario_free(sc);
@@ -468,7 +468,7 @@ static void test_histogram(void **state)
     assert_int_equal(xbr_simulate_histogram(&b, sc, cmp, sim, 4, &d), XBR_EINPUT);
     assert_int_equal(d.n_errors, 1);
     xbr_diags_destroy(&d);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_simulate_free(sim);
     xbr_compare_free(cmp);
     xbr_scenario_free(sc);

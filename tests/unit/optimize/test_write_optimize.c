@@ -17,7 +17,7 @@ static char *written(const xbr_scenario_t *sc, const xbr_optimize_t *res,
                                : xbr_optimize_write(&b, sc, res, format);
     assert_int_equal(st, XBR_OK);
     char *s = fx_strdup(b.data ? b.data : "");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     return s;
 }
 
@@ -165,10 +165,10 @@ static void test_frontier_chart(void **state)
     assert_non_null(strstr(b.data, "<svg"));
     assert_non_null(strstr(b.data, "Cost versus delivery promise"));
     assert_non_null(strstr(b.data, "total landed cost per week ("));
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_buf_init(&b);
     assert_int_equal(xbr_optimize_frontier_chart(&b, sc, &frontier[1], 1, &d), XBR_EINPUT);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_diags_destroy(&d);
     xbr_scenario_free(sc);
 }
@@ -187,7 +187,7 @@ static void test_errors(void **state)
     assert_int_equal(xbr_optimize_write(&b, sc, res, XBR_FORMAT_TEXT), XBR_ENOMEM);
     assert_int_equal(xbr_optimize_frontier_write(&b, sc, res, frontier, 3, XBR_FORMAT_CSV),
                      XBR_ENOMEM);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_optimize_free(res);
     xbr_scenario_free(sc);
 }

@@ -57,7 +57,7 @@ static void test_frontier_points_land_on_hand_computed_pixels(void **state)
     assert_non_null(strstr(b.data, ">1000</text>")); /* top y tick */
     assert_non_null(strstr(b.data, ">35</text>"));   /* last x tick */
     pf_check_svg(&b, "frontier.svg");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 }
 
 static void test_frontier_with_two_series_and_no_points_fails(void **state)
@@ -77,7 +77,7 @@ static void test_frontier_with_two_series_and_no_points_fails(void **state)
     xbr_buf_init(&b);
     assert_int_equal(xbr_svg_scatter(&b, &opts, s, 2, NULL), XBR_OK);
     pf_check_svg(&b, "frontier2.svg");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 
     xbr_diags_t diags;
     xbr_diags_init(&diags);
@@ -86,7 +86,7 @@ static void test_frontier_with_two_series_and_no_points_fails(void **state)
     xbr_buf_init(&b);
     assert_int_equal(xbr_svg_scatter(&b, &opts, &empty, 1, &diags), XBR_EINPUT);
     assert_int_equal(diags.n_errors, 1);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_diags_destroy(&diags);
 }
 
@@ -111,19 +111,19 @@ static void test_stacked_bars_both_orientations(void **state)
     /* 11 non-zero segments, each a rect with a tooltip */
     assert_int_equal(pf_count(b.data, "</title></rect>"), 11);
     pf_check_svg(&b, "bars_horizontal.svg");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     opts.x_title = NULL;
     opts.y_title = "cost per unit (USD)";
     xbr_buf_init(&b);
     assert_int_equal(xbr_svg_stacked_bars(&b, &opts, cats, 3, comps, 4, v, false, NULL), XBR_OK);
     pf_check_svg(&b, "bars_vertical.svg");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 
     static const double negative[] = {1.0, -0.5};
     xbr_buf_init(&b);
     assert_int_equal(xbr_svg_stacked_bars(&b, &opts, cats, 1, comps, 2, negative, true, NULL),
                      XBR_EINPUT);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 }
 
 static void test_waterfall_labels_steps_with_share(void **state)
@@ -148,7 +148,7 @@ static void test_waterfall_labels_steps_with_share(void **state)
     assert_non_null(strstr(b.data, "freight &amp; &lt;handling&gt;"));
     assert_int_equal(pf_count(b.data, "class=\"step\""), 4);
     pf_check_svg(&b, "waterfall.svg");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 
     /* the six-link teaching chain, with a discount step */
     xbr_waterfall_step_t chain[] = {{"exporter markup", 1.5},    {"sea freight", 0.8},
@@ -160,7 +160,7 @@ static void test_waterfall_labels_steps_with_share(void **state)
         xbr_svg_waterfall(&b, &opts, "factory price", 6.0, chain, 7, "consumer price", NULL),
         XBR_OK);
     pf_check_svg(&b, "waterfall_chain.svg");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 }
 
 static void test_histogram_counts_on_time_share(void **state)
@@ -176,7 +176,7 @@ static void test_histogram_counts_on_time_share(void **state)
     assert_non_null(strstr(b.data, "3 to 4 days: 3 (37.5%)"));
     assert_non_null(strstr(b.data, "promise 3 d: 75.0% on time"));
     pf_check_svg(&b, "histogram_small.svg");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 
     /* a bigger, deterministic pseudo-random sample: sum of three uniforms (LCG) x 6 + 14 */
     double many[2000];
@@ -195,7 +195,7 @@ static void test_histogram_counts_on_time_share(void **state)
     xbr_buf_init(&b);
     assert_int_equal(xbr_svg_histogram(&b, &opts, many, 2000, 0.0, 30.0, NULL), XBR_OK);
     pf_check_svg(&b, "histogram.svg");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 }
 
 /* The histogram's automatic bin: samples 0 and 20 span 20 days; a twentieth of that is 1, a
@@ -216,7 +216,7 @@ static void test_histogram_picks_a_bin_width(void **state)
     assert_non_null(strstr(b.data, ">delivery days</text>"));
     assert_non_null(strstr(b.data, ">share of simulations (%)</text>"));
     pf_check_svg(&b, "histogram_auto.svg");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 }
 
 /* Each chart refuses what it cannot draw, with one diagnostic each. */
@@ -249,7 +249,7 @@ static void test_charts_reject_bad_input(void **state)
     assert_int_equal(xbr_svg_histogram(&b, NULL, days, 2, 1e-5, NAN, &diags), XBR_EINPUT);
     assert_int_equal(diags.n_errors, 9);
     assert_non_null(strstr(diags.items[8].what, "too many bins"));
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_diags_destroy(&diags);
 }
 

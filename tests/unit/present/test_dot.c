@@ -59,7 +59,7 @@ static void test_dot_one_line_per_node_and_balanced(void **state)
     } else {
         print_message("graphviz dot not installed: DOT layout not checked\n");
     }
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_network_free(net);
 }
 
@@ -103,13 +103,13 @@ static void test_dot_bytes(void **state)
         "  \"A\" -> \"X\" [label=\"truck\", style=dashed, color=\"#999999\", "
         "fontcolor=\"#999999\", tooltip=\"L0\"];\n"
         "}\n");
-    xbr_buf_free(&out);
+    xbr_buf_destroy(&out);
     xbr_diags_t diags;
     xbr_diags_init(&diags);
     xbr_buf_init(&out);
     assert_int_equal(xbr_dot_network(&out, NULL, &diags), XBR_EINPUT);
     assert_int_equal(diags.n_errors, 1);
-    xbr_buf_free(&out);
+    xbr_buf_destroy(&out);
     xbr_diags_destroy(&diags);
     xbr_network_free(net);
 }
@@ -126,7 +126,7 @@ static void test_shipped_network_dot(void **state)
     assert_int_equal(xbr_dot_network(&b, net, NULL), XBR_OK);
     assert_int_equal(pf_count(b.data, "[shape="), net->n_nodes);
     pf_save(&b, "china_export.dot", path, sizeof path);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_network_free(net);
 }
 

@@ -121,7 +121,7 @@ static void test_geojson_network_lon_first_and_split_at_antimeridian(void **stat
     assert_string_equal(cJSON_GetObjectItemCaseSensitive(props, "mode")->valuestring, "sea");
     assert_float_equal(cJSON_GetObjectItemCaseSensitive(props, "days")->valuedouble, 35.0, 0.0);
     cJSON_Delete(fc);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_network_free(net);
 }
 
@@ -176,7 +176,7 @@ static void test_geojson_routes_legs_and_whole_path(void **state)
     }
     assert_int_equal(leg, 4);
     cJSON_Delete(fc);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_network_free(net);
 }
 
@@ -217,7 +217,7 @@ static void test_geojson_network_bytes(void **state)
         "\"status\": \"open\"}, \"geometry\": {\"type\": \"LineString\", \"coordinates\": "
         "[[1.234568, 0], [2, 0.5]]}}\n"
         "]}\n");
-    xbr_buf_free(&out);
+    xbr_buf_destroy(&out);
     xbr_network_free(net);
 }
 
@@ -230,7 +230,7 @@ static void test_geojson_no_routes(void **state)
     xbr_buf_init(&out);
     assert_int_equal(xbr_geojson_routes(&out, net, NULL, 0, NULL), XBR_OK);
     assert_string_equal(out.data, "{\"type\": \"FeatureCollection\", \"features\": [\n\n]}\n");
-    xbr_buf_free(&out);
+    xbr_buf_destroy(&out);
     xbr_network_free(net);
 }
 
@@ -252,7 +252,7 @@ static void test_geojson_rejects_bad_coordinates(void **state)
     assert_int_equal(xbr_geojson_network(&out, NULL, &diags), XBR_EINPUT);
     assert_int_equal(diags.n_errors, 3);
     assert_int_equal(out.len, 0);
-    xbr_buf_free(&out);
+    xbr_buf_destroy(&out);
     xbr_diags_destroy(&diags);
     xbr_network_free(net);
 }
@@ -277,7 +277,7 @@ static void test_shipped_network_geojson(void **state)
     }
     cJSON_Delete(fc);
     pf_save(&b, "china_export.geojson", path, sizeof path);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_network_free(net);
 }
 

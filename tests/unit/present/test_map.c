@@ -73,7 +73,7 @@ static void test_map_fit_keeps_degrees_square(void **state)
     assert_int_equal(xbr_svg_map(&b, &opts, net, &r, 1, NULL), XBR_OK);
     assert_non_null(strstr(b.data, "<circle cx=\"699.36\" cy=\"311.95\""));
     pf_check_svg(&b, "map_fit_china.svg");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_network_free(net);
 }
 
@@ -123,8 +123,8 @@ static void test_world_map_draws_nodes_routes_and_escapes_names(void **state)
     assert_int_equal(xbr_svg_map(&b2, &opts, net, r, 2, NULL), XBR_OK);
     assert_int_equal(b.len, b2.len);
     assert_memory_equal(b.data, b2.data, b.len);
-    xbr_buf_free(&b);
-    xbr_buf_free(&b2);
+    xbr_buf_destroy(&b);
+    xbr_buf_destroy(&b2);
     xbr_network_free(net);
 }
 
@@ -158,8 +158,8 @@ static void test_map_legend_merges_routes_with_the_same_label(void **state)
     assert_int_equal(sscanf(strstr(merged.data, "height=\"") + 8, "%lf", &h1), 1);
     assert_int_equal(sscanf(strstr(distinct.data, "height=\"") + 8, "%lf", &h2), 1);
     assert_true(fabs((h2 - h1) - 22.0) < 1e-9);
-    xbr_buf_free(&merged);
-    xbr_buf_free(&distinct);
+    xbr_buf_destroy(&merged);
+    xbr_buf_destroy(&distinct);
     xbr_network_free(net);
 }
 
@@ -209,8 +209,8 @@ static void test_map_hides_links_and_labels_when_asked(void **state)
     /* the default title */
     assert_non_null(strstr(bare.data, "<title>Network map</title>"));
     pf_check_svg(&bare, "map_bare.svg");
-    xbr_buf_free(&all);
-    xbr_buf_free(&bare);
+    xbr_buf_destroy(&all);
+    xbr_buf_destroy(&bare);
     xbr_network_free(net);
 }
 
@@ -225,7 +225,7 @@ static void test_map_without_network_fails(void **state)
     assert_int_equal(xbr_svg_map(&b, NULL, NULL, NULL, 0, &diags), XBR_EINPUT);
     assert_int_equal(diags.n_errors, 1);
     assert_int_equal(b.len, 0);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_diags_destroy(&diags);
 }
 
@@ -242,7 +242,7 @@ static void test_shipped_network_map(void **state)
     xbr_buf_init(&b);
     assert_int_equal(xbr_svg_map(&b, &opts, net, NULL, 0, NULL), XBR_OK);
     pf_check_svg(&b, "china_export_world.svg");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_network_free(net);
 }
 

@@ -23,7 +23,7 @@
         write;                                                                                     \
         assert_false(b_.failed);                                                                   \
         assert_string_equal(b_.data != NULL ? b_.data : "", expected);                             \
-        xbr_buf_free(&b_);                                                                         \
+        xbr_buf_destroy(&b_);                                                                      \
     } while (0)
 
 static void test_escaping_for_xml_html_and_cut_text(void **state)
@@ -170,7 +170,7 @@ static void test_broken_route_is_rejected(void **state)
     assert_int_equal(xbr_geojson_routes(&b, net, &r, 1, &diags), XBR_EINPUT);
     assert_int_equal(diags.n_errors, 2);
     assert_non_null(strstr(diags.items[1].what, "out of range"));
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_diags_destroy(&diags);
     xbr_network_free(net);
 }

@@ -85,19 +85,19 @@ static void test_route_json_follows_the_contract(void **state)
     /* stocked at P, slower than a promise, then no promise at all */
     r.stock_at = 1;
     r.days = 15.0;
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_buf_init(&b);
     xbr_json_init_layout(&j, &b, XBR_JSON_LINE, -1);
     xbr_route_write_json(&j, NULL, sc, &r);
     assert_non_null(strstr(b.data, "\"stock_at\": \"P\""));
     assert_non_null(strstr(b.data, "\"promise_days\": 14, \"meets_promise\": false}"));
     sc->products[0].max_days[2] = INFINITY;
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_buf_init(&b);
     xbr_json_init_layout(&j, &b, XBR_JSON_LINE, -1);
     xbr_route_write_json(&j, NULL, sc, &r);
     assert_non_null(strstr(b.data, "\"promise_days\": null, \"meets_promise\": null}"));
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_scenario_free(sc);
 }
 
@@ -120,7 +120,7 @@ static void test_cost_json_lists_every_component(void **state)
                                 "\"clearance\":0,\"duty\":0,\"vat\":0,\"markup\":0,"
                                 "\"in_transit\":0.5,\"storage\":0,\"capital\":0,"
                                 "\"warehouse_fixed\":2,\"carbon\":0}}\n");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 }
 
 static void test_path_text_and_promise(void **state)
@@ -133,11 +133,11 @@ static void test_path_text_and_promise(void **state)
     xbr_route_path_text(&b, sc->network, &r);
     assert_string_equal(b.data, "F >truck> P >last_mile> M");
     r.n_links = 0;
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_buf_init(&b);
     xbr_route_path_text(&b, sc->network, &r);
     assert_int_equal(b.len, 0); /* a route of no links writes nothing */
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     r = hand_route();
     assert_close(xbr_route_promise_days(sc, &r), 14.0);
     r.product = 7; /* no such product */
@@ -186,7 +186,7 @@ static void test_pictures_carry_leg_days_and_cost(void **state)
     assert_close(cJSON_GetObjectItemCaseSensitive(leg2, "days")->valuedouble, 3.0);
     assert_close(cJSON_GetObjectItemCaseSensitive(leg2, "cost")->valuedouble, 0.5);
     cJSON_Delete(fc);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 
     /* a route that does not fit the network is an input error */
     static const int bad[] = {1, 0};
@@ -197,7 +197,7 @@ static void test_pictures_carry_leg_days_and_cost(void **state)
     xbr_buf_init(&b);
     assert_int_equal(xbr_route_write_geojson(&b, sc, &broken, 1, &diags), XBR_EINPUT);
     assert_int_equal(diags.n_errors, 1);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_diags_destroy(&diags);
     xbr_route_destroy(&r);
     xbr_scenario_free(sc);

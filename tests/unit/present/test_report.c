@@ -100,7 +100,7 @@ static void test_report_has_every_section_in_order(void **state)
     assert_non_null(strstr(b.data, "<figure class=\"half\">"));
     /* no exporter in this network: the chain section is empty */
     assert_non_null(strstr(b.data, "e-commerce</h2>\n<h2>7."));
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     unload(&L);
 }
 
@@ -117,7 +117,7 @@ static void test_report_shows_the_chain_when_there_is_one(void **state)
     assert_non_null(strstr(chain, "traditional six-link chain ("));
     assert_non_null(strstr(chain, ">factory price</text>"));
     assert_non_null(strstr(chain, ">consumer price</text>"));
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     unload(&L);
 }
 
@@ -146,13 +146,13 @@ static void test_cost_chart_merges_storage_and_capital(void **state)
     snprintf(total, sizeof total, ">%.2f</text>", row->classes[row->winner].route.cost.total);
     assert_non_null(strstr(b.data, total));
     pf_check_svg(&b, "cost_chart_hand.svg");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 
     for (size_t i = 0; i < L.cmp->n_rows; i++)
         L.cmp->rows[i].winner = -1;
     xbr_buf_init(&b);
     assert_int_equal(xbr_compare_cost_chart(&b, L.sc, L.cmp, NULL), XBR_EINPUT);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     unload(&L);
 }
 

@@ -86,13 +86,13 @@ static void test_csv_has_a_column_per_component_and_a_row_per_route(void **state
         "alternative,2,p,F,M,domestic,9610,10,10,0,0,0,0,0,0,0,0,0,0,3,0,1,110,0.909091,10,true,"
         "F >air> M\n";
     assert_string_equal(b.data, expect);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 
     /* no alternatives asked for: the Pareto rows only */
     render(&x, x.f, XBR_CRITERIA_COST_DAYS, 0, XBR_FORMAT_CSV, &b);
     assert_null(strstr(b.data, "alternative,"));
     assert_has(&b, "pareto,2,p,F,M,");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_scenario_free(x.sc);
 }
 
@@ -115,14 +115,14 @@ static void test_text_heading_tables_and_costs(void **state)
                    "   1      5.00     0.00      0.00    0.00    0.00    0.00    0.000   0.000 "
                    "  0.000    0.000   0.000     5.00\n");
     assert_has(&b, "\n2 best by generalised cost (value of time 0 per unit-day)\n\n");
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
 
     /* from one origin, on three criteria, no alternatives */
     render(&x, x.f, XBR_CRITERIA_COST_DAYS_CO2E, 0, XBR_FORMAT_TEXT, &b);
     assert_has(&b, "routes for p into M from F (demand 70 units/week, promise 5 days)\n");
     assert_has(&b, "Pareto set on landed cost, consumer days and CO2e: 2 routes\n");
     assert_null(strstr(b.data, "best by generalised cost"));
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_scenario_free(x.sc);
 }
 
@@ -149,7 +149,7 @@ static void test_json_routes_schema(void **state)
     assert_close(cJSON_GetObjectItem(air, "co2e_kg")->valuedouble, 1.0);
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "alternatives")), 0);
     cJSON_Delete(root);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_scenario_free(x.sc);
 }
 
@@ -166,7 +166,7 @@ static void test_unknown_format_writes_nothing(void **state)
     assert_int_equal(xbr_routes_write(&b, x.sc, res, XBR_FORMAT_COUNT), XBR_EINPUT);
     xbr_routes_free(res);
     assert_int_equal(b.len, 0);
-    xbr_buf_free(&b);
+    xbr_buf_destroy(&b);
     xbr_scenario_free(x.sc);
 }
 

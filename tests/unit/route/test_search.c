@@ -508,8 +508,8 @@ static void test_generated_network_fronts_agree_with_k_best(void **state)
     assert_int_equal(xbr_generate(&params, &nb, &sb, NULL, &diags), XBR_OK);
     write_file(XBR_BINARY_DIR "/test_route_search_network.json", &nb);
     write_file(XBR_BINARY_DIR "/test_route_search_scenario.json", &sb);
-    xbr_buf_free(&nb);
-    xbr_buf_free(&sb);
+    xbr_buf_destroy(&nb);
+    xbr_buf_destroy(&sb);
     xbr_scenario_t *sc = NULL;
     assert_int_equal(
         xbr_scenario_load(XBR_BINARY_DIR "/test_route_search_scenario.json", &sc, &diags), XBR_OK);
