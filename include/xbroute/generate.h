@@ -101,7 +101,7 @@ XBR_API void xbr_generate_params_init(xbr_generate_params_t *params);
 
 /*
  * Renders a network (appended to `network`) and a scenario naming it (appended to
- * `scenario`); both buffers are the caller's (xbr_buf_init/xbr_buf_free). `stats` may be
+ * `scenario`); both buffers are the caller's (xbr_buf_init/xbr_buf_destroy). `stats` may be
  * NULL. Returns XBR_OK; XBR_EUSAGE with a diagnostic in `diags` (which may be NULL) when the
  * parameters are out of range or cannot give that many links; XBR_ENOMEM when memory runs out
  * (the buffers may then hold partial output). Holds the nodes (about 200 bytes each) besides
