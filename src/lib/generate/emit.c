@@ -28,18 +28,18 @@ static void write_sources(xbr_json_t *j)
          "seaport UN/LOCODEs and coordinates; port-to-port sea distances via Suez or Panama "
          "and round the Cape",
          "genthalili/searoute-py @ 4446009a (ports.geojson, marnet_searoute.geojson) via "
-         "shared/data/key_seaports.csv and sea_distances.csv",
+         "tools/data/key_seaports.csv and sea_distances.csv",
          "2026-05-17"},
         {"airportsdata",
          "airport IATA codes and coordinates (rail terminals: coordinates of the city's "
          "airport)",
-         "mborsetti/airportsdata @ 671fa36e (airports.csv) via shared/data/cargo_airports.csv "
+         "mborsetti/airportsdata @ 671fa36e (airports.csv) via tools/data/cargo_airports.csv "
          "and airports_iata.csv",
          "2026-08-02"},
         {"refrates",
          "magnitudes of sea, air, express, post and last-mile rates, transit times and "
          "storage fees around which the draws are made",
-         "shared/data/reference-rates.md (Drewry WCI, Freightos FBX/FAX, Baltic Air Freight "
+         "tools/data/reference-rates.md (Drewry WCI, Freightos FBX/FAX, Baltic Air Freight "
          "Index, Amazon FBA fees, Pitney Bowes Parcel Shipping Index)",
          "2026-11-22"},
     };

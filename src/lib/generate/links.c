@@ -6,7 +6,7 @@
  * own stream. xbr__links_fixed() counts what the groups but the last write, from the node
  * counts alone, and must stay in step with them.
  *
- * Rates and days are drawn around the magnitudes of shared/data/reference-rates.md (sections
+ * Rates and days are drawn around the magnitudes of tools/data/reference-rates.md (sections
  * cited at each group) and rounded to the decimals they are written with.
  */
 #include <math.h>

@@ -11,7 +11,7 @@ const char *const xbr__place_category[N_CAT] = {"electronics", "apparel", "home"
 
 /*
  * Countries. Index 0 is the origin (CN). Customs figures are plausible, rounded magnitudes,
- * not legal data: US de minimis 0 (the $800 exemption ended, shared/data/reference-rates.md
+ * not legal data: US de minimis 0 (the $800 exemption ended, tools/data/reference-rates.md
  * section 7); EU duty relief for consignments of EUR 150 or less (about USD 160) with VAT on
  * every parcel; UK GBP 135 (about USD 170); Japan JPY 10,000 (about USD 65) for duty and
  * consumption tax; Australia AUD 1,000 (about USD 650) with GST on low-value goods. VAT rates
@@ -80,7 +80,7 @@ const xbr__gen_place_t xbr__place_regions[] = {
     {"Valencia", C_ES, 39.47, -0.38, 2},
 };
 
-/* Infrastructure: real codes and coordinates (shared/data/key_seaports.csv from
+/* Infrastructure: real codes and coordinates (tools/data/key_seaports.csv from
  * searoute-py; cargo_airports.csv and airports_iata.csv from airportsdata). */
 const xbr__gen_infra_t xbr__place_cn_ports[] = {
     {"CNSHA", "Port of Shanghai", C_CN, 31.400091, 121.497113},

@@ -50,7 +50,7 @@ static const double volumetric_kg_per_m3[XBR_MODE_COUNT] = {
  *   train promotes trade cooperation"); the great circle between the two cities is 8,109 km
  *   (haversine, R = 6371.0088 km); 11,000 / 8,109 = 1.36.
  * - sea 1.37: derived. Median ratio of sea-lane distance to great-circle distance over the
- *   359 pairs (great circle > 500 km) of the 28 key ports in shared/data/sea_distances.csv
+ *   359 pairs (great circle > 500 km) of the 28 key ports in tools/data/sea_distances.csv
  *   (Eurostat/ORNL marnet lanes, searoute-py). Quartiles 1.06 (trans-Pacific) and 1.73
  *   (Asia-Europe via Suez). Shipped networks give every sea link its own distance.
  * - air, express, post 1.09: DEFRA's GHG conversion-factor methodology adds 9% to great-circle

@@ -4,7 +4,7 @@
  * and check them. Every function fails the running cmocka test when memory runs out or a file
  * cannot be written.
  *
- * Fixture network (coordinates rounded from /work/shared/data: seaports.csv for CNSHA and
+ * Fixture network (coordinates rounded from tools/data: seaports.csv for CNSHA and
  * USLAX; the others are plain city-centre points):
  *   F1    factory    Shenzhen     114.06  22.54  CN
  *   CNSHA seaport    Shanghai     121.5   31.2   CN   name PF_NASTY (escaping)
