@@ -1,5 +1,5 @@
 /*
- * xbroute/model.h - the network and scenario model (DESIGN.md section 3).
+ * xbroute/model.h - the network and scenario model (README, "Input formats").
  *
  * A network is nodes and directed links held in plain arrays; node i is vertex i and link j
  * is edge j of the network's internal igraph graph, so algorithms index arrays and never look
@@ -62,7 +62,7 @@ typedef enum {
     XBR_PASSAGE_COUNT
 } xbr_passage_t;
 
-/* China customs export regime codes (DESIGN.md section 1). */
+/* China customs export regime codes (README, "Input formats"). */
 typedef enum {
     XBR_REGIME_9610 = 0, /* B2C direct mail */
     XBR_REGIME_9710,     /* B2B direct export */

@@ -1,6 +1,6 @@
 /*
  * xbroute/optimize.h - weekly network design as a mixed-integer program solved with GLPK
- * (DESIGN.md section 5, "optimize"; issue #4).
+ * (README, "xbroute optimize").
  *
  * Data. Pairs (p, m): product p and market m with weekly demand d_pm > 0 (units/week) and the
  * promise D_pm (max_days; one value for every pair when the options say so). Candidate routes

@@ -1,5 +1,5 @@
 /*
- * xbroute/resilience.h - how fragile a network is (DESIGN.md section 5, "resilience"): the
+ * xbroute/resilience.h - how fragile a network is (README, "xbroute resilience"): the
  * nodes and links whose closure cuts a market off from a factory, the number of edge-disjoint
  * routes per factory x market, hub betweenness, and what closing each critical node or link
  * costs, per product x market, by re-running the comparison (xbroute/compare.h).

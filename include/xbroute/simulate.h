@@ -1,6 +1,6 @@
 /*
  * xbroute/simulate.h - Monte Carlo of the consumer-facing delivery days of routes
- * (DESIGN.md section 5, "simulate").
+ * (README, "xbroute simulate").
  *
  * One run of a route draws, for every leg on the consumer clock (the whole route, or for a
  * stocked route the legs after the stocking warehouse):

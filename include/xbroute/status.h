@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-/* X-macro: name, value, process exit code (DESIGN.md section 6), description. */
+/* X-macro: name, value, process exit code (README, "Commands"), description. */
 #define XBR_STATUS_LIST(X)                                                                         \
     X(XBR_OK, 0, 0, "ok")                                                                          \
     X(XBR_EUSAGE, 1, 1, "usage error")                                                             \
@@ -39,7 +39,7 @@ XBR_API const char *xbr_status_name(xbr_status_t status);
 /* A short description of a status ("invalid input"); never NULL. */
 XBR_API const char *xbr_status_text(xbr_status_t status);
 /* The process exit code for a status: 0 ok, 1 usage, 2 bad input, 3 infeasible or nothing
- * reachable, 4 internal (DESIGN.md section 6). */
+ * reachable, 4 internal (README, "Commands"). */
 XBR_API int xbr_status_exit_code(xbr_status_t status);
 
 typedef enum { XBR_SEV_ERROR = 0, XBR_SEV_WARNING = 1, XBR_SEV_NOTE = 2 } xbr_severity_t;

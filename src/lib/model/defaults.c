@@ -19,7 +19,7 @@
 _Static_assert(XBR_MODE_COUNT == 7, "update the per-mode default tables in defaults.c");
 
 /*
- * Volumetric (dimensional) weight divisors, DESIGN.md section 3:
+ * Volumetric (dimensional) weight divisors (README, "Built-in defaults"):
  * - air 167 kg/m3: IATA volumetric ratio 6000 cm3 per kg (1e6 / 6000 = 166.7).
  * - express 200 kg/m3 and post 200: integrators' and posts' 5000 cm3 per kg divisor.
  * - sea 1000 kg/m3: "weight or measure" (W/M), one freight tonne = 1 t or 1 m3.

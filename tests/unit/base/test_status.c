@@ -1,6 +1,6 @@
 /*
  * test_status.c - status names, texts and exit codes, and the diagnostics list
- * (base/status.c). Exit codes are those of the table in xbroute/status.h (DESIGN.md section 6):
+ * (base/status.c). Exit codes are those of the table in xbroute/status.h (README, "Commands"):
  * 0 ok, 1 usage, 2 bad input or unreadable file, 3 infeasible or nothing reachable, 4
  * internal.
  */
