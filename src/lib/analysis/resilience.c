@@ -20,7 +20,7 @@
  * Memory: one analysis keeps its temporaries in a work_t. work_init() puts every member in an
  * empty state first (NULL arrays, igraph graphs without vertices, vectors without elements), so
  * xbr_resilience_run() has one cleanup path, work_destroy(), whatever step failed. igraph's own
- * temporaries are unwound by its error handler (xbr__igraph_init), so its FINALLY stack is
+ * temporaries are unwound by its error handler (xbr__network_igraph_init), so its FINALLY stack is
  * empty when we return.
  */
 #include "xbroute/resilience.h"
@@ -307,7 +307,7 @@ static xbr_status_t work_init(work_t *w, const xbr_network_t *net, xbr_diags_t *
 {
     memset(w, 0, sizeof *w);
     w->n = net->n_nodes;
-    xbr__igraph_init();
+    xbr__network_igraph_init();
     igraph_error_t rc = work_init_igraph(w);
     return rc == IGRAPH_SUCCESS ? XBR_OK : igraph_failed(diags, "init", rc);
 }

@@ -59,7 +59,7 @@ const char *xbr__network_intern(xbr_network_t *net, const char *s);
 xbr_status_t xbr__network_index(xbr_network_t *net);
 
 /* Installs igraph's non-aborting error and warning handlers (idempotent, thread-safe). */
-void xbr__igraph_init(void);
+void xbr__network_igraph_init(void);
 
 /* ---- variant.c: a scenario whose node and link arrays may be edited ---- */
 

@@ -27,7 +27,7 @@ static void install_igraph_handlers(void)
     igraph_set_warning_handler(igraph_warning_handler_ignore);
 }
 
-void xbr__igraph_init(void)
+void xbr__network_igraph_init(void)
 {
     pthread_once(&igraph_once, install_igraph_handlers);
 }
@@ -155,7 +155,7 @@ static xbr_status_t build_graph(xbr_network_t *net)
 
 xbr_status_t xbr__network_index(xbr_network_t *net)
 {
-    xbr__igraph_init();
+    xbr__network_igraph_init();
     graph_clear(net->graph);
     xbr_status_t st = index_ids(net);
     if (st == XBR_OK)
