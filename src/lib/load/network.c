@@ -618,47 +618,59 @@ out:
     free(to);
 }
 
-xbr_status_t xbr__ldnet_add_nodes_links(xbr__ldoc_t *doc, xbr_network_t *net, xbr__ldnet_ids_t *ids,
-                                        const cJSON *nodes, const cJSON *links)
+/* An array of the file (nodes or links): its length, or -1 when it is absent or not an array
+ * (reported). */
+static long array_length(xbr__ldoc_t *doc, const cJSON *arr, const char *field,
+                         const char *expected)
+{
+    if (arr == NULL)
+        return -1;
+    if (!cJSON_IsArray(arr)) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, arr, 0, NULL, field, expected, "wrong type: %s",
+                       xbr__ld_type_name(arr));
+        return -1;
+    }
+    return (long)cJSON_GetArraySize(arr);
+}
+
+typedef void (*load_one_fn)(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t *net,
+                            xbr__ldnet_ids_t *ids);
+
+/* Appends every element of `arr` with `load` (the array has room); XBR_ENOMEM or XBR_OK. */
+static xbr_status_t load_each(xbr__ldoc_t *doc, const cJSON *arr, load_one_fn load,
+                              xbr_network_t *net, xbr__ldnet_ids_t *ids)
 {
     const cJSON *it;
     size_t k = 0;
-    if (nodes != NULL) {
-        if (!cJSON_IsArray(nodes)) {
-            xbr__ldoc_diag(doc, XBR_SEV_ERROR, nodes, 0, NULL, "nodes", "an array of nodes",
-                           "wrong type: %s", xbr__ld_type_name(nodes));
-        } else {
-            size_t n = (size_t)cJSON_GetArraySize(nodes);
-            xbr_node_t *a = realloc(net->nodes, (net->n_nodes + n + 1) * sizeof *a);
-            if (a == NULL)
-                return XBR_ENOMEM;
-            net->nodes = a;
-            cJSON_ArrayForEach(it, nodes)
-            {
-                load_node(doc, it, ++k, net, ids);
-                if (doc->nomem)
-                    return XBR_ENOMEM;
-            }
-        }
+    cJSON_ArrayForEach(it, arr)
+    {
+        load(doc, it, ++k, net, ids);
+        if (doc->nomem)
+            return XBR_ENOMEM;
     }
-    k = 0;
-    if (links != NULL) {
-        if (!cJSON_IsArray(links)) {
-            xbr__ldoc_diag(doc, XBR_SEV_ERROR, links, 0, NULL, "links", "an array of links",
-                           "wrong type: %s", xbr__ld_type_name(links));
-        } else {
-            size_t n = (size_t)cJSON_GetArraySize(links);
-            xbr_link_t *a = realloc(net->links, (net->n_links + n + 1) * sizeof *a);
-            if (a == NULL)
-                return XBR_ENOMEM;
-            net->links = a;
-            cJSON_ArrayForEach(it, links)
-            {
-                load_link(doc, it, ++k, net, ids);
-                if (doc->nomem)
-                    return XBR_ENOMEM;
-            }
-        }
+    return XBR_OK;
+}
+
+xbr_status_t xbr__ldnet_add_nodes_links(xbr__ldoc_t *doc, xbr_network_t *net, xbr__ldnet_ids_t *ids,
+                                        const cJSON *nodes, const cJSON *links)
+{
+    long n = array_length(doc, nodes, "nodes", "an array of nodes");
+    if (n >= 0) {
+        xbr_node_t *a = realloc(net->nodes, (net->n_nodes + (size_t)n + 1) * sizeof *a);
+        if (a == NULL)
+            return XBR_ENOMEM;
+        net->nodes = a;
+        if (load_each(doc, nodes, load_node, net, ids) != XBR_OK)
+            return XBR_ENOMEM;
+    }
+    n = array_length(doc, links, "links", "an array of links");
+    if (n >= 0) {
+        xbr_link_t *a = realloc(net->links, (net->n_links + (size_t)n + 1) * sizeof *a);
+        if (a == NULL)
+            return XBR_ENOMEM;
+        net->links = a;
+        if (load_each(doc, links, load_link, net, ids) != XBR_OK)
+            return XBR_ENOMEM;
     }
     return doc->nomem ? XBR_ENOMEM : XBR_OK;
 }
