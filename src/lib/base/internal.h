@@ -70,4 +70,14 @@ uint64_t xbr__xoshiro_next(xbr__xoshiro_t *r);
 /* Uniform on [0, 1) with 53 random bits. */
 double xbr__xoshiro_unit(xbr__xoshiro_t *r);
 
+/* ---- util.c: growing arrays ---- */
+
+/*
+ * Room for at least `need` elements of `elem_size` bytes in `items`, an array of *cap elements
+ * (NULL when *cap is 0): when need > *cap the capacity doubles (from `first` when 0) until it
+ * holds `need`. Returns the array to use from now on, with *cap updated; or NULL when out of
+ * memory, with `items` and *cap untouched (the caller still owns and frees `items`).
+ */
+void *xbr__grow(void *items, size_t *cap, size_t need, size_t elem_size, size_t first);
+
 #endif

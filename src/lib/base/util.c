@@ -108,3 +108,22 @@ const char *xbr_suggest(const char *word, const char *const *candidates)
     }
     return best;
 }
+
+void *xbr__grow(void *items, size_t *cap, size_t need, size_t elem_size, size_t first)
+{
+    if (need <= *cap)
+        return items;
+    size_t n = *cap ? *cap : (first ? first : 1);
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / elem_size)
+            return NULL;
+        n *= 2;
+    }
+    if (n > SIZE_MAX / elem_size)
+        return NULL;
+    void *p = realloc(items, n * elem_size);
+    if (p == NULL)
+        return NULL;
+    *cap = n;
+    return p;
+}

@@ -347,16 +347,12 @@ static int scan_number(scanner_t *sc)
 /* Records the key keys[off .. keys_len) found at text offset `at` for the innermost object. */
 static int key_push(scanner_t *sc, size_t off, size_t at)
 {
-    if (sc->n_recs == sc->recs_cap) {
-        size_t cap = sc->recs_cap ? sc->recs_cap * 2 : 64;
-        key_rec_t *r = realloc(sc->recs, cap * sizeof *r);
-        if (r == NULL) {
-            sc->nomem = 1;
-            return XBR_JSON_ENOMEM;
-        }
-        sc->recs = r;
-        sc->recs_cap = cap;
+    key_rec_t *r = xbr__grow(sc->recs, &sc->recs_cap, sc->n_recs + 1, sizeof *r, 64);
+    if (r == NULL) {
+        sc->nomem = 1;
+        return XBR_JSON_ENOMEM;
     }
+    sc->recs = r;
     sc->recs[sc->n_recs].off = off;
     sc->recs[sc->n_recs].len = sc->keys_len - off;
     sc->recs[sc->n_recs].at = at;

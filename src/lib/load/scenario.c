@@ -294,15 +294,12 @@ static xbr_status_t collect_products(chain_t *c, prod_ref_t **out, size_t *n_out
                 continue;
             }
             if (j == n) {
-                if (n == cap) {
-                    cap = cap ? 2 * cap : 16;
-                    prod_ref_t *r = realloc(refs, cap * sizeof *r);
-                    if (r == NULL) {
-                        free(refs);
-                        return XBR_ENOMEM;
-                    }
-                    refs = r;
+                prod_ref_t *r = xbr__grow(refs, &cap, n + 1, sizeof *r, 16);
+                if (r == NULL) {
+                    free(refs);
+                    return XBR_ENOMEM;
                 }
+                refs = r;
                 n++;
             }
             refs[j].id = idv->valuestring;

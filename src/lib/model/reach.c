@@ -100,16 +100,12 @@ xbr_status_t xbr_network_unreachable(const xbr_network_t *net, xbr_pair_t **pair
             size_t m = (size_t)order[mi];
             if (net->nodes[m].type != XBR_NODE_MARKET || (mark[m] && !net->nodes[m].closed))
                 continue;
-            if (n == cap) {
-                size_t ncap = cap ? 2 * cap : 16;
-                xbr_pair_t *grown = realloc(out, ncap * sizeof *grown);
-                if (grown == NULL) {
-                    st = XBR_ENOMEM;
-                    break;
-                }
-                out = grown;
-                cap = ncap;
+            xbr_pair_t *grown = xbr__grow(out, &cap, n + 1, sizeof *grown, 16);
+            if (grown == NULL) {
+                st = XBR_ENOMEM;
+                break;
             }
+            out = grown;
             out[n].factory = (int)f;
             out[n].market = (int)m;
             n++;

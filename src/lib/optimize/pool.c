@@ -152,14 +152,10 @@ static double route_stock_units(const xbr__opt_t *cx, const xbr__opt_pair_t *pr,
 /* Room for one more candidate in the pair; XBR_ENOMEM. */
 static xbr_status_t pair_grow(xbr__opt_pair_t *pr)
 {
-    if (pr->n < pr->cap)
-        return XBR_OK;
-    size_t cap = pr->cap ? 2 * pr->cap : 8;
-    xbr__opt_cand_t *c = realloc(pr->c, cap * sizeof *c);
+    xbr__opt_cand_t *c = xbr__grow(pr->c, &pr->cap, pr->n + 1, sizeof *c, 8);
     if (c == NULL)
         return XBR_ENOMEM;
     pr->c = c;
-    pr->cap = cap;
     return XBR_OK;
 }
 

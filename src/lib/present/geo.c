@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/internal.h"
 #include "present/internal.h"
 
 #define DEG (3.14159265358979323846 / 180.0)
@@ -39,20 +40,6 @@ size_t xbr__geo_line_part_len(const xbr__geo_line_t *g, size_t p)
     return end - g->part_start[p];
 }
 
-/* The array `items` of *cap elements of `size` bytes, grown to twice as many (or `first`):
- * the new array, or NULL with g->failed set (the old array is kept). */
-static void *grow(xbr__geo_line_t *g, void *items, size_t *cap, size_t size, size_t first)
-{
-    size_t n = *cap ? 2 * *cap : first;
-    void *p = realloc(items, n * size);
-    if (p == NULL) {
-        g->failed = 1;
-        return NULL;
-    }
-    *cap = n;
-    return p;
-}
-
 static void push_point(xbr__geo_line_t *g, double lon, double lat)
 {
     if (g->failed)
@@ -60,12 +47,12 @@ static void push_point(xbr__geo_line_t *g, double lon, double lat)
     if (g->n_parts > 0 && g->n > g->part_start[g->n_parts - 1] && g->pts[g->n - 1].lon == lon &&
         g->pts[g->n - 1].lat == lat)
         return; /* same as the last point of this part */
-    if (g->n == g->cap) {
-        xbr__geo_point_t *p = grow(g, g->pts, &g->cap, sizeof *p, 64);
-        if (p == NULL)
-            return;
-        g->pts = p;
+    xbr__geo_point_t *p = xbr__grow(g->pts, &g->cap, g->n + 1, sizeof *p, 64);
+    if (p == NULL) {
+        g->failed = 1;
+        return;
     }
+    g->pts = p;
     g->pts[g->n].lon = lon;
     g->pts[g->n].lat = lat;
     g->n++;
@@ -85,12 +72,12 @@ static void new_part(xbr__geo_line_t *g)
     if (g->failed)
         return;
     xbr__geo_line_finish(g);
-    if (g->n_parts == g->parts_cap) {
-        size_t *p = grow(g, g->part_start, &g->parts_cap, sizeof *p, 8);
-        if (p == NULL)
-            return;
-        g->part_start = p;
+    size_t *p = xbr__grow(g->part_start, &g->parts_cap, g->n_parts + 1, sizeof *p, 8);
+    if (p == NULL) {
+        g->failed = 1;
+        return;
     }
+    g->part_start = p;
     g->part_start[g->n_parts++] = g->n;
 }
 
