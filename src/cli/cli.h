@@ -179,7 +179,6 @@ typedef struct {
         .help = (help_fn), .check = (check_fn)                                                     \
     }
 
-
 /* What cli_parse() returns when the command should go on and run. */
 #define CLI_RUN (-1)
 
