@@ -34,6 +34,19 @@ void wc_assert_ends(const xbr_buf_t *b, const char *text)
     }
 }
 
+void wc_assert_line(const xbr_buf_t *b, const char *head, const char *tail)
+{
+    size_t nh = strlen(head), nt = strlen(tail);
+    for (const char *line = text_of(b); *line != '\0';) {
+        size_t n = strcspn(line, "\n");
+        if (n >= nh + nt && strncmp(line, head, nh) == 0 && strncmp(line + n - nt, tail, nt) == 0)
+            return;
+        line += n + (line[n] == '\n');
+    }
+    print_error("no line [%s ... %s] in:\n%s\n", head, tail, text_of(b));
+    fail();
+}
+
 void wc_assert_has(const xbr_buf_t *b, const char *text)
 {
     if (strstr(text_of(b), text) == NULL) {

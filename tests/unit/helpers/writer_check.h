@@ -19,6 +19,9 @@
 /* b's output begins with `text`; wc_assert_ends: ends with it. */
 void wc_assert_starts(const xbr_buf_t *b, const char *text);
 void wc_assert_ends(const xbr_buf_t *b, const char *text);
+/* Some whole line of b's output begins with `head` and ends with `tail` (without its '\n'):
+ * for a line whose middle (a column's padding) is not the point. */
+void wc_assert_line(const xbr_buf_t *b, const char *head, const char *tail);
 /* `text` occurs in b's output; wc_assert_lacks: it does not. */
 void wc_assert_has(const xbr_buf_t *b, const char *text);
 void wc_assert_lacks(const xbr_buf_t *b, const char *text);

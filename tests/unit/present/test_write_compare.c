@@ -116,7 +116,7 @@ static xbr_status_t write_inputs(xbr_buf_t *b, const void *inputs, xbr_format_t 
 }
 
 /* The heading, a table per row with a line per class (%-16s class, %6s regime, %10.2f cost,
- * %7.1f days, %8.3f CO2e, %-11s verdict, why), the winning route or its absence, and the
+ * %7.1f days, %8.3f CO2e, the verdict, why), the winning route or its absence, and the
  * summary (cost %10.2f, days %7.1f, factory share %13.0f%%). */
 static void test_text_tables_and_summary(void **state)
 {
@@ -127,22 +127,23 @@ static void test_text_tables_and_summary(void **state)
     wc_render(&b, write_inputs, x, XBR_FORMAT_TEXT);
     wc_assert_starts(&b, "compare: scenario demo, 3 product x market pairs, costs per unit in "
                          "EUR\n");
+    /* the verdict column's width is left open: a longer verdict may widen it */
     wc_assert_has(&b, "\np -> M  (10 units/week, promise 5 days)\n"
-                      "  class            regime  cost/unit    days  CO2e kg  verdict     why\n"
-                      "  express            9610       8.00     3.0    0.000  WINNER      "
-                      "cheapest within the promise\n"
-                      "  air                9610      10.00     2.0    0.000  too costly  "
-                      "+2.00 per unit (+25%) against express\n"
-                      "  sea                9610       3.00    30.0    0.000  too slow    "
-                      "fastest 30.0 days > promise 5\n"
-                      "  post                  -          -       -        -  closed      "
-                      "its routes use closed links or nodes\n");
+                      "  class            regime  cost/unit    days  CO2e kg  verdict");
+    wc_assert_line(&b, "  class            regime  cost/unit    days  CO2e kg  verdict", " why");
+    wc_assert_line(&b, "  express            9610       8.00     3.0    0.000  WINNER ",
+                   " cheapest within the promise");
+    wc_assert_line(&b, "  air                9610      10.00     2.0    0.000  too costly ",
+                   " +2.00 per unit (+25%) against express");
+    wc_assert_line(&b, "  sea                9610       3.00    30.0    0.000  too slow ",
+                   " fastest 30.0 days > promise 5");
+    wc_assert_line(&b, "  post                  -          -       -        -  closed ",
+                   " its routes use closed links or nodes");
     wc_assert_has(&b, "\n  winning route: F >express> M\n");
     wc_assert_has(&b, "\np -> M2  (10 units/week, no promise)\n");
-    wc_assert_has(&b, "\n  rail                  -          -       -        -  no route    ");
+    wc_assert_line(&b, "  rail                  -          -       -        -  no route ",
+                   " the network has no route of this class");
     wc_assert_has(&b, "\np -> M3  (10 units/week, promise 5 days)\n");
-    wc_assert_has(&b, "  sea                9610       3.00    30.0    0.000  too slow    "
-                      "fastest 30.0 days > promise 5\n");
     /* no winner at M2 nor M3 */
     const char *no_winner = "  no route meets the promise\n";
     const char *first = strstr(b.data, no_winner);
@@ -169,21 +170,28 @@ static void test_text_simulation_columns(void **state)
     wc_render(&b, write_inputs, *state, XBR_FORMAT_TEXT);
     wc_assert_starts(&b, "compare: scenario demo, 3 product x market pairs, costs per unit in "
                          "USD\n");
-    wc_assert_has(&b, "\n  class            regime  cost/unit    days  CO2e kg      P90  on time  "
-                      "verdict     why\n"
-                      "  express            9610       8.00     3.0    0.000      3.6    87.5%  "
-                      "WINNER      cheapest within the promise\n"
-                      "  air                9610      10.00     2.0    0.000      2.5   100.0%  "
-                      "too costly  +2.00 per unit (+25%) against express\n"
-                      "  sea                9610       3.00    30.0    0.000     33.2     0.0%  "
-                      "too slow    fastest 30.0 days > promise 5\n"
-                      "  post                  -          -       -        -        -        -  "
-                      "closed      ");
+    wc_assert_line(
+        &b, "  class            regime  cost/unit    days  CO2e kg      P90  on time  verdict",
+        " why");
+    wc_assert_line(
+        &b, "  express            9610       8.00     3.0    0.000      3.6    87.5%  WINNER ",
+        " cheapest within the promise");
+    wc_assert_line(
+        &b, "  air                9610      10.00     2.0    0.000      2.5   100.0%  too costly ",
+        " +2.00 per unit (+25%) against express");
+    wc_assert_line(
+        &b, "  sea                9610       3.00    30.0    0.000     33.2     0.0%  too slow ",
+        " fastest 30.0 days > promise 5");
+    wc_assert_line(
+        &b, "  post                  -          -       -        -        -        -  closed ",
+        " its routes use closed links or nodes");
     wc_assert_has(&b, "\np -> M3  (10 units/week, no promise)\n");
-    wc_assert_has(&b, "\n  sea                9610       3.00    30.0    0.000     32.0        -  "
-                      "WINNER      cheapest (no promise)\n"
-                      "  air                   -          -       -        -        -        -  "
-                      "no route    ");
+    wc_assert_line(
+        &b, "  sea                9610       3.00    30.0    0.000     32.0        -  WINNER ",
+        " cheapest (no promise)");
+    wc_assert_line(
+        &b, "  air                   -          -       -        -        -        -  no route ",
+        " the network has no route of this class");
     wc_assert_has(&b, "\n  winning route: F >sea> M3\n");
     /* M3 is served now: sea 3.00 in 30.0 days, 100 / 103 = 97% */
     wc_assert_has(&b, "\n  p              M3             sea                    3.00    30.0     "
@@ -331,10 +339,10 @@ static void test_figures_at_their_precision(void **state)
     assert_int_equal(xbr_compare_run(x->sc, &x->cmp, NULL), XBR_OK);
     xbr_buf_t b;
     wc_render(&b, write_inputs, x, XBR_FORMAT_TEXT);
-    wc_assert_has(&b, "\n  express            9610       8.12     3.0    0.000  WINNER      "
-                      "cheapest within the promise\n"
-                      "  air                9610      10.00     2.0    0.000  too costly  "
-                      "+1.88 per unit (+23%) against express\n");
+    wc_assert_line(&b, "  express            9610       8.12     3.0    0.000  WINNER ",
+                   " cheapest within the promise");
+    wc_assert_line(&b, "  air                9610      10.00     2.0    0.000  too costly ",
+                   " +1.88 per unit (+23%) against express");
     wc_assert_has(&b, "\n  p              M              express                8.12     3.0     "
                       "       92%\n");
     xbr_buf_destroy(&b);
