@@ -55,7 +55,7 @@ XBR_API void xbr_info_free(xbr_info_t *info);
  * Appends `info` about `net` to `b`: XBR_FORMAT_TEXT the tables of `xbroute info`,
  * XBR_FORMAT_JSON the xbroute.info/1 document. `file` is the file the user named (shown, and
  * the network's file when net->path is NULL); `sc` (may be NULL) the scenario it came from, whose
- * products are listed with the markets they cannot reach. Returns XBR_OK, XBR_EUSAGE for a
+ * products are listed with the markets they cannot reach. Returns XBR_OK, XBR_EINPUT for a
  * format it has no writer for (CSV), or XBR_ENOMEM when the buffer failed.
  */
 XBR_API xbr_status_t xbr_info_write(xbr_buf_t *b, const xbr_info_t *info, const char *file,

@@ -196,6 +196,6 @@ xbr_status_t xbr_info_write(xbr_buf_t *b, const xbr_info_t *info, const char *fi
     else if (format == XBR_FORMAT_JSON)
         write_json(b, info, file, net, sc);
     else
-        return XBR_EUSAGE;
+        return XBR_EINPUT;
     return b->failed ? XBR_ENOMEM : XBR_OK;
 }

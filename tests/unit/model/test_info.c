@@ -135,7 +135,7 @@ static void test_unsupported_format_and_failed_buffer(void **state)
     xbr_buf_t b;
     xbr_buf_init(&b);
     assert_int_equal(xbr_info_run(net, &info), XBR_OK);
-    assert_int_equal(xbr_info_write(&b, info, "t.json", net, NULL, XBR_FORMAT_CSV), XBR_EUSAGE);
+    assert_int_equal(xbr_info_write(&b, info, "t.json", net, NULL, XBR_FORMAT_CSV), XBR_EINPUT);
     assert_int_equal(b.len, 0);
     b.failed = 1;
     assert_int_equal(xbr_info_write(&b, info, "t.json", net, NULL, XBR_FORMAT_JSON), XBR_ENOMEM);

@@ -295,12 +295,12 @@ static void test_json_scenario_products(void **state)
     cJSON_Delete(d);
 }
 
-/* Text and JSON only: CSV and the out-of-range formats are XBR_EUSAGE (as
+/* Text and JSON only: CSV and the out-of-range formats are XBR_EINPUT (as
  * xbroute/analysis.h documents) and append nothing. */
 static void test_other_formats_refused(void **state)
 {
     wc_check_refused(write_inputs, *state, WC_FORMAT(XBR_FORMAT_TEXT) | WC_FORMAT(XBR_FORMAT_JSON),
-                     XBR_EUSAGE);
+                     XBR_EINPUT);
 }
 
 static void test_failed_buffer_is_out_of_memory(void **state)
