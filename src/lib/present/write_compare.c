@@ -7,7 +7,9 @@
  * winners by class name.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analysis/internal.h"
 #include "xbroute/compare.h"
@@ -32,9 +34,35 @@ static const char *currency(const xbr_network_t *net)
 
 /* ---- text ----------------------------------------------------------------------------------- */
 
+/* The verdict as the text shows it: "WINNER", "needs W opened", or its name. */
+static void verdict_text(const xbr_network_t *net, const xbr_class_result_t *c, char *buf,
+                         size_t size)
+{
+    if (c->verdict == XBR_VERDICT_WINNER)
+        snprintf(buf, size, "WINNER");
+    else if (c->verdict == XBR_VERDICT_NEEDS_OPENING && c->needs >= 0)
+        snprintf(buf, size, "needs %s opened", net->nodes[c->needs].id);
+    else
+        snprintf(buf, size, "%s", xbr_verdict_name(c->verdict));
+}
+
+/* The width of the verdict column: 11, or wider for a long "needs W opened". */
+static int verdict_width(const xbr_network_t *net, const xbr_compare_t *cmp)
+{
+    int w = 11;
+    for (size_t i = 0; i < cmp->n_rows; i++)
+        for (size_t k = 0; k < cmp->rows[i].n_classes; k++) {
+            char v[128];
+            verdict_text(net, &cmp->rows[i].classes[k], v, sizeof v);
+            if ((int)strlen(v) + 1 > w)
+                w = (int)strlen(v) + 1;
+        }
+    return w;
+}
+
 /* One class of a row: its route's figures, the simulation's when there is one, the verdict. */
-static void text_class(xbr_buf_t *b, const xbr_class_result_t *c, const xbr_sim_t *sim,
-                       const xbr_sim_stats_t *st)
+static void text_class(xbr_buf_t *b, const xbr_network_t *net, const xbr_class_result_t *c,
+                       const xbr_sim_t *sim, const xbr_sim_stats_t *st, int vw)
 {
     if (c->has_route)
         xbr_buf_printf(b, "  %-16s %6s %10.2f %7.1f %8.3f  ", c->class_name,
@@ -50,14 +78,14 @@ static void text_class(xbr_buf_t *b, const xbr_class_result_t *c, const xbr_sim_
         else
             xbr_buf_printf(b, "%7.1f %8s  ", st->p90, "-");
     }
-    xbr_buf_printf(b, "%-11s %s\n",
-                   c->verdict == XBR_VERDICT_WINNER ? "WINNER" : xbr_verdict_name(c->verdict),
-                   c->why);
+    char v[128];
+    verdict_text(net, c, v, sizeof v);
+    xbr_buf_printf(b, "%-*s %s\n", vw, v, c->why);
 }
 
 /* Row i: its header, a line per class, and the winning route's path. */
 static void text_row(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
-                     const xbr_sim_t *sim, size_t i)
+                     const xbr_sim_t *sim, size_t i, int vw)
 {
     const xbr_network_t *net = sc->network;
     const xbr_compare_row_t *row = &cmp->rows[i];
@@ -71,9 +99,9 @@ static void text_row(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t
                    "CO2e kg");
     if (sim != NULL)
         xbr_buf_printf(b, "%7s %8s  ", "P90", "on time");
-    xbr_buf_printf(b, "%-11s %s\n", "verdict", "why");
+    xbr_buf_printf(b, "%-*s %s\n", vw, "verdict", "why");
     for (size_t k = 0; k < row->n_classes; k++)
-        text_class(b, &row->classes[k], sim, sim_of(sim, i, k));
+        text_class(b, net, &row->classes[k], sim, sim_of(sim, i, k), vw);
     if (row->winner >= 0) {
         xbr_buf_puts(b, "  winning route: ");
         xbr_route_path_text(b, net, &row->classes[row->winner].route);
@@ -81,6 +109,8 @@ static void text_row(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t
     } else {
         xbr_buf_puts(b, "  no route meets the promise\n");
     }
+    if (row->design_note[0] != '\0')
+        xbr_buf_printf(b, "  note: %s\n", row->design_note);
 }
 
 /* The winners, one line per pair, and how many pairs are late or unserved. */
@@ -107,14 +137,81 @@ static void text_summary(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compa
                        cmp->n_late, cmp->n_unserved);
 }
 
+/* Whether the comparison was priced within a design, or asked for one and fell back. */
+static bool has_design(const xbr_compare_t *cmp)
+{
+    return cmp->design != NULL && (cmp->design->source != XBR_DESIGN_NONE || cmp->design->note[0]);
+}
+
+/* The design block under the heading: where it comes from, what it opens, how the costs read,
+ * and the shares of each opened warehouse. */
+static void text_design(xbr_buf_t *b, const xbr_network_t *net, const xbr_design_t *d)
+{
+    if (d->source == XBR_DESIGN_NONE) {
+        xbr_buf_printf(b, "design: none (%s)\n", d->note);
+        return;
+    }
+    xbr_buf_printf(b, "design: %s opens",
+                   d->source == XBR_DESIGN_OPTIMIZE ? "optimize --single-source"
+                                                    : xbr_design_source_name(d));
+    for (size_t k = 0; k < d->n_warehouses; k++)
+        xbr_buf_printf(b, "%s %s", k ? "," : "", net->nodes[d->warehouses[k].node].id);
+    xbr_buf_puts(b, d->n_warehouses ? "\n" : " no warehouse\n");
+    xbr_buf_puts(b, "  classes are ranked by their cost before fixed costs (paid anyway once a "
+                    "warehouse is open);\n  the costs shown carry each warehouse's weekly fixed "
+                    "cost shared by volume over the units it stocks\n");
+    if (d->n_warehouses == 0)
+        return;
+    xbr_buf_printf(b, "  %-14s %11s %11s %9s %13s\n", "warehouse", "fixed/week", "units/week",
+                   "m3/week", "fixed per m3");
+    for (size_t k = 0; k < d->n_warehouses; k++) {
+        const xbr_design_warehouse_t *w = &d->warehouses[k];
+        xbr_buf_printf(b, "  %-14s %11.2f %11.1f %9.3f ", net->nodes[w->node].id,
+                       w->fixed_cost_per_week, w->units_per_week, w->m3_per_week);
+        if (isfinite(w->fixed_per_m3))
+            xbr_buf_printf(b, "%13.2f\n", w->fixed_per_m3);
+        else
+            xbr_buf_printf(b, "%13s\n", "(stocks none)");
+    }
+}
+
+/* What the winners cost per week in the design, and how much of it goes through stock. */
+static void text_design_totals(xbr_buf_t *b, const xbr_compare_t *cmp)
+{
+    double cost = 0.0, units = 0.0, stocked = 0.0;
+    for (size_t i = 0; i < cmp->n_rows; i++) {
+        const xbr_compare_row_t *row = &cmp->rows[i];
+        if (row->winner < 0)
+            continue;
+        const xbr_route_t *r = &row->classes[row->winner].route;
+        cost += row->demand_per_week * r->cost.total;
+        units += row->demand_per_week;
+        stocked += r->stock_at >= 0 ? row->demand_per_week : 0.0;
+    }
+    double unshared = xbr_design_unshared_fixed(cmp->design);
+    xbr_buf_printf(b, "\nwithin the design: the winners land %.2f per week", cost);
+    if (unshared > 0)
+        xbr_buf_printf(b, ", plus %.2f of fixed costs no unit carries", unshared);
+    xbr_buf_printf(b, "; %.0f%% of the %g units per week go through overseas stock\n",
+                   units > 0 ? 100.0 * stocked / units : 0.0, units);
+    if (cmp->n_differ > 0)
+        xbr_buf_printf(b, "%zu pairs are served otherwise by optimize (see their notes)\n",
+                       cmp->n_differ);
+}
+
 static void write_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
                        const xbr_sim_t *sim)
 {
     xbr_buf_printf(b, "compare: scenario %s, %zu product x market pairs, costs per unit in %s\n",
                    sc->name ? sc->name : "", cmp->n_rows, currency(sc->network));
+    if (has_design(cmp))
+        text_design(b, sc->network, cmp->design);
+    int vw = verdict_width(sc->network, cmp);
     for (size_t i = 0; i < cmp->n_rows; i++)
-        text_row(b, sc, cmp, sim, i);
+        text_row(b, sc, cmp, sim, i, vw);
     text_summary(b, sc, cmp);
+    if (has_design(cmp) && cmp->design->source != XBR_DESIGN_NONE)
+        text_design_totals(b, cmp);
 }
 
 /* ---- JSON ----------------------------------------------------------------------------------- */
@@ -148,6 +245,8 @@ static void json_row(xbr_json_t *j, const xbr_scenario_t *sc, const xbr_compare_
         xbr_json_string(j, "class", c->class_name);
         xbr_json_string(j, "verdict", xbr_verdict_name(c->verdict));
         xbr_json_string(j, "why", c->why);
+        if (c->verdict == XBR_VERDICT_NEEDS_OPENING && c->needs >= 0)
+            xbr_json_string(j, "needs", sc->network->nodes[c->needs].id);
         if (c->has_route)
             xbr_route_write_json(j, "route", sc, &c->route);
         else
@@ -160,6 +259,39 @@ static void json_row(xbr_json_t *j, const xbr_scenario_t *sc, const xbr_compare_
         xbr_json_object_end(j);
     }
     xbr_json_array_end(j);
+    if (row->design_note[0] != '\0')
+        xbr_json_string(j, "design_note", row->design_note);
+    xbr_json_object_end(j);
+}
+
+/* The "design" object: its source, what it opens and the shares (xbroute/design.h). */
+static void json_design(xbr_json_t *j, const xbr_network_t *net, const xbr_design_t *d)
+{
+    xbr_json_object_begin(j, "design");
+    xbr_json_string(j, "source", xbr_design_source_name(d));
+    xbr_json_string(j, "note", d != NULL && d->note[0] ? d->note : NULL);
+    if (d == NULL || d->source == XBR_DESIGN_NONE) {
+        xbr_json_null(j, "open_warehouses");
+        xbr_json_object_end(j);
+        return;
+    }
+    xbr_json_array_begin(j, "open_warehouses");
+    for (size_t k = 0; k < d->n_warehouses; k++)
+        xbr_json_string(j, NULL, net->nodes[d->warehouses[k].node].id);
+    xbr_json_array_end(j);
+    xbr_json_array_begin(j, "warehouses");
+    for (size_t k = 0; k < d->n_warehouses; k++) {
+        const xbr_design_warehouse_t *w = &d->warehouses[k];
+        xbr_json_object_begin(j, NULL);
+        xbr_json_string(j, "id", net->nodes[w->node].id);
+        xbr_json_number(j, "fixed_cost_per_week", w->fixed_cost_per_week);
+        xbr_json_number(j, "units_per_week", w->units_per_week);
+        xbr_json_number(j, "m3_per_week", w->m3_per_week);
+        xbr_json_number(j, "fixed_per_m3", w->fixed_per_m3);
+        xbr_json_object_end(j);
+    }
+    xbr_json_array_end(j);
+    xbr_json_number(j, "unshared_fixed_cost_per_week", xbr_design_unshared_fixed(d));
     xbr_json_object_end(j);
 }
 
@@ -177,6 +309,7 @@ static xbr_status_t write_json(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr
     xbr_json_string(&j, "schema", "xbroute.compare/1");
     xbr_json_string(&j, "scenario", sc->name);
     xbr_json_string(&j, "currency", currency(sc->network));
+    json_design(&j, sc->network, cmp->design);
     xbr_json_array_begin(&j, "rows");
     for (size_t i = 0; i < cmp->n_rows; i++)
         json_row(&j, sc, cmp, sim, i);

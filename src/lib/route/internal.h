@@ -65,6 +65,9 @@ typedef struct {
     double *duty_pct;    /* per country, for the product's category (owned) */
     int *territory;      /* per country: its customs territory (the first member of its
                             customs union, else itself); owned */
+    /* the network design stocked routes are priced in, or NULL (xbr__cm_init() sets NULL;
+     * borrowed) */
+    const xbr_design_t *design;
 } xbr__cm_t;
 
 typedef struct {
@@ -73,6 +76,7 @@ typedef struct {
     double days_var;
     double lt_mean; /* all days since the origin until stocking (then frozen) */
     double lt_var;
+    double stock; /* average stock I at the stocking warehouse (units), or 0 */
     double price; /* unit value after markups */
     double co2e;  /* kg */
     unsigned flags;
