@@ -82,7 +82,8 @@ struct xbr_design {
     char note[256]; /* why the design is not the one asked for (e.g. optimize found no plan), or ""
                      */
     bool settled;   /* the volumes and shares below are known */
-    size_t n_nodes; /* of the network */
+    double plan_cost_per_week; /* XBR_DESIGN_OPTIMIZE: the plan's total landed cost; else NAN */
+    size_t n_nodes;            /* of the network */
     unsigned char *open;  /* per node: 0 for a warehouse that needs opening and is not opened */
     double *fixed_per_m3; /* per node: the share of the fixed cost per m3 stocked; NAN: none */
     size_t n_warehouses;

@@ -712,7 +712,7 @@ static bool binding_capacity(const xbr_design_t *d, const xbr_scenario_t *sc,
         if (!(c->used - own + need > c->capacity * (1.0 + 1e-9)))
             continue;
         snprintf(buf, size,
-                 "the capacity of %s %s binds (%.0f of %.0f %s used by others, %.0f "
+                 "the capacity of %s %s binds (%.4g of %.4g %s used by others, %.4g "
                  "needed)",
                  c->is_link ? "link" : "warehouse",
                  c->is_link ? net->links[c->object].id : net->nodes[c->object].id, c->used - own,

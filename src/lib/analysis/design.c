@@ -83,6 +83,7 @@ static xbr_status_t from_plan(const xbr_scenario_t *sc, const xbr_optimize_t *re
         return st;
     }
     xbr_design_settle(d, sc->network);
+    d->plan_cost_per_week = res->total_cost_per_week;
     *out = d;
     return XBR_OK;
 }

@@ -68,6 +68,7 @@ xbr_status_t xbr_design_new(const xbr_scenario_t *sc, xbr_design_source_t source
         d->fixed_per_m3[i] = NAN;
     }
     d->settled = source == XBR_DESIGN_NONE;
+    d->plan_cost_per_week = NAN;
     *out = d;
     return XBR_OK;
 }

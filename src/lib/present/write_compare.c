@@ -188,15 +188,18 @@ static void text_design_totals(xbr_buf_t *b, const xbr_compare_t *cmp)
         units += row->demand_per_week;
         stocked += r->stock_at >= 0 ? row->demand_per_week : 0.0;
     }
-    double unshared = xbr_design_unshared_fixed(cmp->design);
-    xbr_buf_printf(b, "\nwithin the design: the winners land %.2f per week", cost);
+    const xbr_design_t *d = cmp->design;
+    double unshared = xbr_design_unshared_fixed(d);
+    xbr_buf_printf(b, "\nwithin the design the winners land %.2f per week", cost + unshared);
     if (unshared > 0)
-        xbr_buf_printf(b, ", plus %.2f of fixed costs no unit carries", unshared);
-    xbr_buf_printf(b, "; %.0f%% of the %g units per week go through overseas stock\n",
+        xbr_buf_printf(b, " (%.2f of it fixed costs no unit carries)", unshared);
+    if (isfinite(d->plan_cost_per_week))
+        xbr_buf_printf(b, "; optimize --single-source: %.2f", d->plan_cost_per_week);
+    xbr_buf_printf(b, "\n%.0f%% of the %g units per week go through overseas stock\n",
                    units > 0 ? 100.0 * stocked / units : 0.0, units);
     if (cmp->n_differ > 0)
-        xbr_buf_printf(b, "%zu pairs are served otherwise by optimize (see their notes)\n",
-                       cmp->n_differ);
+        xbr_buf_printf(b, "%zu %s served otherwise by optimize (see the notes)\n", cmp->n_differ,
+                       cmp->n_differ == 1 ? "pair is" : "pairs are");
 }
 
 static void write_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
@@ -292,6 +295,7 @@ static void json_design(xbr_json_t *j, const xbr_network_t *net, const xbr_desig
     }
     xbr_json_array_end(j);
     xbr_json_number(j, "unshared_fixed_cost_per_week", xbr_design_unshared_fixed(d));
+    xbr_json_number(j, "plan_cost_per_week", d->plan_cost_per_week);
     xbr_json_object_end(j);
 }
 
