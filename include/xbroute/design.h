@@ -37,6 +37,7 @@
 #include <stddef.h>
 
 #include "xbroute/model.h"
+#include "xbroute/output.h"
 #include "xbroute/route.h"
 #include "xbroute/status.h"
 
@@ -161,6 +162,28 @@ XBR_API xbr_status_t xbr_design_optimize(const xbr_scenario_t *sc, xbr_design_t 
  */
 XBR_API xbr_status_t xbr_design_resolve(const xbr_scenario_t *sc, const char *spec,
                                         xbr_design_t **out, xbr_diags_t *diags);
+
+/* ---- writing a design (src/lib/present/write_design.c) ---- */
+
+/*
+ * Appends the design as text for the heading of a command's output: "design: SOURCE opens W1,
+ * W2" (SOURCE "optimize --single-source" or the file), then `how` (the caller's lines on how
+ * its costs read; may be NULL), then a table of the opened warehouses: fixed cost, units and m3
+ * stocked per week, fixed cost per m3. A design that fell back to none prints "design: none
+ * (NOTE)" only; NULL or a plain XBR_DESIGN_NONE prints nothing.
+ */
+XBR_API void xbr_design_write_text(xbr_buf_t *out, const xbr_network_t *net,
+                                   const xbr_design_t *design, const char *how);
+
+/*
+ * Writes the design as the JSON object member `key` (NULL in an array): "source" ("none",
+ * "optimize" or the file's path), "note" (null when none), "open_warehouses" (ids; null for
+ * none) and, for a design, "warehouses" [{"id", "fixed_cost_per_week", "units_per_week",
+ * "m3_per_week", "fixed_per_m3" (null: stocks nothing)}], "unshared_fixed_cost_per_week" and
+ * "plan_cost_per_week" (null unless from optimize). NULL writes the "none" object.
+ */
+XBR_API void xbr_design_write_json(xbr_json_t *j, const char *key, const xbr_network_t *net,
+                                   const xbr_design_t *design);
 
 #ifdef __cplusplus
 }

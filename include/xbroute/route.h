@@ -322,15 +322,18 @@ typedef struct {
     size_t k;                      /* alternatives asked for; 0: none */
     xbr_route_set_t *pareto;       /* ordered as xbr_routes_pareto(); never NULL */
     xbr_route_set_t *alternatives; /* at most k, ordered as xbr_routes_k_best(); never NULL */
+    const xbr_design_t *design;    /* the design the routes are priced in (the router's,
+                                      borrowed); NULL: none */
 } xbr_routes_t;
 
 /*
  * Finds the routes of `product` from `origin` (a node index, or -1 for all the product's
  * origins) into `market`: xbr_routes_pareto() and xbr_routes_k_best() (skipped when k is 0) for
  * one origin, their _all_origins forms for all. `router` may be NULL (one is built for the
- * call). On XBR_OK *out is new (free with xbr_routes_free()); its Pareto set is empty when no
- * route exists. XBR_EINPUT for bad indices (diagnostic in `diags`), XBR_ENOMEM; *out is NULL
- * on error.
+ * call, without a design); with a router priced in a design (xbr_router_set_design()) the
+ * routes are priced in it, and the result borrows the design. On XBR_OK *out is new (free with
+ * xbr_routes_free()); its Pareto set is empty when no route exists. XBR_EINPUT for bad indices
+ * (diagnostic in `diags`), XBR_ENOMEM; *out is NULL on error.
  */
 XBR_API xbr_status_t xbr_routes_run(const xbr_scenario_t *sc, xbr_router_t *router, int product,
                                     int origin, int market, xbr_criteria_t criteria, size_t k,

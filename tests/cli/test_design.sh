@@ -111,4 +111,58 @@ run compare "$D/scenario.json" --design "$TMP/missing.json"
 expect_rc 2 "a missing design file"
 run compare "$D/scenario.json" --design
 expect_rc 1 "--design without a value"
+
+# routes within a design, by hand: box into MB by WB costs 3 before fixed costs; WB's share
+# within optimize's design is 0.02 m3 x 200 / 1.2 m3 = 3.3333 (total 6.3333), stand-alone
+# 200 / 50 = 4 (total 7); within open-wa.json WB is not open (stand-alone, 7) and WA's share
+# is 0.02 x 300 / 3.6 = 1.6667 on its 4 (5.6667, which dominates air's 6.2 in 4 days).
+cat >"$TMP/expect.py" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+want = json.loads(sys.argv[2])
+got = {(r["class"], r["stock_at"]): round(r["cost"]["total"], 4) for r in d["pareto"]}
+assert got == {tuple(json.loads(k)): v for k, v in want.items()}, got
+PY
+run routes "$D/scenario.json" --product box --to MB --format json
+expect_rc 0 "routes in optimize's design"
+python3 "$TMP/expect.py" "$out" '{"[\"warehouse-sea\", \"WB\"]": 6.3333, "[\"air\", null]": 6.2}' && pass || fail "routes box MB in optimize's design"
+run routes "$D/scenario.json" --product box --to MB --format json --design none
+python3 "$TMP/expect.py" "$out" '{"[\"warehouse-sea\", \"WB\"]": 7.0, "[\"air\", null]": 6.2}' && pass || fail "routes box MB stand-alone"
+run routes "$D/scenario.json" --product box --to MB --format json --design "$D/open-wa.json"
+python3 "$TMP/expect.py" "$out" '{"[\"warehouse-sea\", \"WA\"]": 5.6667}' && pass || fail "routes box MB within open-wa.json"
+run routes "$D/scenario.json" --product box --to MB --k 3 --design "$D/open-wa.json"
+expect_out "F >sea> WB >last_mile> MB  \(stock at WB, not open in the design\)" "a warehouse the design does not open"
+expect_out "^design: .*open-wa.json opens WA$" "routes names its design"
+run routes "$SRC/scenarios/baseline.json" --product P_EARBUDS --to M_US_WEST --design none
+expect_rc 0 "routes --design none"
+expect_no_out "^design:" "no design block without a design"
+
+# report: the design paragraph, and the binding capacity where optimize differs
+run report "$D/scenario-tight.json" -o "$TMP/r.html"
+expect_rc 0 "report in optimize's design"
+grep -q "Priced within the network design of <code>optimize --single-source</code>, which opens WA and WB" "$TMP/r.html" && pass || fail "report names the design"
+grep -q "box into MA: optimize sends it by air, 6.50 per unit before fixed costs: the capacity of warehouse WA binds" "$TMP/r.html" && pass || fail "report names the binding capacity"
+run report "$D/scenario-tight.json" -o "$TMP/r.html" --design none
+grep -q "Priced within" "$TMP/r.html" && fail "report --design none has a design paragraph" || pass
+
+# batch records: the compare summary is priced in the design and says which; within
+# optimize's design its weekly total is the optimizer's single-source total (2750 by hand)
+mkdir -p "$TMP/b"; cp "$D/scenario.json" "$D/network.json" "$TMP/b/"
+run batch "$TMP/b" --jobs 1 --no-optimize
+expect_rc 0 "batch in optimize's design"
+expect_out '"total_cost_per_week":2750,"mean_days":1,"design":"optimize"\}' "batch record within optimize's design"
+run batch "$TMP/b" --jobs 1 --no-optimize --design none
+expect_out '"design":"none"\}' "batch record stand-alone"
+run batch "$TMP/b" --jobs 1 --no-optimize --design "$TMP/bad.json"
+expect_rc 2 "batch with a bad design file"
+expect_out '"status":"error","error":"[^"]*bad.json:1:52: error: node \\"MA\\" is a market' "the design file's error in the record"
+
+# chain: nothing it shows stocks, so a design changes nothing; a bad file is still an error
+run chain "$D/scenario.json" --product box --market MA --format json
+cp "$out" "$TMP/chain-default"
+run chain "$D/scenario.json" --product box --market MA --format json --design "$D/open-wa.json"
+expect_rc 0 "chain --design FILE"
+cmp -s "$out" "$TMP/chain-default" && pass || fail "chain differs within a design"
+run chain "$D/scenario.json" --product box --market MA --design "$TMP/bad.json"
+expect_rc 2 "chain with a bad design file"
 finish

@@ -21,6 +21,7 @@
 
 #include "xbroute/batch.h"
 #include "xbroute/compare.h"
+#include "xbroute/design.h"
 #include "xbroute/load.h"
 #include "xbroute/optimize.h"
 
@@ -242,6 +243,7 @@ void xbr_batch_opts_init(xbr_batch_opts_t *opts)
     long nproc = sysconf(_SC_NPROCESSORS_ONLN);
     opts->optimize = true;
     opts->time_limit_s = 0.0;
+    opts->design = NULL;
     opts->jobs = nproc > 0 ? (size_t)(nproc < XBR_BATCH_MAX_JOBS ? nproc : XBR_BATCH_MAX_JOBS) : 1;
     opts->worker_timeout_s = 0.0;
     opts->job = NULL;
@@ -309,6 +311,7 @@ static xbr_status_t write_compare(xbr_json_t *j, const xbr_compare_t *cmp)
     xbr_json_object_end(j);
     xbr_json_number(j, "total_cost_per_week", cost);
     xbr_json_number(j, "mean_days", demand > 0.0 ? day_units / demand : NAN);
+    xbr_json_string(j, "design", xbr_design_source_name(cmp->design));
     xbr_json_object_end(j);
     free(wins);
     return XBR_OK;
@@ -380,12 +383,15 @@ xbr_status_t xbr_batch_record(const char *path, const xbr_batch_opts_t *opts, xb
     xbr_diags_init(&diags);
     xbr_scenario_t *sc = NULL;
     xbr_compare_t *cmp = NULL;
+    xbr_design_t *design = NULL;
     xbr_optimize_t *opt = NULL;
     char error[1024] = "";
 
     xbr_status_t st = xbr_scenario_load(path, &sc, &diags);
     if (st == XBR_OK)
-        st = xbr_compare_run(sc, &cmp, &diags);
+        st = xbr_design_resolve(sc, opts->design, &design, &diags);
+    if (st == XBR_OK)
+        st = xbr_compare_run_in(sc, design, &cmp, &diags);
     if (st == XBR_OK && opts->optimize) {
         xbr_optimize_opts_t oo;
         xbr_optimize_opts_init(&oo);
@@ -400,6 +406,7 @@ xbr_status_t xbr_batch_record(const char *path, const xbr_batch_opts_t *opts, xb
 
     xbr_optimize_free(opt);
     xbr_compare_free(cmp);
+    xbr_design_free(design);
     xbr_scenario_free(sc);
     xbr_diags_destroy(&diags);
     return rst;

@@ -143,38 +143,6 @@ static bool has_design(const xbr_compare_t *cmp)
     return cmp->design != NULL && (cmp->design->source != XBR_DESIGN_NONE || cmp->design->note[0]);
 }
 
-/* The design block under the heading: where it comes from, what it opens, how the costs read,
- * and the shares of each opened warehouse. */
-static void text_design(xbr_buf_t *b, const xbr_network_t *net, const xbr_design_t *d)
-{
-    if (d->source == XBR_DESIGN_NONE) {
-        xbr_buf_printf(b, "design: none (%s)\n", d->note);
-        return;
-    }
-    xbr_buf_printf(b, "design: %s opens",
-                   d->source == XBR_DESIGN_OPTIMIZE ? "optimize --single-source"
-                                                    : xbr_design_source_name(d));
-    for (size_t k = 0; k < d->n_warehouses; k++)
-        xbr_buf_printf(b, "%s %s", k ? "," : "", net->nodes[d->warehouses[k].node].id);
-    xbr_buf_puts(b, d->n_warehouses ? "\n" : " no warehouse\n");
-    xbr_buf_puts(b, "  classes are ranked by their cost before fixed costs (paid anyway once a "
-                    "warehouse is open);\n  the costs shown carry each warehouse's weekly fixed "
-                    "cost shared by volume over the units it stocks\n");
-    if (d->n_warehouses == 0)
-        return;
-    xbr_buf_printf(b, "  %-14s %11s %11s %9s %13s\n", "warehouse", "fixed/week", "units/week",
-                   "m3/week", "fixed per m3");
-    for (size_t k = 0; k < d->n_warehouses; k++) {
-        const xbr_design_warehouse_t *w = &d->warehouses[k];
-        xbr_buf_printf(b, "  %-14s %11.2f %11.1f %9.3f ", net->nodes[w->node].id,
-                       w->fixed_cost_per_week, w->units_per_week, w->m3_per_week);
-        if (isfinite(w->fixed_per_m3))
-            xbr_buf_printf(b, "%13.2f\n", w->fixed_per_m3);
-        else
-            xbr_buf_printf(b, "%13s\n", "(stocks none)");
-    }
-}
-
 /* What the winners cost per week in the design, and how much of it goes through stock. */
 static void text_design_totals(xbr_buf_t *b, const xbr_compare_t *cmp)
 {
@@ -208,7 +176,11 @@ static void write_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare
     xbr_buf_printf(b, "compare: scenario %s, %zu product x market pairs, costs per unit in %s\n",
                    sc->name ? sc->name : "", cmp->n_rows, currency(sc->network));
     if (has_design(cmp))
-        text_design(b, sc->network, cmp->design);
+        xbr_design_write_text(b, sc->network, cmp->design,
+                              "  classes are ranked by their cost before fixed costs (paid anyway "
+                              "once a warehouse is open);\n  the costs shown carry each "
+                              "warehouse's weekly fixed cost shared by volume over the units it "
+                              "stocks\n");
     int vw = verdict_width(sc->network, cmp);
     for (size_t i = 0; i < cmp->n_rows; i++)
         text_row(b, sc, cmp, sim, i, vw);
@@ -267,38 +239,6 @@ static void json_row(xbr_json_t *j, const xbr_scenario_t *sc, const xbr_compare_
     xbr_json_object_end(j);
 }
 
-/* The "design" object: its source, what it opens and the shares (xbroute/design.h). */
-static void json_design(xbr_json_t *j, const xbr_network_t *net, const xbr_design_t *d)
-{
-    xbr_json_object_begin(j, "design");
-    xbr_json_string(j, "source", xbr_design_source_name(d));
-    xbr_json_string(j, "note", d != NULL && d->note[0] ? d->note : NULL);
-    if (d == NULL || d->source == XBR_DESIGN_NONE) {
-        xbr_json_null(j, "open_warehouses");
-        xbr_json_object_end(j);
-        return;
-    }
-    xbr_json_array_begin(j, "open_warehouses");
-    for (size_t k = 0; k < d->n_warehouses; k++)
-        xbr_json_string(j, NULL, net->nodes[d->warehouses[k].node].id);
-    xbr_json_array_end(j);
-    xbr_json_array_begin(j, "warehouses");
-    for (size_t k = 0; k < d->n_warehouses; k++) {
-        const xbr_design_warehouse_t *w = &d->warehouses[k];
-        xbr_json_object_begin(j, NULL);
-        xbr_json_string(j, "id", net->nodes[w->node].id);
-        xbr_json_number(j, "fixed_cost_per_week", w->fixed_cost_per_week);
-        xbr_json_number(j, "units_per_week", w->units_per_week);
-        xbr_json_number(j, "m3_per_week", w->m3_per_week);
-        xbr_json_number(j, "fixed_per_m3", w->fixed_per_m3);
-        xbr_json_object_end(j);
-    }
-    xbr_json_array_end(j);
-    xbr_json_number(j, "unshared_fixed_cost_per_week", xbr_design_unshared_fixed(d));
-    xbr_json_number(j, "plan_cost_per_week", d->plan_cost_per_week);
-    xbr_json_object_end(j);
-}
-
 static xbr_status_t write_json(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
                                const xbr_sim_t *sim)
 {
@@ -313,7 +253,7 @@ static xbr_status_t write_json(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr
     xbr_json_string(&j, "schema", "xbroute.compare/1");
     xbr_json_string(&j, "scenario", sc->name);
     xbr_json_string(&j, "currency", currency(sc->network));
-    json_design(&j, sc->network, cmp->design);
+    xbr_design_write_json(&j, "design", sc->network, cmp->design);
     xbr_json_array_begin(&j, "rows");
     for (size_t i = 0; i < cmp->n_rows; i++)
         json_row(&j, sc, cmp, sim, i);

@@ -177,6 +177,9 @@ bool xbr__route_query_ok(const xbr_scenario_t *sc, int product, int origin, int 
  * returns XBR_EINPUT. */
 xbr_status_t xbr__route_query_error(xbr_diags_t *diags);
 
+/* The design the router prices its searches in (xbr_router_set_design()), or NULL. */
+const xbr_design_t *xbr__router_design(const xbr_router_t *router);
+
 /* How many label searches a router has run, and how many of them over simple paths (the
  * second pass of a Pareto search, and every k-best search); for tests. */
 void xbr__router_counts(const xbr_router_t *router, size_t *searches, size_t *strict);

@@ -1284,6 +1284,11 @@ void xbr_router_set_design(xbr_router_t *router, const xbr_design_t *design)
     router->design = design;
 }
 
+const xbr_design_t *xbr__router_design(const xbr_router_t *router)
+{
+    return router->design;
+}
+
 void xbr__router_limit_bounds(xbr_router_t *router, size_t max_entries)
 {
     if (router->bounds != NULL) {
