@@ -112,6 +112,17 @@ XBR_API xbr_status_t xbr_compare_run_in(const xbr_scenario_t *sc, xbr_design_t *
 
 XBR_API void xbr_compare_free(xbr_compare_t *cmp);
 
+/* The week of a comparison's winners, summed over the rows with a winner in row order. */
+typedef struct {
+    double units;   /* units per week: sum of demand */
+    double cost;    /* landed cost per week: sum of demand x the winner's cost per unit */
+    double days;    /* sum of demand x the winner's days (divide by units for the mean) */
+    double stocked; /* units per week whose winner stocks in an overseas warehouse */
+} xbr_compare_week_t;
+
+/* Sums the week of `cmp`'s winners (rows without a winner are left out). */
+XBR_API xbr_compare_week_t xbr_compare_week(const xbr_compare_t *cmp);
+
 /* A simulation of a comparison's classes (xbroute/simulate.h). */
 typedef struct xbr_sim xbr_sim_t;
 

@@ -283,15 +283,12 @@ static xbr_status_t write_compare(xbr_json_t *j, const xbr_compare_t *cmp)
     if (wins == NULL)
         return XBR_ENOMEM;
     size_t n_wins = 0;
-    double cost = 0.0, demand = 0.0, day_units = 0.0;
+    xbr_compare_week_t week = xbr_compare_week(cmp);
     for (size_t i = 0; i < cmp->n_rows; i++) {
         const xbr_compare_row_t *row = &cmp->rows[i];
         if (row->winner < 0)
             continue;
         const xbr_route_t *r = &row->classes[row->winner].route;
-        cost += row->demand_per_week * r->cost.total;
-        day_units += row->demand_per_week * r->days;
-        demand += row->demand_per_week;
         size_t k = 0;
         while (k < n_wins && strcmp(wins[k].name, r->class_name) != 0)
             k++;
@@ -309,8 +306,8 @@ static xbr_status_t write_compare(xbr_json_t *j, const xbr_compare_t *cmp)
     for (size_t k = 0; k < n_wins; k++)
         xbr_json_int(j, wins[k].name, (long long)wins[k].count);
     xbr_json_object_end(j);
-    xbr_json_number(j, "total_cost_per_week", cost);
-    xbr_json_number(j, "mean_days", demand > 0.0 ? day_units / demand : NAN);
+    xbr_json_number(j, "total_cost_per_week", week.cost);
+    xbr_json_number(j, "mean_days", week.units > 0.0 ? week.days / week.units : NAN);
     xbr_json_string(j, "design", xbr_design_source_name(cmp->design));
     xbr_json_object_end(j);
     free(wins);

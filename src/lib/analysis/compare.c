@@ -842,6 +842,22 @@ void xbr_compare_free(xbr_compare_t *cmp)
     free(cmp);
 }
 
+xbr_compare_week_t xbr_compare_week(const xbr_compare_t *cmp)
+{
+    xbr_compare_week_t w = {0.0, 0.0, 0.0, 0.0};
+    for (size_t i = 0; i < cmp->n_rows; i++) {
+        const xbr_compare_row_t *row = &cmp->rows[i];
+        if (row->winner < 0)
+            continue;
+        const xbr_route_t *r = &row->classes[row->winner].route;
+        w.cost += row->demand_per_week * r->cost.total;
+        w.days += row->demand_per_week * r->days;
+        w.units += row->demand_per_week;
+        w.stocked += r->stock_at >= 0 ? row->demand_per_week : 0.0;
+    }
+    return w;
+}
+
 static int cmp_win_count(const void *a, const void *b)
 {
     return strcmp(((const xbr__win_count_t *)a)->name, ((const xbr__win_count_t *)b)->name);

@@ -22,11 +22,8 @@
 static bool check_root(xbr__ldoc_t *doc)
 {
     const cJSON *root = doc->root;
-    if (!cJSON_IsObject(root)) {
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL, "a JSON object at the top level",
-                       "the top-level value is %s", xbr__ld_type_name(root));
+    if (!xbr__ldoc_root_is_object(doc))
         return false;
-    }
     const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "format");
     if (f == NULL) {
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, "format",

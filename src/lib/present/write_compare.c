@@ -146,25 +146,16 @@ static bool has_design(const xbr_compare_t *cmp)
 /* What the winners cost per week in the design, and how much of it goes through stock. */
 static void text_design_totals(xbr_buf_t *b, const xbr_compare_t *cmp)
 {
-    double cost = 0.0, units = 0.0, stocked = 0.0;
-    for (size_t i = 0; i < cmp->n_rows; i++) {
-        const xbr_compare_row_t *row = &cmp->rows[i];
-        if (row->winner < 0)
-            continue;
-        const xbr_route_t *r = &row->classes[row->winner].route;
-        cost += row->demand_per_week * r->cost.total;
-        units += row->demand_per_week;
-        stocked += r->stock_at >= 0 ? row->demand_per_week : 0.0;
-    }
+    xbr_compare_week_t w = xbr_compare_week(cmp);
     const xbr_design_t *d = cmp->design;
     double unshared = xbr_design_unshared_fixed(d);
-    xbr_buf_printf(b, "\nwithin the design the winners land %.2f per week", cost + unshared);
+    xbr_buf_printf(b, "\nwithin the design the winners land %.2f per week", w.cost + unshared);
     if (unshared > 0)
         xbr_buf_printf(b, " (%.2f of it fixed costs no unit carries)", unshared);
     if (isfinite(d->plan_cost_per_week))
         xbr_buf_printf(b, "; optimize --single-source: %.2f", d->plan_cost_per_week);
     xbr_buf_printf(b, "\n%.0f%% of the %g units per week go through overseas stock\n",
-                   units > 0 ? 100.0 * stocked / units : 0.0, units);
+                   w.units > 0 ? 100.0 * w.stocked / w.units : 0.0, w.units);
     if (cmp->n_differ > 0)
         xbr_buf_printf(b, "%zu %s served otherwise by optimize (see the notes)\n", cmp->n_differ,
                        cmp->n_differ == 1 ? "pair is" : "pairs are");

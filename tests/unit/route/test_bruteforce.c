@@ -500,18 +500,27 @@ static void check_by_class(uint64_t seed, const xbr_scenario_t *sc, xbr_router_t
     }
 }
 
+/* Every valid route from the factory (node 0) into `market`, evaluated within `design` (NULL:
+ * none), into ps. */
+static void brute_force(const xbr_scenario_t *sc, const xbr_design_t *design, int market,
+                        points_t *ps)
+{
+    int *links = malloc(sc->network->n_nodes * sizeof(int));
+    char *seen = calloc(sc->network->n_nodes, 1);
+    assert_non_null(links);
+    assert_non_null(seen);
+    seen[0] = 1;
+    dfs(sc, design, market, 0, links, 0, seen, ps);
+    free(links);
+    free(seen);
+}
+
 static void check_instance(uint64_t seed, bool layered, stats_t *stats)
 {
     int market;
     xbr_scenario_t *sc = layered ? layered_scenario(seed, &market) : random_scenario(seed, &market);
-    const xbr_network_t *net = sc->network;
     points_t ps = {0};
-    int *links = malloc(net->n_nodes * sizeof(int));
-    char *seen = calloc(net->n_nodes, 1);
-    assert_non_null(links);
-    assert_non_null(seen);
-    seen[0] = 1;
-    dfs(sc, NULL, market, 0, links, 0, seen, &ps);
+    brute_force(sc, NULL, market, &ps);
     stats->instances++;
     stats->paths += ps.n_paths;
     stats->routes += ps.count;
@@ -561,8 +570,6 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
     free(front);
     xbr_router_free(router);
     free(ps.items);
-    free(links);
-    free(seen);
     xbr_scenario_free(sc);
 }
 
@@ -592,14 +599,8 @@ static size_t check_design_instance(uint64_t seed)
     }
     xbr_design_settle(d, net);
     points_t ps = {0};
-    int *links = malloc(net->n_nodes * sizeof(int));
-    char *seen = calloc(net->n_nodes, 1);
-    point_t *front = NULL;
-    assert_non_null(links);
-    assert_non_null(seen);
-    seen[0] = 1;
-    dfs(sc, d, market, 0, links, 0, seen, &ps);
-    front = malloc((ps.count + 1) * sizeof *front);
+    brute_force(sc, d, market, &ps);
+    point_t *front = malloc((ps.count + 1) * sizeof *front);
     assert_non_null(front);
     xbr_router_t *router = NULL;
     assert_int_equal(xbr_router_new(sc, &router), XBR_OK);
@@ -636,8 +637,6 @@ static size_t check_design_instance(uint64_t seed)
     xbr_design_free(d);
     free(front);
     free(ps.items);
-    free(links);
-    free(seen);
     xbr_scenario_free(sc);
     return shared;
 }
