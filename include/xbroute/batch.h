@@ -87,6 +87,8 @@ typedef xbr_status_t (*xbr_batch_job_fn)(const char *path, const struct xbr_batc
 typedef struct xbr_batch_opts {
     bool optimize;       /* run xbr_optimize_run() for the "optimize" summary; else null */
     double time_limit_s; /* the optimizer's time limit per scenario; 0 = none */
+    const char *design;  /* the design compare prices in (xbr_design_resolve()): NULL or
+                            "optimize" (the default), "none", or a design file */
     /* For xbr_batch_run() only: */
     size_t jobs;             /* worker processes, 1..XBR_BATCH_MAX_JOBS */
     double worker_timeout_s; /* a scenario still running after this long (wall clock) has
@@ -94,12 +96,13 @@ typedef struct xbr_batch_opts {
     xbr_batch_job_fn job;    /* what a worker runs on each path; NULL: xbr_batch_record() */
 } xbr_batch_opts_t;
 
-/* The defaults: optimize on, no time limit, as many jobs as processors online (at most
- * XBR_BATCH_MAX_JOBS), no worker timeout, the job xbr_batch_record(). */
+/* The defaults: optimize on, no time limit, compare within optimize's design, as many jobs as
+ * processors online (at most XBR_BATCH_MAX_JOBS), no worker timeout, the job xbr_batch_record(). */
 XBR_API void xbr_batch_opts_init(xbr_batch_opts_t *opts);
 
 /*
- * Loads the scenario at `path`, compares it (and optimizes it when opts->optimize) and appends
+ * Loads the scenario at `path`, compares it within opts->design (and optimizes it when
+ * opts->optimize) and appends
  * its record, one line ending in '\n', to `line`. A scenario that fails (load error, compare or
  * optimize failure) still gets a record, with status "error" and the first error diagnostic
  * (else the status text) in "error"; *failed (when not NULL) says which. `opts` NULL: defaults.

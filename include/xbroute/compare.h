@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "xbroute/design.h"
 #include "xbroute/model.h"
 #include "xbroute/output.h"
 #include "xbroute/route.h"
@@ -25,7 +26,8 @@ extern "C" {
     X(TOO_COSTLY, "too costly") /* meets the promise, but costs more than the winner */            \
     X(TOO_SLOW, "too slow")     /* even its fastest route misses the promise */                    \
     X(CLOSED, "closed")         /* routes of this class exist only through closed links/nodes */   \
-    X(NO_ROUTE, "no route")     /* the network has no route of this class at all */
+    X(NO_ROUTE, "no route")     /* the network has no route of this class at all */                \
+    X(NEEDS_OPENING, "needs opening") /* only through a warehouse the design does not open */
 
 typedef enum {
 #define XBR_VERDICT_ENUM_(id, name) XBR_VERDICT_##id,
@@ -44,6 +46,7 @@ typedef struct {
     xbr_route_t route; /* the class's best: its cheapest route within the promise, else its
                           fastest; zeroed when !has_route */
     char why[200];     /* one line a planner can read, e.g. "fastest 31.7 days > promise 10" */
+    int needs;         /* XBR_VERDICT_NEEDS_OPENING: the warehouse node to open; else -1 */
 } xbr_class_result_t;
 
 typedef struct {
@@ -54,13 +57,18 @@ typedef struct {
     size_t n_classes;
     xbr_class_result_t *classes; /* ordered: winner first, then by verdict, then by cost */
     int winner;                  /* index into classes, or -1 when no class meets the promise */
+    char design_note[256];       /* within an optimize design: why optimize serves this pair
+                                    otherwise (e.g. "the capacity of W binds"); "" when it
+                                    agrees */
 } xbr_compare_row_t;
 
 typedef struct {
     size_t n_rows;
-    xbr_compare_row_t *rows; /* by product order, then market id */
-    size_t n_unserved;       /* rows with no route of any class */
-    size_t n_late;           /* rows where no class meets the promise */
+    xbr_compare_row_t *rows;    /* by product order, then market id */
+    size_t n_unserved;          /* rows with no route of any class */
+    size_t n_late;              /* rows where no class meets the promise */
+    const xbr_design_t *design; /* the design it was priced in (borrowed); NULL: none */
+    size_t n_differ;            /* rows whose design_note is set */
 } xbr_compare_t;
 
 /*
@@ -75,7 +83,45 @@ typedef struct {
 XBR_API xbr_status_t xbr_compare_run(const xbr_scenario_t *sc, xbr_compare_t **out,
                                      xbr_diags_t *diags);
 
+/*
+ * As xbr_compare_run(), within the network design `design` (xbroute/design.h; NULL or
+ * XBR_DESIGN_NONE: exactly xbr_compare_run(), the stand-alone view). Within a design:
+ *   - each class's best route is searched among routes that enter only warehouses the design
+ *     opens, and classes are ranked by their cost per unit BEFORE fixed costs (total -
+ *     warehouse_fixed): given the open warehouses, their fixed costs are paid whatever the
+ *     routes, so the cheapest route at the margin is the one the optimizer gives each pair in
+ *     an uncapacitated single-source design (its objective is sum d c_r + sum fixed(w) y_w,
+ *     and with y fixed only the first sum varies, pair by pair); ties go to the optimizer's
+ *     own flow when the design comes from it;
+ *   - the costs shown include the warehouse's fixed cost shared by volume (route.h), so the
+ *     demand-weighted sum of the winners' costs, plus xbr_design_unshared_fixed(), is the
+ *     design's total landed cost per week (the optimizer's objective when the flows agree);
+ *   - "too costly" is by the difference before fixed costs (the why also gives it after);
+ *   - a class with no route within the design, or none within the promise, that has one
+ *     through a warehouse the design does not open is "needs opening" (needs W opened), priced
+ *     as if W were opened for this product x market alone (the stand-alone rule);
+ *   - an optimize design whose flow for a pair differs says why in the row's design_note
+ *     (the capacity that binds).
+ * An unsettled design (a file's) is settled here from the winners (each stocking winner's
+ * weekly units at its warehouse); `design` is borrowed by the result (keep it until
+ * xbr_compare_free()). Same errors as xbr_compare_run(). Costs one more per-class search per
+ * pair and origin (on the design's network) than xbr_compare_run().
+ */
+XBR_API xbr_status_t xbr_compare_run_in(const xbr_scenario_t *sc, xbr_design_t *design,
+                                        xbr_compare_t **out, xbr_diags_t *diags);
+
 XBR_API void xbr_compare_free(xbr_compare_t *cmp);
+
+/* The week of a comparison's winners, summed over the rows with a winner in row order. */
+typedef struct {
+    double units;   /* units per week: sum of demand */
+    double cost;    /* landed cost per week: sum of demand x the winner's cost per unit */
+    double days;    /* sum of demand x the winner's days (divide by units for the mean) */
+    double stocked; /* units per week whose winner stocks in an overseas warehouse */
+} xbr_compare_week_t;
+
+/* Sums the week of `cmp`'s winners (rows without a winner are left out). */
+XBR_API xbr_compare_week_t xbr_compare_week(const xbr_compare_t *cmp);
 
 /* A simulation of a comparison's classes (xbroute/simulate.h). */
 typedef struct xbr_sim xbr_sim_t;

@@ -63,7 +63,8 @@ XBR_API xbr_status_t xbr_file_load(const char *path, xbr_network_t **net, xbr_sc
  * The keys the loader accepts for each object of the formats, for the schema consistency
  * test and for "did you mean". `object` is one of "network", "node", "link", "cost",
  * "handling", "days", "country", "regime", "source", "defaults", "scenario", "product",
- * "change". Returns a NULL-terminated static array, or NULL for an unknown object.
+ * "change", "design" (xbroute/design.h). Returns a NULL-terminated static array, or NULL for
+ * an unknown object.
  */
 XBR_API const char *const *xbr_format_keys(const char *object);
 

@@ -45,8 +45,13 @@
  *               inspections as above), d = demand/7 per day, s_d = demand_cv demand / sqrt 7,
  *               z = quantile of service_level: stock I = d review_days / 2 + z sqrt(mu_L s_d^2 +
  *               d^2 s_L^2); storage = I unit_m3 storage_cost_per_m3_day 7 / demand; capital =
- *               I price holding_rate / 365 x 7 / demand; warehouse_fixed = fixed_cost_per_week /
- *               demand (the whole weekly fixed cost is charged to this product and market);
+ *               I price holding_rate / 365 x 7 / demand; warehouse_fixed: without a network
+ *               design, fixed_cost_per_week / demand (the whole weekly fixed cost is charged
+ *               to this product and market, as if w were opened for it alone); priced within a
+ *               settled design (xbroute/design.h) that opens w and where w stocks something,
+ *               the share fixed_per_m3(w) x unit_m3 (w's fixed cost spread by volume over all
+ *               the units it stocks); within a design that does not open w, the stand-alone
+ *               figure again;
  *   carbon      co2e_kg / 1000 x carbon_price, co2e_kg = unit_kg / 1000 x distance_km x
  *               co2e_g_per_tkm / 1000 per link;
  *   total       the sum of the above.
@@ -76,6 +81,9 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* A network design (xbroute/design.h): which warehouses are open and their fixed-cost shares. */
+typedef struct xbr_design xbr_design_t;
 
 /* X-macro: the route classes (route structure, not mode of a warehouse's fill): enum suffix and
  * JSON spelling. The one list the enum, xbr_route_class_name() and every writer come from. */
@@ -160,6 +168,7 @@ typedef struct {
     double days_var;       /* variance of the consumer-facing days */
     double lead_time_days; /* stocked routes: mean replenishment lead time mu_L; else 0 */
     double lead_time_var;  /* stocked routes: its variance; else 0 */
+    double stock_units;    /* stocked routes: the average stock I at the warehouse; else 0 */
     double co2e_kg;
     double consumer_price;   /* unit_value + cost.total */
     double factory_share;    /* unit_value / consumer_price */
@@ -201,6 +210,15 @@ XBR_API xbr_status_t xbr_route_evaluate(const xbr_scenario_t *sc, int product, i
                                         xbr_diags_t *diags);
 
 /*
+ * As xbr_route_evaluate(), priced within `design` (NULL: none): the warehouse_fixed of a
+ * stocked route follows the design's rule (above, and xbroute/design.h). The design must have
+ * been made for `sc`'s network.
+ */
+XBR_API xbr_status_t xbr_route_evaluate_in(const xbr_scenario_t *sc, const xbr_design_t *design,
+                                           int product, int market, const int *links, size_t n,
+                                           int stock_at, xbr_route_t *out, xbr_diags_t *diags);
+
+/*
  * Search context for one scenario: adjacency of the open network, its strongly connected
  * components and scratch space, built once and reused across searches. It also caches the
  * searches' lower bounds per product x market (at most 64 MiB), so a loop over many origins
@@ -212,6 +230,16 @@ typedef struct xbr_router xbr_router_t;
 /* Builds a router for `sc`; O(nodes + links). Free with xbr_router_free(). */
 XBR_API xbr_status_t xbr_router_new(const xbr_scenario_t *sc, xbr_router_t **out);
 XBR_API void xbr_router_free(xbr_router_t *router);
+
+/*
+ * Prices the router's searches from now on within `design` (NULL: none, the default; borrowed:
+ * it must outlive the searches and stay unchanged): the warehouse_fixed of stocked routes
+ * follows the design's rule. The search stays exact: within a design the share is a per-unit
+ * constant of the stocking warehouse, added once at stocking like its handling (route/search.c,
+ * (1)). Routes may still stock at warehouses the design does not open (priced stand-alone):
+ * close them in a variant to search within the design only.
+ */
+XBR_API void xbr_router_set_design(xbr_router_t *router, const xbr_design_t *design);
 
 /*
  * The complete Pareto set of valid simple routes for `product` from `origin` to `market` on
@@ -294,15 +322,18 @@ typedef struct {
     size_t k;                      /* alternatives asked for; 0: none */
     xbr_route_set_t *pareto;       /* ordered as xbr_routes_pareto(); never NULL */
     xbr_route_set_t *alternatives; /* at most k, ordered as xbr_routes_k_best(); never NULL */
+    const xbr_design_t *design;    /* the design the routes are priced in (the router's,
+                                      borrowed); NULL: none */
 } xbr_routes_t;
 
 /*
  * Finds the routes of `product` from `origin` (a node index, or -1 for all the product's
  * origins) into `market`: xbr_routes_pareto() and xbr_routes_k_best() (skipped when k is 0) for
  * one origin, their _all_origins forms for all. `router` may be NULL (one is built for the
- * call). On XBR_OK *out is new (free with xbr_routes_free()); its Pareto set is empty when no
- * route exists. XBR_EINPUT for bad indices (diagnostic in `diags`), XBR_ENOMEM; *out is NULL
- * on error.
+ * call, without a design); with a router priced in a design (xbr_router_set_design()) the
+ * routes are priced in it, and the result borrows the design. On XBR_OK *out is new (free with
+ * xbr_routes_free()); its Pareto set is empty when no route exists. XBR_EINPUT for bad indices
+ * (diagnostic in `diags`), XBR_ENOMEM; *out is NULL on error.
  */
 XBR_API xbr_status_t xbr_routes_run(const xbr_scenario_t *sc, xbr_router_t *router, int product,
                                     int origin, int market, xbr_criteria_t criteria, size_t k,

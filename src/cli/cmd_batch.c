@@ -19,12 +19,14 @@ static void help(void)
 {
     printf(
         "Usage: xbroute batch PATH... [--jobs N] [--out FILE.jsonl] [--csv FILE] [--shard I/N]\n"
-        "                     [--resume] [--no-optimize] [--time-limit S]\n\n"
+        "                     [--resume] [--no-optimize] [--time-limit S]\n"
+        "                     [--design optimize|none|FILE]\n\n"
         "Runs compare (and optimize) on every scenario named or found under the folders\n"
         "(recursively: every *.json file except *.schema.json and networks), in the order of\n"
         "their paths, and writes one line of JSON per scenario: scenario, status (ok or error),\n"
         "error (the first diagnostic), a compare summary (pairs, late, unserved, winners by\n"
-        "class, total weekly landed cost of the winners, demand-weighted mean days) and an\n"
+        "class, total weekly landed cost of the winners, demand-weighted mean days, the design\n"
+        "it is priced in) and an\n"
         "optimize summary (status, total cost per week, gap). A scenario that fails gets an\n"
         "error record and the others go on. The output is the same bytes for any --jobs.\n\n"
         "Options:\n"
@@ -38,7 +40,9 @@ static void help(void)
         "                   (e.g. after a kill) and run only the scenarios they lack\n"
         "  --no-optimize    skip the optimizer (\"optimize\": null)\n"
         "  --time-limit S   the optimizer's time limit per scenario in seconds (default none;\n"
-        "                   a limit that is reached makes results depend on machine speed)\n\n"
+        "                   a limit that is reached makes results depend on machine speed)\n"
+        "  --design D       the design compare prices in, as compare's: optimize (default),\n"
+        "                   none, or a design FILE (its warehouses must be in every scenario)\n\n"
         "A progress bar (done/total, rate, ETA) goes to stderr when it is a terminal.\n\n"
         "Shards side by side (GNU Parallel), then merged: the shards' records gathered into\n"
         "ALL.partial and --resume, which finds nothing left to run and writes them sorted:\n"
@@ -57,6 +61,7 @@ typedef struct {
     bool resume;
     bool no_optimize;
     double time_limit;
+    const char *design;
 } batch_cli_t;
 
 static const cli_option_t options[] = {
@@ -68,6 +73,7 @@ static const cli_option_t options[] = {
     CLI_FLAG("--resume", batch_cli_t, resume),
     CLI_FLAG("--no-optimize", batch_cli_t, no_optimize),
     CLI_DOUBLE("--time-limit", batch_cli_t, time_limit, 0, HUGE_VAL, 0, 0, "seconds >= 0"),
+    CLI_STRING("--design", NULL, batch_cli_t, design, "optimize, none or a design file"),
 };
 
 static const cli_spec_t spec = {
@@ -109,6 +115,7 @@ static int run(const batch_cli_t *o, xbr_path_list_t *list, xbr_diags_t *diags)
         opts.jobs = (size_t)o->jobs;
         opts.optimize = !o->no_optimize;
         opts.time_limit_s = o->time_limit;
+        opts.design = o->design;
         xbr_batch_sink_t sink;
         xbr_batch_journal_sink(journal, &sink);
         if (isatty(STDERR_FILENO))

@@ -12,7 +12,7 @@
 static void help(void)
 {
     printf("Usage: xbroute chain SCENARIO --product P --market M [--format text|json]\n"
-           "                     [-o FILE] [--svg FILE]\n\n"
+           "                     [-o FILE] [--svg FILE] [--design optimize|none|FILE]\n\n"
            "Shows, for product P sold in market M, three ways from the factory to the consumer,\n"
            "each the cheapest of its kind in the network, link by link:\n"
            "  traditional   factory -> exporter -> importer -> wholesaler -> retailer ->\n"
@@ -24,7 +24,9 @@ static void help(void)
            "Options:\n"
            "  --format F   text (default) or json (schema xbroute.chain/1)\n"
            "  -o FILE      write to FILE (whole or not at all) instead of stdout\n"
-           "  --svg FILE   the price build-up of each chain as waterfall charts (SVG)\n\n"
+           "  --svg FILE   the price build-up of each chain as waterfall charts (SVG)\n"
+           "  --design D   as compare's; none of the three ways stocks at a warehouse, so no\n"
+           "               design changes these figures (a design FILE is still checked)\n\n"
            "Exit codes: 0 ok, 1 usage, 2 bad input, 3 none of the three has a route.\n");
 }
 
@@ -34,6 +36,7 @@ typedef struct {
     const char *svg;
     const char *product;
     const char *market;
+    const char *design;
 } chain_opts_t;
 
 static const cli_option_t options[] = {
@@ -42,6 +45,7 @@ static const cli_option_t options[] = {
     CLI_FORMAT(chain_opts_t, format),
     CLI_STRING("--output", "-o", chain_opts_t, out, "a file name"),
     CLI_STRING("--svg", NULL, chain_opts_t, svg, "a file name"),
+    CLI_STRING("--design", NULL, chain_opts_t, design, "optimize, none or a design file"),
 };
 
 /* --product and --market are required: a usage error before the scenario loads. */
@@ -91,7 +95,17 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     xbr_chain_t *ch = NULL;
     xbr_diags_t diags;
     xbr_diags_init(&diags);
-    int rc = cli_report(cmd, NULL, xbr_chain_run(sc, product, market, &ch, &diags), &diags);
+    /* The three ways never stock (a traditional or retailer route cannot, a direct one does
+     * not), so a design prices none of them differently: it is only checked, and the
+     * optimizer runs only when asked for by name. */
+    xbr_design_t *design = NULL;
+    int rc =
+        o->design == NULL
+            ? 0
+            : cli_report(cmd, "design", xbr_design_resolve(sc, o->design, &design, &diags), &diags);
+    xbr_design_free(design);
+    if (rc == 0)
+        rc = cli_report(cmd, NULL, xbr_chain_run(sc, product, market, &ch, &diags), &diags);
     xbr_diags_destroy(&diags);
     if (rc == 0 && ch->n_found == 0) {
         fprintf(stderr, "xbroute chain: no route at all for %s into %s\n", o->product, o->market);

@@ -11,7 +11,8 @@
 
 static void help(void)
 {
-    printf("Usage: xbroute compare SCENARIO [--format text|json|csv] [-o FILE] [--geojson FILE]\n"
+    printf("Usage: xbroute compare SCENARIO [--design optimize|none|FILE]\n"
+           "                       [--format text|json|csv] [-o FILE] [--geojson FILE]\n"
            "                       [--svg FILE] [--simulate N [--seed S]]\n\n"
            "For every product and every market with demand, the best route of each class side\n"
            "by side: direct air, express, post, sea and rail; stocked in an overseas warehouse\n"
@@ -20,7 +21,15 @@ static void help(void)
            "promise (max_days); every other class says why it loses: too costly (by how much),\n"
            "too slow (its fastest route against the promise), closed (only through closed links\n"
            "or nodes), or no route.\n\n"
+           "Routes are priced within a network design: by default the one 'optimize\n"
+           "--single-source' chooses (its open warehouses). A warehouse's weekly fixed cost is\n"
+           "then shared by volume over the units it stocks; classes are ranked by their cost\n"
+           "before fixed costs (paid anyway once a warehouse is open), so the winners are the\n"
+           "optimizer's flows; a class only a closed warehouse serves \"needs W opened\"\n"
+           "(priced as if W were opened for this product and market alone).\n\n"
            "Options:\n"
+           "  --design D       optimize (default), none (each pair alone: a warehouse's whole\n"
+           "                   weekly fixed cost on its units), or a design FILE\n"
            "  --format F       text (default), json (schema xbroute.compare/1) or csv\n"
            "  -o FILE          write to FILE (whole or not at all) instead of stdout\n"
            "  --geojson FILE   also write the winning routes as GeoJSON (RFC 7946)\n"
@@ -55,6 +64,7 @@ typedef struct {
     const char *svg;
     unsigned long long sim_runs;
     unsigned long long seed;
+    const char *design;
 } compare_opts_t;
 
 static const cli_option_t options[] = {
@@ -64,6 +74,7 @@ static const cli_option_t options[] = {
     CLI_STRING("--svg", NULL, compare_opts_t, svg, "a file name"),
     CLI_UINT("--simulate", compare_opts_t, sim_runs, 1, XBR_SIM_MAX_RUNS, "a positive integer"),
     CLI_UINT("--seed", compare_opts_t, seed, 0, 18446744073709551615.0, "a non-negative integer"),
+    CLI_STRING("--design", NULL, compare_opts_t, design, "optimize, none or a design file"),
 };
 
 static const cli_spec_t spec =
@@ -89,10 +100,13 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
 {
     const compare_opts_t *o = opts_;
     xbr_compare_t *cmp = NULL;
+    xbr_design_t *design = NULL;
     xbr_sim_t *sim = NULL;
     xbr_diags_t diags;
     xbr_diags_init(&diags);
-    int rc = cli_report(cmd, NULL, xbr_compare_run(sc, &cmp, &diags), &diags);
+    int rc = cli_report(cmd, "design", xbr_design_resolve(sc, o->design, &design, &diags), &diags);
+    if (rc == 0)
+        rc = cli_report(cmd, NULL, xbr_compare_run_in(sc, design, &cmp, &diags), &diags);
     if (rc == 0 && o->sim_runs > 0)
         rc = cli_report(
             cmd, "simulation",
@@ -101,6 +115,7 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     xbr_diags_destroy(&diags);
     if (rc != 0) {
         xbr_compare_free(cmp);
+        xbr_design_free(design);
         return rc;
     }
     xbr_buf_t out;
@@ -118,6 +133,7 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     xbr_buf_destroy(&out);
     xbr_simulate_free(sim);
     xbr_compare_free(cmp);
+    xbr_design_free(design);
     return rc;
 }
 

@@ -14,7 +14,7 @@ static void help(void)
     printf(
         "Usage: xbroute routes SCENARIO --product P --to MARKET [--from FACTORY] [--k N]\n"
         "                      [--criteria cost,days|cost,days,co2e] [--format text|json|csv]\n"
-        "                      [-o FILE] [--geojson FILE]\n\n"
+        "                      [-o FILE] [--geojson FILE] [--design optimize|none|FILE]\n\n"
         "Every Pareto-optimal route for product P into MARKET: no other route is both cheaper\n"
         "per unit landed and faster to the consumer (and, with --criteria cost,days,co2e, lower\n"
         "in CO2e). Routes are direct (air, express, post, sea, rail), stocked in an overseas\n"
@@ -29,7 +29,10 @@ static void help(void)
         "  --criteria C     cost,days (default) or cost,days,co2e\n"
         "  --format F       text (default), json (schema xbroute.routes/1) or csv\n"
         "  -o FILE          write to FILE (whole or not at all) instead of stdout\n"
-        "  --geojson FILE   also write the Pareto routes as GeoJSON (RFC 7946)\n\n"
+        "  --geojson FILE   also write the Pareto routes as GeoJSON (RFC 7946)\n"
+        "  --design D       price stocked routes within a network design: optimize (default:\n"
+        "                   the warehouses optimize --single-source opens, each one's fixed\n"
+        "                   cost shared by volume), none, or a design FILE (see compare)\n\n"
         "Exit codes: 0 ok, 1 usage, 2 bad input, 3 no route at all.\n");
 }
 
@@ -42,6 +45,7 @@ typedef struct {
     const char *from;
     const char *criteria;
     unsigned long long k;
+    const char *design;
 } routes_opts_t;
 
 static const cli_option_t options[] = {
@@ -53,6 +57,7 @@ static const cli_option_t options[] = {
     CLI_FORMAT(routes_opts_t, format),
     CLI_STRING("--output", "-o", routes_opts_t, out, "a file name"),
     CLI_STRING("--geojson", NULL, routes_opts_t, geojson, "a file name"),
+    CLI_STRING("--design", NULL, routes_opts_t, design, "optimize, none or a design file"),
 };
 
 /* The criteria named by --criteria (default cost,days); returns 0 or a usage error's code. */
@@ -125,12 +130,20 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     if (rc != 0)
         return rc;
     xbr_routes_t *routes = NULL;
+    xbr_design_t *design = NULL;
+    xbr_router_t *router = NULL;
     xbr_diags_t diags;
     xbr_diags_init(&diags);
-    rc = cli_report(
-        cmd, NULL,
-        xbr_routes_run(sc, NULL, product, from, market, criteria, (size_t)o->k, &routes, &diags),
-        &diags);
+    rc = cli_report(cmd, "design", xbr_design_resolve(sc, o->design, &design, &diags), &diags);
+    if (rc == 0)
+        rc = cli_report(cmd, NULL, xbr_router_new(sc, &router), NULL);
+    if (rc == 0) {
+        xbr_router_set_design(router, design);
+        rc = cli_report(cmd, NULL,
+                        xbr_routes_run(sc, router, product, from, market, criteria, (size_t)o->k,
+                                       &routes, &diags),
+                        &diags);
+    }
     xbr_diags_destroy(&diags);
     if (rc == 0 && routes->pareto->count == 0) {
         fprintf(stderr,
@@ -142,6 +155,8 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
         rc = emit(sc, o, routes);
     }
     xbr_routes_free(routes);
+    xbr_router_free(router);
+    xbr_design_free(design);
     return rc;
 }
 

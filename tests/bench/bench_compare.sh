@@ -4,11 +4,14 @@
 # loading alone), so the ratio is what the route searches add. Prints a Markdown table.
 #   tests/bench/bench_compare.sh                 # 10k 100k 200k 1M
 #   XBROUTE=build-release/xbroute RUNS=5 tests/bench/bench_compare.sh 200k
+#   DESIGN=optimize tests/bench/bench_compare.sh 10k   # within optimize's design (default: none,
+#                                                      # the figures in the README's table)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 sizes=("$@")
 ((${#sizes[@]})) || sizes=(10k 100k 200k 1M)
 runs=${RUNS:-3}
+design=${DESIGN:-none}
 if [[ -z "${XBROUTE:-}" ]]; then
   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DXBR_TESTS=OFF >/dev/null
   cmake --build build-bench -j"$(nproc)" >/dev/null
@@ -25,9 +28,9 @@ for size in "${sizes[@]}"; do
   fi
   sc=$dir/scenario.json
   hyperfine --runs "$runs" --warmup 1 --export-json "$dir/hf.json" \
-    "$XBROUTE validate -q $sc" "$XBROUTE compare $sc --format json -o /dev/null" >&2
+    "$XBROUTE validate -q $sc" "$XBROUTE compare $sc --design $design --format json -o /dev/null" >&2
   read -r v c < <(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print(r[0]['median'], r[1]['median'])" "$dir/hf.json")
-  rss=$( { /usr/bin/time -v "$XBROUTE" compare "$sc" --format json -o "$dir/compare.json" >/dev/null; } 2>&1 | awk -F: '/Maximum resident/ {print int($2/1024)}')
+  rss=$( { /usr/bin/time -v "$XBROUTE" compare "$sc" --design "$design" --format json -o "$dir/compare.json" >/dev/null; } 2>&1 | awk -F: '/Maximum resident/ {print int($2/1024)}')
   read -r nodes links pairs < <(python3 - "$dir/network.json" "$dir/compare.json" <<'PY'
 import json, sys
 n = json.load(open(sys.argv[1]))

@@ -21,6 +21,7 @@
 
 #include "xbroute/batch.h"
 #include "xbroute/compare.h"
+#include "xbroute/design.h"
 #include "xbroute/load.h"
 #include "xbroute/optimize.h"
 
@@ -242,6 +243,7 @@ void xbr_batch_opts_init(xbr_batch_opts_t *opts)
     long nproc = sysconf(_SC_NPROCESSORS_ONLN);
     opts->optimize = true;
     opts->time_limit_s = 0.0;
+    opts->design = NULL;
     opts->jobs = nproc > 0 ? (size_t)(nproc < XBR_BATCH_MAX_JOBS ? nproc : XBR_BATCH_MAX_JOBS) : 1;
     opts->worker_timeout_s = 0.0;
     opts->job = NULL;
@@ -281,15 +283,12 @@ static xbr_status_t write_compare(xbr_json_t *j, const xbr_compare_t *cmp)
     if (wins == NULL)
         return XBR_ENOMEM;
     size_t n_wins = 0;
-    double cost = 0.0, demand = 0.0, day_units = 0.0;
+    xbr_compare_week_t week = xbr_compare_week(cmp);
     for (size_t i = 0; i < cmp->n_rows; i++) {
         const xbr_compare_row_t *row = &cmp->rows[i];
         if (row->winner < 0)
             continue;
         const xbr_route_t *r = &row->classes[row->winner].route;
-        cost += row->demand_per_week * r->cost.total;
-        day_units += row->demand_per_week * r->days;
-        demand += row->demand_per_week;
         size_t k = 0;
         while (k < n_wins && strcmp(wins[k].name, r->class_name) != 0)
             k++;
@@ -307,8 +306,9 @@ static xbr_status_t write_compare(xbr_json_t *j, const xbr_compare_t *cmp)
     for (size_t k = 0; k < n_wins; k++)
         xbr_json_int(j, wins[k].name, (long long)wins[k].count);
     xbr_json_object_end(j);
-    xbr_json_number(j, "total_cost_per_week", cost);
-    xbr_json_number(j, "mean_days", demand > 0.0 ? day_units / demand : NAN);
+    xbr_json_number(j, "total_cost_per_week", week.cost);
+    xbr_json_number(j, "mean_days", week.units > 0.0 ? week.days / week.units : NAN);
+    xbr_json_string(j, "design", xbr_design_source_name(cmp->design));
     xbr_json_object_end(j);
     free(wins);
     return XBR_OK;
@@ -380,12 +380,15 @@ xbr_status_t xbr_batch_record(const char *path, const xbr_batch_opts_t *opts, xb
     xbr_diags_init(&diags);
     xbr_scenario_t *sc = NULL;
     xbr_compare_t *cmp = NULL;
+    xbr_design_t *design = NULL;
     xbr_optimize_t *opt = NULL;
     char error[1024] = "";
 
     xbr_status_t st = xbr_scenario_load(path, &sc, &diags);
     if (st == XBR_OK)
-        st = xbr_compare_run(sc, &cmp, &diags);
+        st = xbr_design_resolve(sc, opts->design, &design, &diags);
+    if (st == XBR_OK)
+        st = xbr_compare_run_in(sc, design, &cmp, &diags);
     if (st == XBR_OK && opts->optimize) {
         xbr_optimize_opts_t oo;
         xbr_optimize_opts_init(&oo);
@@ -400,6 +403,7 @@ xbr_status_t xbr_batch_record(const char *path, const xbr_batch_opts_t *opts, xb
 
     xbr_optimize_free(opt);
     xbr_compare_free(cmp);
+    xbr_design_free(design);
     xbr_scenario_free(sc);
     xbr_diags_destroy(&diags);
     return rst;

@@ -284,3 +284,12 @@ void xbr__ldoc_destroy(xbr__ldoc_t *doc)
     free(doc->file);
     memset(doc, 0, sizeof *doc);
 }
+
+bool xbr__ldoc_root_is_object(xbr__ldoc_t *doc)
+{
+    if (cJSON_IsObject(doc->root))
+        return true;
+    xbr__ldoc_diag(doc, XBR_SEV_ERROR, doc->root, 0, NULL, NULL, "a JSON object at the top level",
+                   "the top-level value is %s", xbr__ld_type_name(doc->root));
+    return false;
+}

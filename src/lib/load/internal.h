@@ -156,6 +156,10 @@ void xbr__ldoc_diag(xbr__ldoc_t *doc, xbr_severity_t sev, const cJSON *item, int
 #endif
     ;
 
+/* True when the document's root is a JSON object; else reports "the top-level value is ..." at
+ * the root and returns false. */
+bool xbr__ldoc_root_is_object(xbr__ldoc_t *doc);
+
 /* Copies the source text of a number item (as written) into buf. */
 void xbr__ldoc_number_text(const xbr__ldoc_t *doc, const cJSON *item, char *buf, size_t size);
 

@@ -73,6 +73,7 @@ static const char *const keys_scenario[] = {"format",
 static const char *const keys_product[] = {
     "id",     "name",      "category",        "origin",   "unit_kg", "unit_m3", "unit_value",
     "demand", "demand_cv", "units_per_order", "max_days", "source",  NULL};
+static const char *const keys_design[] = {"format", "description", "open_warehouses", NULL};
 /* The union of every op's keys; set_country takes any country key. */
 static const char *const keys_change[] = {
     "op",   "node", "link",    "passage", "mode",  "from_country", "to_country",
@@ -88,7 +89,7 @@ const char *const *xbr_format_keys(const char *object)
         {"cost", keys_cost},         {"handling", keys_handling}, {"days", keys_days},
         {"country", keys_country},   {"regime", keys_regime},     {"source", keys_source},
         {"defaults", keys_defaults}, {"scenario", keys_scenario}, {"product", keys_product},
-        {"change", keys_change},
+        {"change", keys_change},     {"design", keys_design},
     };
     if (object == NULL)
         return NULL;

@@ -698,11 +698,8 @@ static void load_notes(xbr__ldoc_t *doc, const cJSON *notes)
 /* Reports a root that is not a network; returns true if it is one. */
 static bool check_kind(xbr__ldoc_t *doc, const cJSON *root)
 {
-    if (!cJSON_IsObject(root)) {
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL, "a JSON object at the top level",
-                       "the top-level value is %s", xbr__ld_type_name(root));
+    if (!xbr__ldoc_root_is_object(doc))
         return false;
-    }
     const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "format");
     if (f != NULL && !(cJSON_IsString(f) && strcmp(f->valuestring, "xbroute.network/1") == 0)) {
         if (cJSON_IsString(f) && strcmp(f->valuestring, "xbroute.scenario/1") == 0)

@@ -77,11 +77,8 @@ static const cJSON *nearest(chain_t *c, const char *key, xbr__ldoc_t **doc)
 static bool check_scenario_root(xbr__ldoc_t *doc)
 {
     const cJSON *root = doc->root;
-    if (!cJSON_IsObject(root)) {
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, NULL, "a JSON object at the top level",
-                       "the top-level value is %s", xbr__ld_type_name(root));
+    if (!xbr__ldoc_root_is_object(doc))
         return false;
-    }
     const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "format");
     if (f != NULL && !(cJSON_IsString(f) && strcmp(f->valuestring, "xbroute.scenario/1") == 0)) {
         if (cJSON_IsString(f) && strcmp(f->valuestring, "xbroute.network/1") == 0)

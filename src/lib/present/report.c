@@ -217,9 +217,48 @@ static void table_row(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_
     xbr_buf_puts(b, "</td></tr>\n");
 }
 
+/* The design the comparison is priced in (xbroute/design.h), and where optimize differs. */
+static void design_paragraph(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp)
+{
+    const xbr_design_t *d = cmp->design;
+    if (d == NULL || (d->source == XBR_DESIGN_NONE && d->note[0] == '\0'))
+        return;
+    if (d->source == XBR_DESIGN_NONE) {
+        xbr_buf_puts(b, "<p>Design: none (");
+        xbr__pic_html(b, d->note);
+        xbr_buf_puts(b, ").</p>\n");
+        return;
+    }
+    xbr_buf_puts(b, "<p>Priced within the network design of ");
+    if (d->source == XBR_DESIGN_OPTIMIZE)
+        xbr_buf_puts(b, "<code>optimize --single-source</code>");
+    else
+        xbr__pic_html(b, xbr_design_source_name(d));
+    xbr_buf_puts(b, ", which opens ");
+    for (size_t k = 0; k < d->n_warehouses; k++) {
+        xbr_buf_puts(b, k == 0 ? "" : k + 1 == d->n_warehouses ? " and " : ", ");
+        xbr__pic_html(b, sc->network->nodes[d->warehouses[k].node].id);
+    }
+    xbr_buf_puts(b, d->n_warehouses ? "" : "no warehouse");
+    xbr_buf_puts(b, ". Each open warehouse's weekly fixed cost is shared by volume over the units "
+                    "it stocks, and the winner is the cheapest class before fixed costs, which "
+                    "are paid anyway once a warehouse is open; a class that only a closed "
+                    "warehouse serves <em>needs</em> it opened.</p>\n");
+    for (size_t i = 0; i < cmp->n_rows; i++) {
+        const xbr_compare_row_t *row = &cmp->rows[i];
+        if (row->design_note[0] == '\0')
+            continue;
+        xbr_buf_printf(b, "<p>%s into %s: ", sc->products[row->product].id,
+                       sc->network->nodes[row->market].id);
+        xbr__pic_html(b, row->design_note);
+        xbr_buf_puts(b, ".</p>\n");
+    }
+}
+
 /* The winners' table, one row per product x market of the comparison. */
 static void section_table(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp)
 {
+    design_paragraph(b, sc, cmp);
     xbr_buf_puts(b, "<table><thead><tr><th>product</th><th>market</th><th>units/week</th>"
                     "<th>promise (days)</th><th>winner</th><th>regime</th>"
                     "<th>cost/unit</th><th>days</th><th>factory share</th>"

@@ -7,7 +7,9 @@
  * winners by class name.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analysis/internal.h"
 #include "xbroute/compare.h"
@@ -32,9 +34,35 @@ static const char *currency(const xbr_network_t *net)
 
 /* ---- text ----------------------------------------------------------------------------------- */
 
+/* The verdict as the text shows it: "WINNER", "needs W opened", or its name. */
+static void verdict_text(const xbr_network_t *net, const xbr_class_result_t *c, char *buf,
+                         size_t size)
+{
+    if (c->verdict == XBR_VERDICT_WINNER)
+        snprintf(buf, size, "WINNER");
+    else if (c->verdict == XBR_VERDICT_NEEDS_OPENING && c->needs >= 0)
+        snprintf(buf, size, "needs %s opened", net->nodes[c->needs].id);
+    else
+        snprintf(buf, size, "%s", xbr_verdict_name(c->verdict));
+}
+
+/* The width of the verdict column: 11, or wider for a long "needs W opened". */
+static int verdict_width(const xbr_network_t *net, const xbr_compare_t *cmp)
+{
+    int w = 11;
+    for (size_t i = 0; i < cmp->n_rows; i++)
+        for (size_t k = 0; k < cmp->rows[i].n_classes; k++) {
+            char v[128];
+            verdict_text(net, &cmp->rows[i].classes[k], v, sizeof v);
+            if ((int)strlen(v) + 1 > w)
+                w = (int)strlen(v) + 1;
+        }
+    return w;
+}
+
 /* One class of a row: its route's figures, the simulation's when there is one, the verdict. */
-static void text_class(xbr_buf_t *b, const xbr_class_result_t *c, const xbr_sim_t *sim,
-                       const xbr_sim_stats_t *st)
+static void text_class(xbr_buf_t *b, const xbr_network_t *net, const xbr_class_result_t *c,
+                       const xbr_sim_t *sim, const xbr_sim_stats_t *st, int vw)
 {
     if (c->has_route)
         xbr_buf_printf(b, "  %-16s %6s %10.2f %7.1f %8.3f  ", c->class_name,
@@ -50,14 +78,14 @@ static void text_class(xbr_buf_t *b, const xbr_class_result_t *c, const xbr_sim_
         else
             xbr_buf_printf(b, "%7.1f %8s  ", st->p90, "-");
     }
-    xbr_buf_printf(b, "%-11s %s\n",
-                   c->verdict == XBR_VERDICT_WINNER ? "WINNER" : xbr_verdict_name(c->verdict),
-                   c->why);
+    char v[128];
+    verdict_text(net, c, v, sizeof v);
+    xbr_buf_printf(b, "%-*s %s\n", vw, v, c->why);
 }
 
 /* Row i: its header, a line per class, and the winning route's path. */
 static void text_row(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
-                     const xbr_sim_t *sim, size_t i)
+                     const xbr_sim_t *sim, size_t i, int vw)
 {
     const xbr_network_t *net = sc->network;
     const xbr_compare_row_t *row = &cmp->rows[i];
@@ -71,9 +99,9 @@ static void text_row(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t
                    "CO2e kg");
     if (sim != NULL)
         xbr_buf_printf(b, "%7s %8s  ", "P90", "on time");
-    xbr_buf_printf(b, "%-11s %s\n", "verdict", "why");
+    xbr_buf_printf(b, "%-*s %s\n", vw, "verdict", "why");
     for (size_t k = 0; k < row->n_classes; k++)
-        text_class(b, &row->classes[k], sim, sim_of(sim, i, k));
+        text_class(b, net, &row->classes[k], sim, sim_of(sim, i, k), vw);
     if (row->winner >= 0) {
         xbr_buf_puts(b, "  winning route: ");
         xbr_route_path_text(b, net, &row->classes[row->winner].route);
@@ -81,6 +109,8 @@ static void text_row(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t
     } else {
         xbr_buf_puts(b, "  no route meets the promise\n");
     }
+    if (row->design_note[0] != '\0')
+        xbr_buf_printf(b, "  note: %s\n", row->design_note);
 }
 
 /* The winners, one line per pair, and how many pairs are late or unserved. */
@@ -107,14 +137,47 @@ static void text_summary(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compa
                        cmp->n_late, cmp->n_unserved);
 }
 
+/* Whether the comparison was priced within a design, or asked for one and fell back. */
+static bool has_design(const xbr_compare_t *cmp)
+{
+    return cmp->design != NULL && (cmp->design->source != XBR_DESIGN_NONE || cmp->design->note[0]);
+}
+
+/* What the winners cost per week in the design, and how much of it goes through stock. */
+static void text_design_totals(xbr_buf_t *b, const xbr_compare_t *cmp)
+{
+    xbr_compare_week_t w = xbr_compare_week(cmp);
+    const xbr_design_t *d = cmp->design;
+    double unshared = xbr_design_unshared_fixed(d);
+    xbr_buf_printf(b, "\nwithin the design the winners land %.2f per week", w.cost + unshared);
+    if (unshared > 0)
+        xbr_buf_printf(b, " (%.2f of it fixed costs no unit carries)", unshared);
+    if (isfinite(d->plan_cost_per_week))
+        xbr_buf_printf(b, "; optimize --single-source: %.2f", d->plan_cost_per_week);
+    xbr_buf_printf(b, "\n%.0f%% of the %g units per week go through overseas stock\n",
+                   w.units > 0 ? 100.0 * w.stocked / w.units : 0.0, w.units);
+    if (cmp->n_differ > 0)
+        xbr_buf_printf(b, "%zu %s served otherwise by optimize (see the notes)\n", cmp->n_differ,
+                       cmp->n_differ == 1 ? "pair is" : "pairs are");
+}
+
 static void write_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
                        const xbr_sim_t *sim)
 {
     xbr_buf_printf(b, "compare: scenario %s, %zu product x market pairs, costs per unit in %s\n",
                    sc->name ? sc->name : "", cmp->n_rows, currency(sc->network));
+    if (has_design(cmp))
+        xbr_design_write_text(b, sc->network, cmp->design,
+                              "  classes are ranked by their cost before fixed costs (paid anyway "
+                              "once a warehouse is open);\n  the costs shown carry each "
+                              "warehouse's weekly fixed cost shared by volume over the units it "
+                              "stocks\n");
+    int vw = verdict_width(sc->network, cmp);
     for (size_t i = 0; i < cmp->n_rows; i++)
-        text_row(b, sc, cmp, sim, i);
+        text_row(b, sc, cmp, sim, i, vw);
     text_summary(b, sc, cmp);
+    if (has_design(cmp) && cmp->design->source != XBR_DESIGN_NONE)
+        text_design_totals(b, cmp);
 }
 
 /* ---- JSON ----------------------------------------------------------------------------------- */
@@ -148,6 +211,8 @@ static void json_row(xbr_json_t *j, const xbr_scenario_t *sc, const xbr_compare_
         xbr_json_string(j, "class", c->class_name);
         xbr_json_string(j, "verdict", xbr_verdict_name(c->verdict));
         xbr_json_string(j, "why", c->why);
+        if (c->verdict == XBR_VERDICT_NEEDS_OPENING && c->needs >= 0)
+            xbr_json_string(j, "needs", sc->network->nodes[c->needs].id);
         if (c->has_route)
             xbr_route_write_json(j, "route", sc, &c->route);
         else
@@ -160,6 +225,8 @@ static void json_row(xbr_json_t *j, const xbr_scenario_t *sc, const xbr_compare_
         xbr_json_object_end(j);
     }
     xbr_json_array_end(j);
+    if (row->design_note[0] != '\0')
+        xbr_json_string(j, "design_note", row->design_note);
     xbr_json_object_end(j);
 }
 
@@ -177,6 +244,7 @@ static xbr_status_t write_json(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr
     xbr_json_string(&j, "schema", "xbroute.compare/1");
     xbr_json_string(&j, "scenario", sc->name);
     xbr_json_string(&j, "currency", currency(sc->network));
+    xbr_design_write_json(&j, "design", sc->network, cmp->design);
     xbr_json_array_begin(&j, "rows");
     for (size_t i = 0; i < cmp->n_rows; i++)
         json_row(&j, sc, cmp, sim, i);

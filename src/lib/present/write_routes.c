@@ -5,13 +5,15 @@
  *
  * The cost components come from XBR_COST_COMPONENT_LIST: one CSV column per component (its
  * name), one text column per component (text_column()). A route is shown with the shared route
- * writers of render.h (xbr_route_write_json(), xbr_route_path_text()). Money per unit in the
- * network's currency (USD when it names none), days, kg CO2e.
+ * writers of render.h (xbr_route_write_json(), xbr_route_path_text()), and the design the
+ * routes are priced in (when there is one) with xbroute/design.h's writers. Money per unit in
+ * the network's currency (USD when it names none), days, kg CO2e.
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "xbroute/design.h"
 #include "xbroute/render.h"
 #include "xbroute/route.h"
 
@@ -80,7 +82,8 @@ static void text_costs(xbr_buf_t *b, const xbr_route_set_t *set)
 
 /* The routes of `set` as a table (class, regime, cost, days, lead time, CO2e, promise), their
  * paths and their costs by component. */
-static void text_table(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_route_set_t *set)
+static void text_table(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_route_set_t *set,
+                       const xbr_design_t *design)
 {
     static const char *const promise_text[] = {"-", "missed", "met"};
     const xbr_network_t *net = sc->network;
@@ -99,8 +102,10 @@ static void text_table(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_route_s
     for (size_t i = 0; i < set->count; i++) {
         xbr_buf_printf(b, "  %2zu  ", i + 1);
         xbr_route_path_text(b, net, &set->routes[i]);
-        if (set->routes[i].stock_at >= 0)
-            xbr_buf_printf(b, "  (stock at %s)", net->nodes[set->routes[i].stock_at].id);
+        int w = set->routes[i].stock_at;
+        if (w >= 0)
+            xbr_buf_printf(b, "  (stock at %s%s)", net->nodes[w].id,
+                           xbr_design_is_open(design, w) ? "" : ", not open in the design");
         xbr_buf_puts(b, "\n");
     }
     xbr_buf_printf(b, "\n  cost per unit (%s):\n", currency(sc));
@@ -120,16 +125,20 @@ static void write_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_routes_
         xbr_buf_printf(b, ", promise %g days)\n", promise);
     else
         xbr_buf_puts(b, ", no promise)\n");
+    xbr_design_write_text(b, net, routes->design,
+                          "  a stocked route carries its warehouse's weekly fixed cost shared by "
+                          "volume; at a warehouse\n  the design does not open, the whole of it "
+                          "over this pair's demand\n");
     xbr_buf_printf(b, "\nPareto set on %s: %zu routes\n\n",
                    routes->criteria == XBR_CRITERIA_COST_DAYS
                        ? "landed cost and consumer days"
                        : "landed cost, consumer days and CO2e",
                    routes->pareto->count);
-    text_table(b, sc, routes->pareto);
+    text_table(b, sc, routes->pareto, routes->design);
     if (routes->k > 0) {
         xbr_buf_printf(b, "\n%zu best by generalised cost (value of time %g per unit-day)\n\n",
                        routes->alternatives->count, sc->value_of_time_per_day);
-        text_table(b, sc, routes->alternatives);
+        text_table(b, sc, routes->alternatives, routes->design);
     }
 }
 
@@ -160,6 +169,7 @@ static void write_json(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_routes_
         xbr_json_string(&j, NULL, "co2e");
     xbr_json_array_end(&j);
     xbr_json_string(&j, "currency", currency(sc));
+    xbr_design_write_json(&j, "design", sc->network, routes->design);
     json_routes(&j, "pareto", sc, routes->pareto);
     json_routes(&j, "alternatives", sc, routes->alternatives);
     xbr_json_object_end(&j);

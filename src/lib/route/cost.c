@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "route/internal.h"
+#include "xbroute/design.h"
 #include "xbroute/route.h"
 
 /* ---- the normal quantile ---------------------------------------------------------------- */
@@ -401,6 +402,25 @@ static bool is_intermediary(xbr_node_type_t t)
            t == XBR_NODE_RETAILER;
 }
 
+/*
+ * The warehouse_fixed cost per unit stocked at warehouse `node` for weekly demand dw > 0 (the
+ * rule of xbroute/route.h and xbroute/design.h). Within a settled design that opens the
+ * warehouse and where it stocks volume, the share fixed_per_m3 x unit_m3: it depends on the
+ * warehouse and the product only, never on the route so far, so to the label search it is one
+ * more additive per-unit constant charged at the stocking node, like the node's handling
+ * (route/search.c, argument (1): "everything else ... is additive"), and the search stays
+ * exact. Otherwise (no design, the warehouse not opened by it, or stocking nothing in it) the
+ * stand-alone figure: the whole weekly fixed cost on this product x market, as before designs.
+ */
+static double fixed_per_unit(const xbr__cm_t *cm, int node, double dw)
+{
+    const xbr_design_t *d = cm->design;
+    if (d != NULL && d->settled && xbr_design_is_open(d, node) && (size_t)node < d->n_nodes &&
+        isfinite(d->fixed_per_m3[node]))
+        return d->fixed_per_m3[node] * cm->prod->unit_m3;
+    return cm->net->nodes[node].fixed_cost_per_week / dw;
+}
+
 void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
 {
     const xbr_node_t *n = &cm->net->nodes[st->node];
@@ -431,7 +451,8 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
         st->comp[XBR_COST_STORAGE] +=
             stock * cm->prod->unit_m3 * n->storage_cost_per_m3_day * 7.0 / dw;
         st->comp[XBR_COST_CAPITAL] += stock * st->price * cm->hold_per_day * 7.0 / dw;
-        st->comp[XBR_COST_WAREHOUSE_FIXED] += n->fixed_cost_per_week / dw;
+        st->comp[XBR_COST_WAREHOUSE_FIXED] += fixed_per_unit(cm, st->node, dw);
+        st->stock = stock;
         st->days = 0.0;
         st->days_var = 0.0;
         st->stock_at = st->node;
@@ -528,6 +549,7 @@ void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *o
     out->days_var = st->days_var;
     out->lead_time_days = st->phase == XBR_PH_STOCKED ? st->lt_mean : 0.0;
     out->lead_time_var = st->phase == XBR_PH_STOCKED ? st->lt_var : 0.0;
+    out->stock_units = st->phase == XBR_PH_STOCKED ? st->stock : 0.0;
     out->co2e_kg = st->co2e;
     out->consumer_price = cm->prod->unit_value + out->cost.total;
     out->factory_share =
@@ -644,6 +666,13 @@ bool xbr__cm_step(const xbr__cm_t *cm, xbr__cstate_t *st, int link, int stock_at
 xbr_status_t xbr_route_evaluate(const xbr_scenario_t *sc, int product, int market, const int *links,
                                 size_t n, int stock_at, xbr_route_t *out, xbr_diags_t *diags)
 {
+    return xbr_route_evaluate_in(sc, NULL, product, market, links, n, stock_at, out, diags);
+}
+
+xbr_status_t xbr_route_evaluate_in(const xbr_scenario_t *sc, const xbr_design_t *design,
+                                   int product, int market, const int *links, size_t n,
+                                   int stock_at, xbr_route_t *out, xbr_diags_t *diags)
+{
     xbr__cm_t cm;
     xbr__cstate_t st;
     bool bulk = false;
@@ -655,6 +684,7 @@ xbr_status_t xbr_route_evaluate(const xbr_scenario_t *sc, int product, int marke
                        "valid indices");
     if (status != XBR_OK)
         return status;
+    cm.design = design;
     const xbr_network_t *net = sc->network;
     if (n == 0 || links == NULL) {
         status = invalid(diags, NULL, "links", "route has no link", "at least one link");

@@ -65,6 +65,9 @@ typedef struct {
     double *duty_pct;    /* per country, for the product's category (owned) */
     int *territory;      /* per country: its customs territory (the first member of its
                             customs union, else itself); owned */
+    /* the network design stocked routes are priced in, or NULL (xbr__cm_init() sets NULL;
+     * borrowed) */
+    const xbr_design_t *design;
 } xbr__cm_t;
 
 typedef struct {
@@ -73,6 +76,7 @@ typedef struct {
     double days_var;
     double lt_mean; /* all days since the origin until stocking (then frozen) */
     double lt_var;
+    double stock; /* average stock I at the stocking warehouse (units), or 0 */
     double price; /* unit value after markups */
     double co2e;  /* kg */
     unsigned flags;
@@ -172,6 +176,9 @@ bool xbr__route_query_ok(const xbr_scenario_t *sc, int product, int origin, int 
 /* Adds the diagnostic of a query xbr__route_query_ok() refuses (when diags is not NULL);
  * returns XBR_EINPUT. */
 xbr_status_t xbr__route_query_error(xbr_diags_t *diags);
+
+/* The design the router prices its searches in (xbr_router_set_design()), or NULL. */
+const xbr_design_t *xbr__router_design(const xbr_router_t *router);
 
 /* How many label searches a router has run, and how many of them over simple paths (the
  * second pass of a Pareto search, and every k-best search); for tests. */

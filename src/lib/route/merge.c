@@ -241,6 +241,7 @@ xbr_status_t xbr_routes_run(const xbr_scenario_t *sc, xbr_router_t *router, int 
                                                              &res->alternatives, diags);
     }
     if (status == XBR_OK) {
+        res->design = xbr__router_design(router);
         *out = res;
         res = NULL;
     }

@@ -208,6 +208,7 @@ struct xbr_router {
     size_t n_strict;    /* of which over simple paths */
     heap_item_t *dheap; /* for the bounds' Dijkstra */
     size_t n_dheap, cap_dheap;
+    const xbr_design_t *design; /* stocked routes are priced in it (xbr_router_set_design) */
 };
 
 /* ---- router ------------------------------------------------------------------------------ */
@@ -1219,6 +1220,7 @@ static xbr_status_t run(const xbr_scenario_t *sc, xbr_router_t *router, int prod
     if (status != XBR_OK)
         goto out;
     s.cm.origin_country = sc->network->nodes[origin].country;
+    s.cm.design = router->design;
     s.r = router;
     s.market = market;
     s.co2e = co2e;
@@ -1273,6 +1275,18 @@ xbr_status_t xbr_routes_k_best(const xbr_scenario_t *sc, xbr_router_t *router, i
                                xbr_diags_t *diags)
 {
     return run(sc, router, product, origin, market, true, k, false, false, out, diags);
+}
+
+/* The bounds need no change: they leave warehouse_fixed out (it is >= 0, so they stay lower
+ * bounds whatever the design charges). */
+void xbr_router_set_design(xbr_router_t *router, const xbr_design_t *design)
+{
+    router->design = design;
+}
+
+const xbr_design_t *xbr__router_design(const xbr_router_t *router)
+{
+    return router->design;
 }
 
 void xbr__router_limit_bounds(xbr_router_t *router, size_t max_entries)

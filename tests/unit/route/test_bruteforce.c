@@ -3,7 +3,8 @@
  * 600 random small networks (300 free-form, 300 layered like export chains; countries CN,
  * US, DE, NL, DE and NL sometimes in a customs union), evaluated with xbr_route_evaluate and
  * Pareto-filtered by an independent O(n^2) filter, plainly and per class key (route_class,
- * class_mode) for xbr_routes_pareto_by_class.
+ * class_mode) for xbr_routes_pareto_by_class; and 200 more priced within random network
+ * designs (xbr_router_set_design, xbr_route_evaluate_in).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +21,7 @@
 #include "model/internal.h"
 #include "route_fixture.h"
 #include "route/internal.h"
+#include "xbroute/design.h"
 #include "xbroute/load.h"
 #include "xbroute/route.h"
 
@@ -285,8 +287,8 @@ static void points_add(points_t *ps, const xbr_route_t *rt)
                                        rt->generalised_cost, rt->route_class, rt->class_mode};
 }
 
-static void dfs(const xbr_scenario_t *sc, int market, int v, int *links, size_t depth, char *seen,
-                points_t *ps)
+static void dfs(const xbr_scenario_t *sc, const xbr_design_t *design, int market, int v, int *links,
+                size_t depth, char *seen, points_t *ps)
 {
     const xbr_network_t *net = sc->network;
     if (v == market) {
@@ -300,7 +302,8 @@ static void dfs(const xbr_scenario_t *sc, int market, int v, int *links, size_t 
                     continue;
             }
             xbr_route_t rt;
-            if (xbr_route_evaluate(sc, 0, market, links, depth, stock, &rt, NULL) == XBR_OK) {
+            if (xbr_route_evaluate_in(sc, design, 0, market, links, depth, stock, &rt, NULL) ==
+                XBR_OK) {
                 points_add(ps, &rt);
                 xbr_route_destroy(&rt);
             }
@@ -315,7 +318,7 @@ static void dfs(const xbr_scenario_t *sc, int market, int v, int *links, size_t 
             continue;
         seen[l->to] = 1;
         links[depth] = (int)j;
-        dfs(sc, market, l->to, links, depth + 1, seen, ps);
+        dfs(sc, design, market, l->to, links, depth + 1, seen, ps);
         seen[l->to] = 0;
     }
 }
@@ -497,18 +500,27 @@ static void check_by_class(uint64_t seed, const xbr_scenario_t *sc, xbr_router_t
     }
 }
 
+/* Every valid route from the factory (node 0) into `market`, evaluated within `design` (NULL:
+ * none), into ps. */
+static void brute_force(const xbr_scenario_t *sc, const xbr_design_t *design, int market,
+                        points_t *ps)
+{
+    int *links = malloc(sc->network->n_nodes * sizeof(int));
+    char *seen = calloc(sc->network->n_nodes, 1);
+    assert_non_null(links);
+    assert_non_null(seen);
+    seen[0] = 1;
+    dfs(sc, design, market, 0, links, 0, seen, ps);
+    free(links);
+    free(seen);
+}
+
 static void check_instance(uint64_t seed, bool layered, stats_t *stats)
 {
     int market;
     xbr_scenario_t *sc = layered ? layered_scenario(seed, &market) : random_scenario(seed, &market);
-    const xbr_network_t *net = sc->network;
     points_t ps = {0};
-    int *links = malloc(net->n_nodes * sizeof(int));
-    char *seen = calloc(net->n_nodes, 1);
-    assert_non_null(links);
-    assert_non_null(seen);
-    seen[0] = 1;
-    dfs(sc, market, 0, links, 0, seen, &ps);
+    brute_force(sc, NULL, market, &ps);
     stats->instances++;
     stats->paths += ps.n_paths;
     stats->routes += ps.count;
@@ -558,9 +570,85 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
     free(front);
     xbr_router_free(router);
     free(ps.items);
-    free(links);
-    free(seen);
     xbr_scenario_free(sc);
+}
+
+/*
+ * Within a network design (xbroute/design.h): the warehouses that need opening opened at random
+ * (60 %), each with a random weekly volume (or none, 20 %: it then stays stand-alone), so a
+ * stocked route carries its warehouse's fixed cost per m3 x unit_m3 where the design opens it
+ * and stocks there, and fixed / demand elsewhere. The search priced in the design (the router's)
+ * against brute force over every simple path evaluated in it, plainly and per class. Returns
+ * how many front routes carry a share (not the stand-alone figure), for the caller to check the
+ * designs bite.
+ */
+static size_t check_design_instance(uint64_t seed)
+{
+    int market;
+    xbr_scenario_t *sc = layered_scenario(seed, &market);
+    const xbr_network_t *net = sc->network;
+    rng_t r = {seed ^ 0x5eedu};
+    xbr_design_t *d = NULL;
+    assert_int_equal(xbr_design_new(sc, XBR_DESIGN_FILE, NULL, &d), XBR_OK);
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        if (!xbr_design_needs_opening(net, (int)i) || !chance(&r, 0.6))
+            continue;
+        assert_int_equal(xbr_design_open(d, net, (int)i), XBR_OK);
+        if (chance(&r, 0.8))
+            xbr_design_serve(d, sc, (int)i, 0, unif(&r, 1, 300));
+    }
+    xbr_design_settle(d, net);
+    points_t ps = {0};
+    brute_force(sc, d, market, &ps);
+    point_t *front = malloc((ps.count + 1) * sizeof *front);
+    assert_non_null(front);
+    xbr_router_t *router = NULL;
+    assert_int_equal(xbr_router_new(sc, &router), XBR_OK);
+    xbr_router_set_design(router, d);
+    size_t shared = 0;
+    for (int by_class = 0; by_class < 2; by_class++) {
+        size_t nf = pareto_filter(&ps, false, by_class, front);
+        xbr_route_set_t *set = NULL;
+        assert_int_equal((by_class ? xbr_routes_pareto_by_class : xbr_routes_pareto)(
+                             sc, router, 0, 0, market, XBR_CRITERIA_COST_DAYS, &set, NULL),
+                         XBR_OK);
+        if (!by_class)
+            expect_front(seed, 0, set, front, nf);
+        assert_int_equal(set->count, nf);
+        for (size_t i = 0; i < set->count; i++) {
+            const xbr_route_t *rt = &set->routes[i];
+            point_t p = route_point(rt);
+            bool found = false;
+            for (size_t j = 0; j < nf && !found; j++)
+                found = same_key(&p, &front[j]) && same_point(&p, &front[j], false);
+            assert_true(found);
+            xbr_route_t e;
+            assert_int_equal(xbr_route_evaluate_in(sc, d, 0, market, rt->links, rt->n_links,
+                                                   rt->stock_at, &e, NULL),
+                             XBR_OK);
+            assert_true(same(e.cost.total, rt->cost.total) && same(e.days, rt->days));
+            xbr_route_destroy(&e);
+            shared += rt->stock_at >= 0 && isfinite(d->fixed_per_m3[rt->stock_at]) &&
+                      d->fixed_per_m3[rt->stock_at] > 0;
+        }
+        xbr_route_set_free(set);
+    }
+    xbr_router_free(router);
+    xbr_design_free(d);
+    free(front);
+    free(ps.items);
+    xbr_scenario_free(sc);
+    return shared;
+}
+
+static void test_pareto_within_a_design_equals_brute_force(void **state)
+{
+    (void)state;
+    size_t shared = 0;
+    for (uint64_t seed = 3001; seed <= 3200; seed++)
+        shared += check_design_instance(seed);
+    print_message("%zu front routes carry a design's share\n", shared);
+    assert_true(shared > 50); /* or the designs hardly bite */
 }
 
 /*
@@ -584,7 +672,7 @@ static size_t check_all_origins(uint64_t seed)
     assert_non_null(seen);
     for (size_t o = 0; o < prod->n_origins; o++) {
         seen[prod->origins[o]] = 1;
-        dfs(sc, market, prod->origins[o], links, 0, seen, &ps);
+        dfs(sc, NULL, market, prod->origins[o], links, 0, seen, &ps);
         seen[prod->origins[o]] = 0;
     }
     xbr_router_t *router = NULL;
@@ -664,6 +752,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pareto_and_k_best_equal_brute_force_on_random_networks),
         cmocka_unit_test(test_all_origins_equal_brute_force_on_random_networks),
+        cmocka_unit_test(test_pareto_within_a_design_equals_brute_force),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
