@@ -12,9 +12,10 @@ static void help(void)
 {
     printf("Usage: xbroute simulate SCENARIO [--runs N] [--seed S] [--jobs J]\n"
            "                        [--format text|json|csv] [-o FILE] [--svg FILE]\n"
-           "                        [--pair PRODUCT:MARKET]\n\n"
+           "                        [--pair PRODUCT:MARKET] [--design optimize|none|FILE]\n\n"
            "For every product and market with demand, takes the best route of each class (as\n"
-           "`xbroute compare` finds them) and simulates its consumer-facing delivery days N\n"
+           "`xbroute compare` finds them, within the same design) and simulates its "
+           "consumer-facing delivery days N\n"
            "times: each leg's days drawn from its triangular (min, mode, max), a uniform wait\n"
            "for scheduled departures, an inspection at each border entry with the country's\n"
            "probability, handling and clearance as fixed days. Stocked routes count only the\n"
@@ -33,7 +34,9 @@ static void help(void)
            "  -o FILE          write to FILE (whole or not at all) instead of stdout\n"
            "  --svg FILE       also write a histogram of the winner's delivery days for the first\n"
            "                   product x market, or the one given by --pair\n"
-           "  --pair P:M       the product x market of the histogram\n\n"
+           "  --pair P:M       the product x market of the histogram\n"
+           "  --design D       the network design the routes are priced in, as for compare:\n"
+           "                   optimize (default), none or a design FILE\n\n"
            "Exit codes: 0 ok, 1 usage, 2 bad input, 3 some product x market has no route at "
            "all.\n");
 }
@@ -84,10 +87,12 @@ typedef struct {
     const char *out;
     const char *svg;
     const char *pair;
+    const char *design;
     unsigned long long runs, seed, jobs;
 } simulate_opts_t;
 
 static const cli_option_t options[] = {
+    CLI_STRING("--design", NULL, simulate_opts_t, design, "optimize, none or a design file"),
     CLI_UINT("--runs", simulate_opts_t, runs, 1, XBR_SIM_MAX_RUNS,
              "a whole number from 1 to 100000000"),
     CLI_UINT("--seed", simulate_opts_t, seed, 0, 18446744073709551615.0,
@@ -137,19 +142,23 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
 {
     const simulate_opts_t *o = opts_;
     xbr_compare_t *cmp = NULL;
+    xbr_design_t *design = NULL;
     xbr_sim_t *sim = NULL;
     xbr_diags_t diags;
     xbr_diags_init(&diags);
-    xbr_status_t st = xbr_compare_run(sc, &cmp, &diags);
-    if (st == XBR_OK)
+    int rc = cli_report(cmd, "design", xbr_design_resolve(sc, o->design, &design, &diags), &diags);
+    xbr_status_t st = rc == 0 ? xbr_compare_run_in(sc, design, &cmp, &diags) : XBR_OK;
+    if (rc == 0 && st == XBR_OK)
         st = xbr_simulate_compare(sc, cmp, (size_t)o->runs, (uint64_t)o->seed, (int)o->jobs, &sim,
                                   &diags);
-    int rc = cli_report(cmd, NULL, st, &diags);
+    if (rc == 0)
+        rc = cli_report(cmd, NULL, st, &diags);
     if (rc == 0)
         rc = report(cmd, sc, o, cmp, sim, &diags);
     xbr_diags_destroy(&diags);
     xbr_simulate_free(sim);
     xbr_compare_free(cmp);
+    xbr_design_free(design);
     return rc;
 }
 

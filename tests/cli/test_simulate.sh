@@ -134,4 +134,20 @@ run simulate --help
 expect_rc 0 "help"
 expect_out "Usage: xbroute simulate" "help text"
 
+# simulate takes its routes from compare within the same design: the winners agree pair by pair,
+# by default (the optimizer's design) and with --design none.
+for d in optimize none; do
+  run compare "$SRC/scenarios/baseline.json" --design $d --format json; cp "$out" "$TMP/cmp.json"
+  run simulate "$SRC/scenarios/baseline.json" --design $d --runs 50 --format json
+  expect_rc 0 "simulate --design $d"
+  if python3 - "$TMP/cmp.json" "$out" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1])); s = json.load(open(sys.argv[2]))
+cw = {(r["product"], r["market"]): r["winner"] for r in c["rows"]}
+sw = {(r["product"], r["market"]): r["winner"] for r in s["rows"]}
+sys.exit(0 if cw == sw and len(cw) == 64 else 1)
+PY
+  then pass; else fail "simulate --design $d: winners differ from compare's"; fi
+done
+run simulate "$SRC/scenarios/baseline.json" --design "$TMP/missing.json"; expect_rc 2 "missing design file"
 finish
