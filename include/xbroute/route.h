@@ -1,6 +1,6 @@
 /*
  * xbroute/route.h - the landed-cost model of one route and the exact route searches
- * (DESIGN.md sections 4 and 5, "routes").
+ * (README, "xbroute routes").
  *
  * A route carries one product from an origin factory to a market node along a simple path of
  * open links. All figures are per unit delivered, in the network's currency; days are mean

@@ -19,6 +19,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "analysis/internal.h"
+#include "base/internal.h"
 #include "xbroute/batch.h"
 #include "xbroute/compare.h"
 #include "xbroute/design.h"
@@ -47,32 +49,19 @@ static xbr_status_t list_take(xbr_path_list_t *list, char *path)
 {
     if (path == NULL)
         return XBR_ENOMEM;
-    if (list->n == list->cap) {
-        size_t cap = list->cap ? 2 * list->cap : 64;
-        char **p = realloc(list->paths, cap * sizeof *p);
-        if (p == NULL) {
-            free(path);
-            return XBR_ENOMEM;
-        }
-        list->paths = p;
-        list->cap = cap;
+    char **p = xbr__grow(list->paths, &list->cap, list->n + 1, sizeof *p, 64);
+    if (p == NULL) {
+        free(path);
+        return XBR_ENOMEM;
     }
+    list->paths = p;
     list->paths[list->n++] = path;
     return XBR_OK;
 }
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d != NULL)
-        memcpy(d, s, n);
-    return d;
-}
-
 xbr_status_t xbr_path_list_add(xbr_path_list_t *list, const char *path)
 {
-    return list_take(list, dup_str(path));
+    return list_take(list, xbr__strdup(path));
 }
 
 static char *join_path(const char *dir, const char *name)
@@ -175,7 +164,7 @@ xbr_status_t xbr_batch_discover(const char *const *args, size_t n_args, xbr_path
         else if (S_ISDIR(s.st_mode))
             st = walk(args[i], out, diags);
         else
-            st = list_take(out, dup_str(args[i]));
+            st = list_take(out, xbr__strdup(args[i]));
     }
     if (st != XBR_OK) {
         xbr_path_list_free(out);
@@ -266,38 +255,14 @@ static xbr_status_t append_whole(xbr_buf_t *out, xbr_buf_t *b, xbr_status_t st)
     return st;
 }
 
-typedef struct {
-    const char *name;
-    size_t count;
-} win_count_t;
-
-static int cmp_wins(const void *a, const void *b)
-{
-    return strcmp(((const win_count_t *)a)->name, ((const win_count_t *)b)->name);
-}
-
 /* The "compare" summary object (see xbroute/batch.h). XBR_ENOMEM when its scratch fails. */
 static xbr_status_t write_compare(xbr_json_t *j, const xbr_compare_t *cmp)
 {
-    win_count_t *wins = calloc(cmp->n_rows ? cmp->n_rows : 1, sizeof *wins);
-    if (wins == NULL)
-        return XBR_ENOMEM;
+    xbr__win_count_t *wins = NULL;
     size_t n_wins = 0;
+    if (xbr__compare_winners(cmp, &wins, &n_wins) != XBR_OK)
+        return XBR_ENOMEM;
     xbr_compare_week_t week = xbr_compare_week(cmp);
-    for (size_t i = 0; i < cmp->n_rows; i++) {
-        const xbr_compare_row_t *row = &cmp->rows[i];
-        if (row->winner < 0)
-            continue;
-        const xbr_route_t *r = &row->classes[row->winner].route;
-        size_t k = 0;
-        while (k < n_wins && strcmp(wins[k].name, r->class_name) != 0)
-            k++;
-        if (k == n_wins)
-            wins[n_wins++].name = r->class_name;
-        wins[k].count++;
-    }
-    if (n_wins > 1)
-        qsort(wins, n_wins, sizeof *wins, cmp_wins);
     xbr_json_object_begin(j, "compare");
     xbr_json_int(j, "pairs", (long long)cmp->n_rows);
     xbr_json_int(j, "late", (long long)cmp->n_late);
@@ -440,7 +405,7 @@ xbr_status_t xbr_batch_record_parse(const char *line, size_t len, char **scenari
     const cJSON *sc = cJSON_GetObjectItemCaseSensitive(root, "scenario");
     const cJSON *status = cJSON_GetObjectItemCaseSensitive(root, "status");
     *failed = strcmp(status->valuestring, "ok") != 0;
-    *scenario = dup_str(sc->valuestring);
+    *scenario = xbr__strdup(sc->valuestring);
     cJSON_Delete(root);
     return *scenario != NULL ? XBR_OK : XBR_ENOMEM;
 }

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "analysis/internal.h"
+#include "base/internal.h"
 #include "model/internal.h"
 #include "xbroute/compare.h"
 
@@ -81,14 +82,10 @@ static collect_t *collect_find(collect_list_t *cl, const char *name, bool add)
             return &cl->items[i];
     if (!add)
         return NULL;
-    if (cl->count == cl->cap) {
-        size_t cap = cl->cap ? 2 * cl->cap : 16;
-        collect_t *items = realloc(cl->items, cap * sizeof *items);
-        if (items == NULL)
-            return NULL;
-        cl->items = items;
-        cl->cap = cap;
-    }
+    collect_t *items = xbr__grow(cl->items, &cl->cap, cl->count + 1, sizeof *items, 16);
+    if (items == NULL)
+        return NULL;
+    cl->items = items;
     collect_t *c = &cl->items[cl->count++];
     memset(c, 0, sizeof *c);
     snprintf(c->name, sizeof c->name, "%s", name);

@@ -99,13 +99,12 @@ static int add_loc(scanner_t *sc, size_t key, size_t val)
     xbr__json_locs_t *l = sc->locs;
     if (l == NULL)
         return XBR_JSON_OK;
-    if (l->count == l->capacity) {
-        size_t cap = l->capacity ? l->capacity * 2 : 256;
-        xbr__json_loc_t *items = realloc(l->items, cap * sizeof *items);
+    if (l->count == l->capacity) { /* the test keeps the common case free of a call */
+        xbr__json_loc_t *items =
+            xbr__grow(l->items, &l->capacity, l->count + 1, sizeof *items, 256);
         if (items == NULL)
             return XBR_JSON_ENOMEM;
         l->items = items;
-        l->capacity = cap;
     }
     l->items[l->count].key = (uint32_t)key;
     l->items[l->count].val = (uint32_t)val;

@@ -1,5 +1,5 @@
 /*
- * route/cost.c - the landed-cost and time model of one route (DESIGN.md section 4; the precise
+ * route/cost.c - the landed-cost and time model of one route (the precise
  * semantics are in include/xbroute/route.h), as steps on a route state (route/internal.h),
  * the route evaluator built from them, and the small public helpers of route.h (names of
  * classes and cost components, route ownership, the normal quantile).

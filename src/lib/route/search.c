@@ -1,6 +1,6 @@
 /*
- * route/search.c - exact multi-criteria label search for routes (DESIGN.md section 5,
- * "routes"): the complete Pareto set on (cost, days[, CO2e]) and the k best routes by
+ * route/search.c - exact multi-criteria label search for routes (README, "xbroute routes"):
+ * the complete Pareto set on (cost, days[, CO2e]) and the k best routes by
  * generalised cost, over valid simple paths, with the model of cost.c.
  *
  * Labels live in one pool (flat array, grown by doubling, reused across searches through the
@@ -139,6 +139,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/internal.h"
 #include "route/internal.h"
 #include "xbroute/route.h"
 
@@ -403,15 +404,13 @@ void xbr_router_free(xbr_router_t *r)
 
 static int new_label(xbr_router_t *r)
 {
-    if (r->n_labels == r->cap_labels) {
-        size_t cap = r->cap_labels ? 2 * r->cap_labels : 1024;
-        if (cap > (size_t)INT32_MAX)
+    if (r->n_labels == r->cap_labels) { /* the test keeps the common case free of a call */
+        if (r->n_labels >= (size_t)INT32_MAX)
             return -1;
-        label_t *p = realloc(r->labels, cap * sizeof *p);
+        label_t *p = xbr__grow(r->labels, &r->cap_labels, r->n_labels + 1, sizeof *p, 1024);
         if (p == NULL)
             return -1;
         r->labels = p;
-        r->cap_labels = cap;
     }
     return (int)r->n_labels++;
 }
@@ -430,12 +429,10 @@ static bool heap_less(const heap_item_t *a, const heap_item_t *b)
 static xbr_status_t hpush(heap_item_t **heap, size_t *n_heap, size_t *cap_heap, heap_item_t item)
 {
     if (*n_heap == *cap_heap) {
-        size_t cap = *cap_heap ? 2 * *cap_heap : 1024;
-        heap_item_t *p = realloc(*heap, cap * sizeof *p);
+        heap_item_t *p = xbr__grow(*heap, cap_heap, *n_heap + 1, sizeof *p, 1024);
         if (p == NULL)
             return XBR_ENOMEM;
         *heap = p;
-        *cap_heap = cap;
     }
     heap_item_t *h = *heap;
     size_t i = (*n_heap)++;
@@ -493,12 +490,10 @@ static unsigned next_gen(unsigned *marks, size_t n, unsigned *gen)
 static xbr_status_t push_final(xbr_router_t *r, int idx)
 {
     if (r->n_finals == r->cap_finals) {
-        size_t cap = r->cap_finals ? 2 * r->cap_finals : 64;
-        int *p = realloc(r->finals, cap * sizeof *p);
+        int *p = xbr__grow(r->finals, &r->cap_finals, r->n_finals + 1, sizeof *p, 64);
         if (p == NULL)
             return XBR_ENOMEM;
         r->finals = p;
-        r->cap_finals = cap;
     }
     r->finals[r->n_finals++] = idx;
     return XBR_OK;
