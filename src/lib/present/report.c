@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "present/internal.h"
+#include "xbroute/chain.h"
 #include "xbroute/optimize.h"
 #include "xbroute/render.h"
 #include "xbroute/report.h"
@@ -513,11 +514,9 @@ static void section_reliability(xbr_buf_t *b, const xbr_scenario_t *sc, const xb
 
 /* ---- 6. the traditional export chain against e-commerce ---- */
 
-/* The chain's three kinds of route (xbr_best_of_class) and their titles. */
-#define N_CHAIN_KINDS 3
-static const char *const CHAIN_KINDS[N_CHAIN_KINDS] = {"six-link", "b2b2c", "direct"};
-static const char *const CHAIN_TITLES[N_CHAIN_KINDS] = {"traditional six-link chain",
-                                                        "B2B2C shortcut", "B2C direct"};
+/* The titles of the chain's three ways, by xbr_chain_kind_t. */
+static const char *const CHAIN_TITLES[XBR_CHAIN_KIND_COUNT] = {"traditional six-link chain",
+                                                               "B2B2C shortcut", "B2C direct"};
 
 static bool has_intermediary(const xbr_network_t *net)
 {
@@ -545,43 +544,19 @@ static size_t next_by_demand(const xbr_compare_t *cmp, size_t prev)
     return next;
 }
 
-/* The price build-up of one route as a waterfall: the factory price `unit_value` (with what
- * the origin adds), then what each link and the node it reaches add, to the consumer price. */
-static void chain_waterfall(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_route_t *route,
-                            double unit_value, const char *kind_title, xbr_diags_t *diags)
+/* The price build-up of one way of the chain as a waterfall (xbr_chain_waterfall), titled with
+ * its days and the factory's share of the consumer price. */
+static void chain_waterfall(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t *ch,
+                            xbr_chain_kind_t kind, xbr_diags_t *diags)
 {
-    const xbr_network_t *net = sc->network;
-    xbr_leg_t *legs = NULL;
-    size_t n_legs = 0;
-    if (xbr_route_trace(sc, route, &legs, &n_legs) != XBR_OK)
-        return;
-    size_t n = n_legs - 1;
-    xbr_waterfall_step_t *steps = calloc(n ? n : 1, sizeof *steps);
-    char(*labels)[96] = calloc(n ? n : 1, sizeof *labels);
-    if (steps != NULL && labels != NULL) {
-        for (size_t i = 0; i < n; i++) {
-            const xbr_leg_t *l = &legs[i + 1];
-            snprintf(labels[i], sizeof labels[i], "%s to %s",
-                     xbr_mode_name(net->links[l->link].mode), net->nodes[l->node].id);
-            steps[i].label = labels[i];
-            steps[i].amount = l->cost.total - legs[i].cost.total;
-        }
-        char title[200];
-        snprintf(title, sizeof title, "%s (%s): %.1f days, factory gets %.0f%% of %.2f", kind_title,
-                 route->class_name, route->days, 100.0 * route->factory_share,
-                 route->consumer_price);
-        xbr_chart_opts_t opts = {title, "price per unit", NULL, 900, 0, true, true};
-        double start = unit_value + legs[0].cost.total;
-        xbr_buf_t svg;
-        xbr_buf_init(&svg);
-        figure(b, &svg,
-               xbr_svg_waterfall(&svg, &opts, "factory price", start, steps, n, "consumer price",
-                                 diags),
-               NULL, NULL);
-    }
-    free(steps);
-    free(labels);
-    free(legs);
+    const xbr_route_t *route = &ch->ways[kind].route;
+    char title[200];
+    snprintf(title, sizeof title, "%s (%s): %.1f days, factory gets %.0f%% of %.2f",
+             CHAIN_TITLES[kind], route->class_name, route->days, 100.0 * route->factory_share,
+             route->consumer_price);
+    xbr_buf_t svg;
+    xbr_buf_init(&svg);
+    figure(b, &svg, xbr_chain_waterfall(&svg, sc, ch, kind, title, diags), NULL, NULL);
 }
 
 /* The pair's six-link chain and its shortcuts as price build-ups, when it has a six-link route
@@ -589,13 +564,9 @@ static void chain_waterfall(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_ro
 static xbr_status_t chain_of_row(xbr_buf_t *b, const xbr_scenario_t *sc,
                                  const xbr_compare_row_t *row, bool *shown, xbr_diags_t *diags)
 {
-    xbr_route_t routes[N_CHAIN_KINDS];
-    bool found[N_CHAIN_KINDS] = {false, false, false};
-    xbr_status_t st = XBR_OK;
-    for (int k = 0; k < N_CHAIN_KINDS && st == XBR_OK; k++)
-        st = xbr_best_of_class(sc, row->product, row->market, CHAIN_KINDS[k], &routes[k], &found[k],
-                               diags);
-    *shown = st == XBR_OK && found[0];
+    xbr_chain_t *ch = NULL;
+    xbr_status_t st = xbr_chain_run(sc, row->product, row->market, &ch, diags);
+    *shown = st == XBR_OK && ch->six_link && ch->ways[XBR_CHAIN_TRADITIONAL].found;
     if (*shown) {
         xbr_buf_puts(b, "<p>For <strong>");
         xbr__pic_html(b, sc->products[row->product].id);
@@ -605,14 +576,11 @@ static xbr_status_t chain_of_row(xbr_buf_t *b, const xbr_scenario_t *sc,
                        "</strong> (factory price %.2f): each bar is what a step of "
                        "the route adds to the price the consumer pays.</p>\n",
                        sc->products[row->product].unit_value);
-        for (int k = 0; k < N_CHAIN_KINDS; k++)
-            if (found[k])
-                chain_waterfall(b, sc, &routes[k], sc->products[row->product].unit_value,
-                                CHAIN_TITLES[k], diags);
+        for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++)
+            if (ch->ways[k].found)
+                chain_waterfall(b, sc, ch, (xbr_chain_kind_t)k, diags);
     }
-    for (int k = 0; k < N_CHAIN_KINDS; k++)
-        if (found[k])
-            xbr_route_destroy(&routes[k]);
+    xbr_chain_free(ch);
     return st;
 }
 
