@@ -113,7 +113,7 @@ typedef enum {
 
 /* The JSON name of an outcome ("optimal", "feasible", "infeasible", "no_solution"); "unknown"
  * out of range. */
-XBR_API const char *xbr_opt_status_name(xbr_opt_status_t status);
+XBR_API const char *xbr_optimize_status_name(xbr_opt_status_t status);
 
 /* One flow of the plan: a share of a pair's demand on one route. */
 typedef struct {

@@ -282,7 +282,7 @@ static xbr_status_t write_compare(xbr_json_t *j, const xbr_compare_t *cmp)
 static void write_optimize(xbr_json_t *j, const xbr_optimize_t *opt)
 {
     xbr_json_object_begin(j, "optimize");
-    xbr_json_string(j, "status", xbr_opt_status_name(opt->status));
+    xbr_json_string(j, "status", xbr_optimize_status_name(opt->status));
     xbr_json_number(j, "total_cost_per_week", opt->total_cost_per_week);
     xbr_json_number(j, "gap", opt->gap);
     xbr_json_object_end(j);

@@ -105,7 +105,7 @@ xbr_status_t xbr_design_optimize(const xbr_scenario_t *sc, xbr_design_t **out, x
         if (st == XBR_OK)
             snprintf((*out)->note, sizeof(*out)->note,
                      "optimize --single-source found no plan (%s): stocking priced stand-alone",
-                     xbr_opt_status_name(res->status));
+                     xbr_optimize_status_name(res->status));
     }
     xbr_optimize_free(res);
     return st;

@@ -22,7 +22,7 @@ static const char *const status_names[XBR_OPT_STATUS_COUNT] = {
 #undef XBR_OPT_STATUS_NAME_
 };
 
-const char *xbr_opt_status_name(xbr_opt_status_t status)
+const char *xbr_optimize_status_name(xbr_opt_status_t status)
 {
     return (unsigned)status < XBR_OPT_STATUS_COUNT ? status_names[status] : "unknown";
 }

@@ -39,7 +39,7 @@ static void text_summary(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_optim
 {
     xbr_buf_printf(b, "optimize: scenario %s, %zu product x market pairs, money in %s per week\n\n",
                    sc->name ? sc->name : "", res->stats.n_pairs, currency(sc));
-    xbr_buf_printf(b, "status                %s\n", xbr_opt_status_name(res->status));
+    xbr_buf_printf(b, "status                %s\n", xbr_optimize_status_name(res->status));
     for (size_t i = 0; i < res->n_reasons; i++)
         xbr_buf_printf(b, "  %s: %s\n", has_plan(res) ? "note" : "why", res->reasons[i].text);
     if (!has_plan(res))
@@ -148,7 +148,7 @@ static void text_frontier(xbr_buf_t *b, const xbr_frontier_point_t *pts, size_t 
             xbr_buf_printf(b, "  %10.2f ", pts[i].max_days);
         else
             xbr_buf_printf(b, "  %10s ", "none");
-        xbr_buf_printf(b, "%-11s ", xbr_opt_status_name(pts[i].status));
+        xbr_buf_printf(b, "%-11s ", xbr_optimize_status_name(pts[i].status));
         if (isfinite(pts[i].total_cost_per_week))
             xbr_buf_printf(b, "%16.2f %10.2f %6zu\n", pts[i].total_cost_per_week, pts[i].mean_days,
                            pts[i].n_open);
@@ -252,7 +252,7 @@ static void json_frontier(xbr_json_t *j, const xbr_frontier_point_t *pts, size_t
     for (size_t i = 0; i < n; i++) {
         xbr_json_object_begin(j, NULL);
         xbr_json_number(j, "max_days", pts[i].max_days); /* null = no promise */
-        xbr_json_string(j, "status", xbr_opt_status_name(pts[i].status));
+        xbr_json_string(j, "status", xbr_optimize_status_name(pts[i].status));
         xbr_json_number(j, "total_cost_per_week", pts[i].total_cost_per_week);
         xbr_json_number(j, "mean_days", pts[i].mean_days);
         xbr_json_int(j, "open_warehouses", (long long)pts[i].n_open);
@@ -273,7 +273,7 @@ static void json_plan(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_optimize
     xbr_json_string(&j, "schema", "xbroute.optimize/1");
     xbr_json_string(&j, "scenario", sc->name);
     xbr_json_string(&j, "currency", currency(sc));
-    xbr_json_string(&j, "status", xbr_opt_status_name(res->status));
+    xbr_json_string(&j, "status", xbr_optimize_status_name(res->status));
     xbr_json_number(&j, "total_cost_per_week", res->total_cost_per_week);
     xbr_json_number(&j, "lp_bound", res->lp_bound);
     xbr_json_number(&j, "best_bound", res->best_bound);
@@ -324,7 +324,7 @@ static void csv_frontier(xbr_buf_t *b, const xbr_frontier_point_t *pts, size_t n
     for (size_t i = 0; i < n; i++) {
         if (isfinite(pts[i].max_days))
             xbr_buf_printf(b, "%.10g", pts[i].max_days);
-        xbr_buf_printf(b, ",%s,", xbr_opt_status_name(pts[i].status));
+        xbr_buf_printf(b, ",%s,", xbr_optimize_status_name(pts[i].status));
         if (isfinite(pts[i].total_cost_per_week))
             xbr_buf_printf(b, "%.10g,%.10g,%zu,%.6g", pts[i].total_cost_per_week, pts[i].mean_days,
                            pts[i].n_open, pts[i].gap);

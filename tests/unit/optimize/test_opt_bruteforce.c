@@ -244,7 +244,7 @@ static void test_random_capacitated_against_exhaustive(void **state)
             if (res->status != XBR_OPT_OPTIMAL &&
                 !(res->status == XBR_OPT_FEASIBLE && !(res->gap <= 1e-6)))
                 fail_msg("instance %d: status %s gap %g, exhaustive %.9g", t,
-                         xbr_opt_status_name(res->status), res->gap, best);
+                         xbr_optimize_status_name(res->status), res->gap, best);
             if (res->status == XBR_OPT_OPTIMAL &&
                 fabs(res->total_cost_per_week - best) > 1e-6 * fmax(1, best))
                 fail_msg("instance %d: proven optimal %.9g but the optimum is %.9g", t,

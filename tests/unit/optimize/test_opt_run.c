@@ -20,12 +20,12 @@ static void test_defaults_and_names(void **state)
     assert_true(isnan(o.max_days));
     assert_null(o.model_path);
     assert_int_equal(o.max_warehouse_copies, 0);
-    assert_string_equal(xbr_opt_status_name(XBR_OPT_OPTIMAL), "optimal");
-    assert_string_equal(xbr_opt_status_name(XBR_OPT_FEASIBLE), "feasible");
-    assert_string_equal(xbr_opt_status_name(XBR_OPT_INFEASIBLE), "infeasible");
-    assert_string_equal(xbr_opt_status_name(XBR_OPT_NO_SOLUTION), "no_solution");
-    assert_string_equal(xbr_opt_status_name(XBR_OPT_STATUS_COUNT), "unknown");
-    assert_string_equal(xbr_opt_status_name((xbr_opt_status_t)-1), "unknown");
+    assert_string_equal(xbr_optimize_status_name(XBR_OPT_OPTIMAL), "optimal");
+    assert_string_equal(xbr_optimize_status_name(XBR_OPT_FEASIBLE), "feasible");
+    assert_string_equal(xbr_optimize_status_name(XBR_OPT_INFEASIBLE), "infeasible");
+    assert_string_equal(xbr_optimize_status_name(XBR_OPT_NO_SOLUTION), "no_solution");
+    assert_string_equal(xbr_optimize_status_name(XBR_OPT_STATUS_COUNT), "unknown");
+    assert_string_equal(xbr_optimize_status_name((xbr_opt_status_t)-1), "unknown");
 }
 
 static void test_bad_input(void **state)
