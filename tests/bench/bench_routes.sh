@@ -20,6 +20,7 @@ if [ ${#SIZES[@]} -eq 0 ]; then
     SIZES=(1k 10k 100k 200k 1M)
 fi
 OUT=$ROOT/tests/bench/out
+mkdir -p "$OUT"
 
 log() { echo "bench_routes.sh: $*" >&2; }
 
