@@ -23,12 +23,13 @@ echo "| links | nodes | pairs | validate s (median) | compare s (median) | compa
 echo "|---:|---:|---:|---:|---:|---:|---:|"
 for size in "${sizes[@]}"; do
   dir=tests/bench/out/$size
+  mkdir -p tests/bench/out
   if [[ ! -f $dir/scenario.json ]]; then
     "$XBROUTE" generate --links "$size" --seed 1 -o "$dir" >&2
   fi
   sc=$dir/scenario.json
   hyperfine --runs "$runs" --warmup 1 --export-json "$dir/hf.json" \
-    "$XBROUTE validate -q $sc" "$XBROUTE compare $sc --design $design --format json -o /dev/null" >&2
+    "$XBROUTE validate -q $sc" "$XBROUTE compare $sc --design $design --format json -o $dir/compare.json" >&2
   read -r v c < <(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print(r[0]['median'], r[1]['median'])" "$dir/hf.json")
   rss=$( { /usr/bin/time -v "$XBROUTE" compare "$sc" --design "$design" --format json -o "$dir/compare.json" >/dev/null; } 2>&1 | awk -F: '/Maximum resident/ {print int($2/1024)}')
   read -r nodes links pairs < <(python3 - "$dir/network.json" "$dir/compare.json" <<'PY'
