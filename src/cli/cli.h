@@ -41,8 +41,9 @@ int cmd_batch(int argc, char **argv);
 int cmd_resilience(int argc, char **argv);
 
 /*
- * Prints diagnostics to stderr, each followed (for errors and warnings with a position) by the
- * source line and a caret under the column, as compilers do. Summarises truncation.
+ * Prints diagnostics to stderr, each followed (for errors and warnings with a position and a
+ * source line, xbr_diag_t.source) by that line and a caret under the column, as compilers do.
+ * Summarises truncation. Opens no file.
  */
 void cli_print_diags(const xbr_diags_t *diags);
 
@@ -178,7 +179,6 @@ typedef struct {
         .formats = (fmts), .min_args = 1, .max_args = 1, .missing = (missing_text),                \
         .help = (help_fn), .check = (check_fn)                                                     \
     }
-
 
 /* What cli_parse() returns when the command should go on and run. */
 #define CLI_RUN (-1)

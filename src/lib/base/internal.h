@@ -17,6 +17,23 @@
 
 #include "xbroute/status.h"
 
+/* ---- status.c: diagnostics with their source line ---- */
+
+/* Where a diagnostic points: file, line and column (0: unknown), and the text of that line
+ * (`source_len` bytes, not NUL-terminated; NULL: none), of which the diagnostic keeps a copy of
+ * at most XBR_DIAG_SOURCE_MAX bytes. */
+typedef struct {
+    const char *file;
+    int line, col;
+    const char *source;
+    size_t source_len;
+} xbr__diag_place_t;
+
+/* xbr_diags_add() with a place that may carry its source line; returns as xbr_diags_add(). */
+xbr_status_t xbr__diags_add_at(xbr_diags_t *diags, xbr_severity_t severity,
+                               const xbr__diag_place_t *at, const char *object_id,
+                               const char *field, const char *what, const char *expected);
+
 /* ---- strmap.c: string -> int, open addressing, FNV-1a ----
  *
  * Keys are borrowed: the caller keeps each key string alive and unchanged while it is in the
