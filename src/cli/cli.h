@@ -200,8 +200,19 @@ int cli_parse(const cli_spec_t *spec, int argc, char **argv, void *opts, const c
 int cli_report(const char *cmd, const char *context, xbr_status_t st, xbr_diags_t *diags);
 
 /*
+ * Refuses a run that would overwrite one of its inputs: when a file named by an output option
+ * of `spec` (--output/-o, --out, --csv, --svg, --geojson, --dot, --write-model) is an existing
+ * regular file and one of the n_inputs files `inputs` (the same device and inode: a link
+ * or another spelling is caught; "-" is standard input among the inputs and standard output
+ * among the outputs), prints a usage error naming both and returns 1; else returns 0.
+ */
+int cli_check_outputs(const cli_spec_t *spec, const void *opts, const char *const *inputs,
+                      size_t n_inputs);
+
+/*
  * The one load-run-report skeleton of the commands that work on one scenario: parses argv with
- * `spec` (whose only positional argument is the scenario), loads the scenario, calls
+ * `spec` (whose only positional argument is the scenario), loads the scenario, refuses outputs
+ * that are its files (cli_check_outputs with sc->files: before any work), calls
  * run(cmd, sc, opts) and frees the scenario. Returns the exit code.
  */
 int cli_scenario_main(const cli_spec_t *spec, int argc, char **argv, void *opts,

@@ -45,6 +45,8 @@ xbr_status_t xbr__read_fd(int fd, size_t first, size_t max_bytes, char **data, s
     xbr_status_t st = XBR_OK;
     *data = NULL;
     *len = 0;
+    if (max_bytes == 0 || max_bytes > SIZE_MAX / 4)
+        max_bytes = SIZE_MAX / 4;
     for (;;) {
         if (b == NULL || n + 1 >= cap) {
             size_t ncap = b == NULL ? cap : cap * 2;

@@ -70,8 +70,8 @@ int *xbr__order_by_string(size_t n, const char *(*key)(const void *ctx, int i), 
 /*
  * Reads the open descriptor `fd` to its end into a new NUL-terminated buffer (*data, caller
  * frees; *len bytes), starting with a buffer of `first` bytes and stopping once past
- * `max_bytes`. XBR_OK; XBR_EINPUT with *err EFBIG (over the limit), XBR_EIO with read()'s
- * error, XBR_ENOMEM with ENOMEM; on failure *data is NULL. The descriptor stays open.
+ * `max_bytes` (0: no cap). XBR_OK; XBR_EINPUT with *err EFBIG (over the limit), XBR_EIO with
+ * read()'s error, XBR_ENOMEM with ENOMEM; on failure *data is NULL. The descriptor stays open.
  */
 xbr_status_t xbr__read_fd(int fd, size_t first, size_t max_bytes, char **data, size_t *len,
                           int *err);
