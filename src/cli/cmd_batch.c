@@ -19,7 +19,7 @@ static void help(void)
 {
     printf(
         "Usage: xbroute batch PATH... [--jobs N] [--out FILE.jsonl] [--csv FILE] [--shard I/N]\n"
-        "                     [--resume] [--no-optimize] [--time-limit S]\n\n"
+        "                     [--resume] [--no-optimize] [--time-limit S] [--timeout S]\n\n"
         "Runs compare (and optimize) on every scenario named or found under the folders\n"
         "(recursively: every *.json file except *.schema.json and networks), in the order of\n"
         "their paths, and writes one line of JSON per scenario: scenario, status (ok or error),\n"
@@ -30,7 +30,9 @@ static void help(void)
         "Options:\n"
         "  --jobs N         worker processes (default: the number of processors)\n"
         "  --out FILE       write the records to FILE (default: stdout). Records are appended\n"
-        "                   to FILE.partial as they complete; FILE is replaced at the end\n"
+        "                   to FILE.partial as they complete; FILE is replaced at the end.\n"
+        "                   One run per FILE: a second one fails at once (exit 2); FILE.partial\n"
+        "                   is never written through a symbolic link\n"
         "  --csv FILE       also write a CSV summary, one row per scenario\n"
         "  --shard I/N      only the scenarios at positions I, I+N, I+2N ... (1-based) of the\n"
         "                   sorted list: N runs with I = 1..N cover the list exactly once\n"
@@ -38,7 +40,9 @@ static void help(void)
         "                   (e.g. after a kill) and run only the scenarios they lack\n"
         "  --no-optimize    skip the optimizer (\"optimize\": null)\n"
         "  --time-limit S   the optimizer's time limit per scenario in seconds (default none;\n"
-        "                   a limit that is reached makes results depend on machine speed)\n\n"
+        "                   a limit that is reached makes results depend on machine speed)\n"
+        "  --timeout S      a scenario still running after S seconds gets an error record\n"
+        "                   and the run goes on (default 600; 0: no limit)\n\n"
         "A progress bar (done/total, rate, ETA) goes to stderr when it is a terminal.\n\n"
         "Shards side by side (GNU Parallel), then merged: the shards' records gathered into\n"
         "ALL.partial and --resume, which finds nothing left to run and writes them sorted:\n"
@@ -57,6 +61,7 @@ typedef struct {
     bool resume;
     bool no_optimize;
     double time_limit;
+    double timeout;
 } batch_cli_t;
 
 static const cli_option_t options[] = {
@@ -68,6 +73,7 @@ static const cli_option_t options[] = {
     CLI_FLAG("--resume", batch_cli_t, resume),
     CLI_FLAG("--no-optimize", batch_cli_t, no_optimize),
     CLI_DOUBLE("--time-limit", batch_cli_t, time_limit, 0, HUGE_VAL, 0, 0, "seconds >= 0"),
+    CLI_DOUBLE("--timeout", batch_cli_t, timeout, 0, HUGE_VAL, 0, 0, "seconds >= 0"),
 };
 
 static const cli_spec_t spec = {
@@ -97,7 +103,9 @@ static int run(const batch_cli_t *o, xbr_path_list_t *list, xbr_diags_t *diags)
 {
     xbr_batch_journal_t *journal = NULL;
     size_t n_records = 0, n_failed = 0, total = list->n;
-    int rc = cli_report("batch", NULL,
+    int rc = cli_check_outputs(&spec, o, (const char *const *)list->paths, list->n);
+    if (rc == 0)
+        rc = cli_report("batch", NULL,
                         xbr_batch_journal_open(o->out, o->csv, o->resume, &journal, diags), diags);
     if (rc == 0) {
         size_t skipped = xbr_batch_journal_skip(journal, list);
@@ -109,6 +117,7 @@ static int run(const batch_cli_t *o, xbr_path_list_t *list, xbr_diags_t *diags)
         opts.jobs = (size_t)o->jobs;
         opts.optimize = !o->no_optimize;
         opts.time_limit_s = o->time_limit;
+        opts.worker_timeout_s = o->timeout;
         xbr_batch_sink_t sink;
         xbr_batch_journal_sink(journal, &sink);
         if (isatty(STDERR_FILENO))
@@ -130,7 +139,7 @@ int cmd_batch(int argc, char **argv)
 {
     xbr_batch_opts_t defaults;
     xbr_batch_opts_init(&defaults);
-    batch_cli_t o = {.jobs = defaults.jobs};
+    batch_cli_t o = {.jobs = defaults.jobs, .timeout = 600.0};
     const char **args = calloc((size_t)argc + 1, sizeof *args);
     size_t n_args = 0, shard_i = 0, shard_n = 0;
     xbr_path_list_t list;

@@ -170,7 +170,7 @@ static int opens_as_json(const char *text, size_t len)
     size_t i = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     while (i < len && strchr(" \t\r\n", text[i]) != NULL && text[i] != '\0')
         i++;
-    return i < len && (text[i] == '{' || text[i] == '[');
+    return i < len && (text[i] == '{' /* an object, closed by '}' */ || text[i] == '[');
 }
 
 /* Adds a diagnostic at line:col of `doc` (0:0: the whole file), quoting the line when the
