@@ -20,6 +20,13 @@ cp "$SC" "$TMP/scenario.orig"
 cp "$NET" "$TMP/network.orig"
 export TMPDIR="$TMP" # the scratch file of --write-model stays in here too
 
+# run_bounded ARGS...: run, with at most 20 s for a command that could wait on a FIFO (a
+# regression then fails with exit code 124 instead of stalling)
+run_bounded() {
+  out="$TMP/out"; err="$TMP/err"
+  set +e; timeout 20 "$XBR" "$@" >"$out" 2>"$err"; rc=$?; set -e
+}
+
 # same FILE ORIG WHAT: FILE has exactly the bytes of ORIG (then it is put back from ORIG,
 # so that a failure does not spoil the checks after it)
 same() {
@@ -133,17 +140,11 @@ expect_rc 0 "--write-model without a limit"
 # ---- inputs: FIFOs refused with a position, '-' is standard input, no foreign lines ----
 mkfifo "$TMP/net.fifo"
 sed 's/"tiny-network.json"/"net.fifo"/' "$SC" >"$TMP/fifo-net.json"
-set +e
-timeout 20 "$XBR" validate "$TMP/fifo-net.json" >"$out" 2>"$err"
-rc=$?
-set -e
+run_bounded validate "$TMP/fifo-net.json"
 expect_rc 2 "a FIFO as the network"
 expect_err "fifo-net.json:3:14: error: cannot read file \"[^\"]*net.fifo\": it is not a regular file" \
   "the FIFO network is refused at the place that names it"
-set +e
-timeout 20 "$XBR" compare "$TMP/net.fifo" >"$out" 2>"$err"
-rc=$?
-set -e
+run_bounded compare "$TMP/net.fifo"
 expect_rc 2 "a FIFO as the scenario"
 expect_err "net.fifo: error: cannot read file \"[^\"]*net.fifo\": it is not a regular file" \
   "the FIFO scenario is refused"
@@ -194,10 +195,7 @@ grep -q '^.*b.json,ok,' "$TMP/csv.txt" && pass || fail "the first run's CSV came
 run batch "$TMP/b.json" --out "$TMP/b.json"
 expect_rc 1 "batch --out onto a scenario"
 
-set +e
-timeout 20 "$XBR" batch "$TMP/fifo-net.json" "$TMP/net.fifo" --no-optimize >"$out" 2>"$err"
-rc=$?
-set -e
+run_bounded batch "$TMP/fifo-net.json" "$TMP/net.fifo" --no-optimize
 expect_rc 2 "batch with FIFO inputs"
 expect_out '"scenario":"[^"]*fifo-net.json","status":"error","error":"[^"]*fifo-net.json:3:14: error: cannot read file' \
   "a FIFO network is an error record with its position"
