@@ -10,8 +10,8 @@
  */
 #include <errno.h>
 #include <limits.h>
-#include <stdbool.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,10 +182,11 @@ static void add_at(xbr__ldoc_t *doc, xbr_severity_t sev, int line, int col, cons
     if (line > 0 && doc->json_input && doc->line_starts == NULL && !doc->nomem)
         index_lines(doc);
     if (line > 0 && doc->json_input && doc->line_starts != NULL && (size_t)line <= doc->n_lines) {
+        /* At most what the diagnostic keeps: a one-line file of 256 MiB costs no long scan. */
         size_t a = doc->line_starts[line - 1], b = a;
-        while (b < doc->len && doc->text[b] != '\n')
+        while (b < doc->len && b - a <= XBR_DIAG_SOURCE_MAX && doc->text[b] != '\n')
             b++;
-        if (b > a && doc->text[b - 1] == '\r')
+        if (b < doc->len && doc->text[b] == '\n' && b > a && doc->text[b - 1] == '\r')
             b--;
         at.source = doc->text + a;
         at.source_len = b - a;
