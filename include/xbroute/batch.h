@@ -192,11 +192,16 @@ typedef struct xbr_batch_journal xbr_batch_journal_t;
  * Opens the journal of a run writing its records to the file `out` (NULL or "-": standard
  * output, each record written as it comes, nothing more) and, when `csv` is not NULL, a CSV
  * summary ("-": standard output). With a file, records are appended to OUT.partial (created,
- * or emptied unless resuming) and fsync'ed one by one. With `resume`, the records already in
- * OUT and in OUT.partial are read first, and a last line of OUT.partial without its '\n' (cut
- * by a kill) is cut off the file. `out` and `csv` are borrowed until xbr_batch_journal_free().
- * On XBR_OK *journal is new; XBR_EIO with a diagnostic naming the file that cannot be read or
- * opened; XBR_EUSAGE for `resume` without a file; XBR_ENOMEM.
+ * or emptied unless resuming) and fsync'ed one by one. OUT.partial is never opened through a
+ * symbolic link, must be a regular file, and is locked for the journal's life (an fcntl()
+ * write lock, not waited for): a second journal on the same OUT, in any process, fails at once
+ * with XBR_EIO and a diagnostic naming the process that holds it, and touches nothing. With
+ * `resume`, the records already in OUT and in OUT.partial are read first, and a last line of
+ * OUT.partial without its '\n' (cut by a kill) is cut off the file. `out` and `csv` are
+ * borrowed until xbr_batch_journal_free(). On XBR_OK *journal is new; XBR_EIO with a
+ * diagnostic naming the file that cannot be read, opened or locked; XBR_EUSAGE for `resume`
+ * without a file; XBR_ENOMEM. Not for two journals of one OUT in one process (fcntl locks are
+ * per process: the second would win the lock and the first lose it when the second closes).
  */
 XBR_API xbr_status_t xbr_batch_journal_open(const char *out, const char *csv, bool resume,
                                             xbr_batch_journal_t **journal, xbr_diags_t *diags);

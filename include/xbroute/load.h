@@ -28,7 +28,10 @@ typedef enum { XBR_FILE_UNKNOWN = 0, XBR_FILE_NETWORK, XBR_FILE_SCENARIO } xbr_f
 /*
  * Loads the network in `path`. On XBR_OK, *out is a new network the caller frees with
  * xbr_network_free(). On failure *out is NULL and `diags` says why (XBR_EINPUT bad content,
- * XBR_EIO unreadable file, XBR_ENOMEM).
+ * XBR_EIO unreadable file, XBR_ENOMEM). Files are read with xbr_read_file(): "-" is standard
+ * input (named "<stdin>" in diagnostics), any other name must be a regular file (a FIFO or a
+ * device is refused, never waited on). Diagnostics quote source lines (xbr_diag_t.source)
+ * only of files whose text opens as JSON.
  */
 XBR_API xbr_status_t xbr_network_load(const char *path, xbr_network_t **out, xbr_diags_t *diags);
 
@@ -38,8 +41,10 @@ XBR_API xbr_status_t xbr_network_parse(const char *text, size_t len, const char 
 
 /*
  * Loads the scenario in `path`, following `extends` and loading the network it names (paths
- * are relative to the file that names them), then applies its changes. On XBR_OK *out is new
- * and owns its network; free with xbr_scenario_free().
+ * are relative to the file that names them; for "-", standard input, to the working folder),
+ * then applies its changes. Files are read as xbr_network_load() says; a file that cannot be
+ * read is reported at the place that named it. On XBR_OK *out is new, owns its network and
+ * lists the files it read (files); free with xbr_scenario_free().
  */
 XBR_API xbr_status_t xbr_scenario_load(const char *path, xbr_scenario_t **out, xbr_diags_t *diags);
 
@@ -51,10 +56,11 @@ XBR_API xbr_status_t xbr_scenario_load(const char *path, xbr_scenario_t **out, x
 XBR_API xbr_file_kind_t xbr_file_kind(const char *path, xbr_diags_t *diags);
 
 /*
- * Loads `path` as what it is (xbr_file_kind()): a network into *net or a scenario into *sc;
- * the other is set to NULL. Returns as xbr_network_load() or xbr_scenario_load() do, or
- * XBR_EINPUT when the file is neither (with xbr_file_kind()'s diagnostic). The caller frees
- * what was loaded.
+ * Loads `path` as what it is (as xbr_file_kind() tells it): a network into *net or a scenario
+ * into *sc; the other is set to NULL. The file is read once, so "-" (standard input) works.
+ * Returns as xbr_network_load() or xbr_scenario_load() do (XBR_EIO for a file that cannot be
+ * read), or XBR_EINPUT when the file is neither (with xbr_file_kind()'s diagnostic). The
+ * caller frees what was loaded.
  */
 XBR_API xbr_status_t xbr_file_load(const char *path, xbr_network_t **net, xbr_scenario_t **sc,
                                    xbr_diags_t *diags);

@@ -257,6 +257,11 @@ typedef struct {
     double review_days;           /* replenishment cycle of stocked routes; default 14 */
     size_t n_markets;             /* markets with demand for any product, ascending index */
     int *markets;
+    /* The files read to build it (owned): the scenario ("-" for standard input), each file it
+     * extends (nearest first), then its network; paths as resolved by the loader. A tool
+     * checks its outputs against them, so that no output overwrites an input. */
+    size_t n_files;
+    char **files;
 } xbr_scenario_t;
 
 /* Frees a network and everything it owns (NULL is fine). */

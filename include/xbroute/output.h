@@ -4,8 +4,9 @@
  * one whole-file reader, and file names relative to other files.
  *
  * Every command renders its whole output into a buffer first and writes it at the end, so a
- * failure midway never leaves half a file: xbr_write_file_atomic() writes a temporary file in
- * the target's directory and renames it over the target.
+ * failure midway never leaves half a file: xbr_write_file_atomic() replaces a regular file
+ * through a temporary file in its directory and a rename, and writes through to a device or a
+ * FIFO without replacing it.
  */
 #ifndef XBROUTE_OUTPUT_H
 #define XBROUTE_OUTPUT_H
@@ -114,19 +115,31 @@ XBR_API void xbr_buf_number(xbr_buf_t *b, double v, int decimals);
 XBR_API void xbr_json_quote(xbr_buf_t *b, const char *s);
 
 /*
- * Writes `len` bytes to `path` whole or not at all: a temporary file beside it, fsync, rename.
- * "-" writes to standard output. On failure returns XBR_EIO and, when diags is not NULL, a
- * diagnostic naming the file and the system error.
+ * Writes `len` bytes to the output `path`. Symbolic links are followed to the file they name
+ * (the links stay), and that file decides how:
+ *  - a regular file, or none yet: replaced whole or not at all: a temporary file beside it
+ *    (mode: the old file's, or 0666 less the umask for a new one), fsync, rename over it, fsync
+ *    of the folder. A reader sees the old bytes or the new, never a part.
+ *  - a device, a FIFO or a socket: written through, in place (no temporary file, no rename):
+ *    /dev/null discards, a FIFO's reader gets the bytes (opening a FIFO waits for a reader);
+ *    a FIFO whose reader has gone is the write error EPIPE, not SIGPIPE.
+ *  - a folder: refused (EISDIR).
+ * "-" writes to standard output (a closed pipe there is the usual SIGPIPE). On failure returns
+ * XBR_EIO and, when diags is not NULL, a diagnostic naming `path` and the system error; no
+ * temporary file is left.
  */
 XBR_API xbr_status_t xbr_write_file_atomic(const char *path, const char *data, size_t len,
                                            xbr_diags_t *diags);
 
 /*
  * Reads the whole file `path` into a new NUL-terminated buffer: *data (the caller frees it with
- * free(); an empty file gives "" and 0) of *len bytes. `max_bytes` caps the size (0: no cap);
- * a larger file is refused without being read when its size is known in advance. Makes no
- * diagnostic: on failure *data is NULL, *len 0, *sys_err (when not NULL) the system error code
- * and the status XBR_EIO (missing, unreadable, a directory: EISDIR), XBR_EINPUT (larger than
+ * free(); an empty file gives "" and 0) of *len bytes. "-" reads standard input to its end,
+ * whatever it is. Any other name must be a regular file: it is checked with stat() before it is
+ * opened and opened so that it cannot block, so a FIFO, a socket or a device is refused without
+ * being read (ENODEV). `max_bytes` caps the size (0: no cap); a larger file is refused without
+ * being read when its size is known in advance. Makes no diagnostic: on failure *data is NULL,
+ * *len 0, *sys_err (when not NULL) the system error code and the status XBR_EIO (missing,
+ * unreadable, a directory: EISDIR, not a regular file: ENODEV), XBR_EINPUT (larger than
  * max_bytes: EFBIG) or XBR_ENOMEM (ENOMEM); on success *sys_err is 0.
  */
 XBR_API xbr_status_t xbr_read_file(const char *path, size_t max_bytes, char **data, size_t *len,

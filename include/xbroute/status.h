@@ -49,7 +49,12 @@ typedef enum { XBR_SEV_ERROR = 0, XBR_SEV_WARNING = 1, XBR_SEV_NOTE = 2 } xbr_se
  * 1-based; 0 means unknown (then the message concerns the whole file). `object_id` and
  * `field` may be NULL. Rendered as
  *   FILE:LINE:COL: error: WHAT (OBJECT, field FIELD): EXPECTED
+ * `source`, when not NULL, is line `line` of FILE as the loader read it (at most
+ * XBR_DIAG_SOURCE_MAX bytes, without its end of line), for showing under the message with a
+ * caret at `col`. The loader sets it only for files it read as JSON input (their text opens
+ * with '{' or '['), so a file that is not JSON, named by mistake or malice, is never shown.
  */
+#define XBR_DIAG_SOURCE_MAX 255
 typedef struct {
     xbr_severity_t severity;
     char *file;
@@ -59,6 +64,7 @@ typedef struct {
     char *field;
     char *what;
     char *expected;
+    char *source;
 } xbr_diag_t;
 
 /*

@@ -41,8 +41,9 @@ int cmd_batch(int argc, char **argv);
 int cmd_resilience(int argc, char **argv);
 
 /*
- * Prints diagnostics to stderr, each followed (for errors and warnings with a position) by the
- * source line and a caret under the column, as compilers do. Summarises truncation.
+ * Prints diagnostics to stderr, each followed (for errors and warnings with a position and a
+ * source line, xbr_diag_t.source) by that line and a caret under the column, as compilers do.
+ * Summarises truncation. Opens no file.
  */
 void cli_print_diags(const xbr_diags_t *diags);
 
@@ -112,7 +113,9 @@ int cli_unserved(const char *cmd, size_t n_unserved);
  * options, positional arguments, and "did you mean" for an unknown option. */
 typedef enum {
     CLI_OPT_FLAG,   /* bool, set to true; takes no value */
-    CLI_OPT_STRING, /* const char * (a file name, an id, a list) */
+    CLI_OPT_STRING, /* const char * (an id, a list, a keyword) */
+    CLI_OPT_OUTPUT, /* const char *: a file the command writes (never one of the run's inputs) */
+    CLI_OPT_INPUT,  /* const char *: a file the command reads besides its scenario */
     CLI_OPT_UINT,   /* unsigned long long in [min, max] */
     CLI_OPT_DOUBLE, /* double in [min, max] (lo_open / hi_open make an end open) */
     CLI_OPT_FORMAT, /* int: an xbr_format_t among the command's formats */
@@ -135,6 +138,14 @@ typedef struct {
 #define CLI_STRING(name, alias, type, field, what)                                                 \
     {                                                                                              \
         name, alias, CLI_OPT_STRING, offsetof(type, field), 0, 0, 0, 0, what                       \
+    }
+#define CLI_OUTPUT(name, alias, type, field)                                                       \
+    {                                                                                              \
+        name, alias, CLI_OPT_OUTPUT, offsetof(type, field), 0, 0, 0, 0, "a file name"              \
+    }
+#define CLI_INPUT(name, type, field, what)                                                         \
+    {                                                                                              \
+        name, NULL, CLI_OPT_INPUT, offsetof(type, field), 0, 0, 0, 0, what                         \
     }
 #define CLI_UINT(name, type, field, lo, hi, what)                                                  \
     {                                                                                              \
@@ -199,8 +210,20 @@ int cli_parse(const cli_spec_t *spec, int argc, char **argv, void *opts, const c
 int cli_report(const char *cmd, const char *context, xbr_status_t st, xbr_diags_t *diags);
 
 /*
+ * Refuses a run that would overwrite one of its inputs: when a file named by an output option
+ * of `spec` (CLI_OPT_OUTPUT) is an existing regular file and one of the inputs - the n_inputs
+ * files `inputs` and the files named by the input options (CLI_OPT_INPUT) - (the same device
+ * and inode: a link or another spelling is caught; "-" is standard input among the inputs and
+ * standard output among the outputs), prints a usage error naming both and returns 1; else
+ * returns 0.
+ */
+int cli_check_outputs(const cli_spec_t *spec, const void *opts, const char *const *inputs,
+                      size_t n_inputs);
+
+/*
  * The one load-run-report skeleton of the commands that work on one scenario: parses argv with
- * `spec` (whose only positional argument is the scenario), loads the scenario, calls
+ * `spec` (whose only positional argument is the scenario), loads the scenario, refuses outputs
+ * that are its files (cli_check_outputs with sc->files: before any work), calls
  * run(cmd, sc, opts) and frees the scenario. Returns the exit code.
  */
 int cli_scenario_main(const cli_spec_t *spec, int argc, char **argv, void *opts,

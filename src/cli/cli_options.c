@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -59,6 +61,8 @@ static int store(const cli_spec_t *spec, const cli_option_t *o, const char *v, v
         *(bool *)field = true;
         return 0;
     case CLI_OPT_STRING:
+    case CLI_OPT_OUTPUT:
+    case CLI_OPT_INPUT:
         *(const char **)field = v;
         return 0;
     case CLI_OPT_UINT: {
@@ -158,6 +162,58 @@ int cli_report(const char *cmd, const char *context, xbr_status_t st, xbr_diags_
     return xbr_status_exit_code(st);
 }
 
+/* The options, in every command, that name an output file. */
+/* stat() of a file of the run; "-" is standard input (as an input) or output. */
+static bool file_stat(const char *path, int std_fd, struct stat *sb)
+{
+    return strcmp(path, "-") == 0 ? fstat(std_fd, sb) == 0 : stat(path, sb) == 0;
+}
+
+/* The value of string option `o` in opts. */
+static const char *string_value(const cli_option_t *o, const void *opts)
+{
+    return *(const char *const *)((const char *)opts + o->offset);
+}
+
+/* Whether `path` is the file `out` (stat `os`); prints the usage error when it is. */
+static bool same_file(const cli_spec_t *spec, const cli_option_t *o, const char *out,
+                      const struct stat *os, const char *path)
+{
+    struct stat is;
+    if (path == NULL || !file_stat(path, STDIN_FILENO, &is) || is.st_dev != os->st_dev ||
+        is.st_ino != os->st_ino)
+        return false;
+    bool in = strcmp(path, "-") == 0;
+    cli_usage_error(spec->cmd,
+                    "%s '%s' is an input of this run (%s%s%s): refusing to overwrite it; choose "
+                    "another file",
+                    o->name, out, in ? "standard input" : "the file '", in ? "" : path,
+                    in ? "" : "'");
+    return true;
+}
+
+int cli_check_outputs(const cli_spec_t *spec, const void *opts, const char *const *inputs,
+                      size_t n_inputs)
+{
+    for (size_t k = 0; k < spec->n_options; k++) {
+        const cli_option_t *o = &spec->options[k];
+        const char *out = o->kind == CLI_OPT_OUTPUT ? string_value(o, opts) : NULL;
+        struct stat os;
+        /* A file yet to be made is no input; a device or FIFO is written through, not
+         * replaced (a terminal may be both standard input and output). */
+        if (out == NULL || !file_stat(out, STDOUT_FILENO, &os) || !S_ISREG(os.st_mode))
+            continue;
+        for (size_t i = 0; i < n_inputs; i++)
+            if (same_file(spec, o, out, &os, inputs[i]))
+                return 1;
+        for (size_t i = 0; i < spec->n_options; i++)
+            if (spec->options[i].kind == CLI_OPT_INPUT &&
+                same_file(spec, o, out, &os, string_value(&spec->options[i], opts)))
+                return 1;
+    }
+    return 0;
+}
+
 int cli_scenario_main(const cli_spec_t *spec, int argc, char **argv, void *opts,
                       int (*run)(const char *cmd, const xbr_scenario_t *sc, void *opts))
 {
@@ -172,7 +228,9 @@ int cli_scenario_main(const cli_spec_t *spec, int argc, char **argv, void *opts,
     rc = cli_load_scenario(args[0], &sc);
     if (rc != 0)
         return rc;
-    rc = run(spec->cmd, sc, opts);
+    rc = cli_check_outputs(spec, opts, (const char *const *)sc->files, sc->n_files);
+    if (rc == 0)
+        rc = run(spec->cmd, sc, opts);
     xbr_scenario_free(sc);
     return rc;
 }

@@ -8,46 +8,17 @@
 
 #include "cli.h"
 
-/* Reads line `line` (1-based) of `path` into buf; returns false when it cannot. Lines longer
- * than the buffer are cut. */
-static bool read_source_line(const char *path, int line, char *buf, size_t size)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return false;
-    int cur = 1;
-    int c;
-    size_t n = 0;
-    bool found = false;
-    while ((c = fgetc(f)) != EOF) {
-        if (cur == line) {
-            found = true;
-            if (c == '\n')
-                break;
-            if (n + 1 < size)
-                buf[n++] = (char)c;
-        } else if (c == '\n') {
-            cur++;
-            if (cur > line)
-                break;
-        }
-    }
-    fclose(f);
-    buf[n] = '\0';
-    return found;
-}
-
 void cli_print_diags(const xbr_diags_t *diags)
 {
     char msg[2048];
-    char src[256];
     for (size_t i = 0; i < diags->count; i++) {
         const xbr_diag_t *d = &diags->items[i];
         xbr_diag_format(d, msg, sizeof msg);
         fprintf(stderr, "%s\n", msg);
-        if (d->file == NULL || d->line <= 0 || d->col <= 0 || d->severity == XBR_SEV_NOTE)
-            continue;
-        if (!read_source_line(d->file, d->line, src, sizeof src))
+        /* The line as the loader read it: no file is opened again here, so only lines of
+         * files read as JSON input are ever shown (never of a FIFO, never stale). */
+        const char *src = d->source;
+        if (src == NULL || d->line <= 0 || d->col <= 0 || d->severity == XBR_SEV_NOTE)
             continue;
         /* Show the line only if it is printable text (not a binary file). */
         bool printable = true;

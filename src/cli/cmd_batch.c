@@ -19,7 +19,7 @@ static void help(void)
 {
     printf(
         "Usage: xbroute batch PATH... [--jobs N] [--out FILE.jsonl] [--csv FILE] [--shard I/N]\n"
-        "                     [--resume] [--no-optimize] [--time-limit S]\n"
+        "                     [--resume] [--no-optimize] [--time-limit S] [--timeout S]\n"
         "                     [--design optimize|none|FILE]\n\n"
         "Runs compare (and optimize) on every scenario named or found under the folders\n"
         "(recursively: every *.json file except *.schema.json and networks), in the order of\n"
@@ -32,7 +32,9 @@ static void help(void)
         "Options:\n"
         "  --jobs N         worker processes (default: the number of processors)\n"
         "  --out FILE       write the records to FILE (default: stdout). Records are appended\n"
-        "                   to FILE.partial as they complete; FILE is replaced at the end\n"
+        "                   to FILE.partial as they complete; FILE is replaced at the end.\n"
+        "                   One run per FILE: a second one fails at once (exit 2); FILE.partial\n"
+        "                   is never written through a symbolic link\n"
         "  --csv FILE       also write a CSV summary, one row per scenario\n"
         "  --shard I/N      only the scenarios at positions I, I+N, I+2N ... (1-based) of the\n"
         "                   sorted list: N runs with I = 1..N cover the list exactly once\n"
@@ -42,7 +44,9 @@ static void help(void)
         "  --time-limit S   the optimizer's time limit per scenario in seconds (default none;\n"
         "                   a limit that is reached makes results depend on machine speed)\n"
         "  --design D       the design compare prices in, as compare's: optimize (default),\n"
-        "                   none, or a design FILE (its warehouses must be in every scenario)\n\n"
+        "                   none, or a design FILE (its warehouses must be in every scenario)\n"
+        "  --timeout S      a scenario still running after S seconds gets an error record\n"
+        "                   and the run goes on (default 600; 0: no limit)\n\n"
         "A progress bar (done/total, rate, ETA) goes to stderr when it is a terminal.\n\n"
         "Shards side by side (GNU Parallel), then merged: the shards' records gathered into\n"
         "ALL.partial and --resume, which finds nothing left to run and writes them sorted:\n"
@@ -62,18 +66,20 @@ typedef struct {
     bool no_optimize;
     double time_limit;
     const char *design;
+    double timeout;
 } batch_cli_t;
 
 static const cli_option_t options[] = {
     {"--jobs", "-j", CLI_OPT_UINT, offsetof(batch_cli_t, jobs), 1, XBR_BATCH_MAX_JOBS, 0, 0,
      "a number from 1 to 256"},
-    CLI_STRING("--out", "-o", batch_cli_t, out, "a file name"),
-    CLI_STRING("--csv", NULL, batch_cli_t, csv, "a file name"),
+    CLI_OUTPUT("--out", "-o", batch_cli_t, out),
+    CLI_OUTPUT("--csv", NULL, batch_cli_t, csv),
     CLI_STRING("--shard", NULL, batch_cli_t, shard, "I/N with 1 <= I <= N"),
     CLI_FLAG("--resume", batch_cli_t, resume),
     CLI_FLAG("--no-optimize", batch_cli_t, no_optimize),
     CLI_DOUBLE("--time-limit", batch_cli_t, time_limit, 0, HUGE_VAL, 0, 0, "seconds >= 0"),
-    CLI_STRING("--design", NULL, batch_cli_t, design, "optimize, none or a design file"),
+    CLI_INPUT("--design", batch_cli_t, design, "optimize, none or a design file"),
+    CLI_DOUBLE("--timeout", batch_cli_t, timeout, 0, HUGE_VAL, 0, 0, "seconds >= 0"),
 };
 
 static const cli_spec_t spec = {
@@ -103,7 +109,9 @@ static int run(const batch_cli_t *o, xbr_path_list_t *list, xbr_diags_t *diags)
 {
     xbr_batch_journal_t *journal = NULL;
     size_t n_records = 0, n_failed = 0, total = list->n;
-    int rc = cli_report("batch", NULL,
+    int rc = cli_check_outputs(&spec, o, (const char *const *)list->paths, list->n);
+    if (rc == 0)
+        rc = cli_report("batch", NULL,
                         xbr_batch_journal_open(o->out, o->csv, o->resume, &journal, diags), diags);
     if (rc == 0) {
         size_t skipped = xbr_batch_journal_skip(journal, list);
@@ -116,6 +124,7 @@ static int run(const batch_cli_t *o, xbr_path_list_t *list, xbr_diags_t *diags)
         opts.optimize = !o->no_optimize;
         opts.time_limit_s = o->time_limit;
         opts.design = o->design;
+        opts.worker_timeout_s = o->timeout;
         xbr_batch_sink_t sink;
         xbr_batch_journal_sink(journal, &sink);
         if (isatty(STDERR_FILENO))
@@ -137,7 +146,7 @@ int cmd_batch(int argc, char **argv)
 {
     xbr_batch_opts_t defaults;
     xbr_batch_opts_init(&defaults);
-    batch_cli_t o = {.jobs = defaults.jobs};
+    batch_cli_t o = {.jobs = defaults.jobs, .timeout = 600.0};
     const char **args = calloc((size_t)argc + 1, sizeof *args);
     size_t n_args = 0, shard_i = 0, shard_n = 0;
     xbr_path_list_t list;

@@ -43,9 +43,9 @@ static const cli_option_t options[] = {
     CLI_STRING("--product", NULL, chain_opts_t, product, "a product id"),
     CLI_STRING("--market", NULL, chain_opts_t, market, "a market id"),
     CLI_FORMAT(chain_opts_t, format),
-    CLI_STRING("--output", "-o", chain_opts_t, out, "a file name"),
-    CLI_STRING("--svg", NULL, chain_opts_t, svg, "a file name"),
-    CLI_STRING("--design", NULL, chain_opts_t, design, "optimize, none or a design file"),
+    CLI_OUTPUT("--output", "-o", chain_opts_t, out),
+    CLI_OUTPUT("--svg", NULL, chain_opts_t, svg),
+    CLI_INPUT("--design", chain_opts_t, design, "optimize, none or a design file"),
 };
 
 /* --product and --market are required: a usage error before the scenario loads. */

@@ -69,12 +69,12 @@ typedef struct {
 
 static const cli_option_t options[] = {
     CLI_FORMAT(compare_opts_t, format),
-    CLI_STRING("--output", "-o", compare_opts_t, out, "a file name"),
-    CLI_STRING("--geojson", NULL, compare_opts_t, geojson, "a file name"),
-    CLI_STRING("--svg", NULL, compare_opts_t, svg, "a file name"),
+    CLI_OUTPUT("--output", "-o", compare_opts_t, out),
+    CLI_OUTPUT("--geojson", NULL, compare_opts_t, geojson),
+    CLI_OUTPUT("--svg", NULL, compare_opts_t, svg),
     CLI_UINT("--simulate", compare_opts_t, sim_runs, 1, XBR_SIM_MAX_RUNS, "a positive integer"),
     CLI_UINT("--seed", compare_opts_t, seed, 0, 18446744073709551615.0, "a non-negative integer"),
-    CLI_STRING("--design", NULL, compare_opts_t, design, "optimize, none or a design file"),
+    CLI_INPUT("--design", compare_opts_t, design, "optimize, none or a design file"),
 };
 
 static const cli_spec_t spec =

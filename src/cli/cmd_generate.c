@@ -52,7 +52,7 @@ static const cli_option_t options[] = {
     CLI_STRING("--products", NULL, generate_opts_t, products, COUNT_WHAT),
     CLI_UINT("--seed", generate_opts_t, seed, 0, 18446744073709551615.0,
              "a number from 0 to 2^64-1"),
-    CLI_STRING("--output", "-o", generate_opts_t, dir, "a folder name"),
+    CLI_OUTPUT("--output", "-o", generate_opts_t, dir),
     CLI_STRING("--network", NULL, generate_opts_t, network, "a file name"),
     CLI_STRING("--scenario", NULL, generate_opts_t, scenario, "a file name"),
 };

@@ -31,9 +31,9 @@ typedef struct {
 
 static const cli_option_t options[] = {
     CLI_FORMAT(info_opts_t, format),
-    CLI_STRING("--output", "-o", info_opts_t, out, "a file name"),
-    CLI_STRING("--dot", NULL, info_opts_t, dot, "a file name"),
-    CLI_STRING("--geojson", NULL, info_opts_t, geojson, "a file name"),
+    CLI_OUTPUT("--output", "-o", info_opts_t, out),
+    CLI_OUTPUT("--dot", NULL, info_opts_t, dot),
+    CLI_OUTPUT("--geojson", NULL, info_opts_t, geojson),
 };
 
 static const cli_spec_t spec = {.cmd = "info",
@@ -98,8 +98,11 @@ int cmd_info(int argc, char **argv)
     xbr_status_t st = xbr_file_load(args[0], &net, &sc, &diags);
     cli_print_diags(&diags);
     xbr_diags_destroy(&diags);
-    rc = st == XBR_OK ? run(args[0], sc != NULL ? sc->network : net, sc, &o)
-                      : xbr_status_exit_code(st);
+    rc = st != XBR_OK ? xbr_status_exit_code(st)
+         : sc != NULL ? cli_check_outputs(&spec, &o, (const char *const *)sc->files, sc->n_files)
+                      : cli_check_outputs(&spec, &o, args, 1);
+    if (st == XBR_OK && rc == 0)
+        rc = run(args[0], sc != NULL ? sc->network : net, sc, &o);
     xbr_network_free(net);
     xbr_scenario_free(sc);
     return rc;

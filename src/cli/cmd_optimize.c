@@ -28,7 +28,8 @@ static void help(void)
            "  --gap G             stop at a relative gap G (e.g. 0.01 for 1%%)\n"
            "  --max-days D        one promise of D days for every product and market\n"
            "  --colgen on|off|auto  column generation (auto: when a capacity is finite)\n"
-           "  --write-model FILE  write the MILP in CPLEX LP format (glpsol --lp, cbc)\n"
+           "  --write-model FILE  write the MILP in CPLEX LP format (glpsol --lp, cbc), whole\n"
+           "                      or not at all (not onto an input file)\n"
            "  --frontier          sweep one promise from the fastest feasible to none: the\n"
            "                      cost-versus-days frontier (table, JSON 'frontier', CSV)\n"
            "  --points N          at most N frontier steps (default 24)\n"
@@ -51,17 +52,17 @@ typedef struct {
 
 static const cli_option_t options[] = {
     CLI_FORMAT(optimize_cli_t, format),
-    CLI_STRING("--output", "-o", optimize_cli_t, out, "a file name"),
+    CLI_OUTPUT("--output", "-o", optimize_cli_t, out),
     CLI_FLAG("--single-source", optimize_cli_t, opt.single_source),
     CLI_DOUBLE("--time-limit", optimize_cli_t, opt.time_limit_s, 0, DBL_MAX, 1, 0, "seconds > 0"),
     CLI_DOUBLE("--gap", optimize_cli_t, opt.mip_gap, 0, 1, 0, 1, "a fraction in [0, 1)"),
     CLI_DOUBLE("--max-days", optimize_cli_t, opt.max_days, 0, DBL_MAX, 1, 0, "days > 0"),
     CLI_STRING("--colgen", NULL, optimize_cli_t, colgen, "on, off or auto"),
-    CLI_STRING("--write-model", NULL, optimize_cli_t, opt.model_path, "a file name"),
+    CLI_OUTPUT("--write-model", NULL, optimize_cli_t, opt.model_path),
     CLI_FLAG("--frontier", optimize_cli_t, frontier),
     CLI_DOUBLE("--points", optimize_cli_t, points, 2, 1000, 0, 0, "2..1000"),
-    CLI_STRING("--svg", NULL, optimize_cli_t, svg, "a file name"),
-    CLI_STRING("--geojson", NULL, optimize_cli_t, geojson, "a file name"),
+    CLI_OUTPUT("--svg", NULL, optimize_cli_t, svg),
+    CLI_OUTPUT("--geojson", NULL, optimize_cli_t, geojson),
     CLI_FLAG("--timing", optimize_cli_t, timing),
 };
 

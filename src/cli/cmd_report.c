@@ -25,8 +25,8 @@ typedef struct {
 } report_opts_t;
 
 static const cli_option_t options[] = {
-    CLI_STRING("--output", "-o", report_opts_t, out, "a file name"),
-    CLI_STRING("--design", NULL, report_opts_t, design, "optimize, none or a design file"),
+    CLI_OUTPUT("--output", "-o", report_opts_t, out),
+    CLI_INPUT("--design", report_opts_t, design, "optimize, none or a design file"),
 };
 
 #define NEEDS "needs SCENARIO and -o FILE.html"

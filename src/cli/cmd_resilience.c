@@ -37,7 +37,7 @@ typedef struct {
 
 static const cli_option_t options[] = {
     CLI_FORMAT(resilience_opts_t, format),
-    CLI_STRING("--output", "-o", resilience_opts_t, out, "a file name"),
+    CLI_OUTPUT("--output", "-o", resilience_opts_t, out),
     CLI_UINT("--top", resilience_opts_t, top, 0, 1000000, "a whole number from 0"),
     CLI_FLAG("--no-closures", resilience_opts_t, no_closures),
 };

@@ -55,9 +55,9 @@ static const cli_option_t options[] = {
     CLI_UINT("--k", routes_opts_t, k, 1, 1000, "an integer from 1 to 1000"),
     CLI_STRING("--criteria", NULL, routes_opts_t, criteria, "cost,days or cost,days,co2e"),
     CLI_FORMAT(routes_opts_t, format),
-    CLI_STRING("--output", "-o", routes_opts_t, out, "a file name"),
-    CLI_STRING("--geojson", NULL, routes_opts_t, geojson, "a file name"),
-    CLI_STRING("--design", NULL, routes_opts_t, design, "optimize, none or a design file"),
+    CLI_OUTPUT("--output", "-o", routes_opts_t, out),
+    CLI_OUTPUT("--geojson", NULL, routes_opts_t, geojson),
+    CLI_INPUT("--design", routes_opts_t, design, "optimize, none or a design file"),
 };
 
 /* The criteria named by --criteria (default cost,days); returns 0 or a usage error's code. */

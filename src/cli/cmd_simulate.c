@@ -92,15 +92,15 @@ typedef struct {
 } simulate_opts_t;
 
 static const cli_option_t options[] = {
-    CLI_STRING("--design", NULL, simulate_opts_t, design, "optimize, none or a design file"),
+    CLI_INPUT("--design", simulate_opts_t, design, "optimize, none or a design file"),
     CLI_UINT("--runs", simulate_opts_t, runs, 1, XBR_SIM_MAX_RUNS,
              "a whole number from 1 to 100000000"),
     CLI_UINT("--seed", simulate_opts_t, seed, 0, 18446744073709551615.0,
              "a non-negative whole number"),
     CLI_UINT("--jobs", simulate_opts_t, jobs, 1, 1024, "a whole number from 1 to 1024"),
     CLI_FORMAT(simulate_opts_t, format),
-    CLI_STRING("--output", "-o", simulate_opts_t, out, "a file name"),
-    CLI_STRING("--svg", NULL, simulate_opts_t, svg, "a file name"),
+    CLI_OUTPUT("--output", "-o", simulate_opts_t, out),
+    CLI_OUTPUT("--svg", NULL, simulate_opts_t, svg),
     CLI_STRING("--pair", NULL, simulate_opts_t, pair, "PRODUCT:MARKET"),
 };
 

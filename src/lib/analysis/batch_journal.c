@@ -4,10 +4,14 @@
  *
  * Durability: with an output file OUT each record, in list order, is appended to OUT.partial
  * and fsync'ed before the next; at commit OUT.partial's records and the earlier ones (resume)
- * are sorted by scenario path into OUT, written whole through a temporary file and rename,
- * then OUT.partial is removed. A run killed at any point therefore leaves OUT as it was and
+ * are sorted by scenario path into OUT, written whole (xbr_write_file_atomic), then
+ * OUT.partial is removed. A run killed at any point therefore leaves OUT as it was and
  * OUT.partial holding a prefix of the records (its last line possibly cut, which resume drops);
  * resume skips every scenario recorded in either and appends the rest.
+ *
+ * One run per OUT: OUT.partial is opened without following a symbolic link, must be a regular
+ * file, and is locked (fcntl, whole file, not waiting) before it is emptied or read, for as
+ * long as the journal is open; a second run on the same OUT fails at once, touching nothing.
  *
  * Invariants: `old` (the records found on resume, those of OUT before those of OUT.partial) is
  * sorted by scenario, one record a scenario (the first read), once opened, for the lookups of
@@ -156,33 +160,6 @@ static bool records_have(const records_t *sorted, const char *path)
 
 /* ---- files ----------------------------------------------------------------------------------- */
 
-/* Reads a whole file into a new NUL-terminated buffer; *data NULL and 0 when it does not
- * exist. Returns 0, or -1 with errno. */
-static int slurp(const char *path, char **data, size_t *len)
-{
-    *data = NULL;
-    *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return errno == ENOENT ? 0 : -1;
-    xbr_buf_t b;
-    xbr_buf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        xbr_buf_append(&b, chunk, n);
-    int err = ferror(f) ? EIO : b.failed ? ENOMEM : 0;
-    fclose(f);
-    if (err) {
-        xbr_buf_destroy(&b);
-        errno = err;
-        return -1;
-    }
-    *data = b.data;
-    *len = b.len;
-    return 0;
-}
-
 static xbr_status_t file_diag(xbr_diags_t *diags, const char *path, const char *what, int err)
 {
     if (diags != NULL)
@@ -190,15 +167,10 @@ static xbr_status_t file_diag(xbr_diags_t *diags, const char *path, const char *
     return XBR_EIO;
 }
 
-/* Adds the records of file `path` (missing: none) to `r`; *complete (when not NULL) gets the
- * length of its complete lines. XBR_EIO with a diagnostic, XBR_ENOMEM. */
-static xbr_status_t read_records(const char *path, records_t *r, size_t *complete,
-                                 xbr_diags_t *diags)
+/* Adds the records of `text` (`len` bytes, or NULL: none) to `r`, freeing the text;
+ * *complete (when not NULL) gets the length of its complete lines. XBR_OK or XBR_ENOMEM. */
+static xbr_status_t add_records(char *text, size_t len, records_t *r, size_t *complete)
 {
-    char *text = NULL;
-    size_t len = 0;
-    if (slurp(path, &text, &len) != 0)
-        return file_diag(diags, path, "cannot read", errno);
     size_t ok = records_add_text(r, text ? text : "", len);
     free(text);
     if (ok == (size_t)-1)
@@ -206,6 +178,89 @@ static xbr_status_t read_records(const char *path, records_t *r, size_t *complet
     if (complete != NULL)
         *complete = ok;
     return XBR_OK;
+}
+
+/* Adds the records of file `path` (missing: none) to `r`. XBR_EIO with a diagnostic (the file
+ * cannot be read, or is not a regular file), XBR_ENOMEM. */
+static xbr_status_t read_records(const char *path, records_t *r, xbr_diags_t *diags)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int err = 0;
+    xbr_status_t st = xbr_read_file(path, 0, &text, &len, &err);
+    if (st == XBR_ENOMEM)
+        return st;
+    if (st != XBR_OK && err != ENOENT)
+        return file_diag(diags, path, "cannot read", err);
+    return add_records(text, len, r, NULL);
+}
+
+/* Reports that OUT.partial `partial` is not a file the journal may use; returns XBR_EIO. */
+static xbr_status_t refuse(xbr_diags_t *diags, const char *partial, const char *what)
+{
+    if (diags != NULL)
+        xbr_diags_add(diags, XBR_SEV_ERROR, partial, 0, 0, NULL, NULL, what,
+                      "a regular file or none (the journal of --out FILE is FILE.partial)");
+    return XBR_EIO;
+}
+
+/* Reports that OUT.partial `partial` (open as fd) is locked by another run, naming its
+ * process when fcntl() tells it; returns XBR_EIO. */
+static xbr_status_t locked_by_another(xbr_diags_t *diags, const char *partial, int fd)
+{
+    struct flock held = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0};
+    char what[160];
+    if (fcntl(fd, F_GETLK, &held) == 0 && held.l_type != F_UNLCK)
+        snprintf(what, sizeof what, "another batch run (process %ld) is writing this output",
+                 (long)held.l_pid);
+    else
+        snprintf(what, sizeof what, "another batch run is writing this output");
+    if (diags != NULL)
+        xbr_diags_add(diags, XBR_SEV_ERROR, partial, 0, 0, NULL, NULL, what,
+                      "one run at a time on an --out file: wait for it, or choose another file");
+    return XBR_EIO;
+}
+
+/*
+ * Opens OUT.partial `partial` for appending and locks it, into *fd: never through a symbolic
+ * link (O_NOFOLLOW: a link is refused, so its target cannot be emptied), only a regular file
+ * (opened O_NONBLOCK, so a FIFO cannot block; refused), and only when no other run holds it:
+ * an fcntl() write lock on the whole file, tried without waiting and kept until the descriptor
+ * is closed (closing any other descriptor of the file in this process would drop it, so the
+ * journal reads the file only through this one). A lock won on a file that its former holder
+ * removed meanwhile (a run that just finished) is given up and the open is tried again.
+ */
+static xbr_status_t lock_partial(const char *partial, int *fd, xbr_diags_t *diags)
+{
+    const int flags = O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
+    for (int attempt = 0; attempt < 16; attempt++) {
+        struct stat sb, now;
+        struct flock lock = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0};
+        int f = open(partial, flags, 0666);
+        if (f < 0 && errno == ELOOP)
+            return refuse(diags, partial, "refusing to write through a symbolic link");
+        if (f < 0)
+            return file_diag(diags, partial, "cannot open", errno);
+        if (fstat(f, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+            close(f);
+            return refuse(diags, partial, "not a regular file");
+        }
+        if (fcntl(f, F_SETLK, &lock) != 0) {
+            int err = errno;
+            xbr_status_t st = err == EACCES || err == EAGAIN
+                                  ? locked_by_another(diags, partial, f)
+                                  : file_diag(diags, partial, "cannot lock", err);
+            close(f);
+            return st;
+        }
+        if (lstat(partial, &now) == 0 && now.st_dev == sb.st_dev && now.st_ino == sb.st_ino &&
+            fcntl(f, F_SETFL, O_APPEND) == 0) { /* blocking again */
+            *fd = f;
+            return XBR_OK;
+        }
+        close(f);
+    }
+    return file_diag(diags, partial, "cannot lock", EAGAIN);
 }
 
 /* ---- the journal ----------------------------------------------------------------------------- */
@@ -222,25 +277,31 @@ struct xbr_batch_journal {
     int io_error;               /* errno of the first failed write, or 0 */
 };
 
-/* Opens OUT.partial of journal `j`; with `resume` first reads the records of OUT and of
- * OUT.partial into j->old and cuts a torn last line off OUT.partial, else empties it. */
+/* Opens and locks OUT.partial of journal `j` (lock_partial); with `resume` first reads the
+ * records of OUT and of OUT.partial into j->old and cuts a torn last line off OUT.partial,
+ * else empties it (only once it is locked: a run never empties another's). */
 static xbr_status_t open_partial(xbr_batch_journal_t *j, bool resume, xbr_diags_t *diags)
 {
     size_t keep = 0;
-    xbr_status_t st = resume ? read_records(j->out, &j->old, NULL, diags) : XBR_OK;
-    if (st != XBR_OK)
-        return st;
-    int fd = open(j->partial, O_RDWR | O_APPEND | O_CREAT | (resume ? 0 : O_TRUNC), 0644);
-    j->stream = fd >= 0 ? fdopen(fd, "a") : NULL;
-    if (j->stream == NULL) {
+    int fd = -1;
+    xbr_status_t st = lock_partial(j->partial, &fd, diags);
+    if (st == XBR_OK && (j->stream = fdopen(fd, "a")) == NULL) {
         st = file_diag(diags, j->partial, "cannot open", errno);
-        if (fd >= 0)
-            close(fd);
+        close(fd);
+    }
+    if (st != XBR_OK || !resume) {
+        if (st == XBR_OK && ftruncate(fd, 0) != 0)
+            st = file_diag(diags, j->partial, "cannot empty", errno);
         return st;
     }
-    if (!resume)
-        return XBR_OK;
-    st = read_records(j->partial, &j->old, &keep, diags);
+    char *text = NULL;
+    size_t len = 0;
+    int err = 0;
+    st = read_records(j->out, &j->old, diags);
+    if (st == XBR_OK && (st = xbr__read_fd(fd, 65536, 0, &text, &len, &err)) == XBR_EIO)
+        st = file_diag(diags, j->partial, "cannot read", err);
+    if (st == XBR_OK)
+        st = add_records(text, len, &j->old, &keep);
     if (st == XBR_OK && ftruncate(fd, (off_t)keep) != 0) /* appends go to the new end */
         st = file_diag(diags, j->partial, "cannot resume", errno);
     return st == XBR_OK ? records_sort_unique(&j->old) : st;

@@ -17,6 +17,23 @@
 
 #include "xbroute/status.h"
 
+/* ---- status.c: diagnostics with their source line ---- */
+
+/* Where a diagnostic points: file, line and column (0: unknown), and the text of that line
+ * (`source_len` bytes, not NUL-terminated; NULL: none), of which the diagnostic keeps a copy of
+ * at most XBR_DIAG_SOURCE_MAX bytes. */
+typedef struct {
+    const char *file;
+    int line, col;
+    const char *source;
+    size_t source_len;
+} xbr__diag_place_t;
+
+/* xbr_diags_add() with a place that may carry its source line; returns as xbr_diags_add(). */
+xbr_status_t xbr__diags_add_at(xbr_diags_t *diags, xbr_severity_t severity,
+                               const xbr__diag_place_t *at, const char *object_id,
+                               const char *field, const char *what, const char *expected);
+
 /* ---- strmap.c: string -> int, open addressing, FNV-1a ----
  *
  * Keys are borrowed: the caller keeps each key string alive and unchanged while it is in the
@@ -48,11 +65,25 @@ char *xbr__strdup(const char *s);
  */
 int *xbr__order_by_string(size_t n, const char *(*key)(const void *ctx, int i), const void *ctx);
 
+/* ---- file.c ---- */
+
+/*
+ * Reads the open descriptor `fd` to its end into a new NUL-terminated buffer (*data, caller
+ * frees; *len bytes), starting with a buffer of `first` bytes and stopping once past
+ * `max_bytes` (0: no cap). XBR_OK; XBR_EINPUT with *err EFBIG (over the limit), XBR_EIO with
+ * read()'s error, XBR_ENOMEM with ENOMEM; on failure *data is NULL. The descriptor stays open.
+ */
+xbr_status_t xbr__read_fd(int fd, size_t first, size_t max_bytes, char **data, size_t *len,
+                          int *err);
+
 /* ---- path.c ---- */
 
 /* `rel` resolved against the folder of file `base`: "dir-of(base)/rel", or rel itself when it
  * is absolute or base has no folder (or is NULL); a new string, NULL when out of memory. */
 char *xbr__path_resolve(const char *base, const char *rel);
+/* The folder part of `path` ("." when none, "/" for a file in the root), as a new string;
+ * NULL when out of memory. */
+char *xbr__path_dir(const char *path);
 
 /* ---- rng.c: pseudo-random numbers, state passed explicitly ---- */
 

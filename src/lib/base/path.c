@@ -29,8 +29,7 @@ char *xbr__path_resolve(const char *base, const char *rel)
     return p;
 }
 
-/* The folder part of `path` ("." when none, "/" for a file in the root), as a new string. */
-static char *dir_of(const char *path)
+char *xbr__path_dir(const char *path)
 {
     const char *slash = strrchr(path, '/');
     if (slash == NULL)
@@ -89,7 +88,7 @@ static char *join_relative(const char *to_dir, const char *from_dir, size_t comm
 
 xbr_status_t xbr_path_relative(const char *target, const char *from, char **out, xbr_diags_t *diags)
 {
-    char *td = dir_of(target), *fd = dir_of(from);
+    char *td = xbr__path_dir(target), *fd = xbr__path_dir(from);
     char *tr = NULL, *fr = NULL;
     xbr_status_t st = XBR_OK;
 

@@ -60,6 +60,7 @@ static void diag_free_strings(xbr_diag_t *d)
     free(d->field);
     free(d->what);
     free(d->expected);
+    free(d->source);
 }
 
 void xbr_diags_clear(xbr_diags_t *diags)
@@ -95,6 +96,14 @@ xbr_status_t xbr_diags_add(xbr_diags_t *diags, xbr_severity_t severity, const ch
                            int col, const char *object_id, const char *field, const char *what,
                            const char *expected)
 {
+    const xbr__diag_place_t at = {file, line, col, NULL, 0};
+    return xbr__diags_add_at(diags, severity, &at, object_id, field, what, expected);
+}
+
+xbr_status_t xbr__diags_add_at(xbr_diags_t *diags, xbr_severity_t severity,
+                               const xbr__diag_place_t *at, const char *object_id,
+                               const char *field, const char *what, const char *expected)
+{
     if (severity == XBR_SEV_ERROR) {
         diags->n_errors++;
         if (diags->max_errors > 0 && diags->n_errors > diags->max_errors) {
@@ -120,9 +129,18 @@ xbr_status_t xbr_diags_add(xbr_diags_t *diags, xbr_severity_t severity, const ch
     int failed = 0;
     xbr_diag_t d = {0};
     d.severity = severity;
-    d.line = line;
-    d.col = col;
-    d.file = dup_or_null(file, &failed);
+    d.line = at->line;
+    d.col = at->col;
+    d.file = dup_or_null(at->file, &failed);
+    if (at->source != NULL) {
+        size_t n = at->source_len < XBR_DIAG_SOURCE_MAX ? at->source_len : XBR_DIAG_SOURCE_MAX;
+        if ((d.source = malloc(n + 1)) == NULL)
+            failed = 1;
+        else {
+            memcpy(d.source, at->source, n);
+            d.source[n] = '\0';
+        }
+    }
     d.object_id = dup_or_null(object_id, &failed);
     d.field = dup_or_null(field, &failed);
     d.what = dup_or_null(what ? what : "(no message)", &failed);

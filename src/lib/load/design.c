@@ -107,7 +107,7 @@ xbr_status_t xbr_design_load(const char *path, const xbr_scenario_t *sc, xbr_des
     xbr__ldoc_t doc;
     xbr_design_t *d = NULL;
     *out = NULL;
-    xbr_status_t st = xbr__ldoc_init_file(&doc, path, diags, NULL, 0, 0);
+    xbr_status_t st = xbr__ldoc_init_file(&doc, path, diags, NULL, NULL);
     if (st == XBR_OK && !check_root(&doc))
         st = XBR_EINPUT;
     if (st == XBR_OK)

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,37 +21,44 @@
 
 /* ---- reading files ---- */
 
-/* Reports why `path` could not be read, at the place that named it (ref_file:line:col) or,
- * when nothing named it, at the file itself. */
+/* Reports why `path` could not be read, at the place that named it (item `at` of document
+ * `ref`) or, when nothing named it, at the file itself. */
 static void read_error(xbr_diags_t *diags, const char *path, xbr_status_t st, int err,
-                       const char *ref_file, int ref_line, int ref_col)
+                       xbr__ldoc_t *ref, const cJSON *at)
 {
     char why[256], what[512];
+    const char *expected = "a readable JSON file";
     if (st == XBR_EINPUT) {
-        snprintf(why, sizeof why, "file \"%s\" is larger than 256 MiB", path);
-        xbr_diags_add(diags, XBR_SEV_ERROR, ref_file ? ref_file : path, ref_file ? ref_line : 0,
-                      ref_file ? ref_col : 0, NULL, NULL, why, "a file of at most 256 MiB");
-        return;
+        snprintf(what, sizeof what, "file \"%s\" is larger than 256 MiB", path);
+        expected = "a file of at most 256 MiB";
+    } else {
+        if (err == EISDIR)
+            snprintf(why, sizeof why, "it is a directory");
+        else if (err == ENODEV)
+            snprintf(why, sizeof why,
+                     "it is not a regular file (a FIFO, a socket or a device); "
+                     "give - on the command line to read standard input");
+        else if (strerror_r(err, why, sizeof why) != 0)
+            snprintf(why, sizeof why, "error %d", err);
+        snprintf(what, sizeof what, "cannot read file \"%s\": %s", path, why);
+        if (ref != NULL)
+            expected = "a readable JSON file (paths are relative to the file that names them)";
     }
-    if (err == EISDIR)
-        snprintf(why, sizeof why, "it is a directory");
-    else if (strerror_r(err, why, sizeof why) != 0)
-        snprintf(why, sizeof why, "error %d", err);
-    snprintf(what, sizeof what, "cannot read file \"%s\": %s", path, why);
-    if (ref_file != NULL)
-        xbr_diags_add(diags, XBR_SEV_ERROR, ref_file, ref_line, ref_col, NULL, NULL, what,
-                      "a readable JSON file (paths are relative to the file that names them)");
+    if (ref != NULL)
+        xbr__ldoc_diag(ref, XBR_SEV_ERROR, at, 0, NULL, NULL, expected, "%s", what);
     else
-        xbr_diags_add(diags, XBR_SEV_ERROR, path, 0, 0, NULL, NULL, what, "a readable JSON file");
+        xbr_diags_add(diags, XBR_SEV_ERROR, path, 0, 0, NULL, NULL, what, expected);
 }
 
 xbr_status_t xbr__ldoc_read(const char *path, char **buf, size_t *len, xbr_diags_t *diags,
-                            const char *ref_file, int ref_line, int ref_col)
+                            xbr__ldoc_t *ref, const cJSON *at)
 {
     int err = 0;
-    xbr_status_t st = xbr_read_file(path, XBR_LOAD_MAX_BYTES, buf, len, &err);
+    /* "-" is standard input only on the command line: a file that names "-" means a file. */
+    const char *name = ref != NULL && strcmp(path, "-") == 0 ? "./-" : path;
+    xbr_status_t st = xbr_read_file(name, XBR_LOAD_MAX_BYTES, buf, len, &err);
     if (st == XBR_EIO || st == XBR_EINPUT)
-        read_error(diags, path, st, err, ref_file, ref_line, ref_col);
+        read_error(diags, path, st, err, ref, at);
     return st;
 }
 
@@ -154,6 +162,39 @@ void xbr__ldoc_number_text(const xbr__ldoc_t *doc, const cJSON *item, char *buf,
 
 /* ---- diagnostics ---- */
 
+/* Whether the text opens as JSON input does ('{' or '[' after blanks and a byte order mark):
+ * only such a file's lines are quoted in diagnostics, so a file that is not JSON (named as a
+ * network by mistake, or to have it printed) never is. */
+static int opens_as_json(const char *text, size_t len)
+{
+    size_t i = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < len && strchr(" \t\r\n", text[i]) != NULL && text[i] != '\0')
+        i++;
+    return i < len && (text[i] == '{' /* an object, closed by '}' */ || text[i] == '[');
+}
+
+/* Adds a diagnostic at line:col of `doc` (0:0: the whole file), quoting the line when the
+ * document opens as JSON; sets doc->nomem when the list cannot take it. */
+static void add_at(xbr__ldoc_t *doc, xbr_severity_t sev, int line, int col, const char *object_id,
+                   const char *field, const char *what, const char *expected)
+{
+    xbr__diag_place_t at = {doc->file, line, col, NULL, 0};
+    if (line > 0 && doc->json_input && doc->line_starts == NULL && !doc->nomem)
+        index_lines(doc);
+    if (line > 0 && doc->json_input && doc->line_starts != NULL && (size_t)line <= doc->n_lines) {
+        /* At most what the diagnostic keeps: a one-line file of 256 MiB costs no long scan. */
+        size_t a = doc->line_starts[line - 1], b = a;
+        while (b < doc->len && b - a <= XBR_DIAG_SOURCE_MAX && doc->text[b] != '\n')
+            b++;
+        if (b < doc->len && doc->text[b] == '\n' && b > a && doc->text[b - 1] == '\r')
+            b--;
+        at.source = doc->text + a;
+        at.source_len = b - a;
+    }
+    if (xbr__diags_add_at(doc->diags, sev, &at, object_id, field, what, expected) != XBR_OK)
+        doc->nomem = 1;
+}
+
 void xbr__ldoc_diag(xbr__ldoc_t *doc, xbr_severity_t sev, const cJSON *item, int at_key,
                     const char *object_id, const char *field, const char *expected,
                     const char *what, ...)
@@ -169,9 +210,7 @@ void xbr__ldoc_diag(xbr__ldoc_t *doc, xbr_severity_t sev, const cJSON *item, int
         /* Over the cap the diagnostic is only counted: skip the formatting and the
          * line:col search, which costs O(line length) on a one-line file of millions of
          * values. */
-        if (xbr_diags_add(doc->diags, sev, doc->file, 0, 0, NULL, NULL, "(over the cap)", NULL) !=
-            XBR_OK)
-            doc->nomem = 1;
+        add_at(doc, sev, 0, 0, NULL, NULL, "(over the cap)", NULL);
         return;
     }
     va_start(ap, what);
@@ -179,17 +218,13 @@ void xbr__ldoc_diag(xbr__ldoc_t *doc, xbr_severity_t sev, const cJSON *item, int
     va_end(ap);
     if (item != NULL)
         xbr__ldoc_pos(doc, item, at_key, &line, &col);
-    if (xbr_diags_add(doc->diags, sev, doc->file, line, col, object_id, field, msg, expected) !=
-        XBR_OK)
-        doc->nomem = 1;
+    add_at(doc, sev, line, col, object_id, field, msg, expected);
 }
 
 static void syntax_diag(xbr__ldoc_t *doc, const xbr__json_error_t *e)
 {
     doc->n_errors++;
-    if (xbr_diags_add(doc->diags, XBR_SEV_ERROR, doc->file, e->line, e->col, NULL, NULL, e->msg,
-                      "valid JSON (RFC 8259)") != XBR_OK)
-        doc->nomem = 1;
+    add_at(doc, XBR_SEV_ERROR, e->line, e->col, NULL, NULL, e->msg, "valid JSON (RFC 8259)");
 }
 
 /* ---- opening and closing ---- */
@@ -242,6 +277,7 @@ static xbr_status_t doc_init(xbr__ldoc_t *doc, const char *name, const char *tex
                        "input larger than 256 MiB");
         return XBR_EINPUT;
     }
+    doc->json_input = opens_as_json(text, len);
     int rc = xbr__json_scan(text, len, XBR_LOAD_MAX_DEPTH, &doc->locs, &err);
     if (rc == XBR_JSON_ENOMEM)
         return XBR_ENOMEM;
@@ -259,18 +295,21 @@ xbr_status_t xbr__ldoc_init(xbr__ldoc_t *doc, const char *name, const char *text
 }
 
 xbr_status_t xbr__ldoc_init_file(xbr__ldoc_t *doc, const char *path, xbr_diags_t *diags,
-                                 const char *ref_file, int ref_line, int ref_col)
+                                 xbr__ldoc_t *ref, const cJSON *at)
 {
     char *buf = NULL;
     size_t len = 0;
     memset(doc, 0, sizeof *doc);
     doc->diags = diags;
-    xbr_status_t st = xbr__ldoc_read(path, &buf, &len, diags, ref_file, ref_line, ref_col);
+    xbr_status_t st = xbr__ldoc_read(path, &buf, &len, diags, ref, at);
     if (st != XBR_OK) {
         doc->n_errors++;
         return st;
     }
-    return doc_init(doc, path, buf, len, diags, buf);
+    bool is_stdin = ref == NULL && strcmp(path, "-") == 0;
+    st = doc_init(doc, is_stdin ? XBR_LOAD_STDIN_NAME : path, buf, len, diags, buf);
+    doc->is_stdin = is_stdin;
+    return st;
 }
 
 void xbr__ldoc_destroy(xbr__ldoc_t *doc)

@@ -118,16 +118,23 @@ typedef struct {
     xbr_diags_t *diags;
     size_t n_errors; /* errors reported through this document */
     int nomem;
+    int json_input; /* the text opens as JSON: its lines may be quoted in diagnostics */
+    int is_stdin;   /* read from standard input ("-" on the command line) */
 } xbr__ldoc_t;
+
+/* The name of standard input in diagnostics; files it names resolve from the working folder. */
+#define XBR_LOAD_STDIN_NAME "<stdin>"
 
 /*
  * Reads the whole file `path` (xbr_read_file) into a new NUL-terminated buffer (*buf, caller
- * frees). Errors (missing file, a directory, unreadable, over 256 MiB) go to diags: when
- * ref_file is given the diagnostic is placed at ref_file:ref_line:ref_col (the place that named
- * the file), else at `path`. Returns XBR_OK, XBR_EIO, XBR_EINPUT (too large) or XBR_ENOMEM.
+ * frees). With no `ref` (the command line's file) "-" is standard input; a name written in a
+ * file never is ("-" there is the file "./-"). Errors (missing file, a directory, not a regular
+ * file, unreadable, over 256 MiB) go to diags: when `ref` is given the diagnostic is placed at
+ * its item `at` (the place that named the file, counted as an error of `ref`), else at `path`.
+ * Returns XBR_OK, XBR_EIO, XBR_EINPUT (too large) or XBR_ENOMEM.
  */
 xbr_status_t xbr__ldoc_read(const char *path, char **buf, size_t *len, xbr_diags_t *diags,
-                            const char *ref_file, int ref_line, int ref_col);
+                            xbr__ldoc_t *ref, const cJSON *at);
 
 /*
  * Opens a document over `len` bytes of `text` (borrowed: it must outlive the document):
@@ -136,10 +143,11 @@ xbr_status_t xbr__ldoc_read(const char *path, char **buf, size_t *len, xbr_diags
  */
 xbr_status_t xbr__ldoc_init(xbr__ldoc_t *doc, const char *name, const char *text, size_t len,
                             xbr_diags_t *diags);
-/* Reads `path` and opens it; the document owns the text. ref_* as xbr__ldoc_read(); a
- * read error counts as one of the document's errors. */
+/* Reads `path` and opens it; the document owns the text. `ref` and `at` as xbr__ldoc_read();
+ * a read error counts as one of the document's errors too. Standard input is named
+ * XBR_LOAD_STDIN_NAME and sets doc->is_stdin. */
 xbr_status_t xbr__ldoc_init_file(xbr__ldoc_t *doc, const char *path, xbr_diags_t *diags,
-                                 const char *ref_file, int ref_line, int ref_col);
+                                 xbr__ldoc_t *ref, const cJSON *at);
 void xbr__ldoc_destroy(xbr__ldoc_t *doc);
 
 /* Line and column of an item's value (at_key = 0) or of its member key (at_key = 1);
@@ -271,6 +279,14 @@ xbr_status_t xbr__ldnet_country_fields(xbr__ldoc_t *doc, const cJSON *obj, const
 /* Converts an opened network document (root checked to be an object) into a network.
  * On success *out is new and indexed. */
 xbr_status_t xbr__ldnet_from_doc(xbr__ldoc_t *doc, xbr_network_t **out);
+
+/* ---- scenario.c: the scenario loader ---- */
+
+/* xbr_scenario_load() of the file `path` whose document `doc` is already open (valid, a
+ * scenario's root): takes the document over (*doc is left zeroed, to be destroyed as usual),
+ * so a file is read once, as standard input must be. */
+xbr_status_t xbr__scenario_from_doc(xbr__ldoc_t *doc, const char *path, xbr_scenario_t **out,
+                                    xbr_diags_t *diags);
 
 /* ---- changes.c: a scenario's changes (prefix xbr__changes_) ---- */
 

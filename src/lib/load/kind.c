@@ -115,6 +115,15 @@ static xbr_file_kind_t sniff_kind(const char *t, size_t len)
     return has_nodes ? XBR_FILE_NETWORK : has_scenario_key ? XBR_FILE_SCENARIO : XBR_FILE_UNKNOWN;
 }
 
+/* The diagnostic of a document that is neither a network nor a scenario. */
+static void neither(xbr__ldoc_t *doc)
+{
+    xbr__ldoc_diag(doc, XBR_SEV_ERROR, doc->root, 0, NULL, NULL,
+                   "\"format\": \"xbroute.network/1\" or \"xbroute.scenario/1\", or a "
+                   "\"nodes\" (network) or \"network\"/\"extends\" (scenario) key",
+                   "neither a network nor a scenario file");
+}
+
 xbr_file_kind_t xbr_file_kind(const char *path, xbr_diags_t *diags)
 {
     xbr__ldoc_t doc;
@@ -132,13 +141,10 @@ xbr_file_kind_t xbr_file_kind(const char *path, xbr_diags_t *diags)
         return kind;
 
     /* Otherwise the full load says exactly what is wrong. */
-    if (xbr__ldoc_init_file(&doc, path, diags, NULL, 0, 0) == XBR_OK) {
+    if (xbr__ldoc_init_file(&doc, path, diags, NULL, NULL) == XBR_OK) {
         kind = xbr__file_kind_root(doc.root);
         if (kind == XBR_FILE_UNKNOWN)
-            xbr__ldoc_diag(&doc, XBR_SEV_ERROR, doc.root, 0, NULL, NULL,
-                           "\"format\": \"xbroute.network/1\" or \"xbroute.scenario/1\", or a "
-                           "\"nodes\" (network) or \"network\"/\"extends\" (scenario) key",
-                           "neither a network nor a scenario file");
+            neither(&doc);
     }
     xbr__ldoc_destroy(&doc);
     return kind;
@@ -147,15 +153,25 @@ xbr_file_kind_t xbr_file_kind(const char *path, xbr_diags_t *diags)
 xbr_status_t xbr_file_load(const char *path, xbr_network_t **net, xbr_scenario_t **sc,
                            xbr_diags_t *diags)
 {
+    xbr__ldoc_t doc;
     *net = NULL;
     *sc = NULL;
-    switch (xbr_file_kind(path, diags)) {
-    case XBR_FILE_NETWORK:
-        return xbr_network_load(path, net, diags);
-    case XBR_FILE_SCENARIO:
-        return xbr_scenario_load(path, sc, diags);
-    case XBR_FILE_UNKNOWN:
-        break;
+    /* One read of the file (standard input can be read only once), then its kind. */
+    xbr_status_t st = xbr__ldoc_init_file(&doc, path, diags, NULL, NULL);
+    if (st == XBR_OK) {
+        switch (xbr__file_kind_root(doc.root)) {
+        case XBR_FILE_NETWORK:
+            st = xbr__ldnet_from_doc(&doc, net);
+            break;
+        case XBR_FILE_SCENARIO:
+            st = xbr__scenario_from_doc(&doc, path, sc, diags);
+            break;
+        case XBR_FILE_UNKNOWN:
+            neither(&doc);
+            st = doc.nomem ? XBR_ENOMEM : XBR_EINPUT;
+            break;
+        }
     }
-    return XBR_EINPUT;
+    xbr__ldoc_destroy(&doc);
+    return st;
 }

@@ -832,7 +832,7 @@ xbr_status_t xbr_network_load(const char *path, xbr_network_t **out, xbr_diags_t
 {
     xbr__ldoc_t doc;
     *out = NULL;
-    xbr_status_t st = xbr__ldoc_init_file(&doc, path, diags, NULL, 0, 0);
+    xbr_status_t st = xbr__ldoc_init_file(&doc, path, diags, NULL, NULL);
     if (st == XBR_OK)
         st = xbr__ldnet_from_doc(&doc, out);
     xbr__ldoc_destroy(&doc);

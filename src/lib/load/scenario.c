@@ -110,16 +110,20 @@ static bool check_scenario_root(xbr__ldoc_t *doc)
     return true;
 }
 
-/* Loads the file and every file it extends. Returns XBR_OK or a fatal status. */
-static xbr_status_t chain_load(chain_t *c, const char *path, xbr_diags_t *diags)
+/* Starts the chain `c` (zeroed) with the document `first` of the file `path`, taking it
+ * over (*first is left zeroed). */
+static void chain_start(chain_t *c, xbr__ldoc_t *first, const char *path)
 {
-    xbr_status_t st = xbr__ldoc_init_file(&c->docs[0], path, diags, NULL, 0, 0);
-    c->real[0] = realpath(path, NULL);
+    c->docs[0] = *first;
+    memset(first, 0, sizeof *first);
+    c->real[0] = c->docs[0].is_stdin ? NULL : realpath(path, NULL);
     c->n = 1;
-    if (st == XBR_EIO)
-        c->io_error = 1;
-    if (st != XBR_OK)
-        return st;
+}
+
+/* Loads every file the chain's last document extends. Returns XBR_OK or a fatal status. */
+static xbr_status_t chain_follow(chain_t *c, xbr_diags_t *diags)
+{
+    xbr_status_t st;
     for (;;) {
         xbr__ldoc_t *doc = &c->docs[c->n - 1];
         if (!check_scenario_root(doc))
@@ -159,17 +163,13 @@ static xbr_status_t chain_load(chain_t *c, const char *path, xbr_diags_t *diags)
             free(p);
             return XBR_EINPUT;
         }
-        int line, col;
-        xbr__ldoc_pos(doc, ext, 0, &line, &col);
         xbr__ldoc_t *next = &c->docs[c->n];
         c->real[c->n] = real;
         c->n++;
-        st = xbr__ldoc_init_file(next, p, diags, doc->file, line, col);
+        st = xbr__ldoc_init_file(next, p, diags, doc, ext);
         free(p);
-        if (st == XBR_EIO) {
+        if (st == XBR_EIO)
             c->io_error = 1;
-            doc->n_errors++;
-        }
         if (st != XBR_OK)
             return st;
     }
@@ -458,17 +458,13 @@ static xbr_status_t load_network_for(chain_t *c, xbr_network_t **net, xbr_diags_
     char *p = xbr__path_resolve(doc->file, v->valuestring);
     if (p == NULL)
         return XBR_ENOMEM;
-    int line, col;
-    xbr__ldoc_pos(doc, v, 0, &line, &col);
-    xbr_status_t st = xbr__ldoc_init_file(&ndoc, p, diags, doc->file, line, col);
+    xbr_status_t st = xbr__ldoc_init_file(&ndoc, p, diags, doc, v);
     free(p);
     if (st == XBR_OK)
         st = xbr__ldnet_from_doc(&ndoc, net);
     *net_errors = ndoc.n_errors > 0;
-    if (st == XBR_EIO) {
+    if (st == XBR_EIO)
         c->io_error = 1;
-        doc->n_errors++;
-    }
     xbr__ldoc_destroy(&ndoc);
     return st == XBR_ENOMEM ? st : XBR_OK;
 }
@@ -624,17 +620,31 @@ static xbr_status_t build(chain_t *c, xbr_scenario_t *sc, xbr_network_t **net, x
     return st;
 }
 
-xbr_status_t xbr_scenario_load(const char *path, xbr_scenario_t **out, xbr_diags_t *diags)
+/* sc->files: the files of the chain, then the network's (standard input as "-"). */
+static xbr_status_t list_files(const chain_t *c, const xbr_network_t *net, xbr_scenario_t *sc)
 {
-    chain_t c;
+    sc->files = calloc(c->n + 1, sizeof *sc->files);
+    if (sc->files == NULL)
+        return XBR_ENOMEM;
+    for (size_t i = 0; i <= c->n; i++) {
+        const char *f = i < c->n      ? (c->docs[i].is_stdin ? "-" : c->docs[i].file)
+                        : net != NULL ? net->path
+                                      : NULL;
+        if (f != NULL && (sc->files[sc->n_files++] = xbr__strdup(f)) == NULL)
+            return XBR_ENOMEM;
+    }
+    return XBR_OK;
+}
+
+/* The scenario of the chain started with its first document (at `path`): follows its extends,
+ * builds, checks; closes the chain. */
+static xbr_status_t load_chain(chain_t *c, const char *path, xbr_scenario_t **out,
+                               xbr_diags_t *diags)
+{
     xbr_scenario_t *sc = NULL;
     xbr_network_t *net = NULL;
     int net_errors = 0;
-    xbr_status_t st;
-
-    *out = NULL;
-    memset(&c, 0, sizeof c);
-    st = chain_load(&c, path, diags);
+    xbr_status_t st = chain_follow(c, diags);
     if (st != XBR_OK)
         goto out;
     sc = calloc(1, sizeof *sc);
@@ -642,16 +652,18 @@ xbr_status_t xbr_scenario_load(const char *path, xbr_scenario_t **out, xbr_diags
         st = XBR_ENOMEM;
         goto out;
     }
-    st = build(&c, sc, &net, diags, &net_errors);
+    st = build(c, sc, &net, diags, &net_errors);
+    if (st == XBR_OK)
+        st = list_files(c, net, sc);
 out:
-    for (size_t k = 0; k < c.n && st == XBR_OK; k++)
-        if (c.docs[k].nomem)
+    for (size_t k = 0; k < c->n && st == XBR_OK; k++)
+        if (c->docs[k].nomem)
             st = XBR_ENOMEM;
-    if (st == XBR_OK && c.io_error)
+    if (st == XBR_OK && c->io_error)
         st = XBR_EIO;
-    if (st == XBR_OK && (chain_errors(&c) > 0 || net_errors || net == NULL))
+    if (st == XBR_OK && (chain_errors(c) > 0 || net_errors || net == NULL))
         st = XBR_EINPUT;
-    if (st == XBR_EINPUT && c.io_error)
+    if (st == XBR_EINPUT && c->io_error)
         st = XBR_EIO;
     if (st == XBR_OK) {
         sc->network = net;
@@ -660,6 +672,30 @@ out:
         xbr_scenario_free(sc);
         xbr_network_free(net);
     }
+    chain_close(c);
+    return st;
+}
+
+xbr_status_t xbr_scenario_load(const char *path, xbr_scenario_t **out, xbr_diags_t *diags)
+{
+    chain_t c;
+    xbr__ldoc_t first;
+    *out = NULL;
+    memset(&c, 0, sizeof c);
+    xbr_status_t st = xbr__ldoc_init_file(&first, path, diags, NULL, NULL);
+    chain_start(&c, &first, path);
+    if (st == XBR_OK)
+        return load_chain(&c, path, out, diags);
     chain_close(&c);
     return st;
+}
+
+xbr_status_t xbr__scenario_from_doc(xbr__ldoc_t *doc, const char *path, xbr_scenario_t **out,
+                                    xbr_diags_t *diags)
+{
+    chain_t c;
+    *out = NULL;
+    memset(&c, 0, sizeof c);
+    chain_start(&c, doc, path);
+    return load_chain(&c, path, out, diags);
 }

@@ -260,6 +260,9 @@ void xbr_scenario_free(xbr_scenario_t *sc)
     }
     free(sc->products);
     free(sc->markets);
+    for (size_t i = 0; i < sc->n_files; i++)
+        free(sc->files[i]);
+    free(sc->files);
     free(sc->path);
     free(sc->name);
     free(sc->description);

@@ -14,11 +14,14 @@
  * No global state: the guard's state lives on the guard's stack and reaches the hooks through
  * their info pointers. GLPK's environment is per thread.
  */
+#include <errno.h>
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "optimize/internal.h"
 
@@ -336,7 +339,31 @@ size_t xbr__lp_num_bin(xbr__lp_t *lp)
     return (size_t)glp_get_num_bin(P(lp));
 }
 
-bool xbr__lp_write(xbr__lp_t *lp, const char *path)
+xbr_status_t xbr__lp_write_text(xbr__lp_t *lp, char **text, size_t *len, int *err)
 {
-    return glp_write_lp(P(lp), NULL, path) == 0;
+    /* GLPK writes only to a file name: a scratch file of our own, read back and removed. */
+    const char *dir = getenv("TMPDIR");
+    char name[4096];
+    snprintf(name, sizeof name, "%s/xbroute-model-XXXXXX", dir != NULL && *dir ? dir : "/tmp");
+    int fd = mkstemp(name);
+    if (fd < 0) {
+        *err = errno;
+        return XBR_EIO;
+    }
+    xbr_status_t st = XBR_EIO;
+    *err = EIO; /* GLPK says only that it failed */
+    if (glp_write_lp(P(lp), NULL, name) == 0)
+        st = xbr__read_fd(fd, 65536, 0, text, len, err);
+    unlink(name);
+    close(fd);
+    /* GLPK does not check the flush of its last buffer when it closes the file, so a full disk
+     * can cut the text short with success: a whole model ends with the line "End". */
+    if (st == XBR_OK && (*len < 4 || memcmp(*text + *len - 4, "End\n", 4) != 0)) {
+        free(*text);
+        *text = NULL;
+        *len = 0;
+        *err = EIO;
+        st = XBR_EIO;
+    }
+    return st;
 }

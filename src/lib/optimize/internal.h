@@ -115,8 +115,12 @@ double xbr__lp_mip_col_val(xbr__lp_t *lp, int j); /* of the MILP solution */
 size_t xbr__lp_num_cols(xbr__lp_t *lp);
 size_t xbr__lp_num_rows(xbr__lp_t *lp);
 size_t xbr__lp_num_bin(xbr__lp_t *lp);
-/* Writes the problem in CPLEX LP format to `path`; false when that failed. */
-bool xbr__lp_write(xbr__lp_t *lp, const char *path);
+/* The problem in CPLEX LP format, as a new NUL-terminated text (*text, caller frees; *len
+ * bytes), made through a scratch file in $TMPDIR (else /tmp) that is removed. A text that does
+ * not end with GLPK's closing line "End" was cut short (GLPK misses a failed last flush) and
+ * is an error. XBR_OK; XBR_EIO with *err the system error (EIO when GLPK failed or cut the
+ * text), XBR_ENOMEM. */
+xbr_status_t xbr__lp_write_text(xbr__lp_t *lp, char **text, size_t *len, int *err);
 
 /* ---- the data of a run ---- */
 

@@ -18,6 +18,8 @@
  * is exact); the larger is taken. The gap is (total - bound) / max(1, |total|).
  */
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "optimize/internal.h"
 
@@ -61,7 +63,8 @@ static double gap_of(double obj, double bound)
 }
 
 /* Builds the MILP with its capacity rows (the model the run answers), records its size and
- * writes it to model_path (when not NULL); XBR_EIO when that fails. */
+ * writes it to model_path (when not NULL) as every output is written, whole or not at all
+ * (xbr_write_file_atomic); XBR_EIO (with a diagnostic) when that fails. */
 static xbr_status_t write_real_model(xbr__opt_t *cx, xbr_optimize_t *res, const char *model_path)
 {
     xbr_status_t st = xbr__opt_build_model(cx, XBR__MODEL_REAL, true, 0.0);
@@ -70,13 +73,20 @@ static xbr_status_t write_real_model(xbr__opt_t *cx, xbr_optimize_t *res, const 
     res->stats.n_columns = xbr__lp_num_cols(cx->lp);
     res->stats.n_rows = xbr__lp_num_rows(cx->lp);
     res->stats.n_binaries = xbr__lp_num_bin(cx->lp);
-    if (model_path != NULL && !xbr__lp_write(cx->lp, model_path)) {
-        if (cx->diags)
-            xbr_diags_add(cx->diags, XBR_SEV_ERROR, model_path, 0, 0, NULL, NULL,
-                          "cannot write the model (glp_write_lp failed)", "a writable path");
-        return XBR_EIO;
-    }
-    return XBR_OK;
+    if (model_path == NULL)
+        return XBR_OK;
+    char *text = NULL;
+    size_t len = 0;
+    int err = 0;
+    st = xbr__lp_write_text(cx->lp, &text, &len, &err);
+    if (st == XBR_EIO && cx->diags)
+        xbr_diags_add(cx->diags, XBR_SEV_ERROR, model_path, 0, 0, NULL, NULL,
+                      "cannot write the model: GLPK could not write its scratch file",
+                      strerror(err));
+    if (st == XBR_OK)
+        st = xbr_write_file_atomic(model_path, text, len, cx->diags);
+    free(text);
+    return st;
 }
 
 /*

@@ -2,7 +2,9 @@
  * test_batch_journal.c - the journal of a batch run: records appended to OUT.partial as they
  * come; at commit OUT sorted by scenario (one record a scenario), the CSV, OUT.partial gone;
  * resume keeps OUT's and OUT.partial's records, cuts a torn last line and skips what they hold;
- * without resume OUT.partial starts empty; errors name the file. Every file lives in a fresh
+ * without resume OUT.partial starts empty; errors name the file; OUT.partial is never opened
+ * through a link or as a FIFO, and a second run on the same OUT (another process) is refused at
+ * once without touching the first's records. Every file lives in a fresh
  * folder from mkdtemp() under $TMPDIR (else /tmp), removed at the end.
  *
  * Records are written by hand in the documented layout (xbroute/batch.h).
@@ -14,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "xbroute/batch.h"
@@ -253,6 +256,80 @@ static void test_errors_name_the_file(void **state)
     xbr_diags_destroy(&diags);
 }
 
+static void test_a_partial_file_that_is_a_link_or_fifo_is_refused(void **state)
+{
+    files_t *f = *state;
+    char victim[700];
+    snprintf(victim, sizeof victim, "%s/victim.txt", f->dir);
+    write_text(victim, "precious\n");
+    /* OUT.partial -> victim: opening it would have emptied the victim */
+    assert_int_equal(symlink(victim, f->partial), 0);
+    xbr_batch_journal_t *j = NULL;
+    xbr_diags_t diags;
+    xbr_diags_init(&diags);
+    assert_int_equal(xbr_batch_journal_open(f->out, NULL, false, &j, &diags), XBR_EIO);
+    assert_null(j);
+    assert_string_equal(diags.items[0].file, f->partial);
+    assert_string_equal(diags.items[0].what, "refusing to write through a symbolic link");
+    expect_file(victim, "precious\n");
+    struct stat sb;
+    assert_int_equal(lstat(f->partial, &sb), 0);
+    assert_true(S_ISLNK(sb.st_mode));
+    unlink(f->partial);
+    unlink(victim);
+    /* a FIFO is refused too, at once (no writer or reader will ever come) */
+    assert_int_equal(mkfifo(f->partial, 0600), 0);
+    xbr_diags_clear(&diags);
+    alarm(20);
+    assert_int_equal(xbr_batch_journal_open(f->out, NULL, true, &j, &diags), XBR_EIO);
+    alarm(0);
+    assert_string_equal(diags.items[0].what, "not a regular file");
+    xbr_diags_destroy(&diags);
+}
+
+static void test_a_second_run_on_the_same_out_fails_at_once(void **state)
+{
+    files_t *f = *state;
+    xbr_batch_journal_t *j = NULL;
+    assert_int_equal(xbr_batch_journal_open(f->out, NULL, false, &j, NULL), XBR_OK);
+    append(j, OK_A, false);
+    /* Another process opens a journal on the same OUT, with and without resume: refused, the
+     * holder named, the first run's OUT.partial neither emptied nor cut. (Exit status 0 when
+     * all of that held; the child makes no cmocka assertion.) */
+    pid_t holder = getpid(), pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        char want[64];
+        snprintf(want, sizeof want, "(process %ld)", (long)holder);
+        int bad = 0;
+        for (int resume = 0; resume < 2; resume++) {
+            xbr_batch_journal_t *j2 = NULL;
+            xbr_diags_t d;
+            xbr_diags_init(&d);
+            bad |= xbr_batch_journal_open(f->out, NULL, resume, &j2, &d) != XBR_EIO;
+            bad |= j2 != NULL || d.count != 1 || strstr(d.items[0].what, want) == NULL;
+            xbr_diags_destroy(&d);
+        }
+        char *text = read_text(f->partial);
+        bad |= text == NULL || strcmp(text, OK_A) != 0;
+        free(text);
+        _exit(bad);
+    }
+    int status = -1;
+    alarm(20);
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    alarm(0);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    append(j, OK_B, false);
+    assert_int_equal(xbr_batch_journal_commit(j, NULL, NULL, NULL), XBR_OK);
+    expect_file(f->out, OK_A OK_B);
+    xbr_batch_journal_free(j);
+    /* once the run is over, the next one may start */
+    assert_int_equal(xbr_batch_journal_open(f->out, NULL, true, &j, NULL), XBR_OK);
+    xbr_batch_journal_free(j);
+}
+
 static void test_stdout_journal_counts_what_it_wrote(void **state)
 {
     (void)state;
@@ -291,6 +368,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_an_uncommitted_journal_leaves_the_partial_file, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_errors_name_the_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_partial_file_that_is_a_link_or_fifo_is_refused,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_second_run_on_the_same_out_fails_at_once, setup,
+                                        teardown),
         cmocka_unit_test(test_stdout_journal_counts_what_it_wrote),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -109,9 +109,15 @@ static void expect_format(const xbr_diag_t *diag, const char *want)
 static void test_format_of_one_diagnostic(void **state)
 {
     (void)state;
-    xbr_diag_t d = {
-        XBR_SEV_ERROR,           "n.json", 5, 12, "node F_A", "type", "unknown node type",
-        "one of factory, market"};
+    xbr_diag_t d = {XBR_SEV_ERROR,
+                    "n.json",
+                    5,
+                    12,
+                    "node F_A",
+                    "type",
+                    "unknown node type",
+                    "one of factory, market",
+                    NULL};
     expect_format(&d, "n.json:5:12: error: unknown node type (node F_A, field type): one of "
                       "factory, market");
     d.col = 0;

@@ -1,8 +1,9 @@
 /*
  * test_document.c - documents with positions and diagnostics (load/document.c): the line and
  * code-point column of every value and key, diagnostics placed there (and only counted past
- * the cap), numbers quoted as written, syntax errors, and read errors placed at the spot that
- * named the file. Positions are counted by hand in the texts below.
+ * the cap), numbers quoted as written, syntax errors, read errors placed at the spot that
+ * named the file, and source lines quoted only from text that opens as JSON. Positions are counted
+ * by hand in the texts below.
  */
 #include "xbr_test.h"
 
@@ -93,6 +94,7 @@ static void test_syntax_errors_and_limits(void **state)
     assert_int_equal(d.items[0].line, 2);
     assert_int_equal(d.items[0].col, 7);
     assert_string_equal(d.items[0].expected, "valid JSON (RFC 8259)");
+    assert_string_equal(d.items[0].source, " \"b\": 01}"); /* the line, quoted */
     xbr__ldoc_destroy(&doc);
     /* a length over the limit is refused before the text is read */
     assert_int_equal(xbr__ldoc_init(&doc, "huge", "", XBR_LOAD_MAX_BYTES + 1, &d), XBR_EINPUT);
@@ -104,31 +106,75 @@ static void test_syntax_errors_and_limits(void **state)
 static void test_read_errors_go_where_the_file_was_named(void **state)
 {
     (void)state;
-    xbr__ldoc_t doc;
+    xbr__ldoc_t doc, ref;
     xbr_diags_t d;
     xbr_diags_init(&d);
-    /* named by another file: placed there */
-    assert_int_equal(xbr__ldoc_init_file(&doc, BAD_DIR "/missing.json", &d, "scenario.json", 4, 14),
-                     XBR_EIO);
+    /* named by another file: placed at the value that named it, line 4 column 14 (two
+     * spaces, "network" in quotes, a colon and a space come before it), with that line */
+    static const char sc[] = "{\n  \"name\": \"s\",\n  \"products\": [],\n"
+                             "  \"network\": \"x/missing.json\"\n}\n";
+    assert_int_equal(xbr__ldoc_init(&ref, "scenario.json", sc, sizeof sc - 1, &d), XBR_OK);
+    const cJSON *at = cJSON_GetObjectItemCaseSensitive(ref.root, "network");
+    assert_int_equal(xbr__ldoc_init_file(&doc, BAD_DIR "/missing.json", &d, &ref, at), XBR_EIO);
     assert_int_equal(doc.n_errors, 1);
+    assert_int_equal(ref.n_errors, 1);
     assert_string_equal(d.items[0].file, "scenario.json");
     assert_int_equal(d.items[0].line, 4);
     assert_int_equal(d.items[0].col, 14);
+    assert_string_equal(d.items[0].source, "  \"network\": \"x/missing.json\"");
     assert_non_null(strstr(d.items[0].what, "cannot read file \"" BAD_DIR "/missing.json\""));
     assert_non_null(strstr(d.items[0].expected, "relative to the file that names them"));
     xbr__ldoc_destroy(&doc);
+    xbr__ldoc_destroy(&ref);
     /* named by no one: at the file itself; a folder says so */
-    assert_int_equal(xbr__ldoc_init_file(&doc, BAD_DIR, &d, NULL, 0, 0), XBR_EIO);
+    assert_int_equal(xbr__ldoc_init_file(&doc, BAD_DIR, &d, NULL, NULL), XBR_EIO);
     assert_string_equal(d.items[1].file, BAD_DIR);
     assert_int_equal(d.items[1].line, 0);
+    assert_null(d.items[1].source);
     assert_non_null(strstr(d.items[1].what, ": it is a directory"));
     assert_string_equal(d.items[1].expected, "a readable JSON file");
     xbr__ldoc_destroy(&doc);
     /* a good file opens, owning its text */
-    assert_int_equal(xbr__ldoc_init_file(&doc, GOOD_DIR "/net_small.json", &d, NULL, 0, 0), XBR_OK);
+    assert_int_equal(xbr__ldoc_init_file(&doc, GOOD_DIR "/net_small.json", &d, NULL, NULL), XBR_OK);
     assert_non_null(doc.buf);
     assert_ptr_equal(doc.text, doc.buf);
     assert_true(cJSON_IsObject(doc.root));
+    xbr__ldoc_destroy(&doc);
+    xbr_diags_destroy(&d);
+}
+
+static void test_source_lines_only_from_json_input(void **state)
+{
+    (void)state;
+    xbr__ldoc_t doc;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    /* a line ending in CR LF is quoted without its CR */
+    assert_int_equal(xbr__ldoc_init(&doc, "crlf.json", "[1,\r\n x]", 9, &d), XBR_EINPUT);
+    assert_int_equal(d.items[0].line, 2);
+    assert_string_equal(d.items[0].source, " x]");
+    xbr__ldoc_destroy(&doc);
+    /* a file that does not open as JSON is never quoted, though its error has a place */
+    static const char secret[] = "password=hunter2\n";
+    assert_int_equal(xbr__ldoc_init(&doc, "secret.txt", secret, sizeof secret - 1, &d), XBR_EINPUT);
+    assert_int_equal(d.items[1].line, 1);
+    assert_int_equal(d.items[1].col, 1);
+    assert_null(d.items[1].source);
+    xbr__ldoc_destroy(&doc);
+    /* nor is a value's line of a text that is JSON but not an object or array */
+    assert_int_equal(xbr__ldoc_init(&doc, "n.json", "42", 2, &d), XBR_OK);
+    xbr__ldoc_diag(&doc, XBR_SEV_ERROR, doc.root, 0, NULL, NULL, NULL, "not an object");
+    assert_int_equal(d.items[2].line, 1);
+    assert_null(d.items[2].source);
+    xbr__ldoc_destroy(&doc);
+    /* a long line is quoted up to XBR_DIAG_SOURCE_MAX bytes */
+    char long_text[600];
+    memset(long_text, ' ', sizeof long_text);
+    long_text[0] = '[';
+    memcpy(long_text + sizeof long_text - 2, "x]", 2);
+    assert_int_equal(xbr__ldoc_init(&doc, "long.json", long_text, sizeof long_text, &d),
+                     XBR_EINPUT);
+    assert_int_equal(strlen(d.items[3].source), XBR_DIAG_SOURCE_MAX);
     xbr__ldoc_destroy(&doc);
     xbr_diags_destroy(&d);
 }
@@ -140,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_diagnostics_at_the_value_and_over_the_cap),
         cmocka_unit_test(test_syntax_errors_and_limits),
         cmocka_unit_test(test_read_errors_go_where_the_file_was_named),
+        cmocka_unit_test(test_source_lines_only_from_json_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

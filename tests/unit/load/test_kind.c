@@ -102,8 +102,9 @@ static void test_file_load_loads_what_the_file_is(void **state)
     assert_int_equal(xbr_file_load(BAD_DIR "/n_not_network.json", &net, &sc, &d), XBR_EINPUT);
     assert_null(net);
     assert_null(sc);
-    /* missing: also XBR_EINPUT (the kind cannot be told), with the read error */
-    assert_int_equal(xbr_file_load(BAD_DIR "/does_not_exist.json", &net, &sc, &d), XBR_EINPUT);
+    /* missing: XBR_EIO, as xbr_network_load() and xbr_scenario_load() say of a file they
+     * cannot read, with the read error */
+    assert_int_equal(xbr_file_load(BAD_DIR "/does_not_exist.json", &net, &sc, &d), XBR_EIO);
     assert_non_null(strstr(d.items[d.count - 1].what, "cannot read file"));
     xbr_diags_destroy(&d);
 }

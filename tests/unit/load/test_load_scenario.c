@@ -173,6 +173,19 @@ static void test_child_scenario_merges_parent_and_applies_changes_in_order(void 
     xbr_scenario_free(sc);
 }
 
+static void test_scenario_lists_the_files_it_read(void **state)
+{
+    (void)state;
+    /* scn_child.json extends scn_base.json, which names net_small.json: each resolved
+     * against the folder of the file that names it */
+    xbr_scenario_t *sc = load_ok(GOOD_DIR "/scn_child.json");
+    assert_int_equal(sc->n_files, 3);
+    assert_string_equal(sc->files[0], GOOD_DIR "/scn_child.json");
+    assert_string_equal(sc->files[1], GOOD_DIR "/scn_base.json");
+    assert_string_equal(sc->files[2], GOOD_DIR "/net_small.json");
+    xbr_scenario_free(sc);
+}
+
 static void test_missing_scenario_file_is_eio(void **state)
 {
     (void)state;
@@ -193,6 +206,7 @@ int main(void)
         cmocka_unit_test(test_scenario_errors_are_all_reported),
         cmocka_unit_test(test_base_scenario_values_and_defaults),
         cmocka_unit_test(test_child_scenario_merges_parent_and_applies_changes_in_order),
+        cmocka_unit_test(test_scenario_lists_the_files_it_read),
         cmocka_unit_test(test_missing_scenario_file_is_eio),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
