@@ -117,6 +117,7 @@ typedef enum {
     CLI_OPT_OUTPUT, /* const char *: a file the command writes (never one of the run's inputs) */
     CLI_OPT_INPUT,  /* const char *: a file the command reads besides its scenario */
     CLI_OPT_UINT,   /* unsigned long long in [min, max] */
+    CLI_OPT_COUNT,  /* as CLI_OPT_UINT, with an optional k (x 1000) or M (x 1000000) suffix */
     CLI_OPT_DOUBLE, /* double in [min, max] (lo_open / hi_open make an end open) */
     CLI_OPT_FORMAT, /* int: an xbr_format_t among the command's formats */
 } cli_opt_kind_t;
@@ -150,6 +151,10 @@ typedef struct {
 #define CLI_UINT(name, type, field, lo, hi, what)                                                  \
     {                                                                                              \
         name, NULL, CLI_OPT_UINT, offsetof(type, field), lo, hi, 0, 0, what                        \
+    }
+#define CLI_COUNT(name, type, field, lo, hi, what)                                                 \
+    {                                                                                              \
+        name, NULL, CLI_OPT_COUNT, offsetof(type, field), lo, hi, 0, 0, what                       \
     }
 #define CLI_DOUBLE(name, type, field, lo, hi, lo_open, hi_open, what)                              \
     {                                                                                              \

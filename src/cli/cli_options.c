@@ -7,6 +7,7 @@
  * it). Numbers are checked against the row's range; an unknown option gets a "did you mean".
  */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,13 +66,17 @@ static int store(const cli_spec_t *spec, const cli_option_t *o, const char *v, v
     case CLI_OPT_INPUT:
         *(const char **)field = v;
         return 0;
-    case CLI_OPT_UINT: {
+    case CLI_OPT_UINT:
+    case CLI_OPT_COUNT: {
         errno = 0;
         unsigned long long x = strtoull(v, &end, 10);
-        if (v[0] == '\0' || v[0] == '-' || v[0] == '+' || *end != '\0' || errno != 0 ||
-            (double)x < o->min || (double)x > o->max)
+        unsigned long long mul = 1; /* a count may say thousands (k) or millions (M) */
+        if (o->kind == CLI_OPT_COUNT && (*end == 'k' || *end == 'K' || *end == 'M'))
+            mul = *end++ == 'M' ? 1000000 : 1000;
+        if (v[0] < '0' || v[0] > '9' || *end != '\0' || errno != 0 || x > ULLONG_MAX / mul ||
+            (double)(x * mul) < o->min || (double)(x * mul) > o->max)
             return bad_value(spec, o, v);
-        *(unsigned long long *)field = x;
+        *(unsigned long long *)field = x * mul;
         return 0;
     }
     case CLI_OPT_DOUBLE: {

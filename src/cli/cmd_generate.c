@@ -36,20 +36,20 @@ static void help(void)
            "                  network by its path relative to the scenario's folder\n");
 }
 
-/* The counts are strings so that they may carry a k or M suffix. */
+/* The counts (0: not given) may carry a k or M suffix. */
 typedef struct {
-    const char *links, *factories, *markets, *warehouses, *products;
+    unsigned long long links, factories, markets, warehouses, products;
     unsigned long long seed;
     const char *dir, *network, *scenario;
 } generate_opts_t;
 
 #define COUNT_WHAT "a whole number (k and M suffixes allowed)"
 static const cli_option_t options[] = {
-    CLI_STRING("--links", NULL, generate_opts_t, links, COUNT_WHAT),
-    CLI_STRING("--factories", NULL, generate_opts_t, factories, COUNT_WHAT),
-    CLI_STRING("--markets", NULL, generate_opts_t, markets, COUNT_WHAT),
-    CLI_STRING("--warehouses", NULL, generate_opts_t, warehouses, COUNT_WHAT),
-    CLI_STRING("--products", NULL, generate_opts_t, products, COUNT_WHAT),
+    CLI_COUNT("--links", generate_opts_t, links, 0, 1e15, COUNT_WHAT),
+    CLI_COUNT("--factories", generate_opts_t, factories, 0, 1e15, COUNT_WHAT),
+    CLI_COUNT("--markets", generate_opts_t, markets, 0, 1e15, COUNT_WHAT),
+    CLI_COUNT("--warehouses", generate_opts_t, warehouses, 0, 1e15, COUNT_WHAT),
+    CLI_COUNT("--products", generate_opts_t, products, 0, 1e15, COUNT_WHAT),
     CLI_UINT("--seed", generate_opts_t, seed, 0, 18446744073709551615.0,
              "a number from 0 to 2^64-1"),
     CLI_OUTPUT("--output", "-o", generate_opts_t, dir),
@@ -66,39 +66,17 @@ static const cli_spec_t spec = {.cmd = "generate",
                                 .missing = NULL,
                                 .help = help};
 
-/* Parses a non-negative count with an optional k (x1000) or M (x1000000) suffix into *out
- * (left alone when s is NULL); false when it is not one. */
-static bool parse_count(const char *s, size_t *out)
-{
-    char *end = NULL;
-    if (s == NULL)
-        return true;
-    if (*s < '0' || *s > '9')
-        return false;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    unsigned long long mul = *end == 'k' || *end == 'K' ? 1000 : *end == 'M' ? 1000000 : 1;
-    if (mul != 1)
-        end++;
-    if (errno != 0 || *end != '\0' || v > SIZE_MAX / mul)
-        return false;
-    *out = (size_t)(v * mul);
-    return true;
-}
-
 /* The generator's parameters from the options; returns 0 or a usage error's exit code. */
 static int make_params(const generate_opts_t *o, xbr_generate_params_t *p)
 {
-    static const char *const names[] = {"--links", "--factories", "--markets", "--warehouses",
-                                        "--products"};
-    const char *const values[] = {o->links, o->factories, o->markets, o->warehouses, o->products};
-    size_t *fields[] = {&p->links, &p->factories, &p->markets, &p->warehouses, &p->products};
     xbr_generate_params_init(p);
     p->seed = (uint64_t)o->seed;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (!parse_count(values[i], fields[i]))
-            return cli_usage_error(spec.cmd, "%s needs %s", names[i], COUNT_WHAT);
-    if (o->links == NULL)
+    p->links = (size_t)o->links;
+    p->factories = (size_t)o->factories;
+    p->markets = (size_t)o->markets;
+    p->warehouses = (size_t)o->warehouses;
+    p->products = (size_t)o->products;
+    if (o->links == 0)
         return cli_usage_error(spec.cmd, "--links N is required");
     if (o->dir != NULL && (o->network != NULL || o->scenario != NULL))
         return cli_usage_error(spec.cmd, "give -o DIR or --network/--scenario, not both");

@@ -35,7 +35,7 @@ run generate --links 1000 extra -o "$TMP/u"
 expect_rc 1 "a positional argument"
 run generate --links 1000 --products 2x -o "$TMP/u"
 expect_rc 1 "a count that is no number"
-expect_err "--products needs a whole number" "names the option"
+expect_err "--products wants a whole number \(k and M suffixes allowed\), not .2x." "names the option"
 # 10 factories x 20 markets leave room for at most 200 direct links, far below 20,000
 run generate --links 20000 --factories 10 --markets 20 -o "$TMP/u"
 expect_rc 1 "counts that cannot give that many links"
