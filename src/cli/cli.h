@@ -101,6 +101,15 @@ int cli_output_option(const char *cmd, int argc, char **argv, int *i, cli_output
  * *path and returns 0, or prints a usage error and returns 1. */
 int cli_positional(const char *cmd, const char *arg, const char **path);
 
+/*
+ * The comparison a command shows: the design `design_spec` names (--design: NULL or "optimize",
+ * "none", or a file; xbr_design_resolve) and compare within it. Prints what goes wrong (and
+ * clears `diags`); returns 0 with *design and *cmp new (the caller frees both, also after an
+ * error: they are NULL or valid), or the exit code.
+ */
+int cli_compare_in_design(const char *cmd, const xbr_scenario_t *sc, const char *design_spec,
+                          xbr_design_t **design, xbr_compare_t **cmp, xbr_diags_t *diags);
+
 /* When a comparison left `n_unserved` product x market pairs with no route at all, says so on
  * stderr and returns exit code 3; else returns 0. */
 int cli_unserved(const char *cmd, size_t n_unserved);

@@ -163,3 +163,14 @@ int cli_unserved(const char *cmd, size_t n_unserved)
             n_unserved);
     return 3;
 }
+
+int cli_compare_in_design(const char *cmd, const xbr_scenario_t *sc, const char *design_spec,
+                          xbr_design_t **design, xbr_compare_t **cmp, xbr_diags_t *diags)
+{
+    *design = NULL;
+    *cmp = NULL;
+    int rc = cli_report(cmd, "design", xbr_design_resolve(sc, design_spec, design, diags), diags);
+    if (rc == 0)
+        rc = cli_report(cmd, NULL, xbr_compare_run_in(sc, *design, cmp, diags), diags);
+    return rc;
+}

@@ -104,9 +104,7 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     xbr_sim_t *sim = NULL;
     xbr_diags_t diags;
     xbr_diags_init(&diags);
-    int rc = cli_report(cmd, "design", xbr_design_resolve(sc, o->design, &design, &diags), &diags);
-    if (rc == 0)
-        rc = cli_report(cmd, NULL, xbr_compare_run_in(sc, design, &cmp, &diags), &diags);
+    int rc = cli_compare_in_design(cmd, sc, o->design, &design, &cmp, &diags);
     if (rc == 0 && o->sim_runs > 0)
         rc = cli_report(
             cmd, "simulation",

@@ -49,12 +49,9 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     xbr_buf_t out;
     xbr_diags_init(&diags);
     xbr_buf_init(&out);
-    xbr_status_t st = xbr_design_resolve(sc, o->design, &design, &diags);
-    if (st == XBR_OK)
-        st = xbr_compare_run_in(sc, design, &cmp, &diags);
-    if (st == XBR_OK)
-        st = xbr_report_html(&out, sc, cmp, &diags);
-    int rc = cli_report(cmd, NULL, st, &diags);
+    int rc = cli_compare_in_design(cmd, sc, o->design, &design, &cmp, &diags);
+    if (rc == 0)
+        rc = cli_report(cmd, NULL, xbr_report_html(&out, sc, cmp, &diags), &diags);
     if (rc == 0)
         rc = cli_emit(&out, o->out);
     if (rc == 0)

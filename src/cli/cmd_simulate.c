@@ -146,13 +146,12 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     xbr_sim_t *sim = NULL;
     xbr_diags_t diags;
     xbr_diags_init(&diags);
-    int rc = cli_report(cmd, "design", xbr_design_resolve(sc, o->design, &design, &diags), &diags);
-    xbr_status_t st = rc == 0 ? xbr_compare_run_in(sc, design, &cmp, &diags) : XBR_OK;
-    if (rc == 0 && st == XBR_OK)
-        st = xbr_simulate_compare(sc, cmp, (size_t)o->runs, (uint64_t)o->seed, (int)o->jobs, &sim,
-                                  &diags);
+    int rc = cli_compare_in_design(cmd, sc, o->design, &design, &cmp, &diags);
     if (rc == 0)
-        rc = cli_report(cmd, NULL, st, &diags);
+        rc = cli_report(cmd, NULL,
+                        xbr_simulate_compare(sc, cmp, (size_t)o->runs, (uint64_t)o->seed,
+                                             (int)o->jobs, &sim, &diags),
+                        &diags);
     if (rc == 0)
         rc = report(cmd, sc, o, cmp, sim, &diags);
     xbr_diags_destroy(&diags);
