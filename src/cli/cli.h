@@ -19,7 +19,7 @@ enum {
     CLI_FORMAT_CSV = XBR_FORMAT_CSV
 };
 
-/* One subcommand: returns a process exit code (DESIGN.md section 6). */
+/* One subcommand: returns a process exit code (README, "Commands"). */
 typedef int (*cli_command_fn)(int argc, char **argv);
 
 typedef struct {
