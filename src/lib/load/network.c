@@ -357,6 +357,16 @@ static bool valid_id(const char *s)
     return true;
 }
 
+/* Where `it` sits in the document, with the file name interned in `net` (NULL when out of
+ * memory: the position is then nameless, not wrong). */
+static xbr_srcpos_t source_pos(xbr__ldoc_t *doc, const cJSON *it, xbr_network_t *net)
+{
+    xbr_srcpos_t pos = {NULL, 0, 0};
+    xbr__ldoc_pos(doc, it, 0, &pos.line, &pos.col);
+    pos.file = xbr__network_intern(net, doc->file);
+    return pos;
+}
+
 static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t *net,
                       xbr__ldnet_ids_t *ids)
 {
@@ -373,11 +383,7 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     memset(nd, 0, sizeof *nd);
     nd->country = -1;
     nd->capacity_m3 = INFINITY;
-    int line, col;
-    xbr__ldoc_pos(doc, it, 0, &line, &col);
-    nd->pos.file = xbr__network_intern(net, doc->file);
-    nd->pos.line = line;
-    nd->pos.col = col;
+    nd->pos = source_pos(doc, it, net);
 
     xbr__ldobj_t o = {doc, it, oid, NULL};
     xbr__ld_check_keys(&o, "node");
@@ -543,11 +549,7 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     l->from = l->to = -1;
     l->capacity_kg_per_week = INFINITY;
     l->distance_km = NAN;
-    int line, col;
-    xbr__ldoc_pos(doc, it, 0, &line, &col);
-    l->pos.file = xbr__network_intern(net, doc->file);
-    l->pos.line = line;
-    l->pos.col = col;
+    l->pos = source_pos(doc, it, net);
 
     xbr__ldobj_t o = {doc, it, oid, NULL};
     xbr__ld_check_keys(&o, "link");
