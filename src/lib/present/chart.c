@@ -529,7 +529,7 @@ xbr_status_t xbr_svg_stacked_bars(xbr_buf_t *out, const xbr_chart_opts_t *opts,
                                   const char *const *components, size_t n_components,
                                   const double *values, bool horizontal, xbr_diags_t *diags)
 {
-    double max_total;
+    double max_total = 0.0;
     xbr_status_t st = bars_check(values, n_categories, n_components, &max_total, diags);
     if (st != XBR_OK)
         return st;
@@ -654,7 +654,7 @@ xbr_status_t xbr_svg_waterfall(xbr_buf_t *out, const xbr_chart_opts_t *opts,
                                const xbr_waterfall_step_t *steps, size_t n_steps,
                                const char *end_label, xbr_diags_t *diags)
 {
-    waterfall_extent_t E;
+    waterfall_extent_t E = {0};
     xbr_status_t st =
         waterfall_extent(start_label, start_value, steps, n_steps, end_label, &E, diags);
     if (st != XBR_OK)
