@@ -50,16 +50,6 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return 1;
 }
 
-int cli_parse_format(const char *cmd, const char *value, unsigned allowed)
-{
-    static const char *const names[] = {"text", "json", "csv"};
-    for (int i = 0; i < 3; i++)
-        if ((allowed & (1u << i)) && value != NULL && strcmp(value, names[i]) == 0)
-            return i;
-    cli_usage_error(cmd, "unknown --format '%s'", value ? value : "");
-    return -1;
-}
-
 bool cli_is_help(const char *arg)
 {
     return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
@@ -103,56 +93,6 @@ int cli_input_error(const char *cmd, const char *fmt, ...)
     va_end(ap);
     fputc('\n', stderr);
     return 2;
-}
-
-int cli_output_option(const char *cmd, int argc, char **argv, int *i, cli_output_t *o)
-{
-    const char *a = argv[*i];
-    const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
-    const char **slot = NULL;
-    if (strcmp(a, "--format") == 0) {
-        if (v == NULL) {
-            cli_usage_error(cmd, "--format needs a value");
-            return -1;
-        }
-        int f = cli_parse_format(cmd, v, o->formats);
-        if (f < 0)
-            return -1;
-        o->format = f;
-        (*i)++;
-        return 1;
-    }
-    if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)
-        slot = &o->out;
-    else if (strcmp(a, "--geojson") == 0 && (o->extras & CLI_OUT_GEOJSON))
-        slot = &o->geojson;
-    else if (strcmp(a, "--svg") == 0 && (o->extras & CLI_OUT_SVG))
-        slot = &o->svg;
-    else if (strcmp(a, "--dot") == 0 && (o->extras & CLI_OUT_DOT))
-        slot = &o->dot;
-    if (slot == NULL)
-        return 0;
-    if (v == NULL) {
-        cli_usage_error(cmd, "%s needs a file name", a);
-        return -1;
-    }
-    *slot = v;
-    (*i)++;
-    return 1;
-}
-
-int cli_positional(const char *cmd, const char *arg, const char **path)
-{
-    if (arg[0] == '-' && arg[1] != '\0') {
-        cli_usage_error(cmd, "unknown option or missing value '%s'", arg);
-        return 1;
-    }
-    if (*path != NULL) {
-        cli_usage_error(cmd, "one file at a time ('%s' and '%s')", *path, arg);
-        return 1;
-    }
-    *path = arg;
-    return 0;
 }
 
 int cli_unserved(const char *cmd, size_t n_unserved)
