@@ -50,8 +50,16 @@ static void read_error(xbr_diags_t *diags, const char *path, xbr_status_t st, in
         xbr_diags_add(diags, XBR_SEV_ERROR, path, 0, 0, NULL, NULL, what, expected);
 }
 
-xbr_status_t xbr__ldoc_read(const char *path, char **buf, size_t *len, xbr_diags_t *diags,
-                            xbr__ldoc_t *ref, const cJSON *at)
+/*
+ * Reads the whole file `path` (xbr_read_file) into a new NUL-terminated buffer (*buf, caller
+ * frees). With no `ref` (the command line's file) "-" is standard input; a name written in a
+ * file never is ("-" there is the file "./-"). Errors (missing file, a directory, not a regular
+ * file, unreadable, over 256 MiB) go to diags: when `ref` is given the diagnostic is placed at
+ * its item `at` (the place that named the file, counted as an error of `ref`), else at `path`.
+ * Returns XBR_OK, XBR_EIO, XBR_EINPUT (too large) or XBR_ENOMEM.
+ */
+static xbr_status_t read_text(const char *path, char **buf, size_t *len, xbr_diags_t *diags,
+                              xbr__ldoc_t *ref, const cJSON *at)
 {
     int err = 0;
     /* "-" is standard input only on the command line: a file that names "-" means a file. */
@@ -301,7 +309,7 @@ xbr_status_t xbr__ldoc_init_file(xbr__ldoc_t *doc, const char *path, xbr_diags_t
     size_t len = 0;
     memset(doc, 0, sizeof *doc);
     doc->diags = diags;
-    xbr_status_t st = xbr__ldoc_read(path, &buf, &len, diags, ref, at);
+    xbr_status_t st = read_text(path, &buf, &len, diags, ref, at);
     if (st != XBR_OK) {
         doc->n_errors++;
         return st;

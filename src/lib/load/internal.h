@@ -126,26 +126,17 @@ typedef struct {
 #define XBR_LOAD_STDIN_NAME "<stdin>"
 
 /*
- * Reads the whole file `path` (xbr_read_file) into a new NUL-terminated buffer (*buf, caller
- * frees). With no `ref` (the command line's file) "-" is standard input; a name written in a
- * file never is ("-" there is the file "./-"). Errors (missing file, a directory, not a regular
- * file, unreadable, over 256 MiB) go to diags: when `ref` is given the diagnostic is placed at
- * its item `at` (the place that named the file, counted as an error of `ref`), else at `path`.
- * Returns XBR_OK, XBR_EIO, XBR_EINPUT (too large) or XBR_ENOMEM.
- */
-xbr_status_t xbr__ldoc_read(const char *path, char **buf, size_t *len, xbr_diags_t *diags,
-                            xbr__ldoc_t *ref, const cJSON *at);
-
-/*
  * Opens a document over `len` bytes of `text` (borrowed: it must outlive the document):
  * strict scan, cJSON parse, position map. Returns XBR_OK, XBR_EINPUT (syntax; diagnosed) or
  * XBR_ENOMEM. Always release with xbr__ldoc_destroy(), also after an error.
  */
 xbr_status_t xbr__ldoc_init(xbr__ldoc_t *doc, const char *name, const char *text, size_t len,
                             xbr_diags_t *diags);
-/* Reads `path` and opens it; the document owns the text. `ref` and `at` as xbr__ldoc_read();
- * a read error counts as one of the document's errors too. Standard input is named
- * XBR_LOAD_STDIN_NAME and sets doc->is_stdin. */
+/* Reads `path` and opens it; the document owns the text. A read error (missing file, a folder,
+ * not a regular file, unreadable, over 256 MiB) is diagnosed at item `at` of `ref` (the place
+ * that named the file) when `ref` is given, else at `path`, and counts as one of the
+ * document's errors too. With no `ref`, "-" is standard input, named XBR_LOAD_STDIN_NAME (and
+ * doc->is_stdin is set); a name written in a file never is. */
 xbr_status_t xbr__ldoc_init_file(xbr__ldoc_t *doc, const char *path, xbr_diags_t *diags,
                                  xbr__ldoc_t *ref, const cJSON *at);
 void xbr__ldoc_destroy(xbr__ldoc_t *doc);

@@ -16,7 +16,8 @@
 
 #include "optimize/internal.h"
 
-xbr_status_t xbr__opt_add_reason(xbr_optimize_t *res, const xbr_why_t *why)
+/* Appends a copy of `why` to res->reasons; XBR_ENOMEM. */
+static xbr_status_t add_reason(xbr_optimize_t *res, const xbr_why_t *why)
 {
     xbr_why_t *r = realloc(res->reasons, (res->n_reasons + 1) * sizeof *r);
     if (r == NULL)
@@ -43,7 +44,7 @@ xbr_status_t xbr__opt_add_note(xbr_optimize_t *res, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(why.text, sizeof why.text, fmt, ap);
     va_end(ap);
-    return xbr__opt_add_reason(res, &why);
+    return add_reason(res, &why);
 }
 
 /* The reason of a pair with no active candidate: no route at all, or none in time. */
@@ -83,7 +84,7 @@ xbr_status_t xbr__opt_explain_pairs(const xbr__opt_t *cx, xbr_optimize_t *res, s
         if (any)
             continue;
         xbr_why_t why = pair_reason(cx, pr);
-        xbr_status_t st = xbr__opt_add_reason(res, &why);
+        xbr_status_t st = add_reason(res, &why);
         if (st != XBR_OK)
             return st;
         (*n)++;
@@ -112,7 +113,7 @@ static xbr_status_t explain_links(const xbr__opt_t *cx, xbr_optimize_t *res)
                  "capacity %.6g: raise it by %.6g kg/week (%.1f%%)",
                  link->id, net->nodes[link->from].id, net->nodes[link->to].id,
                  xbr_mode_name(link->mode), cap + s, cap, s, cap > 0 ? 100.0 * s / cap : 100.0);
-        xbr_status_t st = xbr__opt_add_reason(res, &why);
+        xbr_status_t st = add_reason(res, &why);
         if (st != XBR_OK)
             return st;
     }
@@ -139,7 +140,7 @@ static xbr_status_t explain_warehouses(const xbr__opt_t *cx, xbr_optimize_t *res
                  "raise it by %.6g m3 (%.1f%%)",
                  w->id, w->capacity_m3 + s, w->capacity_m3, s,
                  w->capacity_m3 > 0 ? 100.0 * s / w->capacity_m3 : 100.0);
-        xbr_status_t st = xbr__opt_add_reason(res, &why);
+        xbr_status_t st = add_reason(res, &why);
         if (st != XBR_OK)
             return st;
     }

@@ -274,8 +274,6 @@ bool xbr__opt_within_capacities(const xbr_optimize_t *res);
 
 /* ---- explain.c: reasons ---- */
 
-/* Appends a copy of `why` to res->reasons; XBR_ENOMEM. */
-xbr_status_t xbr__opt_add_reason(xbr_optimize_t *res, const xbr_why_t *why);
 /* Appends an XBR_WHY_NOTE reason with the formatted text; XBR_ENOMEM. */
 xbr_status_t xbr__opt_add_note(xbr_optimize_t *res, const char *fmt, ...) XBR_PRINTF(2, 3);
 /* One reason per pair with no route within its promise; *n counts them. */

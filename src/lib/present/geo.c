@@ -139,7 +139,8 @@ void xbr__geo_line_arc(xbr__geo_line_t *g, double lon1, double lat1, double lon2
     add_wrapped(g, lon2, lat2);
 }
 
-void xbr__geo_line_link(xbr__geo_line_t *g, const xbr_network_t *net, int link, bool start_new)
+/* Appends the arc of link `link` of `net` (XBR__GEO_STEP_DEG), as xbr__geo_line_arc(). */
+static void line_link(xbr__geo_line_t *g, const xbr_network_t *net, int link, bool start_new)
 {
     const xbr_link_t *L = &net->links[link];
     const xbr_node_t *a = &net->nodes[L->from], *z = &net->nodes[L->to];
@@ -150,6 +151,6 @@ void xbr__geo_line_links(xbr__geo_line_t *g, const xbr_network_t *net, const int
 {
     xbr__geo_line_clear(g);
     for (size_t i = 0; i < n; i++)
-        xbr__geo_line_link(g, net, links[i], i == 0);
+        line_link(g, net, links[i], i == 0);
     xbr__geo_line_finish(g);
 }

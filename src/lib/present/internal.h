@@ -146,8 +146,6 @@ size_t xbr__geo_line_part_len(const xbr__geo_line_t *g, size_t p);
  */
 void xbr__geo_line_arc(xbr__geo_line_t *g, double lon1, double lat1, double lon2, double lat2,
                        double max_step_deg, bool new_part);
-/* Appends the arc of link `link` of `net` (XBR__GEO_STEP_DEG), as xbr__geo_line_arc(). */
-void xbr__geo_line_link(xbr__geo_line_t *g, const xbr_network_t *net, int link, bool new_part);
 /* Makes `g` the path of the n consecutive links `links`: cleared, one arc per link, finished. */
 void xbr__geo_line_links(xbr__geo_line_t *g, const xbr_network_t *net, const int *links, size_t n);
 /* Drops a trailing part of fewer than 2 points; call when done appending. */
