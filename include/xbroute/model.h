@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -87,6 +88,23 @@ XBR_API int xbr_regime_parse(const char *name);
 XBR_API double xbr_default_volumetric_kg_per_m3(xbr_mode_t mode);
 XBR_API double xbr_default_detour_factor(xbr_mode_t mode);
 XBR_API double xbr_default_co2e_g_per_tkm(xbr_mode_t mode);
+
+/* ---- calendar days ---- */
+
+/* A calendar day, counted from 1970-01-01 in the proleptic Gregorian calendar; XBR_NO_DAY
+ * when no date is set. Dates compare as integers. */
+typedef int32_t xbr_day_t;
+#define XBR_NO_DAY INT32_MIN
+#define XBR_DAY_TEXT 16 /* room for "YYYY-MM-DD" and its NUL, with margin */
+
+/* The day of year y, month m (1-12), day d (1-31); no range check. */
+XBR_API xbr_day_t xbr_day_from_civil(int y, int m, int d);
+/* The year, month (1-12) and day (1-31) of `day`. */
+XBR_API void xbr_day_to_civil(xbr_day_t day, int *y, int *m, int *d);
+/* Parses "YYYY-MM-DD" (a real calendar day). Returns false, leaving *out alone, otherwise. */
+XBR_API bool xbr_day_parse(const char *s, xbr_day_t *out);
+/* Writes "YYYY-MM-DD" ("none" for XBR_NO_DAY) into out. */
+XBR_API void xbr_day_format(xbr_day_t day, char out[XBR_DAY_TEXT]);
 
 /* ---- model records ---- */
 
@@ -196,6 +214,7 @@ typedef struct {
     char *name;
     char *description;
     char *currency; /* default "USD" */
+    xbr_day_t date; /* JSON "date": the day the network's rules and rates describe; or XBR_NO_DAY */
     size_t n_nodes;
     xbr_node_t *nodes;
     size_t n_links;
@@ -255,7 +274,10 @@ typedef struct {
     double value_of_time_per_day; /* default 0 */
     double carbon_price_per_t;    /* per tonne CO2e, JSON "carbon_price"; default 0 */
     double review_days;           /* replenishment cycle of stocked routes; default 14 */
-    size_t n_markets;             /* markets with demand for any product, ascending index */
+    /* JSON "date": the day whose rules apply; the network's date when the scenario gives
+     * none; XBR_NO_DAY when neither does (then only undated rules apply) */
+    xbr_day_t date;
+    size_t n_markets; /* markets with demand for any product, ascending index */
     int *markets;
     /* The files read to build it (owned): the scenario ("-" for standard input), each file it
      * extends (nearest first), then its network; paths as resolved by the loader. A tool

@@ -142,6 +142,23 @@ static void range_text(xbr__ldrange_t r, char *buf, size_t size)
              r.flags & XBR_LD_HI_OPEN ? "<" : "<=", r.hi);
 }
 
+bool xbr__ld_check_day(xbr__ldoc_t *doc, const cJSON *item, const char *oid, const char *field,
+                       xbr_day_t *out)
+{
+    if (!cJSON_IsString(item)) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, "a date \"YYYY-MM-DD\"",
+                       "wrong type: %s", xbr__ld_type_name(item));
+        return false;
+    }
+    if (!xbr_day_parse(item->valuestring, out)) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, item, 0, oid, field,
+                       "a date \"YYYY-MM-DD\" naming a real calendar day", "invalid date \"%.32s\"",
+                       item->valuestring);
+        return false;
+    }
+    return true;
+}
+
 int xbr__ld_check_num(xbr__ldoc_t *doc, const cJSON *item, const char *oid, const char *field,
                       xbr__ldrange_t r, double *out)
 {

@@ -206,6 +206,10 @@ int xbr__ld_get_num(const xbr__ldobj_t *o, const char *key, bool required, xbr__
 /* Checks a number item against a range (field names the item in messages). */
 int xbr__ld_check_num(xbr__ldoc_t *doc, const cJSON *item, const char *oid, const char *field,
                       xbr__ldrange_t range, double *out);
+/* Checks a date item: a string "YYYY-MM-DD" naming a real day, into *out. Returns true, or
+ * reports (FILE:LINE:COL, oid, field) and returns false. */
+bool xbr__ld_check_day(xbr__ldoc_t *doc, const cJSON *item, const char *oid, const char *field,
+                       xbr_day_t *out);
 /* An enum given by name: `what` ("node type") names it in messages. */
 int xbr__ld_get_enum(const xbr__ldobj_t *o, const char *key, bool required, const char *what,
                      int (*parse)(const char *), const char *(*name)(int), int count, int *out);

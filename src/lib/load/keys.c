@@ -8,9 +8,9 @@
 
 #include "load/internal.h"
 
-static const char *const keys_network[] = {"format",   "name",    "description", "notes",
-                                           "currency", "sources", "defaults",    "countries",
-                                           "regimes",  "nodes",   "links",       NULL};
+static const char *const keys_network[] = {
+    "format",   "name",      "description", "notes", "currency", "date", "sources",
+    "defaults", "countries", "regimes",     "nodes", "links",    NULL};
 static const char *const keys_node[] = {"id",
                                         "type",
                                         "name",
@@ -67,6 +67,7 @@ static const char *const keys_scenario[] = {"format",
                                             "value_of_time_per_day",
                                             "carbon_price",
                                             "review_days",
+                                            "date",
                                             "changes",
                                             "sources",
                                             NULL};

@@ -765,6 +765,9 @@ xbr_status_t xbr__ldnet_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
                            0, NULL, "currency", "an ISO 4217 code of three capital letters",
                            "invalid currency \"%.32s\"", c);
     }
+    const cJSON *date = cJSON_GetObjectItemCaseSensitive(root, "date");
+    if (date != NULL)
+        xbr__ld_check_day(doc, date, NULL, "date", &net->date);
     if (net->currency == NULL && (net->currency = xbr__strdup("USD")) == NULL) {
         st = XBR_ENOMEM;
         goto out;

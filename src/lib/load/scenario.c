@@ -469,6 +469,21 @@ static xbr_status_t load_network_for(chain_t *c, xbr_network_t **net, xbr_diags_
     return st == XBR_ENOMEM ? st : XBR_OK;
 }
 
+/* The scenario's date from the nearest file that has one (checked in every file). */
+static void read_date(chain_t *c, xbr_scenario_t *sc)
+{
+    bool taken = false;
+    for (size_t i = 0; i < c->n; i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[i].root, "date");
+        xbr_day_t day;
+        if (v == NULL)
+            continue;
+        if (xbr__ld_check_day(&c->docs[i], v, NULL, "date", &day) && !taken)
+            sc->date = day;
+        taken = true;
+    }
+}
+
 /* The scenario's own fields: name and description from the nearest file that has them, the
  * numbers from the nearest file too (checked in every file), else their defaults. */
 static xbr_status_t read_fields(chain_t *c, xbr_scenario_t *sc)
@@ -489,6 +504,8 @@ static xbr_status_t read_fields(chain_t *c, xbr_scenario_t *sc)
     scalar(c, "value_of_time_per_day", xbr__ld_nonneg, &sc->value_of_time_per_day);
     scalar(c, "carbon_price", xbr__ld_nonneg, &sc->carbon_price_per_t);
     scalar(c, "review_days", xbr__ld_positive, &sc->review_days);
+    sc->date = XBR_NO_DAY;
+    read_date(c, sc);
     return XBR_OK;
 }
 
@@ -615,6 +632,8 @@ static xbr_status_t build(chain_t *c, xbr_scenario_t *sc, xbr_network_t **net, x
         st = read_products(c, *net, &scen, &sources, sc);
     if (st == XBR_OK && *net != NULL)
         st = list_markets(sc, *net);
+    if (st == XBR_OK && *net != NULL && sc->date == XBR_NO_DAY)
+        sc->date = (*net)->date;
     free(scen.per_node);
     xbr__strmap_destroy(&sources);
     return st;

@@ -37,6 +37,7 @@ xbr_network_t *xbr__network_new(void)
     xbr_network_t *net = calloc(1, sizeof *net);
     if (net == NULL)
         return NULL;
+    net->date = XBR_NO_DAY;
     net->graph = calloc(1, sizeof *net->graph);
     net->strings = calloc(1, sizeof *net->strings);
     if (net->graph == NULL || net->strings == NULL) {

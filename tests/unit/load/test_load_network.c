@@ -139,8 +139,8 @@ static void test_good_network_loads_with_values_from_file(void **state)
     assert_false(net->nodes[wla].closed);
     assert_int_equal(net->nodes[xbr_network_find_node(net, "LAX")].country, us);
     assert_true(net->nodes[fsz].lat == 22.54 && net->nodes[fsz].lon == 114.06);
-    /* F_SZ is the first node: line 17, column 5 of net_small.json */
-    assert_int_equal(net->nodes[fsz].pos.line, 17);
+    /* F_SZ is the first node: line 18, column 5 of net_small.json */
+    assert_int_equal(net->nodes[fsz].pos.line, 18);
     assert_int_equal(net->nodes[fsz].pos.col, 5);
     assert_non_null(net->nodes[fsz].pos.file);
 

@@ -77,6 +77,10 @@ static void test_base_scenario_values_and_defaults(void **state)
     /* defaults of formats.md */
     assert_true(sc->holding_rate_per_year == 0.12);
     assert_true(sc->value_of_time_per_day == 0 && sc->carbon_price_per_t == 0);
+    /* no date of its own: the network's "2026-11-01" (2026-01-01 is day 20,454; + 304 days of
+     * January to October) */
+    assert_int_equal(net->date, 20454 + 304);
+    assert_int_equal(sc->date, net->date);
     assert_int_equal(sc->n_products, 2);
     int mus = xbr_network_find_node(net, "M_US"), mde = xbr_network_find_node(net, "M_DE");
     int fsz = xbr_network_find_node(net, "F_SZ");
@@ -120,6 +124,7 @@ static void test_child_scenario_merges_parent_and_applies_changes_in_order(void 
     assert_string_equal(sc->description, "Two products into the US and Germany."); /* parent's */
     assert_true(sc->holding_rate_per_year == 0.2);                                 /* child's */
     assert_true(sc->service_level == 0.9 && sc->review_days == 7);                 /* parent's */
+    assert_int_equal(sc->date, 20454 + 180); /* child's "2026-06-30": 181 - 1 days into 2026 */
 
     /* products: parent's TSHIRT, LAMP replaced in place by the child's, then MUG */
     assert_int_equal(sc->n_products, 3);
