@@ -236,6 +236,26 @@ XBR_API xbr_status_t xbr_batch_journal_commit(xbr_batch_journal_t *journal, size
 /* Closes and frees a journal (NULL is fine); a journal not committed leaves OUT.partial. */
 XBR_API void xbr_batch_journal_free(xbr_batch_journal_t *journal);
 
+/* ---- merging the shards of a run (batch_journal.c) ---- */
+
+/*
+ * Merges the records of the shard files `shards` (n_shards of them, each a batch --out file of
+ * one shard) into `out` (NULL or "-": standard output) and, when `csv` is not NULL, its CSV
+ * summary, after checking them against `list` (the scenarios of the whole run, as
+ * xbr_batch_discover() gives them): every scenario of the list has exactly one record, and no
+ * record is of a scenario outside it. Then the records are written sorted by scenario path, so
+ * OUT is byte for byte what a single run over the list writes, whole or not at all. Every
+ * scenario without a record, every second record of a scenario (with both places) and every
+ * record outside the list is an error diagnostic (the first 20 of each kind, then a count), as
+ * is a line that is not a record (FILE:LINE, e.g. cut by a kill); then nothing is written and
+ * the result is XBR_EINPUT. *n_records and *n_failed (either may be NULL) count the records
+ * written and those of failed scenarios. XBR_EIO (with a diagnostic) when a file cannot be
+ * read or written, XBR_ENOMEM. Costs one read of each shard and a sort.
+ */
+XBR_API xbr_status_t xbr_batch_merge(const char *const *shards, size_t n_shards,
+                                     const xbr_path_list_t *list, const char *out, const char *csv,
+                                     size_t *n_records, size_t *n_failed, xbr_diags_t *diags);
+
 #ifdef __cplusplus
 }
 #endif

@@ -18,6 +18,7 @@ static const cli_command_t commands[] = {
     {"resilience", cmd_resilience, "cuts, disjoint routes, hubs, and the cost of closing each"},
     {"batch", cmd_batch,
      "many scenarios in parallel: one summary record each; shardable, resumable"},
+    {"merge", cmd_merge, "the shards of a batch run into one file, checked: each scenario once"},
     {"report", cmd_report, "a self-contained HTML report: map, winners, costs, the six-link chain"},
     {"generate", cmd_generate, "write a synthetic network and scenario for benchmarks"},
 };

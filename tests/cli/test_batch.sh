@@ -125,6 +125,46 @@ grep -q '"scenario":"[^"]*/broken/bad-origin.json"' "$TMP/shard.1.jsonl" &&
   grep -q '/sub/deeper/hand-late.json"' "$TMP/shard.1.jsonl" && pass || fail "shard 1/4 content"
 merge "$TMP"/shard.*.jsonl >"$TMP/merged.jsonl"
 cmp -s "$TMP/merged.jsonl" "$TMP/all.jsonl" && pass || fail "merged shards differ from one run"
+
+# ---- xbroute merge: the shards checked against the scenario list, then the single run ----
+run merge "$TMP"/shard.*.jsonl --scenarios "$B" --out "$TMP/m.jsonl" --csv "$TMP/m.csv"
+expect_rc 2 "merge of 4 shards: exit 2 because 2 scenarios' records are error records"
+expect_err "xbroute merge: 6 records from 4 shard files; 2 scenarios failed" "merge counts"
+cmp -s "$TMP/m.jsonl" "$TMP/all.jsonl" && pass || fail "merge differs from the single run"
+run batch "$B" --out "$TMP/all2.jsonl" --csv "$TMP/all2.csv"
+cmp -s "$TMP/m.csv" "$TMP/all2.csv" && pass || fail "merge's CSV differs from the single run's"
+# a shard missing: both of its scenarios named, nothing written
+rm -f "$TMP/m2.jsonl"
+run merge "$TMP/shard.2.jsonl" "$TMP/shard.3.jsonl" "$TMP/shard.4.jsonl" --scenarios "$B" \
+  --out "$TMP/m2.jsonl"
+expect_rc 2 "a missing shard"
+expect_err "broken/bad-origin.json.*no record in any shard" "the missing shard's first scenario"
+expect_err "sub/deeper/hand-late.json.*no record in any shard" "the missing shard's second scenario"
+[[ $(grep -c "no record in any shard" "$err") == 2 ]] && pass || fail "exactly two named missing"
+[[ ! -e "$TMP/m2.jsonl" ]] && pass || fail "a failed merge writes nothing"
+# a shard given twice: every record of it named as recorded again, with both places
+run merge "$TMP"/shard.*.jsonl "$TMP/shard.3.jsonl" --scenarios "$B" --out "$TMP/m2.jsonl"
+expect_rc 2 "a shard given twice"
+expect_err "shard.3.jsonl:1:1: .*recorded again \(first at line 1 of .*shard.3.jsonl\)" \
+  "the duplicate's place and the first one's"
+[[ ! -e "$TMP/m2.jsonl" ]] && pass || fail "a merge with duplicates writes nothing"
+# a torn last line (a killed task's file without --resume): named with its line
+head -c -5 "$TMP/shard.1.jsonl" >"$TMP/torn.jsonl"
+run merge "$TMP/torn.jsonl" "$TMP/shard.2.jsonl" "$TMP/shard.3.jsonl" "$TMP/shard.4.jsonl" \
+  --scenarios "$B" --out "$TMP/m2.jsonl"
+expect_rc 2 "a torn shard"
+expect_err "torn.jsonl:2:1: error: last line cut short" "the torn line's place"
+# a record of a scenario outside the list (the shards ran over another folder)
+run merge "$TMP"/shard.*.jsonl --scenarios "$B/sub" --out "$TMP/m2.jsonl"
+expect_rc 2 "records outside the list"
+expect_err "a record of a scenario that is not in the list" "records outside the list named"
+# usage: --scenarios required; the output may not be a shard
+run merge "$TMP/shard.1.jsonl" --out "$TMP/m2.jsonl"
+expect_rc 1 "merge without --scenarios"
+run merge "$TMP/shard.1.jsonl" --scenarios "$B" --out "$TMP/shard.1.jsonl"
+expect_rc 1 "merge onto one of its shards"
+[[ $(wc -l <"$TMP/shard.1.jsonl") == 2 ]] && pass || fail "the shard is untouched"
+
 run batch "$B" --shard 7/9
 expect_rc 0 "an empty shard"
 [[ ! -s "$out" ]] && pass || fail "an empty shard writes nothing"

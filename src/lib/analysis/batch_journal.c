@@ -39,6 +39,8 @@ typedef struct {
     char *line;     /* the record with its '\n' */
     size_t len;
     bool failed;
+    int file; /* for merges: which shard file it came from, and its line there */
+    size_t line_no;
 } record_t;
 
 typedef struct {
@@ -89,7 +91,7 @@ static int records_add(records_t *r, const char *line, size_t len)
     }
     memcpy(copy, line, len);
     copy[len] = '\n';
-    r->items[r->n++] = (record_t){scenario, copy, len + 1, failed};
+    r->items[r->n++] = (record_t){scenario, copy, len + 1, failed, 0, 0};
     return 0;
 }
 
@@ -389,21 +391,21 @@ void xbr_batch_journal_sink(xbr_batch_journal_t *journal, xbr_batch_sink_t *sink
     sink->progress_ctx = NULL;
 }
 
-/* Writes every record of `all` (sorted) to OUT when there is one, then the CSV. */
-static xbr_status_t write_outputs(const xbr_batch_journal_t *j, const records_t *all,
+/* Writes every record of `all` (sorted) to `out` when not NULL, then the CSV `csv` when not
+ * NULL, each whole or not at all. */
+static xbr_status_t write_outputs(const char *out, const char *csv, const records_t *all,
                                   xbr_diags_t *diags)
 {
     xbr_status_t st = XBR_OK;
     xbr_buf_t b;
     xbr_buf_init(&b);
-    if (j->out != NULL) {
+    if (out != NULL) {
         for (size_t i = 0; i < all->n; i++)
             xbr_buf_append(&b, all->items[i].line, all->items[i].len);
-        st = b.failed ? XBR_ENOMEM
-                      : xbr_write_file_atomic(j->out, b.data ? b.data : "", b.len, diags);
+        st = b.failed ? XBR_ENOMEM : xbr_write_file_atomic(out, b.data ? b.data : "", b.len, diags);
     }
     xbr_buf_destroy(&b);
-    if (st != XBR_OK || j->csv == NULL)
+    if (st != XBR_OK || csv == NULL)
         return st;
     xbr_buf_init(&b);
     xbr_batch_csv_header(&b);
@@ -413,7 +415,7 @@ static xbr_status_t write_outputs(const xbr_batch_journal_t *j, const records_t 
     if (b.failed)
         st = XBR_ENOMEM;
     if (st == XBR_OK)
-        st = xbr_write_file_atomic(j->csv, b.data, b.len, diags);
+        st = xbr_write_file_atomic(csv, b.data, b.len, diags);
     xbr_buf_destroy(&b);
     return st;
 }
@@ -432,12 +434,12 @@ xbr_status_t xbr_batch_journal_commit(xbr_batch_journal_t *journal, size_t *n_re
             if (!records_grow(&j->fresh))
                 return XBR_ENOMEM;
             j->fresh.items[j->fresh.n++] = j->old.items[i];
-            j->old.items[i] = (record_t){NULL, NULL, 0, false}; /* moved */
+            j->old.items[i] = (record_t){NULL, NULL, 0, false, 0, 0}; /* moved */
         }
         j->old.n = 0;
         xbr_status_t st = records_sort_unique(&j->fresh);
         if (st == XBR_OK)
-            st = write_outputs(j, &j->fresh, diags);
+            st = write_outputs(j->out, j->csv, &j->fresh, diags);
         if (st != XBR_OK)
             return st;
         records = j->fresh.n;
@@ -467,4 +469,158 @@ void xbr_batch_journal_free(xbr_batch_journal_t *journal)
     records_free(&journal->old);
     records_free(&journal->fresh);
     free(journal);
+}
+
+/* ---- merging shards ----------------------------------------------------------------------- */
+
+/* At most this many diagnostics per kind of problem, then one that counts the rest. */
+#define MERGE_MAX_NAMED 20
+
+/* Reads the records of shard `k` (`path`) into `r`, each tagged with its file and line; a line
+ * that is not a record (e.g. cut short by a killed run) is an error naming its place.
+ * Returns XBR_OK, XBR_EINPUT (bad lines, reported), XBR_EIO or XBR_ENOMEM. */
+static xbr_status_t read_shard(const char *path, int k, records_t *r, xbr_diags_t *diags)
+{
+    char *text = NULL;
+    size_t len = 0, start = 0, line_no = 0;
+    int err = 0;
+    xbr_status_t st = xbr_read_file(path, 0, &text, &len, &err);
+    if (st == XBR_ENOMEM)
+        return st;
+    if (st != XBR_OK)
+        return file_diag(diags, path, "cannot read", err);
+    for (size_t i = 0; i <= len && st != XBR_ENOMEM; i++) {
+        if (i < len && text[i] != '\n')
+            continue;
+        line_no++;
+        if (i == len && start == len)
+            break; /* the file ends with its last '\n' */
+        int added = i < len ? records_add(r, text + start, i - start) : 1;
+        if (added < 0) {
+            st = XBR_ENOMEM;
+        } else if (added > 0) {
+            if (diags != NULL)
+                xbr_diags_add(diags, XBR_SEV_ERROR, path, (int)line_no, 1, NULL, NULL,
+                              i < len ? "not a batch record" : "last line cut short",
+                              "one record of xbroute batch per line, ending in a newline");
+            st = XBR_EINPUT;
+        } else {
+            r->items[r->n - 1].file = k;
+            r->items[r->n - 1].line_no = line_no;
+        }
+        start = i + 1;
+    }
+    free(text);
+    return st;
+}
+
+/* Reports one problem of a merge (or, past MERGE_MAX_NAMED of its kind, only counts it). */
+static void merge_problem(xbr_diags_t *diags, size_t *count, const char *file, size_t line,
+                          const char *scenario, const char *what, const char *expected)
+{
+    if (diags != NULL && ++*count <= MERGE_MAX_NAMED)
+        xbr_diags_add(diags, XBR_SEV_ERROR, file, (int)line, line > 0 ? 1 : 0, scenario, NULL, what,
+                      expected);
+}
+
+/* Adds the diagnostic that counts the problems of one kind left unnamed. */
+static void merge_more(xbr_diags_t *diags, size_t count, const char *kind)
+{
+    char what[160];
+    if (diags == NULL || count <= MERGE_MAX_NAMED)
+        return;
+    snprintf(what, sizeof what, "... and %zu more %s (%zu in all)", count - MERGE_MAX_NAMED, kind,
+             count);
+    xbr_diags_add(diags, XBR_SEV_ERROR, NULL, 0, 0, NULL, NULL, what, NULL);
+}
+
+/* Checks the records `all` (sorted by scenario, stably) against `list` (sorted, distinct):
+ * every scenario of the list recorded exactly once, and no record of another. */
+static size_t merge_check(const records_t *all, const xbr_path_list_t *list,
+                          const char *const *shards, xbr_diags_t *diags)
+{
+    size_t missing = 0, twice = 0, unknown = 0, i = 0, p = 0;
+    while (i < all->n || p < list->n) {
+        const record_t *rec = i < all->n ? &all->items[i] : NULL;
+        int c = rec == NULL ? 1 : p == list->n ? -1 : strcmp(rec->scenario, list->paths[p]);
+        if (c > 0) {
+            merge_problem(diags, &missing, list->paths[p++], 0, NULL, "no record in any shard",
+                          "every scenario of the list in exactly one shard: run its shard "
+                          "again (with --resume)");
+            continue;
+        }
+        if (c < 0)
+            merge_problem(diags, &unknown, shards[rec->file], rec->line_no, rec->scenario,
+                          "a record of a scenario that is not in the list",
+                          "the same scenario folders or files, named the same way, as the "
+                          "shards' runs");
+        size_t j = i + 1;
+        for (; j < all->n && strcmp(all->items[j].scenario, rec->scenario) == 0; j++) {
+            char what[96];
+            snprintf(what, sizeof what, "recorded again (first at line %zu of %s)", rec->line_no,
+                     shards[rec->file]);
+            merge_problem(diags, &twice, shards[all->items[j].file], all->items[j].line_no,
+                          rec->scenario, what, "each scenario in exactly one shard");
+        }
+        i = j;
+        if (c == 0)
+            p++;
+    }
+    merge_more(diags, missing, "scenarios without a record");
+    merge_more(diags, twice, "records of scenarios recorded twice");
+    merge_more(diags, unknown, "records of scenarios not in the list");
+    return missing + twice + unknown;
+}
+
+xbr_status_t xbr_batch_merge(const char *const *shards, size_t n_shards,
+                             const xbr_path_list_t *list, const char *out, const char *csv,
+                             size_t *n_records, size_t *n_failed, xbr_diags_t *diags)
+{
+    records_t all = {NULL, 0, 0};
+    xbr_status_t st = XBR_OK;
+    if (out != NULL && strcmp(out, "-") == 0)
+        out = NULL;
+    for (size_t k = 0; k < n_shards && st != XBR_ENOMEM && st != XBR_EIO; k++) {
+        xbr_status_t s = read_shard(shards[k], (int)k, &all, diags);
+        if (s != XBR_OK)
+            st = s;
+    }
+    int *order = NULL;
+    if (st == XBR_OK && (order = xbr__order_by_string(all.n, record_scenario, &all)) == NULL)
+        st = XBR_ENOMEM;
+    if (st == XBR_OK) {
+        record_t *sorted = malloc((all.n ? all.n : 1) * sizeof *sorted);
+        if (sorted == NULL) {
+            st = XBR_ENOMEM;
+        } else {
+            for (size_t i = 0; i < all.n; i++)
+                sorted[i] = all.items[order[i]];
+            free(all.items);
+            all.items = sorted;
+            all.cap = all.n;
+        }
+    }
+    free(order);
+    if (st == XBR_OK && merge_check(&all, list, shards, diags) > 0)
+        st = XBR_EINPUT;
+    if (st == XBR_OK)
+        st = write_outputs(out, csv, &all, diags);
+    if (st == XBR_OK && out == NULL) { /* standard output */
+        for (size_t i = 0; i < all.n; i++)
+            if (fwrite(all.items[i].line, 1, all.items[i].len, stdout) != all.items[i].len)
+                st = file_diag(diags, "<stdout>", "cannot write", errno ? errno : EIO);
+        if (st == XBR_OK && fflush(stdout) != 0)
+            st = file_diag(diags, "<stdout>", "cannot write", errno ? errno : EIO);
+    }
+    if (st == XBR_OK) {
+        size_t failed = 0;
+        for (size_t i = 0; i < all.n; i++)
+            failed += all.items[i].failed;
+        if (n_records != NULL)
+            *n_records = all.n;
+        if (n_failed != NULL)
+            *n_failed = failed;
+    }
+    records_free(&all);
+    return st;
 }
