@@ -48,10 +48,9 @@ static void help(void)
         "  --timeout S      a scenario still running after S seconds gets an error record\n"
         "                   and the run goes on (default 600; 0: no limit)\n\n"
         "A progress bar (done/total, rate, ETA) goes to stderr when it is a terminal.\n\n"
-        "Shards side by side (GNU Parallel), then merged: the shards' records gathered into\n"
-        "ALL.partial and --resume, which finds nothing left to run and writes them sorted:\n"
+        "Shards side by side (GNU Parallel), then merged and checked (xbroute merge --help):\n"
         "  parallel xbroute batch DIR --jobs 1 --shard {}/4 --out out.{}.jsonl ::: 1 2 3 4\n"
-        "  cat out.*.jsonl > all.jsonl.partial && xbroute batch DIR --resume --out all.jsonl\n"
+        "  xbroute merge out.*.jsonl --scenarios DIR --out all.jsonl\n"
         "(name DIR the same way in every run: records are matched by path as written).\n"
         "Exit codes: 0 every scenario ok, 1 usage, 2 some scenario failed or a file could not\n"
         "be read or written, 4 internal error.\n");
