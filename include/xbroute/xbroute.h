@@ -17,6 +17,7 @@
 #include "xbroute/trace.h"
 #include "xbroute/render.h"
 #include "xbroute/compare.h"
+#include "xbroute/diff.h"
 #include "xbroute/chain.h"
 #include "xbroute/report.h"
 #include "xbroute/simulate.h"

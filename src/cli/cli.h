@@ -32,6 +32,7 @@ int cmd_simulate(int argc, char **argv);
 int cmd_optimize(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_resilience(int argc, char **argv);
 
 /*
