@@ -232,6 +232,8 @@ xbr_status_t xbr__lp_simplex(xbr__lp_t *lp, int time_limit_ms, xbr__lp_status_t 
     glp_smcp parm;
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
+    parm.meth = GLP_DUALP;
+    parm.r_test = GLP_RT_FLIP;
     parm.presolve = GLP_OFF;
     parm.tm_lim = time_limit_ms;
     int rc = glp_simplex(P(lp), &parm);
@@ -275,7 +277,8 @@ xbr_status_t xbr__lp_intopt(xbr__lp_t *lp, int time_limit_ms, double mip_gap,
     glp_iocp parm;
     glp_init_iocp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
-    parm.presolve = GLP_ON;
+    /* an optimal LP relaxation at hand is the root node's; else the presolver solves it */
+    parm.presolve = glp_get_status(P(lp)) == GLP_OPT ? GLP_OFF : GLP_ON;
     parm.tm_lim = time_limit_ms;
     parm.mip_gap = mip_gap > 0 ? mip_gap : 0.0;
     parm.cb_func = on_mip_event;

@@ -88,16 +88,18 @@ void xbr__lp_set_row_bounds(xbr__lp_t *lp, int i, double lo, double hi);
 void xbr__lp_set_row(xbr__lp_t *lp, int i, int n, const int *ind, const double *val);
 
 /*
- * Solves the LP relaxation with the primal simplex, presolver off (so the duals are there),
- * within time_limit_ms (INT_MAX: none); after a failure it retries once from the standard
- * basis. *status gets the solution's status (XBR__LP_UNDEF when the time ran out). Returns
+ * Solves the LP relaxation with the dual simplex and the long-step ("flip") ratio test, falling
+ * back to the primal simplex where the dual one cannot go on (GLPK's GLP_DUALP; a warm start
+ * from the current basis, e.g. after columns were added), presolver off (so the duals are
+ * there), within time_limit_ms (INT_MAX: none); after a failure it retries once from the
+ * standard basis. *status gets the solution's status (XBR__LP_UNDEF when the time ran out). Returns
  * XBR_OK, or XBR_EINTERNAL with a diagnostic naming the GLP_E* code.
  */
 xbr_status_t xbr__lp_simplex(xbr__lp_t *lp, int time_limit_ms, xbr__lp_status_t *status,
                              xbr_diags_t *diags);
 
 /*
- * Solves the MILP by branch and bound with the presolver on, within time_limit_ms, stopping at
+ * Solves the MILP by branch and bound, within time_limit_ms, stopping at
  * the relative gap mip_gap (0: prove optimality; reaching it counts as optimal). *status gets
  * XBR__LP_OPT, _FEAS, _NOFEAS (also when the LP relaxation has no primal or dual feasible
  * solution) or _UNDEF; *timed_out whether the time limit stopped it; *bound the tree's best
@@ -106,6 +108,9 @@ xbr_status_t xbr__lp_simplex(xbr__lp_t *lp, int time_limit_ms, xbr__lp_status_t 
 xbr_status_t xbr__lp_intopt(xbr__lp_t *lp, int time_limit_ms, double mip_gap,
                             xbr__lp_status_t *status, bool *timed_out, xbr__lp_bound_t *bound,
                             xbr_diags_t *diags);
+/* (The root LP: when the problem holds an optimal basic solution of its LP relaxation, branch
+ * and bound starts from it with the presolver off; otherwise the presolver is on and solves
+ * the relaxation itself. So an LP solved just before is not solved a second time.) */
 
 double xbr__lp_obj_val(xbr__lp_t *lp);            /* of the simplex solution */
 double xbr__lp_col_prim(xbr__lp_t *lp, int j);    /* of the simplex solution */
@@ -131,8 +136,10 @@ typedef struct {
     double stock_m3;   /* I_r unit_m3 at full demand; 0 when not stocked */
     int stock_bin;     /* binary index of stock_at, or -1 */
     size_t n_enter;
-    int *enter; /* binary indices of the binary warehouses the route enters */
-    int col;    /* column in the current model; 0 = not a column */
+    int *enter;     /* binary indices of the binary warehouses the route enters */
+    int col;        /* column in the current model; 0 = not a column */
+    bool dominated; /* in the current model: another candidate of its pair is strictly cheaper
+                       and uses no resource it does not (model.c, dominated()); not a column */
 } xbr__opt_cand_t;
 
 /* A product x market pair with demand, its candidates and its rows in the current model. */
@@ -169,11 +176,15 @@ typedef struct {
     double relax_bound; /* bound from the MILP without capacity rows, or NAN */
     /* current model */
     xbr__lp_t *lp;
-    int *link_row;      /* per link: capacity row or 0 */
-    int *link_slack;    /* per link: slack column or 0 */
-    int *wh_row;        /* per binary: capacity row or 0 */
-    int *wh_slack;      /* per binary: slack column or 0 */
-    int *y_col;         /* per binary: column or 0 */
+    int *link_row;   /* per link: capacity row or 0 */
+    int *link_slack; /* per link: slack column or 0 */
+    int *wh_row;     /* per binary: capacity row or 0 */
+    int *wh_slack;   /* per binary: slack column or 0 */
+    int *y_col;      /* per binary: column or 0 */
+    /* what the current model is (xbr__opt_build_model's arguments), so that the LP relaxation
+     * of the real model can become the MILP in place (xbr__opt_real_milp) */
+    bool built_real_lp; /* kind XBR__MODEL_REAL, integer false */
+    bool built_no_caps; /* no_caps when it was built */
     struct timespec t0; /* start of the run */
 } xbr__opt_t;
 
@@ -242,6 +253,11 @@ bool xbr__opt_cand_active(const xbr__opt_pair_t *pr, const xbr__opt_cand_t *c);
  */
 xbr_status_t xbr__opt_build_model(xbr__opt_t *cx, xbr__opt_model_t kind, bool integer,
                                   double penalty);
+/* The real MILP (xbr__opt_build_model(cx, XBR__MODEL_REAL, true, 0)): when the current model
+ * is the LP relaxation of the same model it becomes the MILP in place, keeping its basis, so
+ * that an optimal LP solved on it serves as the root of the branch and bound; otherwise it is
+ * built. XBR_ENOMEM. */
+xbr_status_t xbr__opt_real_milp(xbr__opt_t *cx);
 /* Whether any open link or binary warehouse has a finite capacity. */
 bool xbr__opt_any_finite_capacity(const xbr__opt_t *cx);
 /* A penalty per unit of relative excess that outweighs any plan's cost. */

@@ -51,6 +51,68 @@ static double capacity_link(const xbr__opt_t *cx, int l)
     return cx->sc->network->links[l].capacity_kg_per_week;
 }
 
+/* Whether candidate a uses every capacity row that b uses, with no less: every capacitated link
+ * of b is a link of a (the row's coefficient, demand x unit_kg, is the pair's, the same for
+ * both), and b's stock row (a capacitated warehouse) is a's with no more volume. */
+static bool uses_all_of(const xbr__opt_t *cx, const xbr__opt_cand_t *a, const xbr__opt_cand_t *b)
+{
+    const xbr_network_t *net = cx->sc->network;
+    if (cx->no_caps)
+        return true;
+    for (size_t e = 0; e < b->route.n_links; e++) {
+        int l = b->route.links[e];
+        if (!isfinite(capacity_link(cx, l)))
+            continue;
+        bool found = false;
+        for (size_t f = 0; f < a->route.n_links && !found; f++)
+            found = a->route.links[f] == l;
+        if (!found)
+            return false;
+    }
+    if (b->stock_bin >= 0 && isfinite(net->nodes[cx->bin_node[b->stock_bin]].capacity_m3))
+        return a->stock_bin == b->stock_bin && b->stock_m3 <= a->stock_m3;
+    return true;
+}
+
+/* Whether candidate b dominates candidate a of the same pair: b is strictly cheaper per unit,
+ * enters no binary warehouse that a does not, and uses no capacity that a does not
+ * (uses_all_of(a, b)). Then any plan that gives a pair's demand to a gives it to b for less:
+ * the demand row is the same, the linking rows b needs are those of warehouses a already has
+ * open, and no capacity row gets more. So a is in no optimal plan and need not be a column; the
+ * strict "cheaper" keeps every optimal plan, ties included. */
+static bool dominated_by(const xbr__opt_t *cx, const xbr__opt_cand_t *a, const xbr__opt_cand_t *b)
+{
+    if (!(b->c < a->c))
+        return false;
+    for (size_t e = 0; e < b->n_enter; e++) {
+        bool found = false;
+        for (size_t f = 0; f < a->n_enter && !found; f++)
+            found = a->enter[f] == b->enter[e];
+        if (!found)
+            return false;
+    }
+    return uses_all_of(cx, a, b);
+}
+
+/* Marks the active candidates that another active candidate of their pair dominates (the real
+ * and penalty models: both minimise cost; phase one keeps every candidate). O(n^2) per pair
+ * of n candidates, each test linear in the routes' lengths. */
+static void mark_dominated(xbr__opt_t *cx, xbr__opt_model_t kind)
+{
+    for (size_t i = 0; i < cx->n_pairs; i++) {
+        xbr__opt_pair_t *pr = &cx->pairs[i];
+        for (size_t k = 0; k < pr->n; k++) {
+            xbr__opt_cand_t *a = &pr->c[k];
+            a->dominated = false;
+            if (kind == XBR__MODEL_PHASE1 || !xbr__opt_cand_active(pr, a))
+                continue;
+            for (size_t j = 0; j < pr->n && !a->dominated; j++)
+                a->dominated =
+                    j != k && xbr__opt_cand_active(pr, &pr->c[j]) && dominated_by(cx, a, &pr->c[j]);
+        }
+    }
+}
+
 /* A new empty problem in cx->lp, and every row and column record reset. */
 static void model_reset(xbr__opt_t *cx)
 {
@@ -100,7 +162,7 @@ static void add_link_rows(xbr__opt_t *cx)
         const xbr__opt_pair_t *pr = &cx->pairs[i];
         for (size_t k = 0; k < pr->n; k++) {
             const xbr__opt_cand_t *c = &pr->c[k];
-            if (!xbr__opt_cand_active(pr, c))
+            if (!xbr__opt_cand_active(pr, c) || c->dominated)
                 continue;
             for (size_t e = 0; e < c->route.n_links; e++) {
                 int l = c->route.links[e];
@@ -231,7 +293,7 @@ static void add_pair(xbr__opt_t *cx, xbr__opt_model_t kind, bool integer, size_t
     pr->n_lk = 0;
     for (size_t k = 0; k < pr->n; k++) {
         pr->c[k].col = 0;
-        if (xbr__opt_cand_active(pr, &pr->c[k]))
+        if (xbr__opt_cand_active(pr, &pr->c[k]) && !pr->c[k].dominated)
             add_x_column(cx, kind, integer, i, k, ind, val);
     }
 }
@@ -254,10 +316,13 @@ xbr_status_t xbr__opt_build_model(xbr__opt_t *cx, xbr__opt_model_t kind, bool in
                                   double penalty)
 {
     model_reset(cx);
+    mark_dominated(cx, kind);
     add_warehouses(cx, kind, integer);
     add_link_rows(cx);
     if (kind != XBR__MODEL_REAL)
         add_slacks(cx, kind, penalty);
+    cx->built_real_lp = kind == XBR__MODEL_REAL && !integer;
+    cx->built_no_caps = cx->no_caps;
     size_t max_nz = max_column_entries(cx);
     int *ind = malloc((max_nz + 1) * sizeof(int));
     double *val = malloc((max_nz + 1) * sizeof(double));
@@ -267,6 +332,25 @@ xbr_status_t xbr__opt_build_model(xbr__opt_t *cx, xbr__opt_model_t kind, bool in
     free(ind);
     free(val);
     return st;
+}
+
+xbr_status_t xbr__opt_real_milp(xbr__opt_t *cx)
+{
+    if (!cx->built_real_lp || cx->built_no_caps != cx->no_caps)
+        return xbr__opt_build_model(cx, XBR__MODEL_REAL, true, 0.0);
+    /* The same rows and columns, in the same order, as a rebuild with integer true: only the
+     * kinds differ (binary y, and binary x for a single source), and GLP_BV gives the same
+     * [0, 1] bounds add_warehouses() and add_x_column() would. The LP basis is kept. */
+    for (size_t b = 0; b < cx->n_bin; b++)
+        if (cx->y_col[b])
+            xbr__lp_set_col_kind(cx->lp, cx->y_col[b], true);
+    if (cx->opts->single_source)
+        for (size_t i = 0; i < cx->n_pairs; i++)
+            for (size_t k = 0; k < cx->pairs[i].n; k++)
+                if (cx->pairs[i].c[k].col > 0)
+                    xbr__lp_set_col_kind(cx->lp, cx->pairs[i].c[k].col, true);
+    cx->built_real_lp = false;
+    return XBR_OK;
 }
 
 bool xbr__opt_any_finite_capacity(const xbr__opt_t *cx)

@@ -67,7 +67,7 @@ static double gap_of(double obj, double bound)
  * (xbr_write_file_atomic); XBR_EIO (with a diagnostic) when that fails. */
 static xbr_status_t write_real_model(xbr__opt_t *cx, xbr_optimize_t *res, const char *model_path)
 {
-    xbr_status_t st = xbr__opt_build_model(cx, XBR__MODEL_REAL, true, 0.0);
+    xbr_status_t st = xbr__opt_real_milp(cx);
     if (st != XBR_OK)
         return st;
     res->stats.n_columns = xbr__lp_num_cols(cx->lp);
@@ -107,7 +107,7 @@ static xbr_status_t try_relaxation(xbr__opt_t *cx, xbr_optimize_t *res, const ch
         st = xbr__lp_simplex(cx->lp, xbr__opt_remaining_ms(cx), &lp_status, cx->diags);
     double lp = lp_status == XBR__LP_OPT ? xbr__lp_obj_val(cx->lp) : NAN;
     if (st == XBR_OK)
-        st = xbr__opt_build_model(cx, XBR__MODEL_REAL, true, 0.0);
+        st = xbr__opt_real_milp(cx);
     if (st == XBR_OK)
         st = solve_milp(cx, &m);
     cx->no_caps = false;
