@@ -50,10 +50,10 @@ BENCH=$(find "$BUILD" -name bench_routes -type f -perm -u+x | head -n 1)
 [ -x "$CLI" ] && [ -x "$BENCH" ] || { log "no xbroute or bench_routes built"; exit 1; }
 
 # ---- run ----------------------------------------------------------------------------------
-echo "| links | nodes | pairs | load s | Pareto s | per pair ms | by class s | Dijkstra s |" \
-    "Pareto / Dijkstra | routes | class routes | peak RSS MB | process wall s |" \
-    "process peak RSS MB |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| links | nodes | pairs | load s | Pareto s | per pair ms | by class s | igraph Dijkstra s |" \
+    "CSR Dijkstra s | Pareto / igraph | Pareto / CSR | routes | class routes | peak RSS MB |" \
+    "process wall s | process peak RSS MB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for size in "${SIZES[@]}"; do
     dir=$OUT/$size
     if [ ! -s "$dir/scenario.json" ] || [ ! -s "$dir/network.json" ]; then
