@@ -94,6 +94,8 @@ typedef struct xbr_batch_opts {
     double worker_timeout_s; /* a scenario still running after this long (wall clock) has
                                 its worker killed and gets an error record; 0 = no limit */
     xbr_batch_job_fn job;    /* what a worker runs on each path; NULL: xbr_batch_record() */
+    void *job_ctx;           /* for a custom job (it gets opts back): anything of this process,
+                                which each forked worker holds a copy of; NULL by default */
 } xbr_batch_opts_t;
 
 /* The defaults: optimize on, no time limit, compare within optimize's design, as many jobs as

@@ -18,6 +18,7 @@
 #include "xbroute/render.h"
 #include "xbroute/compare.h"
 #include "xbroute/diff.h"
+#include "xbroute/sweep.h"
 #include "xbroute/chain.h"
 #include "xbroute/report.h"
 #include "xbroute/simulate.h"

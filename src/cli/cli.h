@@ -33,6 +33,7 @@ int cmd_optimize(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
 int cmd_resilience(int argc, char **argv);
 
 /*
@@ -55,6 +56,13 @@ int cli_emit(const xbr_buf_t *out, const char *path);
 /* Loads a scenario, printing its diagnostics; returns 0 or the exit code. */
 int cli_load_scenario(const char *path, xbr_scenario_t **out);
 
+/* The index of product `id` of sc into *out; else an input error with "did you mean" (exit
+ * code 2). Returns 0 or the exit code. */
+int cli_find_product(const char *cmd, const xbr_scenario_t *sc, const char *id, int *out);
+/* The index of node `id` of type `type` (an xbr_node_type_t) into *out; else an input error
+ * naming the type, with "did you mean" among the nodes of that type. Returns 0 or 2. */
+int cli_find_node_of(const char *cmd, const xbr_scenario_t *sc, const char *id, int type,
+                     int *out);
 /* Prints "xbroute CMD: error: MESSAGE" to stderr; returns exit code 2 (bad input). */
 int cli_input_error(const char *cmd, const char *fmt, ...) XBR_PRINTF(2, 3);
 

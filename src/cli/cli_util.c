@@ -114,3 +114,49 @@ int cli_compare_in_design(const char *cmd, const xbr_scenario_t *sc, const char 
         rc = cli_report(cmd, NULL, xbr_compare_run_in(sc, *design, cmp, diags), diags);
     return rc;
 }
+
+/* Ids of the products, or of the nodes of `type` (-1: any), NULL-terminated; NULL when out of
+ * memory. */
+static const char **ids_of(const xbr_scenario_t *sc, bool products, int type)
+{
+    size_t n = products ? sc->n_products : sc->network->n_nodes, k = 0;
+    const char **ids = calloc(n + 1, sizeof *ids);
+    for (size_t i = 0; ids != NULL && i < n; i++) {
+        if (products)
+            ids[k++] = sc->products[i].id;
+        else if (type < 0 || (int)sc->network->nodes[i].type == type)
+            ids[k++] = sc->network->nodes[i].id;
+    }
+    return ids;
+}
+
+/* The input error for an unknown id, with "did you mean" among `ids`. */
+static int unknown_id(const char *cmd, const char *what, const char *id, const char **ids,
+                      const char *where)
+{
+    const char *s = ids != NULL ? xbr_suggest(id, ids) : NULL;
+    int rc = s != NULL
+                 ? cli_input_error(cmd, "%s '%s' in %s; did you mean '%s'?", what, id, where, s)
+                 : cli_input_error(cmd, "%s '%s' in %s", what, id, where);
+    free(ids);
+    return rc;
+}
+
+int cli_find_product(const char *cmd, const xbr_scenario_t *sc, const char *id, int *out)
+{
+    *out = xbr_scenario_find_product(sc, id);
+    if (*out >= 0)
+        return 0;
+    return unknown_id(cmd, "unknown product", id, ids_of(sc, true, -1), sc->path);
+}
+
+int cli_find_node_of(const char *cmd, const xbr_scenario_t *sc, const char *id, int type, int *out)
+{
+    *out = xbr_network_find_node(sc->network, id);
+    if (*out >= 0 && (int)sc->network->nodes[*out].type == type)
+        return 0;
+    char what[64];
+    snprintf(what, sizeof what, "no %s node", xbr_node_type_name((xbr_node_type_t)type));
+    return unknown_id(cmd, what, id, ids_of(sc, false, type),
+                      sc->network->path ? sc->network->path : "the network");
+}

@@ -86,12 +86,12 @@ static int report(const char *cmd, const xbr_scenario_t *sc, const chain_opts_t 
 static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
 {
     const chain_opts_t *o = opts_;
-    int product = xbr_scenario_find_product(sc, o->product);
-    int market = xbr_network_find_node(sc->network, o->market);
-    if (product < 0)
-        return cli_input_error(cmd, "unknown product '%s' in %s", o->product, sc->path);
-    if (market < 0 || sc->network->nodes[market].type != XBR_NODE_MARKET)
-        return cli_input_error(cmd, "'%s' is not a market node of the network", o->market);
+    int product, market;
+    int rc = cli_find_product(cmd, sc, o->product, &product);
+    if (rc == 0)
+        rc = cli_find_node_of(cmd, sc, o->market, XBR_NODE_MARKET, &market);
+    if (rc != 0)
+        return rc;
     xbr_chain_t *ch = NULL;
     xbr_diags_t diags;
     xbr_diags_init(&diags);
@@ -99,10 +99,9 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
      * not), so a design prices none of them differently: it is only checked, and the
      * optimizer runs only when asked for by name. */
     xbr_design_t *design = NULL;
-    int rc =
-        o->design == NULL
-            ? 0
-            : cli_report(cmd, "design", xbr_design_resolve(sc, o->design, &design, &diags), &diags);
+    rc = o->design == NULL ? 0
+                           : cli_report(cmd, "design",
+                                        xbr_design_resolve(sc, o->design, &design, &diags), &diags);
     xbr_design_free(design);
     if (rc == 0)
         rc = cli_report(cmd, NULL, xbr_chain_run(sc, product, market, &ch, &diags), &diags);

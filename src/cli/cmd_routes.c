@@ -90,17 +90,13 @@ static const cli_spec_t spec = CLI_SCENARIO_SPEC("routes", options, CLI_FMT_ALL,
 static int find_ids(const char *cmd, const xbr_scenario_t *sc, const routes_opts_t *o, int *product,
                     int *market, int *from)
 {
-    const xbr_network_t *net = sc->network;
-    *product = xbr_scenario_find_product(sc, o->product);
-    *market = xbr_network_find_node(net, o->to);
-    *from = o->from != NULL ? xbr_network_find_node(net, o->from) : -1;
-    if (*product < 0)
-        return cli_input_error(cmd, "unknown product '%s' in %s", o->product, sc->path);
-    if (*market < 0 || net->nodes[*market].type != XBR_NODE_MARKET)
-        return cli_input_error(cmd, "'%s' is not a market node of the network", o->to);
-    if (o->from != NULL && (*from < 0 || net->nodes[*from].type != XBR_NODE_FACTORY))
-        return cli_input_error(cmd, "'%s' is not a factory node of the network", o->from);
-    return 0;
+    *from = -1;
+    int rc = cli_find_product(cmd, sc, o->product, product);
+    if (rc == 0)
+        rc = cli_find_node_of(cmd, sc, o->to, XBR_NODE_MARKET, market);
+    if (rc == 0 && o->from != NULL)
+        rc = cli_find_node_of(cmd, sc, o->from, XBR_NODE_FACTORY, from);
+    return rc;
 }
 
 /* Writes the routes found (the output, then the GeoJSON of the Pareto set); an exit code. */

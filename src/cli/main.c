@@ -12,6 +12,7 @@ static const cli_command_t commands[] = {
     {"routes", cmd_routes, "Pareto-optimal routes for one product into one market"},
     {"compare", cmd_compare, "every product x market: the best route of each class, the winner"},
     {"diff", cmd_diff, "what changes between two scenarios: winners, costs, warehouses, totals"},
+    {"sweep", cmd_sweep, "step one parameter: each class's cost per value, where the winner changes"},
     {"chain", cmd_chain,
      "the six-link export chain against its e-commerce shortcuts, link by link"},
     {"optimize", cmd_optimize, "network design: which warehouses, which routes (GLPK MILP)"},

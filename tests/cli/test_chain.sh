@@ -28,7 +28,7 @@ expect_rc 2 "unknown product"
 expect_err "unknown product 'nothing' in .*hand-scenario.json" "unknown product named"
 run chain "$sc" --product widget --market F
 expect_rc 2 "not a market"
-expect_err "'F' is not a market node of the network" "not a market named"
+expect_err "no market node 'F' in .*; did you mean" "not a market named, with a suggestion"
 run chain "$sc" --product widget --market M --format csv
 expect_rc 1 "csv is not offered"
 run chain "$sc" --product widget --market M --bogus

@@ -106,7 +106,7 @@ expect_out "^pareto,1,widget,G,M,post,9610,7," "G's own post first"
 expect_out "^pareto,2,widget,G,M,air,9610,10," "G's air is on G's own front"
 run routes "$TMP/origins-scenario.json" --product widget --to M --from P1
 expect_rc 2 "--from a node that is no factory"
-expect_err "'P1' is not a factory node" "not-a-factory message"
+expect_err "no factory node 'P1' in " "not-a-factory message"
 
 # The option table: did you mean, bounds, the criteria
 run routes "$sc" --prodcut widget --to M

@@ -236,6 +236,7 @@ void xbr_batch_opts_init(xbr_batch_opts_t *opts)
     opts->jobs = nproc > 0 ? (size_t)(nproc < XBR_BATCH_MAX_JOBS ? nproc : XBR_BATCH_MAX_JOBS) : 1;
     opts->worker_timeout_s = 0.0;
     opts->job = NULL;
+    opts->job_ctx = NULL;
 }
 
 /*

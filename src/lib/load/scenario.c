@@ -600,13 +600,7 @@ static xbr_status_t list_markets(xbr_scenario_t *sc, const xbr_network_t *net)
     sc->markets = calloc(net->n_nodes + 1, sizeof *sc->markets);
     if (sc->markets == NULL)
         return XBR_ENOMEM;
-    for (size_t i = 0; i < net->n_nodes; i++) {
-        bool any = false;
-        for (size_t k = 0; k < sc->n_products && !any; k++)
-            any = sc->products[k].demand_per_week[i] > 0.0;
-        if (any)
-            sc->markets[sc->n_markets++] = (int)i;
-    }
+    xbr__scenario_relist_markets(sc, net->n_nodes);
     return XBR_OK;
 }
 

@@ -104,4 +104,9 @@ void xbr__reach_destroy(xbr__reach_t *r);
  */
 void xbr__reach_from(xbr__reach_t *r, int from, unsigned char *seen);
 
+/* Lists in sc->markets (room for the network's n_nodes nodes) the markets with demand > 0 for some
+ * product, in ascending node index, and sets sc->n_markets: the loader's list, and again after a
+ * demand changes (a sweep). */
+void xbr__scenario_relist_markets(xbr_scenario_t *sc, size_t n_nodes);
+
 #endif

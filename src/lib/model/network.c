@@ -236,6 +236,19 @@ double xbr_country_duty_pct(const xbr_country_t *country, const char *category)
     return country->duty_pct_default;
 }
 
+void xbr__scenario_relist_markets(xbr_scenario_t *sc, size_t n_nodes)
+{
+    size_t k = 0;
+    for (size_t m = 0; m < n_nodes; m++) {
+        bool any = false;
+        for (size_t p = 0; p < sc->n_products && !any; p++)
+            any = sc->products[p].demand_per_week[m] > 0.0;
+        if (any)
+            sc->markets[k++] = (int)m;
+    }
+    sc->n_markets = k;
+}
+
 int xbr_scenario_find_product(const xbr_scenario_t *sc, const char *id)
 {
     if (id == NULL)

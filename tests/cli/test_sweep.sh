@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# test_sweep.sh - `xbroute sweep`, checked against `compare` run on scenario files that set
+# the same value (written here as child scenarios of the baseline, independently of the sweep's
+# in-memory setting): each point's classes, costs and winner; the crossovers against the
+# points; the number of values; the formats and the errors.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+
+S="$SRC/scenarios/baseline.json"
+run sweep "$S" --product P_TSHIRT --market M_DE --set unit_kg=0.1:2.1:0.4 --design none \
+  --format json -o "$TMP/sw.json" --jobs 2 --svg "$TMP/sw.svg"
+expect_rc 0 "sweep unit_kg"
+# The child scenarios: the baseline's T-shirt with unit_kg set (a product given again replaces
+# the parent's whole product, so the child repeats all of its fields).
+python3 - "$S" "$TMP" <<'PY'
+import json, os, sys
+base, tmp = sys.argv[1], sys.argv[2]
+sc = json.load(open(base))
+prod = next(p for p in sc["products"] if p["id"] == "P_TSHIRT")
+for i, kg in enumerate([0.1, 0.5, 0.9, 1.3, 1.7, 2.1]):
+    p = dict(prod, unit_kg=kg)
+    child = {"format": "xbroute.scenario/1", "name": "kg%d" % i, "extends": os.path.abspath(base),
+             "products": [p]}
+    json.dump(child, open(os.path.join(tmp, "kg%d.json" % i), "w"))
+PY
+for i in 0 1 2 3 4 5; do
+  run compare "$TMP/kg$i.json" --design none --format json -o "$TMP/c$i.json"
+  expect_rc 0 "compare kg$i"
+done
+python3 - "$TMP" >"$TMP/check" 2>&1 <<'PY'
+import json, os, sys
+tmp = sys.argv[1]
+sw = json.load(open(os.path.join(tmp, "sw.json")))
+assert sw["schema"] == "xbroute.sweep/1" and sw["parameter"] == "unit_kg" and sw["unit"] == "kg"
+pts = sw["points"]
+assert [p["value"] for p in pts] == [0.1, 0.5, 0.9, 1.3, 1.7, 2.1], [p["value"] for p in pts]
+def close(a, b):
+    return abs(a - b) <= 1e-8 * max(1, abs(a), abs(b))
+for i, p in enumerate(pts):
+    c = json.load(open(os.path.join(tmp, "c%d.json" % i)))
+    row = next(r for r in c["rows"] if r["product"] == "P_TSHIRT" and r["market"] == "M_DE")
+    assert p["winner"] == row.get("winner"), (i, p["winner"], row.get("winner"))
+    want = {k["class"]: k for k in row["classes"]}
+    assert [k["class"] for k in p["classes"]] == [k["class"] for k in row["classes"]], i
+    for k in p["classes"]:
+        w = want[k["class"]]
+        assert k["verdict"] == w["verdict"], (i, k["class"])
+        if "route" in w and w["route"]:
+            assert close(k["cost"], w["route"]["cost"]["total"]), (i, k["class"], k["cost"])
+            assert close(k["days"], w["route"]["days"]), (i, k["class"])
+        else:
+            assert k["cost"] is None, (i, k["class"])
+# crossovers: exactly the consecutive points whose winners differ, estimate between them
+want = [(a["value"], b["value"], a["winner"], b["winner"]) for a, b in zip(pts, pts[1:])
+        if a["winner"] != b["winner"]]
+got = [(x["below"], x["at"], x["from"], x["to"]) for x in sw["crossovers"]]
+assert got == want, (got, want)
+for x in sw["crossovers"]:
+    assert x["estimate"] is None or x["below"] <= x["estimate"] <= x["at"], x
+print("ok", len(got))
+PY
+grep -q "^ok" "$TMP/check" && pass || fail "sweep against compare: $(cat "$TMP/check")"
+grep -q "<svg" "$TMP/sw.svg" && grep -q "warehouse-sea" "$TMP/sw.svg" && pass || fail "the chart"
+
+# The same sweep with one worker gives the same bytes.
+run sweep "$S" --product P_TSHIRT --market M_DE --set unit_kg=0.1:2.1:0.4 --design none \
+  --format json --jobs 1
+cmp -s "$out" "$TMP/sw.json" && pass || fail "--jobs 1 and --jobs 2 differ"
+
+# Text: the table and the crossovers named.
+run sweep "$S" --product P_TSHIRT --to M_DE --set unit_kg=0.1:2.1:0.4 --design none
+expect_rc 0 "sweep text (--to for --market)"
+expect_out "^sweep unit_kg of P_TSHIRT into M_DE: 0.1 to 2.1 step 0.4 kg" "text heading"
+[[ $(grep -cE "^ +[0-9.]+  [a-z]" "$out") == 6 ]] && pass || fail "six value lines"
+n_cross=$(awk '{print $2}' "$TMP/check")
+if [[ "$n_cross" -gt 0 ]]; then
+  expect_out "^  [a-z-]+ wins from [0-9.]+ kg \([a-z-]+ up to [0-9.]+" "a crossover named"
+else
+  expect_out "^no crossover" "no crossover said"
+fi
+
+# CSV: one line per value and class.
+run sweep "$S" --product P_TSHIRT --market M_DE --set demand=100:300:100 --format csv
+expect_rc 0 "sweep demand, csv"
+[[ $(head -1 "$out") == "value,class,verdict,cost,days,winner" ]] && pass || fail "CSV header"
+[[ $(awk -F, 'NR > 1 && $6 == "true"' "$out" | wc -l) == 3 ]] && pass || fail "one winner per value"
+
+# Errors: unknown parameter (suggested), out of range, unknown ids, missing --set.
+run sweep "$S" --product P_TSHIRT --market M_DE --set unit_gk=0.1:1:0.1
+expect_rc 2 "unknown parameter"
+expect_err 'unknown parameter "unit_gk"; did you mean "unit_kg"' "parameter suggestion"
+run sweep "$S" --product P_TSHIRT --market M_DE --set unit_kg=0:1:0.5
+expect_rc 2 "value out of range"
+expect_err "value 0 is out of range for unit_kg" "the value named"
+run sweep "$S" --product P_TSHIRT --market M_DE --set unit_kg=1:0:0.5
+expect_rc 2 "FROM > TO"
+run sweep "$S" --product P_TSHIRT --market M_DE --set unit_kg=0.001:100:0.001
+expect_rc 2 "too many values"
+run sweep "$S" --product P_TSIRT --market M_DE --set unit_kg=0.1:1:0.1
+expect_rc 2 "unknown product"
+expect_err "did you mean 'P_TSHIRT'" "product suggestion"
+run sweep "$S" --product P_TSHIRT --market M_DE --set countries.XX.duty_pct=0:10:5
+expect_rc 2 "unknown country"
+run sweep "$S" --product P_TSHIRT --market M_DE
+expect_rc 1 "no --set"
+finish
