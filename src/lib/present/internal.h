@@ -40,6 +40,7 @@
 #define XBR__GREY "#999999"
 #define XBR__WINE "#882255"
 #define XBR__INDIGO "#332288"
+#define XBR__TEAL "#44AA99" /* Paul Tol's muted teal: the bonded class */
 
 /* ---- picture.c: escaping ---- */
 

@@ -61,6 +61,7 @@ void xbr_route_write_json(xbr_json_t *j, const char *key, const xbr_scenario_t *
     xbr_json_string(j, "class", r->class_name);
     xbr_json_string(j, "regime", xbr_regime_name(r->regime));
     xbr_json_string(j, "stock_at", r->stock_at >= 0 ? net->nodes[r->stock_at].id : NULL);
+    xbr_json_string(j, "sale", r->domestic_sale ? "domestic" : "cross_border");
     xbr_cost_write_json(j, "cost", &r->cost);
     xbr_json_number(j, "days", r->days);
     xbr_json_number(j, "days_sd", sqrt(r->days_var > 0 ? r->days_var : 0));

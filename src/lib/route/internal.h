@@ -48,6 +48,7 @@ enum {
 #define XBR_SF_EXPORTED 1u /* has left the origin's country */
 #define XBR_SF_PENDING 2u  /* bulk: export clearance not yet charged (regime unknown) */
 #define XBR_SF_TRAD 4u     /* has passed an exporter, importer or wholesaler */
+#define XBR_SF_BONDED 8u   /* stocked at a bonded warehouse of the origin's country (1210) */
 
 /* Per product x market constants of the model. */
 typedef struct {
