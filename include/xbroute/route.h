@@ -190,7 +190,7 @@ typedef struct {
     double consumer_price;   /* unit_value + cost.total */
     double factory_share;    /* unit_value / consumer_price */
     double generalised_cost; /* cost.total + value_of_time_per_day x days */
-    bool domestic_sale; /* the consumer buys inside the market's customs territory (above) */
+    bool domestic_sale;      /* the consumer buys inside the market's customs territory (above) */
 } xbr_route_t;
 
 /* Releases a route's arrays and zeroes it; safe on a zeroed route. */
