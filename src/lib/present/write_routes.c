@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "present/internal.h"
 #include "xbroute/design.h"
 #include "xbroute/render.h"
 #include "xbroute/route.h"
@@ -80,20 +81,6 @@ static void text_costs(xbr_buf_t *b, const xbr_route_set_t *set)
     }
 }
 
-/* What a stocked route's regime means for the sale (route.h, "Sale"), or "". */
-static const char *sale_text(const xbr_route_t *r)
-{
-    if (r->stock_at < 0)
-        return "";
-    if (r->regime == XBR_REGIME_1210)
-        return "  1210: exported on entry into the bonded zone, sold abroad by parcel";
-    if (r->regime == XBR_REGIME_9810)
-        return r->domestic_sale ? "  9810 export, then a domestic sale from stock"
-                                : "  9810 export, then a cross-border sale from stock";
-    return r->domestic_sale ? "  a domestic sale from stock"
-                            : "  stock at home, parcels exported one by one (9610)";
-}
-
 /* The routes of `set` as a table (class, regime, cost, days, lead time, CO2e, promise), their
  * paths and their costs by component. */
 static void text_table(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_route_set_t *set,
@@ -120,7 +107,7 @@ static void text_table(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_route_s
         if (w >= 0)
             xbr_buf_printf(b, "  (stock at %s%s)", net->nodes[w].id,
                            xbr_design_is_open(design, w) ? "" : ", not open in the design");
-        xbr_buf_puts(b, sale_text(&set->routes[i]));
+        xbr_buf_puts(b, xbr__route_sale_text(&set->routes[i]));
         xbr_buf_puts(b, "\n");
     }
     xbr_buf_printf(b, "\n  cost per unit (%s):\n", currency(sc));
