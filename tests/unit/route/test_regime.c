@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "model/internal.h"
+#include "present/internal.h"
 #include "route_fixture.h"
 #include "xbroute/load.h"
 #include "xbroute/route.h"
@@ -232,6 +233,28 @@ static void test_shipped_sea_rates_follow_the_routing(void **state)
     xbr_network_free(net);
 }
 
+static void test_sale_labels_say_what_happens(void **state)
+{
+    (void)state;
+    xbr_route_t r;
+    memset(&r, 0, sizeof r);
+    r.stock_at = -1;
+    assert_string_equal(xbr__route_sale_text(&r), ""); /* direct: nothing to add */
+    r.stock_at = 1;
+    r.regime = XBR_REGIME_9810;
+    r.domestic_sale = true;
+    assert_string_equal(xbr__route_sale_text(&r), "  9810 export, then a domestic sale from stock");
+    r.domestic_sale = false;
+    assert_string_equal(xbr__route_sale_text(&r),
+                        "  9810 export, then a cross-border sale from stock");
+    r.regime = XBR_REGIME_1210;
+    assert_string_equal(xbr__route_sale_text(&r),
+                        "  1210: exported on entry into the bonded zone, sold abroad by parcel");
+    r.regime = XBR_REGIME_9610;
+    assert_string_equal(xbr__route_sale_text(&r),
+                        "  stock at home, parcels exported one by one (9610)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -240,6 +263,7 @@ int main(void)
         cmocka_unit_test(test_stock_in_destination_is_9810_then_a_domestic_sale),
         cmocka_unit_test(test_bonded_zone_abroad_never_stocks),
         cmocka_unit_test(test_shipped_sea_rates_follow_the_routing),
+        cmocka_unit_test(test_sale_labels_say_what_happens),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
