@@ -66,11 +66,20 @@ SOURCES = [
      "date": "2024"},
     {"id": "S_SEA_SAILINGS", "what": "assumption: one departure per week per lane (a weekly liner service: sea is lumpy, with weekly sailings)",
      "where": "assumption of this network", "date": "2026"},
-    {"id": "S_WCI_20241128", "what": "sea freight rates: Drewry World Container Index, assessment of 2024-11-28, USD per 40 ft: Shanghai-Los Angeles 4,250; Shanghai-New York 5,182; Shanghai-Rotterdam 3,997; Shanghai-Genoa 4,490. Converted to USD per m3 at 58 m3 of cargo per FEU (assumption: about 85 % of the 67 m3 internal volume): 73.28, 89.34, 68.91, 77.41. Rotterdam's rate serves all North European ports, Genoa's the Mediterranean (Valencia), Los Angeles' the US West Coast. In late 2024 most Asia-Europe services already sailed round the Cape, so the same rate is used for the Suez and the Cape link of a lane: the two differ in days and distance only",
-     "where": "hellenicshippingnews.com/drewry-world-container-index-down-2-last-week-3/ (via tools/data/reference-rates.md section 1)",
-     "date": "2024-11-28"},
-    {"id": "S_SEA_SCALED", "what": "assumption: China-Japan and China-Australia sea rates, no published index found; the WCI Shanghai-Los Angeles rate (USD 4,250/FEU) scaled by sea distance (x 1,930/10,675 for Tokyo, x 8,601/10,675 for Sydney), then divided by 58 m3 per FEU: 13.17 and 59.03 USD/m3",
-     "where": "derived from S_WCI_20241128 and S_SEADIST", "date": "2024-11-28"},
+    {"id": "S_SEA_WORLD", "what": "which world the network describes for late 2026: the Red Sea is closed to container lines. After the Gaza ceasefire (Oct 2025) Maersk announced a structural return to Suez for one service (15 Jan 2026), but only 26 container transits a week were counted in early January 2026 against about 80 before the crisis; after the strikes on Iran of 28 Feb 2026 and the closure of the Strait of Hormuz, Maersk paused its trans-Suez sailings (1 Mar 2026) and Maersk, Hapag-Lloyd, CMA CGM and MSC routed Asia-Europe via the Cape; Xeneta judged a return at scale unlikely for the rest of 2026; no large-scale return was reported up to mid-2026 (the newest material found). So every Asia-Europe sea link via Suez is closed (status closed) and the Cape links carry the 2026 rate; scenarios/red-sea-reopened.json opens the Suez links at the last Suez-routing rate",
+     "where": "tools/data/rules-2026.md section 3.2 (freightwaves.com, bairdmaritime.com 2026-01-15; seantel.news; steelorbis.com 2026-03-04; maritime-executive.com 2026-03-02; sels-insight.com 2026-05-01)",
+     "date": "2026-05-01"},
+    {"id": "S_SEA_TRANSPACIFIC_2026", "what": "trans-Pacific sea rates: Xeneta market-average spot, 2026-06-15 (after the Hormuz closure), USD per FEU: Far East-US West Coast 6,178, Far East-US East Coast about 6,336. Converted at 58 m3 of cargo per FEU (assumption: about 85 % of the 67 m3 internal volume): 106.52 and 109.24 USD/m3. The US West Coast rate serves Los Angeles and Long Beach; the East Coast rate New York and Savannah (via Panama)",
+     "where": "ankpost.com citing Xeneta (via tools/data/rules-2026.md section 3.2)",
+     "date": "2026-06-15"},
+    {"id": "S_SEA_CAPE_2026", "what": "Asia-Europe sea rates round the Cape, late 2026 (derived): the Drewry WCI of 2026-03-05 (the first assessment after the Hormuz closure of 28 Feb 2026, Asia-Europe already routed via the Cape), Shanghai-Rotterdam 2,052 and Shanghai-Genoa 2,844 USD per 40 ft, raised by Xeneta's change of the Far East-North Europe and Far East-Mediterranean spot rates from the end of February to 2026-06-25 (+115 % and +82 %): 2,052 x 2.15 = 4,411.80 and 2,844 x 1.82 = 5,176.08 USD per FEU, / 58 m3 = 76.07 and 89.24 USD/m3. Rotterdam's rate serves all North European ports (Rotterdam, Hamburg, Felixstowe), Genoa's the Mediterranean (Valencia). Mixing a Drewry level with a Xeneta change is our derivation (no absolute Asia-Europe figure after March 2026 was found)",
+     "where": "gcaptain.com 2026-03-05 (Drewry WCI); xeneta.com update 25.06.26 (via tools/data/rules-2026.md sections 3.1 and 3.2)",
+     "date": "2026-06-25"},
+    {"id": "S_SEA_SUEZ_2023", "what": "Asia-Europe sea rates via Suez: the last Drewry WCI assessments when Asia-Europe services still sailed through the Red Sea, 2023-11-09, USD per 40 ft: Shanghai-Rotterdam 1,272, Shanghai-Genoa 1,470 (pre-Red-Sea); / 58 m3 = 21.93 and 25.34 USD/m3. No Suez-routing rate was published for 2026 (carriers stayed on the Cape), so this is the rate of a Suez-routing market, not a forecast for a reopening in late 2026: a reopening scenario with it is the upper end of the saving",
+     "where": "hellenicshippingnews.com (drewry-world-container-index-up-7-this-week) (via tools/data/rules-2026.md section 3.1)",
+     "date": "2023-11-09"},
+    {"id": "S_SEA_SCALED", "what": "assumption: China-Japan and China-Australia sea rates, no published index found; the Xeneta Far East-US West Coast rate of 2026-06-15 (USD 6,178/FEU, S_SEA_TRANSPACIFIC_2026) scaled by sea distance (x 1,930/10,675 for Tokyo, x 8,601/10,675 for Sydney), then divided by 58 m3 per FEU: 19.26 and 85.82 USD/m3",
+     "where": "derived from S_SEA_TRANSPACIFIC_2026 and S_SEADIST", "date": "2026-06-15"},
     {"id": "S_BAI_202511", "what": "air freight rates, USD per chargeable kg: Baltic Air Freight Index monthly, November (2025 inferred: the article cites the end of the US de minimis exemption), Hong Kong-North America 6.18, Hong Kong-Europe 5.00; applied to every Chinese gateway (no Shanghai index was found)",
      "where": "aircargonews.net/data-news/hong-kong-airfreight-rates-continue-peak-season-pick-up/1080982.article (via tools/data/reference-rates.md section 3)",
      "date": "2025-11"},
@@ -140,6 +149,12 @@ SOURCES = [
      "where": "assumption of this network (no published per-country figure found)", "date": "2026"},
     {"id": "S_REGIMES", "what": "assumption: China export clearance by regime: 9610 (B2C list declaration) 0.5 day, no fee; 9710 and 9810 (B2B and overseas-warehouse export) 1 day, USD 20 per declaration; 1210 (bonded) 1 day, USD 20; 0110 (general trade, full declaration via a broker) 2 days, USD 50",
      "where": "assumption of this network; regime codes from China Customs (9610, 9710, 9810, 1210, 0110)", "date": "2026"},
+    {"id": "S_REGIME_1210", "what": "regime 1210 (bonded cross-border e-commerce export): goods enter a comprehensive bonded zone or bonded logistics centre in bulk (the first leg declared under 0110), the export declaration is completed on entry into the zone and the export VAT rebate can be claimed then, without waiting for the goods to be sold abroad; orders are picked and packed in the zone and leave by international express or post under 1210",
+     "where": "tools/data/rules-2026.md section 6 (460.net.cn news 271393; amzmm.com; en.yanglingic.com)", "date": "2025"},
+    {"id": "S_MEISHAN", "what": "Ningbo Meishan Bonded Area (Meishan Island, Beilun, Ningbo): a bonded port area whose trade includes cross-border e-commerce; placed at the island's centre (about 29.77 N, 121.96 E, approximate, per S_CITY)",
+     "where": "msd.gov.cn/english/show.asp?sysid=16466 and sysid=16459 (Meishan Bonded Area news, 2017)", "date": "2017"},
+    {"id": "S_BONDED_WH", "what": "assumption: a bonded e-commerce warehouse in China charges storage 0.30 USD per m3 per day (a third of the FBA US rate of S_FBA_STORAGE) and 1.00 USD per unit for pick and pack, 1 day handling; no published price list of a Chinese bonded or overseas warehouse was found (tools/data/rules-2026.md, figures not found)",
+     "where": "assumption of this network", "date": "2026"},
     {"id": "S_MARKUP_RETAIL", "what": "retailer markup 100 % (keystone: the cost price is doubled); online B2B2C retailers assumed 60 %",
      "where": "monash.edu/business/marketing/marketing-dictionary/k/keystone-markup", "date": "2025"},
     {"id": "S_MARKUP_DIST", "what": "wholesaler/distributor markup generally 20 % (5-40 % by industry); used for wholesalers and importers",
@@ -234,15 +249,21 @@ ONLINE = [
 
 
 def lane(dest_country):
-    """(per_m3 sea rate, rate source, port-call allowance) by destination."""
+    """(per_m3 sea rate, rate source, port-call allowance) by destination, for the lane's
+    direct routing (via Panama or none) or, on Asia-Europe lanes, round the Cape."""
     return {
-        "US_W": (73.28, "S_WCI_20241128", 1.0),
-        "US_E": (89.34, "S_WCI_20241128", 2.0),
-        "NEU": (68.91, "S_WCI_20241128", 6.0),
-        "MED": (77.41, "S_WCI_20241128", 6.0),
-        "JP": (13.17, "S_SEA_SCALED", 1.0),
-        "AU": (59.03, "S_SEA_SCALED", 2.0),
+        "US_W": (106.52, "S_SEA_TRANSPACIFIC_2026", 1.0),
+        "US_E": (109.24, "S_SEA_TRANSPACIFIC_2026", 2.0),
+        "NEU": (76.07, "S_SEA_CAPE_2026", 6.0),
+        "MED": (89.24, "S_SEA_CAPE_2026", 6.0),
+        "JP": (19.26, "S_SEA_SCALED", 1.0),
+        "AU": (85.82, "S_SEA_SCALED", 2.0),
     }[dest_country]
+
+
+# The Suez routing of the Asia-Europe lanes: (per_m3 rate, source). These links are closed in
+# the late-2026 world the network describes (S_SEA_WORLD).
+SUEZ_RATE = {"NEU": (21.93, "S_SEA_SUEZ_2023"), "MED": (25.34, "S_SEA_SUEZ_2023")}
 
 
 SEA_LANE = {"USLAX": "US_W", "USLGB": "US_W", "USNYC": "US_E", "USSAV": "US_E", "NLRTM": "NEU",
@@ -384,6 +405,42 @@ def add_destination_nodes(net):
                       "lon": lon, "source": "S_CITY"})
 
 
+# bonded e-commerce warehouses in China (regime 1210, S_REGIME_1210): id, name, lat, lon,
+# sources, the factories that truck to it
+BONDED = [
+    ("W_CN_MEISHAN", "Ningbo Meishan bonded zone e-commerce warehouse", 29.77, 121.96,
+     ["S_MEISHAN", "S_REGIME_1210", "S_BONDED_WH", "S_WH_ASSUMED"],
+     ["F_NINGBO", "F_YIWU", "F_SUZHOU"]),
+]
+
+
+def add_bonded_nodes(net):
+    """The bonded warehouses in China: stock there is exported on entry (regime 1210)."""
+    for wid, name, lat, lon, src, _ in BONDED:
+        net.add_node({"id": wid, "type": "warehouse", "name": name, "country": "CN", "lat": lat,
+                      "lon": lon, "bonded": True, "storage_cost_per_m3_day": 0.30,
+                      "fixed_cost_per_week": 500, "capacity_m3": 5000,
+                      "handling": {"cost_per_unit": 1.00, "days": 1}, "source": src})
+
+
+def add_bonded_links(net):
+    """Factories -> bonded zone by truck (the first leg, in bulk); bonded zone -> every market
+    by express and post (parcels), at the rates of the factories' door-to-door links."""
+    for wid, _, _, _, _, facs in BONDED:
+        for f in facs:
+            net.truck(f, wid)
+        for mid, _, cc, _, _ in MARKETS:
+            net.add_link({"from": wid, "to": mid, "mode": "express",
+                          "cost": {"per_kg": 22.0, "min_charge": 12.0},
+                          "days": {"min": 2, "mode": 3, "max": 5},
+                          "source": ["S_EXPRESS", "S_EXPRESS_MIN"]})
+            post_rate = {"US": 14.0, "JP": 9.6}.get(cc, 13.0)
+            post_days = ({"min": 8, "mode": 12, "max": 18} if cc == "US"
+                         else {"min": 10, "mode": 15, "max": 25})
+            net.add_link({"from": wid, "to": mid, "mode": "post", "cost": {"per_kg": post_rate},
+                          "days": post_days, "source": ["S_POST", "S_POST_DAYS"]})
+
+
 def add_pre_carriage_links(net):
     """Trucks from factories to the nearby Chinese gateways, and the traditional chain
     factory -> exporter -> Chinese port."""
@@ -416,7 +473,8 @@ def add_pre_carriage_links(net):
 
 def add_sea_links(net, dist):
     """One sea link per Chinese port and destination port; an Asia-Europe lane through Suez
-    gets a second link round the Cape (the search with Suez, Bab-el-Mandeb and Panama closed)."""
+    gets a second link round the Cape (the search with Suez, Bab-el-Mandeb and Panama closed).
+    Each routing has its own dated rate; the Suez links are closed (S_SEA_WORLD)."""
     for a in SEAPORTS_CN:
         for b in SEAPORTS_DEST:
             r = dist[(a, b)]
@@ -427,12 +485,16 @@ def add_sea_links(net, dist):
                     "cost": {"per_m3": rate}, "departures_per_week": 1}
             source = [rsrc, "S_SEADIST", "S_SEADAYS", "S_SEA_SAILINGS"]
             if "suez" in via:
-                net.add_link(dict(base, id="SEA_%s_%s_SUEZ" % (a, b), days=sea_days(nm, calls),
-                                  distance_km=round(nm * 1.852), via=via, source=source))
+                srate, ssrc = SUEZ_RATE[SEA_LANE[b]]
+                net.add_link(dict(base, id="SEA_%s_%s_SUEZ" % (a, b), cost={"per_m3": srate},
+                                  days=sea_days(nm, calls), distance_km=round(nm * 1.852),
+                                  via=via, status="closed",
+                                  source=[ssrc, "S_SEA_WORLD"] + source[1:]))
                 nm2 = float(r["distance_nm_no_suez_no_panama"])
                 net.add_link(dict(base, id="SEA_%s_%s_CAPE" % (a, b),
                                   days=sea_days(nm2, calls), distance_km=round(nm2 * 1.852),
-                                  via=via_of(r["passages_no_suez_no_panama"]), source=source))
+                                  via=via_of(r["passages_no_suez_no_panama"]),
+                                  source=source + ["S_SEA_WORLD"]))
             else:
                 l1 = dict(base, id="SEA_%s_%s" % (a, b), days=sea_days(nm, calls),
                           distance_km=round(float(r["distance_km"])), source=source)
@@ -609,7 +671,7 @@ REGIMES = {
     "9610": {"clearance_days": 0.5, "fee_per_shipment": 0, "source": "S_REGIMES"},
     "9710": {"clearance_days": 1, "fee_per_shipment": 20, "source": "S_REGIMES"},
     "9810": {"clearance_days": 1, "fee_per_shipment": 20, "source": "S_REGIMES"},
-    "1210": {"clearance_days": 1, "fee_per_shipment": 20, "source": "S_REGIMES"},
+    "1210": {"clearance_days": 1, "fee_per_shipment": 20, "source": ["S_REGIMES", "S_REGIME_1210"]},
     "0110": {"clearance_days": 2, "fee_per_shipment": 50, "source": "S_REGIMES"},
 }
 
@@ -624,6 +686,7 @@ DESCRIPTION = (
 NOTES = [
     "Generated by tools/gen_china_export.py from tools/data (seaports, cargo airports, sea distances, reference rates); edit the script and regenerate rather than editing by hand.",
     "Asia-Europe sea lanes exist twice: via Suez (malacca, suez, babalmandab, gibraltar) and round the Cape (cape; the Cape lane in sea_distances.csv passes the Sunda strait, not Malacca). Closing a passage falls back to the other lane.",
+    "Late 2026 as published: the Red Sea is closed to container lines (S_SEA_WORLD), so the Suez links are closed and Asia-Europe cargo sails round the Cape at the 2026 Cape rate; each routing has its own dated rate (Suez: the last Suez-routing assessment, 2023-11-09). scenarios/red-sea-reopened.json opens the Suez links.",
     "Money in USD; weight kg; volume m3; days; distance km.",
 ]
 
@@ -650,6 +713,7 @@ def generate(data_dir=DEFAULT_DATA):
     net = Network()
     add_china_nodes(net, seaports, airports)
     add_destination_nodes(net)
+    add_bonded_nodes(net)
     add_pre_carriage_links(net)
     add_sea_links(net, dist)
     add_air_links(net, airports)
@@ -658,6 +722,7 @@ def generate(data_dir=DEFAULT_DATA):
     add_last_mile_links(net)
     add_door_to_door_links(net)
     add_trade_links(net)
+    add_bonded_links(net)
     countries = make_countries()
     check_references(net, countries)
     return render({

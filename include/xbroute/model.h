@@ -179,6 +179,7 @@ typedef struct {
     double capacity_m3;         /* stock volume; INFINITY if unlimited */
     bool closed;                /* status "closed", or closed by a scenario change */
     xbr_srcpos_t pos;
+    bool bonded; /* warehouses in a country with a factory: a bonded zone (regime 1210) */
 } xbr_node_t;
 
 typedef struct {

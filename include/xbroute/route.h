@@ -61,10 +61,26 @@
  * unit_value / consumer_price.
  *
  * Class and regime: through an exporter, importer or wholesaler -> traditional (0110); through
- * a retailer only -> b2b2c (9710); stocked -> warehouse-<mode of the first border-crossing link
- * before the warehouse> (9810; plain "warehouse" when none); else direct by the mode of the
- * first border-crossing link (9610): air, express, post, sea, rail, road (truck, last_mile),
- * or domestic when the route never leaves the origin's country.
+ * a retailer only -> b2b2c (9710); stocked at a bonded warehouse (node field "bonded") in the
+ * origin's customs territory -> bonded (1210); stocked elsewhere -> warehouse-<mode of the
+ * first border-crossing link before the warehouse> (9810: exported in bulk to stock abroad),
+ * or plain "warehouse" when no border was crossed before it (stock in the origin's own
+ * country, not bonded: the parcels are exported one by one from domestic stock, 9610); else
+ * direct by the mode of the first border-crossing link (9610): air, express, post, sea, rail,
+ * road (truck, last_mile), or domestic when the route never leaves the origin's country.
+ * Regime 1210 (rules-2026.md section 6): the bulk first leg enters the bonded zone, and the
+ * export declaration is completed on entry, so the 1210 export clearance (fee_per_shipment /
+ * q_bulk and clearance_days) is charged once, when the route stocks at the bonded warehouse,
+ * on the bulk shipment and inside the replenishment lead time; the parcels that leave the zone
+ * later pay no second export clearance. A bonded warehouse outside the origin's customs
+ * territory is passed in bulk but never stocks (its zone exports only that country's goods).
+ * Not modelled: the cash timing of China's export VAT rebate (claimable on entry into the zone
+ * under 1210, at export under 9810 and 0110, none under 9610 without input VAT invoices):
+ * unit_value is taken net of VAT, no rebate rate or payout lag is charged as capital.
+ * Sale: a route's sale is "domestic" when the consumer buys from a seller inside the market's
+ * customs territory (the stocking warehouse, else the last retailer, else the origin), else
+ * "cross_border": a warehouse route in the market's territory is a 9810 export followed by a
+ * domestic sale from stock, and is shown so (route field domestic_sale, JSON "sale").
  */
 #ifndef XBROUTE_ROUTE_H
 #define XBROUTE_ROUTE_H
@@ -97,7 +113,8 @@ typedef struct xbr_design xbr_design_t;
     X(DOMESTIC, "domestic") /* direct, never leaves the origin's country */                        \
     X(WAREHOUSE, "warehouse")                                                                      \
     X(B2B2C, "b2b2c")                                                                              \
-    X(TRADITIONAL, "traditional")
+    X(TRADITIONAL, "traditional")                                                                  \
+    X(BONDED, "bonded") /* stocked in a bonded zone of the origin country (1210) */
 
 typedef enum {
 #define XBR_ROUTE_CLASS_ENUM_(id, name) XBR_CLASS_##id,
@@ -173,6 +190,7 @@ typedef struct {
     double consumer_price;   /* unit_value + cost.total */
     double factory_share;    /* unit_value / consumer_price */
     double generalised_cost; /* cost.total + value_of_time_per_day x days */
+    bool domestic_sale;      /* the consumer buys inside the market's customs territory (above) */
 } xbr_route_t;
 
 /* Releases a route's arrays and zeroes it; safe on a zeroed route. */

@@ -24,6 +24,7 @@ static const char *const keys_node[] = {"id",
                                         "fixed_cost_per_week",
                                         "capacity_m3",
                                         "status",
+                                        "bonded",
                                         "source",
                                         NULL};
 static const char *const keys_link[] = {"id",

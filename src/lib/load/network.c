@@ -444,7 +444,52 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
                            wh[k2], "this field only on warehouse nodes", "%s on a node of type %s",
                            wh[k2], xbr_node_type_name((xbr_node_type_t)type));
     xbr__ld_get_status(&o, &nd->closed);
+    const cJSON *bonded = cJSON_GetObjectItemCaseSensitive(it, "bonded");
+    if (bonded != NULL && !cJSON_IsBool(bonded))
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, bonded, 0, oid, "bonded", "true or false",
+                       "wrong type: %s", xbr__ld_type_name(bonded));
+    else if (cJSON_IsTrue(bonded) && type >= 0 && type != XBR_NODE_WAREHOUSE)
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, bonded, 1, oid, "bonded",
+                       "\"bonded\" only on warehouse nodes", "bonded on a node of type %s",
+                       xbr_node_type_name((xbr_node_type_t)type));
+    else
+        nd->bonded = cJSON_IsTrue(bonded);
     xbr__ld_check_source_refs(&o, &ids->sources, ids->extra_sources);
+}
+
+/*
+ * A bonded warehouse is a bonded zone of an origin country: a country where a factory of the
+ * network stands (regime 1210 is an export regime). Checks the bonded warehouses of `arr`
+ * (just loaded) against the factories of the whole network.
+ */
+static void check_bonded(xbr__ldoc_t *doc, const cJSON *arr, const xbr_network_t *net,
+                         xbr__ldnet_ids_t *ids)
+{
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        const cJSON *b = cJSON_GetObjectItemCaseSensitive(it, "bonded");
+        const cJSON *c = cJSON_GetObjectItemCaseSensitive(it, "country");
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(it, "type");
+        if (!cJSON_IsTrue(b) || !cJSON_IsString(c) || !cJSON_IsString(t) ||
+            strcmp(t->valuestring, "warehouse") != 0)
+            continue;
+        int country = xbr__strmap_get(&ids->countries, c->valuestring);
+        if (country < 0)
+            continue; /* reported as an unknown country */
+        bool origin = false;
+        for (size_t i = 0; i < net->n_nodes && !origin; i++)
+            origin = net->nodes[i].type == XBR_NODE_FACTORY && net->nodes[i].country == country;
+        if (!origin) {
+            const cJSON *idv = cJSON_GetObjectItemCaseSensitive(it, "id");
+            char oid[80];
+            snprintf(oid, sizeof oid, "node %.64s",
+                     cJSON_IsString(idv) ? idv->valuestring : "(no id)");
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, b, 1, oid, "bonded",
+                           "a bonded warehouse in a country where a factory of the network stands",
+                           "bonded warehouse in %.32s, where no factory stands", c->valuestring);
+        }
+    }
 }
 
 /* ---- links ---- */
@@ -664,6 +709,7 @@ xbr_status_t xbr__ldnet_add_nodes_links(xbr__ldoc_t *doc, xbr_network_t *net, xb
         net->nodes = a;
         if (load_each(doc, nodes, load_node, net, ids) != XBR_OK)
             return XBR_ENOMEM;
+        check_bonded(doc, nodes, net, ids);
     }
     n = array_length(doc, links, "links", "an array of links");
     if (n >= 0) {

@@ -23,6 +23,7 @@
 
 #include "xbroute/output.h"
 #include "xbroute/picture.h"
+#include "xbroute/route.h"
 #include "xbroute/status.h"
 
 /* ---- the palette: the colours' names (picture.c, chart.c) ----
@@ -40,6 +41,7 @@
 #define XBR__GREY "#999999"
 #define XBR__WINE "#882255"
 #define XBR__INDIGO "#332288"
+#define XBR__TEAL "#44AA99" /* Paul Tol's muted teal: the bonded class */
 
 /* ---- picture.c: escaping ---- */
 
@@ -159,5 +161,10 @@ extern const float xbr__land_lonlat[];
 extern const unsigned xbr__land_ring_start[];
 extern const unsigned xbr__land_ring_count[];
 extern const unsigned xbr__land_n_rings;
+
+/* What a stocked route's regime means for its sale, with two leading spaces, for a line that
+ * shows its path ("  9810 export, then a domestic sale from stock"); "" for other routes
+ * (include/xbroute/route.h, "Sale"). */
+const char *xbr__route_sale_text(const xbr_route_t *r);
 
 #endif /* XBROUTE_PRESENT_INTERNAL_H */

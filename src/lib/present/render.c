@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "present/internal.h"
 #include "xbroute/render.h"
 #include "xbroute/trace.h"
 
@@ -61,6 +62,7 @@ void xbr_route_write_json(xbr_json_t *j, const char *key, const xbr_scenario_t *
     xbr_json_string(j, "class", r->class_name);
     xbr_json_string(j, "regime", xbr_regime_name(r->regime));
     xbr_json_string(j, "stock_at", r->stock_at >= 0 ? net->nodes[r->stock_at].id : NULL);
+    xbr_json_string(j, "sale", r->domestic_sale ? "domestic" : "cross_border");
     xbr_cost_write_json(j, "cost", &r->cost);
     xbr_json_number(j, "days", r->days);
     xbr_json_number(j, "days_sd", sqrt(r->days_var > 0 ? r->days_var : 0));
@@ -136,4 +138,18 @@ xbr_status_t xbr_route_write_geojson(xbr_buf_t *out, const xbr_scenario_t *sc,
     xbr_status_t st = xbr_geojson_routes(out, sc->network, pics, n, diags);
     xbr_route_pictures_free(pics, n);
     return st;
+}
+
+/* What a stocked route's regime means for the sale (route.h, "Sale"), or "". */
+const char *xbr__route_sale_text(const xbr_route_t *r)
+{
+    if (r->stock_at < 0)
+        return "";
+    if (r->regime == XBR_REGIME_1210)
+        return "  1210: exported on entry into the bonded zone, sold abroad by parcel";
+    if (r->regime == XBR_REGIME_9810)
+        return r->domestic_sale ? "  9810 export, then a domestic sale from stock"
+                                : "  9810 export, then a cross-border sale from stock";
+    return r->domestic_sale ? "  a domestic sale from stock"
+                            : "  stock at home, parcels exported one by one (9610)";
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "present/internal.h"
 #include "analysis/internal.h"
 #include "xbroute/compare.h"
 #include "xbroute/render.h"
@@ -105,6 +106,7 @@ static void text_row(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t
     if (row->winner >= 0) {
         xbr_buf_puts(b, "  winning route: ");
         xbr_route_path_text(b, net, &row->classes[row->winner].route);
+        xbr_buf_puts(b, xbr__route_sale_text(&row->classes[row->winner].route));
         xbr_buf_puts(b, "\n");
     } else {
         xbr_buf_puts(b, "  no route meets the promise\n");

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "present/internal.h"
 #include "xbroute/design.h"
 #include "xbroute/render.h"
 #include "xbroute/route.h"
@@ -106,6 +107,7 @@ static void text_table(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_route_s
         if (w >= 0)
             xbr_buf_printf(b, "  (stock at %s%s)", net->nodes[w].id,
                            xbr_design_is_open(design, w) ? "" : ", not open in the design");
+        xbr_buf_puts(b, xbr__route_sale_text(&set->routes[i]));
         xbr_buf_puts(b, "\n");
     }
     xbr_buf_printf(b, "\n  cost per unit (%s):\n", currency(sc));

@@ -241,7 +241,9 @@ static xbr_regime_t known_regime(const xbr__cstate_t *st)
     case XBR_PH_PARCEL:
         return XBR_REGIME_9610;
     case XBR_PH_STOCKED:
-        return XBR_REGIME_9810;
+        /* only a route stocked in the origin's territory, not bonded, is still to be exported
+         * after stocking: parcels from domestic stock, exported one by one */
+        return XBR_REGIME_9610;
     case XBR_PH_RETAILED:
         return (st->flags & XBR_SF_TRAD) ? XBR_REGIME_0110 : XBR_REGIME_9710;
     default:
@@ -368,6 +370,11 @@ int xbr__cm_next_phases(const xbr__cm_t *cm, int phase, int node, int next[2])
         next[0] = phase;
         return 1;
     case XBR_NODE_WAREHOUSE:
+        if (phase == XBR_PH_BULK && n->bonded &&
+            cm->territory[n->country] != cm->territory[cm->origin_country]) {
+            next[0] = XBR_PH_BULK; /* another country's bonded zone: passed, never stocks */
+            return 1;
+        }
         if (phase == XBR_PH_BULK) {
             next[0] = XBR_PH_BULK;
             next[1] = XBR_PH_STOCKED;
@@ -428,6 +435,12 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
     if (old == next_phase && !is_intermediary(n->type))
         return;
 
+    /* regime 1210: entering the bonded zone to stock is the export (route.h) */
+    if (next_phase == XBR_PH_STOCKED && old == XBR_PH_BULK && n->bonded &&
+        !(st->flags & XBR_SF_EXPORTED)) {
+        st->flags |= XBR_SF_EXPORTED | XBR_SF_BONDED;
+        charge_export(cm, st, XBR_REGIME_1210, cm->q_bulk);
+    }
     if ((st->flags & XBR_SF_PENDING) && next_phase != XBR_PH_BULK) {
         xbr_regime_t r = next_phase == XBR_PH_STOCKED    ? XBR_REGIME_9810
                          : next_phase == XBR_PH_RETAILED ? XBR_REGIME_9710
@@ -497,6 +510,8 @@ void xbr__cm_class(const xbr__cstate_t *st, xbr_route_class_t *klass, int *mode)
         *klass = XBR_CLASS_TRADITIONAL;
     } else if (st->phase == XBR_PH_RETAILED) {
         *klass = XBR_CLASS_B2B2C;
+    } else if (st->phase == XBR_PH_STOCKED && (st->flags & XBR_SF_BONDED)) {
+        *klass = XBR_CLASS_BONDED;
     } else if (st->phase == XBR_PH_STOCKED) {
         *klass = XBR_CLASS_WAREHOUSE;
         *mode = st->stock_border_mode;
@@ -513,6 +528,26 @@ void xbr__cm_breakdown(const xbr__cstate_t *st, xbr_cost_breakdown_t *c)
     XBR_COST_COMPONENT_LIST(XBR_COST_FILL_)
 #undef XBR_COST_FILL_
     c->total = xbr__cm_total(st);
+}
+
+/*
+ * Whether the consumer buys inside the market's customs territory (route.h, "Sale"): the
+ * seller is the stocking warehouse, else the last retailer of the path (out->nodes, set by
+ * both callers before xbr__cm_finish()), else the origin. A label only: no cost depends on it.
+ */
+static bool domestic_sale(const xbr__cm_t *cm, const xbr__cstate_t *st, const xbr_route_t *out)
+{
+    const xbr_network_t *net = cm->net;
+    int seller = st->stock_at;
+    for (size_t i = out->n_links + 1; seller < 0 && out->nodes != NULL && i-- > 0;)
+        if (net->nodes[out->nodes[i]].type == XBR_NODE_RETAILER)
+            seller = out->nodes[i];
+    if (seller < 0)
+        seller = out->nodes != NULL ? out->nodes[0] : -1;
+    if (seller < 0)
+        return false;
+    return cm->territory[net->nodes[seller].country] ==
+           cm->territory[net->nodes[cm->market].country];
 }
 
 void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *out)
@@ -532,7 +567,11 @@ void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *o
         out->regime = XBR_REGIME_9710;
         break;
     case XBR_CLASS_WAREHOUSE:
-        out->regime = XBR_REGIME_9810;
+        /* exported in bulk to stock abroad; stock at home: parcels exported one by one */
+        out->regime = out->class_mode >= 0 ? XBR_REGIME_9810 : XBR_REGIME_9610;
+        break;
+    case XBR_CLASS_BONDED:
+        out->regime = XBR_REGIME_1210;
         break;
     default:
         out->regime = XBR_REGIME_9610;
@@ -555,6 +594,7 @@ void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *o
     out->factory_share =
         out->consumer_price > 0.0 ? cm->prod->unit_value / out->consumer_price : 0.0;
     out->generalised_cost = out->cost.total + cm->sc->value_of_time_per_day * st->days;
+    out->domestic_sale = domestic_sale(cm, st, out);
 }
 
 /* ---- the evaluator ------------------------------------------------------------------------ */

@@ -22,6 +22,9 @@
  * the node that decides the class. Between the two points no markup can occur (that node is the
  * first intermediary or the stocking warehouse), so the price, hence the in-transit charge on
  * the clearance days, is the same as if charged on leaving; the days add to the same totals.
+ * Regime 1210 is the other way round: the export is complete on entry into a bonded zone of
+ * the origin's country, so stocking there charges it (on the bulk shipment) and sets
+ * "exported" and "bonded" before the goods leave the country; the parcels pay none.
  */
 #ifndef XBROUTE_ROUTE_INTERNAL_H
 #define XBROUTE_ROUTE_INTERNAL_H
@@ -48,6 +51,7 @@ enum {
 #define XBR_SF_EXPORTED 1u /* has left the origin's country */
 #define XBR_SF_PENDING 2u  /* bulk: export clearance not yet charged (regime unknown) */
 #define XBR_SF_TRAD 4u     /* has passed an exporter, importer or wholesaler */
+#define XBR_SF_BONDED 8u   /* stocked at a bonded warehouse of the origin's country (1210) */
 
 /* Per product x market constants of the model. */
 typedef struct {

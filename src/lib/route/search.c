@@ -15,7 +15,7 @@
  * (1) Monotonicity. Every model step (cost.c) adds non-negative amounts to the cost
  * components, the clocks, the lead-time variance and the emissions, and never lowers the price.
  * What a continuation C (the rest of a route, from node v) adds to a state depends only on v,
- * the phase, the flags (exported, export pending, traditional) and, monotonically
+ * the phase, the flags (exported, export pending, traditional, bonded) and, monotonically
  * non-decreasingly, on these numbers:
  *   - the price p: duty = p x pct (or 0 below the de minimis: a step up from 0, so still
  *     non-decreasing in p), VAT = (p + duty) x pct (same), markups p x m, in-transit
@@ -86,8 +86,12 @@
  *
  * (5) Per-class Pareto sets (xbr_routes_pareto_by_class). The answer is the union over class
  * keys K = (route_class, class_mode) of the Pareto set of the routes of key K. A route's key is
- * a function of its final phase, its "traditional" flag and the mode of its first
- * border-crossing link (the one before stocking, for a stocked route); xbr__cm_class(). A
+ * a function of its final phase, its "traditional" and "bonded" flags and the mode of its first
+ * border-crossing link (the one before stocking, for a stocked route); xbr__cm_class(). The
+ * "bonded" flag is set when a bulk label stocks at a bonded warehouse of the origin's customs
+ * territory (so the stocking node's kind, the label's node, decides it, at the phase change),
+ * and never changes after: bonded labels have class so far -1 like a plain "warehouse" stocked
+ * at home, and the flag, part of the dominance key, keeps the two apart. A
  * label's key is not always known yet: a bulk label may still stock, reach a retailer or an
  * exporter; a parcel label that has not crossed a border may still cross it by any mode.
  * So the label's class so far, class_so_far() - the first border mode in bulk and parcel
@@ -103,7 +107,9 @@
  *     crossed). Along one walk the bit fixes the class so far (the first border mode goes from
  *     unset to one value; the stocking mode and the other phases' keys are constant), and also
  *     the flags: leaving the origin's customs territory for the first time is the first border
- *     crossing, so "exported" (and "pending") are set exactly when the border bit is. Then the
+ *     crossing, so "exported" (and "pending") are set exactly when the border bit is, in bulk
+ *     and parcel phases; "bonded" (and the "exported" that comes with it) is set only on entry
+ *     into the stocked phase, whose visits all carry it. Then the
  *     shortcut R = A[origin..u] + C[u..end] of (2) stands at u in the same phase, flags and
  *     class so far as A+C does there, so R has A+C's key, and R <= A+C <= B+C as before.
  *     Without the bit it fails: A may cross a border by air after u and C come back to u and
@@ -115,7 +121,7 @@
  *   - Bounds. A label is cut only when, for every key its completions may still have
  *     (possible_keys()), a found route of that key is <= its lower bounds.
  *   - Found routes compete only with found routes of the same key.
- * The classes of routes are few (at most the 10 classes x 7 modes, in practice a handful per
+ * The classes of routes are few (at most the 11 classes x 7 modes, in practice a handful per
  * market), so the label count grows by about the number of classes so far a state can have.
  *
  * Ties: a new label equal to a kept one is rejected (first created wins); among found routes
@@ -565,7 +571,7 @@ static int final_key(const xbr__cstate_t *st)
 }
 
 /* The class keys a completion of a label in state `st` can end with; returns how many. */
-static int possible_keys(const xbr__cstate_t *st, int keys[XBR_MODE_COUNT + 3])
+static int possible_keys(const xbr__cstate_t *st, int keys[XBR_MODE_COUNT + 4])
 {
     int n = 0;
     if ((st->flags & XBR_SF_TRAD) || st->phase == XBR_PH_RETAILED || st->phase == XBR_PH_STOCKED ||
@@ -587,6 +593,7 @@ static int possible_keys(const xbr__cstate_t *st, int keys[XBR_MODE_COUNT + 3])
     } else {
         for (int m = -1; m < XBR_MODE_COUNT; m++)
             keys[n++] = key_of(XBR_CLASS_WAREHOUSE, m);
+        keys[n++] = key_of(XBR_CLASS_BONDED, -1); /* not yet exported: may stock bonded */
     }
     return n;
 }
@@ -818,7 +825,7 @@ static bool cut_by_finals(const search_t *s, const label_t *l)
     }
     if (s->by_class) {
         /* cut only when every class key the label may end with has a dominating route */
-        int keys[XBR_MODE_COUNT + 3];
+        int keys[XBR_MODE_COUNT + 4];
         int nk = possible_keys(&l->st, keys);
         for (int k = 0; k < nk; k++) {
             bool covered = false;

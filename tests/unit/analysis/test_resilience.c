@@ -357,7 +357,7 @@ static void test_dominator_cuts_match_removal_and_bfs(void **state)
         assert_true(check_cuts_by_removal(sc) > 0);
         xbr_scenario_free(sc);
     }
-    const char *shipped[] = {"baseline.json", "red-sea-closed.json", "six-link-teaching.json"};
+    const char *shipped[] = {"baseline.json", "red-sea-reopened.json", "six-link-teaching.json"};
     for (size_t i = 0; i < 3; i++) {
         xbr_scenario_t *sc = load_shipped(shipped[i]);
         check_cuts_by_removal(sc);

@@ -59,6 +59,7 @@ static xbr_route_t hand_route(void)
     r.consumer_price = 101.875;
     r.factory_share = 0.8;
     r.generalised_cost = 1.875;
+    r.domestic_sale = true; /* a domestic route: the consumer buys in the origin's country */
     return r;
 }
 
@@ -76,7 +77,8 @@ static void test_route_json_follows_the_contract(void **state)
         b.data,
         "{\"product\": \"p\", \"origin\": \"F\", \"market\": \"M\", \"nodes\": [\"F\", \"P\", "
         "\"M\"], \"links\": [\"L0\", \"L1\"], \"modes\": [\"truck\", \"last_mile\"], \"class\": "
-        "\"domestic\", \"regime\": \"9610\", \"stock_at\": null, \"cost\": {\"total\": 1.875, "
+        "\"domestic\", \"regime\": \"9610\", \"stock_at\": null, \"sale\": \"domestic\", \"cost\": "
+        "{\"total\": 1.875, "
         "\"transport\": 1.5, \"handling\": 0, \"clearance\": 0, \"duty\": 0.25, \"vat\": 0.125, "
         "\"markup\": 0, \"in_transit\": 0, \"storage\": 0, \"capital\": 0, \"warehouse_fixed\": "
         "0, \"carbon\": 0}, \"days\": 12.5, \"days_sd\": 2, \"lead_time_days\": 0, \"co2e_kg\": "

@@ -1,10 +1,10 @@
 /*
  * route/test_bruteforce.c - the route searches against brute force: every simple path of
  * 600 random small networks (300 free-form, 300 layered like export chains; countries CN,
- * US, DE, NL, DE and NL sometimes in a customs union), evaluated with xbr_route_evaluate and
- * Pareto-filtered by an independent O(n^2) filter, plainly and per class key (route_class,
- * class_mode) for xbr_routes_pareto_by_class; and 200 more priced within random network
- * designs (xbr_router_set_design, xbr_route_evaluate_in).
+ * US, DE, NL, DE and NL sometimes in a customs union; some warehouses bonded, regime 1210),
+ * evaluated with xbr_route_evaluate and Pareto-filtered by an independent O(n^2) filter, plainly
+ * and per class key (route_class, class_mode) for xbr_routes_pareto_by_class; and 200 more priced
+ * within random network designs (xbr_router_set_design, xbr_route_evaluate_in).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -147,6 +147,9 @@ static void random_node_data(xbr_node_t *nd, rng_t *r)
     if (type == XBR_NODE_WAREHOUSE) {
         nd->storage_cost_per_m3_day = unif(r, 0, 1);
         nd->fixed_cost_per_week = chance(r, 0.5) ? unif(r, 0, 500) : 0.0;
+        /* bonded zones (regime 1210): mostly in the origin's country (0, CN), where routes
+         * stock there; a few abroad, which routes from CN pass in bulk but never stock at */
+        nd->bonded = chance(r, nd->country == 0 ? 0.5 : 0.1);
     }
 }
 
@@ -441,6 +444,7 @@ typedef struct {
     size_t instances, paths, routes, front_routes, kbest_routes;
     size_t pareto_calls, second_passes;
     size_t class_routes, class_keys_max, class_only; /* by-class fronts */
+    size_t class_bonded;                             /* bonded routes on the by-class fronts */
     size_t front_by_class[XBR_CLASS_COUNT];
 } stats_t;
 
@@ -466,6 +470,8 @@ static void check_by_class(uint64_t seed, const xbr_scenario_t *sc, xbr_router_t
         for (size_t i = 0; i < set->count; i++) {
             const xbr_route_t *rt = &set->routes[i];
             point_t p = route_point(rt);
+            if (!co2e && rt->route_class == XBR_CLASS_BONDED)
+                stats->class_bonded++;
             bool found = false;
             for (size_t j = 0; j < nf && !found; j++)
                 found = same_key(&p, &front[j]) && same_point(&p, &front[j], co2e);
@@ -731,9 +737,9 @@ static void test_pareto_and_k_best_equal_brute_force_on_random_networks(void **s
                   stats.front_by_class[XBR_CLASS_WAREHOUSE], stats.front_by_class[XBR_CLASS_B2B2C],
                   stats.front_by_class[XBR_CLASS_TRADITIONAL], stats.kbest_routes,
                   stats.second_passes, stats.pareto_calls);
-    print_message("by class: %zu routes on the per-class fronts (%zu more than the plain fronts), "
-                  "up to %zu class keys in one set\n",
-                  stats.class_routes, stats.class_only, stats.class_keys_max);
+    print_message("by class: %zu routes on the per-class fronts (%zu more than the plain fronts, "
+                  "%zu bonded), up to %zu class keys in one set\n",
+                  stats.class_routes, stats.class_only, stats.class_bonded, stats.class_keys_max);
     /* the by-class fronts must keep routes the plain front drops, in several classes */
     assert_true(stats.class_only > stats.front_routes / 4);
     assert_true(stats.class_keys_max >= 4);
@@ -741,6 +747,7 @@ static void test_pareto_and_k_best_equal_brute_force_on_random_networks(void **s
     assert_true(stats.front_by_class[XBR_CLASS_WAREHOUSE] > 0);
     assert_true(stats.front_by_class[XBR_CLASS_B2B2C] > 0);
     assert_true(stats.front_by_class[XBR_CLASS_TRADITIONAL] > 0);
+    assert_true(stats.class_bonded > 0); /* stock in a bonded zone of the origin's country */
     assert_true(stats.front_routes > 300);
     /* both passes of the Pareto search are exercised */
     assert_true(stats.second_passes > 0);

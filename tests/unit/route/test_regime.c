@@ -1,0 +1,269 @@
+/*
+ * route/test_regime.c - export regimes, route classes and the sale label of stocked routes
+ * (include/xbroute/route.h, "Class and regime" and "Sale"), and the sea rates of the shipped
+ * network per routing (Suez or Cape), against hand calculations from the cited figures.
+ *
+ * Regime 1210 (tools/data/rules-2026.md section 6): the bulk first leg enters a comprehensive
+ * bonded zone in China, the export declaration is completed on entry, orders leave the zone as
+ * parcels. So the 1210 clearance is charged once, on the bulk shipment, when the route stocks
+ * at the bonded warehouse; the parcels pay no second export clearance.
+ *
+ * Unless a test says otherwise: countries CN (origin) and DE, DE charges 3 per shipment and 1
+ * day to clear imports, no taxes; product 2 kg, 0.01 m3, value 100, 1 unit per order, demand
+ * 70 a week at the market, review 14 days, so bulk shipments of q = 70 x 14 / 7 = 140 units;
+ * no holding cost, storage or fixed cost; regimes: 9610 fee 5, 0.5 day; 9810 fee 60, 1 day;
+ * 1210 fee 70, 2 days.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "xbr_test.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/internal.h"
+#include "present/internal.h"
+#include "route_fixture.h"
+#include "xbroute/load.h"
+#include "xbroute/route.h"
+
+enum { CN = 0, DE = 1, US = 2 };
+
+typedef struct {
+    xbr_scenario_t *sc;
+    int f, w, m;
+    int path[2];
+} fixture_t;
+
+/* F (CN) -truck 1 day-> W (warehouse in `w_country`, 1 day handling, bonded or not)
+ * -express 3 days, 20 per unit-> M (market in `m_country`). */
+static fixture_t make(int w_country, bool bonded, int m_country)
+{
+    fixture_t x;
+    xbr_network_t *net = fx_net_new();
+    assert_int_equal(fx_add_country(net, "CN"), CN);
+    assert_int_equal(fx_add_country(net, "DE"), DE);
+    assert_int_equal(fx_add_country(net, "US"), US);
+    for (int c = DE; c <= US; c++) {
+        net->countries[c].clearance_fee_per_shipment = 3.0;
+        net->countries[c].clearance_days = 1.0;
+    }
+    net->regimes[XBR_REGIME_9610] = (xbr_regime_info_t){
+        .code = XBR_REGIME_9610, .defined = true, .clearance_days = 0.5, .fee_per_shipment = 5.0};
+    net->regimes[XBR_REGIME_9810] = (xbr_regime_info_t){
+        .code = XBR_REGIME_9810, .defined = true, .clearance_days = 1.0, .fee_per_shipment = 60.0};
+    net->regimes[XBR_REGIME_1210] = (xbr_regime_info_t){
+        .code = XBR_REGIME_1210, .defined = true, .clearance_days = 2.0, .fee_per_shipment = 70.0};
+    x.f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    x.w = fx_add_node(net, "W", XBR_NODE_WAREHOUSE, w_country);
+    x.m = fx_add_node(net, "M", XBR_NODE_MARKET, m_country);
+    net->nodes[x.w].bonded = bonded;
+    net->nodes[x.w].handling.days = 1.0;
+    x.path[0] = fx_add_link(net, x.f, x.w, XBR_MODE_TRUCK, 1.0);
+    x.path[1] = fx_add_priced_link(net, x.w, x.m, XBR_MODE_EXPRESS, 20.0, 3.0);
+    x.sc = fx_scenario_new(net, x.f);
+    x.sc->products[0].demand_per_week[x.m] = 70.0;
+    return x;
+}
+
+static void eval_ok(const fixture_t *x, int stock_at, xbr_route_t *r)
+{
+    xbr_diags_t diags;
+    xbr_diags_init(&diags);
+    xbr_status_t st = xbr_route_evaluate(x->sc, 0, x->m, x->path, 2, stock_at, r, &diags);
+    if (st != XBR_OK && diags.count > 0)
+        print_error("%s\n", diags.items[0].what);
+    xbr_diags_destroy(&diags);
+    assert_int_equal(st, XBR_OK);
+}
+
+static void test_bonded_zone_route_is_1210_cleared_on_entry(void **state)
+{
+    (void)state;
+    fixture_t x = make(CN, true, DE);
+    xbr_route_t r;
+    eval_ok(&x, x.w, &r);
+    /*
+     * Export clearance under 1210 on entry into the zone, on the bulk shipment of 140 units:
+     * 70 / 140 = 0.5 per unit; DE's import clearance on each parcel: 3 / 1 = 3. No 9610 fee
+     * (5) when the parcels leave: the goods were exported on entry. Clearance 3.5.
+     * Transport: express 20 per unit (the truck is free). Total 23.5.
+     * Lead time to the stock: truck 1 + W's handling 1 + 1210 clearance 2 = 4 days.
+     * Consumer days: express 3 + DE clearance 1 = 4 (no 0.5-day 9610 clearance).
+     */
+    assert_close(r.cost.clearance, 3.5);
+    assert_close(r.cost.transport, 20.0);
+    assert_close(r.cost.total, 23.5);
+    assert_close(r.lead_time_days, 4.0);
+    assert_close(r.days, 4.0);
+    assert_int_equal(r.route_class, XBR_CLASS_BONDED);
+    assert_int_equal(r.class_mode, -1);
+    assert_string_equal(r.class_name, "bonded");
+    assert_int_equal(r.regime, XBR_REGIME_1210);
+    assert_true(r.exported);
+    assert_int_equal(r.stock_at, x.w);
+    assert_false(r.domestic_sale); /* sold from China to a consumer in Germany */
+    xbr_route_destroy(&r);
+    xbr_scenario_free(x.sc);
+}
+
+static void test_stock_at_home_not_bonded_is_9610_parcel_by_parcel(void **state)
+{
+    (void)state;
+    fixture_t x = make(CN, false, DE);
+    xbr_route_t r;
+    eval_ok(&x, x.w, &r);
+    /*
+     * Domestic stock, not exported on entry: each parcel is exported as B2C direct mail when it
+     * leaves China, 9610 fee 5 / 1 = 5 per unit and 0.5 day; DE import 3. Clearance 8.
+     * Lead time: truck 1 + handling 1 = 2. Consumer days: 0.5 + express 3 + DE 1 = 4.5.
+     */
+    assert_close(r.cost.clearance, 8.0);
+    assert_close(r.lead_time_days, 2.0);
+    assert_close(r.days, 4.5);
+    assert_int_equal(r.route_class, XBR_CLASS_WAREHOUSE);
+    assert_string_equal(r.class_name, "warehouse");
+    assert_int_equal(r.regime, XBR_REGIME_9610);
+    assert_false(r.domestic_sale);
+    xbr_route_destroy(&r);
+    xbr_scenario_free(x.sc);
+}
+
+static void test_stock_in_destination_is_9810_then_a_domestic_sale(void **state)
+{
+    (void)state;
+    /* W in Germany selling to a German market: exported in bulk under 9810 (fee 60 / 140 and
+     * 1 day, in the lead time: 1 + 1 + DE clearance 1 + handling 1 = 4), imported in bulk (3 /
+     * 140), then sold from stock inside Germany: a domestic sale. Clearance 60/140 + 3/140 =
+     * 0.45; consumer days: express 3 (no border after the stock). */
+    fixture_t x = make(DE, false, DE);
+    xbr_route_t r;
+    eval_ok(&x, x.w, &r);
+    assert_close(r.cost.clearance, 63.0 / 140.0);
+    assert_close(r.lead_time_days, 4.0);
+    assert_close(r.days, 3.0);
+    assert_int_equal(r.regime, XBR_REGIME_9810);
+    assert_string_equal(r.class_name, "warehouse-truck");
+    assert_true(r.domestic_sale);
+    xbr_route_destroy(&r);
+    xbr_scenario_free(x.sc);
+
+    /* The same stock in Germany selling to a US market: 9810, then a cross-border sale (the
+     * parcel crosses into the US: 3 more clearance, 1 more day). */
+    x = make(DE, false, US);
+    eval_ok(&x, x.w, &r);
+    assert_close(r.cost.clearance, 63.0 / 140.0 + 3.0);
+    assert_close(r.days, 4.0);
+    assert_int_equal(r.regime, XBR_REGIME_9810);
+    assert_false(r.domestic_sale);
+    xbr_route_destroy(&r);
+    xbr_scenario_free(x.sc);
+}
+
+static void test_bonded_zone_abroad_never_stocks(void **state)
+{
+    (void)state;
+    /* A bonded warehouse in Germany exports nothing of China's: a route from China may not
+     * stock there (route.h); the loader refuses such a node in a shipped file anyway. */
+    fixture_t x = make(DE, true, DE);
+    xbr_route_t r;
+    xbr_status_t st = xbr_route_evaluate(x.sc, 0, x.m, x.path, 2, x.w, &r, NULL);
+    assert_int_equal(st, XBR_EINPUT);
+    xbr_scenario_free(x.sc);
+}
+
+/* The link of the shipped network with this id, or NULL. */
+static const xbr_link_t *link_by_id(const xbr_network_t *net, const char *id)
+{
+    for (size_t i = 0; i < net->n_links; i++)
+        if (strcmp(net->links[i].id, id) == 0)
+            return &net->links[i];
+    return NULL;
+}
+
+static const xbr_node_t *node_by_id(const xbr_network_t *net, const char *id)
+{
+    for (size_t i = 0; i < net->n_nodes; i++)
+        if (strcmp(net->nodes[i].id, id) == 0)
+            return &net->nodes[i];
+    return NULL;
+}
+
+static void test_shipped_sea_rates_follow_the_routing(void **state)
+{
+    (void)state;
+    xbr_network_t *net = NULL;
+    xbr_diags_t diags;
+    xbr_diags_init(&diags);
+    assert_int_equal(xbr_network_load(XBR_SOURCE_DIR "/networks/china-export.json", &net, &diags),
+                     XBR_OK);
+    xbr_diags_destroy(&diags);
+    /*
+     * Shanghai-Rotterdam (tools/data/rules-2026.md sections 3.1 and 3.2), USD per FEU / 58 m3
+     * of cargo per FEU (the generator's assumption), rounded to cents:
+     *   via Suez: Drewry WCI 2023-11-09, 1,272 / 58 = 21.931 -> 21.93; closed (late 2026 the
+     *   Red Sea is closed to container lines: Maersk paused trans-Suez sailings on 1 Mar 2026);
+     *   round the Cape: WCI 2026-03-05 2,052 x (1 + 115 %, Xeneta end-Feb to 2026-06-25)
+     *   = 4,411.80 / 58 = 76.066 -> 76.07; open.
+     * Trans-Pacific: Xeneta 2026-06-15 Far East-US West Coast 6,178 / 58 = 106.517 -> 106.52.
+     */
+    const xbr_link_t *suez = link_by_id(net, "SEA_CNSHA_NLRTM_SUEZ");
+    const xbr_link_t *cape = link_by_id(net, "SEA_CNSHA_NLRTM_CAPE");
+    const xbr_link_t *lax = link_by_id(net, "SEA_CNSHA_USLAX");
+    assert_non_null(suez);
+    assert_non_null(cape);
+    assert_non_null(lax);
+    assert_true(fabs(suez->cost.per_m3 - 21.93) < 1e-9);
+    assert_true(fabs(cape->cost.per_m3 - 76.07) < 1e-9);
+    assert_true(fabs(lax->cost.per_m3 - 106.52) < 1e-9);
+    assert_true(suez->closed);
+    assert_false(cape->closed);
+    /* the bonded zone of the network: a bonded warehouse in China */
+    const xbr_node_t *meishan = node_by_id(net, "W_CN_MEISHAN");
+    assert_non_null(meishan);
+    assert_true(meishan->bonded);
+    assert_int_equal(meishan->type, XBR_NODE_WAREHOUSE);
+    assert_string_equal(net->countries[meishan->country].code, "CN");
+    xbr_network_free(net);
+}
+
+static void test_sale_labels_say_what_happens(void **state)
+{
+    (void)state;
+    xbr_route_t r;
+    memset(&r, 0, sizeof r);
+    r.stock_at = -1;
+    assert_string_equal(xbr__route_sale_text(&r), ""); /* direct: nothing to add */
+    r.stock_at = 1;
+    r.regime = XBR_REGIME_9810;
+    r.domestic_sale = true;
+    assert_string_equal(xbr__route_sale_text(&r), "  9810 export, then a domestic sale from stock");
+    r.domestic_sale = false;
+    assert_string_equal(xbr__route_sale_text(&r),
+                        "  9810 export, then a cross-border sale from stock");
+    r.regime = XBR_REGIME_1210;
+    assert_string_equal(xbr__route_sale_text(&r),
+                        "  1210: exported on entry into the bonded zone, sold abroad by parcel");
+    r.regime = XBR_REGIME_9610;
+    assert_string_equal(xbr__route_sale_text(&r),
+                        "  stock at home, parcels exported one by one (9610)");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bonded_zone_route_is_1210_cleared_on_entry),
+        cmocka_unit_test(test_stock_at_home_not_bonded_is_9610_parcel_by_parcel),
+        cmocka_unit_test(test_stock_in_destination_is_9810_then_a_domestic_sale),
+        cmocka_unit_test(test_bonded_zone_abroad_never_stocks),
+        cmocka_unit_test(test_shipped_sea_rates_follow_the_routing),
+        cmocka_unit_test(test_sale_labels_say_what_happens),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
