@@ -222,7 +222,8 @@ typedef struct {
     /* tariffs by component (README, "Tariffs"); all absent in older files */
     xbr_value_basis_t customs_value; /* JSON "customs_value": "fob" (default) or "cif" */
     double insurance_pct;            /* CIF: insurance, percent of goods + freight; default 0 */
-    double clearance_fee_per_entry;  /* broker fee per bulk entry; NAN: clearance_fee_per_shipment */
+    double clearance_fee_per_entry;  /* broker fee per bulk entry, when has_entry_fee */
+    bool has_entry_fee; /* false: a bulk entry pays clearance_fee_per_shipment, as a parcel does */
     size_t n_tariff;                 /* components, JSON "tariff" */
     xbr_tariff_part_t *tariff;
 } xbr_country_t;

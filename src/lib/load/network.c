@@ -292,7 +292,6 @@ static xbr_status_t load_countries(xbr__ldoc_t *doc, const cJSON *obj, xbr_netwo
         c->code = xbr__strdup(m->string);
         if (c->code == NULL)
             return XBR_ENOMEM;
-        c->clearance_fee_per_entry = NAN; /* absent: clearance_fee_per_shipment */
         net->n_countries++;
         int line, col;
         xbr__ldoc_pos(doc, m, 1, &line, &col);

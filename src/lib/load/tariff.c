@@ -361,8 +361,9 @@ void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oi
                          basis_name, 2, &basis) == 1)
         c->customs_value = (xbr_value_basis_t)basis;
     xbr__ld_get_num(&o, "insurance_pct", false, xbr__ld_nonneg, &c->insurance_pct);
-    xbr__ld_get_num(&o, "clearance_fee_per_entry", false, xbr__ld_nonneg,
-                    &c->clearance_fee_per_entry);
+    if (xbr__ld_get_num(&o, "clearance_fee_per_entry", false, xbr__ld_nonneg,
+                        &c->clearance_fee_per_entry) == 1)
+        c->has_entry_fee = true;
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "tariff");
     if (t != NULL)
         load_tariff(doc, t, oid, c, ids);

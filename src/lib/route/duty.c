@@ -88,7 +88,7 @@ void xbr__duty_entry(const xbr__cm_t *cm, xbr__cstate_t *st, int country, int bo
 
     /* the clearance of the entry: a broker fee per bulk entry when the country sets one */
     double fee = c->clearance_fee_per_shipment;
-    if (bulk && !isnan(c->clearance_fee_per_entry))
+    if (bulk && c->has_entry_fee)
         fee = c->clearance_fee_per_entry;
     r.clearance = fee / q;
 
