@@ -188,6 +188,8 @@ typedef struct {
     double value_from;   /* applies when the shipment's goods value >= this; default 0 */
     double value_under;  /* ... and < this; default INFINITY */
     bool vat_base;       /* duty that adds to the VAT base (default true; fees never do) */
+    bool ignores_de_minimis; /* JSON "exempt_below_de_minimis": false: charged on parcels below
+                                the country's de_minimis too (duty only; fees always are) */
     xbr_srcpos_t pos;
 } xbr_tariff_part_t;
 

@@ -55,7 +55,7 @@ static const char *const keys_tariff[] = {
     "id",         "layer",          "kind",  "form",     "rate",     "amount",
     "min",        "max",            "currency", "categories", "exclude_categories", "origins",
     "exclude_origins", "channels", "modes", "from", "until", "value_from",
-    "value_under", "vat_base", "source", NULL};
+    "value_under", "vat_base", "exempt_below_de_minimis", "source", NULL};
 static const char *const keys_regime[] = {"clearance_days", "fee_per_shipment", "source", NULL};
 static const char *const keys_source[] = {"id", "what", "where", "date", NULL};
 static const char *const keys_defaults[] = {"volumetric_kg_per_m3", "detour_factor",

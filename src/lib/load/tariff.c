@@ -234,6 +234,13 @@ static bool read_part(xbr__ldoc_t *doc, const cJSON *it, const char *oid, size_t
         p->vat_base = cJSON_IsTrue(vb) && !p->fee;
     if (p->fee)
         p->vat_base = false;
+    const cJSON *ex = cJSON_GetObjectItemCaseSensitive(it, "exempt_below_de_minimis");
+    if (ex != NULL && !cJSON_IsBool(ex))
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, ex, 0, oid,
+                       xbr__ld_field(&o, "exempt_below_de_minimis", field, sizeof field),
+                       "true or false", "wrong type: %s", xbr__ld_type_name(ex));
+    else if (ex != NULL)
+        p->ignores_de_minimis = cJSON_IsFalse(ex);
     if (ids != NULL)
         xbr__ld_check_source_refs(&o, &ids->sources, ids->extra_sources);
     x->item = it;

@@ -13,7 +13,8 @@
  *   - percent parts on the customs value V = price (FOB), or (price + freight so far) x
  *     (1 + insurance) (CIF), clamped to [min, max] per shipment: non-decreasing in the price
  *     and in the freight so far;
- *   - legacy duty, 0 below the de minimis on the price, then V x pct: a step up, non-decreasing;
+ *   - legacy duty, and duty components that the de minimis exempts: 0 below the de minimis on
+ *     the price, then charged: a step up, non-decreasing;
  *   - VAT on (V + duty that adds to the VAT base): non-decreasing.
  * The value range of a component is tested on the shipment's goods value at the factory price
  * (unit_value x q), a constant of the product: a parcel route never passes a markup, so for a
@@ -96,8 +97,9 @@ void xbr__duty_entry(const xbr__cm_t *cm, xbr__cstate_t *st, int country, int bo
     if (c->customs_value == XBR_VALUE_CIF)
         value = (st->price + st->comp[XBR_COST_TRANSPORT]) * (1.0 + c->insurance_pct / 100.0);
     double parcel_value = cm->q_parcel * st->price;
+    bool exempt = !bulk && parcel_value < c->de_minimis;
     double duty = 0.0;
-    if (bulk || !(parcel_value < c->de_minimis))
+    if (!exempt)
         duty = value * cm->duty_pct[country] / 100.0;
     double duty_vat = duty;
 
@@ -117,6 +119,8 @@ void xbr__duty_entry(const xbr__cm_t *cm, xbr__cstate_t *st, int country, int bo
             double a = part_amount(p, value, q);
             if (p->fee) {
                 r.fees += a;
+            } else if (exempt && !p->ignores_de_minimis) {
+                continue;
             } else {
                 duty += a;
                 if (p->vat_base)

@@ -141,6 +141,7 @@ static void random_tariff(xbr_country_t *k, rng_t *t)
         p->max = chance(t, 0.3) ? p->min + unif(t, 0, 500) : INFINITY;
         p->fee = chance(t, 0.3);
         p->vat_base = !p->fee && chance(t, 0.7);
+        p->ignores_de_minimis = chance(t, 0.3);
         p->channels = chance(t, 0.4) ? 1u + (unsigned)pick(t, 7) : 7u;
         p->modes = chance(t, 0.3) ? 1u << pick(t, XBR_MODE_COUNT) : 0u;
         p->from = chance(t, 0.3) ? (xbr_day_t)pick(t, 3) - 1 : XBR_NO_DAY; /* -1, 0 or 1 */

@@ -132,6 +132,7 @@ static void eu_like(xbr_country_t *de)
     p->value_under = 165.0;
     p->channels = (1u << XBR_CHANNEL_POSTAL) | (1u << XBR_CHANNEL_EXPRESS);
     p->vat_base = false;
+    p->ignores_de_minimis = true; /* it replaces the relief below EUR 150 */
     set_dates(p, day(2026, 7, 1), day(2028, 7, 1));
 }
 
@@ -276,6 +277,35 @@ static void test_us_stack_by_date_and_channel(void **state)
      * (this fixture's fentanyl part starts only at its 10 % step, 2025-11-10) */
     sc->date = day(2025, 10, 13);
     assert_close(duty_of(sc, m, &express, 1), 35.0);
+    xbr_scenario_free(sc);
+}
+
+/* The country's de_minimis exempts low-value parcels from the duty components too (e.g. the
+ * US USD 800 before 2025), unless a component says otherwise; never bulk entries. */
+static void test_de_minimis_exempts_components_of_a_parcel(void **state)
+{
+    (void)state;
+    xbr_network_t *net = countries();
+    us_like(&net->countries[US]);
+    net->countries[US].de_minimis = 800.0;
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
+    int rt = fx_add_node(net, "R", XBR_NODE_RETAILER, US);
+    int express = fx_add_link(net, f, m, XBR_MODE_EXPRESS, 3);
+    int bulk[2] = {fx_add_link(net, f, rt, XBR_MODE_SEA, 20),
+                   fx_add_link(net, rt, m, XBR_MODE_LAST_MILE, 1)};
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
+    sc->products[0].demand_per_week[m] = 70.0;
+    set_category(&sc->products[0], "home");
+    sc->date = day(2026, 7, 24);
+    /* parcel of 100 < 800: exempt; the bulk entry pays 3 + 25 = 28 */
+    assert_close(duty_of(sc, m, &express, 1), 0.0);
+    assert_close(duty_of(sc, m, bulk, 2), 28.0);
+    /* a component that ignores the de minimis (Section 301 here, for the test) is charged: 25 */
+    for (size_t k = 0; k < net->countries[US].n_tariff; k++)
+        if (strcmp(net->countries[US].tariff[k].id, "s301") == 0)
+            net->countries[US].tariff[k].ignores_de_minimis = true;
+    assert_close(duty_of(sc, m, &express, 1), 25.0);
     xbr_scenario_free(sc);
 }
 
@@ -538,6 +568,7 @@ int main(void)
         cmocka_unit_test(test_eu_flat_duty_per_item_from_1_july_2026),
         cmocka_unit_test(test_us_stack_by_date_and_channel),
         cmocka_unit_test(test_us_stack_follows_the_origin),
+        cmocka_unit_test(test_de_minimis_exempts_components_of_a_parcel),
         cmocka_unit_test(test_mpf_min_max_and_hmf_on_sea_only),
         cmocka_unit_test(test_bulk_entry_pays_a_broker_fee_per_entry),
         cmocka_unit_test(test_chafta_zero_for_chinese_origin),
