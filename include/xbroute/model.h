@@ -181,13 +181,13 @@ typedef struct {
     char **origins;
     size_t n_exclude_origins;
     char **exclude_origins;
-    unsigned channels;   /* bit (1u << xbr_channel_t); every channel when the JSON has none */
-    unsigned modes;      /* bit (1u << xbr_mode_t) of the border-crossing link; 0 = any */
-    xbr_day_t from;      /* in force from this day (XBR_NO_DAY: always) */
-    xbr_day_t until;     /* until this day, exclusive (XBR_NO_DAY: open) */
-    double value_from;   /* applies when the shipment's goods value >= this; default 0 */
-    double value_under;  /* ... and < this; default INFINITY */
-    bool vat_base;       /* duty that adds to the VAT base (default true; fees never do) */
+    unsigned channels;       /* bit (1u << xbr_channel_t); every channel when the JSON has none */
+    unsigned modes;          /* bit (1u << xbr_mode_t) of the border-crossing link; 0 = any */
+    xbr_day_t from;          /* in force from this day (XBR_NO_DAY: always) */
+    xbr_day_t until;         /* until this day, exclusive (XBR_NO_DAY: open) */
+    double value_from;       /* applies when the shipment's goods value >= this; default 0 */
+    double value_under;      /* ... and < this; default INFINITY */
+    bool vat_base;           /* duty that adds to the VAT base (default true; fees never do) */
     bool ignores_de_minimis; /* JSON "exempt_below_de_minimis": false: charged on parcels below
                                 the country's de_minimis too (duty only; fees always are) */
     xbr_srcpos_t pos;
@@ -226,7 +226,7 @@ typedef struct {
     double insurance_pct;            /* CIF: insurance, percent of goods + freight; default 0 */
     double clearance_fee_per_entry;  /* broker fee per bulk entry, when has_entry_fee */
     bool has_entry_fee; /* false: a bulk entry pays clearance_fee_per_shipment, as a parcel does */
-    size_t n_tariff;                 /* components, JSON "tariff" */
+    size_t n_tariff;    /* components, JSON "tariff" */
     xbr_tariff_part_t *tariff;
 } xbr_country_t;
 

@@ -276,8 +276,8 @@ xbr_status_t xbr__ldnet_country_fields(xbr__ldoc_t *doc, const cJSON *obj, const
 
 /* Reads "customs_value", "insurance_pct", "clearance_fee_per_entry" and "tariff" (replacing the
  * components) present in `obj` into `c`; part of xbr__ldnet_country_fields(). */
-void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid,
-                              xbr_country_t *c, const xbr__ldnet_ids_t *ids);
+void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid, xbr_country_t *c,
+                              const xbr__ldnet_ids_t *ids);
 /* Warns (with "did you mean") when product category `category` (at `item`) is named by no
  * country's duty_pct or tariff while some country names categories. */
 void xbr__ld_check_category(xbr__ldoc_t *doc, const cJSON *item, const char *oid,

@@ -51,11 +51,29 @@ static const char *const keys_days[] = {"min", "mode", "max", NULL};
         "clearance_days", "clearance_fee_per_shipment", "inspection_prob", "inspection_days",      \
         "source", "customs_value", "insurance_pct", "clearance_fee_per_entry", "tariff"
 static const char *const keys_country[] = {COUNTRY_KEYS, NULL};
-static const char *const keys_tariff[] = {
-    "id",         "layer",          "kind",  "form",     "rate",     "amount",
-    "min",        "max",            "currency", "categories", "exclude_categories", "origins",
-    "exclude_origins", "channels", "modes", "from", "until", "value_from",
-    "value_under", "vat_base", "exempt_below_de_minimis", "source", NULL};
+static const char *const keys_tariff[] = {"id",
+                                          "layer",
+                                          "kind",
+                                          "form",
+                                          "rate",
+                                          "amount",
+                                          "min",
+                                          "max",
+                                          "currency",
+                                          "categories",
+                                          "exclude_categories",
+                                          "origins",
+                                          "exclude_origins",
+                                          "channels",
+                                          "modes",
+                                          "from",
+                                          "until",
+                                          "value_from",
+                                          "value_under",
+                                          "vat_base",
+                                          "exempt_below_de_minimis",
+                                          "source",
+                                          NULL};
 static const char *const keys_regime[] = {"clearance_days", "fee_per_shipment", "source", NULL};
 static const char *const keys_source[] = {"id", "what", "where", "date", NULL};
 static const char *const keys_defaults[] = {"volumetric_kg_per_m3", "detour_factor",

@@ -190,7 +190,8 @@ static bool read_part(xbr__ldoc_t *doc, const cJSON *it, const char *oid, size_t
     if (rc == 1 && p->form == XBR_TARIFF_PERCENT && cJSON_HasObjectItem(it, "amount"))
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "amount"), 1, oid,
                        xbr__ld_field(&o, "amount", field, sizeof field),
-                       "\"rate\" (percent) for the form percent", "an amount in a percent component");
+                       "\"rate\" (percent) for the form percent",
+                       "an amount in a percent component");
     char *cur = NULL;
     if (xbr__ld_get_str(&o, "currency", false, &cur) == 1 && currency != NULL &&
         strcmp(cur, currency) != 0)
@@ -290,11 +291,11 @@ static bool parts_overlap(const xbr_tariff_part_t *a, const xbr_tariff_part_t *b
         return false;
     if (!(a->value_from < b->value_under && b->value_from < a->value_under))
         return false;
-    return sets_meet(a->categories, a->n_categories, a->exclude_categories,
-                     a->n_exclude_categories, b->categories, b->n_categories,
-                     b->exclude_categories, b->n_exclude_categories) &&
-           sets_meet(a->origins, a->n_origins, a->exclude_origins, a->n_exclude_origins,
-                     b->origins, b->n_origins, b->exclude_origins, b->n_exclude_origins);
+    return sets_meet(a->categories, a->n_categories, a->exclude_categories, a->n_exclude_categories,
+                     b->categories, b->n_categories, b->exclude_categories,
+                     b->n_exclude_categories) &&
+           sets_meet(a->origins, a->n_origins, a->exclude_origins, a->n_exclude_origins, b->origins,
+                     b->n_origins, b->exclude_origins, b->n_exclude_origins);
 }
 
 /* Reads c's "tariff" (replacing the components it had). */
@@ -336,8 +337,8 @@ static void load_tariff(xbr__ldoc_t *doc, const cJSON *arr, const char *oid, xbr
                 break;
             }
             if (extra[j].layer != NULL && extra[k].layer != NULL &&
-                strcmp(extra[j].layer, extra[k].layer) == 0 &&
-                parts[j].fee == parts[k].fee && parts_overlap(&parts[j], &parts[k])) {
+                strcmp(extra[j].layer, extra[k].layer) == 0 && parts[j].fee == parts[k].fee &&
+                parts_overlap(&parts[j], &parts[k])) {
                 int line, col;
                 xbr__ldoc_pos(doc, extra[j].item, 0, &line, &col);
                 xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, field,
@@ -359,13 +360,13 @@ static void load_tariff(xbr__ldoc_t *doc, const cJSON *arr, const char *oid, xbr
     c->n_tariff = k;
 }
 
-void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid,
-                              xbr_country_t *c, const xbr__ldnet_ids_t *ids)
+void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid, xbr_country_t *c,
+                              const xbr__ldnet_ids_t *ids)
 {
     xbr__ldobj_t o = {doc, obj, oid, NULL};
     int basis;
-    if (xbr__ld_get_enum(&o, "customs_value", false, "customs value basis", parse_basis,
-                         basis_name, 2, &basis) == 1)
+    if (xbr__ld_get_enum(&o, "customs_value", false, "customs value basis", parse_basis, basis_name,
+                         2, &basis) == 1)
         c->customs_value = (xbr_value_basis_t)basis;
     xbr__ld_get_num(&o, "insurance_pct", false, xbr__ld_nonneg, &c->insurance_pct);
     if (xbr__ld_get_num(&o, "clearance_fee_per_entry", false, xbr__ld_nonneg,

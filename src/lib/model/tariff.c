@@ -9,8 +9,7 @@
 #include "model/internal.h"
 
 static const char *const channel_names[XBR_CHANNEL_COUNT] = {"postal", "express", "bulk"};
-static const char *const form_names[XBR_TARIFF_FORM_COUNT] = {"percent", "per_item",
-                                                               "per_parcel"};
+static const char *const form_names[XBR_TARIFF_FORM_COUNT] = {"percent", "per_item", "per_parcel"};
 
 const char *xbr_channel_name(xbr_channel_t channel)
 {
