@@ -27,6 +27,7 @@
 #include "route_fixture.h"
 #include "xbroute/load.h"
 #include "xbroute/route.h"
+#include "xbroute/status.h"
 
 enum { CN = 0, VN, US, DE, AU, JP };
 
@@ -525,6 +526,98 @@ static void test_export_regime_fees_only_from_china(void **state)
     xbr_scenario_free(sc);
 }
 
+/* Evaluates, in the scenario file `name` (scenarios/), product `product` to `market` along the
+ * links with ids `ids` (NULL-ended), stocking at `stock` (NULL: none); date overrides when not
+ * XBR_NO_DAY. */
+static void shipped_route(const char *name, xbr_day_t date, const char *product, const char *market,
+                          const char *const *ids, const char *stock, xbr_route_t *r)
+{
+    char path[512];
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    snprintf(path, sizeof path, "%s/scenarios/%s", XBR_SOURCE_DIR, name);
+    xbr_diags_init(&d);
+    assert_int_equal(xbr_scenario_load(path, &sc, &d), XBR_OK);
+    xbr_diags_destroy(&d);
+    if (date != XBR_NO_DAY)
+        sc->date = date;
+    const xbr_network_t *net = sc->network;
+    int links[8];
+    size_t n = 0;
+    for (; ids[n] != NULL; n++) {
+        links[n] = xbr_network_find_link(net, ids[n]);
+        if (links[n] < 0)
+            print_error("no link %s\n", ids[n]);
+        assert_true(links[n] >= 0);
+    }
+    int p = xbr_scenario_find_product(sc, product);
+    int m = xbr_network_find_node(net, market);
+    int w = stock != NULL ? xbr_network_find_node(net, stock) : -1;
+    assert_true(p >= 0 && m >= 0);
+    xbr_diags_init(&d);
+    xbr_status_t st = xbr_route_evaluate(sc, p, m, links, n, w, r, &d);
+    if (st != XBR_OK && d.count > 0)
+        print_error("%s\n", d.items[0].what);
+    xbr_diags_destroy(&d);
+    assert_int_equal(st, XBR_OK);
+    xbr_scenario_free(sc);
+}
+
+/*
+ * The shipped data says what the cited rules say (networks/china-export.json as generated from
+ * tools/gen_china_export.py, scenarios china-plus-one and eu-flat-duty):
+ *   sofa (furniture, USD 220 at the factory) into the US West warehouse by sea, 2026-07-24:
+ *     from Foshan: Section 301 25 % + Section 232 25 % = 50 % x 220 = 110;
+ *     from Binh Duong: Section 232 only, 55;
+ *     on 2026-01-15 + IEEPA fentanyl 10 + reciprocal 10 (China) = 154; Vietnam reciprocal 20
+ *     = 45 % x 220 = 99;
+ *   its clearance per unit, q = 20 a week x 14 / 7 = 40 sofas an entry: broker 200 / 40 = 5;
+ *     MPF 0.3464 % x 40 x 220 = 30.48 < 33.58, so 33.58 / 40 = 0.8395; HMF 0.125 % x 220 =
+ *     0.275; = 6.1145 from Vietnam; from China + the 9810 export fee 20 / 40 = 0.5: 6.6145;
+ *   the T-shirt (apparel, USD 3.50) by post into Germany: duty 0 on 2026-06-30 (3.50 < EUR
+ *     150), 3.30 on 2026-07-01; VAT 19 % x CIF (3.50 + 13 USD/kg x 0.2 kg = 2.60) = 1.159.
+ */
+static void test_shipped_network_follows_the_cited_rules(void **state)
+{
+    (void)state;
+    static const char *const sofa_cn[] = {"F_FOSHAN>P_CNNSA:truck", "SEA_CNNSA_USLGB",
+                                          "P_USLGB>W_US_WEST:truck",
+                                          "W_US_WEST>M_US_WEST:last_mile", NULL};
+    static const char *const sofa_vn[] = {"F_BINHDUONG>P_VNCMT:truck", "SEA_VNCMT_USLGB",
+                                          "P_USLGB>W_US_WEST:truck",
+                                          "W_US_WEST>M_US_WEST:last_mile", NULL};
+    static const char *const tshirt[] = {"F_DONGGUAN>M_DE:post", NULL};
+    xbr_route_t r;
+
+    shipped_route("china-plus-one.json", XBR_NO_DAY, "P_SOFA_CN", "M_US_WEST", sofa_cn, "W_US_WEST",
+                  &r);
+    assert_close(r.cost.duty, 110.0);
+    assert_close(r.cost.clearance, 6.6145);
+    xbr_route_destroy(&r);
+    shipped_route("china-plus-one.json", XBR_NO_DAY, "P_SOFA_VN", "M_US_WEST", sofa_vn, "W_US_WEST",
+                  &r);
+    assert_close(r.cost.duty, 55.0);
+    assert_close(r.cost.clearance, 6.1145);
+    xbr_route_destroy(&r);
+    shipped_route("china-plus-one.json", day(2026, 1, 15), "P_SOFA_CN", "M_US_WEST", sofa_cn,
+                  "W_US_WEST", &r);
+    assert_close(r.cost.duty, 154.0);
+    xbr_route_destroy(&r);
+    shipped_route("china-plus-one.json", day(2026, 1, 15), "P_SOFA_VN", "M_US_WEST", sofa_vn,
+                  "W_US_WEST", &r);
+    assert_close(r.cost.duty, 99.0);
+    xbr_route_destroy(&r);
+
+    shipped_route("eu-flat-duty-before.json", XBR_NO_DAY, "P_TSHIRT", "M_DE", tshirt, NULL, &r);
+    assert_close(r.cost.duty, 0.0);
+    assert_close(r.cost.vat, 1.159);
+    xbr_route_destroy(&r);
+    shipped_route("eu-flat-duty.json", XBR_NO_DAY, "P_TSHIRT", "M_DE", tshirt, NULL, &r);
+    assert_close(r.cost.duty, 3.30);
+    assert_close(r.cost.vat, 1.159);
+    xbr_route_destroy(&r);
+}
+
 /* Without a date only undated components apply; the model's functions agree. */
 static void test_in_force_covers_and_origin(void **state)
 {
@@ -575,6 +668,7 @@ int main(void)
         cmocka_unit_test(test_cif_adds_freight_and_insurance_fob_does_not),
         cmocka_unit_test(test_export_regime_fees_only_from_china),
         cmocka_unit_test(test_in_force_covers_and_origin),
+        cmocka_unit_test(test_shipped_network_follows_the_cited_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
