@@ -124,14 +124,14 @@ SOURCES = [
     {"id": "S_US_TARIFF", "what": "US duties on Chinese-origin goods from 2025-11-10: IEEPA fentanyl tariff 10 % (down from 20 %), IEEPA reciprocal tariff 10 % until 2026-11-10, plus the MFN rate and, for many goods, Section 301 tariffs of 7.5-100 %",
      "where": "strtrade.com/trade-news-resources/str-trade-report/trade-report/november/tariff-changes-for-imports-from-china-made-official; mondaq.com/unitedstates/international-law/1702374",
      "date": "2025-11-04"},
-    {"id": "S_DUTY_LINES", "what": "assumption: per-category duty = the typical tariff line of the category (not a specific HS code). US = MFN + Section 301 + IEEPA 20 %: electronics (phones/earbuds: MFN 0, 301 0-7.5) 20; apparel (MFN about 16 + 301 list 4A 7.5) 44; furniture (MFN 0 + 301 25; Section 232 upholstered-furniture duties not included) 45; home goods (MFN about 3 + 301 25) 48; toys (MFN 0, 301 suspended) 20; appliances (MFN about 2 + 301 25) 47; default 30. EU TARIC third-country rates: electronics 0, apparel 12, furniture 0, home 3.7, toys 4.7, appliances 2.7, default 4. UK Global Tariff similar: apparel 12, home 2, appliances 2, toys 0, else 0, default 2. Japan: apparel 10, home 3, else 0, default 3. Australia: general 5 % (the ChAFTA 0 % preference for Chinese origin with a certificate is not applied)",
+    {"id": "S_DUTY_LINES", "what": "assumption: per-category duty = the typical tariff line of the category (not a specific HS code). US = MFN + Section 301 + IEEPA 20 %: electronics (phones/earbuds: MFN 0, 301 0-7.5) 20; apparel (MFN about 16 + 301 list 4A 7.5) 44; furniture (MFN 0 + 301 25; Section 232 upholstered-furniture duties not included) 45; home goods (MFN about 3 + 301 25) 48; toys (MFN 0, 301 suspended) 20; appliances (MFN about 2 + 301 25) 47; default 30 (superseded for the US by the tariff components of S_US_LINES and S_US_STACK). EU TARIC third-country rates: electronics 0, apparel 12, furniture 0, home 3.7, toys 4.7, appliances 2.7, default 4. UK Global Tariff similar: apparel 12, home 2, appliances 2, toys 0, else 0, default 2. Japan: apparel 10, home 3, else 0, default 3. Australia: general 5 % (now a tariff component with the ChAFTA 0 % preference for Chinese origin, S_AU_CHAFTA)",
      "where": "typical rates of the US HTS, EU TARIC, UK Global Tariff and Japan and Australia tariffs; Japan apparel 10 % per a Japan customs guide (slideplayer.com/amp/9023258); Australia 5 % per the Customs example quoted at ftoaustralia.com/v3/viewtopic.php?p=371292",
      "date": "2025"},
     {"id": "S_EU_CU", "what": "EU customs union: the member states apply one common external tariff and goods in free circulation move between them with no customs formalities or duties; import VAT is paid once on entry (customs_union \"EU\" on DE, FR, NL, PL, ES, IT)",
      "where": "taxation-customs.ec.europa.eu/customs-4/eu-customs-union-facts-and-figures_en (European Commission, EU Customs Union: facts and figures)", "date": "2023"},
     {"id": "S_EU_VAT", "what": "EU: since 2021-07-01 the EUR 22 VAT exemption is abolished: VAT on every imported parcel (IOSS for B2C up to EUR 150)",
      "where": "clecat.org/news/newsletters/new-e-commerce-rules-on-1-july; dpd.com/ch/en/faq/ioss-modifications/", "date": "2021-07-01"},
-    {"id": "S_EU_DUTY_2026", "what": "EU: the EUR 150 customs-duty relief for low-value B2C parcels ends on 2026-07-01; an interim flat duty of EUR 3 per item category applies until about 2028, then normal tariffs. Modelled as de_minimis 0 (ordinary ad valorem duty on every parcel): the format has no flat per-item duty",
+    {"id": "S_EU_DUTY_2026", "what": "EU: the EUR 150 customs-duty relief for low-value B2C parcels ends on 2026-07-01; an interim flat duty of EUR 3 per item category applies until 2028-07-01, then normal tariffs. Modelled as de_minimis USD 165 (EUR 150) for the ad valorem duty and the flat duty as a tariff component (S_EU_FLAT_DUTY); the end of the relief for all goods in 2028 is not modelled",
      "where": "regfollower.com/?p=78434 (Council approval 2026-02-11); vatupdate.com/2025/12/18/eu-to-impose-e3-fixed-customs-duty-on-small-parcels-under-e150-from-july-2026",
      "date": "2026-02-11"},
     {"id": "S_VAT_RATES", "what": "standard VAT rates: DE 19, FR 20, NL 21, PL 23, ES 21, IT 22 %",
@@ -145,6 +145,34 @@ SOURCES = [
      "where": "archive.homeaffairs.gov.au/News/Pages/gst-on-low-value-imported-goods.aspx", "date": "2018-07-01"},
     {"id": "S_FX", "what": "assumption: exchange rates 1 EUR = 1.10 USD, 1 GBP = 1.27 USD, 1 USD = 150 JPY, 1 AUD = 0.65 USD (approximate 2024-2025 levels, not a dated quote)",
      "where": "assumption of this network", "date": "2025"},
+    {"id": "S_RULES_2026", "what": "the rules of 2025-2026 used by the tariff components (duties, entry fees, thresholds, customs value basis), each row with its effective dates and the page it was copied from; the newest rules found are of June-July 2026 (CBP rules of 2026-06-24, effective 2026-07-24; EU flat duty from 2026-07-01)",
+     "where": "tools/data/rules-2026.md (research notes collected 2026-11-29)", "date": "2026-07-24"},
+    {"id": "S_NETWORK_DATE", "what": "assumption: the network describes the rules in force on 2026-07-24, the latest dated change found (Section 122 surcharge ends, CBP postal informal entry takes effect); nothing later was found on tariffs (rules-2026.md, 'Age of the material'), so a later date gives the same figures",
+     "where": "assumption of this network; tools/data/rules-2026.md", "date": "2026-07-24"},
+    {"id": "S_EU_FLAT_DUTY", "what": "EU: the EUR 150 customs-duty relief is abolished from 2026-07-01 (Council Regulation (EU) 2026/382); an interim flat duty of EUR 3 per item (item = each different tariff sub-heading in the parcel) on parcels of intrinsic value below EUR 150 sent to consumers, 2026-07-01 until 2028-07-01; VAT is not charged on it under IOSS. EUR 3 = USD 3.30 and EUR 150 = USD 165 at the S_FX rate; the ad valorem duty keeps the EUR 150 threshold (the flat duty replaces it below)",
+     "where": "tools/data/rules-2026.md section 1.1 (eur-lex.europa.eu/eli/reg/2026/382/oj/eng; Council press release 2026-02-11; globalimportblog.bakermckenzie.com 2026-07-02; help.easproject.com)", "date": "2026-07-01"},
+    {"id": "S_US_STACK", "what": "US additional tariffs with their dates: IEEPA fentanyl on China 10 % (2025-02-04), 20 % (2025-03-04), 10 % (2025-11-10); IEEPA reciprocal on China 125 % (2025-04-10), 10 % (2025-05-14), smartphones and computers excluded from 2025-04-05; both no longer collected from 2026-02-24 (Supreme Court, Learning Resources v. Trump, 2026-02-20; CSMS #67834313); Section 122 surcharge 10 % on all origins 2026-02-24 until 2026-07-24, not on Section 232 goods, certain electronics exempt; Section 232 upholstered wooden furniture 25 % from 2025-10-14, the increase to 30 % postponed to 2027-01-01; Section 301 Lists 1-3 25 %, List 4A 7.5 %, List 4B suspended. Day of the month of the February and March 2025 fentanyl steps: assumption (rules-2026.md gives the month)",
+     "where": "tools/data/rules-2026.md section 1.2 (mondaq.com 1702762 and 1702374; janelgroup.com; jmrodgers.com; stage.internationaltradetoday.com 2026-01-02; tariffschart.com; troutman.com)", "date": "2026-07-24"},
+    {"id": "S_US_POSTAL", "what": "US postal items: from 2025-08-29 until 2026-02-24 a duty at the effective IEEPA rate (carrier's choice of a per-item specific duty until 2026-02-28 not modelled); from 2026-02-24 a duty equal to the Section 122 surcharge; from 2026-07-24 the CBP mail rule (91 FR 37801): postal informal entry with all duties. Assumption: until 2026-07-24 postal items pay only that duty, not MFN, Section 301 or 232 (the sources list only it)",
+     "where": "tools/data/rules-2026.md section 1.2 (customscourt.com; dutyclaims.com/blog/de-minimis-suspension-all-countries-2026; albawheelsup.com; supplychaindive.com 823923)", "date": "2026-07-24"},
+    {"id": "S_US_LINES", "what": "assumption: the typical tariff line of each category (not a specific HS code): MFN electronics 0, apparel 16, furniture 0, home 3, toys 0, appliances 2, other 2.5 (tariffcenter.ai ranges: apparel 5-32, furniture 0-5, toys 0, electronics 0-3.5); Section 301 on Chinese goods: electronics 0 and toys 0 (phones, earbuds, many toys on List 4B, suspended), apparel 7.5 (List 4A), furniture, home goods and appliances 25 (List 3), other 7.5; the furniture category is upholstered seating (Section 232)",
+     "where": "assumption of this network; tools/data/rules-2026.md section 1.2", "date": "2026"},
+    {"id": "S_US_RECIPROCAL_VN", "what": "assumption (not in rules-2026.md): IEEPA reciprocal tariff on goods of Vietnam 10 % from 2025-04-05 and 20 % from 2025-08-07 (Executive Order 14326 of 2025-07-31), ended with the other IEEPA duties on 2026-02-24; smartphones and computers excluded",
+     "where": "assumption of this network from the executive orders as generally reported; not checked against a stored page", "date": "2025-07-31"},
+    {"id": "S_US_FEES", "what": "US entry fees FY2026 (from 2025-10-01): merchandise processing fee on formal entries 0.3464 % ad valorem, minimum USD 33.58, maximum USD 651.50; express consignment fee USD 1.34 per waybill; dutiable mail fee USD 7.39 (charged here from 2026-07-24, when postal items get an informal entry: assumption); harbor maintenance fee 0.125 % on sea imports, no minimum or maximum. FY2027 values not found: assumption that the FY2026 values continue",
+     "where": "tools/data/rules-2026.md section 2 (CBP Dec. 25-10, 90 FR 34665; buckland.com; freightos.com)", "date": "2025-10-01"},
+    {"id": "S_BROKER", "what": "assumption: a customs broker's fee per bulk (formal) import entry: USD 200 in the US (rules-2026.md section 2: basic brokerage USD 100-300 per shipment; an itemised formal ocean entry about 297), USD 150 elsewhere (S_CLEARANCE: USD 100-150 per entry)",
+     "where": "assumption of this network; tools/data/rules-2026.md section 2 (grfreight.ie, tools.gera.services, both low authority)", "date": "2026"},
+    {"id": "S_VALUE_BASIS", "what": "customs value basis: US and Australia FOB (freight and insurance excluded; Australian GST is on CIF plus duty, approximated here on FOB plus duty); EU, UK and Japan CIF (transport and insurance to the border included); the EUR 150 and GBP 135 tests use the intrinsic value; insurance not found: assumption 0",
+     "where": "tools/data/rules-2026.md section 1.6 (vermaascustoms.com; dutyglobal.com; reanda-international.com; docs.dutify.com)", "date": "2026"},
+    {"id": "S_AU_CHAFTA", "what": "Australia: general duty 5 % on goods above AUD 1,000 (USD 650 at S_FX), 0 % for goods of Chinese origin under ChAFTA (in force 2015-12-20, all tariffs eliminated by 2019-01-01); Import Processing Charge on an electronic declaration above AUD 1,000: AUD 50 below AUD 10,000, AUD 152 from AUD 10,000 (USD 32.50 and 98.80); biosecurity full import declaration charge AUD 66 by sea, AUD 45 by air (USD 42.90 and 29.25)",
+     "where": "tools/data/rules-2026.md section 1.5 (dfat.gov.au ChAFTA guide; abf.gov.au import-processing-charge; ftoaustralia.com)", "date": "2026"},
+    {"id": "S_VN_PLANT", "what": "Binh Duong province is 'the capital of the country's wood industry': wood exports over USD 6 billion in H1 2022, 43 % of Vietnam's total; the US is its largest market",
+     "where": "en.vietnamplus.vn/international-wood-fair-opens-in-binh-duong/235276.vnp (2022-08-10); en.diendandoanhnghiep.vn/binh-duong-wood-exports-top-42-billion-usd-n41022.html", "date": "2022-08-10"},
+    {"id": "S_VN_PORT", "what": "Cai Mep port (UN/LOCODE VNCMT), 10.5358 N 107.0013 E; assumption: a transpacific sailing from Cai Mep costs what one from Shanghai does (S_WCI_20241128), distance the great circle x 1.15, days by the sea-days rule of this file with a 2-day port allowance",
+     "where": "coordinates of VNCMT in genthalili/searoute-py @ 4446009a searoute/data/ports.geojson (the upstream file key_seaports.csv was cut from, Apache-2.0, tools/data/licences), typed into this script; rates and days: assumption of this network", "date": "2026"},
+    {"id": "S_VN_EXPORT", "what": "assumption: a route leaving Vietnam pays no export clearance fee and no export days: the regimes table is China's (9610/9710/9810/1210/0110), and no Vietnamese export fee was found in the reference data",
+     "where": "assumption of this network", "date": "2026"},
     {"id": "S_CLEARANCE", "what": "assumption: import clearance 1 day, a USD 3 clearance fee per shipment (a carrier's duty-collection charge on a parcel is typically nil to about EUR 6; a broker's fee of about USD 100-150 on a bulk entry, spread over a container, is of the same order per unit), a 3 % inspection probability and 3 extra days when inspected, in every destination country",
      "where": "assumption of this network (no published per-country figure found)", "date": "2026"},
     {"id": "S_REGIMES", "what": "assumption: China export clearance by regime: 9610 (B2C list declaration) 0.5 day, no fee; 9710 and 9810 (B2B and overseas-warehouse export) 1 day, USD 20 per declaration; 1210 (bonded) 1 day, USD 20; 0110 (general trade, full declaration via a broker) 2 days, USD 50",
@@ -169,7 +197,7 @@ SEAPORTS_DEST = ["USLAX", "USLGB", "USNYC", "USSAV", "NLRTM", "DEHAM", "GBFXT", 
 AIR_CN = ["PVG", "CAN", "SZX", "CGO", "CTU", "XMN", "NGB", "HGH"]
 AIR_DEST = ["LAX", "ORD", "JFK", "FRA", "LEJ", "AMS", "LHR", "CDG", "MAD", "MXP", "NRT", "SYD"]
 
-COUNTRY_NAMES = {"CN": "China", "US": "United States", "DE": "Germany", "GB": "United Kingdom",
+COUNTRY_NAMES = {"CN": "China", "VN": "Vietnam", "US": "United States", "DE": "Germany", "GB": "United Kingdom",
                  "FR": "France", "NL": "Netherlands", "PL": "Poland", "ES": "Spain", "IT": "Italy",
                  "JP": "Japan", "AU": "Australia"}
 
@@ -612,6 +640,37 @@ def add_door_to_door_links(net):
                           "days": post_days, "source": ["S_POST", "S_POST_DAYS"]})
 
 
+def add_vietnam(net):
+    """China + 1: a furniture plant in Binh Duong (Vietnam), trucked to Cai Mep port, a sailing
+    to Los Angeles and Long Beach, and express and post to the US markets at the rates from
+    China (assumption, S_VN_PORT)."""
+    net.add_node({"id": "F_BINHDUONG", "type": "factory",
+                  "name": "Binh Duong furniture cluster (Thu Dau Mot, Vietnam)", "country": "VN",
+                  "lat": 10.98, "lon": 106.65, "source": ["S_CITY", "S_VN_PLANT"]})
+    net.add_node({"id": "P_VNCMT", "type": "seaport", "name": "Cai Mep", "country": "VN",
+                  "lat": 10.5358, "lon": 107.0013, "code": "VNCMT",
+                  "handling": {"cost_per_kg": 0.01, "days": 2},
+                  "source": ["S_VN_PORT", "S_HANDLING"]})
+    net.truck("F_BINHDUONG", "P_VNCMT")
+    rate, rsrc, calls = lane("US_W")
+    for b in ["USLAX", "USLGB"]:
+        km = gc_km(*net.pos["P_VNCMT"], *net.pos["P_" + b]) * 1.15
+        net.add_link({"id": "SEA_VNCMT_%s" % b, "from": "P_VNCMT", "to": "P_" + b, "mode": "sea",
+                      "cost": {"per_m3": rate}, "departures_per_week": 1,
+                      "days": sea_days(km / 1.852, 2.0), "distance_km": round(km),
+                      "source": [rsrc, "S_VN_PORT", "S_SEADAYS", "S_SEA_SAILINGS"]})
+    for mid, _, cc, _, _ in MARKETS:
+        if cc != "US":
+            continue
+        net.add_link({"from": "F_BINHDUONG", "to": mid, "mode": "express",
+                      "cost": {"per_kg": 22.0, "min_charge": 12.0},
+                      "days": {"min": 2, "mode": 3, "max": 5},
+                      "source": ["S_EXPRESS", "S_EXPRESS_MIN", "S_VN_PORT"]})
+        net.add_link({"from": "F_BINHDUONG", "to": mid, "mode": "post", "cost": {"per_kg": 14.0},
+                      "days": {"min": 8, "mode": 12, "max": 18},
+                      "source": ["S_POST", "S_POST_DAYS", "S_VN_PORT"]})
+
+
 def add_trade_links(net):
     """The traditional chain abroad (port -> importer -> wholesaler -> retailer -> market) and
     B2B2C (port or airport -> online retailer -> market)."""
@@ -631,39 +690,155 @@ def add_trade_links(net):
             net.last_mile(oid, m, {"min": 1, "mode": 2, "max": 4})
 
 
+CATEGORIES = ["electronics", "apparel", "furniture", "home", "toys", "appliances"]
+EXPRESS_BULK = ["express", "bulk"]
+POSTAL_ALL_DUTIES = "2026-07-24"  # CBP mail rule: postal informal entry with all duties
+
+
+def by_category(prefix, layer, rates, default, extra, source):
+    """Percent components of one layer, one per category rate (zero rates skipped) and one for
+    every other category, each for express and bulk entries always and for postal items from
+    POSTAL_ALL_DUTIES (S_US_POSTAL)."""
+    out = []
+    groups = {}
+    for cat in CATEGORIES:
+        groups.setdefault(rates[cat], []).append(cat)
+    for rate, cats in sorted(groups.items()):
+        if rate > 0:
+            out.append(("%s-%s" % (prefix, cats[0]), {"categories": cats}, rate))
+    if default > 0:
+        out.append(("%s-other" % prefix, {"exclude_categories": list(CATEGORIES)}, default))
+    parts = []
+    for pid, sel, rate in out:
+        for chan, suffix, dates in ((EXPRESS_BULK, "", {}),
+                                    (["postal"], "-postal", {"from": POSTAL_ALL_DUTIES})):
+            parts.append(dict({"id": pid + suffix, "layer": layer + suffix, "form": "percent",
+                               "rate": rate}, **sel, **extra, channels=chan, **dates,
+                              source=source))
+    return parts
+
+
+def us_tariff():
+    """The US tariff (rules-2026.md 1.2 and 2): MFN, Section 301 (China), IEEPA (until
+    2026-02-24), Section 122 (2026-02-24 until 2026-07-24), Section 232 upholstered furniture,
+    the postal rules by date, and the entry fees (MPF, HMF, express and mail fees)."""
+    mfn = {"electronics": 0, "apparel": 16, "furniture": 0, "home": 3, "toys": 0, "appliances": 2}
+    s301 = {"electronics": 0, "apparel": 7.5, "furniture": 25, "home": 25, "toys": 0,
+            "appliances": 25}
+    parts = by_category("us-mfn", "mfn", mfn, 2.5, {}, ["S_US_LINES", "S_RULES_2026"])
+    parts += by_category("us-301", "s301", s301, 7.5, {"origins": ["CN"]},
+                         ["S_US_LINES", "S_US_STACK"])
+    cn = {"origins": ["CN"]}
+    for pid, rate, frm, until in (("us-ieepa-fentanyl-10a", 10, "2025-02-04", "2025-03-04"),
+                                  ("us-ieepa-fentanyl-20", 20, "2025-03-04", "2025-11-10"),
+                                  ("us-ieepa-fentanyl-10", 10, "2025-11-10", "2026-02-24")):
+        parts.append(dict({"id": pid, "layer": "ieepa-fentanyl", "form": "percent", "rate": rate},
+                          **cn, **{"from": frm, "until": until},
+                          source=["S_US_STACK", "S_US_POSTAL"]))
+    for pid, rate, origin, frm, until, src in (
+            ("us-ieepa-reciprocal-125", 125, "CN", "2025-04-10", "2025-05-14", "S_US_STACK"),
+            ("us-ieepa-reciprocal-10", 10, "CN", "2025-05-14", "2026-02-24", "S_US_STACK"),
+            ("us-ieepa-reciprocal-vn-10", 10, "VN", "2025-04-05", "2025-08-07",
+             "S_US_RECIPROCAL_VN"),
+            ("us-ieepa-reciprocal-vn-20", 20, "VN", "2025-08-07", "2026-02-24",
+             "S_US_RECIPROCAL_VN")):
+        parts.append({"id": pid, "layer": "ieepa-reciprocal", "form": "percent", "rate": rate,
+                      "exclude_categories": ["electronics"], "origins": [origin],
+                      "from": frm, "until": until, "source": [src, "S_US_POSTAL"]})
+    parts.append({"id": "us-s122", "layer": "s122", "form": "percent", "rate": 10,
+                  "exclude_categories": ["furniture", "electronics"], "channels": EXPRESS_BULK,
+                  "from": "2026-02-24", "until": "2026-07-24", "source": "S_US_STACK"})
+    parts.append({"id": "us-s122-postal", "layer": "s122", "form": "percent", "rate": 10,
+                  "channels": ["postal"], "from": "2026-02-24", "until": "2026-07-24",
+                  "source": ["S_US_STACK", "S_US_POSTAL"]})
+    for pid, rate, frm, until in (("us-232-upholstered-25", 25, "2025-10-14", "2027-01-01"),
+                                  ("us-232-upholstered-30", 30, "2027-01-01", None)):
+        for chan, suffix, f2 in ((EXPRESS_BULK, "", frm),
+                                 (["postal"], "-postal", max(frm, POSTAL_ALL_DUTIES))):
+            p = {"id": pid + suffix, "layer": "s232" + suffix, "form": "percent", "rate": rate,
+                 "categories": ["furniture"], "channels": chan, "from": f2,
+                 "source": ["S_US_STACK", "S_US_LINES"]}
+            if until:
+                p["until"] = until
+            parts.append(p)
+    fees = [
+        {"id": "us-mpf-formal", "kind": "fee", "form": "percent", "rate": 0.3464, "min": 33.58,
+         "max": 651.50, "channels": ["bulk"], "from": "2025-10-01"},
+        {"id": "us-hmf", "kind": "fee", "form": "percent", "rate": 0.125, "modes": ["sea"]},
+        {"id": "us-express-consignment", "kind": "fee", "form": "per_parcel", "amount": 1.34,
+         "channels": ["express"], "from": "2025-10-01"},
+        {"id": "us-dutiable-mail", "kind": "fee", "form": "per_parcel", "amount": 7.39,
+         "channels": ["postal"], "from": POSTAL_ALL_DUTIES},
+    ]
+    for f in fees:
+        f["source"] = "S_US_FEES"
+    return parts + fees
+
+
+def au_tariff():
+    """Australia (rules-2026.md 1.5): 5 % above AUD 1,000 except Chinese origin (ChAFTA);
+    the import processing and biosecurity charges of a full declaration above AUD 1,000."""
+    return [
+        {"id": "au-general", "form": "percent", "rate": 5, "exclude_origins": ["CN"],
+         "value_from": 650, "source": "S_AU_CHAFTA"},
+        {"id": "au-ipc-50", "kind": "fee", "form": "per_parcel", "amount": 32.50,
+         "value_from": 650, "value_under": 6500, "source": "S_AU_CHAFTA"},
+        {"id": "au-ipc-152", "kind": "fee", "form": "per_parcel", "amount": 98.80,
+         "value_from": 6500, "source": "S_AU_CHAFTA"},
+        {"id": "au-biosecurity-sea", "kind": "fee", "form": "per_parcel", "amount": 42.90,
+         "modes": ["sea"], "value_from": 650, "source": "S_AU_CHAFTA"},
+        {"id": "au-biosecurity-air", "kind": "fee", "form": "per_parcel", "amount": 29.25,
+         "modes": ["air", "express", "post"], "value_from": 650, "source": "S_AU_CHAFTA"},
+    ]
+
+
+EU_FLAT = {"id": "eu-flat-3-per-item", "form": "per_item", "amount": 3.30, "currency": "USD",
+           "channels": ["postal", "express"], "value_under": 165, "from": "2026-07-01",
+           "until": "2028-07-01", "vat_base": False, "exempt_below_de_minimis": False,
+           "source": ["S_EU_FLAT_DUTY", "S_FX"]}
+
+
 def make_countries():
-    """The countries table: China, then US, GB, JP, AU, then the six EU members."""
+    """The countries table: China and Vietnam (origins), then US, GB, JP, AU, then the six
+    EU members."""
     EU_DUTY = {"electronics": 0, "apparel": 12, "furniture": 0, "home": 3.7, "toys": 4.7,
                "appliances": 2.7, "default": 4}
-    clearance = {"clearance_days": 1, "clearance_fee_per_shipment": 3, "inspection_prob": 0.03,
-                 "inspection_days": 3}
+    clearance = {"clearance_days": 1, "clearance_fee_per_shipment": 3,
+                 "clearance_fee_per_entry": 150, "inspection_prob": 0.03, "inspection_days": 3}
     countries = {
         "CN": {"name": "China", "source": "S_REGIMES"},
+        "VN": {"name": "Vietnam", "source": "S_VN_EXPORT"},
         "US": dict({"name": "United States", "de_minimis": 0, "vat_de_minimis": 0,
-                    "duty_pct": {"electronics": 20, "apparel": 44, "furniture": 45, "home": 48,
-                                 "toys": 20, "appliances": 47, "default": 30},
-                    "vat_pct": 0}, **clearance,
-                   source=["S_US_DEMINIMIS", "S_US_TARIFF", "S_DUTY_LINES", "S_CLEARANCE"]),
+                    "duty_pct": 0, "vat_pct": 0, "customs_value": "fob"},
+                   **dict(clearance, clearance_fee_per_entry=200), tariff=us_tariff(),
+                   source=["S_US_DEMINIMIS", "S_US_STACK", "S_US_POSTAL", "S_US_FEES",
+                           "S_VALUE_BASIS", "S_CLEARANCE", "S_BROKER"]),
         "GB": dict({"name": "United Kingdom", "de_minimis": 171, "vat_de_minimis": 0,
                     "duty_pct": {"electronics": 0, "apparel": 12, "furniture": 0, "home": 2,
                                  "toys": 0, "appliances": 2, "default": 2},
-                    "vat_pct": 20}, **clearance,
-                   source=["S_GB", "S_FX", "S_DUTY_LINES", "S_CLEARANCE"]),
+                    "vat_pct": 20, "customs_value": "cif"}, **clearance,
+                   source=["S_GB", "S_FX", "S_DUTY_LINES", "S_VALUE_BASIS", "S_CLEARANCE",
+                           "S_BROKER"]),
         "JP": dict({"name": "Japan", "de_minimis": 66.7, "vat_de_minimis": 66.7,
                     "duty_pct": {"electronics": 0, "apparel": 10, "furniture": 0, "home": 3,
                                  "toys": 0, "appliances": 0, "default": 3},
-                    "vat_pct": 10}, **clearance,
-                   source=["S_JP", "S_FX", "S_DUTY_LINES", "S_CLEARANCE"]),
+                    "vat_pct": 10, "customs_value": "cif"}, **clearance,
+                   source=["S_JP", "S_FX", "S_DUTY_LINES", "S_VALUE_BASIS", "S_CLEARANCE",
+                           "S_BROKER"]),
         "AU": dict({"name": "Australia", "de_minimis": 650, "vat_de_minimis": 0,
-                    "duty_pct": 5, "vat_pct": 10}, **clearance,
-                   source=["S_AU", "S_FX", "S_DUTY_LINES", "S_CLEARANCE"]),
+                    "duty_pct": 0, "vat_pct": 10, "customs_value": "fob"}, **clearance,
+                   tariff=au_tariff(),
+                   source=["S_AU", "S_AU_CHAFTA", "S_FX", "S_VALUE_BASIS", "S_CLEARANCE",
+                           "S_BROKER"]),
     }
     for cc, vat in [("DE", 19), ("FR", 20), ("NL", 21), ("PL", 23), ("ES", 21), ("IT", 22)]:
         countries[cc] = dict({"name": COUNTRY_NAMES[cc], "customs_union": "EU",
-                              "de_minimis": 0, "vat_de_minimis": 0,
-                              "duty_pct": dict(EU_DUTY), "vat_pct": vat}, **clearance,
-                             source=["S_EU_CU", "S_EU_VAT", "S_EU_DUTY_2026", "S_VAT_RATES",
-                                     "S_DUTY_LINES", "S_CLEARANCE"])
+                              "de_minimis": 165, "vat_de_minimis": 0,
+                              "duty_pct": dict(EU_DUTY), "vat_pct": vat,
+                              "customs_value": "cif"}, **clearance, tariff=[dict(EU_FLAT)],
+                             source=["S_EU_CU", "S_EU_VAT", "S_EU_DUTY_2026", "S_EU_FLAT_DUTY",
+                                     "S_VAT_RATES", "S_DUTY_LINES", "S_VALUE_BASIS",
+                                     "S_CLEARANCE", "S_BROKER"])
     return countries
 
 
@@ -723,6 +898,7 @@ def generate(data_dir=DEFAULT_DATA):
     add_door_to_door_links(net)
     add_trade_links(net)
     add_bonded_links(net)
+    add_vietnam(net)
     countries = make_countries()
     check_references(net, countries)
     return render({
@@ -731,6 +907,7 @@ def generate(data_dir=DEFAULT_DATA):
         "description": DESCRIPTION,
         "notes": NOTES,
         "currency": "USD",
+        "date": "2026-07-24",
         "sources": SOURCES,
         "countries": countries,
         "regimes": REGIMES,

@@ -138,6 +138,73 @@ typedef struct {
     double max;
 } xbr_days_t;
 
+/* The channel of a border entry (README, "Tariffs"): a bulk phase enters as a bulk (formal)
+ * entry; a parcel whose border-crossing link has mode post is postal; any other parcel is an
+ * express (courier) parcel. */
+typedef enum {
+    XBR_CHANNEL_POSTAL = 0,
+    XBR_CHANNEL_EXPRESS,
+    XBR_CHANNEL_BULK,
+    XBR_CHANNEL_COUNT
+} xbr_channel_t;
+
+/* The form of a tariff component. */
+typedef enum {
+    XBR_TARIFF_PERCENT = 0, /* rate percent of the customs value (with min/max per shipment) */
+    XBR_TARIFF_PER_ITEM,    /* amount per item: per distinct tariff line in the shipment; a
+                               product is one line, so amount per shipment */
+    XBR_TARIFF_PER_PARCEL,  /* amount per parcel (per entry for a bulk entry) */
+    XBR_TARIFF_FORM_COUNT
+} xbr_tariff_form_t;
+
+/* Customs value basis of a country. */
+typedef enum {
+    XBR_VALUE_FOB = 0, /* the goods' value (price after markups) */
+    XBR_VALUE_CIF      /* plus the freight paid to the border and insurance */
+} xbr_value_basis_t;
+
+/* One component of a country's tariff (JSON "tariff": [...]); amounts in the network's
+ * currency. Absent lists match everything; absent dates are open. */
+typedef struct {
+    char *id;
+    bool fee;               /* "kind": "fee": an entry fee, charged as clearance, not duty */
+    xbr_tariff_form_t form; /* JSON "form": "percent", "per_item", "per_parcel" */
+    double rate;            /* percent (form percent) */
+    double amount;          /* per item / per parcel */
+    double min;             /* percent form: at least this per shipment; default 0 */
+    double max;             /* percent form: at most this per shipment; default INFINITY */
+    size_t n_categories;    /* product categories covered; 0 = all */
+    char **categories;
+    size_t n_exclude_categories;
+    char **exclude_categories;
+    size_t n_origins; /* origin country codes (ISO alpha-2); 0 = all */
+    char **origins;
+    size_t n_exclude_origins;
+    char **exclude_origins;
+    unsigned channels;       /* bit (1u << xbr_channel_t); every channel when the JSON has none */
+    unsigned modes;          /* bit (1u << xbr_mode_t) of the border-crossing link; 0 = any */
+    xbr_day_t from;          /* in force from this day (XBR_NO_DAY: always) */
+    xbr_day_t until;         /* until this day, exclusive (XBR_NO_DAY: open) */
+    double value_from;       /* applies when the shipment's goods value >= this; default 0 */
+    double value_under;      /* ... and < this; default INFINITY */
+    bool vat_base;           /* duty that adds to the VAT base (default true; fees never do) */
+    bool ignores_de_minimis; /* JSON "exempt_below_de_minimis": false: charged on parcels below
+                                the country's de_minimis too (duty only; fees always are) */
+    xbr_srcpos_t pos;
+} xbr_tariff_part_t;
+
+/* True when the component is in force on `day` (XBR_NO_DAY: only undated components). */
+XBR_API bool xbr_tariff_part_in_force(const xbr_tariff_part_t *part, xbr_day_t day);
+/* True when the component covers product category `category` (NULL: no category). */
+XBR_API bool xbr_tariff_part_covers(const xbr_tariff_part_t *part, const char *category);
+/* True when the component applies to goods of origin country `origin` (NULL: unknown). */
+XBR_API bool xbr_tariff_part_for_origin(const xbr_tariff_part_t *part, const char *origin);
+/* JSON names of channels and forms ("postal", "per_item"); -1 from parse when unknown. */
+XBR_API const char *xbr_channel_name(xbr_channel_t channel);
+XBR_API int xbr_channel_parse(const char *name);
+XBR_API const char *xbr_tariff_form_name(xbr_tariff_form_t form);
+XBR_API int xbr_tariff_form_parse(const char *name);
+
 typedef struct {
     char *code;              /* ISO 3166 alpha-2, e.g. "US" */
     char *name;              /* may be NULL */
@@ -154,6 +221,13 @@ typedef struct {
     double inspection_prob;            /* 0..1 */
     double inspection_days;            /* extra days when inspected */
     xbr_srcpos_t pos;
+    /* tariffs by component (README, "Tariffs"); all absent in older files */
+    xbr_value_basis_t customs_value; /* JSON "customs_value": "fob" (default) or "cif" */
+    double insurance_pct;            /* CIF: insurance, percent of goods + freight; default 0 */
+    double clearance_fee_per_entry;  /* broker fee per bulk entry, when has_entry_fee */
+    bool has_entry_fee; /* false: a bulk entry pays clearance_fee_per_shipment, as a parcel does */
+    size_t n_tariff;    /* components, JSON "tariff" */
+    xbr_tariff_part_t *tariff;
 } xbr_country_t;
 
 typedef struct {

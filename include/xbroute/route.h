@@ -26,14 +26,27 @@
  *   handling    at the origin and at every node entered: cost_per_kg unit_kg + cost_per_unit;
  *               its days add to the clock;
  *   clearance   export: the regime's fee_per_shipment / q and clearance_days, once, when the
- *               route first leaves the origin's customs territory; import: at every border
- *               entry, a node whose country differs from the previous node's (countries of
- *               one customs_union count as one): clearance_fee_per_shipment / q, and
- *               clearance_days + inspection_prob x inspection_days (variance p(1-p)D^2);
- *   duty, vat   at each border entry on the customs value = the unit's price there (unit_value
- *               x the markups so far): duty = value x duty_pct(category) / 100, except a parcel
- *               whose value units_per_order x value is below de_minimis; VAT = (value + duty) x
- *               vat_pct / 100, except a parcel below vat_de_minimis. Bulk always pays both;
+ *               route first leaves the origin's customs territory, only for an origin in China
+ *               (the regimes are China's); import: at every border entry, a node whose
+ *               country differs from the previous node's (countries of one customs_union
+ *               count as one): clearance_fee_per_shipment / q (a bulk entry:
+ *               clearance_fee_per_entry / q when the country sets it), the tariff's entry fees
+ *               (components of kind fee, as below), and clearance_days + inspection_prob x
+ *               inspection_days (variance p(1-p)D^2);
+ *   duty, vat   at each border entry (route/duty.c). The channel: a bulk phase is a bulk entry,
+ *               a parcel whose border-crossing link is post is postal, any other parcel is
+ *               express. The customs value V = the unit's price there (unit_value x the
+ *               markups so far; FOB), or for a country with customs_value cif (price + the
+ *               transport paid so far per unit) x (1 + insurance_pct / 100). duty = V x
+ *               duty_pct(category) / 100 + the tariff components in force on the scenario's
+ *               date that cover the category, the origin's country, the channel, the mode of
+ *               the border-crossing link and the shipment's goods value (q x unit_value):
+ *               percent: clamp(q V rate / 100, min, max) / q; per_item and per_parcel: amount
+ *               / q (a product is one tariff line). A parcel whose value units_per_order x price
+ *               is below de_minimis pays no duty_pct and no component that is exempt below it
+ *               (all but those with exempt_below_de_minimis false). VAT = (V + the duty that
+ *               adds to the VAT base) x vat_pct / 100, except a parcel below vat_de_minimis.
+ *               Bulk always pays both;
  *   markup      at exporter, importer, wholesaler, retailer: price x= 1 + markup_pct / 100, the
  *               increase is the component;
  *   in_transit  price there x holding_rate_per_year x days / 365 for every day on the clock

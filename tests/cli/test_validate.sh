@@ -60,4 +60,14 @@ run --help
 expect_rc 0 "global help"
 expect_out "validate" "global help lists commands"
 
+# A product category that no country's duty_pct or tariff names: a warning with "did you mean"
+# (exit 0), an error under --strict (exit 2) (issue #11 item 6).
+cat_file="$SRC/tests/data/good/scn_unknown_category.json"
+col_cat=$(awk 'NR==6 { print index($0, "\"aparel\"") }' "$cat_file")
+run validate "$cat_file"
+expect_rc 0 "unknown category: a warning only"
+expect_err "scn_unknown_category.json:6:$col_cat: warning: .*did you mean \"apparel\"" "unknown category warned with a suggestion"
+run validate --strict "$cat_file"
+expect_rc 2 "unknown category under --strict"
+
 finish

@@ -242,6 +242,7 @@ typedef struct {
     xbr__strmap_t countries;
     xbr__strmap_t sources;
     const xbr__strmap_t *extra_sources; /* e.g. the scenario's own sources; may be NULL */
+    const char *currency; /* the network's currency (borrowed), once known; may be NULL */
 } xbr__ldnet_ids_t;
 
 /* Fills the maps from what `net` already holds. Returns XBR_ENOMEM or XBR_OK. */
@@ -270,6 +271,17 @@ xbr_status_t xbr__ldnet_sources(xbr__ldoc_t *doc, const cJSON *arr, xbr_network_
  * file. Used by the network loader and by the set_country change. */
 xbr_status_t xbr__ldnet_country_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid,
                                        xbr_country_t *c, const xbr__ldnet_ids_t *ids);
+
+/* ---- tariff.c: tariff components and customs-value keys of a country (README, "Tariffs") */
+
+/* Reads "customs_value", "insurance_pct", "clearance_fee_per_entry" and "tariff" (replacing the
+ * components) present in `obj` into `c`; part of xbr__ldnet_country_fields(). */
+void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid, xbr_country_t *c,
+                              const xbr__ldnet_ids_t *ids);
+/* Warns (with "did you mean") when product category `category` (at `item`) is named by no
+ * country's duty_pct or tariff while some country names categories. */
+void xbr__ld_check_category(xbr__ldoc_t *doc, const cJSON *item, const char *oid,
+                            const xbr_network_t *net, const char *category);
 
 /* Converts an opened network document (root checked to be an object) into a network.
  * On success *out is new and indexed. */

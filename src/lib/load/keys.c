@@ -50,8 +50,31 @@ static const char *const keys_days[] = {"min", "mode", "max", NULL};
 #define COUNTRY_KEYS                                                                               \
     "name", "customs_union", "de_minimis", "vat_de_minimis", "duty_pct", "vat_pct",                \
         "clearance_days", "clearance_fee_per_shipment", "inspection_prob", "inspection_days",      \
-        "source"
+        "source", "customs_value", "insurance_pct", "clearance_fee_per_entry", "tariff"
 static const char *const keys_country[] = {COUNTRY_KEYS, NULL};
+static const char *const keys_tariff[] = {"id",
+                                          "layer",
+                                          "kind",
+                                          "form",
+                                          "rate",
+                                          "amount",
+                                          "min",
+                                          "max",
+                                          "currency",
+                                          "categories",
+                                          "exclude_categories",
+                                          "origins",
+                                          "exclude_origins",
+                                          "channels",
+                                          "modes",
+                                          "from",
+                                          "until",
+                                          "value_from",
+                                          "value_under",
+                                          "vat_base",
+                                          "exempt_below_de_minimis",
+                                          "source",
+                                          NULL};
 static const char *const keys_regime[] = {"clearance_days", "fee_per_shipment", "source", NULL};
 static const char *const keys_source[] = {"id", "what", "where", "date", NULL};
 static const char *const keys_defaults[] = {"volumetric_kg_per_m3", "detour_factor",
@@ -91,7 +114,7 @@ const char *const *xbr_format_keys(const char *object)
         {"cost", keys_cost},         {"handling", keys_handling}, {"days", keys_days},
         {"country", keys_country},   {"regime", keys_regime},     {"source", keys_source},
         {"defaults", keys_defaults}, {"scenario", keys_scenario}, {"product", keys_product},
-        {"change", keys_change},     {"design", keys_design},
+        {"change", keys_change},     {"design", keys_design},     {"tariff", keys_tariff},
     };
     if (object == NULL)
         return NULL;

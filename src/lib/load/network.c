@@ -34,6 +34,7 @@ xbr_status_t xbr__ldnet_ids_init(xbr__ldnet_ids_t *ids, const xbr_network_t *net
     for (size_t i = 0; i < net->n_links && st == XBR_OK; i++)
         if (net->links[i].id != NULL)
             st = xbr__strmap_put(&ids->links, net->links[i].id, (int)i);
+    ids->currency = net->currency;
     for (size_t i = 0; i < net->n_countries && st == XBR_OK; i++)
         st = xbr__strmap_put(&ids->countries, net->countries[i].code, (int)i);
     for (size_t i = 0; i < net->n_sources && st == XBR_OK; i++)
@@ -254,6 +255,7 @@ xbr_status_t xbr__ldnet_country_fields(xbr__ldoc_t *doc, const cJSON *obj, const
                        "a number, or an object of category -> number with an optional \"default\"",
                        "wrong type: %s", xbr__ld_type_name(duty));
     }
+    xbr__ldnet_tariff_fields(doc, obj, oid, c, ids);
     if (ids != NULL)
         xbr__ld_check_source_refs(&o, &ids->sources, ids->extra_sources);
     return doc->nomem ? XBR_ENOMEM : XBR_OK;
@@ -818,6 +820,7 @@ xbr_status_t xbr__ldnet_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
         st = XBR_ENOMEM;
         goto out;
     }
+    ids.currency = net->currency;
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, "sources");
     if (v != NULL && (st = xbr__ldnet_sources(doc, v, net, &ids.sources)) != XBR_OK)
         goto out;

@@ -369,6 +369,8 @@ static xbr_status_t load_product(const prod_ref_t *r, const xbr_network_t *net,
         return XBR_ENOMEM;
     xbr__ld_get_str(&o, "name", false, &p->name);
     xbr__ld_get_str(&o, "category", true, &p->category);
+    xbr__ld_check_category(doc, cJSON_GetObjectItemCaseSensitive(it, "category"), oid, net,
+                           p->category);
     const cJSON *origin = cJSON_GetObjectItemCaseSensitive(it, "origin");
     if (origin == NULL)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, "origin",

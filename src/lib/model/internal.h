@@ -58,6 +58,13 @@ const char *xbr__network_intern(xbr_network_t *net, const char *s);
  */
 xbr_status_t xbr__network_index(xbr_network_t *net);
 
+/* ---- tariff.c (xbr_tariff_*, xbr_channel_* public) ---- */
+
+/* Frees what a tariff component owns and zeroes it. */
+void xbr__tariff_part_free(xbr_tariff_part_t *p);
+/* Frees a country's tariff components (c->tariff), leaving none. */
+void xbr__country_tariff_free(xbr_country_t *c);
+
 /* Installs igraph's non-aborting error and warning handlers (idempotent, thread-safe). */
 void xbr__network_igraph_init(void);
 

@@ -183,6 +183,10 @@ xbr_status_t xbr__cm_init(xbr__cm_t *cm, const xbr_scenario_t *sc, int product, 
         xbr__cm_destroy(cm);
         return XBR_ENOMEM;
     }
+    if (xbr__duty_init(cm) != XBR_OK) {
+        xbr__cm_destroy(cm);
+        return XBR_ENOMEM;
+    }
     for (size_t i = 0; i < net->n_countries; i++) {
         const char *cu = net->countries[i].customs_union;
         cm->duty_pct[i] = xbr_country_duty_pct(&net->countries[i], prod->category);
@@ -204,6 +208,7 @@ void xbr__cm_destroy(xbr__cm_t *cm)
     free(cm->territory);
     cm->duty_pct = NULL;
     cm->territory = NULL;
+    xbr__duty_destroy(cm);
 }
 
 /* ---- steps ------------------------------------------------------------------------------- */
@@ -229,6 +234,10 @@ static void handle_at(const xbr__cm_t *cm, xbr__cstate_t *st, int node)
 
 static void charge_export(const xbr__cm_t *cm, xbr__cstate_t *st, xbr_regime_t regime, double q)
 {
+    /* the regimes are China's export regimes: a route from another country pays none of them
+     * (README, "Tariffs": origins outside China) */
+    if (cm->origin_country >= 0 && strcmp(cm->net->countries[cm->origin_country].code, "CN") != 0)
+        return;
     const xbr_regime_info_t *r = &cm->net->regimes[regime];
     st->comp[XBR_COST_CLEARANCE] += r->fee_per_shipment / q;
     add_days(cm, st, r->clearance_days, 0.0);
@@ -342,19 +351,15 @@ void xbr__cm_link(const xbr__cm_t *cm, xbr__cstate_t *st, int link)
     st->node = l->to;
     if (border) {
         const xbr_country_t *c = &net->countries[to_country];
-        st->comp[XBR_COST_CLEARANCE] += c->clearance_fee_per_shipment / q;
+        xbr__duty_parts_t e;
+        xbr__duty_entry(cm, st, to_country, (int)l->mode, bulk, q, &e);
+        st->comp[XBR_COST_CLEARANCE] += e.clearance;
+        if (e.fees > 0.0)
+            st->comp[XBR_COST_CLEARANCE] += e.fees;
         double pi = c->inspection_prob, di = c->inspection_days;
         add_days(cm, st, c->clearance_days + pi * di, pi * (1.0 - pi) * di * di);
-        double value = st->price;
-        double parcel_value = cm->q_parcel * value;
-        double duty = 0.0;
-        if (bulk || !(parcel_value < c->de_minimis))
-            duty = value * cm->duty_pct[to_country] / 100.0;
-        double vat = 0.0;
-        if (bulk || !(parcel_value < c->vat_de_minimis))
-            vat = (value + duty) * c->vat_pct / 100.0;
-        st->comp[XBR_COST_DUTY] += duty;
-        st->comp[XBR_COST_VAT] += vat;
+        st->comp[XBR_COST_DUTY] += e.duty;
+        st->comp[XBR_COST_VAT] += e.vat;
     }
     handle_at(cm, st, l->to);
 }

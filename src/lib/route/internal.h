@@ -72,6 +72,12 @@ typedef struct {
     /* the network design stocked routes are priced in, or NULL (xbr__cm_init() sets NULL;
      * borrowed) */
     const xbr_design_t *design;
+    /* tariff components (route/duty.c): those of country i that cover the product's category
+     * and are in force on the scenario's date are duty_parts[duty_first[i] .. duty_first[i+1]);
+     * owned arrays of borrowed components */
+    size_t *duty_first;
+    const xbr_tariff_part_t **duty_parts;
+    bool cif; /* some country values goods CIF: duty depends on the freight so far */
 } xbr__cm_t;
 
 typedef struct {
@@ -127,6 +133,27 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase);
  * not entered, when the shipment cannot pass the head node in its phase. The one replay of a
  * given path: the evaluator and the trace use it. */
 bool xbr__cm_step(const xbr__cm_t *cm, xbr__cstate_t *st, int link, int stock_at);
+
+/* ---- duty.c: the border entry (clearance fee, duty, entry fees, VAT) ---- */
+
+/* What one border entry charges per unit. */
+typedef struct {
+    double clearance; /* the clearance fee of the entry */
+    double fees;      /* entry fees of the tariff (kind "fee"), charged as clearance */
+    double duty;
+    double vat;
+} xbr__duty_parts_t;
+
+/* Picks the components in force for the product (cm->sc, cm->net, cm->prod set); sets cm->cif.
+ * XBR_OK or XBR_ENOMEM. Released by xbr__duty_destroy() (xbr__cm_destroy() calls it). */
+xbr_status_t xbr__duty_init(xbr__cm_t *cm);
+void xbr__duty_destroy(xbr__cm_t *cm);
+/* The channel of an entry: bulk phase, else postal when the border link is post, else express. */
+xbr_channel_t xbr__duty_channel(bool bulk, int border_mode);
+/* The charges of entering `country` over a link of mode `border_mode` in a shipment of q units
+ * (bulk: a bulk entry), for state `st` (its price and freight so far) into *out. */
+void xbr__duty_entry(const xbr__cm_t *cm, xbr__cstate_t *st, int country, int border_mode,
+                     bool bulk, double q, xbr__duty_parts_t *out);
 
 /* The total cost of a state: its components summed in a fixed order. */
 double xbr__cm_total(const xbr__cstate_t *st);

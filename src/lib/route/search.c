@@ -20,6 +20,10 @@
  *   - the price p: duty = p x pct (or 0 below the de minimis: a step up from 0, so still
  *     non-decreasing in p), VAT = (p + duty) x pct (same), markups p x m, in-transit
  *     p x h x days, the capital on stock I x p x h: all non-decreasing in p;
+ *   - the freight paid so far (comp[transport]), when some country values goods CIF: the
+ *     customs value (p + freight) x (1 + insurance) and so duty and VAT grow with it
+ *     (route/duty.c); every other tariff component is additive (its channel, origin and
+ *     value range are fixed by the step, the origin and the product);
  *   - in bulk phase the lead time so far (mean mu_L, which equals the clock, and variance
  *     s_L^2): the stock I = d r / 2 + z sqrt(mu_L s_d^2 + d^2 s_L^2) is non-decreasing in both
  *     (z >= 0, the radicand is a non-negative combination, sqrt is increasing), and storage and
@@ -29,7 +33,8 @@
  * After stocking (and in the other parcel phases) the lead time no longer matters: the stock is
  * already charged and only the consumer clock runs. So a label A dominates a label B at the
  * same (node, phase) with the same flags when A <= B on cost, days, price, CO2e (when it is a
- * criterion) and, in bulk phase, lead-time mean and variance: for every continuation C,
+ * criterion), freight so far (when a country is CIF) and, in bulk phase, lead-time mean and
+ * variance: for every continuation C,
  * A+C <= B+C on every criterion. Equal flags matter: a pending export is charged later with the
  * regime the node that decides the class implies; "exported" says whether leaving the origin's
  * country will still cost export clearance; "traditional" fixes the regime after a retailer.
@@ -617,6 +622,9 @@ static bool attr_dominates(const search_t *s, const label_t *a, const label_t *b
     if (a->cost > b->cost || a->st.days > b->st.days || a->st.price > b->st.price)
         return false;
     if (s->co2e && a->st.co2e > b->st.co2e)
+        return false;
+    /* CIF duty grows with the freight paid so far (route/duty.c) */
+    if (s->cm.cif && a->st.comp[XBR_COST_TRANSPORT] > b->st.comp[XBR_COST_TRANSPORT])
         return false;
     if (a->st.phase == XBR_PH_BULK &&
         (a->st.lt_mean > b->st.lt_mean || a->st.lt_var > b->st.lt_var))

@@ -204,6 +204,26 @@ static void test_missing_scenario_file_is_eio(void **state)
     xbr_diags_destroy(&d);
 }
 
+/* A product category that no country's duty_pct or tariff names is a warning with "did you
+ * mean" (net_small's US lists apparel, lighting and kitchen); the scenario still loads. */
+static void test_unknown_category_is_a_warning_with_a_suggestion(void **state)
+{
+    (void)state;
+    xbr_diags_t d;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_init(&d);
+    xbr_status_t st = xbr_scenario_load(GOOD_DIR "/scn_unknown_category.json", &sc, &d);
+    assert_int_equal(st, XBR_OK);
+    assert_int_equal(d.count, 1);
+    assert_int_equal(d.items[0].severity, XBR_SEV_WARNING);
+    assert_int_equal(d.items[0].line, 6); /* "aparel", found by text search */
+    assert_int_equal(d.items[0].col, 34);
+    assert_string_equal(d.items[0].field, "category");
+    assert_non_null(strstr(d.items[0].what, "did you mean \"apparel\""));
+    xbr_diags_destroy(&d);
+    xbr_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +233,7 @@ int main(void)
         cmocka_unit_test(test_child_scenario_merges_parent_and_applies_changes_in_order),
         cmocka_unit_test(test_scenario_lists_the_files_it_read),
         cmocka_unit_test(test_missing_scenario_file_is_eio),
+        cmocka_unit_test(test_unknown_category_is_a_warning_with_a_suggestion),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,8 @@
  * US, DE, NL, DE and NL sometimes in a customs union; some warehouses bonded, regime 1210),
  * evaluated with xbr_route_evaluate and Pareto-filtered by an independent O(n^2) filter, plainly
  * and per class key (route_class, class_mode) for xbr_routes_pareto_by_class; and 200 more priced
- * within random network designs (xbr_router_set_design, xbr_route_evaluate_in).
+ * within random network designs (xbr_router_set_design, xbr_route_evaluate_in); and 300 with
+ * random tariff components, CIF countries and broker fees per entry.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -102,8 +103,68 @@ static int twin_link(xbr_network_t *net, rng_t *r, int base)
     return l;
 }
 
+/* When set, random_countries() also gives each country a random customs value basis (FOB or
+ * CIF with insurance), a broker fee per bulk entry and random tariff components, drawn from a
+ * second stream so the other tests' networks stay as they were. */
+static bool g_tariffs = false;
+
+static char **one_string(const char *s)
+{
+    char **list = malloc(sizeof *list);
+    assert_non_null(list);
+    list[0] = fx_strdup(s);
+    return list;
+}
+
+static void random_tariff(xbr_country_t *k, rng_t *t)
+{
+    if (chance(t, 0.5)) {
+        k->customs_value = XBR_VALUE_CIF;
+        k->insurance_pct = chance(t, 0.5) ? unif(t, 0, 2) : 0.0;
+    }
+    if (chance(t, 0.5)) {
+        k->has_entry_fee = true;
+        k->clearance_fee_per_entry = unif(t, 0, 300);
+    }
+    int n = pick(t, 5);
+    k->tariff = calloc((size_t)n + 1, sizeof *k->tariff);
+    assert_non_null(k->tariff);
+    for (int i = 0; i < n; i++) {
+        xbr_tariff_part_t *p = &k->tariff[k->n_tariff++];
+        char id[16];
+        snprintf(id, sizeof id, "t%d", i);
+        p->id = fx_strdup(id);
+        p->form = (xbr_tariff_form_t)pick(t, XBR_TARIFF_FORM_COUNT);
+        p->rate = unif(t, 0, 30);
+        p->amount = unif(t, 0, 10);
+        p->min = chance(t, 0.3) ? unif(t, 0, 50) : 0.0;
+        p->max = chance(t, 0.3) ? p->min + unif(t, 0, 500) : INFINITY;
+        p->fee = chance(t, 0.3);
+        p->vat_base = !p->fee && chance(t, 0.7);
+        p->ignores_de_minimis = chance(t, 0.3);
+        p->channels = chance(t, 0.4) ? 1u + (unsigned)pick(t, 7) : 7u;
+        p->modes = chance(t, 0.3) ? 1u << pick(t, XBR_MODE_COUNT) : 0u;
+        p->from = chance(t, 0.3) ? (xbr_day_t)pick(t, 3) - 1 : XBR_NO_DAY; /* -1, 0 or 1 */
+        p->until = chance(t, 0.3) ? (xbr_day_t)pick(t, 3) + 1 : XBR_NO_DAY;
+        p->value_from = chance(t, 0.3) ? unif(t, 0, 300) : 0.0;
+        p->value_under = chance(t, 0.3) ? p->value_from + unif(t, 1, 1000) : INFINITY;
+        if (chance(t, 0.3)) {
+            p->n_categories = 1;
+            p->categories = one_string(chance(t, 0.5) ? "toys" : "home");
+        }
+        if (chance(t, 0.3)) {
+            p->n_origins = 1;
+            p->origins = one_string(chance(t, 0.7) ? "CN" : "US");
+        } else if (chance(t, 0.2)) {
+            p->n_exclude_origins = 1;
+            p->exclude_origins = one_string("CN");
+        }
+    }
+}
+
 static void random_countries(xbr_network_t *net, rng_t *r)
 {
+    rng_t t = {r->s ^ 0x9e3779b97f4a7c15u};
     static const char *codes[4] = {"CN", "US", "DE", "NL"};
     bool eu = chance(r, 0.5); /* DE and NL in one customs union */
     for (int c = 0; c < 4; c++) {
@@ -128,6 +189,8 @@ static void random_countries(xbr_network_t *net, rng_t *r)
         k->clearance_fee_per_shipment = chance(r, 0.6) ? unif(r, 0, 30) : 0.0;
         k->inspection_prob = unif(r, 0, 0.3);
         k->inspection_days = unif(r, 0, 5);
+        if (g_tariffs)
+            random_tariff(k, &t);
     }
     for (int g = 0; g < XBR_REGIME_COUNT; g++) {
         net->regimes[g].defined = true;
@@ -754,12 +817,30 @@ static void test_pareto_and_k_best_equal_brute_force_on_random_networks(void **s
     assert_true(stats.second_passes < stats.pareto_calls);
 }
 
+/* The same comparison with tariff components, CIF countries (duty on the freight so far: the
+ * search compares it in dominance) and broker fees per entry (route/duty.c). */
+static void test_pareto_with_tariffs_and_cif_equals_brute_force(void **state)
+{
+    (void)state;
+    stats_t stats = {0};
+    g_tariffs = true;
+    for (uint64_t seed = 3001; seed <= 3150; seed++)
+        check_instance(seed, false, &stats);
+    for (uint64_t seed = 4001; seed <= 4150; seed++)
+        check_instance(seed, true, &stats);
+    g_tariffs = false;
+    print_message("with tariffs: %zu networks, %zu valid routes, %zu on the fronts\n",
+                  stats.instances, stats.routes, stats.front_routes);
+    assert_true(stats.front_routes > 150);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pareto_and_k_best_equal_brute_force_on_random_networks),
         cmocka_unit_test(test_all_origins_equal_brute_force_on_random_networks),
         cmocka_unit_test(test_pareto_within_a_design_equals_brute_force),
+        cmocka_unit_test(test_pareto_with_tariffs_and_cif_equals_brute_force),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,460 @@
+/*
+ * load/tariff.c - a country's tariff components and customs-value keys (README, "Tariffs"):
+ * "customs_value", "insurance_pct", "clearance_fee_per_entry" and the "tariff" array, with
+ * every check of the format (unknown form, kind, channel or mode; from >= until; an amount in
+ * another currency than the network's; two components of one layer that overlap), each
+ * reported at FILE:LINE:COL with the country and the component. Also the check that a
+ * product's category is known to some country's duty table (xbr__ld_check_category).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/internal.h"
+#include "model/internal.h"
+
+/* A component as read, with the layer it belongs to and where it is (for overlap checks). */
+typedef struct {
+    char *layer;
+    const cJSON *item;
+} part_extra_t;
+
+static const char *channel_name_cb(int v)
+{
+    return xbr_channel_name((xbr_channel_t)v);
+}
+
+static const char *form_name_cb(int v)
+{
+    return xbr_tariff_form_name((xbr_tariff_form_t)v);
+}
+
+static int parse_kind(const char *s)
+{
+    return strcmp(s, "duty") == 0 ? 0 : strcmp(s, "fee") == 0 ? 1 : -1;
+}
+
+static const char *kind_name(int v)
+{
+    return v == 0 ? "duty" : "fee";
+}
+
+static int parse_basis(const char *s)
+{
+    return strcmp(s, "fob") == 0 ? XBR_VALUE_FOB : strcmp(s, "cif") == 0 ? XBR_VALUE_CIF : -1;
+}
+
+static const char *basis_name(int v)
+{
+    return v == XBR_VALUE_CIF ? "cif" : "fob";
+}
+
+/* Reads an optional array of strings `key` into *out and *n; `code` asks for ISO country codes.
+ * Returns false when reported. */
+static bool get_list(const xbr__ldobj_t *o, const char *key, bool code, char ***out, size_t *n)
+{
+    char field[160];
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    const cJSON *e;
+    if (arr == NULL)
+        return true;
+    xbr__ld_field(o, key, field, sizeof field);
+    if (!cJSON_IsArray(arr)) {
+        xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, arr, 0, o->oid, field, "an array of strings",
+                       "wrong type: %s", xbr__ld_type_name(arr));
+        return false;
+    }
+    size_t cap = (size_t)cJSON_GetArraySize(arr);
+    char **list = calloc(cap + 1, sizeof *list);
+    size_t k = 0;
+    bool ok = true;
+    if (list == NULL) {
+        o->doc->nomem = 1;
+        return false;
+    }
+    cJSON_ArrayForEach(e, arr)
+    {
+        const char *s = cJSON_IsString(e) ? e->valuestring : NULL;
+        if (s == NULL || s[0] == '\0' ||
+            (code && !(s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && !s[2]))) {
+            xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, e, 0, o->oid, field,
+                           code ? "a country code of two capital letters (ISO 3166 alpha-2)"
+                                : "a non-empty string",
+                           s == NULL ? "wrong type: %s" : "invalid value \"%.32s\"",
+                           s == NULL ? xbr__ld_type_name(e) : s);
+            ok = false;
+            continue;
+        }
+        if ((list[k] = xbr__strdup(s)) == NULL) {
+            o->doc->nomem = 1;
+            ok = false;
+            break;
+        }
+        k++;
+    }
+    *out = list;
+    *n = k;
+    return ok;
+}
+
+/* Reads an optional array of names into a bit set (via parse/name); 0 when absent. */
+static bool get_bits(const xbr__ldobj_t *o, const char *key, const char *what,
+                     int (*parse)(const char *), const char *(*name)(int), int count,
+                     unsigned *bits)
+{
+    char field[160], exp[200];
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    const cJSON *e;
+    bool ok = true;
+    *bits = 0;
+    if (arr == NULL)
+        return true;
+    xbr__ld_field(o, key, field, sizeof field);
+    size_t n = (size_t)snprintf(exp, sizeof exp, "an array of: ");
+    for (int i = 0; i < count && n < sizeof exp; i++)
+        n += (size_t)snprintf(exp + n, sizeof exp - n, "%s%s", i ? ", " : "", name(i));
+    if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) == 0) {
+        xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, arr, 0, o->oid, field, exp, "%s",
+                       cJSON_IsArray(arr) ? "empty array" : "wrong type");
+        return false;
+    }
+    cJSON_ArrayForEach(e, arr)
+    {
+        int v = cJSON_IsString(e) ? parse(e->valuestring) : -1;
+        if (v < 0) {
+            xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, e, 0, o->oid, field, exp, "unknown %s \"%.32s\"",
+                           what, cJSON_IsString(e) ? e->valuestring : xbr__ld_type_name(e));
+            ok = false;
+            continue;
+        }
+        *bits |= 1u << v;
+    }
+    return ok;
+}
+
+static bool get_day(const xbr__ldobj_t *o, const char *key, xbr_day_t *out)
+{
+    char field[160];
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    *out = XBR_NO_DAY;
+    if (it == NULL)
+        return true;
+    return xbr__ld_check_day(o->doc, it, o->oid, xbr__ld_field(o, key, field, sizeof field), out);
+}
+
+/* Reads one component; returns false when it has an error (it is then dropped). */
+static bool read_part(xbr__ldoc_t *doc, const cJSON *it, const char *oid, size_t index,
+                      const char *currency, const xbr__ldnet_ids_t *ids, xbr_tariff_part_t *p,
+                      part_extra_t *x)
+{
+    char prefix[96], field[160];
+    size_t errors = doc->n_errors;
+    snprintf(prefix, sizeof prefix, "tariff[%zu]", index);
+    if (!xbr__ld_is_object(doc, it, oid, prefix))
+        return false;
+    xbr__ldobj_t o = {doc, it, oid, prefix};
+    xbr__ld_check_keys(&o, "tariff");
+    p->max = INFINITY;
+    p->value_under = INFINITY;
+    p->vat_base = true;
+    p->from = p->until = XBR_NO_DAY;
+    xbr__ld_get_str(&o, "id", true, &p->id);
+    if (p->id != NULL) {
+        snprintf(prefix, sizeof prefix, "tariff.%.64s", p->id);
+        o.prefix = prefix;
+    }
+    xbr__ld_get_str(&o, "layer", false, &x->layer);
+    int kind = 0, form = 0;
+    xbr__ld_get_enum(&o, "kind", false, "kind", parse_kind, kind_name, 2, &kind);
+    p->fee = kind == 1;
+    int rc = xbr__ld_get_enum(&o, "form", true, "form", xbr_tariff_form_parse, form_name_cb,
+                              XBR_TARIFF_FORM_COUNT, &form);
+    p->form = (xbr_tariff_form_t)form;
+    if (rc == 1 && p->form == XBR_TARIFF_PERCENT) {
+        xbr__ld_get_num(&o, "rate", true, xbr__ld_nonneg, &p->rate);
+        xbr__ld_get_num(&o, "min", false, xbr__ld_nonneg, &p->min);
+        xbr__ld_get_num(&o, "max", false, xbr__ld_nonneg, &p->max);
+        if (p->max < p->min)
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "max"), 0, oid,
+                           xbr__ld_field(&o, "max", field, sizeof field), "max >= min",
+                           "max %g below min %g", p->max, p->min);
+    } else if (rc == 1) {
+        xbr__ld_get_num(&o, "amount", true, xbr__ld_nonneg, &p->amount);
+    }
+    if (rc == 1 && p->form != XBR_TARIFF_PERCENT && cJSON_HasObjectItem(it, "rate"))
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "rate"), 1, oid,
+                       xbr__ld_field(&o, "rate", field, sizeof field),
+                       "\"amount\" for the forms per_item and per_parcel",
+                       "a rate in a %s component", xbr_tariff_form_name(p->form));
+    if (rc == 1 && p->form == XBR_TARIFF_PERCENT && cJSON_HasObjectItem(it, "amount"))
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "amount"), 1, oid,
+                       xbr__ld_field(&o, "amount", field, sizeof field),
+                       "\"rate\" (percent) for the form percent",
+                       "an amount in a percent component");
+    char *cur = NULL;
+    if (xbr__ld_get_str(&o, "currency", false, &cur) == 1 && currency != NULL &&
+        strcmp(cur, currency) != 0)
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "currency"), 0, oid,
+                       xbr__ld_field(&o, "currency", field, sizeof field),
+                       "the network's currency (amounts are converted when the file is made)",
+                       "currency \"%.16s\" is not the network's %s", cur, currency);
+    free(cur);
+    get_list(&o, "categories", false, &p->categories, &p->n_categories);
+    get_list(&o, "exclude_categories", false, &p->exclude_categories, &p->n_exclude_categories);
+    get_list(&o, "origins", true, &p->origins, &p->n_origins);
+    get_list(&o, "exclude_origins", true, &p->exclude_origins, &p->n_exclude_origins);
+    get_bits(&o, "channels", "channel", xbr_channel_parse, channel_name_cb, XBR_CHANNEL_COUNT,
+             &p->channels);
+    if (p->channels == 0)
+        p->channels = (1u << XBR_CHANNEL_COUNT) - 1u;
+    get_bits(&o, "modes", "mode", xbr_mode_parse, xbr__ld_mode_name, XBR_MODE_COUNT, &p->modes);
+    bool days_ok = get_day(&o, "from", &p->from) && get_day(&o, "until", &p->until);
+    if (days_ok && p->from != XBR_NO_DAY && p->until != XBR_NO_DAY && !(p->from < p->until)) {
+        char a[XBR_DAY_TEXT], b[XBR_DAY_TEXT];
+        xbr_day_format(p->from, a);
+        xbr_day_format(p->until, b);
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "until"), 0, oid,
+                       xbr__ld_field(&o, "until", field, sizeof field),
+                       "a day after \"from\" (until is exclusive)", "until %s is not after from %s",
+                       b, a);
+    }
+    xbr__ld_get_num(&o, "value_from", false, xbr__ld_nonneg, &p->value_from);
+    xbr__ld_get_num(&o, "value_under", false, xbr__ld_positive, &p->value_under);
+    if (!(p->value_from < p->value_under))
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "value_under"), 0,
+                       oid, xbr__ld_field(&o, "value_under", field, sizeof field),
+                       "a value above value_from", "empty value range [%g, %g)", p->value_from,
+                       p->value_under);
+    const cJSON *vb = cJSON_GetObjectItemCaseSensitive(it, "vat_base");
+    if (vb != NULL && !cJSON_IsBool(vb))
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, vb, 0, oid,
+                       xbr__ld_field(&o, "vat_base", field, sizeof field), "true or false",
+                       "wrong type: %s", xbr__ld_type_name(vb));
+    else if (vb != NULL)
+        p->vat_base = cJSON_IsTrue(vb) && !p->fee;
+    if (p->fee)
+        p->vat_base = false;
+    const cJSON *ex = cJSON_GetObjectItemCaseSensitive(it, "exempt_below_de_minimis");
+    if (ex != NULL && !cJSON_IsBool(ex))
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, ex, 0, oid,
+                       xbr__ld_field(&o, "exempt_below_de_minimis", field, sizeof field),
+                       "true or false", "wrong type: %s", xbr__ld_type_name(ex));
+    else if (ex != NULL)
+        p->ignores_de_minimis = cJSON_IsFalse(ex);
+    if (ids != NULL)
+        xbr__ld_check_source_refs(&o, &ids->sources, ids->extra_sources);
+    x->item = it;
+    int line, col;
+    xbr__ldoc_pos(doc, it, 0, &line, &col);
+    p->pos.file = NULL;
+    p->pos.line = line;
+    p->pos.col = col;
+    return doc->n_errors == errors && !doc->nomem;
+}
+
+/* True when the sets (list or everything, minus exclusions) of a and b share a member. */
+static bool sets_meet(char *const *la, size_t na, char *const *xa, size_t nxa, char *const *lb,
+                      size_t nb, char *const *xb, size_t nxb)
+{
+    if (na == 0 && nb == 0)
+        return true; /* everything minus finitely many on both sides */
+    char *const *l = na > 0 ? la : lb;
+    size_t n = na > 0 ? na : nb;
+    for (size_t i = 0; i < n; i++) {
+        bool in_a = na == 0, in_b = nb == 0;
+        for (size_t k = 0; k < na && !in_a; k++)
+            in_a = strcmp(la[k], l[i]) == 0;
+        for (size_t k = 0; k < nb && !in_b; k++)
+            in_b = strcmp(lb[k], l[i]) == 0;
+        for (size_t k = 0; k < nxa && in_a; k++)
+            in_a = strcmp(xa[k], l[i]) != 0;
+        for (size_t k = 0; k < nxb && in_b; k++)
+            in_b = strcmp(xb[k], l[i]) != 0;
+        if (in_a && in_b)
+            return true;
+    }
+    return false;
+}
+
+static bool parts_overlap(const xbr_tariff_part_t *a, const xbr_tariff_part_t *b)
+{
+    if (!(a->channels & b->channels))
+        return false;
+    if (a->modes != 0 && b->modes != 0 && !(a->modes & b->modes))
+        return false;
+    xbr_day_t a0 = a->from == XBR_NO_DAY ? INT32_MIN + 1 : a->from;
+    xbr_day_t b0 = b->from == XBR_NO_DAY ? INT32_MIN + 1 : b->from;
+    xbr_day_t a1 = a->until == XBR_NO_DAY ? INT32_MAX : a->until;
+    xbr_day_t b1 = b->until == XBR_NO_DAY ? INT32_MAX : b->until;
+    if (!(a0 < b1 && b0 < a1))
+        return false;
+    if (!(a->value_from < b->value_under && b->value_from < a->value_under))
+        return false;
+    return sets_meet(a->categories, a->n_categories, a->exclude_categories, a->n_exclude_categories,
+                     b->categories, b->n_categories, b->exclude_categories,
+                     b->n_exclude_categories) &&
+           sets_meet(a->origins, a->n_origins, a->exclude_origins, a->n_exclude_origins, b->origins,
+                     b->n_origins, b->exclude_origins, b->n_exclude_origins);
+}
+
+/* Reads c's "tariff" (replacing the components it had). */
+static void load_tariff(xbr__ldoc_t *doc, const cJSON *arr, const char *oid, xbr_country_t *c,
+                        const xbr__ldnet_ids_t *ids)
+{
+    if (!cJSON_IsArray(arr)) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, arr, 0, oid, "tariff", "an array of components",
+                       "wrong type: %s", xbr__ld_type_name(arr));
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(arr);
+    xbr_tariff_part_t *parts = calloc(n + 1, sizeof *parts);
+    part_extra_t *extra = calloc(n + 1, sizeof *extra);
+    size_t k = 0, index = 0;
+    const cJSON *it;
+    if (parts == NULL || extra == NULL) {
+        free(parts);
+        free(extra);
+        doc->nomem = 1;
+        return;
+    }
+    cJSON_ArrayForEach(it, arr)
+    {
+        if (!read_part(doc, it, oid, index++, ids != NULL ? ids->currency : NULL, ids, &parts[k],
+                       &extra[k])) {
+            xbr__tariff_part_free(&parts[k]);
+            free(extra[k].layer);
+            extra[k].layer = NULL;
+            continue;
+        }
+        for (size_t j = 0; j < k; j++) {
+            char field[96];
+            snprintf(field, sizeof field, "tariff.%.64s", parts[k].id);
+            if (strcmp(parts[j].id, parts[k].id) == 0) {
+                xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "id"), 0,
+                               oid, field, "component ids unique within a country",
+                               "duplicate tariff component \"%.64s\"", parts[k].id);
+                break;
+            }
+            if (extra[j].layer != NULL && extra[k].layer != NULL &&
+                strcmp(extra[j].layer, extra[k].layer) == 0 && parts[j].fee == parts[k].fee &&
+                parts_overlap(&parts[j], &parts[k])) {
+                int line, col;
+                xbr__ldoc_pos(doc, extra[j].item, 0, &line, &col);
+                xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, field,
+                               "components of one layer that never apply together (disjoint "
+                               "categories, origins, channels, modes, values or dates)",
+                               "component \"%.64s\" overlaps \"%.64s\" (line %d) of layer "
+                               "\"%.64s\"",
+                               parts[k].id, parts[j].id, line, extra[k].layer);
+                break;
+            }
+        }
+        k++;
+    }
+    for (size_t j = 0; j < k; j++)
+        free(extra[j].layer);
+    free(extra);
+    xbr__country_tariff_free(c);
+    c->tariff = parts;
+    c->n_tariff = k;
+}
+
+void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid, xbr_country_t *c,
+                              const xbr__ldnet_ids_t *ids)
+{
+    xbr__ldobj_t o = {doc, obj, oid, NULL};
+    int basis;
+    if (xbr__ld_get_enum(&o, "customs_value", false, "customs value basis", parse_basis, basis_name,
+                         2, &basis) == 1)
+        c->customs_value = (xbr_value_basis_t)basis;
+    xbr__ld_get_num(&o, "insurance_pct", false, xbr__ld_nonneg, &c->insurance_pct);
+    if (xbr__ld_get_num(&o, "clearance_fee_per_entry", false, xbr__ld_nonneg,
+                        &c->clearance_fee_per_entry) == 1)
+        c->has_entry_fee = true;
+    const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "tariff");
+    if (t != NULL)
+        load_tariff(doc, t, oid, c, ids);
+}
+
+/* ---- categories ---- */
+
+static bool category_known(const xbr_network_t *net, const char *cat, bool *any)
+{
+    for (size_t i = 0; i < net->n_countries; i++) {
+        const xbr_country_t *c = &net->countries[i];
+        for (size_t k = 0; k < c->n_duty; k++) {
+            *any = true;
+            if (strcmp(c->duty_category[k], cat) == 0)
+                return true;
+        }
+        for (size_t j = 0; j < c->n_tariff; j++) {
+            const xbr_tariff_part_t *p = &c->tariff[j];
+            for (size_t k = 0; k < p->n_categories; k++) {
+                *any = true;
+                if (strcmp(p->categories[k], cat) == 0)
+                    return true;
+            }
+            for (size_t k = 0; k < p->n_exclude_categories; k++) {
+                *any = true;
+                if (strcmp(p->exclude_categories[k], cat) == 0)
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Collects every category the network's duty tables name (borrowed strings), NULL-ended. */
+static const char **all_categories(const xbr_network_t *net)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < net->n_countries; i++) {
+        const xbr_country_t *c = &net->countries[i];
+        n += c->n_duty;
+        for (size_t j = 0; j < c->n_tariff; j++)
+            n += c->tariff[j].n_categories + c->tariff[j].n_exclude_categories;
+    }
+    const char **out = calloc(n + 1, sizeof *out);
+    size_t k = 0;
+    if (out == NULL)
+        return NULL;
+    for (size_t i = 0; i < net->n_countries; i++) {
+        const xbr_country_t *c = &net->countries[i];
+        for (size_t m = 0; m < c->n_duty; m++)
+            out[k++] = c->duty_category[m];
+        for (size_t j = 0; j < c->n_tariff; j++) {
+            for (size_t m = 0; m < c->tariff[j].n_categories; m++)
+                out[k++] = c->tariff[j].categories[m];
+            for (size_t m = 0; m < c->tariff[j].n_exclude_categories; m++)
+                out[k++] = c->tariff[j].exclude_categories[m];
+        }
+    }
+    return out;
+}
+
+void xbr__ld_check_category(xbr__ldoc_t *doc, const cJSON *item, const char *oid,
+                            const xbr_network_t *net, const char *category)
+{
+    bool any = false;
+    if (category == NULL || net == NULL || category_known(net, category, &any) || !any)
+        return;
+    const char **cands = all_categories(net);
+    if (cands == NULL) {
+        doc->nomem = 1;
+        return;
+    }
+    const char *s = xbr_suggest(category, cands);
+    if (s != NULL)
+        xbr__ldoc_diag(doc, XBR_SEV_WARNING, item, 0, oid, "category",
+                       "a category some country's duty_pct or tariff names",
+                       "no country's tariff knows category \"%.64s\" (did you mean \"%s\"?); it "
+                       "pays the default rates",
+                       category, s);
+    else
+        xbr__ldoc_diag(doc, XBR_SEV_WARNING, item, 0, oid, "category",
+                       "a category some country's duty_pct or tariff names",
+                       "no country's tariff knows category \"%.64s\"; it pays the default rates",
+                       category);
+    free(cands);
+}
