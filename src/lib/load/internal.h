@@ -281,13 +281,14 @@ void xbr__ldnet_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_days
  * errors are counted on doc). */
 xbr_status_t xbr__ldlm_load(xbr__ldoc_t *doc, const cJSON *root, xbr_network_t *net,
                             const xbr__ldnet_ids_t *ids);
-/* After the nodes and links of arrays `nodes` and `links` were appended (from index 0): gives
+/* After the nodes and links of arrays `nodes` and `links` (either may be NULL) were appended
+ * to `net` from indices node0 and link0 on (the network file, or a scenario's "add"): gives
  * each warehouse naming "fulfilment_fees" its table, and each last_mile link into a market
  * that states no "cost" its country's rate card and distance band (and the band's days when it
  * states none); a last_mile link with no "days" and no rate card is an error. XBR_OK or
  * XBR_ENOMEM. */
-xbr_status_t xbr__ldlm_resolve(xbr__ldoc_t *doc, xbr_network_t *net, const xbr__ldnet_ids_t *ids,
-                               const cJSON *nodes, const cJSON *links);
+xbr_status_t xbr__ldlm_resolve(xbr__ldoc_t *doc, xbr_network_t *net, const cJSON *nodes,
+                               const cJSON *links, size_t node0, size_t link0);
 
 /* Converts an opened network document (root checked to be an object) into a network.
  * On success *out is new and indexed. */

@@ -407,11 +407,11 @@ static void resolve_link(xbr__ldoc_t *doc, const cJSON *it, xbr_network_t *net, 
         l->days = c->bands[l->last_mile_band].days;
 }
 
-xbr_status_t xbr__ldlm_resolve(xbr__ldoc_t *doc, xbr_network_t *net, const xbr__ldnet_ids_t *ids,
-                               const cJSON *nodes, const cJSON *links)
+xbr_status_t xbr__ldlm_resolve(xbr__ldoc_t *doc, xbr_network_t *net, const cJSON *nodes,
+                               const cJSON *links, size_t node0, size_t link0)
 {
     const cJSON *it;
-    size_t idx = 0;
+    size_t idx = link0;
     if (cJSON_IsArray(links))
         cJSON_ArrayForEach(it, links)
         {
@@ -421,7 +421,7 @@ xbr_status_t xbr__ldlm_resolve(xbr__ldoc_t *doc, xbr_network_t *net, const xbr__
                 resolve_link(doc, it, net, &net->links[idx]);
             idx++;
         }
-    idx = 0;
+    idx = node0;
     if (cJSON_IsArray(nodes))
         cJSON_ArrayForEach(it, nodes)
         {
@@ -457,6 +457,5 @@ xbr_status_t xbr__ldlm_resolve(xbr__ldoc_t *doc, xbr_network_t *net, const xbr__
                                "a key of the network's \"fulfilment_fees\"",
                                "unknown fulfilment fee table \"%.64s\"", f->valuestring);
         }
-    (void)ids;
     return doc->nomem ? XBR_ENOMEM : XBR_OK;
 }

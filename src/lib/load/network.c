@@ -808,7 +808,7 @@ xbr_status_t xbr__ldnet_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
     if (st == XBR_OK)
         st = xbr__ldlm_load(doc, root, net, &ids);
     if (st == XBR_OK)
-        st = xbr__ldlm_resolve(doc, net, &ids, nodes, links);
+        st = xbr__ldlm_resolve(doc, net, nodes, links, 0, 0);
     if (st != XBR_OK)
         goto out;
     if (doc->n_errors == errors0) {
