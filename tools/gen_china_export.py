@@ -22,8 +22,15 @@ Derivations (all in one place):
   the result fall inside the published port-to-port ranges (reference-rates.md section 4).
 - Truck: assumed $2 per truck-km for a full FEU load (19.3 t chargeable at 333 kg/m3 x 58 m3),
   i.e. $/chargeable kg = 2 x km / 19314; days = 0.5 + km / 500 (one driver, about 500 km/day).
-- Last mile: the $10.1 average parcel cost is split as $8 per parcel + $0.5 per chargeable kg
+- Last mile: into US and German markets, rate cards (`last_mile`): USPS Ground Advantage
+  retail by zone (bands at the zone limits in miles x 1.609344, prices from
+  tools/data/usps_ground_advantage_retail_2025.csv, lb x 0.45359237 kg) and DHL's national
+  prices (EUR x 1.10); those links state no cost, and no days when they leave a warehouse.
+  Elsewhere the $10.1 average parcel cost is split as $8 per parcel + $0.5 per chargeable kg
   (an average parcel of about 4 kg chargeable: 8 + 4 x 0.5 = 10), so heavy items pay more.
+- Fulfilment: the US and UK warehouses name an FBA fee table (`fulfilment_fees`): weights in lb
+  and oz x 0.45359237 and / 16, sides in inches x 2.54, storage per cu ft per month x 35.3147 /
+  30.4375 per m3 per day, GBP x 1.27; dimensional weight 1 lb per 139 in3 = 199.13 kg/m3.
 """
 import csv
 import json
@@ -174,7 +181,7 @@ SOURCES = [
      "where": "fba-profit.com/amazon-fba-storage-fee-calculator; skucompass.com (via tools/data/reference-rates.md section 5 and tools/data/rules-2026.md section 5.1)", "date": "2026"},
     {"id": "S_FBA_UK_2026", "what": "UK warehouse handling: Amazon FBA UK 2026 standard (non-low-price) fees, GBP per unit by size tier: envelopes (33 x 23 x 2.5/4/6 cm) 1.83-2.94, small parcel (35 x 25 x 12 cm, 3.9 kg) 2.91-3.27, standard parcel (45 x 34 x 26 cm, 11.9 kg) 2.94-3.58, oversize: small (61 x 46 x 46 cm, unit 1.76 kg) 3.49 + 0.22/kg, standard light (101 x 60 x 60, 15 kg) 4.35 + 0.15/kg, standard heavy (101 x 60 x 60, 23 kg) 6.58 up to 15.76 kg + 0.08/kg, standard large (120 x 60 x 60, 23 kg) 5.67 + 0.07/kg, bulky (23 kg) 10.20 + 0.24/kg, each over 760 g, heavy (31.5 kg) 13.04 + 0.09/kg; dimensional weight L x W x H (cm) / 5000 (200 kg/m3). In USD at 1.27 (S_FX)",
      "where": "public GitHub file 'Amazon UK FBA Fee Tables and Calculations (2026)' (UK_STANDARD_FBA_TABLE_2026, UK_STANDARD_FBA_OVERSIZE_TABLE_2026, UK_SIZE_TIER_DEFINITIONS_2026) (via tools/data/rules-2026.md section 5.2)", "date": "2026"},
-    {"id": "S_FBA_UK_ASSUMED", "what": "assumption: UK oversize tiers by unit weight only (the source's caps on dimensional weight are left out), overage per started kg; units over 31.5 kg pay the heavy oversize rate extended (13.04 + 0.09 GBP per kg over 31.5 kg; no heavier UK tier was found); UK storage at the US FBA rates of S_FBA_STORAGE_2026 (no UK storage rate was found)",
+    {"id": "S_FBA_UK_ASSUMED", "what": "assumption: UK oversize tiers by unit weight only (the source's caps on dimensional weight are left out), overage per started kg; units over 31.5 kg pay the heavy oversize rate extended (13.04 + 0.09 GBP per kg over 31.5 kg; no heavier UK tier was found); UK storage at the US FBA rates of S_FBA_STORAGE_2026, standard for envelopes and parcels, oversize for the oversize tiers (no UK storage rate was found)",
      "where": "assumption of this network", "date": "2026"},
 ]
 
@@ -475,7 +482,7 @@ def fba_uk_2026():
         if max_kg is not None:
             t["max_kg"] = max_kg
         t.update({"weight": "unit", "fees": fees([(base_kg, base)]), "step_kg": 1,
-                  "step_fee": r4(per_kg * gbp)})
+                  "step_fee": r4(per_kg * gbp), "storage_per_m3_day": storage(0.56, 1.40)})
         return t
 
     tiers = [
