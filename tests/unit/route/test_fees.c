@@ -332,6 +332,47 @@ static void test_stocked_route_uses_season_and_fee(void **state)
     xbr_scenario_free(sc);
 }
 
+/*
+ * The shipped network and baseline (networks/china-export.json, scenarios/baseline.json):
+ * - W_US_WEST (Ontario, CA) -> M_US_EAST (New York) is zone 8 (band 7 of the US card: zones
+ *   1-7, then 8), and a 1 kg, 0.001 m3 parcel pays the 3 lb zone 8 price 20.10 (tools/data/
+ *   usps_ground_advantage_retail_2025.csv, 3 lb row; section 4.1 of rules-2026.md: "3 lb (1 kg)
+ *   ... 20.10" for zone 8), with the zone's days {3, 4, 6};
+ * - the sofa (45 kg, 200 x 90 x 50 cm) at W_US_WEST pays 194.95 (FBA US extra-large 150+ lb,
+ *   by unit weight 99.2 lb <= 151 lb), at W_GB 13.04 GBP + 0.09 per started kg over 31.5 kg:
+ *   45 - 31.5 = 13.5 -> 14 kg, 13.04 x 1.27 + 14 x (0.09 x 1.27 = 0.1143) = 16.5608 + 1.6002 =
+ *   18.161 USD; at W_DE (no table) nothing beyond its own handling.
+ */
+static void test_shipped_network(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr_scenario_load(XBR_SOURCE_DIR "/scenarios/baseline.json", &sc, &d), XBR_OK);
+    xbr_diags_destroy(&d);
+    const xbr_network_t *net = sc->network;
+    int l = link_of(sc, "W_US_WEST>M_US_EAST:last_mile");
+    assert_int_equal(net->last_mile[net->links[l].last_mile_table - 1].country,
+                     xbr_network_find_country(net, "US"));
+    assert_int_equal(net->links[l].last_mile_band, 7);
+    assert_close(net->links[l].days.mode, 4.0);
+    int sofa = xbr_scenario_find_product(sc, "P_SOFA");
+    assert_true(sofa >= 0);
+    xbr_product_t one = sc->products[sofa];
+    one.unit_kg = 1.0;
+    one.unit_m3 = 0.001;
+    one.units_per_order = 1.0;
+    double parcel = 0.0;
+    assert_true(xbr__fee_last_mile(net, &one, l, 1.0, &parcel));
+    assert_close(parcel, 20.10);
+    const xbr_product_t *p = &sc->products[sofa];
+    assert_close(xbr__fee_fulfil(net, p, xbr_network_find_node(net, "W_US_WEST")), 194.95);
+    assert_near(xbr__fee_fulfil(net, p, xbr_network_find_node(net, "W_GB")), 18.161, 1e-3);
+    assert_close(xbr__fee_fulfil(net, p, xbr_network_find_node(net, "W_DE")), 0.0);
+    xbr_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_large_standard_tiers),
         cmocka_unit_test(test_storage_by_season),
         cmocka_unit_test(test_stocked_route_uses_season_and_fee),
+        cmocka_unit_test(test_shipped_network),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
