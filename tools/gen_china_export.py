@@ -4,9 +4,10 @@ figures below.
 
 Usage (from the repository root; `cmake --build build --target regen` does the same):
     python3 tools/gen_china_export.py [DATA_DIR] > networks/china-export.json
-DATA_DIR (default: tools/data) holds key_seaports.csv, cargo_airports.csv and
-sea_distances.csv; the figures cited "via tools/data/reference-rates.md" are in that file,
-each with the page it was copied from.
+DATA_DIR (default: tools/data) holds key_seaports.csv, cargo_airports.csv,
+sea_distances.csv and usps_ground_advantage_retail_2025.csv; the figures cited "via
+tools/data/reference-rates.md" or "via tools/data/rules-2026.md" are in those files, each with
+the page it was copied from.
 
 The JSON is generated, never edited by hand: this script says how every part of it (port and
 airport coordinates, sea distances, sea days, per-lane rates) was derived, so that a data
