@@ -4,9 +4,10 @@ figures below.
 
 Usage (from the repository root; `cmake --build build --target regen` does the same):
     python3 tools/gen_china_export.py [DATA_DIR] > networks/china-export.json
-DATA_DIR (default: tools/data) holds key_seaports.csv, cargo_airports.csv and
-sea_distances.csv; the figures cited "via tools/data/reference-rates.md" are in that file,
-each with the page it was copied from.
+DATA_DIR (default: tools/data) holds key_seaports.csv, cargo_airports.csv,
+sea_distances.csv and usps_ground_advantage_retail_2025.csv; the figures cited "via
+tools/data/reference-rates.md" or "via tools/data/rules-2026.md" are in those files, each with
+the page it was copied from.
 
 The JSON is generated, never edited by hand: this script says how every part of it (port and
 airport coordinates, sea distances, sea days, per-lane rates) was derived, so that a data
@@ -22,8 +23,15 @@ Derivations (all in one place):
   the result fall inside the published port-to-port ranges (reference-rates.md section 4).
 - Truck: assumed $2 per truck-km for a full FEU load (19.3 t chargeable at 333 kg/m3 x 58 m3),
   i.e. $/chargeable kg = 2 x km / 19314; days = 0.5 + km / 500 (one driver, about 500 km/day).
-- Last mile: the $10.1 average parcel cost is split as $8 per parcel + $0.5 per chargeable kg
+- Last mile: into US and German markets, rate cards (`last_mile`): USPS Ground Advantage
+  retail by zone (bands at the zone limits in miles x 1.609344, prices from
+  tools/data/usps_ground_advantage_retail_2025.csv, lb x 0.45359237 kg) and DHL's national
+  prices (EUR x 1.10); those links state no cost, and no days when they leave a warehouse.
+  Elsewhere the $10.1 average parcel cost is split as $8 per parcel + $0.5 per chargeable kg
   (an average parcel of about 4 kg chargeable: 8 + 4 x 0.5 = 10), so heavy items pay more.
+- Fulfilment: the US and UK warehouses name an FBA fee table (`fulfilment_fees`): weights in lb
+  and oz x 0.45359237 and / 16, sides in inches x 2.54, storage per cu ft per month x 35.3147 /
+  30.4375 per m3 per day, GBP x 1.27; dimensional weight 1 lb per 139 in3 = 199.13 kg/m3.
 """
 import csv
 import json
@@ -43,6 +51,14 @@ def r2(x):
 
 def r3(x):
     return round(x, 3)
+
+
+def r4(x):
+    return round(x + 0.0, 4)
+
+
+def r6(x):
+    return round(x + 0.0, 6)
 
 
 def gc_km(lat1, lon1, lat2, lon2):
@@ -188,6 +204,28 @@ SOURCES = [
     {"id": "S_MARKUP_DIST", "what": "wholesaler/distributor markup generally 20 % (5-40 % by industry); used for wholesalers and importers",
      "where": "alumnos.planeaciondidactica.cucea.udg.mx/expertos/28249172 (a course answer; low authority)", "date": "2022"},
     {"id": "S_TRADE_ASSUMED", "what": "assumption: Chinese export trading company markup 10 %; dwell days at intermediaries: exporter 3, importer 5, wholesaler 7, retailer 10 (stock turned over in the trade chain)",
+     "where": "assumption of this network", "date": "2026"},
+    {"id": "S_US_ZONES", "what": "US carrier zones by distance from the dispatching point: zone 1 1-50 miles, 2 51-150, 3 151-300, 4 301-600, 5 601-1000, 6 1001-1400, 7 1401-1800, 8 1801+ (km = miles x 1.609344: 80.467, 241.402, 482.803, 965.606, 1609.344, 2253.082, 2896.819); measured along the great circle between the three-digit ZIP areas of dispatch and receipt, so a link's band is taken from the great circle between its nodes",
+     "where": "shippingschool.com/what-usps-zone-am-i-located-in/; postal_terms.enacademic.com/1016/postal_zone (Glossary of postal terms: zone)", "date": "2025"},
+    {"id": "S_USPS_GA", "what": "US last mile: USPS Ground Advantage Retail prices by zone (1-8) and weight (4, 8, 12 oz, 1-10, 12, 15, 20, 25, 30, 40, 50, 60, 70 lb), USD per parcel, Notice 123 effective 2025-10-05; a parcel pays the first listed bracket at or above its chargeable weight (between listed brackets above 10 lb this rounds up to the next listed one); the z2/z5/z8 figures of 1-12 lb match tools/data/rules-2026.md section 4.1",
+     "where": "tools/data/usps_ground_advantage_retail_2025.csv, transcribed from a public GitHub file api/quote.py quoting the USPS Official Rate Tables (via tools/data/rules-2026.md section 4.1); not checked against USPS Postal Explorer", "date": "2025-10-05"},
+    {"id": "S_USPS_ABOVE70", "what": "assumption: USPS Ground Advantage takes parcels up to 70 lb; heavier chargeable weights (bulky furniture) pay the 70 lb price plus the 60-70 lb slope of their zone per kg (zone 8: (177.80 - 165.35) / 10 lb = 1.245 USD/lb = 2.745 USD/kg). A real sofa would go by freight (LTL) delivery, for which no rate card was found",
+     "where": "assumption of this network, derived from S_USPS_GA", "date": "2026"},
+    {"id": "S_LM_DAYS", "what": "assumption: last-mile days by US zone (min/mode/max): zones 1-2 1/1.5/3, 3 1/2/3, 4 2/2.5/4, 5 2/3/4, 6 3/3.5/5, 7 3/4/5, 8 3/4/6, within the published 1-5 business days of ground parcel services (transit days by zone were not found); Germany 1/1.5/3. Links from airports, seaports, rail terminals and online retailers keep their own days (parcel injection and sorting included)",
+     "where": "UPS Ground 'typically in one to five business days', USPS Ground Advantage '2-5 business days' (via tools/data/rules-2026.md section 4.1); assumption", "date": "2026"},
+    {"id": "S_DHL_DE", "what": "Germany last mile: DHL consumer parcel prices, Paket up to 2 kg 6.19 EUR, up to 5 kg 7.69 EUR (from 2025-01-01), up to 10 kg 9.40 EUR (from 2022-07-01, the latest found); in USD at 1.10 (S_FX): 6.81, 8.46, 10.34. One national price whatever the distance, so one band; parcels injected into Germany from another country (W_PL, AMS, NLRTM) are assumed to pay it too",
+     "where": "inside-digital.de (2025-01); heise.de (2022) (via tools/data/rules-2026.md section 4.2)", "date": "2025-01-01"},
+    {"id": "S_DHL_ABOVE10", "what": "assumption: German parcels over 10 kg pay the 10 kg price plus the 5-10 kg slope (10.34 - 8.46) / 5 = 0.376 USD per kg. Other markets (GB, FR, NL, PL, ES, IT, JP, AU) keep the flat last-mile cost of S_LASTMILE: no 2026 parcel tariff of theirs was found",
+     "where": "assumption of this network, derived from S_DHL_DE; tools/data/rules-2026.md section 4.2 (not found)", "date": "2026"},
+    {"id": "S_FBA_US_2026", "what": "US warehouse handling: Amazon FBA US fulfilment fees from 2026-01-15 (non-peak, non-apparel), listing price 10-50 USD column (assumption: the shipped products' retail prices; the < 10 and > 50 columns differ by about 0.25-0.90), USD per unit by size tier and shipping weight: small standard (15 x 12 x 0.75 in, unit weight 2-16 oz) 3.32-3.96; large standard (18 x 14 x 8 in, 4 oz-3 lb) 3.73-6.67, 3-20 lb 6.97 + 0.08 per started 0.25 lb over 3 lb; small bulky (37 x 28 x 20 in, 50 lb) 7.55, large bulky (59 x 33 x 33 in, 50 lb) 9.35, extra-large 0-50 lb 26.33, each + 0.38 per lb over the first; extra-large 50-70 lb 37.32 + 0.75 per lb over 51, 70-150 lb 51.32 + 0.75 per lb over 71, 150+ lb 194.95 + 0.19 per lb over 151 (by unit weight). Billable weight = max(unit, dimensional) with dimensional = L x W x H (in) / 139 per lb = 199.13 kg/m3",
+     "where": "public GitHub file lib/amazon/fees (tables SMALL_STANDARD_TABLE_2026, LARGE_STANDARD_*_TABLE_2026, calculateSizeTier); inventoryhero.ai (via tools/data/rules-2026.md section 5.1)", "date": "2026-01-15"},
+    {"id": "S_FBA_SIMPLE", "what": "assumption: the fee tiers leave out two details of the published rules: the 130 in length-plus-girth limit of the bulky tiers and the 2 in minimum width and height of their dimensional weight; a product without dims_cm is taken as a cube of its unit_m3",
+     "where": "assumption of this network", "date": "2026"},
+    {"id": "S_FBA_STORAGE_2026", "what": "warehouse storage by season: Amazon FBA monthly storage 2026, standard size 0.78 USD per cu ft per month January-September and 2.40 October-December, oversize 0.56 and 1.40. Per m3 per day (x 35.3147 cu ft/m3 / 30.4375 days): standard 0.905 and 2.785, oversize 0.650 and 1.624; the bulky and extra-large tiers store at the oversize rate",
+     "where": "fba-profit.com/amazon-fba-storage-fee-calculator; skucompass.com (via tools/data/reference-rates.md section 5 and tools/data/rules-2026.md section 5.1)", "date": "2026"},
+    {"id": "S_FBA_UK_2026", "what": "UK warehouse handling: Amazon FBA UK 2026 standard (non-low-price) fees, GBP per unit by size tier: envelopes (33 x 23 x 2.5/4/6 cm) 1.83-2.94, small parcel (35 x 25 x 12 cm, 3.9 kg) 2.91-3.27, standard parcel (45 x 34 x 26 cm, 11.9 kg) 2.94-3.58, oversize: small (61 x 46 x 46 cm, unit 1.76 kg) 3.49 + 0.22/kg, standard light (101 x 60 x 60, 15 kg) 4.35 + 0.15/kg, standard heavy (101 x 60 x 60, 23 kg) 6.58 up to 15.76 kg + 0.08/kg, standard large (120 x 60 x 60, 23 kg) 5.67 + 0.07/kg, bulky (23 kg) 10.20 + 0.24/kg, each over 760 g, heavy (31.5 kg) 13.04 + 0.09/kg; dimensional weight L x W x H (cm) / 5000 (200 kg/m3). In USD at 1.27 (S_FX)",
+     "where": "public GitHub file 'Amazon UK FBA Fee Tables and Calculations (2026)' (UK_STANDARD_FBA_TABLE_2026, UK_STANDARD_FBA_OVERSIZE_TABLE_2026, UK_SIZE_TIER_DEFINITIONS_2026) (via tools/data/rules-2026.md section 5.2)", "date": "2026"},
+    {"id": "S_FBA_UK_ASSUMED", "what": "assumption: UK oversize tiers by unit weight only (the source's caps on dimensional weight are left out), overage per started kg; units over 31.5 kg pay the heavy oversize rate extended (13.04 + 0.09 GBP per kg over 31.5 kg; no heavier UK tier was found); UK storage at the US FBA rates of S_FBA_STORAGE_2026, standard for envelopes and parcels, oversize for the oversize tiers (no UK storage rate was found)",
      "where": "assumption of this network", "date": "2026"},
 ]
 
@@ -367,10 +405,169 @@ class Network:
                        "cost": {"per_kg": r3(max(per_kg, 0.005))},
                        "days": round(0.5 + km / 500.0, 1), "source": "S_TRUCK"})
 
-    def last_mile(self, a, b, days):
+    def last_mile(self, a, b, days, parcel=True):
+        """A last-mile link a -> b. A parcel delivery into a market of a country with a rate
+        card states no cost (the card prices it by distance band and weight), and no days when
+        it leaves a warehouse (the band's days); any other keeps the flat S_LASTMILE cost."""
+        if parcel and self.country_of[b] in RATE_CARD_COUNTRIES:
+            l = {"from": a, "to": b, "mode": "last_mile"}
+            if not a.startswith("W_"):
+                l["days"] = days
+            card = ["S_US_ZONES", "S_USPS_GA"] if self.country_of[b] == "US" else ["S_DHL_DE"]
+            l["source"] = card + ([] if "days" in l else ["S_LM_DAYS"])
+            self.add_link(l)
+            return
         self.add_link({"from": a, "to": b, "mode": "last_mile",
                        "cost": {"per_kg": 0.5, "per_shipment": 8},
                        "days": days, "source": "S_LASTMILE"})
+
+
+LB = 0.45359237  # kg per lb
+MILE_KM = 1.609344
+US_ZONE_MILES = [50, 150, 300, 600, 1000, 1400, 1800]  # upper limits of zones 1-7 (S_US_ZONES)
+US_ZONE_DAYS = [(1, 1.5, 3), (1, 1.5, 3), (1, 2, 3), (2, 2.5, 4), (2, 3, 4), (3, 3.5, 5),
+                (3, 4, 5), (3, 4, 6)]  # zones 1-8, S_LM_DAYS
+
+
+def tri(d):
+    return {"min": d[0], "mode": d[1], "max": d[2]}
+
+
+def us_last_mile(data_dir):
+    """The US rate card: one band per USPS zone, the USPS Ground Advantage retail prices of
+    tools/data/usps_ground_advantage_retail_2025.csv, and above 70 lb the zone's 60-70 lb
+    slope per kg (S_USPS_ABOVE70)."""
+    rows = read_csv(data_dir, "usps_ground_advantage_retail_2025.csv")
+    bands = []
+    for z in range(1, 9):
+        col = "zone%d" % z
+        prices = [{"up_to_kg": r6(float(r["max_lb"]) * LB), "per_parcel": float(r[col])}
+                  for r in rows]
+        slope = (prices[-1]["per_parcel"] - prices[-2]["per_parcel"]) / (
+            float(rows[-1]["max_lb"]) - float(rows[-2]["max_lb"])) / LB
+        band = {}
+        if z <= len(US_ZONE_MILES):
+            band["up_to_km"] = r3(US_ZONE_MILES[z - 1] * MILE_KM)
+        band.update({"days": tri(US_ZONE_DAYS[z - 1]), "prices": prices,
+                     "above_per_kg": r3(slope)})
+        bands.append(band)
+    return {"id": "US_USPS_GROUND_ADVANTAGE", "country": "US", "bands": bands,
+            "source": ["S_US_ZONES", "S_USPS_GA", "S_USPS_ABOVE70", "S_LM_DAYS"]}
+
+
+def de_last_mile():
+    """Germany: DHL's national consumer prices, one band (S_DHL_DE), EUR -> USD at 1.10."""
+    eur = [(2, 6.19), (5, 7.69), (10, 9.40)]
+    prices = [{"up_to_kg": kg, "per_parcel": r2(p * 1.10)} for kg, p in eur]
+    slope = (prices[2]["per_parcel"] - prices[1]["per_parcel"]) / 5.0
+    return {"id": "DE_DHL_PAKET", "country": "DE",
+            "bands": [{"days": tri((1, 1.5, 3)), "prices": prices, "above_per_kg": r3(slope)}],
+            "source": ["S_DHL_DE", "S_DHL_ABOVE10", "S_FX", "S_LM_DAYS"]}
+
+
+def storage(off_cuft_month, peak_cuft_month):
+    """USD per cu ft per month -> per m3 per day (35.3147 cu ft/m3, 30.4375 days/month)."""
+    k = 35.3147 / 30.4375
+    return {"off_peak": r3(off_cuft_month * k), "peak": r3(peak_cuft_month * k)}
+
+
+def fba_us_2026():
+    """Amazon FBA US 2026 fees, 10-50 USD column (S_FBA_US_2026), as size tiers."""
+    oz = LB / 16.0
+    inch = 2.54
+    oversize = storage(0.56, 1.40)
+
+    def dims(a, b, c):
+        return [r2(a * inch), r2(b * inch), r2(c * inch)]
+
+    def fees(pairs, unit):
+        return [{"up_to_kg": r6(w * unit), "fee": f} for w, f in pairs]
+
+    def bulky(name, d, max_lb, base, first_lb, step, unit_weight=False):
+        t = {"name": name}
+        if d is not None:
+            t["max_cm"] = d
+        if max_lb is not None:
+            t["max_kg"] = r6(max_lb * LB)
+        if unit_weight:
+            t["weight"] = "unit"
+        t.update({"fees": fees([(first_lb, base)], LB), "step_kg": r6(LB), "step_fee": step,
+                  "storage_per_m3_day": oversize})
+        return t
+
+    tiers = [
+        {"name": "small_standard", "max_cm": dims(15, 12, 0.75), "max_kg": r6(16 * oz),
+         "weight": "unit",
+         "fees": fees([(2, 3.32), (4, 3.42), (6, 3.45), (8, 3.54), (10, 3.68), (12, 3.78),
+                       (14, 3.91), (16, 3.96)], oz)},
+        {"name": "large_standard", "max_cm": dims(18, 14, 8), "max_kg": r6(3 * LB),
+         "fees": fees([(0.25, 3.73), (0.5, 3.95), (0.75, 4.20), (1, 4.60), (1.25, 5.04),
+                       (1.5, 5.42), (1.75, 5.57), (2, 5.82), (2.25, 5.92), (2.5, 6.10),
+                       (2.75, 6.26), (3, 6.67)], LB)},
+        {"name": "large_standard_3_to_20_lb", "max_cm": dims(18, 14, 8), "max_kg": r6(20 * LB),
+         "fees": fees([(3, 6.97)], LB), "step_kg": r6(0.25 * LB), "step_fee": 0.08},
+        bulky("small_bulky", dims(37, 28, 20), 50, 7.55, 1, 0.38),
+        bulky("large_bulky", dims(59, 33, 33), 50, 9.35, 1, 0.38),
+        bulky("extra_large_0_to_50_lb", None, 50, 26.33, 1, 0.38),
+        bulky("extra_large_50_to_70_lb", None, 70, 37.32, 51, 0.75),
+        bulky("extra_large_70_to_150_lb", None, 150, 51.32, 71, 0.75),
+        bulky("extra_large_150_lb_plus", None, None, 194.95, 151, 0.19, unit_weight=True),
+    ]
+    return {"volumetric_kg_per_m3": r2(LB / (139 * 2.54 ** 3 * 1e-6)),
+            "storage_per_m3_day": storage(0.78, 2.40), "tiers": tiers,
+            "source": ["S_FBA_US_2026", "S_FBA_SIMPLE", "S_FBA_STORAGE_2026"]}
+
+
+def fba_uk_2026():
+    """Amazon FBA UK 2026 standard fees (S_FBA_UK_2026), GBP -> USD at 1.27."""
+    gbp = 1.27
+
+    def fees(pairs):
+        return [{"up_to_kg": kg, "fee": r4(f * gbp)} for kg, f in pairs]
+
+    def over(name, d, max_kg, base, base_kg, per_kg):
+        t = {"name": name}
+        if d is not None:
+            t["max_cm"] = d
+        if max_kg is not None:
+            t["max_kg"] = max_kg
+        t.update({"weight": "unit", "fees": fees([(base_kg, base)]), "step_kg": 1,
+                  "step_fee": r4(per_kg * gbp), "storage_per_m3_day": storage(0.56, 1.40)})
+        return t
+
+    tiers = [
+        {"name": "light_envelope", "max_cm": [33, 23, 2.5], "max_kg": 0.1, "weight": "unit",
+         "fees": fees([(0.02, 1.83), (0.04, 1.87), (0.06, 1.89), (0.08, 2.07), (0.1, 2.08)])},
+        {"name": "standard_envelope", "max_cm": [33, 23, 2.5], "max_kg": 0.46, "weight": "unit",
+         "fees": fees([(0.21, 2.10), (0.46, 2.16)])},
+        {"name": "large_envelope", "max_cm": [33, 23, 4], "max_kg": 0.96, "weight": "unit",
+         "fees": fees([(0.96, 2.72)])},
+        {"name": "extra_large_envelope", "max_cm": [33, 23, 6], "max_kg": 0.96, "weight": "unit",
+         "fees": fees([(0.96, 2.94)])},
+        {"name": "small_parcel", "max_cm": [35, 25, 12], "max_kg": 3.9,
+         "fees": fees([(0.15, 2.91), (0.4, 3.00), (0.9, 3.04), (1.4, 3.05), (1.9, 3.25),
+                       (3.9, 3.27)])},
+        {"name": "standard_parcel", "max_cm": [45, 34, 26], "max_kg": 11.9,
+         "fees": fees([(0.15, 2.94), (0.4, 3.01), (0.9, 3.06), (1.4, 3.26), (1.9, 3.48),
+                       (2.9, 3.49), (3.9, 3.54), (5.9, 3.56), (8.9, 3.57), (11.9, 3.58)])},
+        over("small_oversize", [61, 46, 46], 1.76, 3.49, 0.76, 0.22),
+        over("standard_oversize_light", [101, 60, 60], 15, 4.35, 0.76, 0.15),
+        over("standard_oversize_heavy", [101, 60, 60], 23, 6.58, 15.76, 0.08),
+        over("standard_oversize_large", [120, 60, 60], 23, 5.67, 0.76, 0.07),
+        over("bulky_oversize", None, 23, 10.20, 0.76, 0.24),
+        over("heavy_oversize", None, None, 13.04, 31.5, 0.09),
+    ]
+    return {"volumetric_kg_per_m3": 200, "storage_per_m3_day": storage(0.78, 2.40),
+            "tiers": tiers,
+            "source": ["S_FBA_UK_2026", "S_FBA_UK_ASSUMED", "S_FBA_SIMPLE", "S_FBA_STORAGE_2026",
+                       "S_FX"]}
+
+
+# warehouses charged by a fee table (their handling per unit and storage come from it)
+WAREHOUSE_FEES = {"W_US_WEST": "FBA_US_2026", "W_US_EAST": "FBA_US_2026", "W_GB": "FBA_UK_2026"}
+# markets whose last mile is priced by a rate card (links into them from warehouses, gateways
+# and online retailers state no cost)
+RATE_CARD_COUNTRIES = {"US", "DE"}
 
 
 def add_china_nodes(net, seaports, airports):
@@ -406,6 +603,13 @@ def add_destination_nodes(net):
     """Overseas warehouses, the traditional chain (importer, wholesaler, retailer), online
     retailers, then the markets."""
     for wid, name, cc, lat, lon in WAREHOUSES:
+        if wid in WAREHOUSE_FEES:  # handling and storage by the fee table's tiers and season
+            net.add_node({"id": wid, "type": "warehouse", "name": name, "country": cc,
+                          "lat": lat, "lon": lon, "fixed_cost_per_week": 500,
+                          "capacity_m3": 5000, "handling": {"days": 1},
+                          "fulfilment_fees": WAREHOUSE_FEES[wid],
+                          "source": ["S_CITY", "S_WH_ASSUMED"]})
+            continue
         net.add_node({"id": wid, "type": "warehouse", "name": name, "country": cc, "lat": lat,
                       "lon": lon, "storage_cost_per_m3_day": 0.905, "fixed_cost_per_week": 500,
                       "capacity_m3": 5000, "handling": {"cost_per_unit": 2.39, "days": 1},
@@ -680,7 +884,7 @@ def add_trade_links(net):
         net.truck("I_" + key, "WS_" + key)
         net.truck("WS_" + key, "RT_" + key)
         for m in markets:
-            net.last_mile("RT_" + key, m, {"min": 0.5, "mode": 1, "max": 2})
+            net.last_mile("RT_" + key, m, {"min": 0.5, "mode": 1, "max": 2}, parcel=False)
     for oid, _, _, _, _, ports, airs, markets in ONLINE:
         for p in ports:
             net.truck("P_" + p, oid, drayage=True)
@@ -866,9 +1070,9 @@ NOTES = [
 ]
 
 
-def check_references(net, countries):
+def check_references(net, countries, tables=()):
     """Asserts that every node's country is in `countries` and every source id cited by a
-    node, link, country or regime is in SOURCES."""
+    node, link, country, regime, rate card or fee table is in SOURCES."""
     used = set(net.country_of.values())
     assert used <= set(countries), used - set(countries)
     ids = {s["id"] for s in SOURCES}
@@ -877,7 +1081,8 @@ def check_references(net, countries):
         s = o.get("source")
         return [] if s is None else ([s] if isinstance(s, str) else s)
 
-    for o in net.nodes + net.links + list(countries.values()) + list(REGIMES.values()):
+    for o in (net.nodes + net.links + list(countries.values()) + list(REGIMES.values()) +
+              list(tables)):
         for s in refs(o):
             assert s in ids, s
 
@@ -900,7 +1105,9 @@ def generate(data_dir=DEFAULT_DATA):
     add_bonded_links(net)
     add_vietnam(net)
     countries = make_countries()
-    check_references(net, countries)
+    last_mile = [us_last_mile(data_dir), de_last_mile()]
+    fees = {"FBA_US_2026": fba_us_2026(), "FBA_UK_2026": fba_uk_2026()}
+    check_references(net, countries, last_mile + list(fees.values()))
     return render({
         "format": "xbroute.network/1",
         "name": "china-export",
@@ -911,9 +1118,24 @@ def generate(data_dir=DEFAULT_DATA):
         "sources": SOURCES,
         "countries": countries,
         "regimes": REGIMES,
+        "last_mile": last_mile,
+        "fulfilment_fees": fees,
         "nodes": net.nodes,
         "links": net.links,
     })
+
+
+def render_table(obj, list_key, lead, more):
+    """Lines of `obj` with its other members on the first line and each element of
+    obj[list_key] on a line of its own."""
+    head = {k: v for k, v in obj.items() if k != list_key}
+    first = json.dumps(head, ensure_ascii=False)[:-1] + ', "%s": [' % list_key
+    lines = [lead + first]
+    items = obj[list_key]
+    for i, it in enumerate(items):
+        lines.append("      " + json.dumps(it, ensure_ascii=False) + ("," if i + 1 < len(items) else ""))
+    lines.append("    ]}" + ("," if more else ""))
+    return lines
 
 
 def render(doc):
@@ -929,6 +1151,18 @@ def render(doc):
                 c = "," if j + 1 < len(v) else ""
                 out.append("    " + json.dumps(item, ensure_ascii=False) + c)
             out.append("  ]" + comma)
+        elif k == "last_mile":  # one card per header line, then one band per line
+            out.append('  "%s": [' % k)
+            for j, card in enumerate(v):
+                out.extend(render_table(card, "bands", "    ", j + 1 < len(v)))
+            out.append("  ]" + comma)
+        elif k == "fulfilment_fees":  # one table per header line, then one tier per line
+            out.append('  "%s": {' % k)
+            items = list(v.items())
+            for j, (tk, tv) in enumerate(items):
+                out.extend(render_table(tv, "tiers", "    %s: " % json.dumps(tk),
+                                        j + 1 < len(items)))
+            out.append("  }" + comma)
         elif k == "countries" or k == "regimes":
             out.append('  "%s": {' % k)
             items = list(v.items())

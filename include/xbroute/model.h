@@ -254,6 +254,9 @@ typedef struct {
     bool closed;                /* status "closed", or closed by a scenario change */
     xbr_srcpos_t pos;
     bool bonded; /* warehouses in a country with a factory: a bonded zone (regime 1210) */
+    /* warehouses: 1 + the index into xbr_network_t.fee_tables of the fulfilment fee table
+     * named by "fulfilment_fees" (its fees and storage add to the fields above); 0 = none */
+    int fee_table;
 } xbr_node_t;
 
 typedef struct {
@@ -272,6 +275,11 @@ typedef struct {
     unsigned via;                /* bit (1u << xbr_passage_t) per passage used */
     bool closed;                 /* status "closed", a closed passage, or a scenario change */
     xbr_srcpos_t pos;
+    /* A last_mile link into a market that gives no "cost": 1 + the index into
+     * xbr_network_t.last_mile of its country's rate card, and its distance band there (its
+     * days are the band's unless it gives its own); last_mile_table 0 = priced by `cost`. */
+    int last_mile_table;
+    int last_mile_band;
 } xbr_link_t;
 
 typedef struct {
@@ -280,6 +288,73 @@ typedef struct {
     char *where;
     char *date;
 } xbr_source_t;
+
+/* ---- last-mile rate cards and fulfilment fee tables (README, "Last mile and fulfilment") */
+
+/* One weight bracket of a rate card: parcels of chargeable kg up to up_to_kg pay per_parcel. */
+typedef struct {
+    double up_to_kg;
+    double per_parcel;
+} xbr_lm_price_t;
+
+/* A distance band (a carrier zone): dispatch-to-market distances up to up_to_km (INFINITY
+ * for the last band), its days, and its prices by weight bracket (up_to_kg increasing); a
+ * parcel over the last bracket pays the last price + above_per_kg per kg over it. */
+typedef struct {
+    double up_to_km;
+    xbr_days_t days;
+    size_t n_prices;
+    xbr_lm_price_t *prices;
+    double above_per_kg;
+} xbr_lm_band_t;
+
+/* A country's last-mile rate card: bands by increasing up_to_km, the last one open. */
+typedef struct {
+    char *id;
+    int country;
+    size_t n_bands;
+    xbr_lm_band_t *bands;
+    xbr_srcpos_t pos;
+} xbr_last_mile_t;
+
+/* Storage per m3 per day off-peak (January-September) and peak (October-December). */
+typedef struct {
+    double off_peak;
+    double peak;
+} xbr_storage_rates_t;
+
+/* A fulfilment fee bracket: a unit of weight up to up_to_kg pays fee. */
+typedef struct {
+    double up_to_kg;
+    double fee;
+} xbr_fee_price_t;
+
+/* A size tier: sides up to max_cm (longest, median, shortest; INFINITY = no limit) and weight
+ * up to max_kg (INFINITY); weight is the unit's own (unit_weight) or the billable weight
+ * max(unit, dimensional). Fee: the first bracket whose up_to_kg >= the weight, else the last
+ * fee + step_fee per started step_kg over the last bracket (step_kg 0: the last fee). */
+typedef struct {
+    char *name;
+    double max_cm[3];
+    double max_kg;
+    bool unit_weight;
+    size_t n_fees;
+    xbr_fee_price_t *fees;
+    double step_kg;
+    double step_fee;
+    bool storage_given; /* storage overrides the table's */
+    xbr_storage_rates_t storage;
+} xbr_fee_tier_t;
+
+/* A named fee table: tiers in order (the first that fits applies; the last takes any size). */
+typedef struct {
+    char *id;
+    double volumetric_kg_per_m3; /* dimensional weight = L x W x H (m3) x this */
+    xbr_storage_rates_t storage;
+    size_t n_tiers;
+    xbr_fee_tier_t *tiers;
+    xbr_srcpos_t pos;
+} xbr_fee_table_t;
 
 struct xbr_graph; /* the igraph representation; private to the library */
 
@@ -304,6 +379,10 @@ typedef struct {
     double co2e_g_per_tkm[XBR_MODE_COUNT];
     struct xbr_graph *graph;     /* private */
     struct xbr_strings *strings; /* private: interned file names */
+    size_t n_last_mile;          /* JSON "last_mile": rate cards, at most one per country */
+    xbr_last_mile_t *last_mile;
+    size_t n_fee_tables; /* JSON "fulfilment_fees" */
+    xbr_fee_table_t *fee_tables;
 } xbr_network_t;
 
 /* Returns the node index for `id`, or -1. O(1) expected. */
@@ -335,6 +414,10 @@ typedef struct {
     /* promise in days, indexed by node index; INFINITY when there is none */
     double *max_days;
     xbr_srcpos_t pos;
+    /* JSON "dims_cm": the unit's three sides in cm, in any order; dims_given false: a cube
+     * of unit_m3 is assumed (fulfilment fee tiers) */
+    double dims_cm[3];
+    bool dims_given;
 } xbr_product_t;
 
 typedef struct {

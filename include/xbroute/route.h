@@ -22,9 +22,18 @@
  * Cost of a route, per unit (the components of xbr_cost_breakdown_t):
  *   transport   per link: W = q unit_kg, V = q unit_m3, chargeable = max(W, V vol), charge =
  *               max(per_kg chargeable + per_m3 V + per_unit q + per_shipment, min_charge),
- *               per unit charge / q (q of the leg's phase);
+ *               per unit charge / q (q of the leg's phase); a last_mile link priced by its
+ *               country's rate card (xbr_link_t.last_mile_table, route/fees.c): charge = the
+ *               price of a parcel of that chargeable weight in the link's distance band (the
+ *               first weight bracket with up_to_kg >= it, else the last price + above_per_kg
+ *               per kg over it);
  *   handling    at the origin and at every node entered: cost_per_kg unit_kg + cost_per_unit;
- *               its days add to the clock;
+ *               its days add to the clock; at a stocking warehouse that names a fee table, also
+ *               the fulfilment fee of the unit's size tier (the first tier whose max_cm holds
+ *               the unit's sides, longest first, and whose max_kg holds its weight: the unit's
+ *               own, or billable = max(unit_kg, L W H vol of the table); the tier's first fee
+ *               bracket at or above that weight, else its last fee + step_fee per started
+ *               step_kg over it);
  *   clearance   export: the regime's fee_per_shipment / q and clearance_days, once, when the
  *               route first leaves the origin's customs territory, only for an origin in China
  *               (the regimes are China's); import: at every border entry, a node whose
@@ -57,7 +66,10 @@
  *               (a+b+c)/3 and (a^2+b^2+c^2-ab-ac-bc)/18, waits 3.5/n and (7/n)^2/12,
  *               inspections as above), d = demand/7 per day, s_d = demand_cv demand / sqrt 7,
  *               z = quantile of service_level: stock I = d review_days / 2 + z sqrt(mu_L s_d^2 +
- *               d^2 s_L^2); storage = I unit_m3 storage_cost_per_m3_day 7 / demand; capital =
+ *               d^2 s_L^2); storage = I unit_m3 rate 7 / demand, rate = w's
+ *               storage_cost_per_m3_day + its fee table's rate (the unit's tier's, else the
+ *               table's): peak in October-December of the scenario's date, off-peak
+ *               otherwise and when the scenario has no date; capital =
  *               I price holding_rate / 365 x 7 / demand; warehouse_fixed: without a network
  *               design, fixed_cost_per_week / demand (the whole weekly fixed cost is charged
  *               to this product and market, as if w were opened for it alone); priced within a

@@ -235,8 +235,11 @@ static xbr_status_t add(xbr__ldoc_t *doc, const cJSON *ch, const char *oid, xbr_
     }
     xbr_status_t st = xbr__ldnet_ids_init(&ids, net);
     ids.extra_sources = scenario_sources;
+    size_t node0 = net->n_nodes, link0 = net->n_links;
     if (st == XBR_OK)
         st = xbr__ldnet_add_nodes_links(doc, net, &ids, nodes, links);
+    if (st == XBR_OK) /* rate cards and fee tables of what was added (load/lastmile.c) */
+        st = xbr__ldlm_resolve(doc, net, nodes, links, node0, link0);
     xbr__ldnet_ids_destroy(&ids);
     if (st == XBR_OK && doc->n_errors == errors0) {
         st = xbr__network_index(net);

@@ -282,6 +282,24 @@ void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oi
  * country's duty_pct or tariff while some country names categories. */
 void xbr__ld_check_category(xbr__ldoc_t *doc, const cJSON *item, const char *oid,
                             const xbr_network_t *net, const char *category);
+/* Reads a link's "days" item (a number or {min, mode, max}) into *out, reporting problems. */
+void xbr__ldnet_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_days_t *out);
+
+/* ---- lastmile.c: last-mile rate cards and fulfilment fee tables (prefix xbr__ldlm_) ---- */
+
+/* Reads the network's "last_mile" array and "fulfilment_fees" object (either may be absent)
+ * into net->last_mile and net->fee_tables, with every check. XBR_ENOMEM or XBR_OK (input
+ * errors are counted on doc). */
+xbr_status_t xbr__ldlm_load(xbr__ldoc_t *doc, const cJSON *root, xbr_network_t *net,
+                            const xbr__ldnet_ids_t *ids);
+/* After the nodes and links of arrays `nodes` and `links` (either may be NULL) were appended
+ * to `net` from indices node0 and link0 on (the network file, or a scenario's "add"): gives
+ * each warehouse naming "fulfilment_fees" its table, and each last_mile link into a market
+ * that states no "cost" its country's rate card and distance band (and the band's days when it
+ * states none); a last_mile link with no "days" and no rate card is an error. XBR_OK or
+ * XBR_ENOMEM. */
+xbr_status_t xbr__ldlm_resolve(xbr__ldoc_t *doc, xbr_network_t *net, const cJSON *nodes,
+                               const cJSON *links, size_t node0, size_t link0);
 
 /* Converts an opened network document (root checked to be an object) into a network.
  * On success *out is new and indexed. */

@@ -9,8 +9,9 @@
 #include "load/internal.h"
 
 static const char *const keys_network[] = {
-    "format",   "name",      "description", "notes", "currency", "date", "sources",
-    "defaults", "countries", "regimes",     "nodes", "links",    NULL};
+    "format", "name",    "description", "notes",           "currency",
+    "date",   "sources", "defaults",    "countries",       "regimes",
+    "nodes",  "links",   "last_mile",   "fulfilment_fees", NULL};
 static const char *const keys_node[] = {"id",
                                         "type",
                                         "name",
@@ -26,6 +27,7 @@ static const char *const keys_node[] = {"id",
                                         "status",
                                         "bonded",
                                         "source",
+                                        "fulfilment_fees",
                                         NULL};
 static const char *const keys_link[] = {"id",
                                         "from",
@@ -79,6 +81,17 @@ static const char *const keys_regime[] = {"clearance_days", "fee_per_shipment", 
 static const char *const keys_source[] = {"id", "what", "where", "date", NULL};
 static const char *const keys_defaults[] = {"volumetric_kg_per_m3", "detour_factor",
                                             "co2e_g_per_tkm", NULL};
+static const char *const keys_last_mile[] = {"id", "country", "bands", "source", NULL};
+static const char *const keys_last_mile_band[] = {"up_to_km", "days", "prices", "above_per_kg",
+                                                  NULL};
+static const char *const keys_last_mile_price[] = {"up_to_kg", "per_parcel", NULL};
+static const char *const keys_fee_table[] = {"volumetric_kg_per_m3", "storage_per_m3_day", "tiers",
+                                             "source", NULL};
+static const char *const keys_fee_tier[] = {"name", "max_cm",  "max_kg",   "weight",
+                                            "fees", "step_kg", "step_fee", "storage_per_m3_day",
+                                            NULL};
+static const char *const keys_fee_price[] = {"up_to_kg", "fee", NULL};
+static const char *const keys_storage_rates[] = {"off_peak", "peak", NULL};
 static const char *const keys_scenario[] = {"format",
                                             "name",
                                             "description",
@@ -97,12 +110,33 @@ static const char *const keys_scenario[] = {"format",
                                             NULL};
 static const char *const keys_product[] = {
     "id",     "name",      "category",        "origin",   "unit_kg", "unit_m3", "unit_value",
-    "demand", "demand_cv", "units_per_order", "max_days", "source",  NULL};
+    "demand", "demand_cv", "units_per_order", "max_days", "source",  "dims_cm", NULL};
 static const char *const keys_design[] = {"format", "description", "open_warehouses", NULL};
 /* The union of every op's keys; set_country takes any country key. */
 static const char *const keys_change[] = {
     "op",   "node", "link",    "passage", "mode",  "from_country", "to_country",
     "cost", "days", "country", "nodes",   "links", COUNTRY_KEYS,   NULL};
+
+/* The objects of the last-mile rate cards and fulfilment fee tables (load/lastmile.c). */
+static const char *const *rate_table_keys(const char *object)
+{
+    static const struct {
+        const char *name;
+        const char *const *keys;
+    } table[] = {
+        {"last_mile", keys_last_mile},
+        {"last_mile_band", keys_last_mile_band},
+        {"last_mile_price", keys_last_mile_price},
+        {"fee_table", keys_fee_table},
+        {"fee_tier", keys_fee_tier},
+        {"fee_price", keys_fee_price},
+        {"storage_rates", keys_storage_rates},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (strcmp(table[i].name, object) == 0)
+            return table[i].keys;
+    return NULL;
+}
 
 const char *const *xbr_format_keys(const char *object)
 {
@@ -118,6 +152,9 @@ const char *const *xbr_format_keys(const char *object)
     };
     if (object == NULL)
         return NULL;
+    const char *const *rates = rate_table_keys(object);
+    if (rates != NULL)
+        return rates;
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         if (strcmp(table[i].name, object) == 0)
             return table[i].keys;

@@ -525,6 +525,11 @@ static void load_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_day
     }
 }
 
+void xbr__ldnet_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_days_t *out)
+{
+    load_days(doc, d, oid, out);
+}
+
 static void load_via(xbr__ldoc_t *doc, const cJSON *via, const char *oid, xbr_link_t *l, int mode)
 {
     const cJSON *e;
@@ -645,11 +650,12 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     l->volumetric_kg_per_m3 = mode >= 0 ? net->volumetric_kg_per_m3[mode] : NAN;
     xbr__ld_get_num(&o, "volumetric_kg_per_m3", false, xbr__ld_positive, &l->volumetric_kg_per_m3);
     const cJSON *d = cJSON_GetObjectItemCaseSensitive(it, "days");
-    if (d == NULL)
+    /* a last_mile link may take its days from a rate card's band (xbr__ldlm_resolve()) */
+    if (d == NULL && mode != XBR_MODE_LAST_MILE)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, "days",
                        "a number, or an object {\"min\", \"mode\", \"max\"}",
                        "missing required field");
-    else
+    else if (d != NULL)
         load_days(doc, d, oid, &l->days);
     xbr__ld_get_num(&o, "departures_per_week", false, xbr__ld_nonneg, &l->departures_per_week);
     if (xbr__ld_get_num(&o, "distance_km", false, xbr__ld_nonneg, &l->distance_km) == 1)
@@ -848,6 +854,10 @@ xbr_status_t xbr__ldnet_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, "links",
                        "an array of links (may be empty)", "missing required field");
     st = xbr__ldnet_add_nodes_links(doc, net, &ids, nodes, links);
+    if (st == XBR_OK)
+        st = xbr__ldlm_load(doc, root, net, &ids);
+    if (st == XBR_OK)
+        st = xbr__ldlm_resolve(doc, net, nodes, links, 0, 0);
     if (st != XBR_OK)
         goto out;
     if (doc->n_errors == errors0) {

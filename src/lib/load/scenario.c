@@ -383,6 +383,17 @@ static xbr_status_t load_product(const prod_ref_t *r, const xbr_network_t *net,
     xbr__ld_get_num(&o, "demand_cv", false, xbr__ld_nonneg, &p->demand_cv);
     xbr__ldrange_t ge1 = {1.0, INFINITY, 0};
     xbr__ld_get_num(&o, "units_per_order", false, ge1, &p->units_per_order);
+    const cJSON *dims = cJSON_GetObjectItemCaseSensitive(it, "dims_cm");
+    if (dims != NULL && (!cJSON_IsArray(dims) || cJSON_GetArraySize(dims) != 3))
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, dims, 0, oid, "dims_cm",
+                       "three sides in cm, e.g. [200, 90, 50]", "wrong type or length");
+    else if (dims != NULL) {
+        int ok = 0;
+        for (int i = 0; i < 3; i++)
+            ok += xbr__ld_check_num(doc, cJSON_GetArrayItem(dims, i), oid, "dims_cm",
+                                    xbr__ld_positive, &p->dims_cm[i]) == 1;
+        p->dims_given = ok == 3;
+    }
     xbr__ld_check_source_refs(&o, sources, NULL);
 
     p->demand_per_week = calloc(nn + 1, sizeof *p->demand_per_week);

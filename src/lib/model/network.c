@@ -196,6 +196,22 @@ void xbr_network_free(xbr_network_t *net)
         free(net->sources[i].date);
     }
     free(net->sources);
+    for (size_t i = 0; i < net->n_last_mile; i++) {
+        for (size_t b = 0; b < net->last_mile[i].n_bands; b++)
+            free(net->last_mile[i].bands[b].prices);
+        free(net->last_mile[i].bands);
+        free(net->last_mile[i].id);
+    }
+    free(net->last_mile);
+    for (size_t i = 0; i < net->n_fee_tables; i++) {
+        for (size_t t = 0; t < net->fee_tables[i].n_tiers; t++) {
+            free(net->fee_tables[i].tiers[t].name);
+            free(net->fee_tables[i].tiers[t].fees);
+        }
+        free(net->fee_tables[i].tiers);
+        free(net->fee_tables[i].id);
+    }
+    free(net->fee_tables);
     if (net->graph != NULL) {
         graph_clear(net->graph);
         free(net->graph);

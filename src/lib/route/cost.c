@@ -287,6 +287,9 @@ static double tri_var(const xbr_days_t *d)
 double xbr__cm_transport(const xbr__cm_t *cm, int link, double q)
 {
     const xbr_link_t *l = &cm->net->links[link];
+    double parcel;
+    if (xbr__fee_last_mile(cm->net, cm->prod, link, q, &parcel)) /* route/fees.c */
+        return parcel / q;
     double w = q * cm->prod->unit_kg;
     double v = q * cm->prod->unit_m3;
     double chargeable = fmax(w, v * l->volumetric_kg_per_m3);
@@ -466,8 +469,9 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
         double sd = cm->prod->demand_cv * dw / sqrt(7.0);
         double ss = cm->z * sqrt(st->lt_mean * sd * sd + d * d * st->lt_var);
         double stock = d * cm->sc->review_days / 2.0 + ss;
-        st->comp[XBR_COST_STORAGE] +=
-            stock * cm->prod->unit_m3 * n->storage_cost_per_m3_day * 7.0 / dw;
+        double rate = xbr__fee_storage_rate(cm->net, cm->prod, st->node, cm->sc->date);
+        st->comp[XBR_COST_STORAGE] += stock * cm->prod->unit_m3 * rate * 7.0 / dw;
+        st->comp[XBR_COST_HANDLING] += xbr__fee_fulfil(cm->net, cm->prod, st->node);
         st->comp[XBR_COST_CAPITAL] += stock * st->price * cm->hold_per_day * 7.0 / dw;
         st->comp[XBR_COST_WAREHOUSE_FIXED] += fixed_per_unit(cm, st->node, dw);
         st->stock = stock;

@@ -171,6 +171,30 @@ void xbr__cm_breakdown(const xbr__cstate_t *st, xbr_cost_breakdown_t *c);
 /* Fills the figures of `out` (not its arrays) from the final state. */
 void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *out);
 
+/* ---- fees.c: published rate tables (last mile by distance band, fulfilment by size tier,
+ * storage by season); each a constant per (link or node, product, scenario) ---- */
+
+/* The price of a parcel of chargeable `kg` in `band`: the first bracket with up_to_kg >= kg,
+ * else the last price + above_per_kg per kg over its bracket. */
+double xbr__fee_parcel_price(const xbr_lm_band_t *band, double kg);
+/* When `link` is priced by its country's last-mile rate card: true, with *charge the price of
+ * one parcel of q units (chargeable kg = max(q unit_kg, q unit_m3 x the link's volumetric
+ * factor)) in the link's distance band. False when the link's own cost applies. */
+bool xbr__fee_last_mile(const xbr_network_t *net, const xbr_product_t *prod, int link, double q,
+                        double *charge);
+/* The tier of table `tab` a unit of `prod` falls in (the first that fits; the last takes any
+ * unit), with its fee per unit in *fee. */
+const xbr_fee_tier_t *xbr__fee_tier(const xbr_fee_table_t *tab, const xbr_product_t *prod,
+                                    double *fee);
+/* The fulfilment fee per unit at warehouse `node` (0 when it names no fee table). */
+double xbr__fee_fulfil(const xbr_network_t *net, const xbr_product_t *prod, int node);
+/* Whether `date` is in the storage peak season (October-December); XBR_NO_DAY: no. */
+bool xbr__fee_peak(xbr_day_t date);
+/* Storage per m3 per day at `node` for `prod` on `date`: the node's storage_cost_per_m3_day
+ * plus its fee table's rate (the tier's, else the table's) for the season. */
+double xbr__fee_storage_rate(const xbr_network_t *net, const xbr_product_t *prod, int node,
+                             xbr_day_t date);
+
 /* ---- found routes: the one rule of dominance, order and ties (search.c, merge.c) ----
  *
  * A Pareto set keeps one route per non-dominated criteria vector: a route goes when another is

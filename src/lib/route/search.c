@@ -30,6 +30,10 @@
  *     capital are non-negative multiples of I;
  *   - everything else (transport, handling, clearance fees, carbon, the days after the state)
  *     is additive: it does not depend on the state's numbers at all, only on (v, phase, flags).
+ *     The published rate tables (route/fees.c) are of this kind: a last-mile link's price by
+ *     distance band and parcel weight is a constant per (link, product), a warehouse's
+ *     fulfilment fee by size tier a constant per (node, product), and its storage rate by
+ *     season a constant per (node, product, scenario date) multiplying the stock I as before.
  * After stocking (and in the other parcel phases) the lead time no longer matters: the stock is
  * already charged and only the consumer clock runs. So a label A dominates a label B at the
  * same (node, phase) with the same flags when A <= B on cost, days, price, CO2e (when it is a
