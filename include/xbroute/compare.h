@@ -138,6 +138,13 @@ XBR_API xbr_status_t xbr_compare_write(xbr_buf_t *out, const xbr_scenario_t *sc,
                                        xbr_format_t format);
 
 /*
+ * Appends only the heading, the design, the summary (the winner of each product x market) and
+ * the week's totals of xbr_compare_write()'s text: compare --summary. XBR_ENOMEM.
+ */
+XBR_API xbr_status_t xbr_compare_write_summary(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                               const xbr_compare_t *cmp);
+
+/*
  * The cheapest route of one class (by name, e.g. "traditional", "b2b2c", or "direct" for any of
  * the direct classes air, express, post, sea, rail, road) for product x market over the
  * product's origins. "six-link" asks for the cheapest route through an exporter, an importer,

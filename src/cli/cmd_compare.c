@@ -11,7 +11,7 @@
 
 static void help(void)
 {
-    printf("Usage: xbroute compare SCENARIO [--design optimize|none|FILE]\n"
+    printf("Usage: xbroute compare SCENARIO [--design optimize|none|FILE] [--summary]\n"
            "                       [--format text|json|csv] [-o FILE] [--geojson FILE]\n"
            "                       [--svg FILE] [--simulate N [--seed S]]\n\n"
            "For every product and every market with demand, the best route of each class side\n"
@@ -31,6 +31,7 @@ static void help(void)
            "  --design D       optimize (default), none (each pair alone: a warehouse's whole\n"
            "                   weekly fixed cost on its units), or a design FILE\n"
            "  --format F       text (default), json (schema xbroute.compare/1) or csv\n"
+           "  --summary        text: only the winner of each pair and the week's totals\n"
            "  -o FILE          write to FILE (whole or not at all) instead of stdout\n"
            "  --geojson FILE   also write the winning routes as GeoJSON (RFC 7946)\n"
            "  --simulate N     also simulate each class's route N times (see xbroute simulate)\n"
@@ -65,6 +66,7 @@ typedef struct {
     unsigned long long sim_runs;
     unsigned long long seed;
     const char *design;
+    bool summary;
 } compare_opts_t;
 
 static const cli_option_t options[] = {
@@ -75,6 +77,7 @@ static const cli_option_t options[] = {
     CLI_UINT("--simulate", compare_opts_t, sim_runs, 1, XBR_SIM_MAX_RUNS, "a positive integer"),
     CLI_UINT("--seed", compare_opts_t, seed, 0, 18446744073709551615.0, "a non-negative integer"),
     CLI_INPUT("--design", compare_opts_t, design, "optimize, none or a design file"),
+    CLI_FLAG("--summary", compare_opts_t, summary),
 };
 
 static const cli_spec_t spec =
@@ -118,8 +121,10 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     }
     xbr_buf_t out;
     xbr_buf_init(&out);
-    rc =
-        cli_report(cmd, NULL, xbr_compare_write(&out, sc, cmp, sim, (xbr_format_t)o->format), NULL);
+    xbr_status_t st = o->summary && o->format == XBR_FORMAT_TEXT
+                          ? xbr_compare_write_summary(&out, sc, cmp)
+                          : xbr_compare_write(&out, sc, cmp, sim, (xbr_format_t)o->format);
+    rc = cli_report(cmd, NULL, st, NULL);
     if (rc == 0)
         rc = cli_emit(&out, o->out);
     if (rc == 0 && o->geojson != NULL)

@@ -47,6 +47,10 @@ for r in c["rows"]:
     total += r["demand_per_week"] * w["cost"]["total"]
 tol = 1e-6 * max(1, abs(o["total_cost_per_week"]))
 assert abs(total - o["total_cost_per_week"]) <= max(tol, 1e-3), (total, o["total_cost_per_week"])
+# compare's own weekly total (summary.week) is the same sum
+wk = c["summary"]["week"]
+assert abs(wk["landed_cost"] - total) <= max(tol, 1e-3), (wk, total)
+assert abs(wk["unshared_fixed_cost"] - d["unshared_fixed_cost_per_week"]) <= 1e-9
 assert abs(d["plan_cost_per_week"] - o["total_cost_per_week"]) <= 1e-6 * o["total_cost_per_week"]
 PY
 done
@@ -67,6 +71,16 @@ for r in c["rows"]:
             n += 1
 assert n > 0
 PY
+
+# --summary: the winners and the week only, the same figures as the full text.
+run compare "$SRC/scenarios/baseline.json" --summary
+expect_rc 0 "compare --summary"
+cp "$out" "$TMP/summary.txt"
+run compare "$SRC/scenarios/baseline.json"
+[[ $(wc -l <"$TMP/summary.txt") -lt $(($(wc -l <"$out") / 4)) ]] && pass || fail "--summary is short"
+grep -q "^within the design the winners land" "$TMP/summary.txt" && pass || fail "--summary totals"
+[[ $(grep -c "^within the design" "$out") == 1 ]] && diff <(grep "^within the design" "$out") \
+  <(grep "^within the design" "$TMP/summary.txt") >/dev/null && pass || fail "the same week in both"
 
 # The text says which design, how the costs read, and the week's total beside optimize's.
 run compare "$D/scenario.json"

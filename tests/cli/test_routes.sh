@@ -139,7 +139,11 @@ assert v["warehouse-sea"]["verdict"] == "winner"
 assert v["post"]["verdict"] == "too slow" and "16.0 days > promise 5" in v["post"]["why"]
 assert v["express"]["verdict"] == "too costly" and "+12.36" in v["express"]["why"]
 assert v["air"]["verdict"] == "no route" and v["air"]["route"] is None
+week = d["summary"].pop("week")
 assert d["summary"] == {"pairs": 1, "late": 0, "unserved": 0, "winners": {"warehouse-sea": 1}}
+# the week: 70 units a week at the stocked route's 9.6413 (by hand, above), 1 day each
+assert week["units"] == 70 and abs(week["landed_cost"] - 70 * 9.6413) < 0.01, week
+assert week["mean_days"] == 1 and week["stocked_units"] == 70 and week["unshared_fixed_cost"] == 0
 PY
 
 # compare --simulate: in the hand network every consumer-facing day is fixed (the only random

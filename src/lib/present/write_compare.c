@@ -163,11 +163,47 @@ static void text_design_totals(xbr_buf_t *b, const xbr_compare_t *cmp)
                        cmp->n_differ == 1 ? "pair is" : "pairs are");
 }
 
-static void write_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
-                       const xbr_sim_t *sim)
+/* The week of the winners when no design is involved: units, landed cost, mean days. */
+static void text_week(xbr_buf_t *b, const xbr_compare_t *cmp)
+{
+    xbr_compare_week_t w = xbr_compare_week(cmp);
+    xbr_buf_printf(b,
+                   "\nthe winners land %.2f per week for %g units (mean %.2f days); %.0f%% go "
+                   "through overseas stock\n",
+                   w.cost, w.units, w.units > 0 ? w.days / w.units : 0.0,
+                   w.units > 0 ? 100.0 * w.stocked / w.units : 0.0);
+}
+
+static void text_heading(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp)
 {
     xbr_buf_printf(b, "compare: scenario %s, %zu product x market pairs, costs per unit in %s\n",
                    sc->name ? sc->name : "", cmp->n_rows, currency(sc->network));
+}
+
+/* The summary and the week's totals (the end of the text, and all of --summary). */
+static void text_tail(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp)
+{
+    text_summary(b, sc, cmp);
+    if (has_design(cmp) && cmp->design->source != XBR_DESIGN_NONE)
+        text_design_totals(b, cmp);
+    else
+        text_week(b, cmp);
+}
+
+xbr_status_t xbr_compare_write_summary(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                       const xbr_compare_t *cmp)
+{
+    text_heading(out, sc, cmp);
+    if (has_design(cmp))
+        xbr_design_write_text(out, sc->network, cmp->design, NULL);
+    text_tail(out, sc, cmp);
+    return out->failed ? XBR_ENOMEM : XBR_OK;
+}
+
+static void write_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                       const xbr_sim_t *sim)
+{
+    text_heading(b, sc, cmp);
     if (has_design(cmp))
         xbr_design_write_text(b, sc->network, cmp->design,
                               "  classes are ranked by their cost before fixed costs (paid anyway "
@@ -177,9 +213,7 @@ static void write_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare
     int vw = verdict_width(sc->network, cmp);
     for (size_t i = 0; i < cmp->n_rows; i++)
         text_row(b, sc, cmp, sim, i, vw);
-    text_summary(b, sc, cmp);
-    if (has_design(cmp) && cmp->design->source != XBR_DESIGN_NONE)
-        text_design_totals(b, cmp);
+    text_tail(b, sc, cmp);
 }
 
 /* ---- JSON ----------------------------------------------------------------------------------- */
@@ -258,6 +292,15 @@ static xbr_status_t write_json(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr
     xbr_json_object_begin(&j, "winners");
     for (size_t k = 0; k < n_wins; k++)
         xbr_json_int(&j, wins[k].name, (long long)wins[k].count);
+    xbr_json_object_end(&j);
+    xbr_compare_week_t w = xbr_compare_week(cmp);
+    double unshared = xbr_design_unshared_fixed(cmp->design);
+    xbr_json_object_begin(&j, "week");
+    xbr_json_number(&j, "units", w.units);
+    xbr_json_number(&j, "landed_cost", w.cost + unshared);
+    xbr_json_number(&j, "unshared_fixed_cost", unshared);
+    xbr_json_number(&j, "mean_days", w.units > 0 ? w.days / w.units : NAN);
+    xbr_json_number(&j, "stocked_units", w.stocked);
     xbr_json_object_end(&j);
     xbr_json_object_end(&j);
     xbr_json_object_end(&j);
