@@ -197,6 +197,15 @@ typedef struct {
     unsigned via;                /* bit (1u << xbr_passage_t) per passage used */
     bool closed;                 /* status "closed", a closed passage, or a scenario change */
     xbr_srcpos_t pos;
+    /* JSON "parcel" (sea and rail links only): a consolidated e-commerce parcel service on the
+     * link, with its own rate and days, which prices the link's parcel-phase legs. A sea or
+     * rail link without one carries no parcels (route.h). */
+    bool parcel_service;
+    xbr_rate_t parcel_cost;
+    xbr_days_t parcel_days;
+    /* JSON "review_days": the replenishment interval of routes whose interval this link sets
+     * (route.h); 0 = not given (the scenario's setting for the link's mode applies) */
+    double review_days;
 } xbr_link_t;
 
 typedef struct {
@@ -284,6 +293,9 @@ typedef struct {
      * checks its outputs against them, so that no output overwrites an input. */
     size_t n_files;
     char **files;
+    /* JSON "review_days_by_mode": the replenishment interval of routes whose interval a link
+     * of that mode sets (route.h); 0 = not given (review_days applies) */
+    double review_days_by_mode[XBR_MODE_COUNT];
 } xbr_scenario_t;
 
 /* Frees a network and everything it owns (NULL is fine). */

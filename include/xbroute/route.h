@@ -120,6 +120,7 @@ XBR_API const char *xbr_route_class_name(xbr_route_class_t klass);
     X(VAT, vat, "VAT")                                                                             \
     X(MARKUP, markup, "markup")                                                                    \
     X(IN_TRANSIT, in_transit, "in transit")                                                        \
+    X(ORIGIN_STOCK, origin_stock, "origin stock")                                                  \
     X(STORAGE, storage, "storage")                                                                 \
     X(CAPITAL, capital, "capital")                                                                 \
     X(WAREHOUSE_FIXED, warehouse_fixed, "warehouse fixed")                                         \
@@ -173,6 +174,7 @@ typedef struct {
     double consumer_price;   /* unit_value + cost.total */
     double factory_share;    /* unit_value / consumer_price */
     double generalised_cost; /* cost.total + value_of_time_per_day x days */
+    double interval_days;    /* routes with bulk legs: their replenishment interval r; else 0 */
 } xbr_route_t;
 
 /* Releases a route's arrays and zeroes it; safe on a zeroed route. */

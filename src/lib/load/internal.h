@@ -213,6 +213,14 @@ bool xbr__ld_check_day(xbr__ldoc_t *doc, const cJSON *item, const char *oid, con
 /* An enum given by name: `what` ("node type") names it in messages. */
 int xbr__ld_get_enum(const xbr__ldobj_t *o, const char *key, bool required, const char *what,
                      int (*parse)(const char *), const char *(*name)(int), int count, int *out);
+/* A link's "days" (a number or {min, mode, max}) into *out, reported when bad. */
+void xbr__ld_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_days_t *out);
+/* A link's shipment fields (service.c): "parcel" (a sea or rail parcel service) and
+ * "review_days"; `mode` is the link's mode or -1. */
+void xbr__ld_link_service(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xbr_link_t *l,
+                          int mode);
+/* A scenario's "review_days_by_mode" object into out[] (by xbr_mode_t; 0 = not given). */
+void xbr__ld_review_by_mode(xbr__ldoc_t *doc, const cJSON *v, double out[XBR_MODE_COUNT]);
 /* status "open"/"closed" into *closed. */
 int xbr__ld_get_status(const xbr__ldobj_t *o, bool *closed);
 /* Checks `source` (an id or array of ids) against the known source ids (either map may be

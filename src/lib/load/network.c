@@ -449,7 +449,7 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
 
 /* ---- links ---- */
 
-static void load_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_days_t *out)
+void xbr__ld_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_days_t *out)
 {
     if (cJSON_IsNumber(d)) {
         double v;
@@ -603,7 +603,7 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
                        "a number, or an object {\"min\", \"mode\", \"max\"}",
                        "missing required field");
     else
-        load_days(doc, d, oid, &l->days);
+        xbr__ld_days(doc, d, oid, &l->days);
     xbr__ld_get_num(&o, "departures_per_week", false, xbr__ld_nonneg, &l->departures_per_week);
     if (xbr__ld_get_num(&o, "distance_km", false, xbr__ld_nonneg, &l->distance_km) == 1)
         l->distance_given = true;
@@ -614,6 +614,7 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     const cJSON *via = cJSON_GetObjectItemCaseSensitive(it, "via");
     if (via != NULL)
         load_via(doc, via, oid, l, mode);
+    xbr__ld_link_service(doc, it, oid, l, mode);
     xbr__ld_check_source_refs(&o, &ids->sources, ids->extra_sources);
 out:
     free(from);

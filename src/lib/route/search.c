@@ -611,8 +611,11 @@ static bool attr_dominates(const search_t *s, const label_t *a, const label_t *b
         return false;
     if (s->co2e && a->st.co2e > b->st.co2e)
         return false;
+    if (XBR_PH_IS_BULK(a->st.phase) && a->st.interval != b->st.interval)
+        return false;
     if (a->st.phase == XBR_PH_BULK &&
-        (a->st.lt_mean > b->st.lt_mean || a->st.lt_var > b->st.lt_var))
+        (a->st.lt_mean > b->st.lt_mean || a->st.lt_var > b->st.lt_var ||
+         xbr__cm_landed(&a->st) > xbr__cm_landed(&b->st)))
         return false;
     return true;
 }
@@ -873,16 +876,28 @@ static xbr_status_t compute_bounds(search_t *s, bounds_t *b)
                 int bx = r->bidx[x];
                 if (bx < 0)
                     continue; /* routes end at their market and pass no other */
-                double w;
+                double w = INFINITY;
+                bool parcel = xbr__cm_link_ok(cm, XBR_PH_PARCEL, link);
                 if (pass == 0) {
-                    w = xbr__cm_transport(cm, link, cm->q_parcel);
-                    if (cm->q_bulk > 0.0)
-                        w = fmin(w, xbr__cm_transport(cm, link, cm->q_bulk));
+                    if (parcel)
+                        w = xbr__cm_transport(cm, link, false, cm->q_parcel);
+                    if (cm->q_bulk_max > 0.0)
+                        w = fmin(w, xbr__cm_transport(cm, link, true, cm->q_bulk_max));
+                    if (!isfinite(w))
+                        continue; /* no leg can use the link */
                     w += ny->handling.cost_per_kg * cm->prod->unit_kg + ny->handling.cost_per_unit;
                     w += xbr__cm_co2e(cm, link) / 1000.0 * r->sc->carbon_price_per_t;
                 } else {
-                    double var;
-                    xbr__cm_leg_days(cm, link, &w, &var);
+                    double var, wp = INFINITY;
+                    if (parcel)
+                        xbr__cm_leg_days(cm, link, false, &wp, &var);
+                    xbr__cm_leg_days(cm, link, true, &w, &var);
+                    if (!(cm->q_bulk_max > 0.0))
+                        w = wp;
+                    else
+                        w = fmin(w, wp);
+                    if (!isfinite(w))
+                        continue;
                     w += ny->handling.days;
                     if (cm->territory[net->nodes[x].country] != cm->territory[ny->country]) {
                         const xbr_country_t *c = &net->countries[ny->country];
@@ -1011,14 +1026,14 @@ static xbr_status_t insert_label(search_t *s, int idx)
     return heap_push(r, item);
 }
 
-/* Adds the origin label in `phase`. */
-static xbr_status_t seed(search_t *s, int origin, int phase)
+/* Adds the origin label in `phase` (with replenishment interval `interval` in bulk). */
+static xbr_status_t seed(search_t *s, int origin, int phase, double interval)
 {
     int idx = new_label(s->r);
     if (idx < 0)
         return XBR_ENOMEM;
     label_t *l = &s->r->labels[idx];
-    xbr__cm_start(&s->cm, origin, phase, &l->st);
+    xbr__cm_start(&s->cm, origin, phase, interval, &l->st);
     l->cost = xbr__cm_total(&l->st);
     l->parent = -1;
     l->link = -1;
@@ -1049,6 +1064,8 @@ static xbr_status_t expand(search_t *s, int idx)
             continue;
         if (net->nodes[to].type == XBR_NODE_MARKET && to != s->market)
             continue;
+        if (!xbr__cm_link_ok(&s->cm, from.phase, link))
+            continue;
         xbr__cstate_t arrived = from;
         xbr__cm_link(&s->cm, &arrived, link);
         int next[2];
@@ -1056,6 +1073,8 @@ static xbr_status_t expand(search_t *s, int idx)
         for (int j = 0; j < k; j++) {
             if (visited &&
                 (r->on_path_phases[to] & state_bit(s, next[j], arrived.first_border_mode)))
+                continue;
+            if (!xbr__cm_enter_ok(&s->cm, &arrived, next[j]))
                 continue;
             int c = new_label(r);
             if (c < 0)
@@ -1141,9 +1160,9 @@ static xbr_status_t search(search_t *s, int origin)
     xbr_status_t status = XBR_OK;
     if (net->nodes[origin].closed || origin == s->market || (s->kbest && s->k == 0))
         return XBR_OK;
-    status = seed(s, origin, XBR_PH_PARCEL);
-    if (status == XBR_OK && s->cm.q_bulk > 0.0)
-        status = seed(s, origin, XBR_PH_BULK);
+    status = seed(s, origin, XBR_PH_PARCEL, 0.0);
+    for (int i = 0; i < s->cm.n_intervals && status == XBR_OK && s->cm.q_bulk > 0.0; i++)
+        status = seed(s, origin, XBR_PH_BULK, s->cm.intervals[i]);
     while (status == XBR_OK && router->n_heap > 0) {
         heap_item_t top = heap_pop(router);
         const label_t *l = &router->labels[top.idx];

@@ -129,8 +129,9 @@ static int compare_def(const cJSON *schema, const char *schema_name, const char 
 
 static void test_network_schema_defs_match_loader_keys(void **state)
 {
-    static const char *const defs[] = {"network", "node",    "link",   "cost",   "handling",
-                                       "days",    "country", "regime", "source", "defaults"};
+    static const char *const defs[] = {"network",  "node",     "link",    "cost",
+                                       "handling", "days",     "country", "regime",
+                                       "source",   "defaults", "parcel"};
     cJSON *schema = load_schema(NETWORK_SCHEMA);
     int mismatches = 0;
 

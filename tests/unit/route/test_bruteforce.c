@@ -74,6 +74,17 @@ static int random_link(xbr_network_t *net, rng_t *r, int a, int b)
     lk->distance_km = unif(r, 0, 12000);
     lk->co2e_g_per_tkm = unif(r, 0, 700);
     lk->closed = chance(r, 0.05);
+    /* a sea or rail link carries parcels only with a parcel service (60 %); 20 % of links set
+     * their own replenishment interval */
+    if ((mode == XBR_MODE_SEA || mode == XBR_MODE_RAIL) && chance(r, 0.6)) {
+        lk->parcel_service = true;
+        lk->parcel_cost.per_kg = unif(r, 0, 5);
+        lk->parcel_cost.min_charge = chance(r, 0.5) ? unif(r, 0, 10) : 0.0;
+        double plo = unif(r, 0, 20);
+        lk->parcel_days = (xbr_days_t){plo, plo + unif(r, 0, 5), plo + unif(r, 5, 10)};
+    }
+    if (chance(r, 0.2))
+        lk->review_days = unif(r, 3, 28);
     return l;
 }
 
@@ -97,6 +108,10 @@ static int twin_link(xbr_network_t *net, rng_t *r, int base)
     lk->days = chance(r, 0.5) ? (xbr_days_t){mean, mean, mean}
                               : (xbr_days_t){mean - spread, mean - spread, mean + 2.0 * spread};
     lk->departures_per_week = b->departures_per_week;
+    lk->parcel_service = b->parcel_service;
+    lk->parcel_cost = b->parcel_cost;
+    lk->parcel_days = b->parcel_days;
+    lk->review_days = chance(r, 0.5) ? b->review_days : unif(r, 3, 28);
     lk->distance_km = b->distance_km;
     lk->co2e_g_per_tkm = b->co2e_g_per_tkm;
     return l;
@@ -164,6 +179,8 @@ static void random_product(xbr_scenario_t *sc, rng_t *r, int market)
     sc->value_of_time_per_day = unif(r, 0, 3);
     sc->carbon_price_per_t = chance(r, 0.5) ? unif(r, 0, 150) : 0.0;
     sc->review_days = unif(r, 3, 28);
+    for (int m = 0; m < XBR_MODE_COUNT; m++) /* intervals by mode */
+        sc->review_days_by_mode[m] = chance(r, 0.4) ? unif(r, 3, 28) : 0.0;
 }
 
 /*
@@ -442,6 +459,8 @@ typedef struct {
     size_t pareto_calls, second_passes;
     size_t class_routes, class_keys_max, class_only; /* by-class fronts */
     size_t front_by_class[XBR_CLASS_COUNT];
+    size_t own_interval; /* front routes whose interval is not the scenario's review_days */
+    size_t parcel_sea;   /* front routes with a parcel leg on a sea or rail parcel service */
 } stats_t;
 
 /* By class: xbr_routes_pareto_by_class() against the union of the per-class fronts of the
@@ -542,8 +561,16 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
         for (size_t i = 0; i < set->count; i++) {
             const xbr_route_t *rt = &set->routes[i];
             expect_evaluated(sc, market, rt);
-            if (!co2e)
+            if (!co2e) {
                 stats->front_by_class[rt->route_class]++;
+                if (rt->interval_days > 0.0 && rt->interval_days != sc->review_days)
+                    stats->own_interval++;
+                for (size_t j = 0; j < rt->n_links; j++) {
+                    const xbr_link_t *l = &sc->network->links[rt->links[j]];
+                    if (l->parcel_service && rt->interval_days == 0.0) /* a direct parcel */
+                        stats->parcel_sea++;
+                }
+            }
         }
         if (!co2e)
             stats->front_routes += nf;
@@ -738,6 +765,11 @@ static void test_pareto_and_k_best_equal_brute_force_on_random_networks(void **s
     assert_true(stats.class_only > stats.front_routes / 4);
     assert_true(stats.class_keys_max >= 4);
     /* the generator must exercise every structure, or the comparison proves little */
+    print_message("%zu front routes with an interval of their own, %zu parcel legs on a sea or "
+                  "rail parcel service\n",
+                  stats.own_interval, stats.parcel_sea);
+    assert_true(stats.own_interval > 50);
+    assert_true(stats.parcel_sea > 10);
     assert_true(stats.front_by_class[XBR_CLASS_WAREHOUSE] > 0);
     assert_true(stats.front_by_class[XBR_CLASS_B2B2C] > 0);
     assert_true(stats.front_by_class[XBR_CLASS_TRADITIONAL] > 0);
