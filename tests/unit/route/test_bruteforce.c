@@ -781,6 +781,7 @@ static void test_pareto_and_k_best_equal_brute_force_on_random_networks(void **s
 
 int main(void)
 {
+    fx_auto_parcel = false; /* random_link() decides which sea/rail links carry parcels */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pareto_and_k_best_equal_brute_force_on_random_networks),
         cmocka_unit_test(test_all_origins_equal_brute_force_on_random_networks),
