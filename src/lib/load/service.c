@@ -21,7 +21,7 @@ void xbr__ld_link_service(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xb
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, p, 1, oid, "parcel",
                        "a parcel service only on sea and rail links (the other modes carry "
                        "parcels at their own rate)",
-                       "parcel service on a %s link", xbr_mode_name((xbr_mode_t)mode));
+                       "parcel service on a link of mode %s", xbr_mode_name((xbr_mode_t)mode));
         return;
     }
     xbr__ldobj_t po = {doc, p, oid, "parcel"};
