@@ -15,7 +15,8 @@
  * (1) Monotonicity. Every model step (cost.c) adds non-negative amounts to the cost
  * components, the clocks, the lead-time variance and the emissions, and never lowers the price.
  * What a continuation C (the rest of a route, from node v) adds to a state depends only on v,
- * the phase, the flags (exported, export pending, traditional) and, monotonically
+ * the phase, the flags (exported, export pending, traditional, the interval flags), in bulk
+ * phases the interval r, and, monotonically
  * non-decreasingly, on these numbers:
  *   - the price p: duty = p x pct (or 0 below the de minimis: a step up from 0, so still
  *     non-decreasing in p), VAT = (p + duty) x pct (same), markups p x m, in-transit
@@ -24,17 +25,38 @@
  *     s_L^2): the stock I = d r / 2 + z sqrt(mu_L s_d^2 + d^2 s_L^2) is non-decreasing in both
  *     (z >= 0, the radicand is a non-negative combination, sqrt is increasing), and storage and
  *     capital are non-negative multiples of I;
+ *   - in bulk phase the landed value V so far (xbr__cm_landed(): the price plus the charges
+ *     paid, a sum of components the steps only increase): the capital on stock is I x V x h,
+ *     non-decreasing in V (and in I);
  *   - everything else (transport, handling, clearance fees, carbon, the days after the state)
  *     is additive: it does not depend on the state's numbers at all, only on (v, phase, flags).
+ * Bulk legs and the replenishment interval r (route.h). What a bulk leg costs (q = demand x r
+ * / 7) depends on r, and r is set by a leg that may come later (the sea leg after the truck to
+ * the port). So r is part of a bulk label's state, chosen at the origin: the search seeds one
+ * bulk label per candidate interval (every value a link can set: xbr__cm_t.intervals, a
+ * handful in practice), and the steps price every bulk leg with the label's r. The flags
+ * record, from the legs taken, whether the leg that sets the route's interval agrees with the
+ * label's r (XBR_SF_RSET, XBR_SF_RMISMATCH: the first bulk leg into another territory;
+ * XBR_SF_RLAST: the last bulk leg so far), and a label may leave the bulk phases (stock, reach
+ * a retailer) only when it does (xbr__cm_enter_ok()). Each valid route is thus found by
+ * exactly one walk from the seed of its own interval, with the figures the evaluator gives
+ * it; the agreement test depends only on the flags and the step's (node, next phase), and
+ * bulk labels compare only with equal r (their futures are priced with it), so the argument
+ * below holds within each r. After the bulk phases r no longer matters. The parcel-service
+ * rule (a sea or rail link carries no parcel leg without one) depends only on (phase, link):
+ * it removes continuations alike for every label of a state, and the bounds of (3) take for
+ * each link the cheaper and the faster of what a bulk leg (at the longest candidate interval,
+ * the cheapest q) and a parcel leg (if allowed) would add.
  * After stocking (and in the other parcel phases) the lead time no longer matters: the stock is
  * already charged and only the consumer clock runs. So a label A dominates a label B at the
  * same (node, phase) with the same flags when A <= B on cost, days, price, CO2e (when it is a
- * criterion) and, in bulk phase, lead-time mean and variance: for every continuation C,
- * A+C <= B+C on every criterion. Equal flags matter: a pending export is charged later with the
- * regime the node that decides the class implies; "exported" says whether leaving the origin's
- * country will still cost export clearance; "traditional" fixes the regime after a retailer.
- * The clock is not monotone across stocking (it restarts at 0), so dominance never compares
- * labels of different phases, and the bounds of (3) treat a bulk label's days specially.
+ * criterion) and, in bulk phase, lead-time mean and variance and landed value, with the same
+ * interval r: for every continuation C, A+C <= B+C on every criterion. Equal flags matter: a
+ * pending export is charged later with the regime the node that decides the class implies;
+ * "exported" says whether leaving the origin's country will still cost export clearance;
+ * "traditional" fixes the regime after a retailer. The clock is not monotone across stocking (it
+ * restarts at 0), so dominance never compares labels of different phases, and the bounds of (3)
+ * treat a bulk label's days specially.
  *
  * (2) Simple paths, and why the Pareto search runs in two passes. Phase changes break the
  * textbook argument that a cycle cannot help: a route may pass port U in bulk, stock at W and
@@ -47,6 +69,10 @@
  *   valid, and R <= A+C <= B+C: A's state at u is <= its state after the loop A[u..v] +
  *   C[v..u] (non-negative steps, monotone price; an "exported" flag set only in the loop means
  *   R pays the same clearance once, later, at a price no higher).
+ *   In bulk phases the state also carries whether a border has been crossed (state_bit()):
+ *   a walk may come back to a node in a bulk phase only with that bit unchanged, so a loop
+ *   never contains the leg that sets the route's interval, and R has A+C's interval flags
+ *   (the last-leg flag is set again by C's legs after u: C goes on in bulk from u).
  *   If every route pass 1 finds is a simple path, they are the answer: each simple route is
  *   one of the walks, so it is weakly dominated by a found route, and found routes are simple.
  *   Pass 2 (strict), run only otherwise (rare: a node revisited after a phase change), searches
@@ -539,13 +565,15 @@ static int class_so_far(const xbr__cstate_t *st)
 
 /*
  * The bit of a visit in phase `phase` with first border mode `fbm` for the walk rule of pass 1
- * and the weak path condition: the phase, and by class whether a bulk or parcel visit has
- * crossed a border yet. Along one walk these determine the class so far of the visit.
+ * and the weak path condition: the phase, whether a bulk visit has crossed a border yet (then
+ * its interval is set), and by class whether a parcel visit has. Along one walk these
+ * determine the class so far of the visit and its interval flags.
  */
 static unsigned short state_bit(const search_t *s, int phase, int fbm)
 {
     int b = phase;
-    if (s->by_class && (phase == XBR_PH_BULK || phase == XBR_PH_PARCEL) && fbm >= 0)
+    /* in bulk phases always: there a border crossed is the interval set (XBR_SF_RSET) */
+    if (((s->by_class && phase == XBR_PH_PARCEL) || XBR_PH_IS_BULK(phase)) && fbm >= 0)
         b += XBR_PH_COUNT;
     return (unsigned short)(1u << b);
 }
