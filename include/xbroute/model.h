@@ -179,6 +179,9 @@ typedef struct {
     double capacity_m3;         /* stock volume; INFINITY if unlimited */
     bool closed;                /* status "closed", or closed by a scenario change */
     xbr_srcpos_t pos;
+    /* warehouses, JSON "review_days": the replenishment interval of every route that stocks
+     * here, over the link's and the scenario's (route.h); 0 = not given */
+    double review_days;
 } xbr_node_t;
 
 typedef struct {

@@ -29,7 +29,9 @@
  * (the one into the stocking warehouse or the retailer). For that leg's link:
  * r = link.review_days if given, else the scenario's review_days_by_mode[link mode] if given,
  * else review_days; and never shorter than the link's headway 7 / departures_per_week. Every
- * bulk leg of the route, the earlier ones too (factory -> port), ships q = demand x r / 7.
+ * bulk leg of the route, the earlier ones too (factory -> port), ships q = demand x r / 7. A
+ * stocking warehouse with its own review_days sets r for the routes that stock there, over
+ * all of the above.
  * Routes without bulk legs have r = 0.
  *
  * Cost of a route, per unit (the components of xbr_cost_breakdown_t):

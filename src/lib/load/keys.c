@@ -25,6 +25,7 @@ static const char *const keys_node[] = {"id",
                                         "capacity_m3",
                                         "status",
                                         "source",
+                                        "review_days",
                                         NULL};
 static const char *const keys_link[] = {"id",
                                         "from",

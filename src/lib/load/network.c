@@ -443,6 +443,7 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
             xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, wh[k2]), 1, oid,
                            wh[k2], "this field only on warehouse nodes", "%s on a node of type %s",
                            wh[k2], xbr_node_type_name((xbr_node_type_t)type));
+    xbr__ld_node_service(doc, it, oid, nd, type);
     xbr__ld_get_status(&o, &nd->closed);
     xbr__ld_check_source_refs(&o, &ids->sources, ids->extra_sources);
 }

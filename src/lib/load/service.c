@@ -47,6 +47,20 @@ void xbr__ld_link_service(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xb
     l->parcel_service = true;
 }
 
+void xbr__ld_node_service(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xbr_node_t *nd,
+                          int type)
+{
+    xbr__ldobj_t o = {doc, it, oid, NULL};
+    if (xbr__ld_get_num(&o, "review_days", false, xbr__ld_positive, &nd->review_days) != 0 &&
+        type >= 0 && type != XBR_NODE_WAREHOUSE) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "review_days"), 1,
+                       oid, "review_days", "this field only on warehouse nodes",
+                       "review_days on a node of type %s",
+                       xbr_node_type_name((xbr_node_type_t)type));
+        nd->review_days = 0.0;
+    }
+}
+
 void xbr__ld_review_by_mode(xbr__ldoc_t *doc, const cJSON *v, double out[XBR_MODE_COUNT])
 {
     char exp[160];

@@ -174,11 +174,15 @@ double xbr__cm_link_interval(const xbr__cm_t *cm, int link)
 static xbr_status_t init_intervals(xbr__cm_t *cm)
 {
     size_t n = cm->net->n_links;
-    cm->intervals = malloc((n > 0 ? n : 1) * sizeof(double));
+    size_t nn = cm->net->n_nodes;
+    cm->intervals = malloc((n + nn > 0 ? n + nn : 1) * sizeof(double));
     if (cm->intervals == NULL)
         return XBR_ENOMEM;
     for (size_t i = 0; i < n; i++)
         cm->intervals[i] = xbr__cm_link_interval(cm, (int)i);
+    for (size_t i = 0; i < nn; i++) /* a warehouse's own interval */
+        if (cm->net->nodes[i].type == XBR_NODE_WAREHOUSE && cm->net->nodes[i].review_days > 0.0)
+            cm->intervals[n++] = cm->net->nodes[i].review_days;
     if (n == 0)
         cm->intervals[n++] = cm->sc->review_days;
     qsort(cm->intervals, n, sizeof(double), cmp_double);
@@ -553,9 +557,12 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
 
 bool xbr__cm_enter_ok(const xbr__cm_t *cm, const xbr__cstate_t *st, int next_phase)
 {
-    (void)cm;
     if (!XBR_PH_IS_BULK(st->phase) || XBR_PH_IS_BULK(next_phase))
         return true;
+    double own = cm->net->nodes[st->node].review_days; /* the stocking warehouse's own */
+    if (next_phase == XBR_PH_STOCKED && cm->net->nodes[st->node].type == XBR_NODE_WAREHOUSE &&
+        own > 0.0)
+        return st->interval == own;
     if (st->flags & XBR_SF_RSET)
         return !(st->flags & XBR_SF_RMISMATCH);
     return (st->flags & XBR_SF_RLAST) != 0;
@@ -565,6 +572,9 @@ double xbr__cm_path_interval(const xbr__cm_t *cm, const int *links, size_t n, in
 {
     const xbr_network_t *net = cm->net;
     double last = cm->sc->review_days;
+    if (stock_at >= 0 && net->nodes[stock_at].type == XBR_NODE_WAREHOUSE &&
+        net->nodes[stock_at].review_days > 0.0)
+        return net->nodes[stock_at].review_days;
     for (size_t i = 0; i < n; i++) {
         const xbr_link_t *l = &net->links[links[i]];
         last = xbr__cm_link_interval(cm, links[i]);

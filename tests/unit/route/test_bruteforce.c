@@ -162,6 +162,7 @@ static void random_node_data(xbr_node_t *nd, rng_t *r)
     if (type == XBR_NODE_WAREHOUSE) {
         nd->storage_cost_per_m3_day = unif(r, 0, 1);
         nd->fixed_cost_per_week = chance(r, 0.5) ? unif(r, 0, 500) : 0.0;
+        nd->review_days = chance(r, 0.25) ? unif(r, 3, 28) : 0.0; /* its own interval */
     }
 }
 
@@ -461,6 +462,7 @@ typedef struct {
     size_t front_by_class[XBR_CLASS_COUNT];
     size_t own_interval; /* front routes whose interval is not the scenario's review_days */
     size_t parcel_sea;   /* front routes with a parcel leg on a sea or rail parcel service */
+    size_t wh_interval;  /* front routes stocked at a warehouse with its own interval */
 } stats_t;
 
 /* By class: xbr_routes_pareto_by_class() against the union of the per-class fronts of the
@@ -565,6 +567,8 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
                 stats->front_by_class[rt->route_class]++;
                 if (rt->interval_days > 0.0 && rt->interval_days != sc->review_days)
                     stats->own_interval++;
+                if (rt->stock_at >= 0 && sc->network->nodes[rt->stock_at].review_days > 0.0)
+                    stats->wh_interval++;
                 for (size_t j = 0; j < rt->n_links; j++) {
                     const xbr_link_t *l = &sc->network->links[rt->links[j]];
                     if (l->parcel_service && rt->interval_days == 0.0) /* a direct parcel */
@@ -765,9 +769,10 @@ static void test_pareto_and_k_best_equal_brute_force_on_random_networks(void **s
     assert_true(stats.class_only > stats.front_routes / 4);
     assert_true(stats.class_keys_max >= 4);
     /* the generator must exercise every structure, or the comparison proves little */
-    print_message("%zu front routes with an interval of their own, %zu parcel legs on a sea or "
-                  "rail parcel service\n",
-                  stats.own_interval, stats.parcel_sea);
+    print_message("%zu front routes with an interval of their own (%zu a warehouse's), %zu parcel "
+                  "legs on a sea or rail parcel service\n",
+                  stats.own_interval, stats.wh_interval, stats.parcel_sea);
+    assert_true(stats.wh_interval > 5);
     assert_true(stats.own_interval > 50);
     assert_true(stats.parcel_sea > 10);
     assert_true(stats.front_by_class[XBR_CLASS_WAREHOUSE] > 0);

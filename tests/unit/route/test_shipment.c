@@ -100,6 +100,7 @@ static double chain_transport(chain_t *c, double *interval)
  *   a truck setting alone (review_days_by_mode.truck 7) does not apply: still 6.5;
  *   review_days_by_mode.sea 28: q 280: 0.25 + 2.5 + 1 = 3.75;
  *   the sea link's own review_days 7 (over the mode's): q 70: 1 + 10 + 1 = 12;
+ *   the warehouse's own review_days 35 (over the link's): q 350: 0.2 + 2 + 1 = 3.2;
  *   the sea link departs every 56 days (0.125 a week) with sea 28: r = 56, q 560:
  *     0.125 + 1.25 + 1 = 2.375.
  */
@@ -119,6 +120,12 @@ static void test_interval_by_mode_link_and_departures(void **state)
     c.sc->network->links[c.sea].review_days = 7.0;
     assert_close(chain_transport(&c, &r), 12.0);
     assert_close(r, 7.0);
+    /* the warehouse's own interval wins over the link's: W review_days 35, q 350:
+     * 0.2 + 2 + 1 = 3.2 */
+    c.sc->network->nodes[c.w].review_days = 35.0;
+    assert_close(chain_transport(&c, &r), 3.2);
+    assert_close(r, 35.0);
+    c.sc->network->nodes[c.w].review_days = 0.0;
     c.sc->network->links[c.sea].review_days = 0.0;
     c.sc->network->links[c.sea].departures_per_week = 0.125;
     assert_close(chain_transport(&c, &r), 2.375);
