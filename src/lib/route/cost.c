@@ -156,43 +156,55 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-double xbr__cm_link_interval(const xbr__cm_t *cm, int link)
+static double link_interval(const xbr_scenario_t *sc, int link)
 {
-    const xbr_link_t *l = &cm->net->links[link];
-    double r = cm->sc->review_days;
+    const xbr_link_t *l = &sc->network->links[link];
+    double r = sc->review_days;
     if (l->review_days > 0.0)
         r = l->review_days;
-    else if ((unsigned)l->mode < XBR_MODE_COUNT && cm->sc->review_days_by_mode[l->mode] > 0.0)
-        r = cm->sc->review_days_by_mode[l->mode];
+    else if ((unsigned)l->mode < XBR_MODE_COUNT && sc->review_days_by_mode[l->mode] > 0.0)
+        r = sc->review_days_by_mode[l->mode];
     if (l->departures_per_week > 0.0)
         r = fmax(r, 7.0 / l->departures_per_week); /* no more often than it departs */
     return r;
 }
 
-/* The candidate intervals of bulk routes: every value a link sets, ascending and distinct (the
- * scenario's review_days when there are no links). XBR_ENOMEM or XBR_OK. */
-static xbr_status_t init_intervals(xbr__cm_t *cm)
+double xbr__cm_link_interval(const xbr__cm_t *cm, int link)
 {
-    size_t n = cm->net->n_links;
-    size_t nn = cm->net->n_nodes;
-    cm->intervals = malloc((n + nn > 0 ? n + nn : 1) * sizeof(double));
-    if (cm->intervals == NULL)
+    return link_interval(cm->sc, link);
+}
+
+xbr_status_t xbr__cm_intervals(const xbr_scenario_t *sc, double **out, int *count)
+{
+    const xbr_network_t *net = sc->network;
+    size_t n = 0;
+    double *v = malloc((net->n_links + net->n_nodes + 1) * sizeof(double));
+    *out = NULL;
+    *count = 0;
+    if (v == NULL)
         return XBR_ENOMEM;
-    for (size_t i = 0; i < n; i++)
-        cm->intervals[i] = xbr__cm_link_interval(cm, (int)i);
-    for (size_t i = 0; i < nn; i++) /* a warehouse's own interval */
-        if (cm->net->nodes[i].type == XBR_NODE_WAREHOUSE && cm->net->nodes[i].review_days > 0.0)
-            cm->intervals[n++] = cm->net->nodes[i].review_days;
+    for (size_t i = 0; i < net->n_links; i++)
+        v[n++] = link_interval(sc, (int)i);
+    for (size_t i = 0; i < net->n_nodes; i++) /* a warehouse's own interval */
+        if (net->nodes[i].type == XBR_NODE_WAREHOUSE && net->nodes[i].review_days > 0.0)
+            v[n++] = net->nodes[i].review_days;
     if (n == 0)
-        cm->intervals[n++] = cm->sc->review_days;
-    qsort(cm->intervals, n, sizeof(double), cmp_double);
+        v[n++] = sc->review_days;
+    qsort(v, n, sizeof(double), cmp_double);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (k == 0 || cm->intervals[i] != cm->intervals[k - 1])
-            cm->intervals[k++] = cm->intervals[i];
-    cm->n_intervals = (int)k;
-    cm->q_bulk_max = cm->demand_week * cm->intervals[k - 1] / 7.0;
+        if (k == 0 || v[i] != v[k - 1])
+            v[k++] = v[i];
+    *out = v;
+    *count = (int)k;
     return XBR_OK;
+}
+
+void xbr__cm_set_intervals(xbr__cm_t *cm, const double *intervals, int count)
+{
+    cm->intervals = intervals;
+    cm->n_intervals = count;
+    cm->q_bulk_max = count > 0 ? cm->demand_week * intervals[count - 1] / 7.0 : cm->q_bulk;
 }
 
 xbr_status_t xbr__cm_init(xbr__cm_t *cm, const xbr_scenario_t *sc, int product, int market)
@@ -216,8 +228,7 @@ xbr_status_t xbr__cm_init(xbr__cm_t *cm, const xbr_scenario_t *sc, int product, 
     cm->q_bulk = cm->demand_week * sc->review_days / 7.0;
     if (!(cm->q_bulk > 0.0))
         cm->q_bulk = 0.0;
-    if (init_intervals(cm) != XBR_OK)
-        return XBR_ENOMEM;
+    cm->q_bulk_max = cm->q_bulk;
     cm->hold_per_day = sc->holding_rate_per_year / 365.0;
     cm->z = xbr_normal_quantile(sc->service_level);
     if (!(cm->z > 0.0))
@@ -251,10 +262,8 @@ void xbr__cm_destroy(xbr__cm_t *cm)
 {
     free(cm->duty_pct);
     free(cm->territory);
-    free(cm->intervals);
     cm->duty_pct = NULL;
     cm->territory = NULL;
-    cm->intervals = NULL;
 }
 
 /* ---- steps ------------------------------------------------------------------------------- */

@@ -65,7 +65,9 @@ typedef struct {
     double q_parcel;    /* units per parcel shipment */
     double q_bulk;      /* units per bulk shipment at review_days; 0 when there is no demand */
     double q_bulk_max;  /* units per bulk shipment at the longest candidate interval */
-    double *intervals;  /* the candidate intervals r of bulk routes, ascending (owned) */
+    /* the candidate intervals r of bulk routes, ascending (xbr__cm_intervals(); borrowed, set
+     * by xbr__cm_set_intervals(): the route search's only, NULL elsewhere) */
+    const double *intervals;
     int n_intervals;
     double demand_week;  /* units per week at the market */
     double hold_per_day; /* holding_rate_per_year / 365 */
@@ -110,6 +112,12 @@ void xbr__cm_start(const xbr__cm_t *cm, int origin, int phase, double interval, 
 bool xbr__cm_link_ok(const xbr__cm_t *cm, int phase, int link);
 /* The replenishment interval a bulk leg on `link` sets (route.h). */
 double xbr__cm_link_interval(const xbr__cm_t *cm, int link);
+/* Every interval a route of `sc` can have (each link's, each warehouse's own), ascending and
+ * distinct, into a new array *out (free()) of *count >= 1; XBR_ENOMEM. O(L log L): once per
+ * router. */
+xbr_status_t xbr__cm_intervals(const xbr_scenario_t *sc, double **out, int *count);
+/* Lends `cm` the candidate intervals (and sets q_bulk_max from the longest). */
+void xbr__cm_set_intervals(xbr__cm_t *cm, const double *intervals, int count);
 /* The rate and days of a leg on `link` in a bulk (true) or parcel phase. */
 const xbr_rate_t *xbr__cm_leg_rate(const xbr__cm_t *cm, int link, bool bulk);
 const xbr_days_t *xbr__cm_leg_tri(const xbr__cm_t *cm, int link, bool bulk);

@@ -32,21 +32,23 @@
  *     is additive: it does not depend on the state's numbers at all, only on (v, phase, flags).
  * Bulk legs and the replenishment interval r (route.h). What a bulk leg costs (q = demand x r
  * / 7) depends on r, and r is set by a leg that may come later (the sea leg after the truck to
- * the port). So r is part of a bulk label's state, chosen at the origin: the search seeds one
- * bulk label per candidate interval (every value a link can set: xbr__cm_t.intervals, a
- * handful in practice), and the steps price every bulk leg with the label's r. The flags
- * record, from the legs taken, whether the leg that sets the route's interval agrees with the
- * label's r (XBR_SF_RSET, XBR_SF_RMISMATCH: the first bulk leg into another territory;
- * XBR_SF_RLAST: the last bulk leg so far), and a label may leave the bulk phases (stock, reach
- * a retailer) only when it does (xbr__cm_enter_ok()). Each valid route is thus found by
- * exactly one walk from the seed of its own interval, with the figures the evaluator gives
- * it; the agreement test depends only on the flags and the step's (node, next phase), and
- * bulk labels compare only with equal r (their futures are priced with it), so the argument
- * below holds within each r. After the bulk phases r no longer matters. The parcel-service
- * rule (a sea or rail link carries no parcel leg without one) depends only on (phase, link):
- * it removes continuations alike for every label of a state, and the bounds of (3) take for
- * each link the cheaper and the faster of what a bulk leg (at the longest candidate interval,
- * the cheapest q) and a parcel leg (if allowed) would add.
+ * the port) or by the stocking warehouse. So r is part of a bulk label's state, chosen at the
+ * origin: the search seeds one bulk label per candidate interval (every value a link or a
+ * warehouse can set: xbr__cm_intervals(), once per router; a handful in practice), and the
+ * steps price every bulk leg with the label's r. The flags record, from the legs taken,
+ * whether the leg that sets the route's interval agrees with the label's r (XBR_SF_RSET,
+ * XBR_SF_RMISMATCH: the first bulk leg into another territory; XBR_SF_RLAST: the last bulk leg
+ * so far), and a label may leave the bulk phases (stock, reach a retailer) only when it does,
+ * or, stocking at a warehouse with its own interval, when r is that (xbr__cm_enter_ok()). Each
+ * valid route is thus found by exactly one walk from the seed of its own interval, with the
+ * figures the evaluator gives it; the agreement test depends only on the flags, r and the
+ * step's (node, next phase), and bulk labels compare only with equal r (their futures are
+ * priced with it), so the argument below holds within each r. After the bulk phases r no
+ * longer matters. The parcel-service rule (a sea or rail link carries no parcel leg without
+ * one) depends only on (phase, link): it removes continuations alike for every label of a
+ * state, and the bounds of (3) take for each link the cheaper and the faster of what a bulk
+ * leg (at the longest candidate interval, the cheapest q) and a parcel leg (if allowed) would
+ * add.
  * After stocking (and in the other parcel phases) the lead time no longer matters: the stock is
  * already charged and only the consumer clock runs. So a label A dominates a label B at the
  * same (node, phase) with the same flags when A <= B on cost, days, price, CO2e (when it is a
@@ -149,8 +151,9 @@
  * compared, ordered and tied by the one rule of route/internal.h (xbr__dominates(),
  * xbr__figures_cmp(), xbr__path_cmp()), which merge.c applies to several origins' routes.
  *
- * Cost: two Dijkstras, O(links log links), once per product x market and router (the bounds
- * are cached: see struct xbr_router), then O(L x (deg + S)) for L labels created and S labels
+ * Cost: the candidate intervals, O(links log links) once per router; two Dijkstras, O(links
+ * log links), once per product x market and router (the bounds are cached: see struct
+ * xbr_router), then O(L x (deg + S)) for L labels created and S labels
  * per state, plus O(len) per expansion and per path condition; the heap is O(log L) per
  * operation. Memory is the pool: about 200 bytes per label, and the bounds cache, 16 bytes
  * per non-market node per product x market searched (capped at 64 MiB). On the generator's
@@ -197,6 +200,8 @@ typedef struct {
 struct xbr_router {
     const xbr_scenario_t *sc;
     size_t n_nodes;
+    double *intervals; /* the candidate intervals of bulk routes (xbr__cm_intervals()) */
+    int n_intervals;
     int *out_start; /* n_nodes + 1 */
     int *out_link;  /* open links between open nodes, by tail node then link index */
     int *in_start;  /* n_nodes + 1: the same links by head node */
@@ -342,6 +347,10 @@ xbr_status_t xbr_router_new(const xbr_scenario_t *sc, xbr_router_t **out)
         xbr_router_free(r);
         return XBR_ENOMEM;
     }
+    if (xbr__cm_intervals(sc, &r->intervals, &r->n_intervals) != XBR_OK) {
+        xbr_router_free(r);
+        return XBR_ENOMEM;
+    }
     for (size_t i = 0; i < n * XBR_PH_COUNT; i++)
         r->head[i] = -1;
     for (size_t i = 0; i < n; i++)
@@ -401,6 +410,7 @@ void xbr_router_free(xbr_router_t *r)
 {
     if (r == NULL)
         return;
+    free(r->intervals);
     free(r->out_start);
     free(r->out_link);
     free(r->in_start);
@@ -1263,6 +1273,7 @@ static xbr_status_t run(const xbr_scenario_t *sc, xbr_router_t *router, int prod
         goto out;
     s.cm.origin_country = sc->network->nodes[origin].country;
     s.cm.design = router->design;
+    xbr__cm_set_intervals(&s.cm, router->intervals, router->n_intervals);
     s.r = router;
     s.market = market;
     s.co2e = co2e;
