@@ -4,8 +4,9 @@
  * The load layer owns reading the input formats (README.md, "Input formats"): the strict JSON
  * scanner (json_scan.c), the memory of parse trees (arena.c), documents with positions and
  * diagnostics (document.c), typed getters (getters.c), the accepted keys (keys.c), telling a
- * network from a scenario (kind.c), the network loader (network.c), the scenario loader
- * (scenario.c) and a scenario's changes (changes.c). Its public half is xbroute/load.h.
+ * network from a scenario (kind.c), the network loader (network.c), the shipment fields of
+ * links, warehouses and scenarios (service.c), the scenario loader (scenario.c) and a
+ * scenario's changes (changes.c). Its public half is xbroute/load.h.
  * Load files may include the base and model layers' headers (base/internal.h,
  * model/internal.h, xbroute/status.h, output.h, model.h) and cJSON; nothing above. cJSON never
  * leaves the layer: callers get model types.
