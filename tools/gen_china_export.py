@@ -80,6 +80,12 @@ SOURCES = [
     {"id": "S_SEADAYS", "what": "sea transit days, derived: mode = nm / (16 kn x 24) + port-call allowance (1 day trans-Pacific, Japan; 2 days US East Coast, Australia; 6 days Asia-Europe: 5-10 calls), min 0.9 x mode, max 1.25 x mode; checked against the published port-to-port ranges: China-US West Coast 15-18 (express 12-14), US East Coast direct 25-30, North Europe 28-35, Mediterranean 30-38, Australia 12-18; Shanghai-Rotterdam about 27 days at 16 kn with no calls, about 35 in practice, +10-14 days round the Cape",
      "where": "Rodrigue, porteconomicsmanagement.org/pemp/contents/part1/interoceanic-passages/routing-options-shanghai-rotterdam; en-test.56ok.com/topic/detail-593856 (via tools/data/reference-rates.md section 4)",
      "date": "2024"},
+    {"id": "S_LCL_MIN", "what": "LCL minimum: one chargeable m3 (W/M: 1 m3 or 1,000 kg, the larger; \"The m/w tariff for seaborne freight is often also the minimum\"; a calculator example charges 1 CBM for a 0.12 cbm parcel), so min_charge = the lane's per-m3 rate",
+     "where": "xdexpress.com (cost-of-containers-from-china-to-usa); logisticsglossary.com; oops.sg LCL calculator (via tools/data/rules-2026.md section 3.3)",
+     "date": "2025"},
+    {"id": "S_SEA_ECOM", "what": "sea e-commerce parcel service China-US (DDP sea, \"sea express\" type): \"$1.9-3.9/kg for DDP sea freight (25-40 days)\" door to door, LOW AUTHORITY (a forwarder's blog). Used on the China-US sea links for parcel legs: 1.9 USD/kg (the low end: the model charges pre-carriage, clearance, duty and last mile itself) and the container service's days plus 4 days of consolidation and deconsolidation (assumption; door to door then falls inside the published 25-40 days)",
+     "where": "dfhlogistics.com (via tools/data/rules-2026.md section 3.5)",
+     "date": "2025"},
     {"id": "S_SEA_SAILINGS", "what": "assumption: one departure per week per lane (a weekly liner service: sea is lumpy, with weekly sailings)",
      "where": "assumption of this network", "date": "2026"},
     {"id": "S_SEA_WORLD", "what": "which world the network describes for late 2026: the Red Sea is closed to container lines. After the Gaza ceasefire (Oct 2025) Maersk announced a structural return to Suez for one service (15 Jan 2026), but only 26 container transits a week were counted in early January 2026 against about 80 before the crisis; after the strikes on Iran of 28 Feb 2026 and the closure of the Strait of Hormuz, Maersk paused its trans-Suez sailings (1 Mar 2026) and Maersk, Hapag-Lloyd, CMA CGM and MSC routed Asia-Europe via the Cape; Xeneta judged a return at scale unlikely for the rest of 2026; no large-scale return was reported up to mid-2026 (the newest material found). So every Asia-Europe sea link via Suez is closed (status closed) and the Cape links carry the 2026 rate; scenarios/red-sea-reopened.json opens the Suez links at the last Suez-routing rate",
@@ -1000,6 +1006,30 @@ EU_FLAT = {"id": "eu-flat-3-per-item", "form": "per_item", "amount": 3.30, "curr
            "channels": ["postal", "express"], "value_under": 165, "from": "2026-07-01",
            "until": "2028-07-01", "vat_base": False, "exempt_below_de_minimis": False,
            "source": ["S_EU_FLAT_DUTY", "S_FX"]}
+# The sea e-commerce parcel service China -> US (issue #10 part 2): a consolidated "DDP sea"
+# service priced per kg, the only published sea parcel rate found (low authority). The model
+# charges pre-carriage, clearance, duty and last mile itself, so the port-to-port leg takes the
+# low end of the door-to-door range, and its days are the container service's plus 4 days of
+# consolidation and deconsolidation (assumption), which puts door to door inside the published
+# 25-40 days. No such rate was found for Europe, Japan or
+# Australia, nor for rail: those sea links and the rail links carry no parcels.
+SEA_PARCEL_LANES = ("US_W", "US_E")
+SEA_PARCEL_PER_KG = 1.9
+SEA_PARCEL_EXTRA_DAYS = 4
+
+
+def add_shipment_services(net):
+    """Sea links: the LCL minimum of one chargeable m3 (min_charge = the lane's per-m3 rate) and,
+    on the lanes to the US, the sea e-commerce parcel service."""
+    for l in net.links:
+        if l["mode"] != "sea":
+            continue
+        l["cost"]["min_charge"] = l["cost"]["per_m3"]
+        l["source"] = l["source"] + ["S_LCL_MIN"]
+        if SEA_LANE[l["to"][2:]] in SEA_PARCEL_LANES:
+            days = {k: r2(v + SEA_PARCEL_EXTRA_DAYS) for k, v in l["days"].items()}
+            l["parcel"] = {"cost": {"per_kg": SEA_PARCEL_PER_KG}, "days": days}
+            l["source"] = l["source"] + ["S_SEA_ECOM"]
 
 
 def make_countries():
@@ -1104,6 +1134,7 @@ def generate(data_dir=DEFAULT_DATA):
     add_trade_links(net)
     add_bonded_links(net)
     add_vietnam(net)
+    add_shipment_services(net)
     countries = make_countries()
     last_mile = [us_last_mile(data_dir), de_last_mile()]
     fees = {"FBA_US_2026": fba_us_2026(), "FBA_UK_2026": fba_uk_2026()}

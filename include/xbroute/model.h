@@ -257,6 +257,9 @@ typedef struct {
     /* warehouses: 1 + the index into xbr_network_t.fee_tables of the fulfilment fee table
      * named by "fulfilment_fees" (its fees and storage add to the fields above); 0 = none */
     int fee_table;
+    /* warehouses, JSON "review_days": the replenishment interval of every route that stocks
+     * here, over the link's and the scenario's (route.h); 0 = not given */
+    double review_days;
 } xbr_node_t;
 
 typedef struct {
@@ -280,6 +283,15 @@ typedef struct {
      * days are the band's unless it gives its own); last_mile_table 0 = priced by `cost`. */
     int last_mile_table;
     int last_mile_band;
+    /* JSON "parcel" (sea and rail links only): a consolidated e-commerce parcel service on the
+     * link, with its own rate and days, which prices the link's parcel-phase legs. A sea or
+     * rail link without one carries no parcels (route.h). */
+    bool parcel_service;
+    xbr_rate_t parcel_cost;
+    xbr_days_t parcel_days;
+    /* JSON "review_days": the replenishment interval of routes whose interval this link sets
+     * (route.h); 0 = not given (the scenario's setting for the link's mode applies) */
+    double review_days;
 } xbr_link_t;
 
 typedef struct {
@@ -442,6 +454,9 @@ typedef struct {
      * checks its outputs against them, so that no output overwrites an input. */
     size_t n_files;
     char **files;
+    /* JSON "review_days_by_mode": the replenishment interval of routes whose interval a link
+     * of that mode sets (route.h); 0 = not given (review_days applies) */
+    double review_days_by_mode[XBR_MODE_COUNT];
 } xbr_scenario_t;
 
 /* Frees a network and everything it owns (NULL is fine). */

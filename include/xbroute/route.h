@@ -8,8 +8,9 @@
  *
  * Shipment phases. Every leg of a route is in one phase:
  *   parcel   direct B2C: one consumer order of q = units_per_order units per shipment;
- *   bulk     q = demand_per_week(market) x review_days / 7 units per shipment: legs before a
- *            stocking warehouse and legs of the B2B / traditional chain before the retailer;
+ *   bulk     q = demand_per_week(market) x r / 7 units per shipment, r the route's
+ *            replenishment interval (below): legs before a stocking warehouse and legs of the
+ *            B2B / traditional chain before the retailer;
  *   retailed after a retailer (break bulk): parcel again, the consumer clock is NOT reset;
  *   stocked  after the warehouse where the route keeps stock: parcel, the clock IS reset.
  * A route is valid when it reaches the market in a parcel phase: direct (no warehouse and no
@@ -17,7 +18,21 @@
  * an exporter, importer or wholesaler must reach a retailer (it cannot stock); a parcel leg
  * never enters a warehouse (stocked legs pass later warehouses, handling only) and legs after
  * a retailer or a stocking warehouse enter no intermediary. A route passes no market but its
- * own, and no closed node or link. Bulk phases need demand > 0 at the market.
+ * own, and no closed node or link. Bulk phases need demand > 0 at the market. A sea or rail
+ * link carries a leg in a parcel phase only when it has a parcel service (xbr_link_t
+ * .parcel_service: a consolidated e-commerce service with its own rate and days, which then
+ * price that leg instead of the link's cost and days); bulk legs always use the link's cost
+ * and days. The wait for a departure (departures_per_week) applies to both.
+ *
+ * Replenishment interval r of a route with bulk legs. The leg that sets it is the first bulk
+ * leg that enters another customs territory, or, when no bulk leg does, the last bulk leg
+ * (the one into the stocking warehouse or the retailer). For that leg's link:
+ * r = link.review_days if given, else the scenario's review_days_by_mode[link mode] if given,
+ * else review_days; and never shorter than the link's headway 7 / departures_per_week. Every
+ * bulk leg of the route, the earlier ones too (factory -> port), ships q = demand x r / 7. A
+ * stocking warehouse with its own review_days sets r for the routes that stock there, over
+ * all of the above.
+ * Routes without bulk legs have r = 0.
  *
  * Cost of a route, per unit (the components of xbr_cost_breakdown_t):
  *   transport   per link: W = q unit_kg, V = q unit_m3, chargeable = max(W, V vol), charge =
@@ -60,17 +75,23 @@
  *               increase is the component;
  *   in_transit  price there x holding_rate_per_year x days / 365 for every day on the clock
  *               (legs, waits, handling, clearance, inspections), stocked routes' upstream
- *               pipeline included;
+ *               pipeline included (the pipeline stock of each leg);
+ *   origin_stock routes with bulk legs: the cycle stock held at the origin between shipments,
+ *               Q/2 = d r / 2 units at the factory value: per unit delivered r / 2 x unit_value
+ *               x holding_rate / 365;
  *   storage, capital, warehouse_fixed   stocked at warehouse w, with upstream lead time L up to
  *               and including w's handling (mean mu_L, variance s_L^2: triangular legs
  *               (a+b+c)/3 and (a^2+b^2+c^2-ab-ac-bc)/18, waits 3.5/n and (7/n)^2/12,
  *               inspections as above), d = demand/7 per day, s_d = demand_cv demand / sqrt 7,
- *               z = quantile of service_level: stock I = d review_days / 2 + z sqrt(mu_L s_d^2 +
- *               d^2 s_L^2); storage = I unit_m3 rate 7 / demand, rate = w's
- *               storage_cost_per_m3_day + its fee table's rate (the unit's tier's, else the
- *               table's): peak in October-December of the scenario's date, off-peak
- *               otherwise and when the scenario has no date; capital =
- *               I price holding_rate / 365 x 7 / demand; warehouse_fixed: without a network
+ *               z = quantile of service_level: stock I = d r / 2 + z sqrt(mu_L s_d^2 + d^2 s_L^2)
+ *               (cycle stock Q/2 and safety stock); storage = I unit_m3 rate 7 / demand, rate =
+ *               w's storage_cost_per_m3_day + its fee table's rate (the unit's tier's, else the
+ *               table's): peak in October-December of the scenario's date, off-peak otherwise
+ *               and when the scenario has no date; capital = I V holding_rate / 365 x 7 /
+ *               demand, V the landed cost of a unit at w: price + every component so far but
+ *               markup (in the price), in_transit and origin_stock (carrying costs, not paid
+ *               into the unit);
+ *               warehouse_fixed: without a network
  *               design, fixed_cost_per_week / demand (the whole weekly fixed cost is charged
  *               to this product and market, as if w were opened for it alone); priced within a
  *               settled design (xbroute/design.h) that opens w and where w stocks something,
@@ -162,6 +183,7 @@ XBR_API const char *xbr_route_class_name(xbr_route_class_t klass);
     X(VAT, vat, "VAT")                                                                             \
     X(MARKUP, markup, "markup")                                                                    \
     X(IN_TRANSIT, in_transit, "in transit")                                                        \
+    X(ORIGIN_STOCK, origin_stock, "origin stock")                                                  \
     X(STORAGE, storage, "storage")                                                                 \
     X(CAPITAL, capital, "capital")                                                                 \
     X(WAREHOUSE_FIXED, warehouse_fixed, "warehouse fixed")                                         \
@@ -216,6 +238,7 @@ typedef struct {
     double factory_share;    /* unit_value / consumer_price */
     double generalised_cost; /* cost.total + value_of_time_per_day x days */
     bool domestic_sale;      /* the consumer buys inside the market's customs territory (above) */
+    double interval_days;    /* routes with bulk legs: their replenishment interval r; else 0 */
 } xbr_route_t;
 
 /* Releases a route's arrays and zeroes it; safe on a zeroed route. */

@@ -78,12 +78,20 @@ static xbr_status_t compile_part(const xbr_network_t *net, const xbr__cm_t *cm,
     if (prog->legs == NULL)
         return XBR_ENOMEM;
     double random_mean = 0.0;
+    /* bulk legs: before the stocking warehouse, or before the retailer of a b2b2c or
+     * traditional route; the others are parcel legs (a sea or rail parcel service's days) */
+    bool bulk = route->stock_at >= 0 ? first == 0 && last < route->n_links
+                                     : route->route_class == XBR_CLASS_B2B2C ||
+                                           route->route_class == XBR_CLASS_TRADITIONAL;
     for (size_t i = first; i < last; i++) {
         const xbr_link_t *l = &net->links[route->links[i]];
         sim_leg_t *g = &prog->legs[prog->n++];
-        g->a = l->days.min;
-        g->c = l->days.mode;
-        g->b = l->days.max;
+        const xbr_days_t *days = xbr__cm_leg_tri(cm, route->links[i], bulk);
+        g->a = days->min;
+        g->c = days->mode;
+        g->b = days->max;
+        if (route->stock_at < 0 && net->nodes[l->to].type == XBR_NODE_RETAILER)
+            bulk = false;
         random_mean += (g->a + g->b + g->c) / 3.0;
         if (l->departures_per_week > 0.0) {
             g->headway = 7.0 / l->departures_per_week;

@@ -4,8 +4,9 @@
  * The load layer owns reading the input formats (README.md, "Input formats"): the strict JSON
  * scanner (json_scan.c), the memory of parse trees (arena.c), documents with positions and
  * diagnostics (document.c), typed getters (getters.c), the accepted keys (keys.c), telling a
- * network from a scenario (kind.c), the network loader (network.c), the scenario loader
- * (scenario.c) and a scenario's changes (changes.c). Its public half is xbroute/load.h.
+ * network from a scenario (kind.c), the network loader (network.c), the shipment fields of
+ * links, warehouses and scenarios (service.c), the scenario loader (scenario.c) and a
+ * scenario's changes (changes.c). Its public half is xbroute/load.h.
  * Load files may include the base and model layers' headers (base/internal.h,
  * model/internal.h, xbroute/status.h, output.h, model.h) and cJSON; nothing above. cJSON never
  * leaves the layer: callers get model types.
@@ -213,6 +214,17 @@ bool xbr__ld_check_day(xbr__ldoc_t *doc, const cJSON *item, const char *oid, con
 /* An enum given by name: `what` ("node type") names it in messages. */
 int xbr__ld_get_enum(const xbr__ldobj_t *o, const char *key, bool required, const char *what,
                      int (*parse)(const char *), const char *(*name)(int), int count, int *out);
+/* A link's "days" (a number or {min, mode, max}) into *out, reported when bad. */
+void xbr__ld_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_days_t *out);
+/* A link's shipment fields (service.c): "parcel" (a sea or rail parcel service) and
+ * "review_days"; `mode` is the link's mode or -1. */
+void xbr__ld_link_service(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xbr_link_t *l,
+                          int mode);
+/* A node's "review_days" (warehouses only; `type` is the node's type or -1). */
+void xbr__ld_node_service(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xbr_node_t *nd,
+                          int type);
+/* A scenario's "review_days_by_mode" object into out[] (by xbr_mode_t; 0 = not given). */
+void xbr__ld_review_by_mode(xbr__ldoc_t *doc, const cJSON *v, double out[XBR_MODE_COUNT]);
 /* status "open"/"closed" into *closed. */
 int xbr__ld_get_status(const xbr__ldobj_t *o, bool *closed);
 /* Checks `source` (an id or array of ids) against the known source ids (either map may be
@@ -282,9 +294,6 @@ void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oi
  * country's duty_pct or tariff while some country names categories. */
 void xbr__ld_check_category(xbr__ldoc_t *doc, const cJSON *item, const char *oid,
                             const xbr_network_t *net, const char *category);
-/* Reads a link's "days" item (a number or {min, mode, max}) into *out, reporting problems. */
-void xbr__ldnet_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_days_t *out);
-
 /* ---- lastmile.c: last-mile rate cards and fulfilment fee tables (prefix xbr__ldlm_) ---- */
 
 /* Reads the network's "last_mile" array and "fulfilment_fees" object (either may be absent)

@@ -28,6 +28,7 @@ static const char *const keys_node[] = {"id",
                                         "bonded",
                                         "source",
                                         "fulfilment_fees",
+                                        "review_days",
                                         NULL};
 static const char *const keys_link[] = {"id",
                                         "from",
@@ -43,9 +44,12 @@ static const char *const keys_link[] = {"id",
                                         "status",
                                         "via",
                                         "source",
+                                        "parcel",
+                                        "review_days",
                                         NULL};
 static const char *const keys_cost[] = {"per_kg",       "per_m3",     "per_unit",
                                         "per_shipment", "min_charge", NULL};
+static const char *const keys_parcel[] = {"cost", "days", NULL};
 static const char *const keys_handling[] = {"cost_per_kg", "cost_per_unit", "days", NULL};
 static const char *const keys_days[] = {"min", "mode", "max", NULL};
 /* A country's keys, which set_country takes too. */
@@ -105,6 +109,7 @@ static const char *const keys_scenario[] = {"format",
                                             "carbon_price",
                                             "review_days",
                                             "date",
+                                            "review_days_by_mode",
                                             "changes",
                                             "sources",
                                             NULL};
@@ -149,6 +154,7 @@ const char *const *xbr_format_keys(const char *object)
         {"country", keys_country},   {"regime", keys_regime},     {"source", keys_source},
         {"defaults", keys_defaults}, {"scenario", keys_scenario}, {"product", keys_product},
         {"change", keys_change},     {"design", keys_design},     {"tariff", keys_tariff},
+        {"parcel", keys_parcel},
     };
     if (object == NULL)
         return NULL;

@@ -84,7 +84,7 @@ static void load_band(xbr__ldoc_t *doc, const cJSON *b, const char *oid, size_t 
                        "a number, or an object {\"min\", \"mode\", \"max\"}",
                        "missing required field");
     else
-        xbr__ldnet_days(doc, d, oid, &band->days);
+        xbr__ld_days(doc, d, oid, &band->days);
     xbr__ld_get_num(&o, "above_per_kg", true, xbr__ld_nonneg, &band->above_per_kg);
     int n = get_array(&o, "prices", "an array of at least one {\"up_to_kg\", \"per_parcel\"}");
     if (n <= 0)

@@ -445,6 +445,7 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
             xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, wh[k2]), 1, oid,
                            wh[k2], "this field only on warehouse nodes", "%s on a node of type %s",
                            wh[k2], xbr_node_type_name((xbr_node_type_t)type));
+    xbr__ld_node_service(doc, it, oid, nd, type);
     xbr__ld_get_status(&o, &nd->closed);
     const cJSON *bonded = cJSON_GetObjectItemCaseSensitive(it, "bonded");
     if (bonded != NULL && !cJSON_IsBool(bonded))
@@ -496,7 +497,7 @@ static void check_bonded(xbr__ldoc_t *doc, const cJSON *arr, const xbr_network_t
 
 /* ---- links ---- */
 
-static void load_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_days_t *out)
+void xbr__ld_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_days_t *out)
 {
     if (cJSON_IsNumber(d)) {
         double v;
@@ -523,11 +524,6 @@ static void load_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_day
         else
             *out = v;
     }
-}
-
-void xbr__ldnet_days(xbr__ldoc_t *doc, const cJSON *d, const char *oid, xbr_days_t *out)
-{
-    load_days(doc, d, oid, out);
 }
 
 static void load_via(xbr__ldoc_t *doc, const cJSON *via, const char *oid, xbr_link_t *l, int mode)
@@ -656,7 +652,7 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
                        "a number, or an object {\"min\", \"mode\", \"max\"}",
                        "missing required field");
     else if (d != NULL)
-        load_days(doc, d, oid, &l->days);
+        xbr__ld_days(doc, d, oid, &l->days);
     xbr__ld_get_num(&o, "departures_per_week", false, xbr__ld_nonneg, &l->departures_per_week);
     if (xbr__ld_get_num(&o, "distance_km", false, xbr__ld_nonneg, &l->distance_km) == 1)
         l->distance_given = true;
@@ -667,6 +663,7 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     const cJSON *via = cJSON_GetObjectItemCaseSensitive(it, "via");
     if (via != NULL)
         load_via(doc, via, oid, l, mode);
+    xbr__ld_link_service(doc, it, oid, l, mode);
     xbr__ld_check_source_refs(&o, &ids->sources, ids->extra_sources);
 out:
     free(from);

@@ -517,6 +517,13 @@ static xbr_status_t read_fields(chain_t *c, xbr_scenario_t *sc)
     scalar(c, "value_of_time_per_day", xbr__ld_nonneg, &sc->value_of_time_per_day);
     scalar(c, "carbon_price", xbr__ld_nonneg, &sc->carbon_price_per_t);
     scalar(c, "review_days", xbr__ld_positive, &sc->review_days);
+    for (size_t i = 0; i < c->n; i++) { /* the nearest file that gives it, whole */
+        const cJSON *rm = cJSON_GetObjectItemCaseSensitive(c->docs[i].root, "review_days_by_mode");
+        if (rm != NULL) {
+            xbr__ld_review_by_mode(&c->docs[i], rm, sc->review_days_by_mode);
+            break;
+        }
+    }
     sc->date = XBR_NO_DAY;
     read_date(c, sc);
     return XBR_OK;

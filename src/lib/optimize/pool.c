@@ -146,7 +146,7 @@ static double route_stock_units(const xbr__opt_t *cx, const xbr__opt_pair_t *pr,
     double d = pr->demand / 7.0;
     double sd = prod->demand_cv * pr->demand / sqrt(7.0);
     double ss = cx->z * sqrt(r->lead_time_days * sd * sd + d * d * r->lead_time_var);
-    return d * cx->sc->review_days / 2.0 + (ss > 0 ? ss : 0.0);
+    return d * r->interval_days / 2.0 + (ss > 0 ? ss : 0.0);
 }
 
 /* Room for one more candidate in the pair; XBR_ENOMEM. */

@@ -659,10 +659,18 @@ static void section_data(xbr_buf_t *b, const xbr_scenario_t *sc)
     count_list(b, by_mode, XBR_MODE_COUNT, mode_name);
     xbr_buf_printf(b,
                    "; %zu closed by the scenario), %zu countries. Scenario settings: service "
-                   "level %.0f%%, cost of capital %.0f%% a year, stock reviewed every %g "
-                   "days.</p>\n",
+                   "level %.0f%%, cost of capital %.0f%% a year, stock replenished every %g "
+                   "days",
                    closed, net->n_countries, 100.0 * sc->service_level,
                    100.0 * sc->holding_rate_per_year, sc->review_days);
+    const char *sep = " (by the mode that crosses the border: ";
+    for (int m = 0; m < XBR_MODE_COUNT; m++)
+        if (sc->review_days_by_mode[m] > 0.0) {
+            xbr_buf_printf(b, "%s%s %g", sep, xbr_mode_name((xbr_mode_t)m),
+                           sc->review_days_by_mode[m]);
+            sep = ", ";
+        }
+    xbr_buf_puts(b, sep[0] == ',' ? ").</p>\n" : ".</p>\n");
     if (net->n_sources > 0)
         sources_table(b, net);
 }

@@ -31,10 +31,10 @@ static const char *currency(const xbr_network_t *net)
 
 /* ---- text ----------------------------------------------------------------------------------- */
 
-/* What step i added, as "transport 0.21, markup 0.35" (components above half a cent). */
-static void added_text(xbr_buf_t *b, const xbr_chain_way_t *way, size_t i)
+/* The components of d above half a cent, as "transport 0.21, markup 0.35". */
+static void components_text(xbr_buf_t *b, const xbr_cost_breakdown_t *dp)
 {
-    xbr_cost_breakdown_t d = xbr_chain_step_added(way, i);
+    xbr_cost_breakdown_t d = *dp;
     bool first = true;
     for (int k = 0; k < XBR_COST_COUNT; k++) {
         double v = xbr_cost_component(&d, (xbr_cost_component_t)k);
@@ -44,6 +44,13 @@ static void added_text(xbr_buf_t *b, const xbr_chain_way_t *way, size_t i)
                        xbr_cost_component_label((xbr_cost_component_t)k), v);
         first = false;
     }
+}
+
+/* What step i added (components_text()). */
+static void added_text(xbr_buf_t *b, const xbr_chain_way_t *way, size_t i)
+{
+    xbr_cost_breakdown_t d = xbr_chain_step_added(way, i);
+    components_text(b, &d);
 }
 
 /* One way found: its class and a line per step. */
@@ -62,8 +69,11 @@ static void text_steps(xbr_buf_t *b, const xbr_network_t *net, const xbr_chain_w
                        l->days, l->price, l->cost.total);
         if (i == 0) {
             xbr_buf_puts(b, "factory gate");
-            if (l->cost.total >= 0.005)
-                xbr_buf_printf(b, " (handling %.2f)", l->cost.total);
+            if (l->cost.total >= 0.005) { /* its handling, and the origin's stock */
+                xbr_buf_puts(b, " (");
+                components_text(b, &l->cost);
+                xbr_buf_puts(b, ")");
+            }
         } else {
             added_text(b, w, i);
         }
@@ -207,7 +217,7 @@ xbr_status_t xbr_chain_waterfall(xbr_buf_t *out, const xbr_scenario_t *sc, const
             steps[i].amount = xbr_chain_step_added(w, i + 1).total;
         }
         xbr_chart_opts_t opts = {title, "price per unit", NULL, CHAIN_CHART_WIDTH, 0, true, true};
-        /* The factory gate's handling, if any, is part of the start value. */
+        /* The factory gate's handling and origin stock, if any, are part of the start value. */
         st = xbr_svg_waterfall(out, &opts, "factory price",
                                sc->products[chain->product].unit_value + w->steps[0].cost.total,
                                steps, n, "consumer price", diags);

@@ -41,6 +41,7 @@ static const struct {
     int width;
 } text_override[XBR_COST_COUNT] = {
     [XBR_COST_IN_TRANSIT] = {"transit", 8},
+    [XBR_COST_ORIGIN_STOCK] = {"origin", 8},
     [XBR_COST_WAREHOUSE_FIXED] = {"wh fixed", 8},
 };
 

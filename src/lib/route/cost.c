@@ -150,6 +150,63 @@ void xbr_route_set_free(xbr_route_set_t *set)
 
 /* ---- the model constants ------------------------------------------------------------------ */
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double link_interval(const xbr_scenario_t *sc, int link)
+{
+    const xbr_link_t *l = &sc->network->links[link];
+    double r = sc->review_days;
+    if (l->review_days > 0.0)
+        r = l->review_days;
+    else if ((unsigned)l->mode < XBR_MODE_COUNT && sc->review_days_by_mode[l->mode] > 0.0)
+        r = sc->review_days_by_mode[l->mode];
+    if (l->departures_per_week > 0.0)
+        r = fmax(r, 7.0 / l->departures_per_week); /* no more often than it departs */
+    return r;
+}
+
+double xbr__cm_link_interval(const xbr__cm_t *cm, int link)
+{
+    return link_interval(cm->sc, link);
+}
+
+xbr_status_t xbr__cm_intervals(const xbr_scenario_t *sc, double **out, int *count)
+{
+    const xbr_network_t *net = sc->network;
+    size_t n = 0;
+    double *v = malloc((net->n_links + net->n_nodes + 1) * sizeof(double));
+    *out = NULL;
+    *count = 0;
+    if (v == NULL)
+        return XBR_ENOMEM;
+    for (size_t i = 0; i < net->n_links; i++)
+        v[n++] = link_interval(sc, (int)i);
+    for (size_t i = 0; i < net->n_nodes; i++) /* a warehouse's own interval */
+        if (net->nodes[i].type == XBR_NODE_WAREHOUSE && net->nodes[i].review_days > 0.0)
+            v[n++] = net->nodes[i].review_days;
+    if (n == 0)
+        v[n++] = sc->review_days;
+    qsort(v, n, sizeof(double), cmp_double);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || v[i] != v[k - 1])
+            v[k++] = v[i];
+    *out = v;
+    *count = (int)k;
+    return XBR_OK;
+}
+
+void xbr__cm_set_intervals(xbr__cm_t *cm, const double *intervals, int count)
+{
+    cm->intervals = intervals;
+    cm->n_intervals = count;
+    cm->q_bulk_max = count > 0 ? cm->demand_week * intervals[count - 1] / 7.0 : cm->q_bulk;
+}
+
 xbr_status_t xbr__cm_init(xbr__cm_t *cm, const xbr_scenario_t *sc, int product, int market)
 {
     memset(cm, 0, sizeof *cm);
@@ -171,13 +228,16 @@ xbr_status_t xbr__cm_init(xbr__cm_t *cm, const xbr_scenario_t *sc, int product, 
     cm->q_bulk = cm->demand_week * sc->review_days / 7.0;
     if (!(cm->q_bulk > 0.0))
         cm->q_bulk = 0.0;
+    cm->q_bulk_max = cm->q_bulk;
     cm->hold_per_day = sc->holding_rate_per_year / 365.0;
     cm->z = xbr_normal_quantile(sc->service_level);
     if (!(cm->z > 0.0))
         cm->z = 0.0; /* a service level at or below 0.5 keeps no safety stock */
     cm->duty_pct = malloc((net->n_countries > 0 ? net->n_countries : 1) * sizeof(double));
-    if (cm->duty_pct == NULL)
+    if (cm->duty_pct == NULL) {
+        xbr__cm_destroy(cm);
         return XBR_ENOMEM;
+    }
     cm->territory = malloc((net->n_countries > 0 ? net->n_countries : 1) * sizeof(int));
     if (cm->territory == NULL) {
         xbr__cm_destroy(cm);
@@ -260,7 +320,7 @@ static xbr_regime_t known_regime(const xbr__cstate_t *st)
     }
 }
 
-void xbr__cm_start(const xbr__cm_t *cm, int origin, int phase, xbr__cstate_t *st)
+void xbr__cm_start(const xbr__cm_t *cm, int origin, int phase, double interval, xbr__cstate_t *st)
 {
     memset(st, 0, sizeof *st);
     st->price = cm->prod->unit_value;
@@ -269,7 +329,40 @@ void xbr__cm_start(const xbr__cm_t *cm, int origin, int phase, xbr__cstate_t *st
     st->first_border_mode = -1;
     st->stock_border_mode = -1;
     st->stock_at = -1;
+    if (XBR_PH_IS_BULK(phase)) {
+        /* cycle stock at the origin: Q/2 units between shipments at the factory value */
+        st->interval = interval;
+        st->comp[XBR_COST_ORIGIN_STOCK] += interval / 2.0 * st->price * cm->hold_per_day;
+    }
     handle_at(cm, st, origin);
+}
+
+bool xbr__cm_link_ok(const xbr__cm_t *cm, int phase, int link)
+{
+    const xbr_link_t *l = &cm->net->links[link];
+    if (XBR_PH_IS_BULK(phase) || (l->mode != XBR_MODE_SEA && l->mode != XBR_MODE_RAIL))
+        return true;
+    return l->parcel_service;
+}
+
+const xbr_rate_t *xbr__cm_leg_rate(const xbr__cm_t *cm, int link, bool bulk)
+{
+    const xbr_link_t *l = &cm->net->links[link];
+    return !bulk && l->parcel_service ? &l->parcel_cost : &l->cost;
+}
+
+const xbr_days_t *xbr__cm_leg_tri(const xbr__cm_t *cm, int link, bool bulk)
+{
+    const xbr_link_t *l = &cm->net->links[link];
+    return !bulk && l->parcel_service ? &l->parcel_days : &l->days;
+}
+
+double xbr__cm_landed(const xbr__cstate_t *st)
+{
+    return st->price + xbr__cm_total(st) - st->comp[XBR_COST_MARKUP] -
+           st->comp[XBR_COST_IN_TRANSIT] - st->comp[XBR_COST_ORIGIN_STOCK] -
+           st->comp[XBR_COST_STORAGE] - st->comp[XBR_COST_CAPITAL] -
+           st->comp[XBR_COST_WAREHOUSE_FIXED];
 }
 
 static double tri_mean(const xbr_days_t *d)
@@ -284,26 +377,27 @@ static double tri_var(const xbr_days_t *d)
     return v > 0.0 ? v : 0.0;
 }
 
-double xbr__cm_transport(const xbr__cm_t *cm, int link, double q)
+double xbr__cm_transport(const xbr__cm_t *cm, int link, bool bulk, double q)
 {
     const xbr_link_t *l = &cm->net->links[link];
     double parcel;
     if (xbr__fee_last_mile(cm->net, cm->prod, link, q, &parcel)) /* route/fees.c */
         return parcel / q;
+    const xbr_rate_t *c = xbr__cm_leg_rate(cm, link, bulk);
     double w = q * cm->prod->unit_kg;
     double v = q * cm->prod->unit_m3;
     double chargeable = fmax(w, v * l->volumetric_kg_per_m3);
-    double charge = l->cost.per_kg * chargeable + l->cost.per_m3 * v + l->cost.per_unit * q +
-                    l->cost.per_shipment;
-    charge = fmax(charge, l->cost.min_charge);
+    double charge = c->per_kg * chargeable + c->per_m3 * v + c->per_unit * q + c->per_shipment;
+    charge = fmax(charge, c->min_charge);
     return charge / q;
 }
 
-void xbr__cm_leg_days(const xbr__cm_t *cm, int link, double *mean, double *var)
+void xbr__cm_leg_days(const xbr__cm_t *cm, int link, bool bulk, double *mean, double *var)
 {
     const xbr_link_t *l = &cm->net->links[link];
-    *mean = tri_mean(&l->days);
-    *var = tri_var(&l->days);
+    const xbr_days_t *d = xbr__cm_leg_tri(cm, link, bulk);
+    *mean = tri_mean(d);
+    *var = tri_var(d);
     if (l->departures_per_week > 0.0) {
         /* the wait for a departure, uniform on [0, 7/n] */
         double headway = 7.0 / l->departures_per_week;
@@ -325,7 +419,7 @@ void xbr__cm_link(const xbr__cm_t *cm, xbr__cstate_t *st, int link)
     int from_country = net->nodes[l->from].country;
     int to_country = net->nodes[l->to].country;
     bool bulk = XBR_PH_IS_BULK(st->phase);
-    double q = bulk ? cm->q_bulk : cm->q_parcel;
+    double q = bulk ? cm->demand_week * st->interval / 7.0 : cm->q_parcel;
     /* a border entry: another customs territory (members of a customs union share one) */
     bool border = cm->territory[from_country] != cm->territory[to_country];
 
@@ -340,10 +434,17 @@ void xbr__cm_link(const xbr__cm_t *cm, xbr__cstate_t *st, int link)
     }
     if (border && st->first_border_mode < 0)
         st->first_border_mode = (int)l->mode;
+    if (bulk) {
+        /* the leg that sets the interval: the first bulk leg to cross a border, else the last */
+        bool same = xbr__cm_link_interval(cm, link) == st->interval;
+        if (border && !(st->flags & XBR_SF_RSET))
+            st->flags |= same ? XBR_SF_RSET : XBR_SF_RSET | XBR_SF_RMISMATCH;
+        st->flags = same ? st->flags | XBR_SF_RLAST : st->flags & ~XBR_SF_RLAST;
+    }
 
-    st->comp[XBR_COST_TRANSPORT] += xbr__cm_transport(cm, link, q);
+    st->comp[XBR_COST_TRANSPORT] += xbr__cm_transport(cm, link, bulk, q);
     double mean, var;
-    xbr__cm_leg_days(cm, link, &mean, &var);
+    xbr__cm_leg_days(cm, link, bulk, &mean, &var);
     add_days(cm, st, mean, var);
 
     double co2e = xbr__cm_co2e(cm, link);
@@ -453,7 +554,7 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
         xbr_regime_t r = next_phase == XBR_PH_STOCKED    ? XBR_REGIME_9810
                          : next_phase == XBR_PH_RETAILED ? XBR_REGIME_9710
                                                          : XBR_REGIME_0110;
-        charge_export(cm, st, r, cm->q_bulk);
+        charge_export(cm, st, r, cm->demand_week * st->interval / 7.0);
         st->flags &= ~XBR_SF_PENDING;
     }
     if (is_intermediary(n->type)) {
@@ -468,11 +569,14 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
         double d = dw / 7.0;
         double sd = cm->prod->demand_cv * dw / sqrt(7.0);
         double ss = cm->z * sqrt(st->lt_mean * sd * sd + d * d * st->lt_var);
-        double stock = d * cm->sc->review_days / 2.0 + ss;
+        double stock = d * st->interval / 2.0 + ss;
+        /* stock at the warehouse is worth its landed cost there */
+        double value = xbr__cm_landed(st);
         double rate = xbr__fee_storage_rate(cm->net, cm->prod, st->node, cm->sc->date);
         st->comp[XBR_COST_STORAGE] += stock * cm->prod->unit_m3 * rate * 7.0 / dw;
+        st->comp[XBR_COST_CAPITAL] += stock * value * cm->hold_per_day * 7.0 / dw;
+        /* the fulfilment fee is paid when the unit leaves the shelf, after its storage */
         st->comp[XBR_COST_HANDLING] += xbr__fee_fulfil(cm->net, cm->prod, st->node);
-        st->comp[XBR_COST_CAPITAL] += stock * st->price * cm->hold_per_day * 7.0 / dw;
         st->comp[XBR_COST_WAREHOUSE_FIXED] += fixed_per_unit(cm, st->node, dw);
         st->stock = stock;
         st->days = 0.0;
@@ -481,6 +585,37 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
         st->stock_border_mode = st->first_border_mode;
     }
     st->phase = next_phase;
+}
+
+bool xbr__cm_enter_ok(const xbr__cm_t *cm, const xbr__cstate_t *st, int next_phase)
+{
+    if (!XBR_PH_IS_BULK(st->phase) || XBR_PH_IS_BULK(next_phase))
+        return true;
+    double own = cm->net->nodes[st->node].review_days; /* the stocking warehouse's own */
+    if (next_phase == XBR_PH_STOCKED && cm->net->nodes[st->node].type == XBR_NODE_WAREHOUSE &&
+        own > 0.0)
+        return st->interval == own;
+    if (st->flags & XBR_SF_RSET)
+        return !(st->flags & XBR_SF_RMISMATCH);
+    return (st->flags & XBR_SF_RLAST) != 0;
+}
+
+double xbr__cm_path_interval(const xbr__cm_t *cm, const int *links, size_t n, int stock_at)
+{
+    const xbr_network_t *net = cm->net;
+    double last = cm->sc->review_days;
+    if (stock_at >= 0 && net->nodes[stock_at].type == XBR_NODE_WAREHOUSE &&
+        net->nodes[stock_at].review_days > 0.0)
+        return net->nodes[stock_at].review_days;
+    for (size_t i = 0; i < n; i++) {
+        const xbr_link_t *l = &net->links[links[i]];
+        last = xbr__cm_link_interval(cm, links[i]);
+        if (cm->territory[net->nodes[l->from].country] != cm->territory[net->nodes[l->to].country])
+            return last;
+        if (l->to == stock_at || net->nodes[l->to].type == XBR_NODE_RETAILER)
+            break;
+    }
+    return last;
 }
 
 double xbr__cm_total(const xbr__cstate_t *st)
@@ -604,6 +739,7 @@ void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *o
         out->consumer_price > 0.0 ? cm->prod->unit_value / out->consumer_price : 0.0;
     out->generalised_cost = out->cost.total + cm->sc->value_of_time_per_day * st->days;
     out->domestic_sale = domestic_sale(cm, st, out);
+    out->interval_days = st->interval;
 }
 
 /* ---- the evaluator ------------------------------------------------------------------------ */
@@ -703,7 +839,7 @@ bool xbr__cm_step(const xbr__cm_t *cm, xbr__cstate_t *st, int link, int stock_at
     int choice = -1;
     for (int j = 0; j < k; j++) {
         bool stocks = next[j] == XBR_PH_STOCKED && st->phase != XBR_PH_STOCKED;
-        if (stocks == (st->node == stock_at))
+        if (stocks == (st->node == stock_at) && xbr__cm_enter_ok(cm, st, next[j]))
             choice = next[j];
     }
     if (choice < 0)
@@ -757,9 +893,14 @@ xbr_status_t xbr_route_evaluate_in(const xbr_scenario_t *sc, const xbr_design_t 
     if (status != XBR_OK)
         goto out;
 
-    xbr__cm_start(&cm, origin, bulk ? XBR_PH_BULK : XBR_PH_PARCEL, &st);
+    xbr__cm_start(&cm, origin, bulk ? XBR_PH_BULK : XBR_PH_PARCEL,
+                  bulk ? xbr__cm_path_interval(&cm, links, n, stock_at) : 0.0, &st);
     for (size_t i = 0; i < n && status == XBR_OK; i++)
-        if (!xbr__cm_step(&cm, &st, links[i], stock_at))
+        if (!xbr__cm_link_ok(&cm, st.phase, links[i]))
+            status = invalid(diags, net->links[links[i]].id, "parcel",
+                             "route: a parcel leg on a sea or rail link without a parcel service",
+                             "a link with a \"parcel\" service for parcel legs");
+        else if (!xbr__cm_step(&cm, &st, links[i], stock_at))
             status = invalid(diags, net->nodes[st.node].id, NULL,
                              "route: the shipment cannot pass this node in its phase",
                              "direct, via a retailer, or stocked at one warehouse");

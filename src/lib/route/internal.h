@@ -51,7 +51,12 @@ enum {
 #define XBR_SF_EXPORTED 1u /* has left the origin's country */
 #define XBR_SF_PENDING 2u  /* bulk: export clearance not yet charged (regime unknown) */
 #define XBR_SF_TRAD 4u     /* has passed an exporter, importer or wholesaler */
-#define XBR_SF_BONDED 8u   /* stocked at a bonded warehouse of the origin's country (1210) */
+#define XBR_SF_BONDED 8u /* stocked at a bonded warehouse of the origin's country (1210) */
+/* Bulk legs and their replenishment interval (route.h, "Replenishment interval"): the label's
+ * interval r is chosen at the origin; the leg that sets the route's interval must agree. */
+#define XBR_SF_RSET 16u      /* a bulk leg has crossed a border: the first one sets r */
+#define XBR_SF_RMISMATCH 32u /* that leg's interval differs from the label's r */
+#define XBR_SF_RLAST 64u     /* the last bulk leg's interval equals the label's r */
 
 /* Per product x market constants of the model. */
 typedef struct {
@@ -60,9 +65,14 @@ typedef struct {
     const xbr_product_t *prod;
     int product;
     int market;
-    int origin_country;  /* set by the caller to the origin node's country before use */
-    double q_parcel;     /* units per parcel shipment */
-    double q_bulk;       /* units per bulk shipment; 0 when there is no demand */
+    int origin_country; /* set by the caller to the origin node's country before use */
+    double q_parcel;    /* units per parcel shipment */
+    double q_bulk;      /* units per bulk shipment at review_days; 0 when there is no demand */
+    double q_bulk_max;  /* units per bulk shipment at the longest candidate interval */
+    /* the candidate intervals r of bulk routes, ascending (xbr__cm_intervals(); borrowed, set
+     * by xbr__cm_set_intervals(): the route search's only, NULL elsewhere) */
+    const double *intervals;
+    int n_intervals;
     double demand_week;  /* units per week at the market */
     double hold_per_day; /* holding_rate_per_year / 365 */
     double z;            /* normal quantile of the service level */
@@ -95,6 +105,7 @@ typedef struct {
     int first_border_mode; /* mode of the first link between two countries, or -1 */
     int stock_border_mode; /* first_border_mode when the route stocked, or -1 */
     int stock_at;          /* stocking warehouse or -1 */
+    double interval;       /* routes with bulk legs: the replenishment interval r (days); else 0 */
 } xbr__cstate_t;
 
 /* Fills the constants for product x market; XBR_ENOMEM or XBR_EINPUT (bad index). Release with
@@ -102,13 +113,36 @@ typedef struct {
 xbr_status_t xbr__cm_init(xbr__cm_t *cm, const xbr_scenario_t *sc, int product, int market);
 void xbr__cm_destroy(xbr__cm_t *cm);
 
-/* The state of a route standing at `origin` in `phase` (its handling charged). */
-void xbr__cm_start(const xbr__cm_t *cm, int origin, int phase, xbr__cstate_t *st);
+/* The state of a route standing at `origin` in `phase` (its handling charged); in a bulk phase
+ * with replenishment interval `interval` (its origin stock charged; ignored otherwise). */
+void xbr__cm_start(const xbr__cm_t *cm, int origin, int phase, double interval, xbr__cstate_t *st);
 
-/* Transport charge per unit on `link` for shipments of q units. */
-double xbr__cm_transport(const xbr__cm_t *cm, int link, double q);
+/* Whether a leg in `phase` may use `link`: a sea or rail link carries parcel phases only with
+ * a parcel service (route.h). Depends on (phase, link) only. */
+bool xbr__cm_link_ok(const xbr__cm_t *cm, int phase, int link);
+/* The replenishment interval a bulk leg on `link` sets (route.h). */
+double xbr__cm_link_interval(const xbr__cm_t *cm, int link);
+/* Every interval a route of `sc` can have (each link's, each warehouse's own), ascending and
+ * distinct, into a new array *out (free()) of *count >= 1; XBR_ENOMEM. O(L log L): once per
+ * router. */
+xbr_status_t xbr__cm_intervals(const xbr_scenario_t *sc, double **out, int *count);
+/* Lends `cm` the candidate intervals (and sets q_bulk_max from the longest). */
+void xbr__cm_set_intervals(xbr__cm_t *cm, const double *intervals, int count);
+/* The rate and days of a leg on `link` in a bulk (true) or parcel phase. */
+const xbr_rate_t *xbr__cm_leg_rate(const xbr__cm_t *cm, int link, bool bulk);
+const xbr_days_t *xbr__cm_leg_tri(const xbr__cm_t *cm, int link, bool bulk);
+/* Transport charge per unit on `link` for shipments of q units, bulk or parcel. */
+double xbr__cm_transport(const xbr__cm_t *cm, int link, bool bulk, double q);
 /* Mean and variance of a leg's days, the wait for a departure included. */
-void xbr__cm_leg_days(const xbr__cm_t *cm, int link, double *mean, double *var);
+void xbr__cm_leg_days(const xbr__cm_t *cm, int link, bool bulk, double *mean, double *var);
+/* The value of a unit where it stands: its price plus the charges paid to bring it there
+ * (every component but markup, which the price holds, and the carrying and stocking costs). */
+double xbr__cm_landed(const xbr__cstate_t *st);
+/* Whether a state that has moved along a link may enter its head in `next_phase`: leaving the
+ * bulk phases, the leg that sets the interval must agree with the state's interval. */
+bool xbr__cm_enter_ok(const xbr__cm_t *cm, const xbr__cstate_t *st, int next_phase);
+/* The interval the bulk legs of path links[0..n-1] imply, stocking at `stock_at` (-1: none). */
+double xbr__cm_path_interval(const xbr__cm_t *cm, const int *links, size_t n, int stock_at);
 /* kg CO2e per unit on `link`. */
 double xbr__cm_co2e(const xbr__cm_t *cm, int link);
 

@@ -15,7 +15,8 @@
  * (1) Monotonicity. Every model step (cost.c) adds non-negative amounts to the cost
  * components, the clocks, the lead-time variance and the emissions, and never lowers the price.
  * What a continuation C (the rest of a route, from node v) adds to a state depends only on v,
- * the phase, the flags (exported, export pending, traditional, bonded) and, monotonically
+ * the phase, the flags (exported, export pending, traditional, bonded, the interval flags), in
+ * bulk phases the interval r, and, monotonically
  * non-decreasingly, on these numbers:
  *   - the price p: duty = p x pct (or 0 below the de minimis: a step up from 0, so still
  *     non-decreasing in p), VAT = (p + duty) x pct (same), markups p x m, in-transit
@@ -28,22 +29,44 @@
  *     s_L^2): the stock I = d r / 2 + z sqrt(mu_L s_d^2 + d^2 s_L^2) is non-decreasing in both
  *     (z >= 0, the radicand is a non-negative combination, sqrt is increasing), and storage and
  *     capital are non-negative multiples of I;
+ *   - in bulk phase the landed value V so far (xbr__cm_landed(): the price plus the charges
+ *     paid, a sum of components the steps only increase): the capital on stock is I x V x h,
+ *     non-decreasing in V (and in I);
  *   - everything else (transport, handling, clearance fees, carbon, the days after the state)
  *     is additive: it does not depend on the state's numbers at all, only on (v, phase, flags).
  *     The published rate tables (route/fees.c) are of this kind: a last-mile link's price by
  *     distance band and parcel weight is a constant per (link, product), a warehouse's
  *     fulfilment fee by size tier a constant per (node, product), and its storage rate by
  *     season a constant per (node, product, scenario date) multiplying the stock I as before.
+ * Bulk legs and the replenishment interval r (route.h). What a bulk leg costs (q = demand x r
+ * / 7) depends on r, and r is set by a leg that may come later (the sea leg after the truck to
+ * the port) or by the stocking warehouse. So r is part of a bulk label's state, chosen at the
+ * origin: the search seeds one bulk label per candidate interval (every value a link or a
+ * warehouse can set: xbr__cm_intervals(), once per router; a handful in practice), and the
+ * steps price every bulk leg with the label's r. The flags record, from the legs taken,
+ * whether the leg that sets the route's interval agrees with the label's r (XBR_SF_RSET,
+ * XBR_SF_RMISMATCH: the first bulk leg into another territory; XBR_SF_RLAST: the last bulk leg
+ * so far), and a label may leave the bulk phases (stock, reach a retailer) only when it does,
+ * or, stocking at a warehouse with its own interval, when r is that (xbr__cm_enter_ok()). Each
+ * valid route is thus found by exactly one walk from the seed of its own interval, with the
+ * figures the evaluator gives it; the agreement test depends only on the flags, r and the
+ * step's (node, next phase), and bulk labels compare only with equal r (their futures are
+ * priced with it), so the argument below holds within each r. After the bulk phases r no
+ * longer matters. The parcel-service rule (a sea or rail link carries no parcel leg without
+ * one) depends only on (phase, link): it removes continuations alike for every label of a
+ * state, and the bounds of (3) take for each link the cheaper and the faster of what a bulk
+ * leg (at the longest candidate interval, the cheapest q) and a parcel leg (if allowed) would
+ * add.
  * After stocking (and in the other parcel phases) the lead time no longer matters: the stock is
  * already charged and only the consumer clock runs. So a label A dominates a label B at the
  * same (node, phase) with the same flags when A <= B on cost, days, price, CO2e (when it is a
  * criterion), freight so far (when a country is CIF) and, in bulk phase, lead-time mean and
- * variance: for every continuation C,
- * A+C <= B+C on every criterion. Equal flags matter: a pending export is charged later with the
- * regime the node that decides the class implies; "exported" says whether leaving the origin's
- * country will still cost export clearance; "traditional" fixes the regime after a retailer.
- * The clock is not monotone across stocking (it restarts at 0), so dominance never compares
- * labels of different phases, and the bounds of (3) treat a bulk label's days specially.
+ * variance and landed value, with the same interval r: for every continuation C, A+C <= B+C on
+ * every criterion. Equal flags matter: a pending export is charged later with the regime the
+ * node that decides the class implies; "exported" says whether leaving the origin's country
+ * will still cost export clearance; "traditional" fixes the regime after a retailer. The clock
+ * is not monotone across stocking (it restarts at 0), so dominance never compares labels of
+ * different phases, and the bounds of (3) treat a bulk label's days specially.
  *
  * (2) Simple paths, and why the Pareto search runs in two passes. Phase changes break the
  * textbook argument that a cycle cannot help: a route may pass port U in bulk, stock at W and
@@ -56,6 +79,10 @@
  *   valid, and R <= A+C <= B+C: A's state at u is <= its state after the loop A[u..v] +
  *   C[v..u] (non-negative steps, monotone price; an "exported" flag set only in the loop means
  *   R pays the same clearance once, later, at a price no higher).
+ *   In bulk phases the state also carries whether a border has been crossed (state_bit()):
+ *   a walk may come back to a node in a bulk phase only with that bit unchanged, so a loop
+ *   never contains the leg that sets the route's interval, and R has A+C's interval flags
+ *   (the last-leg flag is set again by C's legs after u: C goes on in bulk from u).
  *   If every route pass 1 finds is a simple path, they are the answer: each simple route is
  *   one of the walks, so it is weakly dominated by a found route, and found routes are simple.
  *   Pass 2 (strict), run only otherwise (rare: a node revisited after a phase change), searches
@@ -138,8 +165,9 @@
  * compared, ordered and tied by the one rule of route/internal.h (xbr__dominates(),
  * xbr__figures_cmp(), xbr__path_cmp()), which merge.c applies to several origins' routes.
  *
- * Cost: two Dijkstras, O(links log links), once per product x market and router (the bounds
- * are cached: see struct xbr_router), then O(L x (deg + S)) for L labels created and S labels
+ * Cost: the candidate intervals, O(links log links) once per router; two Dijkstras, O(links
+ * log links), once per product x market and router (the bounds are cached: see struct
+ * xbr_router), then O(L x (deg + S)) for L labels created and S labels
  * per state, plus O(len) per expansion and per path condition; the heap is O(log L) per
  * operation. Memory is the pool: about 200 bytes per label, and the bounds cache, 16 bytes
  * per non-market node per product x market searched (capped at 64 MiB). On the generator's
@@ -186,6 +214,8 @@ typedef struct {
 struct xbr_router {
     const xbr_scenario_t *sc;
     size_t n_nodes;
+    double *intervals; /* the candidate intervals of bulk routes (xbr__cm_intervals()) */
+    int n_intervals;
     int *out_start; /* n_nodes + 1 */
     int *out_link;  /* open links between open nodes, by tail node then link index */
     int *in_start;  /* n_nodes + 1: the same links by head node */
@@ -331,6 +361,10 @@ xbr_status_t xbr_router_new(const xbr_scenario_t *sc, xbr_router_t **out)
         xbr_router_free(r);
         return XBR_ENOMEM;
     }
+    if (xbr__cm_intervals(sc, &r->intervals, &r->n_intervals) != XBR_OK) {
+        xbr_router_free(r);
+        return XBR_ENOMEM;
+    }
     for (size_t i = 0; i < n * XBR_PH_COUNT; i++)
         r->head[i] = -1;
     for (size_t i = 0; i < n; i++)
@@ -390,6 +424,7 @@ void xbr_router_free(xbr_router_t *r)
 {
     if (r == NULL)
         return;
+    free(r->intervals);
     free(r->out_start);
     free(r->out_link);
     free(r->in_start);
@@ -554,13 +589,15 @@ static int class_so_far(const xbr__cstate_t *st)
 
 /*
  * The bit of a visit in phase `phase` with first border mode `fbm` for the walk rule of pass 1
- * and the weak path condition: the phase, and by class whether a bulk or parcel visit has
- * crossed a border yet. Along one walk these determine the class so far of the visit.
+ * and the weak path condition: the phase, whether a bulk visit has crossed a border yet (then
+ * its interval is set), and by class whether a parcel visit has. Along one walk these
+ * determine the class so far of the visit and its interval flags.
  */
 static unsigned short state_bit(const search_t *s, int phase, int fbm)
 {
     int b = phase;
-    if (s->by_class && (phase == XBR_PH_BULK || phase == XBR_PH_PARCEL) && fbm >= 0)
+    /* in bulk phases always: there a border crossed is the interval set (XBR_SF_RSET) */
+    if (((s->by_class && phase == XBR_PH_PARCEL) || XBR_PH_IS_BULK(phase)) && fbm >= 0)
         b += XBR_PH_COUNT;
     return (unsigned short)(1u << b);
 }
@@ -630,8 +667,11 @@ static bool attr_dominates(const search_t *s, const label_t *a, const label_t *b
     /* CIF duty grows with the freight paid so far (route/duty.c) */
     if (s->cm.cif && a->st.comp[XBR_COST_TRANSPORT] > b->st.comp[XBR_COST_TRANSPORT])
         return false;
+    if (XBR_PH_IS_BULK(a->st.phase) && a->st.interval != b->st.interval)
+        return false;
     if (a->st.phase == XBR_PH_BULK &&
-        (a->st.lt_mean > b->st.lt_mean || a->st.lt_var > b->st.lt_var))
+        (a->st.lt_mean > b->st.lt_mean || a->st.lt_var > b->st.lt_var ||
+         xbr__cm_landed(&a->st) > xbr__cm_landed(&b->st)))
         return false;
     return true;
 }
@@ -892,16 +932,28 @@ static xbr_status_t compute_bounds(search_t *s, bounds_t *b)
                 int bx = r->bidx[x];
                 if (bx < 0)
                     continue; /* routes end at their market and pass no other */
-                double w;
+                double w = INFINITY;
+                bool parcel = xbr__cm_link_ok(cm, XBR_PH_PARCEL, link);
                 if (pass == 0) {
-                    w = xbr__cm_transport(cm, link, cm->q_parcel);
-                    if (cm->q_bulk > 0.0)
-                        w = fmin(w, xbr__cm_transport(cm, link, cm->q_bulk));
+                    if (parcel)
+                        w = xbr__cm_transport(cm, link, false, cm->q_parcel);
+                    if (cm->q_bulk_max > 0.0)
+                        w = fmin(w, xbr__cm_transport(cm, link, true, cm->q_bulk_max));
+                    if (!isfinite(w))
+                        continue; /* no leg can use the link */
                     w += ny->handling.cost_per_kg * cm->prod->unit_kg + ny->handling.cost_per_unit;
                     w += xbr__cm_co2e(cm, link) / 1000.0 * r->sc->carbon_price_per_t;
                 } else {
-                    double var;
-                    xbr__cm_leg_days(cm, link, &w, &var);
+                    double var, wp = INFINITY;
+                    if (parcel)
+                        xbr__cm_leg_days(cm, link, false, &wp, &var);
+                    xbr__cm_leg_days(cm, link, true, &w, &var);
+                    if (!(cm->q_bulk_max > 0.0))
+                        w = wp;
+                    else
+                        w = fmin(w, wp);
+                    if (!isfinite(w))
+                        continue;
                     w += ny->handling.days;
                     if (cm->territory[net->nodes[x].country] != cm->territory[ny->country]) {
                         const xbr_country_t *c = &net->countries[ny->country];
@@ -1030,14 +1082,14 @@ static xbr_status_t insert_label(search_t *s, int idx)
     return heap_push(r, item);
 }
 
-/* Adds the origin label in `phase`. */
-static xbr_status_t seed(search_t *s, int origin, int phase)
+/* Adds the origin label in `phase` (with replenishment interval `interval` in bulk). */
+static xbr_status_t seed(search_t *s, int origin, int phase, double interval)
 {
     int idx = new_label(s->r);
     if (idx < 0)
         return XBR_ENOMEM;
     label_t *l = &s->r->labels[idx];
-    xbr__cm_start(&s->cm, origin, phase, &l->st);
+    xbr__cm_start(&s->cm, origin, phase, interval, &l->st);
     l->cost = xbr__cm_total(&l->st);
     l->parent = -1;
     l->link = -1;
@@ -1068,6 +1120,8 @@ static xbr_status_t expand(search_t *s, int idx)
             continue;
         if (net->nodes[to].type == XBR_NODE_MARKET && to != s->market)
             continue;
+        if (!xbr__cm_link_ok(&s->cm, from.phase, link))
+            continue;
         xbr__cstate_t arrived = from;
         xbr__cm_link(&s->cm, &arrived, link);
         int next[2];
@@ -1075,6 +1129,8 @@ static xbr_status_t expand(search_t *s, int idx)
         for (int j = 0; j < k; j++) {
             if (visited &&
                 (r->on_path_phases[to] & state_bit(s, next[j], arrived.first_border_mode)))
+                continue;
+            if (!xbr__cm_enter_ok(&s->cm, &arrived, next[j]))
                 continue;
             int c = new_label(r);
             if (c < 0)
@@ -1160,9 +1216,9 @@ static xbr_status_t search(search_t *s, int origin)
     xbr_status_t status = XBR_OK;
     if (net->nodes[origin].closed || origin == s->market || (s->kbest && s->k == 0))
         return XBR_OK;
-    status = seed(s, origin, XBR_PH_PARCEL);
-    if (status == XBR_OK && s->cm.q_bulk > 0.0)
-        status = seed(s, origin, XBR_PH_BULK);
+    status = seed(s, origin, XBR_PH_PARCEL, 0.0);
+    for (int i = 0; i < s->cm.n_intervals && status == XBR_OK && s->cm.q_bulk > 0.0; i++)
+        status = seed(s, origin, XBR_PH_BULK, s->cm.intervals[i]);
     while (status == XBR_OK && router->n_heap > 0) {
         heap_item_t top = heap_pop(router);
         const label_t *l = &router->labels[top.idx];
@@ -1235,6 +1291,7 @@ static xbr_status_t run(const xbr_scenario_t *sc, xbr_router_t *router, int prod
         goto out;
     s.cm.origin_country = sc->network->nodes[origin].country;
     s.cm.design = router->design;
+    xbr__cm_set_intervals(&s.cm, router->intervals, router->n_intervals);
     s.r = router;
     s.market = market;
     s.co2e = co2e;

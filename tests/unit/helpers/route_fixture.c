@@ -95,6 +95,8 @@ int fx_add_priced_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, do
  * value 100, 1 unit per order, cv 0.3, no demand (set it with sc->products[0].demand_per_week);
  * service level 0.95, no holding cost, no value of time, no carbon price, review 14 days.
  */
+bool fx_auto_parcel = true;
+
 xbr_scenario_t *fx_scenario_new(xbr_network_t *net, int origin)
 {
     assert_int_equal(xbr__network_index(net), XBR_OK);
@@ -127,6 +129,15 @@ xbr_scenario_t *fx_scenario_new(xbr_network_t *net, int origin)
     sc->value_of_time_per_day = 0.0;
     sc->carbon_price_per_t = 0.0;
     sc->review_days = 14.0;
+    if (fx_auto_parcel)
+        for (size_t i = 0; i < net->n_links; i++) {
+            xbr_link_t *l = &net->links[i];
+            if ((l->mode == XBR_MODE_SEA || l->mode == XBR_MODE_RAIL) && !l->parcel_service) {
+                l->parcel_service = true;
+                l->parcel_cost = l->cost;
+                l->parcel_days = l->days;
+            }
+        }
     return sc;
 }
 

@@ -6,6 +6,7 @@
 #ifndef XBR_TEST_ROUTE_FIXTURE_H
 #define XBR_TEST_ROUTE_FIXTURE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "xbroute/model.h"
@@ -34,8 +35,12 @@ int fx_add_priced_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, do
  * Wraps `net` (indexed here) in a scenario with one product "p" from `origin`: 2 kg, 0.01 m3,
  * value 100, 1 unit per order, cv 0.3, no demand (set it with sc->products[0].demand_per_week);
  * service level 0.95, no holding cost, no value of time, no carbon price, review 14 days.
+ * While fx_auto_parcel is true (the default), every sea or rail link of `net` without a parcel
+ * service gets one at its own rate and days, so that tests of other rules may send parcels by
+ * sea as before the parcel-service rule; tests of that rule clear the service or the flag.
  * Free with xbr_scenario_free() (which frees the network too).
  */
+extern bool fx_auto_parcel;
 xbr_scenario_t *fx_scenario_new(xbr_network_t *net, int origin);
 
 /* Adds node `origin` to the origins of product 0 of `sc` (after those it has). */

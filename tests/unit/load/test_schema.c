@@ -130,7 +130,7 @@ static int compare_def(const cJSON *schema, const char *schema_name, const char 
 static void test_network_schema_defs_match_loader_keys(void **state)
 {
     static const char *const defs[] = {"network", "node", "link", "cost", "handling", "days",
-                                       "country", "regime", "source", "defaults",
+                                       "country", "regime", "source", "defaults", "parcel",
                                        /* last-mile rate cards and fulfilment fee tables */
                                        "last_mile", "last_mile_band", "last_mile_price",
                                        "fee_table", "fee_tier", "fee_price", "storage_rates"};

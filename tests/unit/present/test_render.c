@@ -80,7 +80,8 @@ static void test_route_json_follows_the_contract(void **state)
         "\"domestic\", \"regime\": \"9610\", \"stock_at\": null, \"sale\": \"domestic\", \"cost\": "
         "{\"total\": 1.875, "
         "\"transport\": 1.5, \"handling\": 0, \"clearance\": 0, \"duty\": 0.25, \"vat\": 0.125, "
-        "\"markup\": 0, \"in_transit\": 0, \"storage\": 0, \"capital\": 0, \"warehouse_fixed\": "
+        "\"markup\": 0, \"in_transit\": 0, \"origin_stock\": 0, \"storage\": 0, \"capital\": 0, "
+        "\"warehouse_fixed\": "
         "0, \"carbon\": 0}, \"days\": 12.5, \"days_sd\": 2, \"lead_time_days\": 0, \"co2e_kg\": "
         "0.5, \"consumer_price\": 101.875, \"factory_share\": 0.8, \"generalised_cost\": 1.875, "
         "\"promise_days\": 14, \"meets_promise\": true}\n");
@@ -120,7 +121,7 @@ static void test_cost_json_lists_every_component(void **state)
     xbr_json_object_end(&j);
     assert_string_equal(b.data, "{\"cost\":{\"total\":2.5,\"transport\":0,\"handling\":0,"
                                 "\"clearance\":0,\"duty\":0,\"vat\":0,\"markup\":0,"
-                                "\"in_transit\":0.5,\"storage\":0,\"capital\":0,"
+                                "\"in_transit\":0.5,\"origin_stock\":0,\"storage\":0,\"capital\":0,"
                                 "\"warehouse_fixed\":2,\"carbon\":0}}\n");
     xbr_buf_destroy(&b);
 }

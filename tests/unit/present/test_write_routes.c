@@ -75,15 +75,16 @@ static void test_csv_has_a_column_per_component_and_a_row_per_route(void **state
     render(&x, -1, XBR_CRITERIA_COST_DAYS, 2, XBR_FORMAT_CSV, &b);
     const char *expect =
         "set,rank,product,origin,market,class,regime,cost_total,transport,handling,clearance,"
-        "duty,vat,markup,in_transit,storage,capital,warehouse_fixed,carbon,days,lead_time_days,"
+        "duty,vat,markup,in_transit,origin_stock,storage,capital,warehouse_fixed,carbon,days,lead_"
+        "time_days,"
         "co2e_kg,consumer_price,factory_share,generalised_cost,meets_promise,path\n"
-        "pareto,1,p,F,M,domestic,9610,5,5,0,0,0,0,0,0,0,0,0,0,10,0,0,105,0.952381,5,false,"
+        "pareto,1,p,F,M,domestic,9610,5,5,0,0,0,0,0,0,0,0,0,0,0,10,0,0,105,0.952381,5,false,"
         "F >post> M\n"
-        "pareto,2,p,F,M,domestic,9610,10,10,0,0,0,0,0,0,0,0,0,0,3,0,1,110,0.909091,10,true,"
+        "pareto,2,p,F,M,domestic,9610,10,10,0,0,0,0,0,0,0,0,0,0,0,3,0,1,110,0.909091,10,true,"
         "F >air> M\n"
-        "alternative,1,p,F,M,domestic,9610,5,5,0,0,0,0,0,0,0,0,0,0,10,0,0,105,0.952381,5,false,"
+        "alternative,1,p,F,M,domestic,9610,5,5,0,0,0,0,0,0,0,0,0,0,0,10,0,0,105,0.952381,5,false,"
         "F >post> M\n"
-        "alternative,2,p,F,M,domestic,9610,10,10,0,0,0,0,0,0,0,0,0,0,3,0,1,110,0.909091,10,true,"
+        "alternative,2,p,F,M,domestic,9610,10,10,0,0,0,0,0,0,0,0,0,0,0,3,0,1,110,0.909091,10,true,"
         "F >air> M\n";
     assert_string_equal(b.data, expect);
     xbr_buf_destroy(&b);
@@ -109,11 +110,12 @@ static void test_text_heading_tables_and_costs(void **state)
                    "   1  domestic           9610       5.00    10.0         -    0.000  missed\n"
                    "   2  domestic           9610      10.00     3.0         -    1.000  met\n");
     assert_has(&b, "\n  paths:\n   1  F >post> M\n   2  F >air> M\n");
-    assert_has(&b, "\n  cost per unit (USD):\n"
-                   "   # transport handling clearance    duty     vat  markup  transit storage "
-                   "capital wh fixed  carbon    total\n"
-                   "   1      5.00     0.00      0.00    0.00    0.00    0.00    0.000   0.000 "
-                   "  0.000    0.000   0.000     5.00\n");
+    assert_has(
+        &b, "\n  cost per unit (USD):\n"
+            "   # transport handling clearance    duty     vat  markup  transit   origin storage "
+            "capital wh fixed  carbon    total\n"
+            "   1      5.00     0.00      0.00    0.00    0.00    0.00    0.000    0.000   0.000 "
+            "  0.000    0.000   0.000     5.00\n");
     assert_has(&b, "\n2 best by generalised cost (value of time 0 per unit-day)\n\n");
     xbr_buf_destroy(&b);
 

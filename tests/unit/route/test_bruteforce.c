@@ -75,6 +75,17 @@ static int random_link(xbr_network_t *net, rng_t *r, int a, int b)
     lk->distance_km = unif(r, 0, 12000);
     lk->co2e_g_per_tkm = unif(r, 0, 700);
     lk->closed = chance(r, 0.05);
+    /* a sea or rail link carries parcels only with a parcel service (60 %); 20 % of links set
+     * their own replenishment interval */
+    if ((mode == XBR_MODE_SEA || mode == XBR_MODE_RAIL) && chance(r, 0.6)) {
+        lk->parcel_service = true;
+        lk->parcel_cost.per_kg = unif(r, 0, 5);
+        lk->parcel_cost.min_charge = chance(r, 0.5) ? unif(r, 0, 10) : 0.0;
+        double plo = unif(r, 0, 20);
+        lk->parcel_days = (xbr_days_t){plo, plo + unif(r, 0, 5), plo + unif(r, 5, 10)};
+    }
+    if (chance(r, 0.2))
+        lk->review_days = unif(r, 3, 28);
     return l;
 }
 
@@ -98,6 +109,10 @@ static int twin_link(xbr_network_t *net, rng_t *r, int base)
     lk->days = chance(r, 0.5) ? (xbr_days_t){mean, mean, mean}
                               : (xbr_days_t){mean - spread, mean - spread, mean + 2.0 * spread};
     lk->departures_per_week = b->departures_per_week;
+    lk->parcel_service = b->parcel_service;
+    lk->parcel_cost = b->parcel_cost;
+    lk->parcel_days = b->parcel_days;
+    lk->review_days = chance(r, 0.5) ? b->review_days : unif(r, 3, 28);
     lk->distance_km = b->distance_km;
     lk->co2e_g_per_tkm = b->co2e_g_per_tkm;
     return l;
@@ -213,6 +228,7 @@ static void random_node_data(xbr_node_t *nd, rng_t *r)
         /* bonded zones (regime 1210): mostly in the origin's country (0, CN), where routes
          * stock there; a few abroad, which routes from CN pass in bulk but never stock at */
         nd->bonded = chance(r, nd->country == 0 ? 0.5 : 0.1);
+        nd->review_days = chance(r, 0.25) ? unif(r, 3, 28) : 0.0; /* its own interval */
     }
 }
 
@@ -230,6 +246,8 @@ static void random_product(xbr_scenario_t *sc, rng_t *r, int market)
     sc->value_of_time_per_day = unif(r, 0, 3);
     sc->carbon_price_per_t = chance(r, 0.5) ? unif(r, 0, 150) : 0.0;
     sc->review_days = unif(r, 3, 28);
+    for (int m = 0; m < XBR_MODE_COUNT; m++) /* intervals by mode */
+        sc->review_days_by_mode[m] = chance(r, 0.4) ? unif(r, 3, 28) : 0.0;
 }
 
 /*
@@ -509,6 +527,9 @@ typedef struct {
     size_t class_routes, class_keys_max, class_only; /* by-class fronts */
     size_t class_bonded;                             /* bonded routes on the by-class fronts */
     size_t front_by_class[XBR_CLASS_COUNT];
+    size_t own_interval; /* front routes whose interval is not the scenario's review_days */
+    size_t parcel_sea;   /* front routes with a parcel leg on a sea or rail parcel service */
+    size_t wh_interval;  /* front routes stocked at a warehouse with its own interval */
 } stats_t;
 
 /* By class: xbr_routes_pareto_by_class() against the union of the per-class fronts of the
@@ -611,8 +632,18 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
         for (size_t i = 0; i < set->count; i++) {
             const xbr_route_t *rt = &set->routes[i];
             expect_evaluated(sc, market, rt);
-            if (!co2e)
+            if (!co2e) {
                 stats->front_by_class[rt->route_class]++;
+                if (rt->interval_days > 0.0 && rt->interval_days != sc->review_days)
+                    stats->own_interval++;
+                if (rt->stock_at >= 0 && sc->network->nodes[rt->stock_at].review_days > 0.0)
+                    stats->wh_interval++;
+                for (size_t j = 0; j < rt->n_links; j++) {
+                    const xbr_link_t *l = &sc->network->links[rt->links[j]];
+                    if (l->parcel_service && rt->interval_days == 0.0) /* a direct parcel */
+                        stats->parcel_sea++;
+                }
+            }
         }
         if (!co2e)
             stats->front_routes += nf;
@@ -807,6 +838,12 @@ static void test_pareto_and_k_best_equal_brute_force_on_random_networks(void **s
     assert_true(stats.class_only > stats.front_routes / 4);
     assert_true(stats.class_keys_max >= 4);
     /* the generator must exercise every structure, or the comparison proves little */
+    print_message("%zu front routes with an interval of their own (%zu a warehouse's), %zu parcel "
+                  "legs on a sea or rail parcel service\n",
+                  stats.own_interval, stats.wh_interval, stats.parcel_sea);
+    assert_true(stats.wh_interval > 5);
+    assert_true(stats.own_interval > 50);
+    assert_true(stats.parcel_sea > 10);
     assert_true(stats.front_by_class[XBR_CLASS_WAREHOUSE] > 0);
     assert_true(stats.front_by_class[XBR_CLASS_B2B2C] > 0);
     assert_true(stats.front_by_class[XBR_CLASS_TRADITIONAL] > 0);
@@ -836,6 +873,7 @@ static void test_pareto_with_tariffs_and_cif_equals_brute_force(void **state)
 
 int main(void)
 {
+    fx_auto_parcel = false; /* random_link() decides which sea/rail links carry parcels */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pareto_and_k_best_equal_brute_force_on_random_networks),
         cmocka_unit_test(test_all_origins_equal_brute_force_on_random_networks),

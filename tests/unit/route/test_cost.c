@@ -53,8 +53,8 @@ static void assert_total_is_sum(const xbr_route_t *r)
 {
     const xbr_cost_breakdown_t *c = &r->cost;
     assert_close(c->total, c->transport + c->handling + c->clearance + c->duty + c->vat +
-                               c->markup + c->in_transit + c->storage + c->capital +
-                               c->warehouse_fixed + c->carbon);
+                               c->markup + c->in_transit + c->origin_stock + c->storage +
+                               c->capital + c->warehouse_fixed + c->carbon);
 }
 
 static void test_normal_quantile_matches_table(void **state)
@@ -429,7 +429,9 @@ static void test_stocked_route_cycle_and_safety_stock_and_clock_reset(void **sta
      * SS = z sqrt(33.25 x 63 + 100 x 14.4375) = z sqrt(3538.5); cycle = 10 x 14 / 2 = 70.
      * I = 70 + SS. storage = I x 0.01 x 0.5 x 7/70; capital = I x 100 x 0.12/365 x 7/70;
      * fixed = 700/70 = 10. In transit: 100 x 0.12/365 x (33.25 + 2 days after W).
-     * Consumer days: only the last mile, 2.
+     * Consumer days: only the last mile, 2. No charge is paid on the way (all rates 0), so the
+     * stock at W is worth its factory value 100. The interval is review_days 14 (the sea
+     * link departs every 3.5 days, more often): origin stock 14/2 x 100 x 0.12/365.
      */
     double z = 1.6448536;
     double ss = z * sqrt(3538.5);
@@ -442,6 +444,8 @@ static void test_stocked_route_cycle_and_safety_stock_and_clock_reset(void **sta
     assert_true(fabs(r.cost.capital - stock * 100.0 * 0.12 / 365.0 * 0.1) < 1e-7);
     assert_close(r.cost.warehouse_fixed, 10.0);
     assert_close(r.cost.in_transit, 100.0 * 0.12 / 365.0 * 35.25);
+    assert_close(r.cost.origin_stock, 7.0 * 100.0 * 0.12 / 365.0);
+    assert_close(r.interval_days, 14.0);
     assert_int_equal(r.stock_at, w);
     assert_int_equal(r.route_class, XBR_CLASS_WAREHOUSE);
     assert_string_equal(r.class_name, "warehouse-sea");
