@@ -6,9 +6,10 @@ the README shows for it. This runs each command whose files are in the repositor
 scratch folder that links to the repository's scenarios, networks, tests and examples, so that
 outputs the command writes land there and nowhere else) and checks that every line the README
 shows appears in the real output (standard output, then standard error), in order; a line
-"..." marks where the README leaves lines out. With --update, a shown line that no longer
-appears is replaced by the real line of the same shape (the same text once every number is
-set aside), and the README is rewritten. Commands that name a file the repository does not hold
+"..." marks where the README leaves lines out. With --update, an example shown whole (no "...")
+that does not hold is replaced by the real output, and in an excerpt a shown line that no
+longer appears is replaced by the real line of the same shape (the same text once every number
+is set aside); then the README is rewritten. Commands that name a file the repository does not hold
 (a file the reader makes, e.g. tiny-scenario.json), write under /tmp, or build the 200k-link
 benchmark network are not run. Exit 0 when every example holds, 1 otherwise (each mismatch
 named with its README line).
@@ -103,6 +104,7 @@ def main():
     readme = args[0] if args else os.path.join(ROOT, "README.md")
     lines = open(readme, encoding="utf-8").read().split("\n")
     bad = ran = 0
+    whole = []  # (first index, last index + 1, new lines) of whole examples to replace
     with tempfile.TemporaryDirectory() as scratch:
         for d in LINKED:
             os.symlink(os.path.join(ROOT, d), os.path.join(scratch, d))
@@ -111,12 +113,21 @@ def main():
             if not runnable(argv):
                 continue
             ran += 1
-            problems, fixes = check(expected, run(xbroute, argv, scratch), update)
+            actual = run(xbroute, argv, scratch)
+            problems, fixes = check(expected, actual, update)
+            excerpt = any(e.strip() == "..." for _, e in expected)
+            if update and problems and not excerpt and expected:
+                whole.append((expected[0][0], expected[-1][0] + 1, [a.rstrip() for a in actual]))
+                continue
             for idx, new in fixes.items():
                 lines[idx] = new
             for idx, e in problems:
                 bad += 1
                 print("README.md:%d: `%s` does not print:\n    %s" % (idx + 1, cmd, e))
+    for first, end, new in sorted(whole, reverse=True):
+        while end > first and lines[end - 1].strip() == "":
+            end -= 1  # keep the blank line before a following command
+        lines[first:end] = new
     if update:
         open(readme, "w", encoding="utf-8").write("\n".join(lines))
     print("readme_check: %d examples run, %d lines that do not hold" % (ran, bad))
