@@ -197,6 +197,9 @@ typedef struct {
     unsigned via;                /* bit (1u << xbr_passage_t) per passage used */
     bool closed;                 /* status "closed", a closed passage, or a scenario change */
     xbr_srcpos_t pos;
+    /* sea links: the path on the sea-lane network (README "Sea lanes"); private to the
+     * library, NULL for other modes */
+    struct xbr_lane *lane;
 } xbr_link_t;
 
 typedef struct {
@@ -229,6 +232,7 @@ typedef struct {
     double co2e_g_per_tkm[XBR_MODE_COUNT];
     struct xbr_graph *graph;     /* private */
     struct xbr_strings *strings; /* private: interned file names */
+    unsigned closed_passages;    /* bit (1u << xbr_passage_t) per passage a scenario closed */
 } xbr_network_t;
 
 /* Returns the node index for `id`, or -1. O(1) expected. */
