@@ -257,6 +257,9 @@ void xbr__ldnet_ids_destroy(xbr__ldnet_ids_t *ids);
  */
 xbr_status_t xbr__ldnet_add_nodes_links(xbr__ldoc_t *doc, xbr_network_t *net, xbr__ldnet_ids_t *ids,
                                         const cJSON *nodes, const cJSON *links);
+/* Warns about each sea link of the file's `links` array (element k is net->links[k]) whose stated
+ * via differs from the passages its sea-lane path crosses. Call after xbr__network_index(). */
+void xbr__ldnet_check_via(xbr__ldoc_t *doc, const cJSON *links, const xbr_network_t *net);
 
 /*
  * Reads an array of sources (id, what, where, date; ids unique) and puts each id into `ids`.

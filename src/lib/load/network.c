@@ -510,6 +510,44 @@ static void load_via(xbr__ldoc_t *doc, const cJSON *via, const char *oid, xbr_li
     }
 }
 
+/* The passage names of `bits`, comma-separated, into out; "none" when there are none. */
+static void passage_list(unsigned bits, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (int p = 0; p < XBR_PASSAGE_COUNT && n < cap; p++)
+        if (bits & (1u << p))
+            n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? ", " : "",
+                                  xbr_passage_name((xbr_passage_t)p));
+    if (n == 0)
+        snprintf(out, cap, "none");
+}
+
+void xbr__ldnet_check_via(xbr__ldoc_t *doc, const cJSON *links, const xbr_network_t *net)
+{
+    const cJSON *it;
+    size_t k = 0;
+    if (!cJSON_IsArray(links))
+        return;
+    cJSON_ArrayForEach(it, links)
+    {
+        if (k >= net->n_links)
+            break;
+        const xbr_link_t *l = &net->links[k++];
+        const cJSON *via = cJSON_GetObjectItemCaseSensitive(it, "via");
+        if (via == NULL || l->lane == NULL || !l->lane->pinned || !isfinite(l->lane->km) ||
+            l->lane->via == l->via)
+            continue;
+        char stated[160], path[160], oid[80];
+        passage_list(l->via, stated, sizeof stated);
+        passage_list(l->lane->via, path, sizeof path);
+        snprintf(oid, sizeof oid, "link %.64s", l->id);
+        xbr__ldoc_diag(
+            doc, XBR_SEV_WARNING, via, 0, oid, "via", "the passages of the link's sea-lane path",
+            "via states %s but the shortest sea lane that keeps to it crosses %s", stated, path);
+    }
+}
+
 static int node_ref(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const char *key,
                     const xbr__ldnet_ids_t *ids, char **name)
 {
@@ -806,6 +844,8 @@ xbr_status_t xbr__ldnet_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
         if (st == XBR_EINPUT)
             xbr__ldoc_diag(doc, XBR_SEV_ERROR, NULL, 0, NULL, NULL, NULL,
                            "the network could not be indexed (duplicate ids)");
+        else if (st == XBR_OK)
+            xbr__ldnet_check_via(doc, links, net);
     }
 out:
     xbr__ldnet_ids_destroy(&ids);
