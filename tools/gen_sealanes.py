@@ -15,8 +15,8 @@ What it does (the same graph tools/data/sea_distances.csv was computed on):
     first appearance, and stored as integer microdegrees (exact);
   * segments tagged `northwest` (the Northwest Passage) are left out: searoute-py never uses
     them by default, and neither does xbroute;
-  * a segment repeated (same two ends, either direction) is kept once, with the tag of its
-    first appearance;
+  * a segment repeated (same two ends, either direction) is kept once, with the passage tag
+    of any of its copies that has one;
   * nodes at longitude -180 and +180 with the same latitude are joined by an edge with the
     tag "antimeridian" (length 0), so routes cross the Pacific;
   * segment lengths are not stored: the library computes each as the haversine distance of
@@ -42,7 +42,7 @@ def read_graph(path):
     tags the list of tag names, "" first."""
     nodes, index = [], {}
     tags, tag_index = [""], {"": 0}
-    edges, seen = [], set()
+    edges, seen = [], {}
 
     def node(lon, lat):
         k = (micro(lon), micro(lat))
@@ -59,12 +59,17 @@ def read_graph(path):
             a = node(row["lon1"], row["lat1"])
             b = node(row["lon2"], row["lat2"])
             key = (min(a, b), max(a, b))
-            if a == b or key in seen:
+            if a == b:
                 continue
-            seen.add(key)
             if tag not in tag_index:
                 tag_index[tag] = len(tags)
                 tags.append(tag)
+            if key in seen:
+                k = seen[key]
+                if edges[k][2] == 0:  # a repeat that names a passage: keep the name
+                    edges[k] = (edges[k][0], edges[k][1], tag_index[tag])
+                continue
+            seen[key] = len(edges)
             edges.append((a, b, tag_index[tag]))
     # antimeridian stitching
     east = {lat: i for i, (lon, lat) in enumerate(nodes) if lon == 180000000}
@@ -74,7 +79,7 @@ def read_graph(path):
     for i, lat in west:
         j = east.get(lat)
         if j is not None and (min(i, j), max(i, j)) not in seen:
-            seen.add((min(i, j), max(i, j)))
+            seen[(min(i, j), max(i, j))] = len(edges)
             edges.append((i, j, tag_index["antimeridian"]))
     return nodes, edges, tags
 

@@ -472,7 +472,7 @@ xbr_status_t xbr__sealanes_close_passage(xbr_network_t *net, int passage,
         if (l->mode != XBR_MODE_SEA || l->lane == NULL || (l->lane->pinned && (l->via & bit)) ||
             !(l->lane->via & bit))
             continue;
-        l->lane->avoid |= bit;
+        l->lane->avoid = avoid_of(net, l);
         jobs[n++] = (job_t){.from = l->lane->from_node, .avoid = l->lane->avoid, .link = j};
     }
     st = route_with_fallback(L, net, jobs, n);
