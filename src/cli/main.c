@@ -19,6 +19,7 @@ static const cli_command_t commands[] = {
     {"batch", cmd_batch,
      "many scenarios in parallel: one summary record each; shardable, resumable"},
     {"report", cmd_report, "a self-contained HTML report: map, winners, costs, the six-link chain"},
+    {"map", cmd_map, "an SVG map of the winning routes (or of a routes file), sea legs on lanes"},
     {"generate", cmd_generate, "write a synthetic network and scenario for benchmarks"},
 };
 
