@@ -293,4 +293,22 @@ xbr_status_t xbr__scenario_from_doc(xbr__ldoc_t *doc, const char *path, xbr_scen
 xbr_status_t xbr__changes_apply(xbr__ldoc_t *doc, const cJSON *changes, xbr_network_t *net,
                                 const xbr__strmap_t *scenario_sources);
 
+/* ---- route_list.c: the routes of an xbroute.routes/1 document ---- */
+
+/* Route i is links[start[i] .. start[i] + count[i] - 1] (link indices), of class cls[i] (NULL
+ * when the document gave none). */
+typedef struct {
+    size_t n;
+    size_t *start, *count;
+    int *links;
+    char **cls;
+} xbr__route_list_t;
+
+/* Reads the "pareto" and "alternatives" routes of `text` (len bytes, from `file`); every link id
+ * must be a link of `net`. XBR_OK, XBR_EINPUT (with a diagnostic) or XBR_ENOMEM; on failure *out
+ * is empty. Free with xbr__route_list_free(). */
+xbr_status_t xbr__route_list_parse(const xbr_network_t *net, const char *file, const char *text,
+                                   size_t len, xbr__route_list_t *out, xbr_diags_t *diags);
+void xbr__route_list_free(xbr__route_list_t *l);
+
 #endif
