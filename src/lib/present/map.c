@@ -450,19 +450,26 @@ static void draw_nodes(const map_t *M)
     xbr_buf_puts(out, "</g>\n");
 }
 
-/* Labels node i (its code, else its id) at the first place that is inside the map and
- * overlaps no earlier label: right of the node, else left, else above, else not at all. */
+/* Labels node i by its name (its id when it has none) at the first place that is inside the
+ * map and overlaps no earlier label: beside the node (right, left, above, below), else led out
+ * diagonally 26 px away with a thin leader line, else not at all. */
 static void place_label(map_t *M, size_t i)
 {
     const xbr_node_t *N = &M->net->nodes[i];
     const xbr_map_view_t *v = &M->v;
-    const char *text = N->code != NULL ? N->code : N->id;
+    const char *text = N->name != NULL && N->name[0] != '\0' ? N->name : N->id;
     double x, y, w = xbr__pic_text_width(text, FONT_LABEL);
     xbr_map_project(v, N->lon, N->lat, &x, &y);
-    box_t cand[3] = {{x + 6.0, y - 8.0, x + 6.0 + w, y + 6.0},
+    const double L = 26.0;
+    box_t cand[8] = {{x + 6.0, y - 8.0, x + 6.0 + w, y + 6.0},
                      {x - 6.0 - w, y - 8.0, x - 6.0, y + 6.0},
-                     {x - w / 2.0, y - 22.0, x + w / 2.0, y - 8.0}};
-    for (int c = 0; c < 3; c++) {
+                     {x - w / 2.0, y - 22.0, x + w / 2.0, y - 8.0},
+                     {x - w / 2.0, y + 8.0, x + w / 2.0, y + 22.0},
+                     {x + L, y - L - 14.0, x + L + w, y - L},
+                     {x - L - w, y - L - 14.0, x - L, y - L},
+                     {x + L, y + L, x + L + w, y + L + 14.0},
+                     {x - L - w, y + L, x - L, y + L + 14.0}};
+    for (int c = 0; c < 8; c++) {
         bool ok = cand[c].x0 >= v->left && cand[c].x1 <= v->left + v->width &&
                   cand[c].y0 >= v->top && cand[c].y1 <= v->top + v->height;
         for (size_t k = 0; ok && k < M->n_boxes; k++)
@@ -471,6 +478,12 @@ static void place_label(map_t *M, size_t i)
         if (!ok)
             continue;
         M->boxes[M->n_boxes++] = cand[c];
+        if (c >= 4) { /* the leader: from the node to the label's nearer lower/upper corner */
+            double lx = c % 2 == 0 ? cand[c].x0 : cand[c].x1;
+            double ly = c < 6 ? cand[c].y1 : cand[c].y0;
+            xbr__pic_line(M->out, x, y, lx, ly);
+            xbr_buf_puts(M->out, " stroke=\"#555555\" stroke-width=\"0.7\"/>\n");
+        }
         xbr__pic_text(M->out, cand[c].x0, cand[c].y1 - 3.0, "start", FONT_LABEL, NULL, text);
         return;
     }
