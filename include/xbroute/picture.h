@@ -158,6 +158,8 @@ typedef struct {
     double co2e_kg;          /* NAN when unknown */
     const double *leg_days;  /* n_links entries, or NULL */
     const double *leg_cost;  /* n_links entries (per unit), or NULL */
+    const char *product;     /* product id, or NULL (GeoJSON properties) */
+    const char *market;      /* market node id, or NULL */
 } xbr_pic_route_t;
 
 /* The Okabe-Ito colour ("#RRGGBB") of a route class name (by its prefix before '-'), or of

@@ -141,6 +141,8 @@ static void test_geojson_routes_legs_and_whole_path(void **state)
     xbr_buf_t b;
     char path[1024];
     xbr_buf_init(&b);
+    r.product = "P1";
+    r.market = "M1";
     assert_int_equal(xbr_geojson_routes(&b, net, &r, 1, NULL), XBR_OK);
     pf_save(&b, "routes.geojson", path, sizeof path);
     cJSON *fc = cJSON_ParseWithLength(b.data, b.len);
@@ -159,7 +161,14 @@ static void test_geojson_routes_legs_and_whole_path(void **state)
         assert_string_equal(cJSON_GetObjectItemCaseSensitive(p, "class")->valuestring,
                             "warehouse-sea");
         assert_string_equal(cJSON_GetObjectItemCaseSensitive(p, "regime")->valuestring, "9810");
+        /* every feature, leg or route, says which product into which market */
+        assert_string_equal(cJSON_GetObjectItemCaseSensitive(p, "product")->valuestring, "P1");
+        assert_string_equal(cJSON_GetObjectItemCaseSensitive(p, "market")->valuestring, "M1");
         if (strcmp(kind, "leg") == 0) {
+            const xbr_link_t *L = &net->links[r.links[leg]];
+            assert_string_equal(cJSON_GetObjectItemCaseSensitive(p, "link")->valuestring, L->id);
+            assert_string_equal(cJSON_GetObjectItemCaseSensitive(p, "mode")->valuestring,
+                                xbr_mode_name(L->mode));
             assert_int_equal(cJSON_GetObjectItemCaseSensitive(p, "leg")->valueint, leg + 1);
             assert_float_equal(cJSON_GetObjectItemCaseSensitive(p, "days")->valuedouble,
                                PF_LEG_DAYS[leg], 0.0);
@@ -179,6 +188,16 @@ static void test_geojson_routes_legs_and_whole_path(void **state)
             const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(p, "nodes");
             assert_int_equal(cJSON_GetArraySize(nodes), 5);
             assert_string_equal(cJSON_GetArrayItem(nodes, 4)->valuestring, "M1");
+            const cJSON *links = cJSON_GetObjectItemCaseSensitive(p, "links");
+            const cJSON *modes = cJSON_GetObjectItemCaseSensitive(p, "modes");
+            assert_int_equal(cJSON_GetArraySize(links), 4);
+            assert_int_equal(cJSON_GetArraySize(modes), 4);
+            for (int i = 0; i < 4; i++) {
+                const xbr_link_t *L = &net->links[r.links[i]];
+                assert_string_equal(cJSON_GetArrayItem(links, i)->valuestring, L->id);
+                assert_string_equal(cJSON_GetArrayItem(modes, i)->valuestring,
+                                    xbr_mode_name(L->mode));
+            }
             assert_float_equal(cJSON_GetObjectItemCaseSensitive(p, "cost")->valuedouble, 4.05, 0.0);
         }
     }
@@ -289,6 +308,27 @@ static void test_shipped_network_geojson(void **state)
     xbr_network_free(net);
 }
 
+/* A node at 89 N (above the web Mercator limit, atan(sinh(pi)) = 85.0511287798 degrees) is
+ * written at that limit, so web maps can draw it. */
+static void test_geojson_latitude_clamped_to_web_mercator(void **state)
+{
+    (void)state;
+    xbr_network_t *net = pf_network();
+    net->nodes[0].lat = 89.0;
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_geojson_network(&b, net, NULL), XBR_OK);
+    cJSON *fc = cJSON_ParseWithLength(b.data, b.len);
+    assert_non_null(fc);
+    const cJSON *f = feature_by_id(fc, net->nodes[0].id);
+    const cJSON *c = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(f, "geometry"), "coordinates");
+    assert_float_equal(cJSON_GetArrayItem(c, 1)->valuedouble, 85.051129, 1e-9);
+    cJSON_Delete(fc);
+    xbr_buf_destroy(&b);
+    xbr_network_free(net);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -298,6 +338,7 @@ int main(void)
         cmocka_unit_test(test_geojson_no_routes),
         cmocka_unit_test(test_geojson_rejects_bad_coordinates),
         cmocka_unit_test(test_shipped_network_geojson),
+        cmocka_unit_test(test_geojson_latitude_clamped_to_web_mercator),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
