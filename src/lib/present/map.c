@@ -20,6 +20,8 @@
 #define LEGEND_ROW 22.0  /* px per legend row */
 #define LEGEND_COL 150.0 /* px per node type entry */
 #define FONT_LABEL 12.0
+#define MIN_STEP 1.5      /* px: closer points of a line are not written */
+#define MIN_STEP_LAND 2.0 /* px: nor of a land ring (1:110m: finer is not data) */
 
 /* ---- projection and view ---- */
 
@@ -300,13 +302,18 @@ static void geo_path(const map_t *M)
     double half = M->v.width * 180.0 / (M->v.lon_max - M->v.lon_min);
     for (size_t p = 0; p < g->n_parts; p++) {
         size_t s = g->part_start[p], n = xbr__geo_line_part_len(g, p);
-        double px = 0.0;
+        double px = 0.0, py = 0.0;
         for (size_t i = 0; i < n; i++) {
             double x, y;
             xbr_map_project(&M->v, g->pts[s + i].lon, g->pts[s + i].lat, &x, &y);
-            xbr_buf_puts(M->out, i == 0 || fabs(x - px) > half ? "M" : "L");
+            bool move = i == 0 || fabs(x - px) > half;
+            /* a point within MIN_STEP px of the last one drawn adds nothing to the picture */
+            if (!move && i + 1 < n && fabs(x - px) < MIN_STEP && fabs(y - py) < MIN_STEP)
+                continue;
+            xbr_buf_puts(M->out, move ? "M" : "L");
             xbr__pic_xy(M->out, x, y);
             px = x;
+            py = y;
         }
     }
 }
@@ -339,12 +346,18 @@ static void draw_land(const map_t *M)
             continue;
         for (unsigned r = 0; r < xbr__land_n_rings; r++) {
             unsigned s = xbr__land_ring_start[r], n = xbr__land_ring_count[r];
+            double px = 0.0, py = 0.0;
             for (unsigned i = 0; i < n; i++) {
                 double x, y;
                 project_raw(&M->v, xbr__land_lonlat[2 * (s + i)] + off,
                             xbr__land_lonlat[2 * (s + i) + 1], &x, &y);
+                if (i > 0 && i + 1 < n && fabs(x - px) < MIN_STEP_LAND &&
+                    fabs(y - py) < MIN_STEP_LAND)
+                    continue;
                 xbr_buf_puts(M->out, i == 0 ? "M" : "L");
                 xbr__pic_xy(M->out, x, y);
+                px = x;
+                py = y;
             }
             xbr_buf_puts(M->out, "Z");
         }
