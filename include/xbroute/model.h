@@ -200,6 +200,11 @@ typedef struct {
     /* sea links: the path on the sea-lane network (README "Sea lanes"); private to the
      * library, NULL for other modes */
     struct xbr_lane *lane;
+    /* sea links that give a speed instead of days (README "Sea lanes"): days = port_days +
+     * distance_km / (knots x 1.852 x 24), recomputed when a closure re-routes the link;
+     * knots 0 = not given */
+    double knots;
+    double port_days;
 } xbr_link_t;
 
 typedef struct {

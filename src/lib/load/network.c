@@ -548,6 +548,29 @@ void xbr__ldnet_check_via(xbr__ldoc_t *doc, const cJSON *links, const xbr_networ
     }
 }
 
+/* "knots" and "port_days": a sea link's speed and time in port, instead of days (the days
+ * follow from its distance once the sea lanes have routed it, model/sealanes.c). */
+static void load_speed(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const cJSON *it, int mode,
+                       xbr_link_t *l)
+{
+    const char *keys[2] = {"knots", "port_days"};
+    for (int k = 0; k < 2; k++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(it, keys[k]);
+        if (v != NULL && mode >= 0 && mode != XBR_MODE_SEA) {
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 1, o->oid, keys[k],
+                           "\"knots\" and \"port_days\" only on sea links", "a speed on a %s link",
+                           xbr_mode_name((xbr_mode_t)mode));
+            return;
+        }
+    }
+    xbr__ld_get_num(o, "knots", false, xbr__ld_positive, &l->knots);
+    if (xbr__ld_get_num(o, "port_days", false, xbr__ld_nonneg, &l->port_days) == 1 &&
+        !(l->knots > 0.0))
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "port_days"), 1,
+                       o->oid, "port_days", "\"port_days\" together with \"knots\"",
+                       "port_days without knots");
+}
+
 static int node_ref(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const char *key,
                     const xbr__ldnet_ids_t *ids, char **name)
 {
@@ -636,12 +659,19 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     l->volumetric_kg_per_m3 = mode >= 0 ? net->volumetric_kg_per_m3[mode] : NAN;
     xbr__ld_get_num(&o, "volumetric_kg_per_m3", false, xbr__ld_positive, &l->volumetric_kg_per_m3);
     const cJSON *d = cJSON_GetObjectItemCaseSensitive(it, "days");
-    if (d == NULL)
+    const cJSON *kn = cJSON_GetObjectItemCaseSensitive(it, "knots");
+    if (d == NULL && kn == NULL)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, "days",
-                       "a number, or an object {\"min\", \"mode\", \"max\"}",
+                       "a number, or an object {\"min\", \"mode\", \"max\"} (or, on a sea "
+                       "link, \"knots\")",
                        "missing required field");
-    else
+    else if (d != NULL && kn != NULL)
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, kn, 1, oid, "knots",
+                       "\"days\" or \"knots\" (with \"port_days\"), not both",
+                       "both days and knots given");
+    else if (d != NULL)
         load_days(doc, d, oid, &l->days);
+    load_speed(doc, &o, it, mode, l);
     xbr__ld_get_num(&o, "departures_per_week", false, xbr__ld_nonneg, &l->departures_per_week);
     if (xbr__ld_get_num(&o, "distance_km", false, xbr__ld_nonneg, &l->distance_km) == 1)
         l->distance_given = true;

@@ -16,8 +16,9 @@
  * cost k searches of O(E log V).
  *
  * What the lane sets on the link: distance_km (the lane length when the file gave none; a
- * given distance is scaled by new length / first length when a closure re-routes the link)
- * and, when the file left it out, via (the passages crossed).
+ * given distance is scaled by new length / first length when a closure re-routes the link),
+ * via when the file left it out (the passages crossed), and for a link that gives knots its
+ * days: port_days + distance_km / (knots x 1.852 km/h x 24 h).
  */
 #include <math.h>
 #include <pthread.h>
@@ -364,11 +365,21 @@ static xbr_status_t route_with_fallback(const lanes_t *L, xbr_network_t *net, jo
 }
 
 /* Sets the link's distance and (unless stated) via from its lane, when it has a path. */
+static void speed_days(xbr_link_t *l)
+{
+    if (l->knots > 0.0) { /* 1 knot = 1.852 km/h = 44.448 km a day */
+        double d = l->port_days + l->distance_km / (l->knots * 1.852 * 24.0);
+        l->days.min = l->days.mode = l->days.max = d;
+    }
+}
+
 static void apply(xbr_network_t *net, xbr_link_t *l)
 {
     struct xbr_lane *lane = l->lane;
-    if (!isfinite(lane->km))
+    if (!isfinite(lane->km)) { /* no lane: the great circle x detour distance stands */
+        speed_days(l);
         return;
+    }
     if (isnan(lane->km0))
         lane->km0 = lane->km;
     if (l->distance_given) {
@@ -380,6 +391,7 @@ static void apply(xbr_network_t *net, xbr_link_t *l)
     }
     if (!lane->pinned)
         l->via = lane->via;
+    speed_days(l);
 }
 
 xbr_status_t xbr__sealanes_route_new(xbr_network_t *net)

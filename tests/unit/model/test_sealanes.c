@@ -303,6 +303,33 @@ static void test_pinned_and_rerouted(void **state)
     xbr_network_free(net);
 }
 
+/*
+ * A link that gives a speed: 16 knots = 16 x 1.852 km/h x 24 h = 711.168 km a day, plus 3 days
+ * in port. Shanghai-Rotterdam via Suez (the file's 19,610.5 km): 3 + 19,610.5 / 711.168 =
+ * 30.57 days; round the Cape once Suez, Bab-el-Mandeb and Panama close (13,909 nm x 1.852 =
+ * 25,759.5 km): 3 + 25,759.5 / 711.168 = 39.22 days. Within 1 %, as the lengths are.
+ */
+static void test_knots_give_days_that_follow_the_lane(void **state)
+{
+    (void)state;
+    xbr_network_t *net = port_network();
+    int sha = port_index("CNSHA"), rtm = port_index("NLRTM");
+    int l = sea_link(net, sha, rtm, 0);
+    net->links[l].knots = 16.0;
+    net->links[l].port_days = 3.0;
+    assert_int_equal(xbr__network_index(net), XBR_OK);
+    const xbr_days_t *d = &net->links[l].days;
+    assert_near(d->mode, 30.57, 0.01 * 30.57);
+    assert_true(d->min == d->mode && d->mode == d->max);
+    assert_close(d->mode, 3.0 + net->links[l].distance_km / 711.168);
+    assert_int_equal(xbr__sealanes_close_passage(net, XBR_PASSAGE_SUEZ, NULL, NULL), XBR_OK);
+    assert_int_equal(xbr__sealanes_close_passage(net, XBR_PASSAGE_BABALMANDAB, NULL, NULL), XBR_OK);
+    assert_int_equal(xbr__sealanes_close_passage(net, XBR_PASSAGE_PANAMA, NULL, NULL), XBR_OK);
+    assert_near(d->mode, 39.22, 0.01 * 39.22);
+    assert_close(d->mode, 3.0 + net->links[l].distance_km / 711.168);
+    xbr_network_free(net);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +337,7 @@ int main(void)
         cmocka_unit_test(test_all_pairs_open_and_closed),
         cmocka_unit_test(test_published_shanghai_rotterdam),
         cmocka_unit_test(test_pinned_and_rerouted),
+        cmocka_unit_test(test_knots_give_days_that_follow_the_lane),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
