@@ -234,6 +234,7 @@ typedef struct {
     size_t per_row;      /* node type entries per legend row */
     size_t type_rows;    /* legend rows of node types */
     size_t n_route_rows; /* legend rows of routes: one per distinct label */
+    size_t n_note_rows;  /* 1: the row saying how legs are drawn (when there are routes) */
     double legend_top, height;
 } map_t;
 
@@ -258,7 +259,9 @@ static void legend_layout(map_t *M)
     for (size_t r = 0; r < M->n_routes; r++)
         M->n_route_rows += !label_seen_before(M->routes, r);
     M->legend_top = M->v.top + M->v.height + 12.0;
-    M->height = M->legend_top + LEGEND_ROW * (double)(M->type_rows + M->n_route_rows) + 16.0;
+    M->n_note_rows = M->n_routes > 0;
+    M->height = M->legend_top +
+                LEGEND_ROW * (double)(M->type_rows + M->n_route_rows + M->n_note_rows) + 16.0;
 }
 
 /* Checks the input, computes the view and the legend and allocates the scratch memory. */
@@ -568,6 +571,17 @@ static void draw_route_legend(const map_t *M)
     }
 }
 
+/* The last legend row, when routes are drawn: how each kind of leg is drawn. */
+static void draw_line_note(const map_t *M)
+{
+    if (M->n_note_rows == 0)
+        return;
+    double y = M->legend_top + LEGEND_ROW * (double)(M->type_rows + M->n_route_rows) + 10.0;
+    xbr__pic_text(M->out, 16.0, y, "start", FONT_LABEL, NULL,
+                  "Sea legs follow the sea lanes; air, express and post legs the great circle; "
+                  "truck, rail and last-mile legs a straight line.");
+}
+
 xbr_status_t xbr_svg_map(xbr_buf_t *out, const xbr_map_opts_t *opts, const xbr_network_t *net,
                          const xbr_pic_route_t *routes, size_t n_routes, xbr_diags_t *diags)
 {
@@ -594,6 +608,7 @@ xbr_status_t xbr_svg_map(xbr_buf_t *out, const xbr_map_opts_t *opts, const xbr_n
     xbr_buf_puts(out, "<g class=\"legend\" font-size=\"12\">\n");
     draw_type_legend(&M);
     draw_route_legend(&M);
+    draw_line_note(&M);
     xbr_buf_puts(out, "</g>\n</svg>\n");
     st = xbr__pic_done(out);
 out:
