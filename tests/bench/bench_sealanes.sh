@@ -31,8 +31,8 @@ def no_lanes(net):
     return net
 
 net = json.load(open("networks/china-export.json"))
-json.dump(net, open(out + "/shipped.json", "w"))
-json.dump(no_lanes(net), open(out + "/shipped-no-lanes.json", "w"))
+json.dump(net, open(out + "/shipped.json", "w"), indent=1)
+json.dump(no_lanes(net), open(out + "/shipped-no-lanes.json", "w"), indent=1)
 
 rng = random.Random(1)
 pts = sorted({(float(r["lon1"]), float(r["lat1"]))
@@ -46,8 +46,19 @@ for k in range(10000):
     links.append({"id": "S%d" % k, "from": "P%d" % a, "to": "P%d" % b, "mode": "sea", "days": 20})
 big = {"format": "xbroute.network/1", "name": "sealanes-bench", "countries": {"XX": {}},
        "nodes": nodes, "links": links}
-json.dump(big, open(out + "/10k.json", "w"))
-json.dump(no_lanes(big), open(out + "/10k-no-lanes.json", "w"))
+
+
+def write(net, path):
+    """One node or link per line, as `xbroute generate` writes (the loader finds positions
+    line by line)."""
+    with open(path, "w") as f:
+        f.write('{"format": "xbroute.network/1", "name": "sealanes-bench", "countries": {"XX": {}},\n')
+        f.write('"nodes": [\n' + ",\n".join(json.dumps(n) for n in net["nodes"]) + "],\n")
+        f.write('"links": [\n' + ",\n".join(json.dumps(l) for l in net["links"]) + "]}\n")
+
+
+write(big, out + "/10k.json")
+write(no_lanes(big), out + "/10k-no-lanes.json")
 PY
 median() {
   python3 - "$runs" "$@" <<'PY'
