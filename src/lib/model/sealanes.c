@@ -43,7 +43,7 @@ typedef struct {
 
 static lanes_t lanes;
 static int lanes_ok;
-static pthread_once_t lanes_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t lanes_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int passage_of_tag(const char *tag)
 {
@@ -69,7 +69,15 @@ static void lanes_build(void)
     if (lanes.start == NULL || lanes.to == NULL || lanes.km == NULL || lanes.tag == NULL ||
         lanes.tag_bit == NULL || lanes.lat == NULL || lanes.lon == NULL || fill == NULL) {
         free(fill);
-        return; /* lanes_ok stays 0: every use reports XBR_ENOMEM */
+        free(lanes.start);
+        free(lanes.to);
+        free(lanes.km);
+        free(lanes.tag);
+        free(lanes.tag_bit);
+        free(lanes.lat);
+        free(lanes.lon);
+        memset(&lanes, 0, sizeof lanes);
+        return; /* lanes_ok stays 0: this use reports XBR_ENOMEM, the next one tries again */
     }
     for (unsigned t = 0; t < xbr__lane_n_tags; t++) {
         int p = passage_of_tag(xbr__lane_tag[t]);
@@ -103,10 +111,17 @@ static void lanes_build(void)
     lanes_ok = 1;
 }
 
+/* The adjacency, built by the first call that needs it (under a lock, so threads loading
+ * networks in parallel build it once; a build that ran out of memory is tried again by the next
+ * call). Read-only once built; it lives as long as the process. */
 static const lanes_t *get_lanes(void)
 {
-    pthread_once(&lanes_once, lanes_build);
-    return lanes_ok ? &lanes : NULL;
+    pthread_mutex_lock(&lanes_lock);
+    if (!lanes_ok)
+        lanes_build();
+    int ok = lanes_ok;
+    pthread_mutex_unlock(&lanes_lock);
+    return ok ? &lanes : NULL;
 }
 
 int xbr__sealanes_n_nodes(void)
