@@ -8,6 +8,7 @@
  * pairs and the products. JSON: the xbroute.info/1 document, numbers as the JSON writer spells
  * them.
  */
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -93,8 +94,12 @@ static void text_lanes(xbr_buf_t *b, const xbr_network_t *net)
             xbr_buf_printf(b, "\n%-28s %9s %9s %7s %7s  %s\n", "sea link (lane)", "lane km",
                            "dist km", "snap A", "snap B", "passages");
         head = true;
-        xbr_buf_printf(b, "%-28s %9.0f %9.0f %7.1f %7.1f  ", l->id, l->lane->km, l->distance_km,
-                       l->lane->snap_from_km, l->lane->snap_to_km);
+        if (isfinite(l->lane->km))
+            xbr_buf_printf(b, "%-28s %9.0f ", l->id, l->lane->km);
+        else /* closures left it no lane */
+            xbr_buf_printf(b, "%-28s %9s ", l->id, "none");
+        xbr_buf_printf(b, "%9.0f %7.1f %7.1f  ", l->distance_km, l->lane->snap_from_km,
+                       l->lane->snap_to_km);
         text_passages(b, l->lane->via);
         xbr_buf_puts(b, l->closed ? "  (closed)\n" : "\n");
     }
