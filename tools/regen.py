@@ -23,12 +23,14 @@ sys.path.insert(0, TOOLS)
 
 import gen_china_export  # noqa: E402
 import gen_land_110m  # noqa: E402
+import gen_sealanes  # noqa: E402
 
 ROOT = os.path.dirname(TOOLS)
 
 # (path relative to the repository root, function returning the file's text)
 GENERATED = [
     ("src/lib/present/land_110m.c", gen_land_110m.generate),
+    ("src/lib/model/sealanes_data.c", gen_sealanes.generate),
     ("networks/china-export.json", gen_china_export.generate),
 ]
 

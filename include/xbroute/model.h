@@ -292,6 +292,14 @@ typedef struct {
     /* JSON "review_days": the replenishment interval of routes whose interval this link sets
      * (route.h); 0 = not given (the scenario's setting for the link's mode applies) */
     double review_days;
+    /* sea links: the path on the sea-lane network (README "Sea lanes"); private to the
+     * library, NULL for other modes */
+    struct xbr_lane *lane;
+    /* sea links that give a speed instead of days (README "Sea lanes"): days = port_days +
+     * distance_km / (knots x 1.852 x 24), recomputed when a closure re-routes the link;
+     * knots 0 = not given */
+    double knots;
+    double port_days;
 } xbr_link_t;
 
 typedef struct {
@@ -395,6 +403,7 @@ typedef struct {
     xbr_last_mile_t *last_mile;
     size_t n_fee_tables; /* JSON "fulfilment_fees" */
     xbr_fee_table_t *fee_tables;
+    unsigned closed_passages;    /* bit (1u << xbr_passage_t) per passage a scenario closed */
 } xbr_network_t;
 
 /* Returns the node index for `id`, or -1. O(1) expected. */

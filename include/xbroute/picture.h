@@ -158,6 +158,8 @@ typedef struct {
     double co2e_kg;          /* NAN when unknown */
     const double *leg_days;  /* n_links entries, or NULL */
     const double *leg_cost;  /* n_links entries (per unit), or NULL */
+    const char *product;     /* product id, or NULL (GeoJSON properties) */
+    const char *market;      /* market node id, or NULL */
 } xbr_pic_route_t;
 
 /* The Okabe-Ito colour ("#RRGGBB") of a route class name (by its prefix before '-'), or of
@@ -171,8 +173,10 @@ typedef struct {
     const char *title;
     double width;      /* px; 0 = 1000. The height follows from the extent (2:1 for the
                           whole world) plus the legend band */
-    bool fit_to_nodes; /* zoom to the nodes drawn (those of the routes when any, else all)
-                          plus margin_deg; else the whole world */
+    bool fit_to_nodes; /* zoom to what is drawn (the routes' lines, sea legs along their
+                          lanes, when there are routes; else all nodes) plus margin_deg,
+                          centred across the widest gap of longitudes (so a trans-Pacific
+                          network is centred on the Pacific); else the whole world */
     double margin_deg; /* 0 = 5 degrees */
     bool hide_links;   /* do not draw the network's links (only routes) */
     bool hide_labels;  /* do not label route nodes */
@@ -187,15 +191,18 @@ typedef struct {
 /*
  * Equirectangular projection (plate carree) on a view: x grows linearly with longitude from
  * lon_min at `left` to lon_max at left + width; y grows linearly as latitude falls, from
- * lat_max at `top` to lat_min at top + height.
+ * lat_max at `top` to lat_min at top + height. A fitted view may pass +-180 (lon_max up to
+ * lon_min + 360); a longitude is first moved by whole turns to within 180 degrees of the view's
+ * centre.
  */
 XBR_API void xbr_map_project(const xbr_map_view_t *view, double lon, double lat, double *x,
                              double *y);
 
 /*
  * The view the map uses: the whole world (-180..180 x -90..90) in a width x width/2 rectangle
- * at (0, top band), or with fit_to_nodes the bounds of the nodes widened by the margin,
- * clamped to the world and widened to keep degrees square (an aspect between 1:1 and 3:1).
+ * at (0, top band), or with fit_to_nodes the bounds of what is drawn widened by the margin,
+ * latitudes clamped to the world, longitudes at most one turn, and widened to keep degrees
+ * square (an aspect between 1:1 and 3:1).
  */
 XBR_API xbr_status_t xbr_map_view(const xbr_map_opts_t *opts, const xbr_network_t *net,
                                   const xbr_pic_route_t *routes, size_t n_routes,

@@ -10,6 +10,7 @@
 #include "xbroute/compare.h"
 #include "xbroute/model.h"
 #include "xbroute/output.h"
+#include "xbroute/picture.h"
 #include "xbroute/status.h"
 
 #ifdef __cplusplus
@@ -32,6 +33,24 @@ XBR_API xbr_status_t xbr_compare_cost_chart(xbr_buf_t *out, const xbr_scenario_t
  */
 XBR_API xbr_status_t xbr_report_html(xbr_buf_t *out, const xbr_scenario_t *sc,
                                      const xbr_compare_t *cmp, xbr_diags_t *diags);
+
+/*
+ * The map of `xbroute map` (README "Maps"): the winning route of each product into each market
+ * of `cmp`, one legend row per class, fitted to what is drawn (sea legs along their lanes).
+ * `opts` NULL: 1100 px wide, 4 degrees of margin, routes only. XBR_OK, XBR_EINPUT (a route
+ * not in the network) or XBR_ENOMEM.
+ */
+XBR_API xbr_status_t xbr_map_winners_svg(xbr_buf_t *out, const xbr_map_opts_t *opts,
+                                         const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                                         xbr_diags_t *diags);
+/*
+ * The same map of the routes of an xbroute.routes/1 document (`routes --format json`: its
+ * "pareto" and "alternatives"), `text` of `len` bytes read from `file` (for messages), whose
+ * link ids must be links of sc's network. XBR_EINPUT with a diagnostic otherwise.
+ */
+XBR_API xbr_status_t xbr_map_routes_json_svg(xbr_buf_t *out, const xbr_map_opts_t *opts,
+                                             const xbr_scenario_t *sc, const char *file,
+                                             const char *text, size_t len, xbr_diags_t *diags);
 
 #ifdef __cplusplus
 }

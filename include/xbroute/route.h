@@ -99,7 +99,9 @@
  *               the units it stocks); within a design that does not open w, the stand-alone
  *               figure again;
  *   carbon      co2e_kg / 1000 x carbon_price, co2e_kg = unit_kg / 1000 x distance_km x
- *               co2e_g_per_tkm / 1000 per link;
+ *               co2e_g_per_tkm / 1000 per link (a sea link's distance_km is its sea-lane
+ *               length unless the file gives one, and follows a closure's re-routing: README
+ *               "Sea lanes");
  *   total       the sum of the above.
  * A link with departures_per_week n > 0 adds a wait of 3.5 / n days. `days` is the consumer-
  * facing mean: the whole route, or for a stocked route the part after the warehouse (the

@@ -28,6 +28,7 @@ int cmd_routes(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_chain(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_map(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_optimize(int argc, char **argv);
 int cmd_batch(int argc, char **argv);

@@ -22,6 +22,7 @@ static const cli_command_t commands[] = {
      "many scenarios in parallel: one summary record each; shardable, resumable"},
     {"merge", cmd_merge, "the shards of a batch run into one file, checked: each scenario once"},
     {"report", cmd_report, "a self-contained HTML report: map, winners, costs, the six-link chain"},
+    {"map", cmd_map, "an SVG map of the winning routes (or of a routes file), sea legs on lanes"},
     {"generate", cmd_generate, "write a synthetic network and scenario for benchmarks"},
 };
 

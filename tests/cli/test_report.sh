@@ -48,8 +48,26 @@ if [[ -n "$chrome" ]]; then
   else
     pass
   fi
+  # The red-sea-reopened report renders too (its map shows the way through Suez: the geometry is
+  # asserted in tests/unit/present/test_sea_over_land.c).
+  run report "$SRC/scenarios/red-sea-reopened.json" -o "$TMP/red.html"
+  expect_rc 0 "report on red-sea-reopened"
+  set +e
+  timeout 120 "$chrome" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$TMP/chrome2" --enable-logging=stderr --v=0 --window-size=1200,1600 \
+    --screenshot="$TMP/red.png" "file://$TMP/red.html" >"$TMP/chrome2.out" 2>"$TMP/chrome2.err"
+  crc=$?
+  set -e
+  [[ $crc == 0 && -s "$TMP/red.png" ]] && pass || { fail "chromium screenshot of red-sea-reopened (exit $crc)"; tail -5 "$TMP/chrome2.err"; }
+  python3 "$SRC/tests/cli/png_check.py" "$TMP/red.png" && pass || fail "red-sea-reopened screenshot is blank"
+  if grep -E "CONSOLE" "$TMP/chrome2.err" | grep -qi "error"; then
+    fail "console errors (red-sea-reopened)"; grep CONSOLE "$TMP/chrome2.err" | head
+  else
+    pass
+  fi
 else
-  echo "SKIP: chromium not installed (bash .ci/setup --test installs it)"
+  echo "SKIP: chromium not installed (bash .ci/setup --test installs it): the baseline and red-sea-reopened reports were NOT rendered"
 fi
 
 run report "$SRC/scenarios/baseline.json"

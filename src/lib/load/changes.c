@@ -7,7 +7,9 @@
  * are still checked, so one run reports every problem. `add` appends with the network loader's
  * own checks and then re-indexes the network (only when the addition was clean: with errors
  * the scenario load fails anyway). Factors of scale_links must be finite and > 0; the
- * selector's parts combine with AND, each list part with OR.
+ * selector's parts combine with AND, each list part with OR. close_passage closes the sea links
+ * whose stated via names the passage and re-routes the others that crossed it on the remaining
+ * sea lanes (model/sealanes.c), warning about each link left with no lane (then closed).
  */
 #include <math.h>
 #include <stdio.h>
@@ -252,6 +254,29 @@ static xbr_status_t add(xbr__ldoc_t *doc, const cJSON *ch, const char *oid, xbr_
     return st;
 }
 
+typedef struct {
+    xbr__ldoc_t *doc;
+    const cJSON *ch;
+    const char *oid;
+    const xbr_network_t *net;
+} no_path_ctx_t;
+
+/* close_passage left sea link `link` without a lane: it is closed, and the load says why. */
+static void no_path(void *ctx, size_t link)
+{
+    const no_path_ctx_t *c = ctx;
+    char closed[160];
+    size_t n = 0;
+    closed[0] = '\0';
+    for (int p = 0; p < XBR_PASSAGE_COUNT && n < sizeof closed; p++)
+        if (c->net->closed_passages & (1u << p))
+            n += (size_t)snprintf(closed + n, sizeof closed - n, "%s%s", n ? ", " : "",
+                                  xbr_passage_name((xbr_passage_t)p));
+    xbr__ldoc_diag(c->doc, XBR_SEV_WARNING, c->ch, 0, c->oid, NULL, NULL,
+                   "sea link \"%.64s\" closed: no sea lane avoids the closed passages (%s)",
+                   c->net->links[link].id, closed);
+}
+
 xbr_status_t xbr__changes_apply(xbr__ldoc_t *doc, const cJSON *changes, xbr_network_t *net,
                                 const xbr__strmap_t *scenario_sources)
 {
@@ -290,10 +315,10 @@ xbr_status_t xbr__changes_apply(xbr__ldoc_t *doc, const cJSON *changes, xbr_netw
             break;
         case OP_CLOSE_PASSAGE:
             if (xbr__ld_get_enum(&o, "passage", true, "passage", xbr_passage_parse,
-                                 xbr__ld_passage_name, XBR_PASSAGE_COUNT, &idx) == 1)
-                for (size_t j = 0; j < net->n_links; j++)
-                    if (net->links[j].mode == XBR_MODE_SEA && (net->links[j].via & (1u << idx)))
-                        net->links[j].closed = true;
+                                 xbr__ld_passage_name, XBR_PASSAGE_COUNT, &idx) == 1) {
+                no_path_ctx_t np = {doc, ch, oid, net};
+                st = xbr__sealanes_close_passage(net, idx, no_path, &np);
+            }
             break;
         case OP_SCALE_LINKS:
             st = scale_links(doc, ch, oid, net);

@@ -270,6 +270,9 @@ void xbr__ldnet_ids_destroy(xbr__ldnet_ids_t *ids);
  */
 xbr_status_t xbr__ldnet_add_nodes_links(xbr__ldoc_t *doc, xbr_network_t *net, xbr__ldnet_ids_t *ids,
                                         const cJSON *nodes, const cJSON *links);
+/* Warns about each sea link of the file's `links` array (element k is net->links[k]) whose stated
+ * via differs from the passages its sea-lane path crosses. Call after xbr__network_index(). */
+void xbr__ldnet_check_via(xbr__ldoc_t *doc, const cJSON *links, const xbr_network_t *net);
 
 /*
  * Reads an array of sources (id, what, where, date; ids unique) and puts each id into `ids`.
@@ -328,5 +331,23 @@ xbr_status_t xbr__scenario_from_doc(xbr__ldoc_t *doc, const char *path, xbr_scen
  * reported on doc and skipped. Returns XBR_OK or XBR_ENOMEM. */
 xbr_status_t xbr__changes_apply(xbr__ldoc_t *doc, const cJSON *changes, xbr_network_t *net,
                                 const xbr__strmap_t *scenario_sources);
+
+/* ---- route_list.c: the routes of an xbroute.routes/1 document ---- */
+
+/* Route i is links[start[i] .. start[i] + count[i] - 1] (link indices), of class cls[i] (NULL
+ * when the document gave none). */
+typedef struct {
+    size_t n;
+    size_t *start, *count;
+    int *links;
+    char **cls;
+} xbr__route_list_t;
+
+/* Reads the "pareto" and "alternatives" routes of `text` (len bytes, from `file`); every link id
+ * must be a link of `net`. XBR_OK, XBR_EINPUT (with a diagnostic) or XBR_ENOMEM; on failure *out
+ * is empty. Free with xbr__route_list_free(). */
+xbr_status_t xbr__route_list_parse(const xbr_network_t *net, const char *file, const char *text,
+                                   size_t len, xbr__route_list_t *out, xbr_diags_t *diags);
+void xbr__route_list_free(xbr__route_list_t *l);
 
 #endif

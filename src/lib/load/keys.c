@@ -46,6 +46,8 @@ static const char *const keys_link[] = {"id",
                                         "source",
                                         "parcel",
                                         "review_days",
+                                        "knots",
+                                        "port_days",
                                         NULL};
 static const char *const keys_cost[] = {"per_kg",       "per_m3",     "per_unit",
                                         "per_shipment", "min_charge", NULL};

@@ -558,6 +558,67 @@ static void load_via(xbr__ldoc_t *doc, const cJSON *via, const char *oid, xbr_li
     }
 }
 
+/* The passage names of `bits`, comma-separated, into out; "none" when there are none. */
+static void passage_list(unsigned bits, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (int p = 0; p < XBR_PASSAGE_COUNT && n < cap; p++)
+        if (bits & (1u << p))
+            n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? ", " : "",
+                                  xbr_passage_name((xbr_passage_t)p));
+    if (n == 0)
+        snprintf(out, cap, "none");
+}
+
+void xbr__ldnet_check_via(xbr__ldoc_t *doc, const cJSON *links, const xbr_network_t *net)
+{
+    const cJSON *it;
+    size_t k = 0;
+    if (!cJSON_IsArray(links))
+        return;
+    cJSON_ArrayForEach(it, links)
+    {
+        if (k >= net->n_links)
+            break;
+        const xbr_link_t *l = &net->links[k++];
+        const cJSON *via = cJSON_GetObjectItemCaseSensitive(it, "via");
+        if (via == NULL || l->lane == NULL || !l->lane->pinned || !isfinite(l->lane->km) ||
+            l->lane->via == l->via)
+            continue;
+        char stated[160], path[160], oid[80];
+        passage_list(l->via, stated, sizeof stated);
+        passage_list(l->lane->via, path, sizeof path);
+        snprintf(oid, sizeof oid, "link %.64s", l->id);
+        xbr__ldoc_diag(
+            doc, XBR_SEV_WARNING, via, 0, oid, "via", "the passages of the link's sea-lane path",
+            "via states %s but the shortest sea lane that keeps to it crosses %s", stated, path);
+    }
+}
+
+/* "knots" and "port_days": a sea link's speed and time in port, instead of days (the days
+ * follow from its distance once the sea lanes have routed it, model/sealanes.c). */
+static void load_speed(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const cJSON *it, int mode,
+                       xbr_link_t *l)
+{
+    const char *keys[2] = {"knots", "port_days"};
+    for (int k = 0; k < 2; k++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(it, keys[k]);
+        if (v != NULL && mode >= 0 && mode != XBR_MODE_SEA) {
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 1, o->oid, keys[k],
+                           "\"knots\" and \"port_days\" only on sea links", "a speed on a %s link",
+                           xbr_mode_name((xbr_mode_t)mode));
+            return;
+        }
+    }
+    xbr__ld_get_num(o, "knots", false, xbr__ld_positive, &l->knots);
+    if (xbr__ld_get_num(o, "port_days", false, xbr__ld_nonneg, &l->port_days) == 1 &&
+        !(l->knots > 0.0))
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "port_days"), 1,
+                       o->oid, "port_days", "\"port_days\" together with \"knots\"",
+                       "port_days without knots");
+}
+
 static int node_ref(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const char *key,
                     const xbr__ldnet_ids_t *ids, char **name)
 {
@@ -646,13 +707,20 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     l->volumetric_kg_per_m3 = mode >= 0 ? net->volumetric_kg_per_m3[mode] : NAN;
     xbr__ld_get_num(&o, "volumetric_kg_per_m3", false, xbr__ld_positive, &l->volumetric_kg_per_m3);
     const cJSON *d = cJSON_GetObjectItemCaseSensitive(it, "days");
+    const cJSON *kn = cJSON_GetObjectItemCaseSensitive(it, "knots");
     /* a last_mile link may take its days from a rate card's band (xbr__ldlm_resolve()) */
-    if (d == NULL && mode != XBR_MODE_LAST_MILE)
+    if (d == NULL && kn == NULL && mode != XBR_MODE_LAST_MILE)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, "days",
-                       "a number, or an object {\"min\", \"mode\", \"max\"}",
+                       "a number, or an object {\"min\", \"mode\", \"max\"} (or, on a sea "
+                       "link, \"knots\")",
                        "missing required field");
+    else if (d != NULL && kn != NULL)
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, kn, 1, oid, "knots",
+                       "\"days\" or \"knots\" (with \"port_days\"), not both",
+                       "both days and knots given");
     else if (d != NULL)
         xbr__ld_days(doc, d, oid, &l->days);
+    load_speed(doc, &o, it, mode, l);
     xbr__ld_get_num(&o, "departures_per_week", false, xbr__ld_nonneg, &l->departures_per_week);
     if (xbr__ld_get_num(&o, "distance_km", false, xbr__ld_nonneg, &l->distance_km) == 1)
         l->distance_given = true;
@@ -862,6 +930,8 @@ xbr_status_t xbr__ldnet_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
         if (st == XBR_EINPUT)
             xbr__ldoc_diag(doc, XBR_SEV_ERROR, NULL, 0, NULL, NULL, NULL,
                            "the network could not be indexed (duplicate ids)");
+        else if (st == XBR_OK)
+            xbr__ldnet_check_via(doc, links, net);
     }
 out:
     xbr__ldnet_ids_destroy(&ids);

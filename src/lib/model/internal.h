@@ -115,5 +115,54 @@ void xbr__reach_from(xbr__reach_t *r, int from, unsigned char *seen);
  * product, in ascending node index, and sets sc->n_markets: the loader's list, and again after a
  * demand changes (a sweep). */
 void xbr__scenario_relist_markets(xbr_scenario_t *sc, size_t n_nodes);
+/* ---- sealanes.c, sealanes_data.c: sea links routed on the sea-lane network ---- */
+
+/* The generated lane network (tools/gen_sealanes.py): node i at lon, lat =
+ * xbr__lane_node[2i], [2i + 1] microdegrees; edge k joins nodes xbr__lane_edge[3k] and
+ * [3k + 1] and carries tag xbr__lane_edge[3k + 2] (an index into xbr__lane_tag, "" = none). */
+extern const int32_t xbr__lane_node[];
+extern const unsigned xbr__lane_n_nodes;
+extern const int32_t xbr__lane_edge[];
+extern const unsigned xbr__lane_n_edges;
+extern const char *const xbr__lane_tag[];
+extern const unsigned xbr__lane_n_tags;
+
+/* A sea link's lane (xbr_link_t.lane; owned by the network that routed it). */
+struct xbr_lane {
+    int from_node, to_node; /* lane nodes the link's ends snap to (-1: no lane network) */
+    double snap_from_km;    /* distance from each end to its lane node */
+    double snap_to_km;
+    bool pinned;     /* the file stated via: route choices it does not name avoided */
+    unsigned avoid;  /* passage bits the path avoids */
+    double km;       /* length of the path; NAN when there is none */
+    double km0;      /* length of the first path found (before closures) */
+    double given_km; /* distance_km as the file gave it; NAN when it gave none */
+    unsigned via;    /* passage bits the path crosses */
+    size_t n;        /* lane nodes of the path, from end to end */
+    int *path;
+};
+
+/* Number of lane nodes; the position of lane node i in degrees. */
+int xbr__sealanes_n_nodes(void);
+void xbr__sealanes_node(int i, double *lat, double *lon);
+/* The lane node nearest to (lat, lon) (haversine), with its distance in *km (may be NULL);
+ * -1 when out of memory. O(lane nodes). */
+int xbr__sealanes_snap(double lat, double lon, double *km);
+/*
+ * Gives every sea link without a lane one (snapped ends, shortest path avoiding the network's
+ * closed passages and, for a link whose via is stated, the route choices it does not name),
+ * and sets every routed sea link's distance_km (and via, unless stated) from its lane. Called by
+ * xbr__network_index(). XBR_OK or XBR_ENOMEM.
+ */
+xbr_status_t xbr__sealanes_route_new(xbr_network_t *net);
+/*
+ * Closes passage `passage` (xbr_passage_t) in `net`: a sea link whose stated via names it is
+ * closed; any other sea link whose lane crosses it is re-routed (new distance, via); one left
+ * with no path is closed and reported through no_path(ctx, link index) when no_path is not
+ * NULL. XBR_OK or XBR_ENOMEM.
+ */
+xbr_status_t xbr__sealanes_close_passage(xbr_network_t *net, int passage,
+                                         void (*no_path)(void *ctx, size_t link), void *ctx);
+void xbr__sealanes_lane_free(struct xbr_lane *lane);
 
 #endif

@@ -161,6 +161,8 @@ xbr_status_t xbr__network_index(xbr_network_t *net)
     xbr_status_t st = index_ids(net);
     if (st == XBR_OK)
         st = build_graph(net);
+    if (st == XBR_OK)
+        st = xbr__sealanes_route_new(net);
     return st;
 }
 
@@ -174,8 +176,10 @@ void xbr_network_free(xbr_network_t *net)
         free(net->nodes[i].code);
     }
     free(net->nodes);
-    for (size_t j = 0; j < net->n_links; j++)
+    for (size_t j = 0; j < net->n_links; j++) {
         free(net->links[j].id);
+        xbr__sealanes_lane_free(net->links[j].lane);
+    }
     free(net->links);
     for (size_t i = 0; i < net->n_countries; i++) {
         xbr_country_t *c = &net->countries[i];

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "present/internal.h"
+#include "xbroute/route.h"
 
 /* Okabe-Ito, in the order series and components take them, then grey and wine from Paul Tol's
  * colour-blind-safe "muted" scheme so ten cost components stay distinct; with a readable text
@@ -332,11 +333,27 @@ static void series_path(xbr_buf_t *b, const xbr_chart_layout_t *L, const xbr_cha
     xbr_buf_puts(b, "\"/>\n");
 }
 
+/* The colour of series s: a series labelled with a route class ("sea", "warehouse-air") takes
+ * that class's colour, as on the map and in the report's tables (xbr_route_class_colour), so a
+ * class keeps one colour everywhere; any other series the palette by its index. */
+static const char *series_colour(const xbr_chart_series_t *S, size_t s)
+{
+    if (S->label != NULL) {
+        size_t len = strcspn(S->label, "-");
+        for (int k = 0; k < XBR_CLASS_COUNT; k++) {
+            const char *name = xbr_route_class_name((xbr_route_class_t)k);
+            if (strlen(name) == len && strncmp(name, S->label, len) == 0)
+                return xbr_route_class_colour(S->label);
+        }
+    }
+    return PALETTE[s % N_PALETTE];
+}
+
 /* Series s: its line (unless it is points only) and a marker on every finite point. */
 static xbr_status_t draw_series(xbr_buf_t *b, const xbr_chart_layout_t *L,
                                 const xbr_chart_series_t *S, size_t s)
 {
-    const char *colour = PALETTE[s % N_PALETTE];
+    const char *colour = series_colour(S, s);
     point_ref_t *pts = malloc((S->n ? S->n : 1) * sizeof *pts);
     if (pts == NULL) {
         b->failed = 1;
@@ -380,7 +397,7 @@ xbr_status_t xbr_svg_scatter(xbr_buf_t *out, const xbr_chart_opts_t *opts,
     for (size_t s = 0; s < n_series; s++) {
         if (series[s].label == NULL)
             continue;
-        marker(out, s, lx + 7.0, ly - 4.0, PALETTE[s % N_PALETTE]);
+        marker(out, s, lx + 7.0, ly - 4.0, series_colour(&series[s], s));
         xbr__pic_text_cut(out, lx + 20.0, ly, NULL, FONT_TICK, series[s].label, 20);
         ly += 22.0;
     }

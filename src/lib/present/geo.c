@@ -1,6 +1,8 @@
 /*
  * present/geo.c - great-circle polylines split at the antimeridian (present/internal.h), which
- * the SVG map and the GeoJSON writer draw every link and route with.
+ * the SVG map and the GeoJSON writer draw every link and route with. A sea link with a lane
+ * (model/sealanes.c) is drawn along it: port, lane nodes, port. Land links (truck, rail, last
+ * mile) are straight in longitude and latitude; air, express and post follow the great circle.
  *
  * Units: degrees of longitude and latitude (WGS84). A line between two points follows the great
  * circle, densified to at most a given step of arc, and is cut where it crosses the
@@ -12,6 +14,7 @@
 #include <string.h>
 
 #include "base/internal.h"
+#include "model/internal.h"
 #include "present/internal.h"
 
 #define DEG (3.14159265358979323846 / 180.0)
@@ -96,7 +99,7 @@ static void add_wrapped(xbr__geo_line_t *g, double lon, double lat)
             /* d < -180: going east over +180; d > 180: going west over -180 */
             double edge = d < 0.0 ? 180.0 : -180.0;
             double ulon = d < 0.0 ? lon + 360.0 : lon - 360.0;
-            double t = (edge - plon) / (ulon - plon);
+            double t = ulon != plon ? (edge - plon) / (ulon - plon) : 0.0; /* 180 to -180 */
             double clat = plat + t * (lat - plat);
             push_point(g, edge, clat);
             new_part(g);
@@ -139,12 +142,62 @@ void xbr__geo_line_arc(xbr__geo_line_t *g, double lon1, double lat1, double lon2
     add_wrapped(g, lon2, lat2);
 }
 
-/* Appends the arc of link `link` of `net` (XBR__GEO_STEP_DEG), as xbr__geo_line_arc(). */
+/* Appends link `link` of `net`: a sea link with a lane along it (port, its lane nodes, port;
+ * each step a short great-circle arc), any other link as one great-circle arc
+ * (XBR__GEO_STEP_DEG), as xbr__geo_line_arc(). */
 static void line_link(xbr__geo_line_t *g, const xbr_network_t *net, int link, bool start_new)
 {
     const xbr_link_t *L = &net->links[link];
     const xbr_node_t *a = &net->nodes[L->from], *z = &net->nodes[L->to];
-    xbr__geo_line_arc(g, a->lon, a->lat, z->lon, z->lat, XBR__GEO_STEP_DEG, start_new);
+    const struct xbr_lane *lane = L->lane;
+    if (L->mode == XBR_MODE_SEA && lane != NULL && lane->n > 0) {
+        double lon = a->lon, lat = a->lat;
+        for (size_t i = 0; i < lane->n; i++) {
+            double nlat, nlon;
+            xbr__sealanes_node(lane->path[i], &nlat, &nlon);
+            xbr__geo_line_arc(g, lon, lat, nlon, nlat, XBR__GEO_STEP_DEG, start_new && i == 0);
+            lon = nlon;
+            lat = nlat;
+        }
+        xbr__geo_line_arc(g, lon, lat, z->lon, z->lat, XBR__GEO_STEP_DEG, false);
+        return;
+    }
+    if (L->mode == XBR_MODE_TRUCK || L->mode == XBR_MODE_RAIL || L->mode == XBR_MODE_LAST_MILE)
+        xbr__geo_line_straight(g, a->lon, a->lat, z->lon, z->lat, XBR__GEO_STEP_DEG, start_new);
+    else
+        xbr__geo_line_arc(g, a->lon, a->lat, z->lon, z->lat, XBR__GEO_STEP_DEG, start_new);
+}
+
+void xbr__geo_line_straight(xbr__geo_line_t *g, double lon1, double lat1, double lon2, double lat2,
+                            double max_step_deg, bool start_new)
+{
+    if (g->failed)
+        return;
+    if (start_new || g->n_parts == 0)
+        new_part(g);
+    if (g->failed)
+        return;
+    double d = lon2 - lon1;
+    if (d > 180.0)
+        d -= 360.0;
+    else if (d < -180.0)
+        d += 360.0;
+    if (!(max_step_deg > 0.0))
+        max_step_deg = 2.0;
+    double span = fmax(fabs(d), fabs(lat2 - lat1));
+    size_t segs = (size_t)ceil(span / max_step_deg);
+    if (segs < 1)
+        segs = 1;
+    add_wrapped(g, lon1, lat1);
+    for (size_t i = 1; i < segs; i++) {
+        double f = (double)i / (double)segs, lon = lon1 + f * d;
+        if (lon > 180.0)
+            lon -= 360.0;
+        else if (lon < -180.0)
+            lon += 360.0;
+        add_wrapped(g, lon, lat1 + f * (lat2 - lat1));
+    }
+    add_wrapped(g, lon2, lat2);
 }
 
 void xbr__geo_line_links(xbr__geo_line_t *g, const xbr_network_t *net, const int *links, size_t n)

@@ -4,7 +4,9 @@
  *
  * Positions are [longitude, latitude] in WGS84 degrees (RFC 7946 section 3.1.1) with at most
  * 6 decimals (about 0.1 m; section 11.2 recommends limiting precision): the writer's fixed
- * decimals. Lines follow the great circle (geo.c); a line that crosses the antimeridian is cut
+ * decimals; latitudes are clamped to the web Mercator range (+-85.0511) that web maps draw.
+ * Lines are drawn as the map draws them (geo.c: sea legs along their lanes, land legs straight,
+ * air legs on the great circle); a line that crosses the antimeridian is cut
  * there into a MultiLineString (section 3.1.9), so every longitude is in [-180, 180] and no
  * segment spans more than 180 degrees. Layout: the collection on one line up to its features,
  * then one Feature per line (XBR_JSON_LINE inside XBR_JSON_ROWS), keys in a fixed order: the
@@ -52,12 +54,16 @@ static void feature_begin(xbr_json_t *j, const char *id, const char *kind)
     xbr_json_string(j, "kind", kind);
 }
 
-/* A position [lon, lat] under `key` (NULL inside an array). */
+/* The latitude limit of web Mercator (EPSG:3857), which web maps draw: atan(sinh(pi)). */
+#define WEB_MERCATOR_LAT 85.0511287798
+
+/* A position [lon, lat] under `key` (NULL inside an array); the latitude clamped to the web
+ * Mercator range. */
 static void position(xbr_json_t *j, const char *key, double lon, double lat)
 {
     xbr_json_array_begin(j, key);
     xbr_json_number(j, NULL, lon);
-    xbr_json_number(j, NULL, lat);
+    xbr_json_number(j, NULL, fmax(-WEB_MERCATOR_LAT, fmin(WEB_MERCATOR_LAT, lat)));
     xbr_json_array_end(j);
 }
 
@@ -205,6 +211,8 @@ static void leg_feature(xbr_json_t *j, xbr__geo_line_t *g, const xbr_network_t *
     feature_begin(j, NULL, "leg");
     xbr_json_int(j, "route", (long long)(r + 1));
     xbr_json_int(j, "leg", (long long)(i + 1));
+    xbr_json_string(j, "product", R->product);
+    xbr_json_string(j, "market", R->market);
     xbr_json_string(j, "class", R->route_class);
     xbr_json_string(j, "regime", R->regime);
     xbr_json_string(j, "link", L->id);
@@ -223,6 +231,8 @@ static void route_feature(xbr_json_t *j, xbr__geo_line_t *g, const xbr_network_t
     const xbr_node_t *origin = &net->nodes[net->links[R->links[0]].from];
     feature_begin(j, NULL, "route");
     xbr_json_int(j, "route", (long long)(r + 1));
+    xbr_json_string(j, "product", R->product);
+    xbr_json_string(j, "market", R->market);
     xbr_json_string(j, "class", R->route_class);
     xbr_json_string(j, "regime", R->regime);
     xbr_json_string(j, "label", R->label);
@@ -230,6 +240,14 @@ static void route_feature(xbr_json_t *j, xbr__geo_line_t *g, const xbr_network_t
     xbr_json_string(j, NULL, origin->id);
     for (size_t i = 0; i < R->n_links; i++)
         xbr_json_string(j, NULL, net->nodes[net->links[R->links[i]].to].id);
+    xbr_json_array_end(j);
+    xbr_json_array_begin(j, "links");
+    for (size_t i = 0; i < R->n_links; i++)
+        xbr_json_string(j, NULL, net->links[R->links[i]].id);
+    xbr_json_array_end(j);
+    xbr_json_array_begin(j, "modes");
+    for (size_t i = 0; i < R->n_links; i++)
+        xbr_json_string(j, NULL, xbr_mode_name(net->links[R->links[i]].mode));
     xbr_json_array_end(j);
     xbr_json_number(j, "cost", R->cost);
     xbr_json_number(j, "days", R->days);

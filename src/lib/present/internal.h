@@ -148,6 +148,9 @@ size_t xbr__geo_line_part_len(const xbr__geo_line_t *g, size_t p);
  */
 void xbr__geo_line_arc(xbr__geo_line_t *g, double lon1, double lat1, double lon2, double lat2,
                        double max_step_deg, bool new_part);
+/* As xbr__geo_line_arc(), but straight in longitude and latitude (the shorter way round). */
+void xbr__geo_line_straight(xbr__geo_line_t *g, double lon1, double lat1, double lon2, double lat2,
+                            double max_step_deg, bool new_part);
 /* Makes `g` the path of the n consecutive links `links`: cleared, one arc per link, finished. */
 void xbr__geo_line_links(xbr__geo_line_t *g, const xbr_network_t *net, const int *links, size_t n);
 /* Drops a trailing part of fewer than 2 points; call when done appending. */

@@ -13,19 +13,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/internal.h"
 #include "present/internal.h"
 
 #define TOP_BAND 44.0    /* px above the map for the title */
 #define LEGEND_ROW 22.0  /* px per legend row */
 #define LEGEND_COL 150.0 /* px per node type entry */
 #define FONT_LABEL 12.0
+#define MIN_STEP 1.5      /* px: closer points of a line are not written */
+#define MIN_STEP_LAND 2.0 /* px: nor of a land ring (1:110m: finer is not data) */
 
 /* ---- projection and view ---- */
 
-void xbr_map_project(const xbr_map_view_t *v, double lon, double lat, double *x, double *y)
+/* The projection without wrapping: lon as given. */
+static void project_raw(const xbr_map_view_t *v, double lon, double lat, double *x, double *y)
 {
     *x = v->left + (lon - v->lon_min) / (v->lon_max - v->lon_min) * v->width;
     *y = v->top + (v->lat_max - lat) / (v->lat_max - v->lat_min) * v->height;
+}
+
+void xbr_map_project(const xbr_map_view_t *v, double lon, double lat, double *x, double *y)
+{
+    double c = (v->lon_min + v->lon_max) / 2.0;
+    while (lon < c - 180.0)
+        lon += 360.0;
+    while (lon > c + 180.0)
+        lon -= 360.0;
+    project_raw(v, lon, lat, x, y);
 }
 
 static double map_width(const xbr_map_opts_t *o)
@@ -45,31 +59,86 @@ static void mark_route_nodes(const xbr_network_t *net, const xbr_pic_route_t *ro
         }
 }
 
-/* The bounds (lon_min, lon_max, lat_min, lat_max) of the nodes to fit: those on routes when
- * there are any, else all. XBR_ENOMEM. */
+static int cmp_double(const void *pa, const void *pb)
+{
+    double a = *(const double *)pa, b = *(const double *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* Longitudes in [-180, 180) and latitudes of what the map fits to. */
+typedef struct {
+    double *lon;
+    size_t n, cap;
+    double lat_min, lat_max;
+    bool failed;
+} extent_t;
+
+static void extent_add(extent_t *e, double lon, double lat)
+{
+    if (e->failed)
+        return;
+    double *p = xbr__grow(e->lon, &e->cap, e->n + 1, sizeof *p, 256);
+    if (p == NULL) {
+        e->failed = true;
+        return;
+    }
+    e->lon = p;
+    while (lon >= 180.0)
+        lon -= 360.0;
+    while (lon < -180.0)
+        lon += 360.0;
+    e->lon[e->n++] = lon;
+    e->lat_min = fmin(e->lat_min, lat);
+    e->lat_max = fmax(e->lat_max, lat);
+}
+
+/*
+ * The bounds (lon_min, lon_max, lat_min, lat_max) of what is drawn: the routes' lines (sea legs
+ * along their lanes) and nodes when there are routes, else all nodes. Longitudes go round the
+ * globe: the window is the complement of the widest gap between the longitudes drawn, so a
+ * network that crosses the Pacific is centred on the Pacific (lon_max may pass 180).
+ * XBR_ENOMEM.
+ */
 static xbr_status_t node_bounds(const xbr_network_t *net, const xbr_pic_route_t *routes,
                                 size_t n_routes, double box[4])
 {
-    unsigned char *used = malloc(net->n_nodes);
-    if (used == NULL)
-        return XBR_ENOMEM;
-    mark_route_nodes(net, routes, n_routes, used);
+    extent_t e = {.lat_min = INFINITY, .lat_max = -INFINITY};
+    xbr__geo_line_t g;
     bool any = false;
-    for (size_t r = 0; r < n_routes; r++)
-        any |= routes[r].n_links > 0;
-    if (!any)
-        memset(used, 1, net->n_nodes);
-    box[0] = box[2] = INFINITY;
-    box[1] = box[3] = -INFINITY;
-    for (size_t i = 0; i < net->n_nodes; i++) {
-        if (!used[i])
+    xbr__geo_line_init(&g);
+    for (size_t r = 0; r < n_routes; r++) {
+        if (routes[r].n_links == 0)
             continue;
-        box[0] = fmin(box[0], net->nodes[i].lon);
-        box[1] = fmax(box[1], net->nodes[i].lon);
-        box[2] = fmin(box[2], net->nodes[i].lat);
-        box[3] = fmax(box[3], net->nodes[i].lat);
+        any = true;
+        xbr__geo_line_links(&g, net, routes[r].links, routes[r].n_links);
+        for (size_t i = 0; i < g.n; i++)
+            extent_add(&e, g.pts[i].lon, g.pts[i].lat);
     }
-    free(used);
+    for (size_t i = 0; i < net->n_nodes && !any; i++)
+        extent_add(&e, net->nodes[i].lon, net->nodes[i].lat);
+    bool failed = e.failed || g.failed;
+    xbr__geo_line_free(&g);
+    if (failed || e.n == 0) {
+        free(e.lon);
+        if (failed)
+            return XBR_ENOMEM;
+        box[0] = -180.0, box[1] = 180.0, box[2] = -90.0, box[3] = 90.0;
+        return XBR_OK;
+    }
+    qsort(e.lon, e.n, sizeof *e.lon, cmp_double);
+    /* the widest gap: between e.lon[k] and the next one (the last wraps to the first) */
+    size_t k = e.n - 1;
+    double widest = e.lon[0] + 360.0 - e.lon[e.n - 1];
+    for (size_t i = 0; i + 1 < e.n; i++)
+        if (e.lon[i + 1] - e.lon[i] > widest) {
+            widest = e.lon[i + 1] - e.lon[i];
+            k = i;
+        }
+    box[0] = e.lon[(k + 1) % e.n];
+    box[1] = k == e.n - 1 ? e.lon[k] : e.lon[k] + 360.0;
+    box[2] = e.lat_min;
+    box[3] = e.lat_max;
+    free(e.lon);
     return XBR_OK;
 }
 
@@ -87,8 +156,13 @@ static void fit_view(double box[4], double margin_deg, xbr_map_view_t *out)
         c -= (lon_span / 3.0 - lat_span) / 2.0;
         d += (lon_span / 3.0 - lat_span) / 2.0;
     }
-    out->lon_min = fmax(a, -180.0);
-    out->lon_max = fmin(b, 180.0);
+    if (b - a > 360.0) { /* at most the whole globe, round its centre */
+        double mid = (a + b) / 2.0;
+        a = mid - 180.0;
+        b = mid + 180.0;
+    }
+    out->lon_min = a;
+    out->lon_max = b;
     out->lat_min = fmax(c, -90.0);
     out->lat_max = fmin(d, 90.0);
 }
@@ -160,6 +234,7 @@ typedef struct {
     size_t per_row;      /* node type entries per legend row */
     size_t type_rows;    /* legend rows of node types */
     size_t n_route_rows; /* legend rows of routes: one per distinct label */
+    size_t n_note_rows;  /* 1: the row saying how legs are drawn (when there are routes) */
     double legend_top, height;
 } map_t;
 
@@ -184,7 +259,9 @@ static void legend_layout(map_t *M)
     for (size_t r = 0; r < M->n_routes; r++)
         M->n_route_rows += !label_seen_before(M->routes, r);
     M->legend_top = M->v.top + M->v.height + 12.0;
-    M->height = M->legend_top + LEGEND_ROW * (double)(M->type_rows + M->n_route_rows) + 16.0;
+    M->n_note_rows = M->n_routes > 0;
+    M->height = M->legend_top +
+                LEGEND_ROW * (double)(M->type_rows + M->n_route_rows + M->n_note_rows) + 16.0;
 }
 
 /* Checks the input, computes the view and the legend and allocates the scratch memory. */
@@ -220,23 +297,26 @@ static void map_destroy(map_t *M)
     free(M->boxes);
 }
 
-/* Appends the projected point (lon, lat) as "x y". */
-static void pt(const map_t *M, double lon, double lat)
-{
-    double x, y;
-    xbr_map_project(&M->v, lon, lat, &x, &y);
-    xbr__pic_xy(M->out, x, y);
-}
-
 /* Appends the path data ("M x y L ...") of every part of the scratch line. */
 static void geo_path(const map_t *M)
 {
     const xbr__geo_line_t *g = &M->g;
+    /* a step wider than half the globe on the page crosses the map's edge: move, not draw */
+    double half = M->v.width * 180.0 / (M->v.lon_max - M->v.lon_min);
     for (size_t p = 0; p < g->n_parts; p++) {
         size_t s = g->part_start[p], n = xbr__geo_line_part_len(g, p);
+        double px = 0.0, py = 0.0;
         for (size_t i = 0; i < n; i++) {
-            xbr_buf_puts(M->out, i == 0 ? "M" : "L");
-            pt(M, g->pts[s + i].lon, g->pts[s + i].lat);
+            double x, y;
+            xbr_map_project(&M->v, g->pts[s + i].lon, g->pts[s + i].lat, &x, &y);
+            bool move = i == 0 || fabs(x - px) > half;
+            /* a point within MIN_STEP px of the last one drawn adds nothing to the picture */
+            if (!move && i + 1 < n && fabs(x - px) < MIN_STEP && fabs(y - py) < MIN_STEP)
+                continue;
+            xbr_buf_puts(M->out, move ? "M" : "L");
+            xbr__pic_xy(M->out, x, y);
+            px = x;
+            py = y;
         }
     }
 }
@@ -261,24 +341,31 @@ static void draw_land(const map_t *M)
 {
     xbr_buf_puts(M->out, "<path class=\"land\" fill=\"#e3e0d6\" stroke=\"#b8b2a0\" "
                          "stroke-width=\"0.5\" d=\"");
-    for (unsigned r = 0; r < xbr__land_n_rings; r++) {
-        unsigned s = xbr__land_ring_start[r], n = xbr__land_ring_count[r];
-        for (unsigned i = 0; i < n; i++) {
-            xbr_buf_puts(M->out, i == 0 ? "M" : "L");
-            pt(M, xbr__land_lonlat[2 * (s + i)], xbr__land_lonlat[2 * (s + i) + 1]);
+    /* rings lie in [-180, 180]; a view that passes 180 (or -180) shows them again 360 degrees
+     * on, so each ring is drawn once per copy of the world that meets the view */
+    for (int k = -1; k <= 1; k++) {
+        double off = 360.0 * k;
+        if (-180.0 + off >= M->v.lon_max || 180.0 + off <= M->v.lon_min)
+            continue;
+        for (unsigned r = 0; r < xbr__land_n_rings; r++) {
+            unsigned s = xbr__land_ring_start[r], n = xbr__land_ring_count[r];
+            double px = 0.0, py = 0.0;
+            for (unsigned i = 0; i < n; i++) {
+                double x, y;
+                project_raw(&M->v, xbr__land_lonlat[2 * (s + i)] + off,
+                            xbr__land_lonlat[2 * (s + i) + 1], &x, &y);
+                if (i > 0 && i + 1 < n && fabs(x - px) < MIN_STEP_LAND &&
+                    fabs(y - py) < MIN_STEP_LAND)
+                    continue;
+                xbr_buf_puts(M->out, i == 0 ? "M" : "L");
+                xbr__pic_xy(M->out, x, y);
+                px = x;
+                py = y;
+            }
+            xbr_buf_puts(M->out, "Z");
         }
-        xbr_buf_puts(M->out, "Z");
     }
     xbr_buf_puts(M->out, "\"/>\n");
-}
-
-/* A straight segment of the path data from (lon1, lat1) to (lon2, lat2). */
-static void segment(const map_t *M, double lon1, double lat1, double lon2, double lat2)
-{
-    xbr_buf_puts(M->out, "M");
-    pt(M, lon1, lat1);
-    xbr_buf_puts(M->out, "L");
-    pt(M, lon2, lat2);
 }
 
 /* Meridians and parallels every 30 degrees within the view. */
@@ -287,12 +374,26 @@ static void draw_graticule(const map_t *M)
     const xbr_map_view_t *v = &M->v;
     xbr_buf_puts(M->out, "<path class=\"graticule\" fill=\"none\" stroke=\"#9fb7c9\" "
                          "stroke-width=\"0.6\" stroke-dasharray=\"3 3\" d=\"");
-    for (int lon = -180; lon <= 180; lon += 30)
-        if (lon >= v->lon_min && lon <= v->lon_max)
-            segment(M, lon, v->lat_max, lon, v->lat_min);
+    for (int lon = -540; lon <= 540; lon += 30)
+        if (lon >= v->lon_min && lon <= v->lon_max) {
+            double x0, y0, x1, y1;
+            project_raw(v, lon, v->lat_max, &x0, &y0);
+            project_raw(v, lon, v->lat_min, &x1, &y1);
+            xbr_buf_puts(M->out, "M");
+            xbr__pic_xy(M->out, x0, y0);
+            xbr_buf_puts(M->out, "L");
+            xbr__pic_xy(M->out, x1, y1);
+        }
     for (int lat = -90; lat <= 90; lat += 30)
-        if (lat >= v->lat_min && lat <= v->lat_max)
-            segment(M, v->lon_min, lat, v->lon_max, lat);
+        if (lat >= v->lat_min && lat <= v->lat_max) {
+            double x0, y0, x1, y1;
+            project_raw(v, v->lon_min, lat, &x0, &y0);
+            project_raw(v, v->lon_max, lat, &x1, &y1);
+            xbr_buf_puts(M->out, "M");
+            xbr__pic_xy(M->out, x0, y0);
+            xbr_buf_puts(M->out, "L");
+            xbr__pic_xy(M->out, x1, y1);
+        }
     xbr_buf_puts(M->out, "\"/>\n");
 }
 
@@ -365,19 +466,26 @@ static void draw_nodes(const map_t *M)
     xbr_buf_puts(out, "</g>\n");
 }
 
-/* Labels node i (its code, else its id) at the first place that is inside the map and
- * overlaps no earlier label: right of the node, else left, else above, else not at all. */
+/* Labels node i by its name (its id when it has none) at the first place that is inside the
+ * map and overlaps no earlier label: beside the node (right, left, above, below), else led out
+ * diagonally 26 px away with a thin leader line, else not at all. */
 static void place_label(map_t *M, size_t i)
 {
     const xbr_node_t *N = &M->net->nodes[i];
     const xbr_map_view_t *v = &M->v;
-    const char *text = N->code != NULL ? N->code : N->id;
+    const char *text = N->name != NULL && N->name[0] != '\0' ? N->name : N->id;
     double x, y, w = xbr__pic_text_width(text, FONT_LABEL);
     xbr_map_project(v, N->lon, N->lat, &x, &y);
-    box_t cand[3] = {{x + 6.0, y - 8.0, x + 6.0 + w, y + 6.0},
+    const double L = 26.0;
+    box_t cand[8] = {{x + 6.0, y - 8.0, x + 6.0 + w, y + 6.0},
                      {x - 6.0 - w, y - 8.0, x - 6.0, y + 6.0},
-                     {x - w / 2.0, y - 22.0, x + w / 2.0, y - 8.0}};
-    for (int c = 0; c < 3; c++) {
+                     {x - w / 2.0, y - 22.0, x + w / 2.0, y - 8.0},
+                     {x - w / 2.0, y + 8.0, x + w / 2.0, y + 22.0},
+                     {x + L, y - L - 14.0, x + L + w, y - L},
+                     {x - L - w, y - L - 14.0, x - L, y - L},
+                     {x + L, y + L, x + L + w, y + L + 14.0},
+                     {x - L - w, y + L, x - L, y + L + 14.0}};
+    for (int c = 0; c < 8; c++) {
         bool ok = cand[c].x0 >= v->left && cand[c].x1 <= v->left + v->width &&
                   cand[c].y0 >= v->top && cand[c].y1 <= v->top + v->height;
         for (size_t k = 0; ok && k < M->n_boxes; k++)
@@ -386,6 +494,12 @@ static void place_label(map_t *M, size_t i)
         if (!ok)
             continue;
         M->boxes[M->n_boxes++] = cand[c];
+        if (c >= 4) { /* the leader: from the node to the label's nearer lower/upper corner */
+            double lx = c % 2 == 0 ? cand[c].x0 : cand[c].x1;
+            double ly = c < 6 ? cand[c].y1 : cand[c].y0;
+            xbr__pic_line(M->out, x, y, lx, ly);
+            xbr_buf_puts(M->out, " stroke=\"#555555\" stroke-width=\"0.7\"/>\n");
+        }
         xbr__pic_text(M->out, cand[c].x0, cand[c].y1 - 3.0, "start", FONT_LABEL, NULL, text);
         return;
     }
@@ -457,6 +571,17 @@ static void draw_route_legend(const map_t *M)
     }
 }
 
+/* The last legend row, when routes are drawn: how each kind of leg is drawn. */
+static void draw_line_note(const map_t *M)
+{
+    if (M->n_note_rows == 0)
+        return;
+    double y = M->legend_top + LEGEND_ROW * (double)(M->type_rows + M->n_route_rows) + 10.0;
+    xbr__pic_text(M->out, 16.0, y, "start", FONT_LABEL, NULL,
+                  "Sea legs follow the sea lanes; air, express and post legs the great circle; "
+                  "truck, rail and last-mile legs a straight line.");
+}
+
 xbr_status_t xbr_svg_map(xbr_buf_t *out, const xbr_map_opts_t *opts, const xbr_network_t *net,
                          const xbr_pic_route_t *routes, size_t n_routes, xbr_diags_t *diags)
 {
@@ -483,6 +608,7 @@ xbr_status_t xbr_svg_map(xbr_buf_t *out, const xbr_map_opts_t *opts, const xbr_n
     xbr_buf_puts(out, "<g class=\"legend\" font-size=\"12\">\n");
     draw_type_legend(&M);
     draw_route_legend(&M);
+    draw_line_note(&M);
     xbr_buf_puts(out, "</g>\n</svg>\n");
     st = xbr__pic_done(out);
 out:

@@ -106,6 +106,10 @@ xbr_pic_route_t *xbr_route_pictures(const xbr_scenario_t *sc, const xbr_route_t 
         p->cost = r->cost.total;
         p->days = r->days;
         p->co2e_kg = r->co2e_kg;
+        if (r->product >= 0 && (size_t)r->product < sc->n_products)
+            p->product = sc->products[r->product].id;
+        if (r->market >= 0 && (size_t)r->market < sc->network->n_nodes)
+            p->market = sc->network->nodes[r->market].id;
         /* Per-leg days and cost from the trace: differences of the cumulative rows. */
         xbr_leg_t *legs = NULL;
         size_t n_legs = 0;

@@ -3,12 +3,16 @@
  * xbroute/analysis.h): the counts and unreachable pairs of xbr_info_run() and, for a scenario,
  * its products with the markets no origin of theirs can reach.
  *
- * Text: fixed-width tables (node types, link modes, countries), then the unreachable pairs and
- * the products. JSON: the xbroute.info/1 document, numbers as the JSON writer spells them.
+ * Text: fixed-width tables (node types, link modes, countries), the sea links' lanes (length,
+ * passages crossed, how far each end is from the lane node it snapped to), then the unreachable
+ * pairs and the products. JSON: the xbroute.info/1 document, numbers as the JSON writer spells
+ * them.
  */
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/internal.h"
 #include "xbroute/analysis.h"
 #include "xbroute/output.h"
 
@@ -66,6 +70,41 @@ static void text_products(xbr_buf_t *b, const xbr_network_t *net, const xbr_scen
     }
 }
 
+/* The passages of `bits` as "a+b" ("-" when none). */
+static void text_passages(xbr_buf_t *b, unsigned bits)
+{
+    int any = 0;
+    for (int p = 0; p < XBR_PASSAGE_COUNT; p++)
+        if (bits & (1u << p))
+            xbr_buf_printf(b, "%s%s", any++ ? "+" : "", xbr_passage_name((xbr_passage_t)p));
+    if (!any)
+        xbr_buf_puts(b, "-");
+}
+
+/* One row per sea link with a lane: its length on the lanes, its distance, the passages and
+ * the snap distances of its two ports. */
+static void text_lanes(xbr_buf_t *b, const xbr_network_t *net)
+{
+    bool head = false;
+    for (size_t j = 0; j < net->n_links; j++) {
+        const xbr_link_t *l = &net->links[j];
+        if (l->lane == NULL)
+            continue;
+        if (!head)
+            xbr_buf_printf(b, "\n%-28s %9s %9s %7s %7s  %s\n", "sea link (lane)", "lane km",
+                           "dist km", "snap A", "snap B", "passages");
+        head = true;
+        if (isfinite(l->lane->km))
+            xbr_buf_printf(b, "%-28s %9.0f ", l->id, l->lane->km);
+        else /* closures left it no lane */
+            xbr_buf_printf(b, "%-28s %9s ", l->id, "none");
+        xbr_buf_printf(b, "%9.0f %7.1f %7.1f  ", l->distance_km, l->lane->snap_from_km,
+                       l->lane->snap_to_km);
+        text_passages(b, l->lane->via);
+        xbr_buf_puts(b, l->closed ? "  (closed)\n" : "\n");
+    }
+}
+
 static void write_text(xbr_buf_t *b, const xbr_info_t *info, const char *file,
                        const xbr_network_t *net, const xbr_scenario_t *sc)
 {
@@ -76,6 +115,7 @@ static void write_text(xbr_buf_t *b, const xbr_info_t *info, const char *file,
     xbr_buf_printf(b, "currency   %s\n", net->currency ? net->currency : "USD");
     xbr_buf_printf(b, "sources    %zu\n\n", net->n_sources);
     text_counts(b, net, info);
+    text_lanes(b, net);
     xbr_buf_puts(b, "\nunreachable (factory -> market, no path over open links):");
     if (info->n_unreachable == 0)
         xbr_buf_puts(b, " none\n");
@@ -159,6 +199,31 @@ static void json_product(xbr_json_t *j, const xbr_product_t *p, const xbr_networ
     xbr_json_object_end(j);
 }
 
+/* "sea_lanes": each sea link's lane (README "Sea lanes"). */
+static void json_lanes(xbr_json_t *j, const xbr_network_t *net)
+{
+    xbr_json_array_begin(j, "sea_lanes");
+    for (size_t k = 0; k < net->n_links; k++) {
+        const xbr_link_t *l = &net->links[k];
+        if (l->lane == NULL)
+            continue;
+        xbr_json_object_begin(j, NULL);
+        xbr_json_string(j, "link", l->id);
+        xbr_json_number(j, "lane_km", l->lane->km);
+        xbr_json_number(j, "distance_km", l->distance_km);
+        xbr_json_number(j, "snap_from_km", l->lane->snap_from_km);
+        xbr_json_number(j, "snap_to_km", l->lane->snap_to_km);
+        xbr_json_array_begin(j, "passages");
+        for (int p = 0; p < XBR_PASSAGE_COUNT; p++)
+            if (l->lane->via & (1u << p))
+                xbr_json_string(j, NULL, xbr_passage_name((xbr_passage_t)p));
+        xbr_json_array_end(j);
+        xbr_json_bool(j, "closed", l->closed);
+        xbr_json_object_end(j);
+    }
+    xbr_json_array_end(j);
+}
+
 static void write_json(xbr_buf_t *b, const xbr_info_t *info, const char *file,
                        const xbr_network_t *net, const xbr_scenario_t *sc)
 {
@@ -179,6 +244,7 @@ static void write_json(xbr_buf_t *b, const xbr_info_t *info, const char *file,
         xbr_json_object_end(&j);
     }
     xbr_json_array_end(&j);
+    json_lanes(&j, net);
     if (sc != NULL) {
         xbr_json_array_begin(&j, "products");
         for (size_t i = 0; i < sc->n_products; i++)

@@ -81,6 +81,45 @@ static void test_close_passage_closes_sea_links_through_it(void **state)
     xbr_diags_destroy(&d);
 }
 
+/*
+ * A sea link the file gives no via is routed on the sea lanes and re-routed by a closure:
+ * Yantian-Hamburg (FREE) goes through Suez; with Suez closed it goes by another way and stays
+ * open (the pinned SEA_DE_SUEZ closes). Yantian-Genoa (FREE_MED; Genoa 44.40 N 8.92 E) has no
+ * way left once Gibraltar closes too (the Mediterranean is entered only through Suez, Gibraltar
+ * or the Turkish straits from the closed Black Sea): it is closed, with a warning on the change
+ * that names it.
+ */
+static void test_close_passage_reroutes_free_links(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    assert_int_equal(
+        load_with("[{\"op\": \"add\", \"nodes\": [{\"id\": \"GOA\", \"type\": \"seaport\","
+                  " \"name\": \"Genoa\", \"country\": \"DE\", \"lat\": 44.40, \"lon\": 8.92}],"
+                  " \"links\": [{\"id\": \"FREE\", \"from\": \"YTN\", \"to\": \"DEHAM\","
+                  " \"mode\": \"sea\", \"days\": 30},"
+                  " {\"id\": \"FREE_MED\", \"from\": \"YTN\", \"to\": \"GOA\","
+                  " \"mode\": \"sea\", \"days\": 30}]},"
+                  " {\"op\": \"close_passage\", \"passage\": \"suez\"},"
+                  " {\"op\": \"close_passage\", \"passage\": \"gibraltar\"}]",
+                  &sc, &d),
+        XBR_OK);
+    const xbr_link_t *free_link = link_of(sc, "FREE");
+    assert_true(link_of(sc, "SEA_DE_SUEZ")->closed);
+    assert_false(free_link->closed);
+    assert_false(free_link->via & (1u << XBR_PASSAGE_SUEZ));
+    assert_true(link_of(sc, "FREE_MED")->closed);
+    size_t warned = 0;
+    for (size_t i = 0; i < d.count; i++)
+        if (d.items[i].severity == XBR_SEV_WARNING && strstr(d.items[i].what, "FREE_MED") &&
+            strstr(d.items[i].object_id, "change #3"))
+            warned++;
+    assert_int_equal(warned, 1);
+    xbr_scenario_free(sc);
+    xbr_diags_destroy(&d);
+}
+
 static void test_scale_links_by_selector(void **state)
 {
     (void)state;
@@ -187,6 +226,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_close_and_open),
         cmocka_unit_test(test_close_passage_closes_sea_links_through_it),
+        cmocka_unit_test(test_close_passage_reroutes_free_links),
         cmocka_unit_test(test_scale_links_by_selector),
         cmocka_unit_test(test_set_country_replaces_given_fields),
         cmocka_unit_test(test_add_nodes_and_links_reindexes),

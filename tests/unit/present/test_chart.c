@@ -253,6 +253,36 @@ static void test_charts_reject_bad_input(void **state)
     xbr_diags_destroy(&diags);
 }
 
+/* A series labelled with a route class takes the class's colour, as on the map (sea: Okabe-Ito
+ * blue #0072B2; warehouse-air: indigo #332288), whatever its position; any other label the
+ * palette by position (the first: blue too, so the second, "other", is vermillion #D55E00). */
+static void test_class_series_keep_the_class_colour(void **state)
+{
+    (void)state;
+    static const double x[] = {1.0, 2.0}, y[] = {3.0, 4.0};
+    xbr_chart_series_t series[3] = {
+        {"warehouse-air", 2, x, y, XBR_SERIES_POINTS},
+        {"other", 2, x, y, XBR_SERIES_POINTS},
+        {"sea", 2, x, y, XBR_SERIES_POINTS},
+    };
+    xbr_chart_opts_t opts;
+    memset(&opts, 0, sizeof opts);
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_svg_scatter(&b, &opts, series, 3, NULL), XBR_OK);
+    const char *s0 = strstr(b.data, "data-series=\"0\"");
+    const char *s1 = strstr(b.data, "data-series=\"1\"");
+    const char *s2 = strstr(b.data, "data-series=\"2\"");
+    assert_non_null(s0);
+    assert_non_null(s1);
+    assert_non_null(s2);
+    assert_true(strstr(s0, "#332288") != NULL && strstr(s0, "#332288") < s1);
+    assert_true(strstr(s1, "#D55E00") != NULL && strstr(s1, "#D55E00") < s2);
+    assert_non_null(strstr(s2, "#0072B2"));
+    assert_string_equal(xbr_route_class_colour("sea"), "#0072B2");
+    xbr_buf_destroy(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -263,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_histogram_counts_on_time_share),
         cmocka_unit_test(test_histogram_picks_a_bin_width),
         cmocka_unit_test(test_charts_reject_bad_input),
+        cmocka_unit_test(test_class_series_keep_the_class_colour),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -90,9 +90,7 @@ static void test_geojson_network_lon_first_and_split_at_antimeridian(void **stat
     assert_string_equal(cJSON_GetObjectItemCaseSensitive(props, "type")->valuestring, "seaport");
 
     /* Shanghai -> Los Angeles crosses the antimeridian: two parts, the first ending at lon 180
-     * and the second starting at -180 at the same latitude, which is where the great circle
-     * meets longitude 180 (independent formula above; 0.05 degree tolerance for the 2 degree
-     * densification) */
+     * and the second starting at -180 at the same latitude */
     const cJSON *l1 = feature_by_id(fc, "L1");
     const cJSON *g = cJSON_GetObjectItemCaseSensitive(l1, "geometry");
     assert_string_equal(cJSON_GetObjectItemCaseSensitive(g, "type")->valuestring,
@@ -108,10 +106,20 @@ static void test_geojson_network_lon_first_and_split_at_antimeridian(void **stat
     assert_float_equal(cJSON_GetArrayItem(a1, 0)->valuedouble, 180.0, 1e-12);
     assert_float_equal(cJSON_GetArrayItem(b0, 0)->valuedouble, -180.0, 1e-12);
     assert_float_equal(cJSON_GetArrayItem(b1, 0)->valuedouble, -118.2, 1e-12);
-    double cross = pf_gc_lat_at(121.5, 31.2, -118.2, 33.7, 180.0);
-    assert_true(cross > 40.0 && cross < 60.0); /* the great circle bows north */
-    assert_float_equal(cJSON_GetArrayItem(a1, 1)->valuedouble, cross, 0.05);
-    assert_float_equal(cJSON_GetArrayItem(b0, 1)->valuedouble, cross, 0.05);
+    /* a sea leg follows its sea lane: it crosses where the lane does, at the latitude of the
+     * lane's node on longitude 180 (the lane network joins -180 and +180 there) */
+    const struct xbr_lane *lane = net->links[1].lane;
+    double cross = NAN;
+    assert_non_null(lane);
+    for (size_t i = 0; i < lane->n; i++) {
+        double la, lo;
+        xbr__sealanes_node(lane->path[i], &la, &lo);
+        if (fabs(lo) == 180.0)
+            cross = la;
+    }
+    assert_true(cross > 30.0 && cross < 60.0); /* the North Pacific lanes */
+    assert_float_equal(cJSON_GetArrayItem(a1, 1)->valuedouble, cross, 1e-9);
+    assert_float_equal(cJSON_GetArrayItem(b0, 1)->valuedouble, cross, 1e-9);
     /* a link that does not cross is a LineString; the closed one says so */
     const cJSON *l4 = feature_by_id(fc, "L4");
     g = cJSON_GetObjectItemCaseSensitive(l4, "geometry");
@@ -133,6 +141,8 @@ static void test_geojson_routes_legs_and_whole_path(void **state)
     xbr_buf_t b;
     char path[1024];
     xbr_buf_init(&b);
+    r.product = "P1";
+    r.market = "M1";
     assert_int_equal(xbr_geojson_routes(&b, net, &r, 1, NULL), XBR_OK);
     pf_save(&b, "routes.geojson", path, sizeof path);
     cJSON *fc = cJSON_ParseWithLength(b.data, b.len);
@@ -151,7 +161,14 @@ static void test_geojson_routes_legs_and_whole_path(void **state)
         assert_string_equal(cJSON_GetObjectItemCaseSensitive(p, "class")->valuestring,
                             "warehouse-sea");
         assert_string_equal(cJSON_GetObjectItemCaseSensitive(p, "regime")->valuestring, "9810");
+        /* every feature, leg or route, says which product into which market */
+        assert_string_equal(cJSON_GetObjectItemCaseSensitive(p, "product")->valuestring, "P1");
+        assert_string_equal(cJSON_GetObjectItemCaseSensitive(p, "market")->valuestring, "M1");
         if (strcmp(kind, "leg") == 0) {
+            const xbr_link_t *L = &net->links[r.links[leg]];
+            assert_string_equal(cJSON_GetObjectItemCaseSensitive(p, "link")->valuestring, L->id);
+            assert_string_equal(cJSON_GetObjectItemCaseSensitive(p, "mode")->valuestring,
+                                xbr_mode_name(L->mode));
             assert_int_equal(cJSON_GetObjectItemCaseSensitive(p, "leg")->valueint, leg + 1);
             assert_float_equal(cJSON_GetObjectItemCaseSensitive(p, "days")->valuedouble,
                                PF_LEG_DAYS[leg], 0.0);
@@ -171,6 +188,16 @@ static void test_geojson_routes_legs_and_whole_path(void **state)
             const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(p, "nodes");
             assert_int_equal(cJSON_GetArraySize(nodes), 5);
             assert_string_equal(cJSON_GetArrayItem(nodes, 4)->valuestring, "M1");
+            const cJSON *links = cJSON_GetObjectItemCaseSensitive(p, "links");
+            const cJSON *modes = cJSON_GetObjectItemCaseSensitive(p, "modes");
+            assert_int_equal(cJSON_GetArraySize(links), 4);
+            assert_int_equal(cJSON_GetArraySize(modes), 4);
+            for (int i = 0; i < 4; i++) {
+                const xbr_link_t *L = &net->links[r.links[i]];
+                assert_string_equal(cJSON_GetArrayItem(links, i)->valuestring, L->id);
+                assert_string_equal(cJSON_GetArrayItem(modes, i)->valuestring,
+                                    xbr_mode_name(L->mode));
+            }
             assert_float_equal(cJSON_GetObjectItemCaseSensitive(p, "cost")->valuedouble, 4.05, 0.0);
         }
     }
@@ -281,6 +308,27 @@ static void test_shipped_network_geojson(void **state)
     xbr_network_free(net);
 }
 
+/* A node at 89 N (above the web Mercator limit, atan(sinh(pi)) = 85.0511287798 degrees) is
+ * written at that limit, so web maps can draw it. */
+static void test_geojson_latitude_clamped_to_web_mercator(void **state)
+{
+    (void)state;
+    xbr_network_t *net = pf_network();
+    net->nodes[0].lat = 89.0;
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_geojson_network(&b, net, NULL), XBR_OK);
+    cJSON *fc = cJSON_ParseWithLength(b.data, b.len);
+    assert_non_null(fc);
+    const cJSON *f = feature_by_id(fc, net->nodes[0].id);
+    const cJSON *c = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(f, "geometry"), "coordinates");
+    assert_float_equal(cJSON_GetArrayItem(c, 1)->valuedouble, 85.051129, 1e-9);
+    cJSON_Delete(fc);
+    xbr_buf_destroy(&b);
+    xbr_network_free(net);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -290,6 +338,7 @@ int main(void)
         cmocka_unit_test(test_geojson_no_routes),
         cmocka_unit_test(test_geojson_rejects_bad_coordinates),
         cmocka_unit_test(test_shipped_network_geojson),
+        cmocka_unit_test(test_geojson_latitude_clamped_to_web_mercator),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

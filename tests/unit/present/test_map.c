@@ -246,6 +246,45 @@ static void test_shipped_network_map(void **state)
     xbr_network_free(net);
 }
 
+/* A trans-Pacific route fitted: Shenzhen (114.06 E) by sea to Los Angeles (118.2 W) and on to
+ * the market. The drawn longitudes run from 114.06 E east over 180 to about 117.6 W; the widest
+ * gap is the other way round (through Europe and the Atlantic), so the view starts west of
+ * Shenzhen and ends past 180 (at 360 - 117.6 = 242.4 plus the margin), less than a turn wide,
+ * and the route is drawn as one line with no jump across the map. */
+static void test_trans_pacific_map_is_centred_on_the_pacific(void **state)
+{
+    (void)state;
+    xbr_network_t *net = pf_network();
+    xbr_pic_route_t r = pf_route();
+    xbr_map_opts_t opts;
+    memset(&opts, 0, sizeof opts);
+    opts.fit_to_nodes = true;
+    xbr_map_view_t v;
+    assert_int_equal(xbr_map_view(&opts, net, &r, 1, &v), XBR_OK);
+    assert_true(v.lon_min < 114.06);
+    assert_true(v.lon_max > 242.4);
+    assert_true(v.lon_max - v.lon_min < 360.0);
+    double x1, y1, x2, y2;
+    xbr_map_project(&v, 121.5, 31.2, &x1, &y1);  /* Shanghai */
+    xbr_map_project(&v, -118.2, 33.7, &x2, &y2); /* Los Angeles: east of Shanghai on the page */
+    assert_true(x1 > v.left && x2 > x1 && x2 < v.left + v.width);
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_svg_map(&b, &opts, net, &r, 1, NULL), XBR_OK);
+    const char *route = strstr(b.data, "class=\"route\"");
+    assert_non_null(route);
+    const char *d = strstr(route, " d=\"");
+    const char *end = strchr(d + 4, '"');
+    size_t moves = 0;
+    for (const char *p = d + 4; p < end; p++)
+        moves += *p == 'M';
+    assert_int_equal(moves, 1 + 1); /* the line, and the new part the antimeridian cut starts
+                                       at the same place on the page */
+    pf_check_svg(&b, "map_pacific.svg");
+    xbr_buf_destroy(&b);
+    xbr_network_free(net);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_map_hides_links_and_labels_when_asked),
         cmocka_unit_test(test_map_without_network_fails),
         cmocka_unit_test(test_shipped_network_map),
+        cmocka_unit_test(test_trans_pacific_map_is_centred_on_the_pacific),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "analysis_fixture.h"
+#include "model/internal.h"
 #include "route_fixture.h"
 #include "writer_check.h"
 #include "xbroute/analysis.h"
@@ -129,44 +130,56 @@ static xbr_status_t write_inputs(xbr_buf_t *b, const void *inputs, xbr_format_t 
 static void test_text_network_tables(void **state)
 {
     xbr_buf_t b;
+    char lanes[256], expect[2048];
+    double snap;
+    /* The sea link L1 joins P and M, both at (0, 0): both snap to the same lane node, so the
+     * lane is 0 km long, the given distance (0) stays, no passage is crossed; the snap distance
+     * is that node's distance from (0, 0) (the snap itself is checked in test_sealanes.c). */
+    assert_true(xbr__sealanes_snap(0.0, 0.0, &snap) >= 0);
+    snprintf(lanes, sizeof lanes,
+             "\n%-28s %9s %9s %7s %7s  %s\n"
+             "L1                                   0         0 %7.1f %7.1f  -  (closed)\n",
+             "sea link (lane)", "lane km", "dist km", "snap A", "snap B", "passages", snap, snap);
     wc_render(&b, write_inputs, *state, XBR_FORMAT_TEXT);
-    assert_string_equal(b.data,
-                        "network    tiny (t.json)\n"
-                        "currency   USD\n"
-                        "sources    0\n"
-                        "\n"
-                        "node type       count\n"
-                        "factory             2\n"
-                        "exporter            0\n"
-                        "importer            0\n"
-                        "wholesaler          0\n"
-                        "retailer            0\n"
-                        "seaport             1\n"
-                        "airport             0\n"
-                        "rail_terminal       0\n"
-                        "warehouse           1\n"
-                        "market              3\n"
-                        "total               7  (1 closed)\n"
-                        "\n"
-                        "link mode       count closed\n"
-                        "truck               1      0\n"
-                        "rail                0      0\n"
-                        "sea                 1      1\n"
-                        "air                 1      0\n"
-                        "express             1      0\n"
-                        "post                1      0\n"
-                        "last_mile           1      0\n"
-                        "total               6      1\n"
-                        "\n"
-                        "country   nodes  name\n"
-                        "CN            3  China\n"
-                        "US            4  \n"
-                        "\n"
-                        "unreachable (factory -> market, no path over open links): 4 pairs\n"
-                        "  F1 -> M\n"
-                        "  F1 -> M2\n"
-                        "  F1 -> M3\n"
-                        "  F2 -> M2\n");
+    snprintf(expect, sizeof expect, "%s%s%s",
+             "network    tiny (t.json)\n"
+             "currency   USD\n"
+             "sources    0\n"
+             "\n"
+             "node type       count\n"
+             "factory             2\n"
+             "exporter            0\n"
+             "importer            0\n"
+             "wholesaler          0\n"
+             "retailer            0\n"
+             "seaport             1\n"
+             "airport             0\n"
+             "rail_terminal       0\n"
+             "warehouse           1\n"
+             "market              3\n"
+             "total               7  (1 closed)\n"
+             "\n"
+             "link mode       count closed\n"
+             "truck               1      0\n"
+             "rail                0      0\n"
+             "sea                 1      1\n"
+             "air                 1      0\n"
+             "express             1      0\n"
+             "post                1      0\n"
+             "last_mile           1      0\n"
+             "total               6      1\n"
+             "\n"
+             "country   nodes  name\n"
+             "CN            3  China\n"
+             "US            4  \n",
+             lanes,
+             "\n"
+             "unreachable (factory -> market, no path over open links): 4 pairs\n"
+             "  F1 -> M\n"
+             "  F1 -> M2\n"
+             "  F1 -> M3\n"
+             "  F2 -> M2\n");
+    assert_string_equal(b.data, expect);
     xbr_buf_destroy(&b);
 }
 
