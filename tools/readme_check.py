@@ -34,19 +34,22 @@ def shape(line):
 
 def blocks(lines):
     """(command, command line index, [(index, expected line)]) for every example."""
-    out, in_block, cur = [], False, None
+    out, in_block, cur, indent = [], False, None, 0
     for i, line in enumerate(lines):
-        if line.startswith("```"):
+        if line.lstrip().startswith("```"):
             if in_block and cur:
                 out.append(cur)
             in_block, cur = not in_block, None
+            indent = len(line) - len(line.lstrip())  # a fence in a list item is indented
             continue
         if not in_block:
             continue
+        line = line[indent:] if line[:indent].strip() == "" else line
         if line.startswith("$ "):
             if cur:
                 out.append(cur)
-            cur = (line[2:].split("#")[0].strip(), i, []) if line.startswith("$ xbroute ") else None
+            cur = (line[2:].split("#")[0].strip(), i, [], indent) if line.startswith("$ xbroute ") \
+                else None
         elif cur is not None:
             cur[2].append((i, line.rstrip("\n")))
     return out
@@ -108,7 +111,7 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         for d in LINKED:
             os.symlink(os.path.join(ROOT, d), os.path.join(scratch, d))
-        for cmd, at, expected in blocks(lines):
+        for cmd, at, expected, indent in blocks(lines):
             argv = shlex.split(cmd)
             if not runnable(argv):
                 continue
@@ -116,11 +119,13 @@ def main():
             actual = run(xbroute, argv, scratch)
             problems, fixes = check(expected, actual, update)
             excerpt = any(e.strip() == "..." for _, e in expected)
+            pad = " " * indent
             if update and problems and not excerpt and expected:
-                whole.append((expected[0][0], expected[-1][0] + 1, [a.rstrip() for a in actual]))
+                whole.append((expected[0][0], expected[-1][0] + 1,
+                              [(pad + a).rstrip() for a in actual]))
                 continue
             for idx, new in fixes.items():
-                lines[idx] = new
+                lines[idx] = pad + new
             for idx, e in problems:
                 bad += 1
                 print("README.md:%d: `%s` does not print:\n    %s" % (idx + 1, cmd, e))
