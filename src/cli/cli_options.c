@@ -135,6 +135,15 @@ int cli_parse(const cli_spec_t *spec, int argc, char **argv, void *opts, const c
         } else if (!only_args && cli_is_help(a)) {
             spec->help();
             return 0;
+        } else if (!only_args && strcmp(a, "--list-options") == 0) {
+            /* for the shell completion (tools/gen_completion.sh): the table, one per line */
+            for (size_t k = 0; k < spec->n_options; k++) {
+                printf("%s\n", spec->options[k].name);
+                if (spec->options[k].alias != NULL)
+                    printf("%s\n", spec->options[k].alias);
+            }
+            printf("--help\n");
+            return 0;
         } else if (!only_args && a[0] == '-' && a[1] != '\0') {
             int rc = option(spec, argc, argv, &i, opts);
             if (rc != 0)
