@@ -12,7 +12,7 @@ prefix="$TMP/prefix"
 cmake --install "$build" --prefix "$prefix" >"$TMP/install.log" 2>&1 && pass || fail "cmake --install"
 for f in bin/xbroute include/xbroute/xbroute.h lib/libxbroute.a lib/libxbroute.so lib/pkgconfig/xbroute.pc \
          share/xbroute/networks/china-export.json share/man/man1/xbroute.1 \
-         share/bash-completion/completions/xbroute share/zsh/site-functions/_xbroute; do
+         share/bash-completion/completions/xbroute share/xbroute/xbroute.zsh; do
   [[ -e "$prefix/$f" ]] && pass || fail "installed $f"
 done
 

@@ -28,7 +28,7 @@ fi
 # Completion, as bash calls it.
 sh "$SRC/tools/gen_completion.sh" "$XBR" >"$TMP/xbroute.bash"
 complete_words() { # words...: prints COMPREPLY for the last word
-  bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _xbroute; printf "%s\n" "${COMPREPLY[@]}"' \
+  bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _xbroute_complete; printf "%s\n" "${COMPREPLY[@]}"' \
     _ "$TMP/xbroute.bash" "$@"
 }
 [[ $(complete_words xbroute comp) == compare ]] && pass || fail "completes a command"
