@@ -414,6 +414,12 @@ static xbr_status_t load_product(const prod_ref_t *r, const xbr_network_t *net,
             int idx = market_ref(doc, m, oid, "demand", net);
             if (idx >= 0)
                 p->demand_per_week[idx] = d;
+            if (idx >= 0 && d == 0.0)
+                xbr__ldoc_diag(doc, XBR_SEV_WARNING, m, 0, oid, "demand",
+                               "a positive number of units per week, or no entry",
+                               "zero demand in %.64s: compare and optimize leave this product x "
+                               "market out, and routes finds no stocked or retailer route for it",
+                               m->string);
         }
     }
     st = promise_read(doc, cJSON_GetObjectItemCaseSensitive(it, "max_days"), oid, "max_days", net,
