@@ -196,8 +196,9 @@ static void test_scenario_lists_the_files_it_read(void **state)
     xbr_scenario_free(sc);
 }
 
-/* A product with zero demand in a market loads, with one warning at that entry (line 6, column
- * 23 of scn_zero_demand.json: the value 0 of "M_US"), and the pair has no demand. */
+/* A product with zero demand in a market loads, with one warning at that entry: line 6 of
+ * scn_zero_demand.json, column 25 (5 spaces, then the 19 characters of `"demand": {"M_US": `,
+ * then the 0), and the pair has no demand. */
 static void test_zero_demand_is_a_warning(void **state)
 {
     (void)state;
@@ -212,7 +213,7 @@ static void test_zero_demand_is_a_warning(void **state)
     assert_string_equal(w->field, "demand");
     assert_string_equal(w->object_id, "product TOY");
     assert_int_equal(w->line, 6);
-    assert_int_equal(w->col, 23);
+    assert_int_equal(w->col, 25);
     assert_non_null(strstr(w->what, "zero demand in M_US"));
     int toy = xbr_scenario_find_product(sc, "TOY");
     assert_true(toy >= 0);
