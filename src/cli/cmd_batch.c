@@ -159,6 +159,9 @@ int cmd_batch(int argc, char **argv)
         rc = cli_usage_error("batch", "--shard takes I/N with 1 <= I <= N");
     else if (o.resume && (o.out == NULL || strcmp(o.out, "-") == 0))
         rc = cli_usage_error("batch", "--resume needs --out FILE");
+    else if (o.csv != NULL && strcmp(o.csv, "-") == 0 && (o.out == NULL || strcmp(o.out, "-") == 0))
+        rc = cli_usage_error("batch", "--csv - needs --out FILE: the records and the CSV cannot "
+                                      "share standard output");
     else
         rc = cli_report("batch", NULL, xbr_batch_discover(args, n_args, &list, &diags), &diags);
     if (rc != 0)

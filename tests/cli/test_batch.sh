@@ -35,6 +35,9 @@ run batch "$B" --shard 3/2
 expect_rc 1 "shard index above count"
 run batch "$B" --shard 1
 expect_rc 1 "shard without /N"
+run batch "$B" --csv -
+expect_rc 1 "records and CSV both on standard output"
+expect_err "cannot share standard output" "the reason named"
 run batch "$B" --resume
 expect_rc 1 "resume without --out"
 run batch "$B" --frobnicate
