@@ -531,7 +531,7 @@ static void merge_more(xbr_diags_t *diags, size_t count, const char *kind)
         return;
     snprintf(what, sizeof what, "... and %zu more %s (%zu in all)", count - MERGE_MAX_NAMED, kind,
              count);
-    xbr_diags_add(diags, XBR_SEV_ERROR, NULL, 0, 0, NULL, NULL, what, NULL);
+    xbr_diags_add(diags, XBR_SEV_ERROR, "--scenarios", 0, 0, NULL, NULL, what, NULL);
 }
 
 /* Checks the records `all` (sorted by scenario, stably) against `list` (sorted, distinct):
