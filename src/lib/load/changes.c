@@ -28,20 +28,33 @@ typedef enum {
     OP_SCALE_LINKS,
     OP_SET_COUNTRY,
     OP_ADD,
+    OP_SET_CAPACITY,
+    /* the product ops, applied once the products are read (xbr__changes_apply_products) */
+    OP_SET_PRODUCT,
+    OP_SET_DEMAND,
+    OP_SCALE_DEMAND,
     OP_COUNT
 } op_t;
 
 static const char *const op_names[OP_COUNT] = {
-    "close_node",    "open_node",   "close_link",  "open_link",
-    "close_passage", "scale_links", "set_country", "add",
+    "close_node",  "open_node", "close_link",   "open_link",   "close_passage", "scale_links",
+    "set_country", "add",       "set_capacity", "set_product", "set_demand",    "scale_demand",
 };
 
 /* The keys each op uses besides "op" (set_country also takes every country key). */
 static const char *const op_keys[OP_COUNT][6] = {
-    {"node", NULL},    {"node", NULL},
-    {"link", NULL},    {"link", NULL},
-    {"passage", NULL}, {"link", "mode", "from_country", "to_country", "cost", "days"},
-    {"country", NULL}, {"nodes", "links", NULL},
+    {"node", NULL},
+    {"node", NULL},
+    {"link", NULL},
+    {"link", NULL},
+    {"passage", NULL},
+    {"link", "mode", "from_country", "to_country", "cost", "days"},
+    {"country", NULL},
+    {"nodes", "links", NULL},
+    {"node", "link", "capacity_m3", "capacity_kg_per_week", NULL},
+    {"product", "unit_kg", "unit_m3", "unit_value", "units_per_order", "demand_cv"},
+    {"product", "market", "country", "demand", NULL},
+    {"product", "market", "country", "factor", NULL},
 };
 
 static int op_parse(const char *s)
@@ -254,6 +267,34 @@ static xbr_status_t add(xbr__ldoc_t *doc, const cJSON *ch, const char *oid, xbr_
     return st;
 }
 
+/* set_capacity: a warehouse's capacity_m3 (node) or a link's capacity_kg_per_week (link). */
+static void set_capacity(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_network_t *net)
+{
+    bool has_node = cJSON_GetObjectItemCaseSensitive(o->obj, "node") != NULL;
+    bool has_link = cJSON_GetObjectItemCaseSensitive(o->obj, "link") != NULL;
+    if (has_node == has_link) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, o->obj, 0, o->oid, NULL,
+                       "\"node\" (a warehouse) with \"capacity_m3\", or \"link\" with "
+                       "\"capacity_kg_per_week\"",
+                       has_node ? "both node and link" : "neither node nor link");
+        return;
+    }
+    if (has_node) {
+        int idx = find_ref(doc, o, "node", "node", xbr_network_find_node, net);
+        if (idx >= 0 && net->nodes[idx].type != XBR_NODE_WAREHOUSE)
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(o->obj, "node"), 0,
+                           o->oid, "node", "a warehouse node", "\"%.64s\" is not a warehouse",
+                           net->nodes[idx].id);
+        else if (idx >= 0)
+            xbr__ld_get_num(o, "capacity_m3", true, xbr__ld_nonneg, &net->nodes[idx].capacity_m3);
+        return;
+    }
+    int idx = find_ref(doc, o, "link", "link", xbr_network_find_link, net);
+    if (idx >= 0)
+        xbr__ld_get_num(o, "capacity_kg_per_week", true, xbr__ld_nonneg,
+                        &net->links[idx].capacity_kg_per_week);
+}
+
 typedef struct {
     xbr__ldoc_t *doc;
     const cJSON *ch;
@@ -337,9 +378,160 @@ xbr_status_t xbr__changes_apply(xbr__ldoc_t *doc, const cJSON *changes, xbr_netw
         case OP_ADD:
             st = add(doc, ch, oid, net, scenario_sources);
             break;
+        case OP_SET_CAPACITY:
+            set_capacity(doc, &o, net);
+            break;
+        case OP_SET_PRODUCT: /* applied to the products, after they are read */
+        case OP_SET_DEMAND:
+        case OP_SCALE_DEMAND:
         case OP_COUNT:
             break;
         }
+        if (st != XBR_OK || doc->nomem)
+            return st != XBR_OK ? st : XBR_ENOMEM;
+    }
+    return XBR_OK;
+}
+
+/* ---- the product ops ------------------------------------------------------------------------- */
+
+static int product_of(const xbr_scenario_t *sc, const char *id)
+{
+    return xbr_scenario_find_product(sc, id);
+}
+
+/* The products a demand op selects ("product": one id; absent: every product), into sel. */
+static bool select_products(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const xbr_scenario_t *sc,
+                            bool *sel)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o->obj, "product");
+    if (v == NULL) {
+        for (size_t p = 0; p < sc->n_products; p++)
+            sel[p] = true;
+        return true;
+    }
+    if (xbr__ld_get_str(o, "product", true, NULL) != 1)
+        return false;
+    int p = product_of(sc, v->valuestring);
+    if (p < 0) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 0, o->oid, "product", "a product id of the scenario",
+                       "unknown product \"%.64s\"", v->valuestring);
+        return false;
+    }
+    sel[p] = true;
+    return true;
+}
+
+/* The markets a demand op selects: "market" (an id or an array), or "country" (its markets), or
+ * neither (every market); into sel (n_nodes). */
+static bool select_markets(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const xbr_network_t *net,
+                           bool *sel)
+{
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(o->obj, "market");
+    const cJSON *c = cJSON_GetObjectItemCaseSensitive(o->obj, "country");
+    if (m != NULL && c != NULL) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, c, 1, o->oid, "country", "\"market\" or \"country\"",
+                       "both market and country");
+        return false;
+    }
+    if (m != NULL) {
+        bool *any = calloc(net->n_nodes + 1, 1);
+        if (any == NULL)
+            return false;
+        int rc =
+            selector(doc, o->obj, "market", o->oid, "market node", xbr_network_find_node, net, any);
+        for (size_t i = 0; i < net->n_nodes && rc == 1; i++) {
+            if (any[i] && net->nodes[i].type != XBR_NODE_MARKET) {
+                xbr__ldoc_diag(doc, XBR_SEV_ERROR, m, 0, o->oid, "market", "market nodes",
+                               "\"%.64s\" is not a market", net->nodes[i].id);
+                rc = -1;
+            }
+            sel[i] = any[i];
+        }
+        free(any);
+        return rc == 1;
+    }
+    int country = -1;
+    if (c != NULL &&
+        (country = find_ref(doc, o, "country", "country", xbr_network_find_country, net)) < 0)
+        return false;
+    for (size_t i = 0; i < net->n_nodes; i++)
+        sel[i] = net->nodes[i].type == XBR_NODE_MARKET &&
+                 (country < 0 || net->nodes[i].country == country);
+    return true;
+}
+
+/* set_demand / scale_demand: the selected products' demand in the selected markets. */
+static xbr_status_t demand_op(xbr__ldoc_t *doc, const xbr__ldobj_t *o, int op, xbr_scenario_t *sc)
+{
+    const xbr_network_t *net = sc->network;
+    double v = NAN;
+    bool *prods = calloc(sc->n_products + 1, 1), *mkts = calloc(net->n_nodes + 1, 1);
+    if (prods == NULL || mkts == NULL) {
+        free(prods);
+        free(mkts);
+        return XBR_ENOMEM;
+    }
+    bool ok = select_products(doc, o, sc, prods) && select_markets(doc, o, net, mkts);
+    ok = ok && xbr__ld_get_num(o, op == OP_SET_DEMAND ? "demand" : "factor", true, xbr__ld_nonneg,
+                               &v) == 1;
+    for (size_t p = 0; ok && p < sc->n_products; p++)
+        for (size_t m = 0; prods[p] && m < net->n_nodes; m++) {
+            double *d = &sc->products[p].demand_per_week[m];
+            if (mkts[m])
+                *d = op == OP_SET_DEMAND ? v : *d * v;
+        }
+    free(prods);
+    free(mkts);
+    return XBR_OK;
+}
+
+/* set_product: numeric fields of one product. */
+static void set_product(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_scenario_t *sc)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o->obj, "product");
+    if (xbr__ld_get_str(o, "product", true, NULL) != 1)
+        return;
+    int p = product_of(sc, v->valuestring);
+    if (p < 0) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 0, o->oid, "product", "a product id of the scenario",
+                       "unknown product \"%.64s\"", v->valuestring);
+        return;
+    }
+    xbr_product_t *pr = &sc->products[p];
+    xbr__ldrange_t ge1 = {1.0, INFINITY, 0};
+    int n = 0;
+    n += xbr__ld_get_num(o, "unit_kg", false, xbr__ld_positive, &pr->unit_kg) == 1;
+    n += xbr__ld_get_num(o, "unit_m3", false, xbr__ld_positive, &pr->unit_m3) == 1;
+    n += xbr__ld_get_num(o, "unit_value", false, xbr__ld_positive, &pr->unit_value) == 1;
+    n += xbr__ld_get_num(o, "units_per_order", false, ge1, &pr->units_per_order) == 1;
+    n += xbr__ld_get_num(o, "demand_cv", false, xbr__ld_nonneg, &pr->demand_cv) == 1;
+    if (n == 0 && cJSON_GetArraySize(o->obj) <= 2)
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, o->obj, 0, o->oid, NULL,
+                       "one of unit_kg, unit_m3, unit_value, units_per_order, demand_cv",
+                       "set_product with nothing to set");
+}
+
+xbr_status_t xbr__changes_apply_products(xbr__ldoc_t *doc, const cJSON *changes, xbr_scenario_t *sc)
+{
+    const cJSON *ch;
+    size_t k = 0;
+    char oid[64];
+    if (!cJSON_IsArray(changes) || sc->network == NULL)
+        return XBR_OK; /* xbr__changes_apply() reported it */
+    cJSON_ArrayForEach(ch, changes)
+    {
+        int op = -1;
+        snprintf(oid, sizeof oid, "change #%zu", ++k);
+        const cJSON *opv = cJSON_GetObjectItemCaseSensitive(ch, "op");
+        if (!cJSON_IsObject(ch) || !cJSON_IsString(opv) || (op = op_parse(opv->valuestring)) < 0)
+            continue;
+        xbr__ldobj_t o = {doc, ch, oid, NULL};
+        xbr_status_t st = XBR_OK;
+        if (op == OP_SET_PRODUCT)
+            set_product(doc, &o, sc);
+        else if (op == OP_SET_DEMAND || op == OP_SCALE_DEMAND)
+            st = demand_op(doc, &o, op, sc);
         if (st != XBR_OK || doc->nomem)
             return st != XBR_OK ? st : XBR_ENOMEM;
     }

@@ -331,6 +331,11 @@ xbr_status_t xbr__scenario_from_doc(xbr__ldoc_t *doc, const char *path, xbr_scen
  * reported on doc and skipped. Returns XBR_OK or XBR_ENOMEM. */
 xbr_status_t xbr__changes_apply(xbr__ldoc_t *doc, const cJSON *changes, xbr_network_t *net,
                                 const xbr__strmap_t *scenario_sources);
+/* Applies the product ops of `changes` (set_product, set_demand, scale_demand) to the products
+ * of sc, once they are read (sc->network set); the other ops are xbr__changes_apply()'s. A bad
+ * change is reported on doc and skipped. XBR_OK or XBR_ENOMEM. */
+xbr_status_t xbr__changes_apply_products(xbr__ldoc_t *doc, const cJSON *changes,
+                                         xbr_scenario_t *sc);
 
 /* ---- route_list.c: the routes of an xbroute.routes/1 document ---- */
 

@@ -120,9 +120,19 @@ static const char *const keys_product[] = {
     "demand", "demand_cv", "units_per_order", "max_days", "source",  "dims_cm", NULL};
 static const char *const keys_design[] = {"format", "description", "open_warehouses", NULL};
 /* The union of every op's keys; set_country takes any country key. */
-static const char *const keys_change[] = {
-    "op",   "node", "link",    "passage", "mode",  "from_country", "to_country",
-    "cost", "days", "country", "nodes",   "links", COUNTRY_KEYS,   NULL};
+static const char *const keys_change[] = {"op",          "node",
+                                          "link",        "passage",
+                                          "mode",        "from_country",
+                                          "to_country",  "cost",
+                                          "days",        "country",
+                                          "nodes",       "links",
+                                          "capacity_m3", "capacity_kg_per_week",
+                                          "product",     "market",
+                                          "demand",      "factor",
+                                          "unit_kg",     "unit_m3",
+                                          "unit_value",  "units_per_order",
+                                          "demand_cv",   COUNTRY_KEYS,
+                                          NULL};
 
 /* The objects of the last-mile rate cards and fulfilment fee tables (load/lastmile.c). */
 static const char *const *rate_table_keys(const char *object)

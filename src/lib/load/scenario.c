@@ -620,6 +620,22 @@ out:
     return st;
 }
 
+/* The product ops of every file's changes (set_product, set_demand, scale_demand), the root
+ * ancestor's first, on the products read. */
+static xbr_status_t apply_product_changes(chain_t *c, xbr_network_t *net, xbr_scenario_t *sc)
+{
+    xbr_status_t st = XBR_OK;
+    xbr_network_t *keep = sc->network;
+    sc->network = net; /* borrowed for the lookups; the caller sets it for good */
+    for (size_t k = c->n; k-- > 0 && st == XBR_OK;) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[k].root, "changes");
+        if (v != NULL)
+            st = xbr__changes_apply_products(&c->docs[k], v, sc);
+    }
+    sc->network = keep;
+    return st;
+}
+
 /* sc->markets: the markets with demand for any product, ascending index. */
 static xbr_status_t list_markets(xbr_scenario_t *sc, const xbr_network_t *net)
 {
@@ -650,6 +666,8 @@ static xbr_status_t build(chain_t *c, xbr_scenario_t *sc, xbr_network_t **net, x
         st = read_promise(c, *net, &scen);
     if (st == XBR_OK)
         st = read_products(c, *net, &scen, &sources, sc);
+    if (st == XBR_OK && *net != NULL)
+        st = apply_product_changes(c, *net, sc);
     if (st == XBR_OK && *net != NULL)
         st = list_markets(sc, *net);
     if (st == XBR_OK && *net != NULL && sc->date == XBR_NO_DAY)

@@ -221,6 +221,58 @@ static void test_bad_changes_are_reported_and_skipped(void **state)
     xbr_diags_destroy(&d);
 }
 
+/* set_capacity, set_product, set_demand and scale_demand: the product "p" of load_with() has
+ * unit_kg 1, unit_m3 0.01, demand M_US 5; net_small.json's W_LA has no capacity (unlimited)
+ * and AIR1 20,000 kg a week. */
+static void test_capacity_product_and_demand_ops(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    assert_int_equal(
+        load_with(
+            "[{\"op\": \"set_capacity\", \"node\": \"W_LA\", \"capacity_m3\": 40},\n"
+            " {\"op\": \"set_capacity\", \"link\": \"AIR1\", \"capacity_kg_per_week\": 900},\n"
+            " {\"op\": \"set_product\", \"product\": \"p\", \"unit_kg\": 2.5,"
+            " \"units_per_order\": 3},\n"
+            " {\"op\": \"set_demand\", \"product\": \"p\", \"market\": \"M_DE\", "
+            "\"demand\": 7},\n"
+            " {\"op\": \"scale_demand\", \"country\": \"US\", \"factor\": 4}]",
+            &sc, &d),
+        XBR_OK);
+    assert_int_equal(d.count, 0);
+    const xbr_network_t *net = sc->network;
+    assert_true(net->nodes[xbr_network_find_node(net, "W_LA")].capacity_m3 == 40);
+    assert_true(link_of(sc, "AIR1")->capacity_kg_per_week == 900);
+    const xbr_product_t *p = &sc->products[0];
+    assert_true(p->unit_kg == 2.5 && p->units_per_order == 3);
+    assert_true(p->unit_m3 == 0.01 && p->unit_value == 10); /* not given: as the product says */
+    assert_true(p->demand_per_week[xbr_network_find_node(net, "M_DE")] == 7);
+    assert_true(p->demand_per_week[xbr_network_find_node(net, "M_US")] == 20); /* 5 x 4 */
+    assert_int_equal(sc->n_markets, 2); /* M_DE has demand now */
+    xbr_scenario_free(sc);
+    xbr_diags_destroy(&d);
+
+    /* bad: an unknown product, a capacity on a non-warehouse, market and country together */
+    assert_int_equal(
+        load_with("[{\"op\": \"set_product\", \"product\": \"q\", \"unit_kg\": 1},\n"
+                  " {\"op\": \"set_capacity\", \"node\": \"M_US\", \"capacity_m3\": 1},\n"
+                  " {\"op\": \"set_demand\", \"market\": \"M_US\", \"country\": \"US\", "
+                  "\"demand\": 1}]",
+                  &sc, &d),
+        XBR_EINPUT);
+    assert_null(sc);
+    assert_int_equal(d.n_errors, 3);
+    int seen = 0;
+    for (size_t i = 0; i < d.count; i++) {
+        seen |= strstr(d.items[i].what, "unknown product \"q\"") ? 1 : 0;
+        seen |= strstr(d.items[i].what, "is not a warehouse") ? 2 : 0;
+        seen |= strstr(d.items[i].what, "both market and country") ? 4 : 0;
+    }
+    assert_int_equal(seen, 7);
+    xbr_diags_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +283,7 @@ int main(void)
         cmocka_unit_test(test_set_country_replaces_given_fields),
         cmocka_unit_test(test_add_nodes_and_links_reindexes),
         cmocka_unit_test(test_bad_changes_are_reported_and_skipped),
+        cmocka_unit_test(test_capacity_product_and_demand_ops),
     };
     return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }
