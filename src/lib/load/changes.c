@@ -29,6 +29,7 @@ typedef enum {
     OP_SET_COUNTRY,
     OP_ADD,
     OP_SET_CAPACITY,
+    OP_ADD_COUNTRY,
     /* the product ops, applied once the products are read (xbr__changes_apply_products) */
     OP_SET_PRODUCT,
     OP_SET_DEMAND,
@@ -37,8 +38,9 @@ typedef enum {
 } op_t;
 
 static const char *const op_names[OP_COUNT] = {
-    "close_node",  "open_node", "close_link",   "open_link",   "close_passage", "scale_links",
-    "set_country", "add",       "set_capacity", "set_product", "set_demand",    "scale_demand",
+    "close_node",  "open_node",   "close_link",   "open_link",    "close_passage",
+    "scale_links", "set_country", "add",          "set_capacity", "add_country",
+    "set_product", "set_demand",  "scale_demand",
 };
 
 /* The keys each op uses besides "op" (set_country also takes every country key). */
@@ -52,6 +54,7 @@ static const char *const op_keys[OP_COUNT][6] = {
     {"country", NULL},
     {"nodes", "links", NULL},
     {"node", "link", "capacity_m3", "capacity_kg_per_week", NULL},
+    {"country", NULL},
     {"product", "unit_kg", "unit_m3", "unit_value", "units_per_order", "demand_cv"},
     {"product", "market", "country", "demand", NULL},
     {"product", "market", "country", "factor", NULL},
@@ -85,7 +88,7 @@ static void check_op_keys(xbr__ldoc_t *doc, const cJSON *ch, const char *oid, in
             continue; /* xbr__ld_check_keys warned already */
         for (int i = 0; i < 6 && op_keys[op][i] != NULL && !used; i++)
             used = strcmp(op_keys[op][i], m->string) == 0;
-        if (op == OP_SET_COUNTRY)
+        if (op == OP_SET_COUNTRY || op == OP_ADD_COUNTRY)
             for (size_t i = 0; country[i] != NULL && !used; i++)
                 used = strcmp(country[i], m->string) == 0;
         if (!used)
@@ -295,6 +298,52 @@ static void set_capacity(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_network_t 
                         &net->links[idx].capacity_kg_per_week);
 }
 
+/* add_country: a country the network does not have ("country": its ISO code, and any country
+ * key), so that a scenario can add markets or plants in it. */
+static xbr_status_t add_country(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_network_t *net,
+                                const xbr__strmap_t *scenario_sources)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o->obj, "country");
+    if (xbr__ld_get_str(o, "country", true, NULL) != 1)
+        return XBR_OK;
+    const char *code = v->valuestring;
+    if (strlen(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z') {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 0, o->oid, "country",
+                       "two capital letters (ISO 3166 alpha-2), e.g. \"CA\"",
+                       "invalid country code \"%.32s\"", code);
+        return XBR_OK;
+    }
+    if (xbr_network_find_country(net, code) >= 0) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 0, o->oid, "country",
+                       "a country the network does not have (set_country changes one it has)",
+                       "country \"%s\" exists", code);
+        return XBR_OK;
+    }
+    xbr_country_t *grown = realloc(net->countries, (net->n_countries + 2) * sizeof *grown);
+    if (grown == NULL)
+        return XBR_ENOMEM;
+    net->countries = grown;
+    xbr_country_t *c = &net->countries[net->n_countries];
+    memset(c, 0, sizeof *c);
+    if ((c->code = xbr__strdup(code)) == NULL)
+        return XBR_ENOMEM;
+    net->n_countries++;
+    int line, col;
+    xbr__ldoc_pos(doc, o->obj, 0, &line, &col);
+    c->pos.file = xbr__network_intern(net, doc->file);
+    c->pos.line = line;
+    c->pos.col = col;
+    xbr__ldnet_ids_t ids;
+    xbr_status_t st = xbr__ldnet_ids_init(&ids, net);
+    ids.extra_sources = scenario_sources;
+    if (st == XBR_OK)
+        st = xbr__ldnet_country_fields(doc, o->obj, o->oid, c, &ids);
+    xbr__ldnet_ids_destroy(&ids);
+    if (st == XBR_OK && xbr__network_index(net) == XBR_ENOMEM)
+        st = XBR_ENOMEM;
+    return st;
+}
+
 typedef struct {
     xbr__ldoc_t *doc;
     const cJSON *ch;
@@ -380,6 +429,9 @@ xbr_status_t xbr__changes_apply(xbr__ldoc_t *doc, const cJSON *changes, xbr_netw
             break;
         case OP_SET_CAPACITY:
             set_capacity(doc, &o, net);
+            break;
+        case OP_ADD_COUNTRY:
+            st = add_country(doc, &o, net, scenario_sources);
             break;
         case OP_SET_PRODUCT: /* applied to the products, after they are read */
         case OP_SET_DEMAND:

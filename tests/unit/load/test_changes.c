@@ -273,6 +273,51 @@ static void test_capacity_product_and_demand_ops(void **state)
     xbr_diags_destroy(&d);
 }
 
+/* add_country, then a market in it (add) and the product's demand there (set_demand): the
+ * country is found by code, its fields are the change's, and the new market is a market of it. */
+static void test_add_country_then_a_market_in_it(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    assert_int_equal(
+        load_with("[{\"op\": \"add_country\", \"country\": \"CA\", \"name\": \"Canada\","
+                  " \"vat_pct\": 5, \"de_minimis\": 150},\n"
+                  " {\"op\": \"add\", \"nodes\": [{\"id\": \"M_CA\", \"name\": \"Toronto\", \"type\": \"market\","
+                  " \"country\": \"CA\", \"lat\": 43.65, \"lon\": -79.38}],"
+                  " \"links\": [{\"from\": \"SZX\", \"to\": \"M_CA\", \"mode\": \"air\","
+                  " \"days\": 6, \"cost\": {\"per_kg\": 6}}]},\n"
+                  " {\"op\": \"set_demand\", \"market\": \"M_CA\", \"demand\": 9},\n"
+                  " {\"op\": \"add_country\", \"country\": \"US\"}]",
+                  &sc, &d),
+        XBR_EINPUT);
+    /* the last change adds a country that exists: one error, the rest applied */
+    assert_int_equal(d.n_errors, 1);
+    assert_non_null(strstr(d.items[0].what, "country \"US\" exists"));
+    xbr_diags_destroy(&d);
+    assert_int_equal(
+        load_with("[{\"op\": \"add_country\", \"country\": \"CA\", \"name\": \"Canada\","
+                  " \"vat_pct\": 5, \"de_minimis\": 150},\n"
+                  " {\"op\": \"add\", \"nodes\": [{\"id\": \"M_CA\", \"name\": \"Toronto\", \"type\": \"market\","
+                  " \"country\": \"CA\", \"lat\": 43.65, \"lon\": -79.38}],"
+                  " \"links\": [{\"from\": \"SZX\", \"to\": \"M_CA\", \"mode\": \"air\","
+                  " \"days\": 6, \"cost\": {\"per_kg\": 6}}]},\n"
+                  " {\"op\": \"set_demand\", \"market\": \"M_CA\", \"demand\": 9}]",
+                  &sc, &d),
+        XBR_OK);
+    const xbr_network_t *net = sc->network;
+    int ca = xbr_network_find_country(net, "CA");
+    assert_true(ca >= 0);
+    assert_string_equal(net->countries[ca].name, "Canada");
+    assert_true(net->countries[ca].vat_pct == 5 && net->countries[ca].de_minimis == 150);
+    assert_int_equal(xbr_network_find_country(net, "US") >= 0, 1); /* the others still found */
+    int m = xbr_network_find_node(net, "M_CA");
+    assert_int_equal(net->nodes[m].country, ca);
+    assert_true(sc->products[0].demand_per_week[m] == 9);
+    xbr_scenario_free(sc);
+    xbr_diags_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -284,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_add_nodes_and_links_reindexes),
         cmocka_unit_test(test_bad_changes_are_reported_and_skipped),
         cmocka_unit_test(test_capacity_product_and_demand_ops),
+        cmocka_unit_test(test_add_country_then_a_market_in_it),
     };
     return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }
