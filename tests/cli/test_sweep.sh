@@ -10,8 +10,8 @@ S="$SRC/scenarios/baseline.json"
 run sweep "$S" --product P_TSHIRT --market M_DE --set unit_kg=0.1:2.1:0.4 --design none \
   --format json -o "$TMP/sw.json" --jobs 2 --svg "$TMP/sw.svg"
 expect_rc 0 "sweep unit_kg"
-# The child scenarios: the baseline's T-shirt with unit_kg set (a product given again replaces
-# the parent's whole product, so the child repeats all of its fields).
+# The child scenarios: the baseline's T-shirt with unit_kg set (the child repeats the product
+# whole; a child product may also give only the fields it changes).
 python3 - "$S" "$TMP" <<'PY'
 import json, os, sys
 base, tmp = sys.argv[1], sys.argv[2]
@@ -61,6 +61,13 @@ print("ok", len(got))
 PY
 grep -q "^ok" "$TMP/check" && pass || fail "sweep against compare: $(cat "$TMP/check")"
 grep -q "<svg" "$TMP/sw.svg" && grep -q "warehouse-sea" "$TMP/sw.svg" && pass || fail "the chart"
+
+# A child product that gives only unit_kg prices as the full copy does (#14 item 3).
+printf '{"format": "xbroute.scenario/1", "name": "kg0", "extends": "%s", "products": [{"id": "P_TSHIRT", "unit_kg": 0.1}]}\n' \
+  "$S" >"$TMP/partial.json"
+run compare "$TMP/partial.json" --design none --format json -o "$TMP/cp.json"
+expect_rc 0 "compare on a partial product"
+cmp -s "$TMP/cp.json" "$TMP/c0.json" && pass || fail "a partial product differs from the full copy"
 
 # The same sweep with one worker gives the same bytes.
 run sweep "$S" --product P_TSHIRT --market M_DE --set unit_kg=0.1:2.1:0.4 --design none \

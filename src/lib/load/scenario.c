@@ -244,10 +244,16 @@ static xbr_status_t promise_read(xbr__ldoc_t *doc, const cJSON *v, const char *o
 
 /* ---- products ---- */
 
+/* A product and the files that give it: the first (the root-most ancestor that names the id)
+ * gives the whole product, each later one overrides only the fields it gives. */
+#define XBR_PRODUCT_LAYERS 16
 typedef struct {
-    const char *id; /* borrowed from the tree */
-    xbr__ldoc_t *doc;
+    const char *id;   /* borrowed from the tree */
+    xbr__ldoc_t *doc; /* the last file that gives it */
     const cJSON *item;
+    size_t n_layers;
+    xbr__ldoc_t *docs[XBR_PRODUCT_LAYERS];
+    const cJSON *items[XBR_PRODUCT_LAYERS];
 } prod_ref_t;
 
 static xbr_status_t collect_products(chain_t *c, prod_ref_t **out, size_t *n_out)
@@ -297,8 +303,18 @@ static xbr_status_t collect_products(chain_t *c, prod_ref_t **out, size_t *n_out
                     return XBR_ENOMEM;
                 }
                 refs = r;
+                memset(&refs[n], 0, sizeof refs[n]);
                 n++;
             }
+            if (refs[j].n_layers == XBR_PRODUCT_LAYERS) { /* keep the first, drop the oldest */
+                memmove(&refs[j].docs[1], &refs[j].docs[2],
+                        (XBR_PRODUCT_LAYERS - 2) * sizeof refs[j].docs[0]);
+                memmove(&refs[j].items[1], &refs[j].items[2],
+                        (XBR_PRODUCT_LAYERS - 2) * sizeof refs[j].items[0]);
+                refs[j].n_layers--;
+            }
+            refs[j].docs[refs[j].n_layers] = doc;
+            refs[j].items[refs[j].n_layers++] = it;
             refs[j].id = idv->valuestring;
             refs[j].doc = doc;
             refs[j].item = it;
@@ -345,41 +361,44 @@ static xbr_status_t load_origins(xbr__ldoc_t *doc, const cJSON *v, const char *o
     return XBR_OK;
 }
 
-static xbr_status_t load_product(const prod_ref_t *r, const xbr_network_t *net,
-                                 const promise_t *scen, const xbr__strmap_t *sources,
-                                 xbr_product_t *p)
+/* Reads the fields one file gives a product into p: all of them (required ones checked) from
+ * the first file that gives it (`first`), those it names from a later one, each replacing the
+ * earlier value ("demand", "origin" and "max_days" as a whole). *promise gets this file's
+ * "max_days" item when it has one. XBR_OK or XBR_ENOMEM. */
+static xbr_status_t load_layer(xbr__ldoc_t *doc, const cJSON *it, const char *oid,
+                               const xbr_network_t *net, const xbr__strmap_t *sources, bool first,
+                               xbr_product_t *p, const cJSON **promise, xbr__ldoc_t **promise_doc)
 {
-    xbr__ldoc_t *doc = r->doc;
-    const cJSON *it = r->item;
-    char oid[96];
-    promise_t own = {false, 0.0, NULL};
-    xbr_status_t st = XBR_OK;
     size_t nn = net != NULL ? net->n_nodes : 0;
-
-    snprintf(oid, sizeof oid, "product %.64s", r->id);
+    xbr_status_t st = XBR_OK;
     xbr__ldobj_t o = {doc, it, oid, NULL};
-    int line, col;
-    xbr__ldoc_pos(doc, it, 0, &line, &col);
-    p->pos.line = line;
-    p->pos.col = col;
-    p->units_per_order = 1.0;
-    p->demand_cv = 0.3;
     xbr__ld_check_keys(&o, "product");
-    if ((p->id = xbr__strdup(r->id)) == NULL)
-        return XBR_ENOMEM;
-    xbr__ld_get_str(&o, "name", false, &p->name);
-    xbr__ld_get_str(&o, "category", true, &p->category);
-    xbr__ld_check_category(doc, cJSON_GetObjectItemCaseSensitive(it, "category"), oid, net,
-                           p->category);
+    if (cJSON_GetObjectItemCaseSensitive(it, "name") != NULL) {
+        free(p->name);
+        p->name = NULL;
+        xbr__ld_get_str(&o, "name", false, &p->name);
+    }
+    const cJSON *cat = cJSON_GetObjectItemCaseSensitive(it, "category");
+    if (first || cat != NULL) {
+        free(p->category);
+        p->category = NULL;
+        xbr__ld_get_str(&o, "category", true, &p->category);
+        xbr__ld_check_category(doc, cat, oid, net, p->category);
+    }
     const cJSON *origin = cJSON_GetObjectItemCaseSensitive(it, "origin");
-    if (origin == NULL)
+    if (origin == NULL && first)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, "origin",
                        "a factory node id, or an array of them", "missing required field");
-    else if ((st = load_origins(doc, origin, oid, net, p)) != XBR_OK)
-        return st;
-    xbr__ld_get_num(&o, "unit_kg", true, xbr__ld_positive, &p->unit_kg);
-    xbr__ld_get_num(&o, "unit_m3", true, xbr__ld_positive, &p->unit_m3);
-    xbr__ld_get_num(&o, "unit_value", true, xbr__ld_positive, &p->unit_value);
+    else if (origin != NULL) {
+        free(p->origins);
+        p->origins = NULL;
+        p->n_origins = 0;
+        if ((st = load_origins(doc, origin, oid, net, p)) != XBR_OK)
+            return st;
+    }
+    xbr__ld_get_num(&o, "unit_kg", first, xbr__ld_positive, &p->unit_kg);
+    xbr__ld_get_num(&o, "unit_m3", first, xbr__ld_positive, &p->unit_m3);
+    xbr__ld_get_num(&o, "unit_value", first, xbr__ld_positive, &p->unit_value);
     xbr__ld_get_num(&o, "demand_cv", false, xbr__ld_nonneg, &p->demand_cv);
     xbr__ldrange_t ge1 = {1.0, INFINITY, 0};
     xbr__ld_get_num(&o, "units_per_order", false, ge1, &p->units_per_order);
@@ -396,16 +415,13 @@ static xbr_status_t load_product(const prod_ref_t *r, const xbr_network_t *net,
     }
     xbr__ld_check_source_refs(&o, sources, NULL);
 
-    p->demand_per_week = calloc(nn + 1, sizeof *p->demand_per_week);
-    p->max_days = malloc((nn + 1) * sizeof *p->max_days);
-    if (p->demand_per_week == NULL || p->max_days == NULL)
-        return XBR_ENOMEM;
     const cJSON *dem = cJSON_GetObjectItemCaseSensitive(it, "demand");
-    if (dem == NULL)
+    if (dem == NULL && first)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, "demand",
                        "an object: market node id -> units per week", "missing required field");
-    else if (xbr__ld_is_object(doc, dem, oid, "demand")) {
+    else if (dem != NULL && xbr__ld_is_object(doc, dem, oid, "demand")) {
         const cJSON *m;
+        memset(p->demand_per_week, 0, (nn + 1) * sizeof *p->demand_per_week);
         cJSON_ArrayForEach(m, dem)
         {
             double d;
@@ -422,8 +438,43 @@ static xbr_status_t load_product(const prod_ref_t *r, const xbr_network_t *net,
                                m->string);
         }
     }
-    st = promise_read(doc, cJSON_GetObjectItemCaseSensitive(it, "max_days"), oid, "max_days", net,
-                      &own);
+    const cJSON *md = cJSON_GetObjectItemCaseSensitive(it, "max_days");
+    if (md != NULL) {
+        *promise = md;
+        *promise_doc = doc;
+    }
+    return XBR_OK;
+}
+
+static xbr_status_t load_product(const prod_ref_t *r, const xbr_network_t *net,
+                                 const promise_t *scen, const xbr__strmap_t *sources,
+                                 xbr_product_t *p)
+{
+    char oid[96];
+    promise_t own = {false, 0.0, NULL};
+    xbr_status_t st = XBR_OK;
+    size_t nn = net != NULL ? net->n_nodes : 0;
+
+    snprintf(oid, sizeof oid, "product %.64s", r->id);
+    int line, col;
+    xbr__ldoc_pos(r->docs[0], r->items[0], 0, &line, &col);
+    p->pos.line = line;
+    p->pos.col = col;
+    p->units_per_order = 1.0;
+    p->demand_cv = 0.3;
+    if ((p->id = xbr__strdup(r->id)) == NULL)
+        return XBR_ENOMEM;
+    p->demand_per_week = calloc(nn + 1, sizeof *p->demand_per_week);
+    p->max_days = malloc((nn + 1) * sizeof *p->max_days);
+    if (p->demand_per_week == NULL || p->max_days == NULL)
+        return XBR_ENOMEM;
+    const cJSON *promise = NULL;
+    xbr__ldoc_t *promise_doc = r->docs[0];
+    for (size_t k = 0; k < r->n_layers && st == XBR_OK; k++)
+        st = load_layer(r->docs[k], r->items[k], oid, net, sources, k == 0, p, &promise,
+                        &promise_doc);
+    if (st == XBR_OK)
+        st = promise_read(promise_doc, promise, oid, "max_days", net, &own);
     for (size_t i = 0; i < nn && st == XBR_OK; i++) {
         double v = INFINITY;
         if (own.per_node != NULL && !isnan(own.per_node[i]))
@@ -613,7 +664,7 @@ static xbr_status_t read_products(chain_t *c, xbr_network_t *net, const promise_
         xbr_product_t *p = &sc->products[sc->n_products++];
         st = load_product(&refs[i], net, scen, sources, p);
         if (st == XBR_OK && net != NULL)
-            p->pos.file = xbr__network_intern(net, refs[i].doc->file);
+            p->pos.file = xbr__network_intern(net, refs[i].docs[0]->file);
     }
 out:
     free(refs);

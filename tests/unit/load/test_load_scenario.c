@@ -131,14 +131,17 @@ static void test_child_scenario_merges_parent_and_applies_changes_in_order(void 
     assert_true(sc->service_level == 0.9 && sc->review_days == 7);                 /* parent's */
     assert_int_equal(sc->date, 20454 + 180); /* child's "2026-06-30": 181 - 1 days into 2026 */
 
-    /* products: parent's TSHIRT, LAMP replaced in place by the child's, then MUG */
+    /* products: parent's TSHIRT, LAMP overridden in place by the child's fields, then MUG */
     assert_int_equal(sc->n_products, 3);
     assert_string_equal(sc->products[0].id, "TSHIRT");
     assert_string_equal(sc->products[1].id, "LAMP");
     assert_string_equal(sc->products[2].id, "MUG");
     const xbr_product_t *lamp = &sc->products[1];
-    assert_null(lamp->name); /* the child's LAMP has no name */
-    assert_true(lamp->unit_kg == 1.5 && lamp->unit_value == 20 && lamp->demand_cv == 0.3);
+    /* the child gives category, origin, unit_kg, unit_m3, unit_value and demand; the rest is
+     * the parent's LAMP: its name, demand_cv 0.5, units_per_order 2 and max_days M_US 7 */
+    assert_string_equal(lamp->name, "Desk lamp");
+    assert_true(lamp->unit_kg == 1.5 && lamp->unit_value == 20 && lamp->unit_m3 == 0.02);
+    assert_true(lamp->demand_cv == 0.5 && lamp->units_per_order == 2);
 
     /* add: M_NEW is node 10 (after the 10 nodes of the file), NEWLINK link 10 */
     int mnew = xbr_network_find_node(net, "M_NEW");
@@ -151,8 +154,8 @@ static void test_child_scenario_merges_parent_and_applies_changes_in_order(void 
     assert_int_equal(net->links[10].to, mnew);
     assert_true(lamp->demand_per_week[mde] == 40 && lamp->demand_per_week[mnew] == 10);
     assert_true(lamp->demand_per_week[mus] == 0);
-    /* inherited scenario max_days {"M_US": 10, "default": 30} */
-    assert_true(lamp->max_days[mus] == 10 && lamp->max_days[mnew] == 30);
+    /* the parent LAMP's own promise M_US 7, else the scenario's {"M_US": 10, "default": 30} */
+    assert_true(lamp->max_days[mus] == 7 && lamp->max_days[mnew] == 30);
     const xbr_product_t *mug = &sc->products[2];
     assert_true(mug->max_days[mus] == 12 && mug->max_days[mde] == 12); /* own number */
     /* markets with demand > 0: M_US, M_DE (TSHIRT), M_NEW (LAMP); MUG's 0 adds none */
