@@ -62,6 +62,14 @@ XBR_API xbr_status_t xbr_info_write(xbr_buf_t *b, const xbr_info_t *info, const 
                                     const xbr_network_t *net, const xbr_scenario_t *sc,
                                     xbr_format_t format);
 
+/*
+ * Appends the nodes of `net`, in file order, to `b` (`info --nodes`): XBR_FORMAT_TEXT a table
+ * (id, type, country, status, latitude, longitude, name), XBR_FORMAT_JSON an array of objects
+ * with those keys, XBR_FORMAT_CSV a header line and a line per node. XBR_OK, XBR_ENOMEM.
+ */
+XBR_API xbr_status_t xbr_info_write_nodes(xbr_buf_t *b, const xbr_network_t *net,
+                                          xbr_format_t format);
+
 #ifdef __cplusplus
 }
 #endif

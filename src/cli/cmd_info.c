@@ -8,14 +8,15 @@
 
 static void help(void)
 {
-    printf("Usage: xbroute info [--format text|json] [-o FILE] [--dot FILE] [--geojson FILE] "
-           "FILE\n\n"
+    printf("Usage: xbroute info [--nodes] [--format text|json|csv] [-o FILE] [--dot FILE]\n"
+           "                    [--geojson FILE] FILE\n\n"
            "Summarises a network or a scenario file: nodes by type, links by mode (open and\n"
            "closed), nodes by country, and every (factory, market) pair with no path over open\n"
            "links (found with igraph). For a scenario, the network is shown with the\n"
            "scenario's changes applied, and its products are listed.\n\n"
            "Options:\n"
-           "  --format F   text (default) or json (schema xbroute.info/1)\n"
+           "  --nodes      list the nodes (id, type, country, status, position, name) instead\n"
+           "  --format F   text (default) or json (schema xbroute.info/1); with --nodes also csv\n"
            "  -o FILE      write the output to FILE (whole or not at all) instead of stdout\n"
            "  --dot FILE   also write the network as a Graphviz DOT graph (dot -Tsvg FILE)\n"
            "  --geojson FILE  also write the network as GeoJSON (RFC 7946): a Point per node,\n"
@@ -27,6 +28,7 @@ typedef struct {
     const char *out;
     const char *dot;
     const char *geojson;
+    bool nodes;
 } info_opts_t;
 
 static const cli_option_t options[] = {
@@ -34,12 +36,13 @@ static const cli_option_t options[] = {
     CLI_OUTPUT("--output", "-o", info_opts_t, out),
     CLI_OUTPUT("--dot", NULL, info_opts_t, dot),
     CLI_OUTPUT("--geojson", NULL, info_opts_t, geojson),
+    CLI_FLAG("--nodes", info_opts_t, nodes),
 };
 
 static const cli_spec_t spec = {.cmd = "info",
                                 .options = options,
                                 .n_options = sizeof options / sizeof options[0],
-                                .formats = CLI_FMT_TEXT_JSON,
+                                .formats = CLI_FMT_ALL,
                                 .min_args = 1,
                                 .max_args = 1,
                                 .missing = "no file given",
@@ -71,9 +74,15 @@ static int run(const char *file, const xbr_network_t *net, const xbr_scenario_t 
         return rc;
     xbr_buf_t out;
     xbr_buf_init(&out);
-    /* The only failure left is a failed buffer, which cli_emit reports. */
-    (void)xbr_info_write(&out, info, file, net, sc, (xbr_format_t)o->format);
-    rc = cli_emit(&out, o->out);
+    if (o->nodes)
+        rc = cli_report(spec.cmd, NULL, xbr_info_write_nodes(&out, net, (xbr_format_t)o->format),
+                        NULL);
+    else if (o->format == XBR_FORMAT_CSV)
+        rc = cli_usage_error(spec.cmd, "--format csv is for --nodes");
+    else /* the only failure left is a failed buffer, which cli_emit reports */
+        (void)xbr_info_write(&out, info, file, net, sc, (xbr_format_t)o->format);
+    if (rc == 0)
+        rc = cli_emit(&out, o->out);
     if (rc == 0 && o->dot != NULL)
         rc = write_picture(o->dot, net, xbr_dot_network);
     if (rc == 0 && o->geojson != NULL)

@@ -70,4 +70,18 @@ run info "$DATA/broken-two-errors.json"
 expect_rc 2 "bad input"
 run info --help
 expect_rc 0 "help"
+# --nodes: every node of the file, in file order, with its type and country (checked against the
+# file itself, read with python)
+run info "$SRC/networks/china-export.json" --nodes --format json -o "$TMP/nodes.json"
+expect_rc 0 "info --nodes --format json"
+python3 - "$SRC/networks/china-export.json" "$TMP/nodes.json" <<'PY' && pass || fail "info --nodes lists the file's nodes"
+import json, sys
+net = json.load(open(sys.argv[1])); got = json.load(open(sys.argv[2]))
+want = [(n["id"], n["type"], n["country"], n.get("status", "open")) for n in net["nodes"]]
+assert [(g["id"], g["type"], g["country"], g["status"]) for g in got] == want
+PY
+run info "$SRC/networks/china-export.json" --nodes --format csv
+[[ $(head -1 "$out") == "id,type,country,status,lat,lon,name" ]] && pass || fail "info --nodes csv header"
+run info "$SRC/networks/china-export.json" --format csv
+expect_rc 1 "csv without --nodes"
 finish

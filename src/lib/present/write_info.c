@@ -265,3 +265,58 @@ xbr_status_t xbr_info_write(xbr_buf_t *b, const xbr_info_t *info, const char *fi
         return XBR_EINPUT;
     return b->failed ? XBR_ENOMEM : XBR_OK;
 }
+
+/* ---- the node list (info --nodes) ---- */
+
+static const char *country_code(const xbr_network_t *net, const xbr_node_t *n)
+{
+    return n->country >= 0 && (size_t)n->country < net->n_countries
+               ? net->countries[n->country].code
+               : "";
+}
+
+xbr_status_t xbr_info_write_nodes(xbr_buf_t *b, const xbr_network_t *net, xbr_format_t format)
+{
+    if (format == XBR_FORMAT_JSON) {
+        xbr_json_t j;
+        xbr_json_init(&j, b);
+        xbr_json_array_begin(&j, NULL);
+        for (size_t i = 0; i < net->n_nodes; i++) {
+            const xbr_node_t *n = &net->nodes[i];
+            xbr_json_object_begin(&j, NULL);
+            xbr_json_string(&j, "id", n->id);
+            xbr_json_string(&j, "type", xbr_node_type_name(n->type));
+            xbr_json_string(&j, "country", country_code(net, n));
+            xbr_json_string(&j, "status", n->closed ? "closed" : "open");
+            xbr_json_number(&j, "lat", n->lat);
+            xbr_json_number(&j, "lon", n->lon);
+            xbr_json_string(&j, "name", n->name);
+            xbr_json_object_end(&j);
+        }
+        xbr_json_array_end(&j);
+        xbr_buf_puts(b, "\n");
+    } else if (format == XBR_FORMAT_CSV) {
+        xbr_buf_puts(b, "id,type,country,status,lat,lon,name\n");
+        for (size_t i = 0; i < net->n_nodes; i++) {
+            const xbr_node_t *n = &net->nodes[i];
+            xbr_buf_printf(b, "%s,%s,%s,%s,", n->id, xbr_node_type_name(n->type),
+                           country_code(net, n), n->closed ? "closed" : "open");
+            xbr_buf_number(b, n->lat, -1);
+            xbr_buf_puts(b, ",");
+            xbr_buf_number(b, n->lon, -1);
+            xbr_buf_puts(b, ",");
+            xbr_json_quote(b, n->name ? n->name : "");
+            xbr_buf_puts(b, "\n");
+        }
+    } else {
+        xbr_buf_printf(b, "%-22s %-14s %-7s %-6s %9s %10s  %s\n", "node", "type", "country",
+                       "status", "lat", "lon", "name");
+        for (size_t i = 0; i < net->n_nodes; i++) {
+            const xbr_node_t *n = &net->nodes[i];
+            xbr_buf_printf(b, "%-22s %-14s %-7s %-6s %9.4f %10.4f  %s\n", n->id,
+                           xbr_node_type_name(n->type), country_code(net, n),
+                           n->closed ? "closed" : "open", n->lat, n->lon, n->name ? n->name : "");
+        }
+    }
+    return b->failed ? XBR_ENOMEM : XBR_OK;
+}
