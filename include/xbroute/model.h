@@ -403,7 +403,7 @@ typedef struct {
     xbr_last_mile_t *last_mile;
     size_t n_fee_tables; /* JSON "fulfilment_fees" */
     xbr_fee_table_t *fee_tables;
-    unsigned closed_passages;    /* bit (1u << xbr_passage_t) per passage a scenario closed */
+    unsigned closed_passages; /* bit (1u << xbr_passage_t) per passage a scenario closed */
 } xbr_network_t;
 
 /* Returns the node index for `id`, or -1. O(1) expected. */

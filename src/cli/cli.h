@@ -62,8 +62,7 @@ int cli_load_scenario(const char *path, xbr_scenario_t **out);
 int cli_find_product(const char *cmd, const xbr_scenario_t *sc, const char *id, int *out);
 /* The index of node `id` of type `type` (an xbr_node_type_t) into *out; else an input error
  * naming the type, with "did you mean" among the nodes of that type. Returns 0 or 2. */
-int cli_find_node_of(const char *cmd, const xbr_scenario_t *sc, const char *id, int type,
-                     int *out);
+int cli_find_node_of(const char *cmd, const xbr_scenario_t *sc, const char *id, int type, int *out);
 /* Prints "xbroute CMD: error: MESSAGE" to stderr; returns exit code 2 (bad input). */
 int cli_input_error(const char *cmd, const char *fmt, ...) XBR_PRINTF(2, 3);
 

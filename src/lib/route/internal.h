@@ -51,7 +51,7 @@ enum {
 #define XBR_SF_EXPORTED 1u /* has left the origin's country */
 #define XBR_SF_PENDING 2u  /* bulk: export clearance not yet charged (regime unknown) */
 #define XBR_SF_TRAD 4u     /* has passed an exporter, importer or wholesaler */
-#define XBR_SF_BONDED 8u /* stocked at a bonded warehouse of the origin's country (1210) */
+#define XBR_SF_BONDED 8u   /* stocked at a bonded warehouse of the origin's country (1210) */
 /* Bulk legs and their replenishment interval (route.h, "Replenishment interval"): the label's
  * interval r is chosen at the origin; the leg that sets the route's interval must agree. */
 #define XBR_SF_RSET 16u      /* a bulk leg has crossed a border: the first one sets r */

@@ -283,7 +283,8 @@ static void test_add_country_then_a_market_in_it(void **state)
     assert_int_equal(
         load_with("[{\"op\": \"add_country\", \"country\": \"CA\", \"name\": \"Canada\","
                   " \"vat_pct\": 5, \"de_minimis\": 150},\n"
-                  " {\"op\": \"add\", \"nodes\": [{\"id\": \"M_CA\", \"name\": \"Toronto\", \"type\": \"market\","
+                  " {\"op\": \"add\", \"nodes\": [{\"id\": \"M_CA\", \"name\": \"Toronto\", "
+                  "\"type\": \"market\","
                   " \"country\": \"CA\", \"lat\": 43.65, \"lon\": -79.38}],"
                   " \"links\": [{\"from\": \"SZX\", \"to\": \"M_CA\", \"mode\": \"air\","
                   " \"days\": 6, \"cost\": {\"per_kg\": 6}}]},\n"
@@ -298,7 +299,8 @@ static void test_add_country_then_a_market_in_it(void **state)
     assert_int_equal(
         load_with("[{\"op\": \"add_country\", \"country\": \"CA\", \"name\": \"Canada\","
                   " \"vat_pct\": 5, \"de_minimis\": 150},\n"
-                  " {\"op\": \"add\", \"nodes\": [{\"id\": \"M_CA\", \"name\": \"Toronto\", \"type\": \"market\","
+                  " {\"op\": \"add\", \"nodes\": [{\"id\": \"M_CA\", \"name\": \"Toronto\", "
+                  "\"type\": \"market\","
                   " \"country\": \"CA\", \"lat\": 43.65, \"lon\": -79.38}],"
                   " \"links\": [{\"from\": \"SZX\", \"to\": \"M_CA\", \"mode\": \"air\","
                   " \"days\": 6, \"cost\": {\"per_kg\": 6}}]},\n"
