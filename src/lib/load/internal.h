@@ -98,6 +98,8 @@ void xbr__arena_free(xbr__arena_t *a);
  * in `a` (never cJSON_Delete the result). NULL when cJSON fails; *end then points near the
  * failure. */
 cJSON *xbr__arena_parse(xbr__arena_t *a, const char *text, size_t len, const char **end);
+/* Whether an allocation of the arena failed (then a NULL parse is out of memory, not the text). */
+bool xbr__arena_failed(const xbr__arena_t *a);
 
 /* ---- document.c: documents with positions and diagnostics (prefix xbr__ldoc_) ---- */
 
