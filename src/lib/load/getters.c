@@ -159,11 +159,17 @@ bool xbr__ld_check_day(xbr__ldoc_t *doc, const cJSON *item, const char *oid, con
     return true;
 }
 
+/* Whether v is 0 or of a magnitude within [XBR_LD_MIN_MAGNITUDE, XBR_LD_MAX_MAGNITUDE]. */
+static bool moderate(double v)
+{
+    return v == 0.0 || (fabs(v) <= XBR_LD_MAX_MAGNITUDE && fabs(v) >= XBR_LD_MIN_MAGNITUDE);
+}
+
 int xbr__ld_check_num(xbr__ldoc_t *doc, const cJSON *item, const char *oid, const char *field,
                       xbr__ldrange_t r, double *out)
 {
     char exp[96], txt[48];
-    if (cJSON_IsNumber(item) && isfinite(item->valuedouble)) {
+    if (cJSON_IsNumber(item) && isfinite(item->valuedouble) && moderate(item->valuedouble)) {
         /* The happy path formats nothing: the texts are only for diagnostics. */
         double v = item->valuedouble;
         int low = (r.flags & XBR_LD_LO_OPEN) ? v <= r.lo : v < r.lo;
@@ -194,6 +200,22 @@ int xbr__ld_check_num(xbr__ldoc_t *doc, const cJSON *item, const char *oid, cons
     }
     if (low || high) {
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, exp, "number %s out of range", txt);
+        return -1;
+    }
+    if (!moderate(v)) {
+        /* README "Reliability": finite results. Products and quotients of such numbers stay
+         * far inside a double's range, so no cost, time or probability overflows. */
+        char mexp[160];
+        bool large = fabs(v) > XBR_LD_MAX_MAGNITUDE;
+        if (large)
+            snprintf(mexp, sizeof mexp, "%s, at most %g in magnitude", exp, XBR_LD_MAX_MAGNITUDE);
+        else
+            snprintf(mexp, sizeof mexp, "%s, 0 or at least %g in magnitude", exp,
+                     XBR_LD_MIN_MAGNITUDE);
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, mexp,
+                       "number %s is too %s: costs, days or probabilities computed from it could "
+                       "overflow",
+                       txt, large ? "large" : "small");
         return -1;
     }
     *out = v;

@@ -190,6 +190,10 @@ typedef struct {
 #define XBR_LD_LO_OPEN 1u
 #define XBR_LD_HI_OPEN 2u
 
+/* Every number an input gives is 0 or of a magnitude in [MIN, MAX] (an error otherwise, naming
+ * it): what the program computes from such numbers stays finite (README "Reliability"). */
+#define XBR_LD_MAX_MAGNITUDE 1e15
+#define XBR_LD_MIN_MAGNITUDE 1e-12
 extern const xbr__ldrange_t xbr__ld_nonneg;   /* [0, inf) */
 extern const xbr__ldrange_t xbr__ld_positive; /* (0, inf) */
 
