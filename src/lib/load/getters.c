@@ -159,6 +159,18 @@ bool xbr__ld_check_day(xbr__ldoc_t *doc, const cJSON *item, const char *oid, con
     return true;
 }
 
+bool xbr__ld_valid_id(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 1 || n > 64)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7F ||
+            ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] < 0xA0))
+            return false; /* a space, a control character: C0, DEL or C1 (U+0080-U+009F) */
+    return true;
+}
+
 /* Whether v is 0 or of a magnitude within [XBR_LD_MIN_MAGNITUDE, XBR_LD_MAX_MAGNITUDE]. */
 static bool moderate(double v)
 {

@@ -206,6 +206,8 @@ void xbr__ld_check_keys(const xbr__ldobj_t *o, const char *kind);
 /* Checks that item is an object; reports and returns false if not. */
 bool xbr__ld_is_object(xbr__ldoc_t *doc, const cJSON *item, const char *oid, const char *field);
 
+/* Whether s is an id: 1 to 64 bytes, no space, no control character (C0, DEL, C1). */
+bool xbr__ld_valid_id(const char *s);
 int xbr__ld_get_str(const xbr__ldobj_t *o, const char *key, bool required, char **out);
 int xbr__ld_get_num(const xbr__ldobj_t *o, const char *key, bool required, xbr__ldrange_t range,
                     double *out);
