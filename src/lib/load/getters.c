@@ -121,6 +121,15 @@ int xbr__ld_get_str(const xbr__ldobj_t *o, const char *key, bool required, char 
                        xbr__ld_type_name(it));
         return -1;
     }
+    if (!xbr__text_is_clean(it->valuestring, strlen(it->valuestring))) {
+        /* README "Reliability": text hygiene. A name or a description is printed as it is, so
+         * it must not carry a terminal's escape sequences. */
+        xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, it, 0, o->oid,
+                       xbr__ld_field(o, key, field, sizeof field),
+                       "text without control characters (U+0000-U+001F but tab, U+007F-U+009F)",
+                       "a control character in the string");
+        return -1;
+    }
     if (out != NULL) {
         free(*out);
         *out = xbr__strdup(it->valuestring);
