@@ -99,8 +99,9 @@ typedef struct {
  * each critical node or link closed (one comparison per item: the costly part). `top_hubs` is
  * how many hubs to list and close. On XBR_OK *out is new (free with xbr_resilience_free()).
  * XBR_ENOMEM, XBR_EINTERNAL (an igraph failure, with a diagnostic), or the comparison's status.
- * Cost: O(factories x (nodes + links)) for the cuts (a dominator tree per factory on the graph
- * with every link subdivided), a max-flow per pair, O(nodes x links) for betweenness, and one
+ * Cost: O(factories x (nodes + links) x passes) for the cuts (a dominator tree per factory on
+ * the graph with every link subdivided, by an iterative algorithm that needs a few passes on
+ * such graphs), a max-flow per pair, O(nodes x links) for betweenness, and one
  * xbr_compare_run() per item.
  */
 XBR_API xbr_status_t xbr_resilience_run(const xbr_scenario_t *sc, size_t top_hubs, bool closures,

@@ -44,6 +44,15 @@ int cmd_resilience(int argc, char **argv);
  */
 void cli_print_diags(const xbr_diags_t *diags);
 
+/* The exit code of a status (xbr_status_exit_code); for XBR_ENOMEM it first says "xbroute: out
+ * of memory" on stderr, once per process, so no allocation failure ends in silence. */
+int cli_exit(xbr_status_t st);
+
+/* Says "xbroute: out of memory" (once per process); returns exit code 4. cli_oom_said() notes
+ * that another message said it already. */
+int cli_oom(void);
+void cli_oom_said(void);
+
 /* Prints "xbroute CMD: MESSAGE" and a hint to stderr; returns exit code 1. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) XBR_PRINTF(2, 3);
 

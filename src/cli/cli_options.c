@@ -173,7 +173,9 @@ int cli_report(const char *cmd, const char *context, xbr_status_t st, xbr_diags_
     if (st != XBR_OK)
         fprintf(stderr, "xbroute %s: %s%s%s\n", cmd, context != NULL ? context : "",
                 context != NULL ? ": " : "", xbr_status_text(st));
-    return xbr_status_exit_code(st);
+    if (st == XBR_ENOMEM)
+        cli_oom_said();
+    return cli_exit(st);
 }
 
 /* The options, in every command, that name an output file. */

@@ -12,7 +12,7 @@ int cli_write_routes_geojson(const char *path, const xbr_scenario_t *sc, const x
     xbr_diags_init(&diags);
     xbr_buf_init(&buf);
     xbr_status_t st = xbr_route_write_geojson(&buf, sc, routes, n, &diags);
-    int rc = st == XBR_OK ? cli_emit(&buf, path) : xbr_status_exit_code(st);
+    int rc = st == XBR_OK ? cli_emit(&buf, path) : cli_exit(st);
     cli_print_diags(&diags);
     xbr_buf_destroy(&buf);
     xbr_diags_destroy(&diags);

@@ -39,6 +39,27 @@ void cli_print_diags(const xbr_diags_t *diags)
                 diags->n_errors, diags->n_warnings, diags->max_errors);
 }
 
+/* Whether "out of memory" was said already (cli_oom, cli_report). */
+static bool oom_said;
+
+int cli_oom(void)
+{
+    if (!oom_said)
+        fputs("xbroute: out of memory\n", stderr); /* stderr is unbuffered: no allocation */
+    oom_said = true;
+    return 4;
+}
+
+int cli_exit(xbr_status_t st)
+{
+    return st == XBR_ENOMEM ? cli_oom() : xbr_status_exit_code(st);
+}
+
+void cli_oom_said(void)
+{
+    oom_said = true;
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
@@ -60,6 +81,7 @@ int cli_emit(const xbr_buf_t *out, const char *path)
     xbr_diags_t diags;
     if (out->failed) {
         fprintf(stderr, "xbroute: out of memory while rendering the output\n");
+        cli_oom_said();
         return 4;
     }
     xbr_diags_init(&diags);
@@ -67,7 +89,7 @@ int cli_emit(const xbr_buf_t *out, const char *path)
         xbr_write_file_atomic(path ? path : "-", out->data ? out->data : "", out->len, &diags);
     cli_print_diags(&diags);
     xbr_diags_destroy(&diags);
-    return xbr_status_exit_code(st);
+    return cli_exit(st);
 }
 
 int cli_load_scenario(const char *path, xbr_scenario_t **out)
@@ -79,7 +101,7 @@ int cli_load_scenario(const char *path, xbr_scenario_t **out)
     xbr_diags_destroy(&diags);
     if (st != XBR_OK) {
         *out = NULL;
-        return xbr_status_exit_code(st);
+        return cli_exit(st);
     }
     return 0;
 }

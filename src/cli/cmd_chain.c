@@ -75,7 +75,7 @@ static int report(const char *cmd, const xbr_scenario_t *sc, const chain_opts_t 
         xbr_buf_destroy(&out);
         xbr_buf_init(&out);
         xbr_status_t st = xbr_chain_svg(&out, sc, ch, &diags);
-        rc = st == XBR_OK ? cli_emit(&out, o->svg) : xbr_status_exit_code(st);
+        rc = st == XBR_OK ? cli_emit(&out, o->svg) : cli_exit(st);
         cli_print_diags(&diags);
     }
     xbr_diags_destroy(&diags);

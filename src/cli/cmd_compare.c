@@ -51,7 +51,7 @@ static int write_svg(const char *path, const xbr_scenario_t *sc, const xbr_compa
     xbr_buf_init(&buf);
     xbr_diags_init(&diags);
     xbr_status_t st = xbr_compare_cost_chart(&buf, sc, cmp, &diags);
-    int rc = st == XBR_OK ? cli_emit(&buf, path) : xbr_status_exit_code(st);
+    int rc = st == XBR_OK ? cli_emit(&buf, path) : cli_exit(st);
     cli_print_diags(&diags);
     xbr_diags_destroy(&diags);
     xbr_buf_destroy(&buf);
@@ -90,7 +90,7 @@ static int write_winners_geojson(const char *path, const xbr_scenario_t *sc,
     size_t n = 0;
     xbr_route_t *winners = calloc(cmp->n_rows ? cmp->n_rows : 1, sizeof *winners);
     if (winners == NULL)
-        return 4;
+        return cli_oom();
     for (size_t i = 0; i < cmp->n_rows; i++)
         if (cmp->rows[i].winner >= 0)
             winners[n++] = cmp->rows[i].classes[cmp->rows[i].winner].route; /* borrowed */

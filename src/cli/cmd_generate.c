@@ -122,13 +122,13 @@ static int name_files(const generate_opts_t *o, char **net_file, char **sc_file,
     *net_file = o->dir != NULL ? join(o->dir, "network.json") : strdup(o->network);
     *sc_file = o->dir != NULL ? join(o->dir, "scenario.json") : strdup(o->scenario);
     if (*net_file == NULL || *sc_file == NULL)
-        return 4;
+        return cli_oom();
     xbr_diags_t diags;
     xbr_diags_init(&diags);
     xbr_status_t st = xbr_path_relative(*net_file, *sc_file, ref, &diags);
     print_diags(&diags);
     xbr_diags_destroy(&diags);
-    return xbr_status_exit_code(st);
+    return cli_exit(st);
 }
 
 /* Generates with `p` and writes both files; returns an exit code. */
@@ -143,7 +143,7 @@ static int run(xbr_generate_params_t *p, const char *net_file, const char *sc_fi
     xbr_status_t st = xbr_generate(p, &nb, &sb, &stats, &diags);
     print_diags(&diags);
     xbr_diags_destroy(&diags);
-    int rc = xbr_status_exit_code(st);
+    int rc = cli_exit(st);
     if (rc == 0)
         rc = cli_emit(&nb, net_file);
     if (rc == 0)

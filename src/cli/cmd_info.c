@@ -57,7 +57,7 @@ static int write_picture(const char *path, const xbr_network_t *net,
     xbr_buf_init(&buf);
     xbr_diags_init(&diags);
     xbr_status_t st = render(&buf, net, &diags);
-    int rc = st == XBR_OK ? cli_emit(&buf, path) : xbr_status_exit_code(st);
+    int rc = st == XBR_OK ? cli_emit(&buf, path) : cli_exit(st);
     cli_print_diags(&diags);
     xbr_diags_destroy(&diags);
     xbr_buf_destroy(&buf);
@@ -107,7 +107,7 @@ int cmd_info(int argc, char **argv)
     xbr_status_t st = xbr_file_load(args[0], &net, &sc, &diags);
     cli_print_diags(&diags);
     xbr_diags_destroy(&diags);
-    rc = st != XBR_OK ? xbr_status_exit_code(st)
+    rc = st != XBR_OK ? cli_exit(st)
          : sc != NULL ? cli_check_outputs(&spec, &o, (const char *const *)sc->files, sc->n_files)
                       : cli_check_outputs(&spec, &o, args, 1);
     if (st == XBR_OK && rc == 0)

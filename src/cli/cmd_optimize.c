@@ -97,7 +97,7 @@ static int write_chart(const char *path, const xbr_scenario_t *sc, const xbr_fro
     xbr_buf_init(&buf);
     xbr_diags_init(&diags);
     xbr_status_t st = xbr_optimize_frontier_chart(&buf, sc, pts, n, &diags);
-    int rc = st == XBR_OK ? cli_emit(&buf, path) : xbr_status_exit_code(st);
+    int rc = st == XBR_OK ? cli_emit(&buf, path) : cli_exit(st);
     cli_print_diags(&diags);
     xbr_diags_destroy(&diags);
     xbr_buf_destroy(&buf);
@@ -109,7 +109,7 @@ static int write_geojson(const char *path, const xbr_scenario_t *sc, const xbr_o
 {
     xbr_route_t *routes = calloc(res->n_flows ? res->n_flows : 1, sizeof *routes);
     if (routes == NULL)
-        return 4;
+        return cli_oom();
     for (size_t f = 0; f < res->n_flows; f++)
         routes[f] = res->flows[f].route;
     int rc = cli_write_routes_geojson(path, sc, routes, res->n_flows);

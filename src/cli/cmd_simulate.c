@@ -76,7 +76,7 @@ static int write_svg(const char *cmd, const char *path, const xbr_scenario_t *sc
     xbr_buf_t buf;
     xbr_buf_init(&buf);
     xbr_status_t st = xbr_simulate_histogram(&buf, sc, cmp, sim, (size_t)k, diags);
-    int rc = st == XBR_OK ? cli_emit(&buf, path) : xbr_status_exit_code(st);
+    int rc = st == XBR_OK ? cli_emit(&buf, path) : cli_exit(st);
     cli_print_diags(diags);
     xbr_buf_destroy(&buf);
     return rc;

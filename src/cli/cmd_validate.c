@@ -56,7 +56,7 @@ static int validate_one(const char *path, const validate_opts_t *o)
     xbr_status_t st = xbr_file_load(path, &net, &sc, &diags);
     if (st == XBR_OK && !o->quiet && !(o->strict && diags.n_warnings))
         print_ok(path, net, sc);
-    int rc = xbr_status_exit_code(st);
+    int rc = cli_exit(st);
     if (rc == 0 && o->strict && diags.n_warnings > 0) {
         fprintf(stderr, "%s: %zu warnings, treated as errors (--strict)\n", path, diags.n_warnings);
         rc = 2;
@@ -74,7 +74,7 @@ int cmd_validate(int argc, char **argv)
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     size_t n_files = 0;
     if (files == NULL)
-        return 4;
+        return cli_oom();
     const cli_spec_t spec = {.cmd = "validate",
                              .options = options,
                              .n_options = sizeof options / sizeof options[0],

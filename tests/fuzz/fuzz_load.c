@@ -2,9 +2,9 @@
  * fuzz_load.c - libFuzzer entry point for the network loader.
  *
  * Feeds each input to xbr_network_parse() with a small error cap and frees whatever comes
- * back; the sanitizers report any crash, leak or undefined behaviour. Build with clang and
- * -fsanitize=fuzzer,address,undefined (CMake option XBR_FUZZ); seed it with
- * tests/data/good and tests/data/bad.
+ * back; the sanitizers report any crash, leak or undefined behaviour. Built by the CMake
+ * option XBR_FUZZ (clang; the library instrumented too), seeded and run by tests/fuzz/run.sh
+ * (tests/fuzz/README.md).
  */
 #include <stddef.h>
 #include <stdint.h>

@@ -21,6 +21,7 @@
 
 #include "analysis/internal.h"
 #include "base/internal.h"
+#include "load/internal.h"
 #include "xbroute/batch.h"
 #include "xbroute/compare.h"
 #include "xbroute/design.h"
@@ -377,15 +378,31 @@ xbr_status_t xbr_batch_record(const char *path, const xbr_batch_opts_t *opts, xb
 
 /* ---- reading records back ----------------------------------------------------------------- */
 
-/* Parses a record line into a cJSON object with string "scenario" and "status"; NULL if not. */
-static cJSON *parse_record(const char *line, size_t len)
+/* Why cJSON returned NULL on the `len` bytes at `line`: cJSON does not say, so the strict
+ * scanner reads them; valid JSON (or no memory to scan) means cJSON ran out of memory. */
+static xbr_status_t why_not_parsed(const char *line, size_t len)
+{
+    xbr__json_locs_t locs;
+    xbr__json_error_t err;
+    memset(&locs, 0, sizeof locs);
+    int rc = xbr__json_scan(line, len, XBR_LOAD_MAX_DEPTH, &locs, &err);
+    xbr__json_locs_destroy(&locs);
+    return rc == XBR_JSON_ESYNTAX ? XBR_EINPUT : XBR_ENOMEM;
+}
+
+/* Parses a record line into a cJSON object with string "scenario" and "status"; NULL if not,
+ * with *why XBR_EINPUT (not a record) or XBR_ENOMEM. */
+static cJSON *parse_record(const char *line, size_t len, xbr_status_t *why)
 {
     const char *end = NULL;
+    *why = XBR_EINPUT;
     if (len == 0)
         return NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
-    if (root == NULL)
+    if (root == NULL) {
+        *why = why_not_parsed(line, len);
         return NULL;
+    }
     const cJSON *sc = cJSON_GetObjectItemCaseSensitive(root, "scenario");
     const cJSON *status = cJSON_GetObjectItemCaseSensitive(root, "status");
     if (!cJSON_IsObject(root) || !cJSON_IsString(sc) || !cJSON_IsString(status) ||
@@ -400,9 +417,10 @@ static cJSON *parse_record(const char *line, size_t len)
 xbr_status_t xbr_batch_record_parse(const char *line, size_t len, char **scenario, bool *failed)
 {
     *scenario = NULL;
-    cJSON *root = parse_record(line, len);
+    xbr_status_t why;
+    cJSON *root = parse_record(line, len, &why);
     if (root == NULL)
-        return XBR_EINPUT;
+        return why;
     const cJSON *sc = cJSON_GetObjectItemCaseSensitive(root, "scenario");
     const cJSON *status = cJSON_GetObjectItemCaseSensitive(root, "status");
     *failed = strcmp(status->valuestring, "ok") != 0;
@@ -448,9 +466,10 @@ static void csv_number(xbr_buf_t *b, const cJSON *obj, const char *name)
 
 xbr_status_t xbr_batch_csv_row(const char *line, size_t len, xbr_buf_t *out)
 {
-    cJSON *root = parse_record(line, len);
+    xbr_status_t why;
+    cJSON *root = parse_record(line, len, &why);
     if (root == NULL)
-        return XBR_EINPUT;
+        return why;
     xbr_buf_t row;
     xbr_buf_init(&row);
     const cJSON *cmp = cJSON_GetObjectItemCaseSensitive(root, "compare");

@@ -12,10 +12,15 @@
  *      checked against directed reachability;
  *   S  G with every link subdivided (link k becomes vertex n + k, edges from -> n+k -> to).
  *      A node or link v cuts market m off from factory f exactly when every directed path
- *      f -> m passes v, i.e. v dominates m in the flow graph rooted at f (Lengauer & Tarjan
- *      1979, igraph_dominator_tree). On S the dominators of m are its node cuts and, as link
- *      vertices, its link cuts: one dominator tree per factory finds every directed cut,
- *      which is the removal-and-reachability check done for all nodes and links at once.
+ *      f -> m passes v, i.e. v dominates m in the flow graph rooted at f. On S the dominators
+ *      of m are its node cuts and, as link vertices, its link cuts: one dominator tree per
+ *      factory finds every directed cut, which is the removal-and-reachability check done for
+ *      all nodes and links at once. The tree is computed here (dominator_tree(), the iterative
+ *      algorithm of Cooper, Harvey & Kennedy, "A Simple, Fast Dominance Algorithm", 2001) on S
+ *      kept as two adjacency lists, not with igraph_dominator_tree: in igraph 0.10.2 the
+ *      depth-first search behind it does not check its lazy adjacency list's allocations, so
+ *      running out of memory there crashed the process (an assertion or a segfault) instead
+ *      of returning IGRAPH_ENOMEM.
  *
  * Memory: one analysis keeps its temporaries in a work_t. work_init() puts every member in an
  * empty state first (NULL arrays, igraph graphs without vertices, vectors without elements), so
@@ -275,10 +280,13 @@ typedef struct {
     int *link_of;                  /* edge k -> link index (vertex n + k of S) */
     size_t *node_cuts, *link_cuts; /* factory x market pairs each node / link cuts */
     double *betw;                  /* directed betweenness of each node */
-    igraph_t g, u, s;              /* directed, undirected, directed and subdivided */
-    igraph_vector_int_t edges;     /* G's and U's edge list */
-    igraph_vector_int_t sedges;    /* S's edge list */
-    igraph_vector_int_t dom;       /* a dominator tree of S */
+    igraph_t g, u;                 /* directed, undirected */
+    igraph_vector_int_t edges;     /* G's and U's edge list: edge k is edges[2k] -> edges[2k+1] */
+    size_t *out_start, *in_start;  /* S: the open links out of / into node i are */
+    int *out_k, *in_k;             /*    out_k[out_start[i] .. out_start[i+1]) (in_k alike) */
+    int *dom;                      /* a dominator tree of S: immediate dominator of each vertex */
+    int *po, *order, *stack;       /* S: postorder number, vertices in postorder, DFS stack */
+    size_t *next;                  /* S: the DFS's next successor of each stacked vertex */
     igraph_vector_int_t ivec;      /* articulation points, then bridges */
     igraph_vector_t bvec;          /* betweenness */
 } work_t;
@@ -291,14 +299,10 @@ static igraph_error_t work_init_igraph(work_t *w)
     IGRAPH_FINALLY(igraph_destroy, &w->g);
     IGRAPH_CHECK(igraph_empty(&w->u, 0, IGRAPH_UNDIRECTED));
     IGRAPH_FINALLY(igraph_destroy, &w->u);
-    IGRAPH_CHECK(igraph_empty(&w->s, 0, IGRAPH_DIRECTED));
-    IGRAPH_FINALLY(igraph_destroy, &w->s);
     IGRAPH_VECTOR_INT_INIT_FINALLY(&w->edges, 0);
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&w->sedges, 0);
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&w->dom, 0);
     IGRAPH_VECTOR_INT_INIT_FINALLY(&w->ivec, 0);
     IGRAPH_VECTOR_INIT_FINALLY(&w->bvec, 0);
-    IGRAPH_FINALLY_CLEAN(8);
+    IGRAPH_FINALLY_CLEAN(5);
     return IGRAPH_SUCCESS;
 }
 
@@ -316,16 +320,56 @@ static void work_destroy(work_t *w)
 {
     igraph_destroy(&w->g);
     igraph_destroy(&w->u);
-    igraph_destroy(&w->s);
     igraph_vector_int_destroy(&w->edges);
-    igraph_vector_int_destroy(&w->sedges);
-    igraph_vector_int_destroy(&w->dom);
     igraph_vector_int_destroy(&w->ivec);
     igraph_vector_destroy(&w->bvec);
     free(w->link_of);
     free(w->node_cuts);
     free(w->link_cuts);
     free(w->betw);
+    free(w->out_start);
+    free(w->in_start);
+    free(w->out_k);
+    free(w->in_k);
+    free(w->dom);
+    free(w->po);
+    free(w->order);
+    free(w->stack);
+    free(w->next);
+}
+
+/* S as adjacency lists: the open links out of and into each node, and the DFS arrays. */
+static xbr_status_t build_s(work_t *w)
+{
+    size_t n = w->n, e = w->e, v = n + e;
+    w->out_start = calloc(n + 1, sizeof *w->out_start);
+    w->in_start = calloc(n + 1, sizeof *w->in_start);
+    w->out_k = malloc((e ? e : 1) * sizeof *w->out_k);
+    w->in_k = malloc((e ? e : 1) * sizeof *w->in_k);
+    w->dom = malloc((v ? v : 1) * sizeof *w->dom);
+    w->po = malloc((v ? v : 1) * sizeof *w->po);
+    w->order = malloc((v ? v : 1) * sizeof *w->order);
+    w->stack = malloc((v ? v : 1) * sizeof *w->stack);
+    w->next = malloc((v ? v : 1) * sizeof *w->next);
+    if (w->out_start == NULL || w->in_start == NULL || w->out_k == NULL || w->in_k == NULL ||
+        w->dom == NULL || w->po == NULL || w->order == NULL || w->stack == NULL || w->next == NULL)
+        return XBR_ENOMEM;
+    /* counts, then where each list ends, then filled from the back: each start[i] moves down
+     * to where list i begins, and each list keeps link order */
+    for (size_t k = 0; k < e; k++) {
+        w->out_start[VECTOR(w->edges)[2 * k]]++;
+        w->in_start[VECTOR(w->edges)[2 * k + 1]]++;
+    }
+    for (size_t i = 1; i < n; i++) {
+        w->out_start[i] += w->out_start[i - 1];
+        w->in_start[i] += w->in_start[i - 1];
+    }
+    w->out_start[n] = w->in_start[n] = e;
+    for (size_t k = e; k-- > 0;) {
+        w->out_k[--w->out_start[VECTOR(w->edges)[2 * k]]] = (int)k;
+        w->in_k[--w->in_start[VECTOR(w->edges)[2 * k + 1]]] = (int)k;
+    }
+    return XBR_OK;
 }
 
 /* The open links (open, between open nodes) and the three graphs G, U and S on them. */
@@ -342,25 +386,88 @@ static xbr_status_t build_graphs(const xbr_network_t *net, work_t *w, xbr_diags_
             w->link_of[w->e++] = (int)j;
     }
     IGRAPH_TRY(igraph_vector_int_resize(&w->edges, (igraph_integer_t)(2 * w->e)), "vector_resize");
-    IGRAPH_TRY(igraph_vector_int_resize(&w->sedges, (igraph_integer_t)(4 * w->e)), "vector_resize");
     for (size_t k = 0; k < w->e; k++) {
         const xbr_link_t *l = &net->links[w->link_of[k]];
-        igraph_integer_t mid = (igraph_integer_t)(w->n + k);
         VECTOR(w->edges)[2 * k] = l->from;
         VECTOR(w->edges)[2 * k + 1] = l->to;
-        VECTOR(w->sedges)[4 * k] = l->from;
-        VECTOR(w->sedges)[4 * k + 1] = mid;
-        VECTOR(w->sedges)[4 * k + 2] = mid;
-        VECTOR(w->sedges)[4 * k + 3] = l->to;
     }
     igraph_integer_t n = (igraph_integer_t)w->n;
     IGRAPH_TRY(igraph_add_vertices(&w->g, n, NULL), "add_vertices");
     IGRAPH_TRY(igraph_add_edges(&w->g, &w->edges, NULL), "add_edges");
     IGRAPH_TRY(igraph_add_vertices(&w->u, n, NULL), "add_vertices");
     IGRAPH_TRY(igraph_add_edges(&w->u, &w->edges, NULL), "add_edges");
-    IGRAPH_TRY(igraph_add_vertices(&w->s, n + (igraph_integer_t)w->e, NULL), "add_vertices");
-    IGRAPH_TRY(igraph_add_edges(&w->s, &w->sedges, NULL), "add_edges");
-    return XBR_OK;
+    return build_s(w);
+}
+
+/* Successor (`in` false) or predecessor (`in` true) number j of vertex v of S; -1 past the last.
+ * Node i leads to the link vertices n + k of its open links k out; link vertex n + k leads to
+ * the node its link goes to. */
+static int s_adj(const work_t *w, bool in, int v, size_t j)
+{
+    if ((size_t)v < w->n) {
+        const size_t *start = in ? w->in_start : w->out_start;
+        const int *ks = in ? w->in_k : w->out_k;
+        size_t a = start[v] + j;
+        return a < start[v + 1] ? (int)w->n + ks[a] : -1;
+    }
+    return j == 0 ? (int)VECTOR(w->edges)[2 * ((size_t)v - w->n) + (in ? 0 : 1)] : -1;
+}
+
+/* The common dominator of a and b (Cooper, Harvey & Kennedy's "intersect"). */
+static int intersect(const work_t *w, int a, int b)
+{
+    while (a != b) {
+        while (w->po[a] < w->po[b])
+            a = w->dom[a];
+        while (w->po[b] < w->po[a])
+            b = w->dom[b];
+    }
+    return a;
+}
+
+/* The dominator tree of S rooted at `root` into w->dom, as igraph 0.10 numbers it: the
+ * immediate dominator of each vertex reached, -1 for the root, -2 for a vertex not reached.
+ * A depth-first search numbers the vertices reached in postorder; then, in reverse postorder
+ * until nothing changes, each vertex's dominator becomes the common dominator of its processed
+ * predecessors. Allocates nothing. */
+static void dominator_tree(work_t *w, int root)
+{
+    size_t nv = w->n + w->e, sp = 0, cnt = 0;
+    for (size_t v = 0; v < nv; v++) {
+        w->po[v] = -1; /* not reached */
+        w->dom[v] = -2;
+    }
+    w->po[root] = -3; /* on the stack */
+    w->stack[sp] = root;
+    w->next[sp++] = 0;
+    while (sp > 0) {
+        int v = w->stack[sp - 1];
+        int s = s_adj(w, false, v, w->next[sp - 1]++);
+        if (s < 0) {
+            w->po[v] = (int)cnt;
+            w->order[cnt++] = v;
+            sp--;
+        } else if (w->po[s] == -1) {
+            w->po[s] = -3;
+            w->stack[sp] = s;
+            w->next[sp++] = 0;
+        }
+    }
+    w->dom[root] = root;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t i = cnt - 1; i-- > 0;) { /* reverse postorder; the root (last) excepted */
+            int v = w->order[i], d = -2, p;
+            for (size_t j = 0; (p = s_adj(w, true, v, j)) >= 0; j++)
+                if (w->po[p] >= 0 && w->dom[p] != -2)
+                    d = d == -2 ? p : intersect(w, p, d);
+            if (d != w->dom[v]) {
+                w->dom[v] = d;
+                changed = true;
+            }
+        }
+    }
+    w->dom[root] = -1;
 }
 
 /* Directed cuts and edge-disjoint paths of every pair, one dominator tree per factory: counts
@@ -371,16 +478,14 @@ static xbr_status_t directed_cuts(const xbr_network_t *net, xbr_resilience_t *re
     for (size_t i = 0; i < res->n_pairs; i++) {
         int f = res->pairs[i].factory;
         if (i == 0 || res->pairs[i - 1].factory != f)
-            IGRAPH_TRY(igraph_dominator_tree(&w->s, f, &w->dom, NULL, NULL, IGRAPH_OUT),
-                       "dominator_tree");
+            dominator_tree(w, f);
         xbr_resil_pair_t *pr = &res->pairs[i];
         int m = pr->market;
-        /* igraph 0.10: dom[root] = -1, dom[unreachable] = -2 */
-        pr->reachable =
-            !net->nodes[f].closed && !net->nodes[m].closed && m != f && VECTOR(w->dom)[m] >= 0;
+        /* dom[root] = -1, dom[unreachable] = -2 */
+        pr->reachable = !net->nodes[f].closed && !net->nodes[m].closed && m != f && w->dom[m] >= 0;
         if (!pr->reachable)
             continue;
-        for (igraph_integer_t v = VECTOR(w->dom)[m]; v >= 0 && v != f; v = VECTOR(w->dom)[v]) {
+        for (int v = w->dom[m]; v >= 0 && v != f; v = w->dom[v]) {
             if ((size_t)v < w->n)
                 w->node_cuts[v]++;
             else

@@ -299,15 +299,11 @@ static int create_temp(const char *target, char **tmp)
     return -1;
 }
 
-/* Syncs the folder of `file`, so a rename in it lasts; 0 or the error code (folders that
- * cannot be synced, EINVAL, count as synced). */
-static int sync_dir(const char *file)
+/* Syncs the folder `dir`, so a rename in it lasts; 0 or the error code (folders that cannot be
+ * synced, EINVAL, count as synced). */
+static int sync_dir(const char *dir)
 {
-    char *dir = xbr__path_dir(file);
-    if (dir == NULL)
-        return ENOMEM;
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), err = 0;
-    free(dir);
     if (fd < 0)
         return errno;
     if (fsync(fd) != 0 && errno != EINVAL)
@@ -321,10 +317,14 @@ static int sync_dir(const char *file)
 static int replace_file(const char *target, const struct stat *old, const char *data, size_t len)
 {
     char *tmp = NULL;
+    char *dir = xbr__path_dir(target); /* now: out of memory later would follow the rename */
+    if (dir == NULL)
+        return ENOMEM;
     int fd = create_temp(target, &tmp), err = 0;
     if (fd < 0) {
         err = errno;
         free(tmp);
+        free(dir);
         return err;
     }
     if (write_all(fd, data, len) != 0)
@@ -343,8 +343,9 @@ static int replace_file(const char *target, const struct stat *old, const char *
     if (err)
         unlink(tmp);
     else
-        err = sync_dir(target);
+        err = sync_dir(dir);
     free(tmp);
+    free(dir);
     return err;
 }
 
@@ -368,5 +369,7 @@ xbr_status_t xbr_write_file_atomic(const char *path, const char *data, size_t le
     else if (err == 0)
         err = replace_file(target, exists ? &sb : NULL, data, len);
     free(target);
+    if (err == ENOMEM)
+        return XBR_ENOMEM; /* the caller says "out of memory"; nothing was written */
     return err ? io_error(diags, path, "cannot write", err) : XBR_OK;
 }

@@ -12,6 +12,7 @@
 #ifndef XBROUTE_BASE_INTERNAL_H
 #define XBROUTE_BASE_INTERNAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -57,6 +58,22 @@ int xbr__strmap_get(const xbr__strmap_t *m, const char *key);
 
 /* A copy of `s` (caller frees); NULL when out of memory or when s is NULL. */
 char *xbr__strdup(const char *s);
+
+/* Length of the well-formed UTF-8 sequence (RFC 3629: no overlong form, no surrogate, at most
+ * U+10FFFF) at p, of at most `avail` bytes; 0 when it is not one. */
+size_t xbr__utf8_seq_len(const unsigned char *p, size_t avail);
+/* A copy of s that is valid UTF-8 without control characters, safe to print to a terminal and
+ * to write in JSON: a control character (U+0000-U+001F, U+007F, U+0080-U+009F, so also ESC and
+ * CSI, which a terminal would obey) becomes "\xNN" or "\u00NN", a character cut short by a
+ * truncation at a byte count is dropped (so the cut falls between characters), and any other
+ * byte that is not part of a well-formed UTF-8 sequence becomes "\xNN". NULL for NULL, or when
+ * out of memory. */
+char *xbr__text_clean(const char *s);
+/* Whether s (n bytes) is already as xbr__text_clean() would leave it (tabs allowed). */
+bool xbr__text_is_clean(const char *s, size_t n);
+/* Cuts the string s back to a character boundary: drops an incomplete UTF-8 sequence at its
+ * end (left by a cut at a byte count, e.g. snprintf's). */
+void xbr__utf8_trim(char *s);
 
 /*
  * Returns a new array (caller frees) of the n indices 0..n-1 ordered by strcmp of

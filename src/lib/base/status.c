@@ -83,10 +83,12 @@ void xbr_diags_destroy(xbr_diags_t *diags)
     diags->capacity = 0;
 }
 
-/* A copy of s, or NULL when s is NULL; sets *failed when the copy fails. */
+/* A copy of s, or NULL when s is NULL; sets *failed when the copy fails. The copy is valid
+ * UTF-8 with control characters escaped (xbr__text_clean): a diagnostic quotes what a file
+ * holds, and must not carry a terminal's escape sequences or a character cut in half. */
 static char *dup_or_null(const char *s, int *failed)
 {
-    char *copy = xbr__strdup(s);
+    char *copy = xbr__text_clean(s);
     if (s != NULL && copy == NULL)
         *failed = 1;
     return copy;
@@ -139,6 +141,11 @@ xbr_status_t xbr__diags_add_at(xbr_diags_t *diags, xbr_severity_t severity,
         else {
             memcpy(d.source, at->source, n);
             d.source[n] = '\0';
+            xbr__utf8_trim(d.source); /* a line cut at XBR_DIAG_SOURCE_MAX bytes */
+            if (!xbr__text_is_clean(d.source, strlen(d.source))) {
+                free(d.source); /* a line that is not clean text is not shown */
+                d.source = NULL;
+            }
         }
     }
     d.object_id = dup_or_null(object_id, &failed);
@@ -168,8 +175,12 @@ int xbr_diag_format(const xbr_diag_t *d, char *buf, size_t size)
         snprintf(ctx, sizeof ctx, " (%s)", d->object_id);
     else if (d->field != NULL)
         snprintf(ctx, sizeof ctx, " (field %s)", d->field);
+    xbr__utf8_trim(ctx); /* ids cut at a byte count are cut between characters */
     unsigned s = (unsigned)d->severity;
-    return snprintf(buf, size, "%s%s: %s: %s%s%s%s", d->file ? d->file : "<input>", where,
-                    s < 3 ? sev[s] : "error", d->what, ctx, d->expected ? ": " : "",
-                    d->expected ? d->expected : "");
+    int n = snprintf(buf, size, "%s%s: %s: %s%s%s%s", d->file ? d->file : "<input>", where,
+                     s < 3 ? sev[s] : "error", d->what, ctx, d->expected ? ": " : "",
+                     d->expected ? d->expected : "");
+    if (size > 0 && n >= 0 && (size_t)n >= size)
+        xbr__utf8_trim(buf);
+    return n;
 }

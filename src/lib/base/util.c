@@ -19,6 +19,113 @@ char *xbr__strdup(const char *s)
     return c;
 }
 
+size_t xbr__utf8_seq_len(const unsigned char *p, size_t avail)
+{
+    if (avail == 0)
+        return 0;
+    unsigned char c = p[0];
+    if (c < 0x80)
+        return 1;
+    size_t n = c >= 0xC2 && c <= 0xDF   ? 2
+               : c >= 0xE0 && c <= 0xEF ? 3
+               : c >= 0xF0 && c <= 0xF4 ? 4
+                                        : 0;
+    if (n == 0 || n > avail)
+        return 0;
+    for (size_t k = 1; k < n; k++)
+        if ((p[k] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F) || (c == 0xF0 && p[1] < 0x90) ||
+        (c == 0xF4 && p[1] > 0x8F))
+        return 0; /* overlong, surrogate, beyond U+10FFFF */
+    return n;
+}
+
+/* Whether the character of n bytes at p is a control character (C0, DEL, C1). */
+static bool is_control(const unsigned char *p, size_t n)
+{
+    return (n == 1 && (p[0] < 0x20 || p[0] == 0x7F)) || (n == 2 && p[0] == 0xC2 && p[1] < 0xA0);
+}
+
+bool xbr__text_is_clean(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        size_t k = xbr__utf8_seq_len(p + i, n - i);
+        if (k == 0 || (is_control(p + i, k) && p[i] != '\t'))
+            return false;
+        i += k;
+    }
+    return true;
+}
+
+/* When p starts a character cut short (a lead byte and fewer continuation bytes than it
+ * announces, as "%.64s" leaves it), how many bytes it kept; else 0. */
+static size_t cut_char_len(const unsigned char *p, size_t avail)
+{
+    unsigned char c = p[0];
+    size_t need = c >= 0xC2 && c <= 0xDF   ? 2
+                  : c >= 0xE0 && c <= 0xEF ? 3
+                  : c >= 0xF0 && c <= 0xF4 ? 4
+                                           : 0;
+    size_t j = 1;
+    while (j < need && j < avail && (p[j] & 0xC0) == 0x80)
+        j++;
+    return need > 0 && j < need ? j : 0;
+}
+
+char *xbr__text_clean(const char *s)
+{
+    if (s == NULL)
+        return NULL;
+    size_t n = strlen(s);
+    if (xbr__text_is_clean(s, n) && strchr(s, '\t') == NULL)
+        return xbr__strdup(s);
+    char *out = malloc(6 * n + 1), *o = out; /* "\u0085" is 6 bytes for 2 */
+    if (out == NULL)
+        return NULL;
+    const unsigned char *p = (const unsigned char *)s;
+    static const char hex[] = "0123456789abcdef";
+    for (size_t i = 0; i < n;) {
+        size_t k = xbr__utf8_seq_len(p + i, n - i), cut = k == 0 ? cut_char_len(p + i, n - i) : 0;
+        if (cut > 0) {
+            i += cut; /* a character cut at a byte count goes whole: the cut moves before it */
+        } else if (k == 0 || (k == 1 && is_control(p + i, 1))) {
+            *o++ = '\\';
+            *o++ = 'x';
+            *o++ = hex[p[i] >> 4];
+            *o++ = hex[p[i] & 15];
+            i++;
+        } else if (is_control(p + i, k)) {
+            memcpy(o, "\\u00", 4);
+            o += 4;
+            *o++ = hex[p[i + 1] >> 4];
+            *o++ = hex[p[i + 1] & 15];
+            i += k;
+        } else {
+            memcpy(o, p + i, k);
+            o += k;
+            i += k;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+void xbr__utf8_trim(char *s)
+{
+    size_t n = strlen(s), start = n;
+    /* the last lead byte (or ASCII byte) within the last 4 */
+    while (start > 0 && n - start < 4 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+        start--;
+    if (start == 0 || ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+        return; /* no lead byte near the end: nothing a cut made */
+    start--;
+    if ((unsigned char)s[start] >= 0xC0 &&
+        xbr__utf8_seq_len((const unsigned char *)s + start, n - start) != n - start)
+        s[start] = '\0';
+}
+
 int *xbr__order_by_string(size_t n, const char *(*key)(const void *ctx, int i), const void *ctx)
 {
     int *a = malloc((n ? n : 1) * sizeof *a);

@@ -78,6 +78,11 @@ void xbr__arena_free(xbr__arena_t *a)
     free(a);
 }
 
+bool xbr__arena_failed(const xbr__arena_t *a)
+{
+    return a != NULL && a->failed;
+}
+
 static void *hook_malloc(size_t n)
 {
     return current_arena != NULL ? arena_alloc(current_arena, n) : malloc(n);

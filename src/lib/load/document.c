@@ -245,6 +245,8 @@ static xbr_status_t build_tree(xbr__ldoc_t *doc)
     if (doc->arena == NULL)
         return XBR_ENOMEM;
     doc->root = xbr__arena_parse(doc->arena, doc->text, doc->len, &end);
+    if (doc->root == NULL && xbr__arena_failed(doc->arena))
+        return XBR_ENOMEM; /* cJSON says only NULL: the arena knows it was memory */
     if (doc->root == NULL) {
         /* The text is valid JSON, so cJSON failed on a limit of its own (older cJSON read at
          * most 63 characters of a number; 1.7.15 has none left below our depth limit) or ran
@@ -257,7 +259,7 @@ static xbr_status_t build_tree(xbr__ldoc_t *doc)
         xbr__json_linecol(doc->text, doc->len, off, &err.line, &err.col);
         snprintf(err.msg, sizeof err.msg,
                  "the JSON parser could not read this value (a number longer than 63 "
-                 "characters, or out of memory)");
+                 "characters)");
         syntax_diag(doc, &err);
         return XBR_EINPUT;
     }

@@ -121,6 +121,15 @@ int xbr__ld_get_str(const xbr__ldobj_t *o, const char *key, bool required, char 
                        xbr__ld_type_name(it));
         return -1;
     }
+    if (!xbr__text_is_clean(it->valuestring, strlen(it->valuestring))) {
+        /* README "Reliability": text hygiene. A name or a description is printed as it is, so
+         * it must not carry a terminal's escape sequences. */
+        xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, it, 0, o->oid,
+                       xbr__ld_field(o, key, field, sizeof field),
+                       "text without control characters (U+0000-U+001F but tab, U+007F-U+009F)",
+                       "a control character in the string");
+        return -1;
+    }
     if (out != NULL) {
         free(*out);
         *out = xbr__strdup(it->valuestring);
@@ -159,11 +168,29 @@ bool xbr__ld_check_day(xbr__ldoc_t *doc, const cJSON *item, const char *oid, con
     return true;
 }
 
+bool xbr__ld_valid_id(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 1 || n > 64)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7F ||
+            ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] < 0xA0))
+            return false; /* a space, a control character: C0, DEL or C1 (U+0080-U+009F) */
+    return true;
+}
+
+/* Whether v is 0 or of a magnitude within [XBR_LD_MIN_MAGNITUDE, XBR_LD_MAX_MAGNITUDE]. */
+static bool moderate(double v)
+{
+    return v == 0.0 || (fabs(v) <= XBR_LD_MAX_MAGNITUDE && fabs(v) >= XBR_LD_MIN_MAGNITUDE);
+}
+
 int xbr__ld_check_num(xbr__ldoc_t *doc, const cJSON *item, const char *oid, const char *field,
                       xbr__ldrange_t r, double *out)
 {
     char exp[96], txt[48];
-    if (cJSON_IsNumber(item) && isfinite(item->valuedouble)) {
+    if (cJSON_IsNumber(item) && isfinite(item->valuedouble) && moderate(item->valuedouble)) {
         /* The happy path formats nothing: the texts are only for diagnostics. */
         double v = item->valuedouble;
         int low = (r.flags & XBR_LD_LO_OPEN) ? v <= r.lo : v < r.lo;
@@ -194,6 +221,22 @@ int xbr__ld_check_num(xbr__ldoc_t *doc, const cJSON *item, const char *oid, cons
     }
     if (low || high) {
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, exp, "number %s out of range", txt);
+        return -1;
+    }
+    if (!moderate(v)) {
+        /* README "Reliability": finite results. Products and quotients of such numbers stay
+         * far inside a double's range, so no cost, time or probability overflows. */
+        char mexp[160];
+        bool large = fabs(v) > XBR_LD_MAX_MAGNITUDE;
+        if (large)
+            snprintf(mexp, sizeof mexp, "%s, at most %g in magnitude", exp, XBR_LD_MAX_MAGNITUDE);
+        else
+            snprintf(mexp, sizeof mexp, "%s, 0 or at least %g in magnitude", exp,
+                     XBR_LD_MIN_MAGNITUDE);
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, mexp,
+                       "number %s is too %s: costs, days or probabilities computed from it could "
+                       "overflow",
+                       txt, large ? "large" : "small");
         return -1;
     }
     *out = v;

@@ -99,6 +99,8 @@ void xbr__arena_free(xbr__arena_t *a);
  * in `a` (never cJSON_Delete the result). NULL when cJSON fails; *end then points near the
  * failure. */
 cJSON *xbr__arena_parse(xbr__arena_t *a, const char *text, size_t len, const char **end);
+/* Whether an allocation of the arena failed (then a NULL parse is out of memory, not the text). */
+bool xbr__arena_failed(const xbr__arena_t *a);
 
 /* ---- document.c: documents with positions and diagnostics (prefix xbr__ldoc_) ---- */
 
@@ -189,6 +191,10 @@ typedef struct {
 #define XBR_LD_LO_OPEN 1u
 #define XBR_LD_HI_OPEN 2u
 
+/* Every number an input gives is 0 or of a magnitude in [MIN, MAX] (an error otherwise, naming
+ * it): what the program computes from such numbers stays finite (README "Reliability"). */
+#define XBR_LD_MAX_MAGNITUDE 1e15
+#define XBR_LD_MIN_MAGNITUDE 1e-12
 extern const xbr__ldrange_t xbr__ld_nonneg;   /* [0, inf) */
 extern const xbr__ldrange_t xbr__ld_positive; /* (0, inf) */
 
@@ -201,6 +207,8 @@ void xbr__ld_check_keys(const xbr__ldobj_t *o, const char *kind);
 /* Checks that item is an object; reports and returns false if not. */
 bool xbr__ld_is_object(xbr__ldoc_t *doc, const cJSON *item, const char *oid, const char *field);
 
+/* Whether s is an id: 1 to 64 bytes, no space, no control character (C0, DEL, C1). */
+bool xbr__ld_valid_id(const char *s);
 int xbr__ld_get_str(const xbr__ldobj_t *o, const char *key, bool required, char **out);
 int xbr__ld_get_num(const xbr__ldobj_t *o, const char *key, bool required, xbr__ldrange_t range,
                     double *out);

@@ -282,6 +282,10 @@ static int scan_string(scanner_t *sc, int decode)
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                 i += 6;
             }
+            /* A key is kept by cJSON as a C string, cut at its first NUL: "a\u0000b" would be
+             * key "a", and would dodge the duplicate check, which compares the whole keys. */
+            if (decode && cp == 0)
+                return fail(sc, esc, "a key holding \\u0000 (NUL), which would cut it short");
             if (decode && put_utf8(sc, cp))
                 return XBR_JSON_ENOMEM;
             continue;

@@ -350,13 +350,7 @@ static bool is_intermediary(int type)
 
 static bool valid_id(const char *s)
 {
-    size_t n = strlen(s);
-    if (n < 1 || n > 64)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7F)
-            return false;
-    return true;
+    return xbr__ld_valid_id(s);
 }
 
 /* Where `it` sits in the document, with the file name interned in `net` (NULL when out of

@@ -287,6 +287,12 @@ static xbr_status_t collect_products(chain_t *c, prod_ref_t **out, size_t *n_out
                 xbr__ld_get_str(&o, "id", true, NULL);
                 continue;
             }
+            if (!xbr__ld_valid_id(idv->valuestring)) {
+                xbr__ldoc_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id",
+                               "1 to 64 characters without spaces or control characters",
+                               "invalid product id \"%.64s\"", idv->valuestring);
+                continue;
+            }
             size_t j;
             for (j = 0; j < n && strcmp(refs[j].id, idv->valuestring) != 0; j++)
                 ;

@@ -145,9 +145,10 @@ static xbr_status_t build_graph(xbr_network_t *net)
         VECTOR(edges)[2 * j] = net->links[j].from;
         VECTOR(edges)[2 * j + 1] = net->links[j].to;
     }
-    if (igraph_create(&g->g, &edges, (igraph_integer_t)net->n_nodes, IGRAPH_DIRECTED) !=
-        IGRAPH_SUCCESS)
-        st = XBR_EINTERNAL;
+    igraph_error_t rc =
+        igraph_create(&g->g, &edges, (igraph_integer_t)net->n_nodes, IGRAPH_DIRECTED);
+    if (rc != IGRAPH_SUCCESS)
+        st = rc == IGRAPH_ENOMEM ? XBR_ENOMEM : XBR_EINTERNAL;
     else
         g->have_g = 1;
     igraph_vector_int_destroy(&edges);

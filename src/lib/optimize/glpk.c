@@ -13,6 +13,12 @@
  *
  * No global state: the guard's state lives on the guard's stack and reaches the hooks through
  * their info pointers. GLPK's environment is per thread.
+ *
+ * Out of memory: GLPK would create its environment lazily, on the first call, and abort() when
+ * that allocation fails ("GLPK initialization failed"), before any hook can be set; so the
+ * guard creates it first with glp_init_env() and reports its failure as XBR_ENOMEM. Every later
+ * allocation failure inside GLPK (glp_alloc: "no memory available") is a fatal error that the
+ * hook catches like any other and the guard reports as XBR_ENOMEM.
  */
 #include <errno.h>
 #include <glpk.h>
@@ -57,9 +63,14 @@ static void on_error(void *info)
  * there is well defined after the longjmp. */
 static xbr_status_t run_guarded(guard_t *g, xbr_status_t (*fn)(void *arg), void *arg)
 {
+    int init = glp_init_env(); /* 0 made, 1 there already, 2 out of memory, 3 unsupported */
+    if (init == 2)
+        return XBR_ENOMEM;
+    if (init != 0 && init != 1)
+        return XBR_EINTERNAL;
     if (setjmp(g->jb) != 0) {
         glp_free_env(); /* the problems fn made go with it */
-        return XBR_EINTERNAL;
+        return strstr(g->msg, "no memory") != NULL ? XBR_ENOMEM : XBR_EINTERNAL;
     }
     glp_error_hook(on_error, g);
     glp_term_hook(on_term, g);
@@ -76,6 +87,8 @@ xbr_status_t xbr__glp_run(xbr_status_t (*fn)(void *arg), void *arg, xbr_diags_t 
     guard_t g;
     memset(&g, 0, sizeof g);
     xbr_status_t st = run_guarded(&g, fn, arg);
+    if (g.fatal && st == XBR_ENOMEM)
+        return st; /* the caller says "out of memory" */
     if (g.fatal && diags != NULL) {
         char what[320];
         g.msg[strcspn(g.msg, "\n")] = '\0'; /* GLPK's first line names the call */

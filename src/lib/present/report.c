@@ -8,7 +8,8 @@
  * against days, what faster delivery costs the whole network, how reliable the winners are, and
  * what the traditional chain would cost; then the data behind it. Money is per unit in the
  * network's currency (USD when it has none), days are means. A section whose computation fails
- * is left out or says so; only running out of memory fails the report.
+ * is left out or says so; only running out of memory fails the report: every computation's
+ * XBR_ENOMEM marks the page's buffer failed (oom()), so no section goes missing in silence.
  */
 #include <math.h>
 #include <stdio.h>
@@ -31,6 +32,14 @@ static const char *currency(const xbr_scenario_t *sc)
     return sc->network->currency ? sc->network->currency : "USD";
 }
 
+/* Whether `st` failed; running out of memory fails the whole page (b->failed). */
+static bool oom(xbr_buf_t *b, xbr_status_t st)
+{
+    if (st == XBR_ENOMEM)
+        b->failed = 1;
+    return st != XBR_OK;
+}
+
 /* Appends an SVG document without its XML declaration (inline SVG in HTML must not have one). */
 static void inline_svg(xbr_buf_t *b, const xbr_buf_t *svg)
 {
@@ -44,7 +53,9 @@ static void inline_svg(xbr_buf_t *b, const xbr_buf_t *svg)
 static void figure(xbr_buf_t *b, xbr_buf_t *svg, xbr_status_t st, const char *cls,
                    const char *caption)
 {
-    if (st == XBR_OK) {
+    if (svg->failed)
+        b->failed = 1;
+    if (!oom(b, st)) {
         if (cls != NULL)
             xbr_buf_printf(b, "<figure class=\"%s\">", cls);
         else
@@ -168,6 +179,8 @@ static void section_map(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compar
         if (cmp->rows[i].winner >= 0)
             winners[n++] = cmp->rows[i].classes[cmp->rows[i].winner].route; /* borrowed */
     xbr_pic_route_t *pics = xbr_route_pictures(sc, winners, n);
+    if (pics == NULL && n > 0)
+        b->failed = 1;
     for (size_t i = 0; pics != NULL && i < n; i++)
         pics[i].label = winners[i].class_name; /* one legend row per class */
     if (pics != NULL && n > 0) {
@@ -276,7 +289,7 @@ static void section_money(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_comp
 {
     xbr_buf_t svg;
     xbr_buf_init(&svg);
-    if (xbr_compare_cost_chart(&svg, sc, cmp, diags) != XBR_OK)
+    if (oom(b, xbr_compare_cost_chart(&svg, sc, cmp, diags)))
         xbr_buf_destroy(&svg); /* the figure keeps its caption, without a chart */
     figure(b, &svg, XBR_OK, NULL,
            "The winning route of each product into each market, its cost per unit split into "
@@ -395,12 +408,14 @@ static void section_frontier(xbr_buf_t *b, const xbr_scenario_t *sc, xbr_diags_t
     opts.time_limit_s = 20;
     xbr_frontier_point_t *pts = NULL;
     size_t n = 0;
-    if (xbr_optimize_frontier(sc, &opts, 24, &pts, &n, diags) != XBR_OK || n == 0) {
+    if (oom(b, xbr_optimize_frontier(sc, &opts, 24, &pts, &n, diags)) || n == 0) {
         xbr_buf_puts(b, "<p>The frontier could not be computed for this scenario.</p>\n");
         free(pts);
         return;
     }
     double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
+    if (x == NULL || y == NULL)
+        b->failed = 1;
     size_t k = x != NULL && y != NULL ? frontier_xy(pts, n, x, y) : 0;
     if (k > 0) {
         xbr_chart_series_t series = {"optimal design", k, x, y, XBR_SERIES_STEP};
@@ -478,9 +493,11 @@ static void reliability_histogram(xbr_buf_t *b, const xbr_scenario_t *sc, const 
     const xbr_compare_row_t *crow = &cmp->rows[row->row];
     double *days = malloc(REPORT_SIM_RUNS * sizeof *days);
     xbr_sim_stats_t stats;
+    if (days == NULL)
+        b->failed = 1;
     if (days != NULL &&
-        xbr_simulate_route(sc, &crow->classes[row->klass].route, REPORT_SIM_RUNS, row->stream_seed,
-                           row->promise_days, &stats, days, diags) == XBR_OK) {
+        !oom(b, xbr_simulate_route(sc, &crow->classes[row->klass].route, REPORT_SIM_RUNS,
+                                   row->stream_seed, row->promise_days, &stats, days, diags))) {
         char title[200];
         snprintf(title, sizeof title, "%s into %s by %s: simulated delivery days",
                  sc->products[row->product].id, sc->network->nodes[row->market].id,
@@ -502,7 +519,7 @@ static void section_reliability(xbr_buf_t *b, const xbr_scenario_t *sc, const xb
                                 xbr_diags_t *diags)
 {
     xbr_sim_t *sim = NULL;
-    if (xbr_simulate_compare(sc, cmp, REPORT_SIM_RUNS, 1, 1, &sim, diags) != XBR_OK) {
+    if (oom(b, xbr_simulate_compare(sc, cmp, REPORT_SIM_RUNS, 1, 1, &sim, diags))) {
         xbr_buf_puts(b, "<p>The simulation could not be run.</p>\n");
         return;
     }
@@ -593,7 +610,7 @@ static void section_chain(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_comp
     size_t row = next_by_demand(cmp, SIZE_MAX);
     for (size_t tries = 0; tries < cmp->n_rows && row != SIZE_MAX; tries++) {
         bool shown = false;
-        if (chain_of_row(b, sc, &cmp->rows[row], &shown, diags) != XBR_OK || shown)
+        if (oom(b, chain_of_row(b, sc, &cmp->rows[row], &shown, diags)) || shown)
             return;
         row = next_by_demand(cmp, row);
     }

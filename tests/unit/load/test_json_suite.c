@@ -2,8 +2,9 @@
  * load/test_json_suite.c - the strict JSON scanner (load/json_scan.c) on the JSONTestSuite
  * parsing corpus (tests/data/JSONTestSuite, MIT): every n_ file rejected with a position,
  * every y_ file accepted but the ones whose object repeats a key (rejected by design: a
- * duplicate key in a network or scenario is an error), and every i_ file answered either way
- * without a crash (this test runs under ASan/UBSan and valgrind in CI).
+ * duplicate key in a network or scenario is an error) and the one whose key holds \u0000
+ * (rejected by design: the parse tree would cut the key at the NUL), and every i_ file answered
+ * either way without a crash (this test runs under ASan/UBSan and valgrind in CI).
  */
 #include "xbr_test.h"
 
@@ -19,6 +20,9 @@
 /* y_ files xbroute rejects on purpose: an object with the same key twice. */
 static const char *const duplicate_key_files[] = {"y_object_duplicated_key.json",
                                                   "y_object_duplicated_key_and_value.json", NULL};
+
+/* The y_ file whose key holds \u0000, rejected on purpose. */
+#define NUL_KEY_FILE "y_object_escaped_null_in_key.json"
 
 static bool is_duplicate_key_file(const char *name)
 {
@@ -66,6 +70,12 @@ static void scan_one(const char *name, counts_t *c)
             c->y_rejected_by_design++;
             if (rc != XBR_JSON_ESYNTAX || strstr(err.msg, "duplicate") == NULL)
                 fail_msg("%s: a duplicated key must be rejected as such (%s)", name, err.msg);
+        } else if (strcmp(name, NUL_KEY_FILE) == 0) {
+            c->y_rejected_by_design++;
+            if (rc != XBR_JSON_ESYNTAX || strstr(err.msg, "NUL") == NULL || err.line != 1 ||
+                err.col != 6) /* {"foo\u0000bar": 42}: the escape is the 6th character */
+                fail_msg("%s: a key holding a NUL escape must be rejected at 1:6 (%d:%d %s)", name,
+                         err.line, err.col, err.msg);
         } else if (rc != XBR_JSON_OK) {
             fail_msg("%s: rejected at %d:%d (%s), but it is valid JSON", name, err.line, err.col,
                      err.msg);
@@ -93,7 +103,7 @@ static void test_every_file_of_the_suite(void **state)
     assert_int_equal(c.y, 95);
     assert_int_equal(c.n, 188);
     assert_int_equal(c.i, 35);
-    assert_int_equal(c.y_rejected_by_design, 2);
+    assert_int_equal(c.y_rejected_by_design, 3);
     print_message("JSONTestSuite: %zu y_ accepted (%zu rejected by design), %zu n_ rejected, "
                   "%zu of %zu i_ accepted\n",
                   c.y - c.y_rejected_by_design, c.y_rejected_by_design, c.n, c.i_accepted, c.i);
