@@ -108,6 +108,137 @@ static void text_side_by_side(xbr_buf_t *b, const xbr_chain_t *ch)
     }
 }
 
+/* One row of the split table: `label`, then each way's value (fmt "%14.2f"), "-" when the way
+ * was not found or `has` says the way has no such part. */
+static void split_row(xbr_buf_t *b, const xbr_chain_t *ch, const char *label, const double *v,
+                      const bool *has)
+{
+    xbr_buf_printf(b, "   %-36s", label);
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++) {
+        if (!ch->ways[k].found || (has != NULL && !has[k]))
+            xbr_buf_printf(b, " %12s", "-");
+        else
+            xbr_buf_printf(b, " %12.2f", v[k]);
+    }
+    xbr_buf_puts(b, "\n");
+}
+
+/* The intermediaries of every way, each once, in the order met. */
+static size_t split_nodes(const xbr_chain_t *ch, int *nodes, size_t cap)
+{
+    size_t n = 0;
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++)
+        for (size_t i = 0; i < ch->split[k].n_margins; i++) {
+            size_t j = 0;
+            while (j < n && nodes[j] != ch->split[k].margin_node[i])
+                j++;
+            if (j == n && n < cap)
+                nodes[n++] = ch->split[k].margin_node[i];
+        }
+    return n;
+}
+
+/* Who keeps what of the consumer price, the three ways side by side, then the seeds' two
+ * questions answered. */
+static void text_split(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t *ch)
+{
+    const xbr_network_t *net = sc->network;
+    const xbr_product_t *p = &sc->products[ch->product];
+    const char *cur = currency(net);
+    const xbr_chain_split_t *s = ch->split;
+    double v[XBR_CHAIN_KIND_COUNT];
+    bool has[XBR_CHAIN_KIND_COUNT];
+    xbr_buf_printf(b, "\nwho keeps what of a consumer price of %.2f %s (%s)\n   %-36s", ch->price,
+                   cur,
+                   ch->price_given ? "the product's retail_price"
+                                   : "the traditional chain's consumer price; a product's "
+                                     "retail_price sets another",
+                   "");
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++)
+        xbr_buf_printf(b, " %12s", xbr_chain_kind_name((xbr_chain_kind_t)k));
+    xbr_buf_puts(b, "\n");
+#define XBR_SPLIT_ROW_(label, expr)                                                                \
+    do {                                                                                           \
+        for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++)                                             \
+            v[k] = (expr);                                                                         \
+        split_row(b, ch, label, v, NULL);                                                          \
+    } while (0)
+    XBR_SPLIT_ROW_("factory price (unit_value)", s[k].factory);
+    XBR_SPLIT_ROW_("exporter's profit (what is left)", s[k].exporter);
+    int nodes[3 * XBR_CHAIN_MAX_MARGINS];
+    size_t n = split_nodes(ch, nodes, sizeof nodes / sizeof nodes[0]);
+    for (size_t i = 0; i < n; i++) {
+        char label[96];
+        snprintf(label, sizeof label, "margin of %s (%s)", net->nodes[nodes[i]].id,
+                 xbr_node_type_name(net->nodes[nodes[i]].type));
+        for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++) {
+            has[k] = false;
+            v[k] = 0;
+            for (size_t m = 0; m < s[k].n_margins; m++)
+                if (s[k].margin_node[m] == nodes[i]) {
+                    has[k] = true;
+                    v[k] += s[k].margin[m];
+                }
+        }
+        split_row(b, ch, label, v, has);
+    }
+    for (int c = 0; c < XBR_COST_COUNT; c++) {
+        bool any = false;
+        for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++)
+            any = any || fabs(s[k].logistics[c]) >= 0.005;
+        if (!any)
+            continue;
+        char label[96];
+        snprintf(label, sizeof label, "logistics: %s",
+                 xbr_cost_component_label((xbr_cost_component_t)c));
+        XBR_SPLIT_ROW_(label, s[k].logistics[c]);
+    }
+    XBR_SPLIT_ROW_("duties and taxes", s[k].duties);
+    char label[96];
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++)
+        has[k] = k != XBR_CHAIN_TRADITIONAL; /* the store sale pays no online fees */
+    snprintf(label, sizeof label, "online: marketplace fee (%g%%)", p->marketplace_fee_pct);
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++)
+        v[k] = s[k].commission;
+    split_row(b, ch, label, v, has);
+    snprintf(label, sizeof label, "online: payment fee (%g%%)", p->payment_fee_pct);
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++)
+        v[k] = s[k].payment;
+    split_row(b, ch, label, v, has);
+    snprintf(label, sizeof label, "online: advertising (%g%%)", p->ad_share_pct);
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++)
+        v[k] = s[k].advertising;
+    split_row(b, ch, label, v, has);
+    XBR_SPLIT_ROW_("consumer price (the sum)", s[k].price);
+#undef XBR_SPLIT_ROW_
+
+    if (!ch->ways[XBR_CHAIN_TRADITIONAL].found)
+        return;
+    const char *trad = ch->six_link ? "the six-link chain" : "the traditional chain";
+    xbr_buf_printf(
+        b, "\nthe exporter's gain\n   at the same consumer price (%.2f %s), the exporter keeps\n",
+        ch->price, cur);
+    xbr_buf_printf(b, "      %.2f through %s\n", s[XBR_CHAIN_TRADITIONAL].exporter, trad);
+    for (int k = XBR_CHAIN_B2B2C; k < XBR_CHAIN_KIND_COUNT; k++)
+        if (ch->ways[k].found)
+            xbr_buf_printf(b, "      %.2f by %s (%.2f %s)\n", s[k].exporter,
+                           xbr_chain_kind_name((xbr_chain_kind_t)k), fabs(ch->more_kept[k]),
+                           ch->more_kept[k] >= 0 ? "more" : "less");
+    xbr_buf_printf(b, "   with the exporter's profit of %s (%.2f %s), the consumer could pay\n",
+                   trad, s[XBR_CHAIN_TRADITIONAL].exporter, cur);
+    for (int k = XBR_CHAIN_B2B2C; k < XBR_CHAIN_KIND_COUNT; k++) {
+        if (!ch->ways[k].found)
+            continue;
+        if (isfinite(ch->same_profit_price[k]))
+            xbr_buf_printf(b, "      %.2f by %s (%.2f %s)\n", ch->same_profit_price[k],
+                           xbr_chain_kind_name((xbr_chain_kind_t)k), fabs(ch->cheaper[k]),
+                           ch->cheaper[k] >= 0 ? "less" : "more");
+        else
+            xbr_buf_printf(b, "      no price by %s (its fees take the whole price)\n",
+                           xbr_chain_kind_name((xbr_chain_kind_t)k));
+    }
+}
+
 static void write_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t *ch)
 {
     const xbr_network_t *net = sc->network;
@@ -129,6 +260,7 @@ static void write_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t
                        w->route.consumer_price, cur, w->route.days, 100.0 * w->route.factory_share);
     }
     text_side_by_side(b, ch);
+    text_split(b, sc, ch);
 }
 
 /* ---- JSON ----------------------------------------------------------------------------------- */
@@ -151,6 +283,54 @@ static void json_steps(xbr_json_t *j, const xbr_network_t *net, const xbr_chain_
     xbr_json_array_end(j);
 }
 
+/* Who keeps what of the consumer price for one way (xbr_chain_split_t). */
+static void json_split(xbr_json_t *j, const xbr_network_t *net, const xbr_chain_split_t *s)
+{
+    xbr_json_object_begin(j, "split");
+    xbr_json_number(j, "price", s->price);
+    xbr_json_number(j, "factory", s->factory);
+    xbr_json_number(j, "exporter", s->exporter);
+    xbr_json_number(j, "exporter_markup", s->exporter_markup);
+    xbr_json_array_begin(j, "margins");
+    for (size_t i = 0; i < s->n_margins; i++) {
+        xbr_json_object_begin(j, NULL);
+        xbr_json_string(j, "node", net->nodes[s->margin_node[i]].id);
+        xbr_json_string(j, "type", xbr_node_type_name(net->nodes[s->margin_node[i]].type));
+        xbr_json_number(j, "amount", s->margin[i]);
+        xbr_json_object_end(j);
+    }
+    xbr_json_array_end(j);
+    xbr_json_object_begin(j, "logistics");
+    for (int c = 0; c < XBR_COST_COUNT; c++)
+        if (c != XBR_COST_DUTY && c != XBR_COST_VAT && c != XBR_COST_MARKUP)
+            xbr_json_number(j, xbr_cost_component_name((xbr_cost_component_t)c), s->logistics[c]);
+    xbr_json_number(j, "total", s->logistics_total);
+    xbr_json_object_end(j);
+    xbr_json_number(j, "duties", s->duties);
+    xbr_json_object_begin(j, "ecommerce");
+    xbr_json_number(j, "commission", s->commission);
+    xbr_json_number(j, "payment", s->payment);
+    xbr_json_number(j, "advertising", s->advertising);
+    xbr_json_number(j, "total", s->ecommerce);
+    xbr_json_object_end(j);
+    xbr_json_object_end(j);
+}
+
+/* The seeds' two questions: for b2b2c and direct against the traditional way. */
+static void json_questions(xbr_json_t *j, const xbr_chain_t *ch)
+{
+    static const char *const keys[] = {"more_kept", "same_profit_price", "cheaper"};
+    const double *vals[] = {ch->more_kept, ch->same_profit_price, ch->cheaper};
+    xbr_json_object_begin(j, "questions");
+    for (int q = 0; q < 3; q++) {
+        xbr_json_object_begin(j, keys[q]);
+        for (int k = XBR_CHAIN_B2B2C; k < XBR_CHAIN_KIND_COUNT; k++)
+            xbr_json_number(j, xbr_chain_kind_name((xbr_chain_kind_t)k), vals[q][k]);
+        xbr_json_object_end(j);
+    }
+    xbr_json_object_end(j);
+}
+
 static void write_json(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t *ch)
 {
     const xbr_network_t *net = sc->network;
@@ -163,6 +343,9 @@ static void write_json(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t
     xbr_json_string(&j, "market", net->nodes[ch->market].id);
     xbr_json_string(&j, "currency", currency(net));
     xbr_json_number(&j, "unit_value", sc->products[ch->product].unit_value);
+    xbr_json_number(&j, "price", ch->price);
+    xbr_json_string(&j, "price_from", ch->price_given ? "retail_price" : "traditional");
+    json_questions(&j, ch);
     xbr_json_array_begin(&j, "chains");
     for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++) {
         const xbr_chain_way_t *w = &ch->ways[k];
@@ -172,6 +355,7 @@ static void write_json(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t
         if (w->found) {
             xbr_route_write_json(&j, "route", sc, &w->route);
             json_steps(&j, net, w);
+            json_split(&j, net, &ch->split[k]);
         }
         xbr_json_object_end(&j);
     }

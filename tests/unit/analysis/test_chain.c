@@ -234,6 +234,98 @@ static void test_write_json(void **state)
     xbr_scenario_free(sc);
 }
 
+/*
+ * Who keeps what (xbr_chain_split()), by hand from the fixture's figures above, with online
+ * fees of 15 % (marketplace) + 3 % (payment) + 2 % (advertising) = 20 % of the price, paid by
+ * the b2b2c and direct ways only. The price is the traditional consumer price, 255:
+ *   traditional: the exporter E keeps its markup 10 and what is left, 255 - 100 - 155 = 0: 10;
+ *     margins I 22, W 33, R 82.50 (137.50); logistics: transport 7.50; no duties.
+ *   b2b2c: online fees 0.20 x 255 = 51 (38.25 + 7.65 + 5.10); margin R2 30; transport 5.50;
+ *     exporter (the factory) 255 - 100 - 35.50 - 51 = 68.50, 58.50 more than 10.
+ *     Same profit 10: (100 + 35.50 + 10) / (1 - 0.20) = 181.875, 255 - 181.875 = 73.125 less.
+ *   direct: exporter 255 - 100 - 12 - 51 = 92, 82 more; same profit price
+ *     (100 + 12 + 10) / 0.8 = 152.50, 102.50 less.
+ * At a retail_price of 300: the traditional exporter keeps 10 + 300 - 255 = 55; direct
+ *   300 - 112 - 0.2 x 300 = 128, 73 more; same profit 55: (112 + 55) / 0.8 = 208.75, 91.25 less.
+ */
+static void test_split_by_hand(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_chain_scenario();
+    sc->products[0].marketplace_fee_pct = 15;
+    sc->products[0].payment_fee_pct = 3;
+    sc->products[0].ad_share_pct = 2;
+    xbr_chain_t *ch = chain(sc);
+    assert_false(ch->price_given);
+    assert_close(ch->price, 255.0);
+    const xbr_chain_split_t *t = &ch->split[XBR_CHAIN_TRADITIONAL];
+    const xbr_chain_split_t *b = &ch->split[XBR_CHAIN_B2B2C];
+    const xbr_chain_split_t *d = &ch->split[XBR_CHAIN_DIRECT];
+    assert_close(t->factory, 100.0);
+    assert_close(t->exporter, 10.0);
+    assert_close(t->exporter_markup, 10.0);
+    assert_int_equal(t->n_margins, 3);
+    const char *ids[] = {"I", "W", "R"};
+    const double m[] = {22, 33, 82.5};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(t->margin_node[i], node(sc, ids[i]));
+        assert_close(t->margin[i], m[i]);
+    }
+    assert_close(t->margins, 137.5);
+    assert_close(t->logistics[XBR_COST_TRANSPORT], 7.5);
+    assert_close(t->logistics_total, 7.5);
+    assert_close(t->duties, 0.0);
+    assert_close(t->ecommerce, 0.0);
+    assert_int_equal(b->n_margins, 1);
+    assert_int_equal(b->margin_node[0], node(sc, "R2"));
+    assert_close(b->margins, 30.0);
+    assert_close(b->commission, 38.25);
+    assert_close(b->payment, 7.65);
+    assert_close(b->advertising, 5.10);
+    assert_close(b->exporter, 68.5);
+    assert_close(ch->more_kept[XBR_CHAIN_B2B2C], 58.5);
+    assert_close(ch->same_profit_price[XBR_CHAIN_B2B2C], 181.875);
+    assert_close(ch->cheaper[XBR_CHAIN_B2B2C], 73.125);
+    assert_close(d->exporter, 92.0);
+    assert_close(ch->more_kept[XBR_CHAIN_DIRECT], 82.0);
+    assert_close(ch->same_profit_price[XBR_CHAIN_DIRECT], 152.5);
+    assert_close(ch->cheaper[XBR_CHAIN_DIRECT], 102.5);
+    assert_close(ch->more_kept[XBR_CHAIN_TRADITIONAL], 0.0);
+    /* every split adds up to the price */
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++) {
+        const xbr_chain_split_t *s = &ch->split[k];
+        assert_close(s->factory + s->exporter + s->margins + s->logistics_total + s->duties +
+                         s->ecommerce,
+                     255.0);
+    }
+    xbr_chain_free(ch);
+
+    sc->products[0].retail_price = 300;
+    ch = chain(sc);
+    assert_true(ch->price_given);
+    assert_close(ch->split[XBR_CHAIN_TRADITIONAL].exporter, 55.0);
+    assert_close(ch->split[XBR_CHAIN_DIRECT].exporter, 128.0);
+    assert_close(ch->more_kept[XBR_CHAIN_DIRECT], 73.0);
+    assert_close(ch->same_profit_price[XBR_CHAIN_DIRECT], 208.75);
+    assert_close(ch->cheaper[XBR_CHAIN_DIRECT], 91.25);
+    xbr_buf_t buf;
+    xbr_buf_init(&buf);
+    assert_int_equal(xbr_chain_write(&buf, sc, ch, XBR_FORMAT_TEXT), XBR_OK);
+    assert_non_null(strstr(buf.data, "who keeps what of a consumer price of 300.00 USD (the "
+                                     "product's retail_price)\n"));
+    assert_non_null(strstr(buf.data, "      128.00 by direct (73.00 more)\n"));
+    assert_non_null(strstr(buf.data, "      208.75 by direct (91.25 less)\n"));
+    xbr_buf_destroy(&buf);
+    xbr_chain_free(ch);
+
+    /* fees of 100 % leave no price at which the exporter earns anything */
+    sc->products[0].marketplace_fee_pct = 95;
+    ch = chain(sc);
+    assert_true(isnan(ch->same_profit_price[XBR_CHAIN_DIRECT]));
+    xbr_chain_free(ch);
+    xbr_scenario_free(sc);
+}
+
 /* Three waterfalls stacked, each nested as its own <svg>; no CSV. */
 static void test_svg_and_no_csv(void **state)
 {
@@ -272,6 +364,7 @@ int main(void)
         cmocka_unit_test(test_write_text),
         cmocka_unit_test(test_write_json),
         cmocka_unit_test(test_svg_and_no_csv),
+        cmocka_unit_test(test_split_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
