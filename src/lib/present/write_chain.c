@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "present/internal.h"
 #include "xbroute/chain.h"
 #include "xbroute/picture.h"
 #include "xbroute/render.h"
@@ -377,8 +378,20 @@ xbr_status_t xbr_chain_write(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr
 
 /* ---- SVG ------------------------------------------------------------------------------------ */
 
-xbr_status_t xbr_chain_waterfall(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_chain_t *chain,
-                                 xbr_chain_kind_t kind, const char *title, xbr_diags_t *diags)
+/* The waterfall label of step i (1 ..) of `w`: "sea to P_USLAX". */
+static void step_label(char *buf, size_t size, const xbr_network_t *net, const xbr_chain_way_t *w,
+                       size_t i)
+{
+    const xbr_leg_t *l = &w->steps[i];
+    snprintf(buf, size, "%s to %s", xbr_mode_name(net->links[l->link].mode),
+             net->nodes[l->node].id);
+}
+
+/* The waterfall of one way found, its axis reaching at least axis_max and its label column at
+ * least label_px wide (0, 0: its own scale). */
+static xbr_status_t waterfall_on(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_chain_t *chain,
+                                 xbr_chain_kind_t kind, const char *title, double axis_max,
+                                 double label_px, xbr_diags_t *diags)
 {
     const xbr_network_t *net = sc->network;
     if ((unsigned)kind >= XBR_CHAIN_KIND_COUNT || !chain->ways[kind].found) {
@@ -394,21 +407,88 @@ xbr_status_t xbr_chain_waterfall(xbr_buf_t *out, const xbr_scenario_t *sc, const
     xbr_status_t st = XBR_ENOMEM;
     if (steps != NULL && labels != NULL) {
         for (size_t i = 0; i < n; i++) {
-            const xbr_leg_t *l = &w->steps[i + 1];
-            snprintf(labels[i], sizeof labels[i], "%s to %s",
-                     xbr_mode_name(net->links[l->link].mode), net->nodes[l->node].id);
+            step_label(labels[i], sizeof labels[i], net, w, i + 1);
             steps[i].label = labels[i];
             steps[i].amount = xbr_chain_step_added(w, i + 1).total;
         }
-        xbr_chart_opts_t opts = {title, "price per unit", NULL, CHAIN_CHART_WIDTH, 0, true, true};
+        char x_title[64];
+        snprintf(x_title, sizeof x_title, "price so far, per unit (%s)", currency(net));
+        xbr_chart_opts_t opts = {title, x_title, NULL, CHAIN_CHART_WIDTH, 0, true, true};
         /* The factory gate's handling and origin stock, if any, are part of the start value. */
-        st = xbr_svg_waterfall(out, &opts, "factory price",
-                               sc->products[chain->product].unit_value + w->steps[0].cost.total,
-                               steps, n, "consumer price", diags);
+        st = xbr_svg_waterfall_scaled(out, &opts, axis_max, label_px, "factory price",
+                                      sc->products[chain->product].unit_value +
+                                          w->steps[0].cost.total,
+                                      steps, n, "consumer price", diags);
     }
     free(steps);
     free(labels);
     return st;
+}
+
+xbr_status_t xbr_chain_waterfall(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_chain_t *chain,
+                                 xbr_chain_kind_t kind, const char *title, xbr_diags_t *diags)
+{
+    return waterfall_on(out, sc, chain, kind, title, 0.0, 0.0, diags);
+}
+
+/* The parts of the stacked bars of who keeps what (xbr_chain_split_t, grouped). */
+enum {
+    BAR_FACTORY,
+    BAR_EXPORTER,
+    BAR_MARGINS,
+    BAR_TRANSPORT,
+    BAR_HANDLING,
+    BAR_CLEARANCE,
+    BAR_OTHER,
+    BAR_DUTIES,
+    BAR_ONLINE,
+    BAR_COUNT
+};
+
+/* One stacked bar per way found, on one scale: who keeps what of the chain's price. A loss of
+ * the exporter is drawn as 0 and named under the bar. */
+static xbr_status_t split_bars(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_chain_t *ch,
+                               xbr_diags_t *diags)
+{
+    static const char *const parts[BAR_COUNT] = {
+        "factory price",   "exporter's profit", "intermediaries' margins",
+        "transport",       "handling",          "clearance",
+        "other logistics", "duties and taxes",  "online fees (commission, payment, ads)"};
+    const char *cats[XBR_CHAIN_KIND_COUNT];
+    char names[XBR_CHAIN_KIND_COUNT][64];
+    double values[XBR_CHAIN_KIND_COUNT * BAR_COUNT];
+    size_t n = 0;
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++) {
+        if (!ch->ways[k].found)
+            continue;
+        const xbr_chain_split_t *s = &ch->split[k];
+        if (s->exporter < 0)
+            snprintf(names[n], sizeof names[n], "%s (exporter loses %.2f)",
+                     xbr_chain_kind_name((xbr_chain_kind_t)k), -s->exporter);
+        else
+            snprintf(names[n], sizeof names[n], "%s", xbr_chain_kind_name((xbr_chain_kind_t)k));
+        cats[n] = names[n];
+        double *v = &values[n * BAR_COUNT];
+        v[BAR_FACTORY] = s->factory;
+        v[BAR_EXPORTER] = fmax(s->exporter, 0.0);
+        v[BAR_MARGINS] = s->margins;
+        v[BAR_TRANSPORT] = s->logistics[XBR_COST_TRANSPORT];
+        v[BAR_HANDLING] = s->logistics[XBR_COST_HANDLING];
+        v[BAR_CLEARANCE] = s->logistics[XBR_COST_CLEARANCE];
+        v[BAR_OTHER] = s->logistics_total - v[BAR_TRANSPORT] - v[BAR_HANDLING] - v[BAR_CLEARANCE];
+        v[BAR_DUTIES] = s->duties;
+        v[BAR_ONLINE] = s->ecommerce;
+        for (int c = 0; c < BAR_COUNT; c++)
+            v[c] = fmax(v[c], 0.0); /* rounding dust */
+        n++;
+    }
+    char title[200], x_title[64];
+    snprintf(title, sizeof title, "who keeps what of a consumer price of %.2f %s: %s into %s",
+             ch->price, currency(sc->network), sc->products[ch->product].id,
+             sc->network->nodes[ch->market].id);
+    snprintf(x_title, sizeof x_title, "consumer's money per unit (%s)", currency(sc->network));
+    xbr_chart_opts_t opts = {title, x_title, NULL, CHAIN_CHART_WIDTH, 0, true, true};
+    return xbr_svg_stacked_bars(out, &opts, cats, n, parts, BAR_COUNT, values, true, diags);
 }
 
 /* Nests the SVG document `part` in `body` at height *y, and moves *y below it. The height is
@@ -444,8 +524,27 @@ xbr_status_t xbr_chain_svg(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_c
     xbr_buf_t body, part;
     xbr_buf_init(&body);
     xbr_buf_init(&part);
-    xbr_status_t st = XBR_OK;
+    /* One scale for every chart: the highest running price of any way (or the split's price)
+     * and the widest step label. */
+    double axis_max = chain->price, label_px = 0;
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++) {
+        const xbr_chain_way_t *w = &chain->ways[k];
+        if (!w->found)
+            continue;
+        double run = sc->products[chain->product].unit_value + w->steps[0].cost.total;
+        axis_max = fmax(axis_max, run);
+        for (size_t i = 1; i < w->n_steps; i++) {
+            char label[96];
+            step_label(label, sizeof label, net, w, i);
+            label_px = fmax(label_px, xbr__pic_text_width(label, 12.0));
+            run += xbr_chain_step_added(w, i).total;
+            axis_max = fmax(axis_max, run);
+        }
+    }
     double y = 0;
+    xbr_status_t st = chain->n_found > 0 ? split_bars(&part, sc, chain, diags) : XBR_OK;
+    if (st == XBR_OK)
+        nest(&body, &part, &y);
     for (int k = 0; k < XBR_CHAIN_KIND_COUNT && st == XBR_OK; k++) {
         if (!chain->ways[k].found)
             continue;
@@ -454,7 +553,7 @@ xbr_status_t xbr_chain_svg(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_c
                  sc->products[chain->product].id, net->nodes[chain->market].id);
         xbr_buf_destroy(&part);
         xbr_buf_init(&part);
-        st = xbr_chain_waterfall(&part, sc, chain, (xbr_chain_kind_t)k, title, diags);
+        st = waterfall_on(&part, sc, chain, (xbr_chain_kind_t)k, title, axis_max, label_px, diags);
         if (st == XBR_OK)
             nest(&body, &part, &y);
     }
