@@ -59,12 +59,12 @@ static void text_steps(xbr_buf_t *b, const xbr_network_t *net, const xbr_chain_w
 {
     const xbr_route_t *r = &w->route;
     xbr_buf_printf(b, "   class %s, regime %s\n", r->class_name, xbr_regime_name(r->regime));
-    xbr_buf_printf(b, "   %-4s %-18s %-10s %6s %7s %8s %8s  %s\n", "step", "node", "by", "days",
-                   "total", "price", "landed", "added at this step");
+    xbr_buf_printf(b, "   %-4s %-18s %-10s %6s %11s %12s %18s  %s\n", "step", "node", "by", "days",
+                   "days so far", "price so far", "landed cost so far", "added at this step");
     for (size_t i = 0; i < w->n_steps; i++) {
         const xbr_leg_t *l = &w->steps[i];
         double leg_days = i ? l->days - w->steps[i - 1].days : l->days;
-        xbr_buf_printf(b, "   %-4zu %-18s %-10s %6.1f %7.1f %8.2f %8.2f  ", i,
+        xbr_buf_printf(b, "   %-4zu %-18s %-10s %6.1f %11.1f %12.2f %18.2f  ", i,
                        net->nodes[l->node].id,
                        l->link >= 0 ? xbr_mode_name(net->links[l->link].mode) : "-", leg_days,
                        l->days, l->price, l->cost.total);

@@ -103,18 +103,25 @@ static void test_text_traditional_step_by_step(void **state)
             "\n1. traditional chain: factory -> exporter -> importer -> wholesaler -> retailer -> "
             "consumer\n"
             "   class traditional, regime 0110\n"
-            "   step node               by           days   total    price   landed  added at "
+            "   step node               by           days days so far price so far landed cost so "
+            "far  added at "
             "this step\n"
-            "   0    F                  -             0.0     0.0   100.00     0.00  factory gate\n"
-            "   1    E                  truck         1.0     1.0   110.00    11.00  transport "
+            "   0    F                  -             0.0         0.0       100.00               "
+            "0.00  factory gate\n"
+            "   1    E                  truck         1.0         1.0       110.00              "
+            "11.00  transport "
             "1.00, markup 10.00\n"
-            "   2    I                  sea          20.0    21.0   132.00    37.00  transport "
+            "   2    I                  sea          20.0        21.0       132.00              "
+            "37.00  transport "
             "4.00, markup 22.00\n"
-            "   3    W                  truck         1.0    22.0   165.00    71.00  transport "
+            "   3    W                  truck         1.0        22.0       165.00              "
+            "71.00  transport "
             "1.00, markup 33.00\n"
-            "   4    R                  truck         1.0    23.0   247.50   154.50  transport "
+            "   4    R                  truck         1.0        23.0       247.50             "
+            "154.50  transport "
             "1.00, markup 82.50\n"
-            "   5    M                  last_mile     1.0    24.0   247.50   155.00  transport "
+            "   5    M                  last_mile     1.0        24.0       247.50             "
+            "155.00  transport "
             "0.50\n"
             "   consumer pays 255.00 USD after 24.0 days; the factory gets 39% of it\n");
     xbr_buf_destroy(&b);
@@ -128,13 +135,17 @@ static void test_text_shortcuts_side_by_side(void **state)
     wc_render(&b, write_inputs, *state, XBR_FORMAT_TEXT);
     wc_assert_has(&b, "\n2. B2B2C: factory -> foreign retailer -> consumer\n"
                       "   class b2b2c, regime 9710\n");
-    wc_assert_has(&b, "\n   1    R2                 air           3.0     3.0   130.00    35.00  "
-                      "transport 5.00, markup 30.00\n"
-                      "   2    M                  last_mile     1.0     4.0   130.00    35.50  "
-                      "transport 0.50\n"
-                      "   consumer pays 135.50 USD after 4.0 days; the factory gets 74% of it\n");
+    wc_assert_has(
+        &b,
+        "\n   1    R2                 air           3.0         3.0       130.00              "
+        "35.00  "
+        "transport 5.00, markup 30.00\n"
+        "   2    M                  last_mile     1.0         4.0       130.00              35.50  "
+        "transport 0.50\n"
+        "   consumer pays 135.50 USD after 4.0 days; the factory gets 74% of it\n");
     wc_assert_has(&b, "\n3. B2C: factory -> consumer\n   class express, regime 9610\n");
-    wc_assert_has(&b, "\n   1    M                  express       4.0     4.0   100.00    12.00  "
+    wc_assert_has(&b, "\n   1    M                  express       4.0         4.0       100.00     "
+                      "         12.00  "
                       "transport 12.00\n"
                       "   consumer pays 112.00 USD after 4.0 days; the factory gets 89% of it\n");
     const char *side = strstr(b.data, "\nside by side\n");
@@ -166,16 +177,18 @@ static void test_text_missing_way_and_gate_handling(void **state)
     wc_render(&b, write_inputs, *state, XBR_FORMAT_TEXT);
     wc_assert_has(&b, "\n1. traditional chain: factory -> exporter -> importer -> wholesaler -> "
                       "retailer -> consumer\n   no such route in the network\n\n2. B2B2C");
-    wc_assert_has(&b, "\n   class b2b2c, regime 9710\n"
-                      "   step node               by           days   total    price   landed  "
-                      "added at this step\n"
-                      "   0    F                  -             0.0     0.0   100.00     0.25  "
-                      "factory gate (handling 0.25)\n"
-                      "   1    R2                 air           3.0     3.0   130.00    35.25  "
-                      "transport 5.00, markup 30.00\n"
-                      "   2    M                  last_mile     1.0     4.0   130.00    35.75  "
-                      "transport 0.50\n"
-                      "   consumer pays 135.75 USD after 4.0 days; the factory gets 74% of it\n");
+    wc_assert_has(
+        &b,
+        "\n   class b2b2c, regime 9710\n"
+        "   step node               by           days days so far price so far landed cost so far  "
+        "added at this step\n"
+        "   0    F                  -             0.0         0.0       100.00               0.25  "
+        "factory gate (handling 0.25)\n"
+        "   1    R2                 air           3.0         3.0       130.00              35.25  "
+        "transport 5.00, markup 30.00\n"
+        "   2    M                  last_mile     1.0         4.0       130.00              35.75  "
+        "transport 0.50\n"
+        "   consumer pays 135.75 USD after 4.0 days; the factory gets 74% of it\n");
     wc_assert_has(&b, "\n   links                               -              2              "
                       "1\n");
     wc_assert_has(&b, "\n   factory share                       -            74%            "
