@@ -4,7 +4,8 @@
  * against its two e-commerce shortcuts, factory -> foreign (online) retailer -> consumer (B2B2C)
  * and factory -> consumer (B2C), each the cheapest route of its kind in the network, step by
  * step: the days, the price after each intermediary's markup, the landed cost so far, and the
- * factory's share of what the consumer pays. Money per unit in the network's currency.
+ * factory's share of what the consumer pays; then who keeps what of one consumer price
+ * (xbr_chain_split_t) and the seeds' two questions. Money per unit in the network's currency.
  */
 #ifndef XBROUTE_CHAIN_H
 #define XBROUTE_CHAIN_H
