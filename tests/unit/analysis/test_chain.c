@@ -25,6 +25,7 @@
 
 #include "analysis_fixture.h"
 #include "xbroute/chain.h"
+#include "xbroute/load.h"
 
 static int node(const xbr_scenario_t *sc, const char *id)
 {
@@ -326,6 +327,48 @@ static void test_split_by_hand(void **state)
     xbr_scenario_free(sc);
 }
 
+/*
+ * The teaching scenario (scenarios/six-link-teaching.json), by hand from its cited figures, at a
+ * retail_price of 20 USD set here:
+ *   traditional: the trading company's markup 10 % of 3.50 = 0.35 (S_TRADE_ASSUMED) is the
+ *     exporter's; margins (S_MARKUP_DIST, S_MARKUP_RETAIL) importer 20 % of 3.85 = 0.77,
+ *     wholesaler 20 % of 4.62 = 0.924, store 100 % of 5.544 = 5.544.
+ *   direct (post): transport 14 USD/kg x 0.2 kg = 2.80 (S_POST), clearance 3.00 per parcel
+ *     (S_CLEARANCE), duty 44 % of 3.50 = 1.54 (S_US_TARIFF, S_DUTY_LINES; no de minimis),
+ *     in transit about 3.50 x 12 %/year x 14.3 days / 365 = 0.016; online fees 17 % of 20 = 3.40
+ *     (S_MARKETPLACE_FEE) + 0 % payment + 10 % advertising = 2.00 (S_ADS_ASSUMED);
+ *     the exporter (the factory) keeps 20 - 3.50 - 2.80 - 3.00 - 1.54 - 0.016 - 5.40 = 3.744.
+ */
+static void test_split_of_the_teaching_scenario(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    assert_int_equal(
+        xbr_scenario_load(XBR_SOURCE_DIR "/scenarios/six-link-teaching.json", &sc, NULL), XBR_OK);
+    sc->products[0].retail_price = 20;
+    xbr_chain_t *ch = NULL;
+    assert_int_equal(xbr_chain_run(sc, 0, node(sc, "M_US"), &ch, NULL), XBR_OK);
+    assert_true(ch->six_link && ch->price_given);
+    const xbr_chain_split_t *t = &ch->split[XBR_CHAIN_TRADITIONAL];
+    assert_close(t->exporter_markup, 0.35);
+    assert_int_equal(t->n_margins, 3);
+    assert_close(t->margin[0], 0.77);
+    assert_close(t->margin[1], 0.924);
+    assert_close(t->margin[2], 5.544);
+    assert_close(t->ecommerce, 0.0);
+    const xbr_chain_split_t *d = &ch->split[XBR_CHAIN_DIRECT];
+    assert_close(d->logistics[XBR_COST_TRANSPORT], 2.80);
+    assert_close(d->logistics[XBR_COST_CLEARANCE], 3.00);
+    assert_close(d->duties, 1.54);
+    assert_true(fabs(d->logistics[XBR_COST_IN_TRANSIT] - 0.016) < 0.001);
+    assert_close(d->commission, 3.40);
+    assert_close(d->payment, 0.0);
+    assert_close(d->advertising, 2.00);
+    assert_true(fabs(d->exporter - 3.744) < 0.002);
+    xbr_chain_free(ch);
+    xbr_scenario_free(sc);
+}
+
 /* Three waterfalls stacked, each nested as its own <svg>; no CSV. */
 static void test_svg_and_no_csv(void **state)
 {
@@ -365,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_write_json),
         cmocka_unit_test(test_svg_and_no_csv),
         cmocka_unit_test(test_split_by_hand),
+        cmocka_unit_test(test_split_of_the_teaching_scenario),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
