@@ -25,6 +25,7 @@
 
 #include "analysis_fixture.h"
 #include "xbroute/chain.h"
+#include "xbroute/compare.h"
 #include "xbroute/load.h"
 
 static int node(const xbr_scenario_t *sc, const char *id)
@@ -369,6 +370,36 @@ static void test_split_of_the_teaching_scenario(void **state)
     xbr_scenario_free(sc);
 }
 
+/* One meaning per name: compare's class traditional is the cheapest route through any trader,
+ * here F -> E -> R -> M (70.50, skipping importer and wholesaler; see the top), not the six
+ * links; compare's text names that route and says so. */
+static void test_compare_names_its_traditional_route(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_chain_scenario();
+    xbr_compare_t *cmp = NULL;
+    assert_int_equal(xbr_compare_run(sc, &cmp, NULL), XBR_OK);
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_compare_write(&b, sc, cmp, NULL, XBR_FORMAT_TEXT), XBR_OK);
+    const char *t = strstr(b.data, "  traditional route: F >");
+    assert_non_null(t);
+    const char *eol = strchr(t, '\n');
+    assert_non_null(eol);
+    assert_true(strstr(t, "> E >") != NULL && strstr(t, "> E >") < eol);
+    assert_true(strstr(t, "> R >") != NULL && strstr(t, "> R >") < eol);
+    const char *i = strstr(t, "> I >");
+    assert_true(i == NULL || i > eol); /* no importer */
+    assert_int_equal(strncmp(eol + 1,
+                             "    (the cheapest through any exporter, importer or wholesaler; "
+                             "`xbroute chain` shows the six-link chain)\n",
+                             100),
+                     0);
+    xbr_buf_destroy(&b);
+    xbr_compare_free(cmp);
+    xbr_scenario_free(sc);
+}
+
 /* Three waterfalls stacked, each nested as its own <svg>; no CSV. */
 static void test_svg_and_no_csv(void **state)
 {
@@ -409,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_svg_and_no_csv),
         cmocka_unit_test(test_split_by_hand),
         cmocka_unit_test(test_split_of_the_teaching_scenario),
+        cmocka_unit_test(test_compare_names_its_traditional_route),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
