@@ -162,9 +162,12 @@ XBR_API xbr_status_t xbr_chain_waterfall(xbr_buf_t *out, const xbr_scenario_t *s
                                          const char *title, xbr_diags_t *diags);
 
 /*
- * The waterfalls of the ways found, stacked top to bottom in one SVG document (each chart
- * nested as its own <svg>), titled "KIND: PRODUCT into MARKET". XBR_ENOMEM, or a chart's
- * status.
+ * One SVG document, top to bottom (each chart nested as its own <svg>): who keeps what of the
+ * chain's price as one stacked bar per way found (xbr_svg_stacked_bars(); an exporter's loss is
+ * drawn as 0 and named under its bar), then the waterfall of each way found, titled "KIND:
+ * PRODUCT into MARKET", all waterfalls on one scale (the highest running price of any way, or
+ * the split's price, and the widest step label: xbr_svg_waterfall_scaled()). XBR_ENOMEM, or a
+ * chart's status.
  */
 XBR_API xbr_status_t xbr_chain_svg(xbr_buf_t *out, const xbr_scenario_t *sc,
                                    const xbr_chain_t *chain, xbr_diags_t *diags);
