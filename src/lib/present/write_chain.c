@@ -152,8 +152,10 @@ static void text_split(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t
     xbr_buf_printf(b, "\nwho keeps what of a consumer price of %.2f %s (%s)\n   %-36s", ch->price,
                    cur,
                    ch->price_given ? "the product's retail_price"
-                                   : "the traditional chain's consumer price; a product's "
-                                     "retail_price sets another",
+                   : ch->ways[XBR_CHAIN_TRADITIONAL].found
+                       ? "the traditional chain's consumer price; a product's retail_price sets "
+                         "another"
+                       : "the highest consumer price of the chains found",
                    "");
     for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++)
         xbr_buf_printf(b, " %12s", xbr_chain_kind_name((xbr_chain_kind_t)k));
@@ -345,7 +347,10 @@ static void write_json(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t
     xbr_json_string(&j, "currency", currency(net));
     xbr_json_number(&j, "unit_value", sc->products[ch->product].unit_value);
     xbr_json_number(&j, "price", ch->price);
-    xbr_json_string(&j, "price_from", ch->price_given ? "retail_price" : "traditional");
+    xbr_json_string(&j, "price_from",
+                    ch->price_given                         ? "retail_price"
+                    : ch->ways[XBR_CHAIN_TRADITIONAL].found ? "traditional"
+                                                            : "highest");
     json_questions(&j, ch);
     xbr_json_array_begin(&j, "chains");
     for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++) {
