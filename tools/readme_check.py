@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """readme_check.py [--update] [--xbroute PATH] [README] - the README's examples, run.
 
+README is README.md by default; any markdown file of the repository works the same way (e.g.
+docs/lesson-six-links.md, checked by tests/cli/test_lesson.sh): its commands run from the
+scratch folder, so their paths are relative to the repository's root, not to the file.
+
 Every fenced block of README.md holds commands ("$ xbroute ...") each followed by the output
 the README shows for it. This runs each command whose files are in the repository (from a
 scratch folder that links to the repository's scenarios, networks, tests and examples, so that
@@ -128,7 +132,8 @@ def main():
                 lines[idx] = pad + new
             for idx, e in problems:
                 bad += 1
-                print("README.md:%d: `%s` does not print:\n    %s" % (idx + 1, cmd, e))
+                print("%s:%d: `%s` does not print:\n    %s"
+                      % (os.path.basename(readme), idx + 1, cmd, e))
     for first, end, new in sorted(whole, reverse=True):
         while end > first and lines[end - 1].strip() == "":
             end -= 1  # keep the blank line before a following command

@@ -439,6 +439,14 @@ typedef struct {
      * of unit_m3 is assumed (fulfilment fee tiers) */
     double dims_cm[3];
     bool dims_given;
+    /* The teaching view (xbroute/chain.h): the market retail price per unit (0: not given, the
+     * traditional chain's consumer price is used), and what selling online costs, in % of the
+     * consumer price: the marketplace's commission (referral fee), the payment fee and the
+     * advertising share. Default 0. */
+    double retail_price;
+    double marketplace_fee_pct;
+    double payment_fee_pct;
+    double ad_share_pct;
 } xbr_product_t;
 
 typedef struct {

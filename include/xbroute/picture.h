@@ -130,6 +130,17 @@ XBR_API xbr_status_t xbr_svg_waterfall(xbr_buf_t *out, const xbr_chart_opts_t *o
                                        const char *end_label, xbr_diags_t *diags);
 
 /*
+ * As xbr_svg_waterfall(), on a shared scale: the value axis reaches at least `axis_max` and the
+ * label column is at least `label_px` wide (0 for either: as the data need), so that waterfalls
+ * drawn with the same two numbers and width put the same amount at the same x.
+ */
+XBR_API xbr_status_t xbr_svg_waterfall_scaled(xbr_buf_t *out, const xbr_chart_opts_t *opts,
+                                              double axis_max, double label_px,
+                                              const char *start_label, double start_value,
+                                              const xbr_waterfall_step_t *steps, size_t n_steps,
+                                              const char *end_label, xbr_diags_t *diags);
+
+/*
  * A histogram of simulated delivery days: bins of `bin_days` (0 picks 1, 2 or 5 x 10^k, about
  * 20 bins over the range), aligned to multiples of the bin width; the y axis is the share of
  * samples in %. When `promise_days` is finite, a vertical line marks it with the share of

@@ -16,6 +16,13 @@ d = json.load(open(sys.argv[1]))
 assert d["schema"] == "xbroute.chain/1"
 assert [c["kind"] for c in d["chains"]] == ["traditional", "b2b2c", "direct"]
 assert [c["found"] for c in d["chains"]] == [False, False, True]
+# who keeps what: with no traditional way, the direct way's own consumer price is split, and
+# nothing is left to the exporter (hand-scenario.json sets no retail_price and no online fees)
+assert d["price_from"] == "highest"
+s = d["chains"][2]["split"]
+assert abs(s["price"] - d["chains"][2]["route"]["consumer_price"]) < 1e-9
+assert abs(s["exporter"]) < 1e-9 and s["ecommerce"]["total"] == 0
+assert d["questions"]["more_kept"]["direct"] is None
 PY
 
 run chain "$sc" --product widget

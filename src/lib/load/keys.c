@@ -115,9 +115,24 @@ static const char *const keys_scenario[] = {"format",
                                             "changes",
                                             "sources",
                                             NULL};
-static const char *const keys_product[] = {
-    "id",     "name",      "category",        "origin",   "unit_kg", "unit_m3", "unit_value",
-    "demand", "demand_cv", "units_per_order", "max_days", "source",  "dims_cm", NULL};
+static const char *const keys_product[] = {"id",
+                                           "name",
+                                           "category",
+                                           "origin",
+                                           "unit_kg",
+                                           "unit_m3",
+                                           "unit_value",
+                                           "demand",
+                                           "demand_cv",
+                                           "units_per_order",
+                                           "max_days",
+                                           "source",
+                                           "dims_cm",
+                                           "retail_price",
+                                           "marketplace_fee_pct",
+                                           "payment_fee_pct",
+                                           "ad_share_pct",
+                                           NULL};
 static const char *const keys_design[] = {"format", "description", "open_warehouses", NULL};
 /* The union of every op's keys; set_country takes any country key. */
 static const char *const keys_change[] = {"op",          "node",

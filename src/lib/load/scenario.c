@@ -408,6 +408,11 @@ static xbr_status_t load_layer(xbr__ldoc_t *doc, const cJSON *it, const char *oi
     xbr__ld_get_num(&o, "demand_cv", false, xbr__ld_nonneg, &p->demand_cv);
     xbr__ldrange_t ge1 = {1.0, INFINITY, 0};
     xbr__ld_get_num(&o, "units_per_order", false, ge1, &p->units_per_order);
+    xbr__ld_get_num(&o, "retail_price", false, xbr__ld_positive, &p->retail_price);
+    xbr__ldrange_t pct = {0.0, 100.0, XBR_LD_HI_OPEN};
+    xbr__ld_get_num(&o, "marketplace_fee_pct", false, pct, &p->marketplace_fee_pct);
+    xbr__ld_get_num(&o, "payment_fee_pct", false, pct, &p->payment_fee_pct);
+    xbr__ld_get_num(&o, "ad_share_pct", false, pct, &p->ad_share_pct);
     const cJSON *dims = cJSON_GetObjectItemCaseSensitive(it, "dims_cm");
     if (dims != NULL && (!cJSON_IsArray(dims) || cJSON_GetArraySize(dims) != 3))
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, dims, 0, oid, "dims_cm",

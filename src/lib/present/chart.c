@@ -671,11 +671,24 @@ xbr_status_t xbr_svg_waterfall(xbr_buf_t *out, const xbr_chart_opts_t *opts,
                                const xbr_waterfall_step_t *steps, size_t n_steps,
                                const char *end_label, xbr_diags_t *diags)
 {
+    return xbr_svg_waterfall_scaled(out, opts, 0.0, 0.0, start_label, start_value, steps, n_steps,
+                                    end_label, diags);
+}
+
+xbr_status_t xbr_svg_waterfall_scaled(xbr_buf_t *out, const xbr_chart_opts_t *opts, double axis_max,
+                                      double label_px, const char *start_label, double start_value,
+                                      const xbr_waterfall_step_t *steps, size_t n_steps,
+                                      const char *end_label, xbr_diags_t *diags)
+{
     waterfall_extent_t E = {0};
     xbr_status_t st =
         waterfall_extent(start_label, start_value, steps, n_steps, end_label, &E, diags);
     if (st != XBR_OK)
         return st;
+    if (isfinite(axis_max))
+        E.hi = fmax(E.hi, axis_max);
+    if (isfinite(label_px))
+        E.label_w = fmax(E.label_w, label_px);
     size_t rows = n_steps + 2;
     double row = 32.0;
     xbr_chart_layout_t L;

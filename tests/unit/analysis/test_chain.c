@@ -25,6 +25,8 @@
 
 #include "analysis_fixture.h"
 #include "xbroute/chain.h"
+#include "xbroute/compare.h"
+#include "xbroute/load.h"
 
 static int node(const xbr_scenario_t *sc, const char *id)
 {
@@ -191,8 +193,8 @@ static void test_write_text(void **state)
     assert_non_null(strstr(t, "chain: p into M, factory price 100.00 USD per unit\n"));
     assert_non_null(strstr(t, "   class traditional, regime 0110\n"));
     /* step 2, the importer: 20 days by sea, 21 days in all, price 132, landed 1 + 11 + 26 = 37 */
-    assert_non_null(strstr(t, "   2    I                  sea          20.0    21.0   132.00    "
-                              "37.00  transport 4.00, markup 22.00\n"));
+    assert_non_null(strstr(t, "   2    I                  sea          20.0        21.0    "
+                              "   132.00              37.00  transport 4.00, markup 22.00\n"));
     assert_non_null(strstr(t, "   consumer pays 255.00 USD after 24.0 days; the factory gets 39% "
                               "of it\n"));
     /* markups 147.50, 30 and 0; factory shares 100/255, 100/135.5 and 100/112 */
@@ -234,6 +236,170 @@ static void test_write_json(void **state)
     xbr_scenario_free(sc);
 }
 
+/*
+ * Who keeps what (xbr_chain_split()), by hand from the fixture's figures above, with online
+ * fees of 15 % (marketplace) + 3 % (payment) + 2 % (advertising) = 20 % of the price, paid by
+ * the b2b2c and direct ways only. The price is the traditional consumer price, 255:
+ *   traditional: the exporter E keeps its markup 10 and what is left, 255 - 100 - 155 = 0: 10;
+ *     margins I 22, W 33, R 82.50 (137.50); logistics: transport 7.50; no duties.
+ *   b2b2c: online fees 0.20 x 255 = 51 (38.25 + 7.65 + 5.10); margin R2 30; transport 5.50;
+ *     exporter (the factory) 255 - 100 - 35.50 - 51 = 68.50, 58.50 more than 10.
+ *     Same profit 10: (100 + 35.50 + 10) / (1 - 0.20) = 181.875, 255 - 181.875 = 73.125 less.
+ *   direct: exporter 255 - 100 - 12 - 51 = 92, 82 more; same profit price
+ *     (100 + 12 + 10) / 0.8 = 152.50, 102.50 less.
+ * At a retail_price of 300: the traditional exporter keeps 10 + 300 - 255 = 55; direct
+ *   300 - 112 - 0.2 x 300 = 128, 73 more; same profit 55: (112 + 55) / 0.8 = 208.75, 91.25 less.
+ */
+static void test_split_by_hand(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_chain_scenario();
+    sc->products[0].marketplace_fee_pct = 15;
+    sc->products[0].payment_fee_pct = 3;
+    sc->products[0].ad_share_pct = 2;
+    xbr_chain_t *ch = chain(sc);
+    assert_false(ch->price_given);
+    assert_close(ch->price, 255.0);
+    const xbr_chain_split_t *t = &ch->split[XBR_CHAIN_TRADITIONAL];
+    const xbr_chain_split_t *b = &ch->split[XBR_CHAIN_B2B2C];
+    const xbr_chain_split_t *d = &ch->split[XBR_CHAIN_DIRECT];
+    assert_close(t->factory, 100.0);
+    assert_close(t->exporter, 10.0);
+    assert_close(t->exporter_markup, 10.0);
+    assert_int_equal(t->n_margins, 3);
+    const char *ids[] = {"I", "W", "R"};
+    const double m[] = {22, 33, 82.5};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(t->margin_node[i], node(sc, ids[i]));
+        assert_close(t->margin[i], m[i]);
+    }
+    assert_close(t->margins, 137.5);
+    assert_close(t->logistics[XBR_COST_TRANSPORT], 7.5);
+    assert_close(t->logistics_total, 7.5);
+    assert_close(t->duties, 0.0);
+    assert_close(t->ecommerce, 0.0);
+    assert_int_equal(b->n_margins, 1);
+    assert_int_equal(b->margin_node[0], node(sc, "R2"));
+    assert_close(b->margins, 30.0);
+    assert_close(b->commission, 38.25);
+    assert_close(b->payment, 7.65);
+    assert_close(b->advertising, 5.10);
+    assert_close(b->exporter, 68.5);
+    assert_close(ch->more_kept[XBR_CHAIN_B2B2C], 58.5);
+    assert_close(ch->same_profit_price[XBR_CHAIN_B2B2C], 181.875);
+    assert_close(ch->cheaper[XBR_CHAIN_B2B2C], 73.125);
+    assert_close(d->exporter, 92.0);
+    assert_close(ch->more_kept[XBR_CHAIN_DIRECT], 82.0);
+    assert_close(ch->same_profit_price[XBR_CHAIN_DIRECT], 152.5);
+    assert_close(ch->cheaper[XBR_CHAIN_DIRECT], 102.5);
+    assert_close(ch->more_kept[XBR_CHAIN_TRADITIONAL], 0.0);
+    /* every split adds up to the price */
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++) {
+        const xbr_chain_split_t *s = &ch->split[k];
+        assert_close(s->factory + s->exporter + s->margins + s->logistics_total + s->duties +
+                         s->ecommerce,
+                     255.0);
+    }
+    xbr_chain_free(ch);
+
+    sc->products[0].retail_price = 300;
+    ch = chain(sc);
+    assert_true(ch->price_given);
+    assert_close(ch->split[XBR_CHAIN_TRADITIONAL].exporter, 55.0);
+    assert_close(ch->split[XBR_CHAIN_DIRECT].exporter, 128.0);
+    assert_close(ch->more_kept[XBR_CHAIN_DIRECT], 73.0);
+    assert_close(ch->same_profit_price[XBR_CHAIN_DIRECT], 208.75);
+    assert_close(ch->cheaper[XBR_CHAIN_DIRECT], 91.25);
+    xbr_buf_t buf;
+    xbr_buf_init(&buf);
+    assert_int_equal(xbr_chain_write(&buf, sc, ch, XBR_FORMAT_TEXT), XBR_OK);
+    assert_non_null(strstr(buf.data, "who keeps what of a consumer price of 300.00 USD (the "
+                                     "product's retail_price)\n"));
+    assert_non_null(strstr(buf.data, "      128.00 by direct (73.00 more)\n"));
+    assert_non_null(strstr(buf.data, "      208.75 by direct (91.25 less)\n"));
+    xbr_buf_destroy(&buf);
+    xbr_chain_free(ch);
+
+    /* fees of 100 % leave no price at which the exporter earns anything */
+    sc->products[0].marketplace_fee_pct = 95;
+    ch = chain(sc);
+    assert_true(isnan(ch->same_profit_price[XBR_CHAIN_DIRECT]));
+    xbr_chain_free(ch);
+    xbr_scenario_free(sc);
+}
+
+/*
+ * The teaching scenario (scenarios/six-link-teaching.json), by hand from its cited figures, at a
+ * retail_price of 20 USD set here:
+ *   traditional: the trading company's markup 10 % of 3.50 = 0.35 (S_TRADE_ASSUMED) is the
+ *     exporter's; margins (S_MARKUP_DIST, S_MARKUP_RETAIL) importer 20 % of 3.85 = 0.77,
+ *     wholesaler 20 % of 4.62 = 0.924, store 100 % of 5.544 = 5.544.
+ *   direct (post): transport 14 USD/kg x 0.2 kg = 2.80 (S_POST), clearance 3.00 per parcel
+ *     (S_CLEARANCE), duty 44 % of 3.50 = 1.54 (S_US_TARIFF, S_DUTY_LINES; no de minimis),
+ *     in transit about 3.50 x 12 %/year x 14.3 days / 365 = 0.016; online fees 17 % of 20 = 3.40
+ *     (S_MARKETPLACE_FEE) + 0 % payment + 10 % advertising = 2.00 (S_ADS_ASSUMED);
+ *     the exporter (the factory) keeps 20 - 3.50 - 2.80 - 3.00 - 1.54 - 0.016 - 5.40 = 3.744.
+ */
+static void test_split_of_the_teaching_scenario(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    assert_int_equal(
+        xbr_scenario_load(XBR_SOURCE_DIR "/scenarios/six-link-teaching.json", &sc, NULL), XBR_OK);
+    sc->products[0].retail_price = 20;
+    xbr_chain_t *ch = NULL;
+    assert_int_equal(xbr_chain_run(sc, 0, node(sc, "M_US"), &ch, NULL), XBR_OK);
+    assert_true(ch->six_link && ch->price_given);
+    const xbr_chain_split_t *t = &ch->split[XBR_CHAIN_TRADITIONAL];
+    assert_close(t->exporter_markup, 0.35);
+    assert_int_equal(t->n_margins, 3);
+    assert_close(t->margin[0], 0.77);
+    assert_close(t->margin[1], 0.924);
+    assert_close(t->margin[2], 5.544);
+    assert_close(t->ecommerce, 0.0);
+    const xbr_chain_split_t *d = &ch->split[XBR_CHAIN_DIRECT];
+    assert_close(d->logistics[XBR_COST_TRANSPORT], 2.80);
+    assert_close(d->logistics[XBR_COST_CLEARANCE], 3.00);
+    assert_close(d->duties, 1.54);
+    assert_true(fabs(d->logistics[XBR_COST_IN_TRANSIT] - 0.016) < 0.001);
+    assert_close(d->commission, 3.40);
+    assert_close(d->payment, 0.0);
+    assert_close(d->advertising, 2.00);
+    assert_true(fabs(d->exporter - 3.744) < 0.002);
+    xbr_chain_free(ch);
+    xbr_scenario_free(sc);
+}
+
+/* One meaning per name: compare's class traditional is the cheapest route through any trader,
+ * here F -> E -> R -> M (70.50, skipping importer and wholesaler; see the top), not the six
+ * links; compare's text names that route and says so. */
+static void test_compare_names_its_traditional_route(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = afx_chain_scenario();
+    xbr_compare_t *cmp = NULL;
+    assert_int_equal(xbr_compare_run(sc, &cmp, NULL), XBR_OK);
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_compare_write(&b, sc, cmp, NULL, XBR_FORMAT_TEXT), XBR_OK);
+    const char *t = strstr(b.data, "  traditional route: F >");
+    assert_non_null(t);
+    const char *eol = strchr(t, '\n');
+    assert_non_null(eol);
+    assert_true(strstr(t, "> E >") != NULL && strstr(t, "> E >") < eol);
+    assert_true(strstr(t, "> R >") != NULL && strstr(t, "> R >") < eol);
+    const char *i = strstr(t, "> I >");
+    assert_true(i == NULL || i > eol); /* no importer */
+    assert_int_equal(strncmp(eol + 1,
+                             "    (the cheapest through any exporter, importer or wholesaler; "
+                             "`xbroute chain` shows the six-link chain)\n",
+                             100),
+                     0);
+    xbr_buf_destroy(&b);
+    xbr_compare_free(cmp);
+    xbr_scenario_free(sc);
+}
+
 /* Three waterfalls stacked, each nested as its own <svg>; no CSV. */
 static void test_svg_and_no_csv(void **state)
 {
@@ -246,7 +412,7 @@ static void test_svg_and_no_csv(void **state)
     size_t nested = 0;
     for (const char *p = b.data; (p = strstr(p, "<g transform=\"translate(0,")) != NULL; p++)
         nested++;
-    assert_int_equal(nested, 3);
+    assert_int_equal(nested, 4); /* who keeps what, then the three waterfalls */
     assert_non_null(strstr(b.data, "traditional: p into M"));
     assert_non_null(strstr(b.data, "sea to I"));
     assert_int_equal(strncmp(b.data, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"900\"", 51),
@@ -272,6 +438,9 @@ int main(void)
         cmocka_unit_test(test_write_text),
         cmocka_unit_test(test_write_json),
         cmocka_unit_test(test_svg_and_no_csv),
+        cmocka_unit_test(test_split_by_hand),
+        cmocka_unit_test(test_split_of_the_teaching_scenario),
+        cmocka_unit_test(test_compare_names_its_traditional_route),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
