@@ -186,20 +186,27 @@ static bool moderate(double v)
     return v == 0.0 || (fabs(v) <= XBR_LD_MAX_MAGNITUDE && fabs(v) >= XBR_LD_MIN_MAGNITUDE);
 }
 
+/* The happy path of a number: a finite, moderate number in the range goes to *out (true);
+ * nothing is formatted, since the texts of check_num are only for diagnostics. */
+static bool num_ok(const cJSON *item, xbr__ldrange_t r, double *out)
+{
+    if (!cJSON_IsNumber(item) || !isfinite(item->valuedouble) || !moderate(item->valuedouble))
+        return false;
+    double v = item->valuedouble;
+    int low = (r.flags & XBR_LD_LO_OPEN) ? v <= r.lo : v < r.lo;
+    int high = (r.flags & XBR_LD_HI_OPEN) ? v >= r.hi : v > r.hi;
+    if (low || high)
+        return false;
+    *out = v;
+    return true;
+}
+
 int xbr__ld_check_num(xbr__ldoc_t *doc, const cJSON *item, const char *oid, const char *field,
                       xbr__ldrange_t r, double *out)
 {
     char exp[96], txt[48];
-    if (cJSON_IsNumber(item) && isfinite(item->valuedouble) && moderate(item->valuedouble)) {
-        /* The happy path formats nothing: the texts are only for diagnostics. */
-        double v = item->valuedouble;
-        int low = (r.flags & XBR_LD_LO_OPEN) ? v <= r.lo : v < r.lo;
-        int high = (r.flags & XBR_LD_HI_OPEN) ? v >= r.hi : v > r.hi;
-        if (!low && !high) {
-            *out = v;
-            return 1;
-        }
-    }
+    if (num_ok(item, r, out))
+        return 1;
     range_text(r, exp, sizeof exp);
     if (!cJSON_IsNumber(item)) {
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, item, 0, oid, field, exp, "wrong type: %s",
@@ -256,6 +263,8 @@ int xbr__ld_get_num(const xbr__ldobj_t *o, const char *key, bool required, xbr__
         }
         return required ? -1 : 0;
     }
+    if (num_ok(it, range, out)) /* the field's name is built only for a diagnostic */
+        return 1;
     return xbr__ld_check_num(o->doc, it, o->oid, xbr__ld_field(o, key, field, sizeof field), range,
                              out);
 }
