@@ -30,6 +30,7 @@ typedef enum {
     OP_ADD,
     OP_SET_CAPACITY,
     OP_ADD_COUNTRY,
+    OP_SET_LINK,
     /* the product ops, applied once the products are read (xbr__changes_apply_products) */
     OP_SET_PRODUCT,
     OP_SET_DEMAND,
@@ -37,11 +38,13 @@ typedef enum {
     OP_COUNT
 } op_t;
 
-static const char *const op_names[OP_COUNT] = {
-    "close_node",  "open_node",   "close_link",   "open_link",    "close_passage",
-    "scale_links", "set_country", "add",          "set_capacity", "add_country",
-    "set_product", "set_demand",  "scale_demand",
+static const char *const op_names[] = {
+    "close_node",  "open_node",   "close_link", "open_link",    "close_passage",
+    "scale_links", "set_country", "add",        "set_capacity", "add_country",
+    "set_link",    "set_product", "set_demand", "scale_demand",
 };
+/* one name per op, in the enum's order (a missing name would be a NULL in op_parse()) */
+_Static_assert(sizeof op_names / sizeof op_names[0] == OP_COUNT, "a name per op");
 
 /* The keys each op uses besides "op" (set_country also takes every country key). */
 static const char *const op_keys[OP_COUNT][6] = {
@@ -55,6 +58,7 @@ static const char *const op_keys[OP_COUNT][6] = {
     {"nodes", "links", NULL},
     {"node", "link", "capacity_m3", "capacity_kg_per_week", NULL},
     {"country", NULL},
+    {"link", "cost", "days", "departures_per_week", "capacity_kg_per_week", "distance_km"},
     {"product", "unit_kg", "unit_m3", "unit_value", "units_per_order", "demand_cv"},
     {"product", "market", "country", "demand", NULL},
     {"product", "market", "country", "factor", NULL},
@@ -298,6 +302,29 @@ static void set_capacity(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_network_t 
                         &net->links[idx].capacity_kg_per_week);
 }
 
+/* set_link: replaces the fields it gives of one link: its whole tariff ("cost"), its days, its
+ * departures, its capacity or its distance. */
+static void set_link(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_network_t *net)
+{
+    int idx = find_ref(doc, o, "link", "link", xbr_network_find_link, net);
+    if (idx < 0)
+        return;
+    xbr_link_t *l = &net->links[idx];
+    const cJSON *c = cJSON_GetObjectItemCaseSensitive(o->obj, "cost");
+    if (c != NULL) {
+        xbr_rate_t r = {0.0, 0.0, 0.0, 0.0, 0.0};
+        xbr__ld_rate(doc, c, o->oid, "cost", &r);
+        l->cost = r;
+    }
+    const cJSON *d = cJSON_GetObjectItemCaseSensitive(o->obj, "days");
+    if (d != NULL)
+        xbr__ld_days(doc, d, o->oid, &l->days);
+    xbr__ld_get_num(o, "departures_per_week", false, xbr__ld_nonneg, &l->departures_per_week);
+    xbr__ld_get_num(o, "capacity_kg_per_week", false, xbr__ld_nonneg, &l->capacity_kg_per_week);
+    if (xbr__ld_get_num(o, "distance_km", false, xbr__ld_nonneg, &l->distance_km) == 1)
+        l->distance_given = true;
+}
+
 /* add_country: a country the network does not have ("country": its ISO code, and any country
  * key), so that a scenario can add markets or plants in it. */
 static xbr_status_t add_country(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_network_t *net,
@@ -432,6 +459,9 @@ xbr_status_t xbr__changes_apply(xbr__ldoc_t *doc, const cJSON *changes, xbr_netw
             break;
         case OP_ADD_COUNTRY:
             st = add_country(doc, &o, net, scenario_sources);
+            break;
+        case OP_SET_LINK:
+            set_link(doc, &o, net);
             break;
         case OP_SET_PRODUCT: /* applied to the products, after they are read */
         case OP_SET_DEMAND:

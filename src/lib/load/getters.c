@@ -361,3 +361,17 @@ void xbr__ld_check_source_refs(const xbr__ldobj_t *o, const xbr__strmap_t *ids,
             return;
     }
 }
+
+void xbr__ld_rate(xbr__ldoc_t *doc, const cJSON *c, const char *oid, const char *prefix,
+                  xbr_rate_t *out)
+{
+    if (!xbr__ld_is_object(doc, c, oid, prefix))
+        return;
+    xbr__ldobj_t co = {doc, c, oid, prefix};
+    xbr__ld_check_keys(&co, "cost");
+    xbr__ld_get_num(&co, "per_kg", false, xbr__ld_nonneg, &out->per_kg);
+    xbr__ld_get_num(&co, "per_m3", false, xbr__ld_nonneg, &out->per_m3);
+    xbr__ld_get_num(&co, "per_unit", false, xbr__ld_nonneg, &out->per_unit);
+    xbr__ld_get_num(&co, "per_shipment", false, xbr__ld_nonneg, &out->per_shipment);
+    xbr__ld_get_num(&co, "min_charge", false, xbr__ld_nonneg, &out->min_charge);
+}

@@ -219,6 +219,10 @@ int xbr__ld_check_num(xbr__ldoc_t *doc, const cJSON *item, const char *oid, cons
  * reports (FILE:LINE:COL, oid, field) and returns false. */
 bool xbr__ld_check_day(xbr__ldoc_t *doc, const cJSON *item, const char *oid, const char *field,
                        xbr_day_t *out);
+/* Reads a tariff object `c` ("per_kg", "per_m3", "per_unit", "per_shipment", "min_charge", each
+ * >= 0; field names prefixed with `prefix`, e.g. "cost") into *out: the fields it gives. */
+void xbr__ld_rate(xbr__ldoc_t *doc, const cJSON *c, const char *oid, const char *prefix,
+                  xbr_rate_t *out);
 /* An enum given by name: `what` ("node type") names it in messages. */
 int xbr__ld_get_enum(const xbr__ldobj_t *o, const char *key, bool required, const char *what,
                      int (*parse)(const char *), const char *(*name)(int), int count, int *out);

@@ -146,7 +146,8 @@ static const char *const keys_change[] = {"op",          "node",
                                           "demand",      "factor",
                                           "unit_kg",     "unit_m3",
                                           "unit_value",  "units_per_order",
-                                          "demand_cv",   COUNTRY_KEYS,
+                                          "demand_cv",   "departures_per_week",
+                                          "distance_km", COUNTRY_KEYS,
                                           NULL};
 
 /* The objects of the last-mile rate cards and fulfilment fee tables (load/lastmile.c). */

@@ -689,15 +689,8 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
         }
     }
     const cJSON *c = cJSON_GetObjectItemCaseSensitive(it, "cost");
-    if (c != NULL && xbr__ld_is_object(doc, c, oid, "cost")) {
-        xbr__ldobj_t co = {doc, c, oid, "cost"};
-        xbr__ld_check_keys(&co, "cost");
-        xbr__ld_get_num(&co, "per_kg", false, xbr__ld_nonneg, &l->cost.per_kg);
-        xbr__ld_get_num(&co, "per_m3", false, xbr__ld_nonneg, &l->cost.per_m3);
-        xbr__ld_get_num(&co, "per_unit", false, xbr__ld_nonneg, &l->cost.per_unit);
-        xbr__ld_get_num(&co, "per_shipment", false, xbr__ld_nonneg, &l->cost.per_shipment);
-        xbr__ld_get_num(&co, "min_charge", false, xbr__ld_nonneg, &l->cost.min_charge);
-    }
+    if (c != NULL)
+        xbr__ld_rate(doc, c, oid, "cost", &l->cost);
     l->volumetric_kg_per_m3 = mode >= 0 ? net->volumetric_kg_per_m3[mode] : NAN;
     xbr__ld_get_num(&o, "volumetric_kg_per_m3", false, xbr__ld_positive, &l->volumetric_kg_per_m3);
     const cJSON *d = cJSON_GetObjectItemCaseSensitive(it, "days");

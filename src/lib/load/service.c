@@ -27,15 +27,8 @@ void xbr__ld_link_service(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xb
     xbr__ldobj_t po = {doc, p, oid, "parcel"};
     xbr__ld_check_keys(&po, "parcel");
     const cJSON *c = cJSON_GetObjectItemCaseSensitive(p, "cost");
-    if (c != NULL && xbr__ld_is_object(doc, c, oid, "parcel.cost")) {
-        xbr__ldobj_t co = {doc, c, oid, "parcel.cost"};
-        xbr__ld_check_keys(&co, "cost");
-        xbr__ld_get_num(&co, "per_kg", false, xbr__ld_nonneg, &l->parcel_cost.per_kg);
-        xbr__ld_get_num(&co, "per_m3", false, xbr__ld_nonneg, &l->parcel_cost.per_m3);
-        xbr__ld_get_num(&co, "per_unit", false, xbr__ld_nonneg, &l->parcel_cost.per_unit);
-        xbr__ld_get_num(&co, "per_shipment", false, xbr__ld_nonneg, &l->parcel_cost.per_shipment);
-        xbr__ld_get_num(&co, "min_charge", false, xbr__ld_nonneg, &l->parcel_cost.min_charge);
-    }
+    if (c != NULL)
+        xbr__ld_rate(doc, c, oid, "parcel.cost", &l->parcel_cost);
     const cJSON *d = cJSON_GetObjectItemCaseSensitive(p, "days");
     if (d == NULL) {
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, p, 0, oid, "parcel.days",

@@ -320,6 +320,26 @@ static void test_add_country_then_a_market_in_it(void **state)
     xbr_diags_destroy(&d);
 }
 
+/* set_link replaces the fields it gives: AIR1 of net_small.json is per_kg 4.5, min_charge 50,
+ * days {2, 3, 5}, 7 departures a week; the new tariff is per_kg 3 alone (min_charge gone). */
+static void test_set_link_replaces_given_fields(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    assert_int_equal(load_with("[{\"op\": \"set_link\", \"link\": \"AIR1\", \"cost\": "
+                               "{\"per_kg\": 3}, \"departures_per_week\": 14}]",
+                               &sc, &d),
+                     XBR_OK);
+    assert_int_equal(d.count, 0);
+    const xbr_link_t *l = link_of(sc, "AIR1");
+    assert_true(l->cost.per_kg == 3 && l->cost.min_charge == 0);
+    assert_true(l->departures_per_week == 14);
+    assert_true(l->days.min == 2 && l->days.mode == 3 && l->days.max == 5); /* not given */
+    xbr_scenario_free(sc);
+    xbr_diags_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +352,7 @@ int main(void)
         cmocka_unit_test(test_bad_changes_are_reported_and_skipped),
         cmocka_unit_test(test_capacity_product_and_demand_ops),
         cmocka_unit_test(test_add_country_then_a_market_in_it),
+        cmocka_unit_test(test_set_link_replaces_given_fields),
     };
     return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }
