@@ -92,6 +92,11 @@ typedef struct {
     const char *model_path;      /* when not NULL, the MILP is written there in CPLEX LP format */
     size_t max_warehouse_copies; /* per-warehouse candidate searches only when the number of
                                     binary warehouses is at most this; 0 = default 4096 */
+    /* Optional: told what the run is doing, e.g. for a progress line. `phase` is "candidate
+     * routes" (done of total network copies searched) or "MILP" (0 of 1 when it starts, 1 of
+     * 1 when it ends); seconds since the run started. Called from the calling thread. */
+    void (*progress)(void *ctx, const char *phase, size_t done, size_t total, double seconds);
+    void *progress_ctx;
 } xbr_optimize_opts_t;
 
 /* The defaults: fractional shares, no limits, column generation when needed. */

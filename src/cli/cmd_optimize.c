@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -36,7 +37,9 @@ static void help(void)
            "  --svg FILE          with --frontier: the frontier as an SVG step chart\n"
            "  --geojson FILE      the routes of the plan's flows as GeoJSON (RFC 7946)\n"
            "  --timing            print where the time went to stderr (outputs stay\n"
-           "                      byte-identical run to run)\n\n"
+           "                      byte-identical run to run)\n"
+           "  --progress          a progress line on stderr (the default when stderr is a\n"
+           "                      terminal); --quiet: none\n\n"
            "Exit codes: 0 ok (also when stopped by the time limit with a plan), 1 usage, 2 bad\n"
            "input, 3 infeasible (the reasons are printed) or no plan within the time limit,\n"
            "4 internal error.\n");
@@ -46,7 +49,7 @@ typedef struct {
     xbr_optimize_opts_t opt;
     int format;
     const char *out, *svg, *geojson, *colgen;
-    bool frontier, timing;
+    bool frontier, timing, progress, quiet;
     double points; /* 0: the library's default */
 } optimize_cli_t;
 
@@ -64,6 +67,8 @@ static const cli_option_t options[] = {
     CLI_OUTPUT("--svg", NULL, optimize_cli_t, svg),
     CLI_OUTPUT("--geojson", NULL, optimize_cli_t, geojson),
     CLI_FLAG("--timing", optimize_cli_t, timing),
+    CLI_FLAG("--progress", optimize_cli_t, progress),
+    CLI_FLAG("--quiet", optimize_cli_t, quiet),
 };
 
 /* The checks the table cannot make, before the scenario loads; --colgen becomes its setting.
@@ -143,9 +148,21 @@ static int write_all(const optimize_cli_t *o, const xbr_scenario_t *sc, const xb
     return rc;
 }
 
-static int run(const char *cmd, const xbr_scenario_t *sc, void *opts)
+/* The progress line: the phase, how far, the seconds so far; a newline once the MILP ends. */
+static void show_progress(void *ctx, const char *phase, size_t done, size_t total, double s)
 {
-    const optimize_cli_t *o = opts;
+    (void)ctx;
+    fprintf(stderr, "\rxbroute optimize: %s %zu/%zu  %.1f s   ", phase, done, total, s);
+    if (strcmp(phase, "MILP") == 0 && done == total)
+        fprintf(stderr, "\n");
+    fflush(stderr);
+}
+
+static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
+{
+    optimize_cli_t *o = opts_;
+    if (!o->quiet && (o->progress || isatty(STDERR_FILENO)))
+        o->opt.progress = show_progress;
     xbr_optimize_t *res = NULL;
     xbr_frontier_point_t *pts = NULL;
     size_t n_pts = 0;

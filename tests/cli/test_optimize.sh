@@ -205,4 +205,14 @@ for f in g["features"]:
         for lon, lat in line:
             assert -180 <= lon <= 180 and -90 <= lat <= 90
 PY
+# --progress: the phases on stderr, the output unchanged; --quiet: nothing on stderr
+run optimize "$SRC/scenarios/baseline.json" --format json
+cp "$out" "$TMP/plain.json"
+run optimize "$SRC/scenarios/baseline.json" --format json --progress
+expect_rc 0 "optimize --progress"
+cmp -s "$out" "$TMP/plain.json" && pass || fail "--progress changes the output"
+grep -q "candidate routes \([0-9]*\)/\1 " "$err" && grep -q "MILP 1/1" "$err" && pass ||
+  fail "--progress shows the candidate searches to the end and the MILP"
+run optimize "$SRC/scenarios/baseline.json" --format json --progress --quiet
+[[ ! -s "$err" ]] && pass || fail "--quiet prints nothing on stderr"
 finish

@@ -253,6 +253,8 @@ bool xbr__opt_cand_active(const xbr__opt_pair_t *pr, const xbr__opt_cand_t *c);
  */
 xbr_status_t xbr__opt_build_model(xbr__opt_t *cx, xbr__opt_model_t kind, bool integer,
                                   double penalty);
+/* Tells opts->progress (when set) that the run is at `done` of `total` of `phase`. */
+void xbr__opt_progress(const xbr__opt_t *cx, const char *phase, size_t done, size_t total);
 /* The real MILP (xbr__opt_build_model(cx, XBR__MODEL_REAL, true, 0)): when the current model
  * is the LP relaxation of the same model it becomes the MILP in place, keeping its basis, so
  * that an optimal LP solved on it serves as the root of the branch and bound; otherwise it is

@@ -52,6 +52,12 @@ int xbr__opt_remaining_ms(const xbr__opt_t *cx)
     return left > 2e9 ? 0x7fffffff : (int)left;
 }
 
+void xbr__opt_progress(const xbr__opt_t *cx, const char *phase, size_t done, size_t total)
+{
+    if (cx->opts->progress != NULL)
+        cx->opts->progress(cx->opts->progress_ctx, phase, done, total, xbr__opt_elapsed(cx));
+}
+
 bool xbr__opt_out_of_time(const xbr__opt_t *cx)
 {
     return cx->opts->time_limit_s > 0 && xbr__opt_elapsed(cx) >= cx->opts->time_limit_s;
@@ -97,7 +103,9 @@ static xbr_status_t solve_guarded(void *arg)
 xbr_status_t xbr__opt_solve(xbr__opt_t *cx, xbr_optimize_t *res, const char *model_path)
 {
     solve_call_t call = {cx, res, model_path};
+    xbr__opt_progress(cx, "MILP", 0, 1);
     xbr_status_t st = xbr__glp_run(solve_guarded, &call, cx->diags);
+    xbr__opt_progress(cx, "MILP", 1, 1);
     cx->lp = NULL; /* after a GLPK fatal error, freed with the environment */
     return st;
 }

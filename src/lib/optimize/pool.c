@@ -259,15 +259,19 @@ xbr_status_t xbr__opt_pool_seed(xbr__opt_t *cx)
     xbr_status_t st = (nc && seen) ? XBR_OK : XBR_ENOMEM;
     if (st == XBR_OK)
         st = xbr__reach_init(&reach, &nc->net);
+    size_t max_copies = cx->opts->max_warehouse_copies ? cx->opts->max_warehouse_copies : 4096;
+    cx->candidates_exact = cx->n_bin <= max_copies;
+    size_t copies = 1 + (cx->n_bin > 0) + (cx->n_bin > 1 && cx->candidates_exact ? cx->n_bin : 0);
+    xbr__opt_progress(cx, "candidate routes", 0, copies);
     if (st == XBR_OK) /* all binary warehouses open */
         st = seed_copy(cx, nc, NULL);
+    xbr__opt_progress(cx, "candidate routes", 1, copies);
     if (st == XBR_OK && cx->n_bin > 0) { /* all closed */
         for (size_t b = 0; b < cx->n_bin; b++)
             nc->net.nodes[cx->bin_node[b]].closed = true;
         st = seed_copy(cx, nc, NULL);
+        xbr__opt_progress(cx, "candidate routes", 2, copies);
     }
-    size_t max_copies = cx->opts->max_warehouse_copies ? cx->opts->max_warehouse_copies : 4096;
-    cx->candidates_exact = cx->n_bin <= max_copies;
     if (cx->n_bin > 1 && cx->candidates_exact) { /* one open at a time */
         for (size_t b = 0; b < cx->n_bin && st == XBR_OK; b++) {
             int w = cx->bin_node[b];
@@ -275,6 +279,7 @@ xbr_status_t xbr__opt_pool_seed(xbr__opt_t *cx)
             xbr__reach_from(&reach, w, seen);
             st = seed_copy(cx, nc, seen);
             nc->net.nodes[w].closed = true;
+            xbr__opt_progress(cx, "candidate routes", 3 + b, copies);
         }
     }
     free(seen);
