@@ -110,6 +110,13 @@ typedef struct {
 XBR_API xbr_status_t xbr_sweep_run(const xbr_scenario_t *sc, int product, int market,
                                    const xbr_sweep_set_t *set, const char *design, size_t jobs,
                                    xbr_sweep_t **out, xbr_diags_t *diags);
+/* As xbr_sweep_run(), telling `progress` (when not NULL) how many of the values are done, as
+ * xbr_batch_sink_t.progress does (xbroute/batch.h; e.g. with xbr_batch_progress_text()). */
+XBR_API xbr_status_t xbr_sweep_run_progress(
+    const xbr_scenario_t *sc, int product, int market, const xbr_sweep_set_t *set,
+    const char *design, size_t jobs,
+    void (*progress)(void *ctx, size_t done, size_t total, double elapsed_s, bool final),
+    void *progress_ctx, xbr_sweep_t **out, xbr_diags_t *diags);
 XBR_API void xbr_sweep_free(xbr_sweep_t *sweep);
 
 /*

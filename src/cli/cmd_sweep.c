@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -38,7 +39,9 @@ static void help(void)
            "  --jobs N         worker processes (default: the number of processors)\n"
            "  --format F       text (default), json (schema xbroute.sweep/1) or csv\n"
            "  -o FILE          write to FILE (whole or not at all) instead of stdout\n"
-           "  --svg FILE       also write a line chart of each class's cost against the value\n\n"
+           "  --svg FILE       also write a line chart of each class's cost against the value\n"
+           "  --progress       a progress bar on stderr (the default when it is a terminal);\n"
+           "                   --quiet: none\n\n"
            "Exit codes: 0 ok, 1 usage, 2 bad input (an unknown id or parameter, a value out\n"
            "of range, or a value whose run failed).\n");
 }
@@ -52,6 +55,7 @@ typedef struct {
     int format;
     const char *out;
     const char *svg;
+    bool progress, quiet;
 } sweep_opts_t;
 
 static const cli_option_t options[] = {
@@ -64,6 +68,8 @@ static const cli_option_t options[] = {
     CLI_FORMAT(sweep_opts_t, format),
     CLI_OUTPUT("--output", "-o", sweep_opts_t, out),
     CLI_OUTPUT("--svg", NULL, sweep_opts_t, svg),
+    CLI_FLAG("--progress", sweep_opts_t, progress),
+    CLI_FLAG("--quiet", sweep_opts_t, quiet),
 };
 
 static int check(const char *cmd, void *opts)
@@ -103,6 +109,18 @@ static int emit(const sweep_opts_t *o, const xbr_sweep_t *sw)
     return rc;
 }
 
+/* The progress bar on stderr, as batch draws it. */
+static void show_progress(void *ctx, size_t done, size_t total, double elapsed_s, bool final)
+{
+    (void)ctx;
+    xbr_buf_t line;
+    xbr_buf_init(&line);
+    xbr_batch_progress_text(&line, done, total, elapsed_s);
+    fprintf(stderr, "\rxbroute sweep: %s%s", line.failed ? "" : line.data, final ? "\n" : "");
+    fflush(stderr);
+    xbr_buf_destroy(&line);
+}
+
 static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
 {
     const sweep_opts_t *o = opts_;
@@ -121,7 +139,10 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     if (rc == 0)
         rc = cli_report(
             cmd, NULL,
-            xbr_sweep_run(sc, product, market, &set, o->design, (size_t)o->jobs, &sw, &diags),
+            xbr_sweep_run_progress(
+                sc, product, market, &set, o->design, (size_t)o->jobs,
+                !o->quiet && (o->progress || isatty(STDERR_FILENO)) ? show_progress : NULL, NULL,
+                &sw, &diags),
             &diags);
     if (rc == 0)
         rc = emit(o, sw);

@@ -110,4 +110,11 @@ run sweep "$S" --product P_TSHIRT --market M_DE --set countries.XX.duty_pct=0:10
 expect_rc 2 "unknown country"
 run sweep "$S" --product P_TSHIRT --market M_DE
 expect_rc 1 "no --set"
+# --progress: the bar on stderr up to all values; --quiet: nothing
+run sweep "$S" --product P_TSHIRT --market M_DE --set unit_kg=0.1:0.5:0.2 --progress -o "$TMP/p.txt"
+expect_rc 0 "sweep --progress"
+expect_err "3/3" "the progress bar reaches 3 of 3 values"
+run sweep "$S" --product P_TSHIRT --market M_DE --set unit_kg=0.1:0.5:0.2 --quiet -o "$TMP/q.txt"
+[[ ! -s "$err" ]] && pass || fail "sweep --quiet prints nothing on stderr"
+cmp -s "$TMP/p.txt" "$TMP/q.txt" && pass || fail "the progress bar changes the output"
 finish

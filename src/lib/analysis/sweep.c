@@ -644,6 +644,15 @@ xbr_status_t xbr_sweep_run(const xbr_scenario_t *sc, int product, int market,
                            const xbr_sweep_set_t *set, const char *design, size_t jobs,
                            xbr_sweep_t **out, xbr_diags_t *diags)
 {
+    return xbr_sweep_run_progress(sc, product, market, set, design, jobs, NULL, NULL, out, diags);
+}
+
+xbr_status_t xbr_sweep_run_progress(const xbr_scenario_t *sc, int product, int market,
+                                    const xbr_sweep_set_t *set, const char *design, size_t jobs,
+                                    void (*progress)(void *ctx, size_t done, size_t total,
+                                                     double elapsed_s, bool final),
+                                    void *progress_ctx, xbr_sweep_t **out, xbr_diags_t *diags)
+{
     *out = NULL;
     xbr_sweep_t *sw = calloc(1, sizeof *sw);
     xbr_path_list_t list;
@@ -674,7 +683,11 @@ xbr_status_t xbr_sweep_run(const xbr_scenario_t *sc, int product, int market,
         opts.jobs = jobs;
         opts.job = sweep_job;
         opts.job_ctx = &cx;
-        xbr_batch_sink_t sink = {.put = sink_put, .ctx = &k, .private_fd = -1};
+        xbr_batch_sink_t sink = {.put = sink_put,
+                                 .ctx = &k,
+                                 .private_fd = -1,
+                                 .progress = progress,
+                                 .progress_ctx = progress_ctx};
         st = xbr_batch_run(&list, &opts, &sink, diags);
     }
     if (st == XBR_OK)
