@@ -8,6 +8,7 @@
 #include "xbroute/export.h"
 
 #include "xbroute/compare.h"
+#include "xbroute/diff.h"
 #include "xbroute/model.h"
 #include "xbroute/output.h"
 #include "xbroute/picture.h"
@@ -33,6 +34,12 @@ XBR_API xbr_status_t xbr_compare_cost_chart(xbr_buf_t *out, const xbr_scenario_t
  */
 XBR_API xbr_status_t xbr_report_html(xbr_buf_t *out, const xbr_scenario_t *sc,
                                      const xbr_compare_t *cmp, xbr_diags_t *diags);
+/* The same report, opening with what changes against another scenario when `against` (the
+ * diff of this scenario, as B, against it, xbroute/diff.h) is not NULL: the week's totals of
+ * both, the winners that change, and the units by class of both on one scale. */
+XBR_API xbr_status_t xbr_report_html_against(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                             const xbr_compare_t *cmp, const xbr_diff_t *against,
+                                             xbr_diags_t *diags);
 
 /*
  * The map of `xbroute map` (README "Maps"): the winning route of each product into each market

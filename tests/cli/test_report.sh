@@ -91,4 +91,24 @@ expect_err "did you mean '--output'" "a misspelt option gets a suggestion"
 run report --help
 expect_rc 0 "report --help"
 expect_out "Usage: xbroute report SCENARIO -o FILE.html" "the help shows the usage"
+# --against: the page opens with what changes from A, the same pairs as xbroute diff names
+run report "$SRC/scenarios/us-de-minimis-800.json" --against "$SRC/scenarios/baseline.json" \
+  --design none -o "$TMP/against.html"
+expect_rc 0 "report --against"
+run diff "$SRC/scenarios/baseline.json" "$SRC/scenarios/us-de-minimis-800.json" --design none \
+  --format json -o "$TMP/against-diff.json"
+python3 - "$TMP/against.html" "$TMP/against-diff.json" <<'PY' && pass || fail "report --against names diff's changes"
+import json, re, sys
+html = open(sys.argv[1]).read(); d = json.load(open(sys.argv[2]))
+assert "What changes against another scenario" in html
+m = re.search(r"<p>(\d+) of (\d+) product &times; market pairs change winner", html)
+assert m and int(m.group(1)) == d["winners_changed"] and int(m.group(2)) == len(d["pairs"]), m
+for p in d["pairs"]:
+    if p["winner_changed"]:
+        assert "<td>%s</td><td>%s</td>" % (p["product"], p["market"]) in html, p
+assert "Units per week by the winner" in html
+PY
+run report "$SRC/scenarios/us-de-minimis-800.json" --against "$SRC/scenarios/baseline.json" \
+  -o "$SRC/scenarios/baseline.json"
+expect_rc 1 "report -o onto the --against scenario"
 finish

@@ -18,6 +18,7 @@
 
 #include "present/internal.h"
 #include "xbroute/chain.h"
+#include "xbroute/diff.h"
 #include "xbroute/optimize.h"
 #include "xbroute/render.h"
 #include "xbroute/report.h"
@@ -740,10 +741,111 @@ static void page_head(xbr_buf_t *out, const xbr_scenario_t *sc)
                    currency(sc));
 }
 
+/* The change of one figure, "+1.23 (+4.5 %)", into a cell. */
+static void change_cell(xbr_buf_t *b, double a, double v)
+{
+    char t[64];
+    if (!isfinite(a) || !isfinite(v))
+        snprintf(t, sizeof t, "-");
+    else if (a != 0.0)
+        snprintf(t, sizeof t, "%+.2f (%+.1f %%)", v - a, 100.0 * (v - a) / fabs(a));
+    else
+        snprintf(t, sizeof t, "%+.2f", v - a);
+    cell(b, t);
+}
+
+static void week_row(xbr_buf_t *b, const char *what, double a, double v)
+{
+    char ta[32], tv[32];
+    snprintf(ta, sizeof ta, "%.2f", a);
+    snprintf(tv, sizeof tv, "%.2f", v);
+    xbr_buf_puts(b, "<tr>");
+    cell(b, what);
+    cell(b, ta);
+    cell(b, tv);
+    change_cell(b, a, v);
+    xbr_buf_puts(b, "</tr>\n");
+}
+
+/* "What changes against A" (report --against): the week, the winners that change, and the
+ * units by class of both as stacked bars on one scale. */
+static void section_against(xbr_buf_t *b, const xbr_diff_t *d, xbr_diags_t *diags)
+{
+    const xbr_compare_week_t *wa = &d->week_a, *wb = &d->week_b;
+    xbr_buf_printf(b, "<p>Against scenario <b>");
+    xbr__pic_html(b, d->name_a);
+    xbr_buf_printf(b,
+                   "</b> (A; this report's scenario is B), each priced within its own design "
+                   "(%s, %s). <code>xbroute diff</code> gives the same with every pair.</p>\n",
+                   d->design_a, d->design_b);
+    xbr_buf_puts(b, "<table><tr><th>the week's winners</th><th>A</th><th>B</th>"
+                    "<th>change</th></tr>\n");
+    week_row(b, "units per week", wa->units, wb->units);
+    week_row(b, "landed cost per week", wa->cost, wb->cost);
+    week_row(b, "mean days", wa->units > 0 ? wa->days / wa->units : NAN,
+             wb->units > 0 ? wb->days / wb->units : NAN);
+    week_row(b, "units via overseas stock", wa->stocked, wb->stocked);
+    xbr_buf_puts(b, "</table>\n");
+    xbr_buf_printf(b, "<p>%zu of %zu product &times; market pairs change winner", d->n_changed,
+                   d->n_pairs);
+    xbr_buf_puts(b, d->n_changed ? ":</p>\n<table><tr><th>product</th><th>market</th><th>A</th>"
+                                   "<th>B</th><th>cost change</th></tr>\n"
+                                 : ".</p>\n");
+    for (size_t i = 0; i < d->n_pairs; i++) {
+        const xbr_diff_pair_t *p = &d->pairs[i];
+        if (!p->winner_changed)
+            continue;
+        xbr_buf_puts(b, "<tr>");
+        cell(b, p->product);
+        cell(b, p->market);
+        cell(b, p->a.has_winner ? p->a.class_name : "(none)");
+        cell(b, p->b.has_winner ? p->b.class_name : "(none)");
+        change_cell(b, p->a.cost, p->b.cost);
+        xbr_buf_puts(b, "</tr>\n");
+    }
+    if (d->n_changed)
+        xbr_buf_puts(b, "</table>\n");
+    if (d->n_classes == 0)
+        return;
+    const char *cats[2] = {"A", "B"};
+    const char **names = malloc(d->n_classes * sizeof *names);
+    double *v = malloc(2 * d->n_classes * sizeof *v);
+    if (names == NULL || v == NULL) {
+        b->failed = 1;
+        free(names);
+        free(v);
+        return;
+    }
+    for (size_t k = 0; k < d->n_classes; k++) {
+        names[k] = d->classes[k].name;
+        v[k] = d->classes[k].units_a;
+        v[d->n_classes + k] = d->classes[k].units_b;
+    }
+    xbr_chart_opts_t co = {.title = "Units per week by the winner's class",
+                           .x_title = "units per week"};
+    xbr_buf_t svg;
+    xbr_buf_init(&svg);
+    xbr_status_t st = xbr_svg_stacked_bars(&svg, &co, cats, 2, names, d->n_classes, v, true, diags);
+    figure(b, &svg, st, NULL, "A and B on one scale: the units each class carries");
+    free(names);
+    free(v);
+}
+
 xbr_status_t xbr_report_html(xbr_buf_t *out, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
                              xbr_diags_t *diags)
 {
+    return xbr_report_html_against(out, sc, cmp, NULL, diags);
+}
+
+xbr_status_t xbr_report_html_against(xbr_buf_t *out, const xbr_scenario_t *sc,
+                                     const xbr_compare_t *cmp, const xbr_diff_t *against,
+                                     xbr_diags_t *diags)
+{
     page_head(out, sc);
+    if (against != NULL) {
+        xbr_buf_puts(out, "<h2>0. What changes against another scenario</h2>\n");
+        section_against(out, against, diags);
+    }
     xbr_buf_puts(out, "<h2>1. Which way each product goes</h2>\n");
     section_map(out, sc, cmp, diags);
     section_table(out, sc, cmp);
