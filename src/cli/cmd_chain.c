@@ -13,7 +13,8 @@ static void help(void)
 {
     printf("Usage: xbroute chain SCENARIO --product P --market M [--format text|json]\n"
            "                     [-o FILE] [--svg FILE] [--design optimize|none|FILE]\n\n"
-           "Shows, for product P sold in market M, three ways from the factory to the consumer,\n"
+           "Shows, for product P sold in market M (--market, or --to as routes says it), three\n"
+           "ways from the factory to the consumer,\n"
            "each the cheapest of its kind in the network, link by link:\n"
            "  traditional   factory -> exporter -> importer -> wholesaler -> retailer ->\n"
            "                consumer (general trade, regime 0110)\n"
@@ -49,7 +50,7 @@ typedef struct {
 
 static const cli_option_t options[] = {
     CLI_STRING("--product", NULL, chain_opts_t, product, "a product id"),
-    CLI_STRING("--market", NULL, chain_opts_t, market, "a market id"),
+    CLI_STRING("--market", "--to", chain_opts_t, market, "a market node id"),
     CLI_FORMAT(chain_opts_t, format),
     CLI_OUTPUT("--output", "-o", chain_opts_t, out),
     CLI_OUTPUT("--svg", NULL, chain_opts_t, svg),

@@ -23,7 +23,7 @@ static void help(void)
         "best routes by generalised cost = cost + value_of_time_per_day x days.\n\n"
         "Options:\n"
         "  --product P      product id (required)\n"
-        "  --to MARKET      market node id (required)\n"
+        "  --to MARKET      market node id (required; --market is the same)\n"
         "  --from FACTORY   origin factory (default: every origin of the product)\n"
         "  --k N            also list the N best alternatives by generalised cost\n"
         "  --criteria C     cost,days (default) or cost,days,co2e\n"
@@ -50,7 +50,7 @@ typedef struct {
 
 static const cli_option_t options[] = {
     CLI_STRING("--product", NULL, routes_opts_t, product, "a product id"),
-    CLI_STRING("--to", NULL, routes_opts_t, to, "a market node id"),
+    CLI_STRING("--to", "--market", routes_opts_t, to, "a market node id"),
     CLI_STRING("--from", NULL, routes_opts_t, from, "a factory node id"),
     CLI_UINT("--k", routes_opts_t, k, 1, 1000, "an integer from 1 to 1000"),
     CLI_STRING("--criteria", NULL, routes_opts_t, criteria, "cost,days or cost,days,co2e"),

@@ -31,4 +31,9 @@ expect_err "--simulate needs a value" "missing value message"
 run compare "$S" "$S"; expect_rc 1 "two scenarios"
 run compare; expect_rc 1 "no scenario"; expect_err "no scenario given" "no scenario message"
 run compare -- -missing.json; expect_rc 2 "a file named like an option after --"
+# One name per concept: the market is --market or --to in routes, chain and sweep alike
+run routes "$DATA/hand-scenario.json" --product widget --market M
+expect_rc 0 "routes --market (the alias of --to)"
+run chain "$DATA/hand-scenario.json" --product widget --to M
+expect_rc 0 "chain --to (the alias of --market)"
 finish
