@@ -26,7 +26,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LINKED = ["scenarios", "networks", "tests", "examples", "tools"]
+LINKED = ["scenarios", "networks", "tests", "examples", "tools", "docs"]
 OUTPUT_OPTS = {"-o", "--output", "--out", "--svg", "--geojson", "--csv", "--dot",
                "--write-model", "--network", "--scenario"}
 NUM = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?%?")

@@ -1,7 +1,7 @@
 /*
  * xbroute/generate.h - realistic synthetic networks and scenarios, for benchmarks and tests.
  *
- * xbr_generate() renders a network file and a scenario file (README.md, "Input formats") that the
+ * xbr_generate() renders a network file and a scenario file (docs/formats.md) that the
  * strict loader accepts with no error and no warning. Same parameters, same bytes: the generator
  * draws from its own seeded PRNG (splitmix64, one independent stream per part of the
  * network), never from rand() or the clock, and prints every number rounded to fixed

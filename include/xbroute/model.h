@@ -1,5 +1,5 @@
 /*
- * xbroute/model.h - the network and scenario model (README, "Input formats").
+ * xbroute/model.h - the network and scenario model (docs/formats.md).
  *
  * A network is nodes and directed links held in plain arrays; node i is vertex i and link j
  * is edge j of the network's internal igraph graph, so algorithms index arrays and never look
@@ -63,7 +63,7 @@ typedef enum {
     XBR_PASSAGE_COUNT
 } xbr_passage_t;
 
-/* China customs export regime codes (README, "Input formats"). */
+/* China customs export regime codes (docs/formats.md). */
 typedef enum {
     XBR_REGIME_9610 = 0, /* B2C direct mail */
     XBR_REGIME_9710,     /* B2B direct export */
@@ -138,9 +138,9 @@ typedef struct {
     double max;
 } xbr_days_t;
 
-/* The channel of a border entry (README, "Tariffs"): a bulk phase enters as a bulk (formal)
- * entry; a parcel whose border-crossing link has mode post is postal; any other parcel is an
- * express (courier) parcel. */
+/* The channel of a border entry (docs/formats.md, "Tariffs"): a bulk phase enters as a bulk
+ * (formal) entry; a parcel whose border-crossing link has mode post is postal; any other parcel is
+ * an express (courier) parcel. */
 typedef enum {
     XBR_CHANNEL_POSTAL = 0,
     XBR_CHANNEL_EXPRESS,
@@ -221,7 +221,7 @@ typedef struct {
     double inspection_prob;            /* 0..1 */
     double inspection_days;            /* extra days when inspected */
     xbr_srcpos_t pos;
-    /* tariffs by component (README, "Tariffs"); all absent in older files */
+    /* tariffs by component (docs/formats.md, "Tariffs"); all absent in older files */
     xbr_value_basis_t customs_value; /* JSON "customs_value": "fob" (default) or "cif" */
     double insurance_pct;            /* CIF: insurance, percent of goods + freight; default 0 */
     double clearance_fee_per_entry;  /* broker fee per bulk entry, when has_entry_fee */
@@ -292,12 +292,12 @@ typedef struct {
     /* JSON "review_days": the replenishment interval of routes whose interval this link sets
      * (route.h); 0 = not given (the scenario's setting for the link's mode applies) */
     double review_days;
-    /* sea links: the path on the sea-lane network (README "Sea lanes"); private to the
+    /* sea links: the path on the sea-lane network (docs/formats.md, "Sea lanes"); private to the
      * library, NULL for other modes */
     struct xbr_lane *lane;
-    /* sea links that give a speed instead of days (README "Sea lanes"): days = port_days +
-     * distance_km / (knots x 1.852 x 24), recomputed when a closure re-routes the link;
-     * knots 0 = not given */
+    /* sea links that give a speed instead of days (docs/formats.md, "Sea lanes"): days = port_days
+     * + distance_km / (knots x 1.852 x 24), recomputed when a closure re-routes the link; knots 0 =
+     * not given */
     double knots;
     double port_days;
 } xbr_link_t;

@@ -1,6 +1,6 @@
 /*
  * load/changes.c - a scenario's `changes`, applied in order to its loaded network
- * (README.md, "Input formats", "change").
+ * (docs/formats.md, "change").
  *
  * Each change is checked fully before it is applied; a bad change is reported (scenario file,
  * line:col of the offending value, object "change #N", 1-based) and skipped, and later changes

@@ -1,7 +1,7 @@
 /*
  * load/internal.h - the load layer's internals, grouped by module.
  *
- * The load layer owns reading the input formats (README.md, "Input formats"): the strict JSON
+ * The load layer owns reading the input formats (docs/formats.md): the strict JSON
  * scanner (json_scan.c), the memory of parse trees (arena.c), documents with positions and
  * diagnostics (document.c), typed getters (getters.c), the accepted keys (keys.c), telling a
  * network from a scenario (kind.c), the network loader (network.c), the shipment fields of
@@ -299,7 +299,7 @@ xbr_status_t xbr__ldnet_sources(xbr__ldoc_t *doc, const cJSON *arr, xbr_network_
 xbr_status_t xbr__ldnet_country_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid,
                                        xbr_country_t *c, const xbr__ldnet_ids_t *ids);
 
-/* ---- tariff.c: tariff components and customs-value keys of a country (README, "Tariffs") */
+/* ---- tariff.c: tariff components and customs-value keys of a country (docs/formats.md, "Tariffs") */
 
 /* Reads "customs_value", "insurance_pct", "clearance_fee_per_entry" and "tariff" (replacing the
  * components) present in `obj` into `c`; part of xbr__ldnet_country_fields(). */

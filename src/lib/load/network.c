@@ -1,5 +1,5 @@
 /*
- * load/network.c - the network file loader (README.md, "Input formats", "Network file").
+ * load/network.c - the network file loader (docs/formats.md, "Network file").
  *
  * Converts a strict-scanned cJSON tree into xbr_network_t, reporting every problem it finds
  * (each with file:line:col, object id and field) rather than the first: a node or link with an

@@ -1,5 +1,5 @@
 /*
- * load/scenario.c - the scenario file loader (README.md, "Input formats", "Scenario file").
+ * load/scenario.c - the scenario file loader (docs/formats.md, "Scenario file").
  *
  * A scenario is read as a chain of documents: the file itself, then the file its `extends`
  * names, and so on (cycles, A->A included, are errors; the chain is capped at 32 files). All

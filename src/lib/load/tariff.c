@@ -1,7 +1,7 @@
 /*
- * load/tariff.c - a country's tariff components and customs-value keys (README, "Tariffs"):
- * "customs_value", "insurance_pct", "clearance_fee_per_entry" and the "tariff" array, with
- * every check of the format (unknown form, kind, channel or mode; from >= until; an amount in
+ * load/tariff.c - a country's tariff components and customs-value keys (docs/formats.md,
+ * "Tariffs"): "customs_value", "insurance_pct", "clearance_fee_per_entry" and the "tariff" array,
+ * with every check of the format (unknown form, kind, channel or mode; from >= until; an amount in
  * another currency than the network's; two components of one layer that overlap), each
  * reported at FILE:LINE:COL with the country and the component. Also the check that a
  * product's category is known to some country's duty table (xbr__ld_check_category).

@@ -1,6 +1,6 @@
 /*
  * model/sealanes.c - sea links routed on the global sea-lane network (model/internal.h,
- * README "Sea lanes").
+ * docs/formats.md, "Sea lanes").
  *
  * The lane network is the generated table of sealanes_data.c (marnet: 9,693 nodes, 15,935
  * undirected segments, some tagged with the passage they pass through). Its adjacency (CSR,

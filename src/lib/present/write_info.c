@@ -199,7 +199,7 @@ static void json_product(xbr_json_t *j, const xbr_product_t *p, const xbr_networ
     xbr_json_object_end(j);
 }
 
-/* "sea_lanes": each sea link's lane (README "Sea lanes"). */
+/* "sea_lanes": each sea link's lane (docs/formats.md, "Sea lanes"). */
 static void json_lanes(xbr_json_t *j, const xbr_network_t *net)
 {
     xbr_json_array_begin(j, "sea_lanes");

@@ -295,7 +295,7 @@ static void handle_at(const xbr__cm_t *cm, xbr__cstate_t *st, int node)
 static void charge_export(const xbr__cm_t *cm, xbr__cstate_t *st, xbr_regime_t regime, double q)
 {
     /* the regimes are China's export regimes: a route from another country pays none of them
-     * (README, "Tariffs": origins outside China) */
+     * (docs/formats.md, "Tariffs": origins outside China) */
     if (cm->origin_country >= 0 && strcmp(cm->net->countries[cm->origin_country].code, "CN") != 0)
         return;
     const xbr_regime_info_t *r = &cm->net->regimes[regime];
