@@ -299,7 +299,7 @@ xbr_status_t xbr__ldnet_sources(xbr__ldoc_t *doc, const cJSON *arr, xbr_network_
 xbr_status_t xbr__ldnet_country_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid,
                                        xbr_country_t *c, const xbr__ldnet_ids_t *ids);
 
-/* ---- tariff.c: tariff components and customs-value keys of a country (docs/formats.md, "Tariffs") */
+/* ---- tariff.c: a country's tariff components and customs-value keys (docs/formats.md) */
 
 /* Reads "customs_value", "insurance_pct", "clearance_fee_per_entry" and "tariff" (replacing the
  * components) present in `obj` into `c`; part of xbr__ldnet_country_fields(). */
