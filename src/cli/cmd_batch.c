@@ -47,7 +47,8 @@ static void help(void)
         "                   none, or a design FILE (its warehouses must be in every scenario)\n"
         "  --timeout S      a scenario still running after S seconds gets an error record\n"
         "                   and the run goes on (default 600; 0: no limit)\n\n"
-        "A progress bar (done/total, rate, ETA) goes to stderr when it is a terminal.\n\n"
+        "A progress bar (done/total, rate, ETA) goes to stderr when it is a terminal, or with\n"
+        "--progress; --quiet turns it off.\n\n"
         "Shards side by side (GNU Parallel), then merged and checked (xbroute merge --help):\n"
         "  parallel xbroute batch DIR --jobs 1 --shard {}/4 --out out.{}.jsonl ::: 1 2 3 4\n"
         "  xbroute merge out.*.jsonl --scenarios DIR --out all.jsonl\n"
@@ -62,6 +63,7 @@ typedef struct {
     const char *csv;
     const char *shard;
     bool resume;
+    bool progress, quiet;
     bool no_optimize;
     double time_limit;
     const char *design;
@@ -75,6 +77,8 @@ static const cli_option_t options[] = {
     CLI_OUTPUT("--csv", NULL, batch_cli_t, csv),
     CLI_STRING("--shard", NULL, batch_cli_t, shard, "I/N with 1 <= I <= N"),
     CLI_FLAG("--resume", batch_cli_t, resume),
+    CLI_FLAG("--progress", batch_cli_t, progress),
+    CLI_FLAG("--quiet", batch_cli_t, quiet),
     CLI_FLAG("--no-optimize", batch_cli_t, no_optimize),
     CLI_DOUBLE("--time-limit", batch_cli_t, time_limit, 0, HUGE_VAL, 0, 0, "seconds >= 0"),
     CLI_INPUT("--design", batch_cli_t, design, "optimize, none or a design file"),
@@ -126,7 +130,7 @@ static int run(const batch_cli_t *o, xbr_path_list_t *list, xbr_diags_t *diags)
         opts.worker_timeout_s = o->timeout;
         xbr_batch_sink_t sink;
         xbr_batch_journal_sink(journal, &sink);
-        if (isatty(STDERR_FILENO))
+        if (!o->quiet && (o->progress || isatty(STDERR_FILENO)))
             sink.progress = show_progress;
         rc = cli_report("batch", NULL, xbr_batch_run(list, &opts, &sink, diags), diags);
     }

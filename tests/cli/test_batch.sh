@@ -288,4 +288,10 @@ expect_rc 0 "no optimize"
 expect_out '"optimize":null}$' "no optimize: optimize is null"
 expect_no_out '"optimize":\{' "no optimize: no optimize summary"
 
+# --progress: the bar on stderr up to every scenario; --quiet: only the counts
+run batch "$B" --jobs 1 --progress --out "$TMP/prog.jsonl"
+expect_err "6/6" "--progress reaches 6 of 6"
+run batch "$B" --jobs 1 --quiet --out "$TMP/quiet.jsonl"
+grep -q "\[#" "$err" && fail "--quiet draws no bar" || pass
+cmp -s "$TMP/prog.jsonl" "$TMP/quiet.jsonl" && pass || fail "the bar changes the records"
 finish
