@@ -107,6 +107,12 @@ typedef struct xbr_sim {
 XBR_API xbr_status_t xbr_simulate_compare(const xbr_scenario_t *sc, const xbr_compare_t *cmp,
                                           size_t runs, uint64_t seed, int jobs, xbr_sim_t **out,
                                           xbr_diags_t *diags);
+/* As xbr_simulate_compare(), telling `progress` (when not NULL) after each simulated route how
+ * many of the `total` are done; calls are serialised (a mutex), from the worker threads. */
+XBR_API xbr_status_t xbr_simulate_compare_progress(
+    const xbr_scenario_t *sc, const xbr_compare_t *cmp, size_t runs, uint64_t seed, int jobs,
+    void (*progress)(void *ctx, size_t done, size_t total), void *progress_ctx, xbr_sim_t **out,
+    xbr_diags_t *diags);
 
 /*
  * The simulated route of comparison row `row` to show: the row's winner, else its first class

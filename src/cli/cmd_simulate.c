@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -30,6 +31,8 @@ static void help(void)
            "                   stream derived from the seed and the ids, so the output is the\n"
            "                   same whatever --jobs\n"
            "  --jobs J         threads to share the work (default 1)\n"
+           "  --progress       a progress line on stderr (the default when it is a terminal);\n"
+           "                   --quiet: none\n"
            "  --format F       text (default), json (schema xbroute.simulate/1) or csv\n"
            "  -o FILE          write to FILE (whole or not at all) instead of stdout\n"
            "  --svg FILE       also write a histogram of the winner's delivery days for the first\n"
@@ -89,6 +92,7 @@ typedef struct {
     const char *pair;
     const char *design;
     unsigned long long runs, seed, jobs;
+    bool progress, quiet;
 } simulate_opts_t;
 
 static const cli_option_t options[] = {
@@ -102,6 +106,8 @@ static const cli_option_t options[] = {
     CLI_OUTPUT("--output", "-o", simulate_opts_t, out),
     CLI_OUTPUT("--svg", NULL, simulate_opts_t, svg),
     CLI_STRING("--pair", NULL, simulate_opts_t, pair, "PRODUCT:MARKET"),
+    CLI_FLAG("--progress", simulate_opts_t, progress),
+    CLI_FLAG("--quiet", simulate_opts_t, quiet),
 };
 
 /* --pair names a product and a market: a usage error before the scenario loads. */
@@ -138,6 +144,16 @@ static int report(const char *cmd, const xbr_scenario_t *sc, const simulate_opts
     return rc;
 }
 
+/* The progress line: routes simulated of all; a newline after the last. */
+static void show_progress(void *ctx, size_t done, size_t total)
+{
+    (void)ctx;
+    fprintf(stderr, "\rxbroute simulate: %zu/%zu routes", done, total);
+    if (done == total)
+        fprintf(stderr, "\n");
+    fflush(stderr);
+}
+
 static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
 {
     const simulate_opts_t *o = opts_;
@@ -148,10 +164,13 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     xbr_diags_init(&diags);
     int rc = cli_compare_in_design(cmd, sc, o->design, &design, &cmp, &diags);
     if (rc == 0)
-        rc = cli_report(cmd, NULL,
-                        xbr_simulate_compare(sc, cmp, (size_t)o->runs, (uint64_t)o->seed,
-                                             (int)o->jobs, &sim, &diags),
-                        &diags);
+        rc = cli_report(
+            cmd, NULL,
+            xbr_simulate_compare_progress(
+                sc, cmp, (size_t)o->runs, (uint64_t)o->seed, (int)o->jobs,
+                !o->quiet && (o->progress || isatty(STDERR_FILENO)) ? show_progress : NULL, NULL,
+                &sim, &diags),
+            &diags);
     if (rc == 0)
         rc = report(cmd, sc, o, cmp, sim, &diags);
     xbr_diags_destroy(&diags);

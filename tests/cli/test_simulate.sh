@@ -150,4 +150,11 @@ PY
   then pass; else fail "simulate --design $d: winners differ from compare's"; fi
 done
 run simulate "$SRC/scenarios/baseline.json" --design "$TMP/missing.json"; expect_rc 2 "missing design file"
+# --progress: routes simulated on stderr up to all of them, the output unchanged; --quiet
+run simulate "$SRC/scenarios/baseline.json" --runs 50 --jobs 2 --progress -o "$TMP/sp.txt"
+expect_rc 0 "simulate --progress"
+grep -qE "simulate: ([0-9]+)/\1 routes" "$err" && pass || fail "--progress reaches all routes"
+run simulate "$SRC/scenarios/baseline.json" --runs 50 --jobs 2 --quiet -o "$TMP/sq.txt"
+[[ ! -s "$err" ]] && pass || fail "simulate --quiet prints nothing on stderr"
+cmp -s "$TMP/sp.txt" "$TMP/sq.txt" && pass || fail "the progress line changes the output"
 finish

@@ -355,11 +355,20 @@ static xbr_sim_t *sim_new(const xbr_scenario_t *sc, const xbr_compare_t *cmp, si
     return sim;
 }
 
+/* The progress of a run, shared by its workers. */
+typedef struct {
+    pthread_mutex_t lock;
+    size_t done, total;
+    void (*fn)(void *ctx, size_t done, size_t total);
+    void *ctx;
+} sim_progress_t;
+
 typedef struct {
     const xbr_scenario_t *sc;
     const xbr_compare_t *cmp;
     xbr_sim_t *sim;
-    size_t first, step; /* this worker takes rows first, first + step, ... */
+    sim_progress_t *progress; /* NULL: none */
+    size_t first, step;       /* this worker takes rows first, first + step, ... */
     xbr_status_t status;
     xbr_diags_t diags; /* the worker's own; merged by the caller in worker order */
 } sim_work_t;
@@ -373,6 +382,11 @@ static void *sim_worker(void *arg)
         const xbr_class_result_t *c = &w->cmp->rows[row->row].classes[row->klass];
         w->status = xbr_simulate_route(w->sc, &c->route, w->sim->runs, row->stream_seed,
                                        row->promise_days, &row->stats, NULL, &w->diags);
+        if (w->progress != NULL) {
+            pthread_mutex_lock(&w->progress->lock);
+            w->progress->fn(w->progress->ctx, ++w->progress->done, w->progress->total);
+            pthread_mutex_unlock(&w->progress->lock);
+        }
     }
     return NULL;
 }
@@ -417,7 +431,8 @@ static xbr_status_t run_workers(sim_work_t *work, size_t n, xbr_diags_t *diags)
 /* Simulates every row of `sim` with up to `jobs` threads; the workers' diagnostics are merged
  * into `diags` in worker order, and the first worker's failure is the status. */
 static xbr_status_t simulate_rows(const xbr_scenario_t *sc, const xbr_compare_t *cmp,
-                                  xbr_sim_t *sim, int jobs, xbr_diags_t *diags)
+                                  xbr_sim_t *sim, int jobs, sim_progress_t *progress,
+                                  xbr_diags_t *diags)
 {
     size_t n = jobs < 1 ? 1 : (size_t)jobs;
     if (n > sim->n_rows)
@@ -426,7 +441,7 @@ static xbr_status_t simulate_rows(const xbr_scenario_t *sc, const xbr_compare_t 
     if (work == NULL)
         return XBR_ENOMEM;
     for (size_t w = 0; w < n; w++) {
-        work[w] = (sim_work_t){sc, cmp, sim, w, n, XBR_OK, {0}};
+        work[w] = (sim_work_t){sc, cmp, sim, progress, w, n, XBR_OK, {0}};
         xbr_diags_init(&work[w].diags);
     }
     xbr_status_t st = run_workers(work, n, diags);
@@ -443,13 +458,25 @@ static xbr_status_t simulate_rows(const xbr_scenario_t *sc, const xbr_compare_t 
 xbr_status_t xbr_simulate_compare(const xbr_scenario_t *sc, const xbr_compare_t *cmp, size_t runs,
                                   uint64_t seed, int jobs, xbr_sim_t **out, xbr_diags_t *diags)
 {
+    return xbr_simulate_compare_progress(sc, cmp, runs, seed, jobs, NULL, NULL, out, diags);
+}
+
+xbr_status_t xbr_simulate_compare_progress(const xbr_scenario_t *sc, const xbr_compare_t *cmp,
+                                           size_t runs, uint64_t seed, int jobs,
+                                           void (*progress)(void *ctx, size_t done, size_t total),
+                                           void *progress_ctx, xbr_sim_t **out, xbr_diags_t *diags)
+{
     *out = NULL;
     if (runs < 1 || runs > XBR_SIM_MAX_RUNS)
         return bad(diags, "simulate: number of runs out of range", "1 to 100000000 runs");
     xbr_sim_t *sim = sim_new(sc, cmp, runs, seed);
     if (sim == NULL)
         return XBR_ENOMEM;
-    xbr_status_t st = simulate_rows(sc, cmp, sim, jobs, diags);
+    sim_progress_t pr = {.done = 0, .total = sim->n_rows, .fn = progress, .ctx = progress_ctx};
+    bool with_progress = progress != NULL && pthread_mutex_init(&pr.lock, NULL) == 0;
+    xbr_status_t st = simulate_rows(sc, cmp, sim, jobs, with_progress ? &pr : NULL, diags);
+    if (with_progress)
+        pthread_mutex_destroy(&pr.lock);
     if (st != XBR_OK) {
         xbr_simulate_free(sim);
         return st;
