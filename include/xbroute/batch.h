@@ -208,6 +208,11 @@ typedef struct xbr_batch_journal xbr_batch_journal_t;
 XBR_API xbr_status_t xbr_batch_journal_open(const char *out, const char *csv, bool resume,
                                             xbr_batch_journal_t **journal, xbr_diags_t *diags);
 
+/* A journal that keeps the records only for their CSV summary (`batch --format csv`): nothing is
+ * written until xbr_batch_journal_commit() writes the summary, sorted by scenario, to `csv`
+ * ("-" or NULL: standard output). XBR_OK or XBR_ENOMEM. */
+XBR_API xbr_status_t xbr_batch_journal_open_summary(const char *csv, xbr_batch_journal_t **journal);
+
 /* Drops from `list` (freeing them) the paths the journal already holds a record of, keeping
  * the others in order; returns how many were dropped. O(n log m). */
 XBR_API size_t xbr_batch_journal_skip(const xbr_batch_journal_t *journal, xbr_path_list_t *list);

@@ -36,6 +36,8 @@ static void help(void)
         "                   One run per FILE: a second one fails at once (exit 2); FILE.partial\n"
         "                   is never written through a symbolic link\n"
         "  --csv FILE       also write a CSV summary, one row per scenario\n"
+        "  --format F       json (default: the records, one JSON line each) or csv (the CSV\n"
+        "                   summary instead, to --out or stdout, written at the end)\n"
         "  --shard I/N      only the scenarios at positions I, I+N, I+2N ... (1-based) of the\n"
         "                   sorted list: N runs with I = 1..N cover the list exactly once\n"
         "  --resume         with --out: keep the records already in FILE and FILE.partial\n"
@@ -64,6 +66,7 @@ typedef struct {
     const char *shard;
     bool resume;
     bool progress, quiet;
+    int format; /* XBR_FORMAT_JSON: the JSONL records; XBR_FORMAT_CSV: the CSV summary */
     bool no_optimize;
     double time_limit;
     const char *design;
@@ -77,6 +80,7 @@ static const cli_option_t options[] = {
     CLI_OUTPUT("--csv", NULL, batch_cli_t, csv),
     CLI_STRING("--shard", NULL, batch_cli_t, shard, "I/N with 1 <= I <= N"),
     CLI_FLAG("--resume", batch_cli_t, resume),
+    CLI_FORMAT(batch_cli_t, format),
     CLI_FLAG("--progress", batch_cli_t, progress),
     CLI_FLAG("--quiet", batch_cli_t, quiet),
     CLI_FLAG("--no-optimize", batch_cli_t, no_optimize),
@@ -89,6 +93,7 @@ static const cli_spec_t spec = {
     .cmd = "batch",
     .options = options,
     .n_options = sizeof options / sizeof options[0],
+    .formats = CLI_FMT(XBR_FORMAT_JSON) | CLI_FMT(XBR_FORMAT_CSV),
     .max_args = SIZE_MAX,
     .min_args = 1,
     .missing = "no scenario file or folder given",
@@ -115,7 +120,10 @@ static int run(const batch_cli_t *o, xbr_path_list_t *list, xbr_diags_t *diags)
     int rc = cli_check_outputs(&spec, o, (const char *const *)list->paths, list->n);
     if (rc == 0)
         rc = cli_report("batch", NULL,
-                        xbr_batch_journal_open(o->out, o->csv, o->resume, &journal, diags), diags);
+                        o->format == XBR_FORMAT_CSV
+                            ? xbr_batch_journal_open_summary(o->out, &journal)
+                            : xbr_batch_journal_open(o->out, o->csv, o->resume, &journal, diags),
+                        diags);
     if (rc == 0) {
         size_t skipped = xbr_batch_journal_skip(journal, list);
         if (o->resume)
@@ -149,7 +157,7 @@ int cmd_batch(int argc, char **argv)
 {
     xbr_batch_opts_t defaults;
     xbr_batch_opts_init(&defaults);
-    batch_cli_t o = {.jobs = defaults.jobs, .timeout = 600.0};
+    batch_cli_t o = {.jobs = defaults.jobs, .timeout = 600.0, .format = XBR_FORMAT_JSON};
     const char **args = calloc((size_t)argc + 1, sizeof *args);
     size_t n_args = 0, shard_i = 0, shard_n = 0;
     xbr_path_list_t list;
@@ -163,6 +171,9 @@ int cmd_batch(int argc, char **argv)
         rc = cli_usage_error("batch", "--shard takes I/N with 1 <= I <= N");
     else if (o.resume && (o.out == NULL || strcmp(o.out, "-") == 0))
         rc = cli_usage_error("batch", "--resume needs --out FILE");
+    else if (o.format == XBR_FORMAT_CSV && (o.resume || o.csv != NULL))
+        rc = cli_usage_error("batch", "--format csv writes the CSV summary as the output: it "
+                                      "takes neither --csv nor --resume (both need the records)");
     else if (o.csv != NULL && strcmp(o.csv, "-") == 0 && (o.out == NULL || strcmp(o.out, "-") == 0))
         rc = cli_usage_error("batch", "--csv - needs --out FILE: the records and the CSV cannot "
                                       "share standard output");

@@ -294,4 +294,14 @@ expect_err "6/6" "--progress reaches 6 of 6"
 run batch "$B" --jobs 1 --quiet --out "$TMP/quiet.jsonl"
 grep -q "\[#" "$err" && fail "--quiet draws no bar" || pass
 cmp -s "$TMP/prog.jsonl" "$TMP/quiet.jsonl" && pass || fail "the bar changes the records"
+# --format csv: the CSV summary as the output, the same rows as --csv FILE beside the records
+run batch "$B" --jobs 2 --format csv --out "$TMP/sum.csv"
+expect_rc 2 "batch --format csv (the broken scenarios' rows say error)"
+run batch "$B" --jobs 2 --out "$TMP/rec.jsonl" --csv "$TMP/rec.csv"
+cmp -s "$TMP/sum.csv" "$TMP/rec.csv" && pass || fail "--format csv differs from --csv FILE"
+run batch "$B" --jobs 1 --format csv
+[[ $(head -1 "$out") == scenario,status,* && $(wc -l <"$out") == 7 ]] && pass ||
+  fail "--format csv on stdout: a header and a row per scenario"
+run batch "$B" --format csv --resume --out "$TMP/x.csv"
+expect_rc 1 "--format csv with --resume"
 finish

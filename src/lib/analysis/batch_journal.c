@@ -348,6 +348,18 @@ xbr_status_t xbr_batch_journal_open(const char *out, const char *csv, bool resum
     return st;
 }
 
+xbr_status_t xbr_batch_journal_open_summary(const char *csv, xbr_batch_journal_t **journal)
+{
+    *journal = NULL;
+    xbr_batch_journal_t *j = calloc(1, sizeof *j);
+    if (j == NULL)
+        return XBR_ENOMEM;
+    j->csv = csv != NULL ? csv : "-";
+    j->keep = true; /* the records are kept for the summary and written nowhere else */
+    *journal = j;
+    return XBR_OK;
+}
+
 size_t xbr_batch_journal_skip(const xbr_batch_journal_t *journal, xbr_path_list_t *list)
 {
     size_t k = 0;
@@ -369,8 +381,9 @@ xbr_status_t xbr_batch_journal_append(xbr_batch_journal_t *journal, const char *
     if (failed)
         j->n_failed++;
     j->n_written++;
-    if (!j->io_error && (fwrite(line, 1, len, j->stream) != len || fflush(j->stream) != 0 ||
-                         (j->partial != NULL && fsync(fileno(j->stream)) != 0)))
+    if (j->stream != NULL && !j->io_error &&
+        (fwrite(line, 1, len, j->stream) != len || fflush(j->stream) != 0 ||
+         (j->partial != NULL && fsync(fileno(j->stream)) != 0)))
         j->io_error = errno ? errno : EIO;
     if (j->keep && len > 0 && records_add(&j->fresh, line, len - 1) < 0)
         return XBR_ENOMEM;
@@ -386,7 +399,8 @@ void xbr_batch_journal_sink(xbr_batch_journal_t *journal, xbr_batch_sink_t *sink
 {
     sink->put = journal_put;
     sink->ctx = journal;
-    sink->private_fd = journal->partial != NULL ? fileno(journal->stream) : -1;
+    sink->private_fd =
+        journal->partial != NULL && journal->stream != NULL ? fileno(journal->stream) : -1;
     sink->progress = NULL;
     sink->progress_ctx = NULL;
 }
