@@ -217,7 +217,7 @@ struct xbr_router {
     double *intervals; /* the candidate intervals of bulk routes (xbr__cm_intervals()) */
     int n_intervals;
     int *out_start;  /* n_nodes + 1 */
-    int *out_link;   /* open links between open nodes, by tail node then link index */
+    int *out_link;   /* open links between open nodes, by tail node (order_out_edges()) */
     int *out_to;     /* the head node of out_link[e]: expand() reads it without touching the
                       * link records (a cache miss per link on large networks) */
     int *out_mstart; /* n_nodes: where the links into markets begin in a node's out-links
