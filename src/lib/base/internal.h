@@ -43,6 +43,7 @@ xbr_status_t xbr__diags_add_at(xbr_diags_t *diags, xbr_severity_t severity,
 typedef struct {
     const char **keys; /* NULL = empty slot */
     int *vals;
+    uint32_t *tags;  /* per slot: the key's hash with its top bit set, 0 when empty */
     size_t capacity; /* a power of two, or 0 */
     size_t count;
 } xbr__strmap_t;

@@ -2,7 +2,11 @@
  * base/strmap.c - string -> int open-addressing hash map with linear probing (base/internal.h).
  *
  * The table is kept at most half full, so a probe sequence is short and always ends at an
- * empty slot. Keys are borrowed, never copied.
+ * empty slot. Keys are borrowed, never copied. Beside each slot a 32-bit tag (the high half of
+ * the key's hash, top bit set so that 0 means empty; its low bits give the first slot) is kept
+ * in a dense array: a probe reads the tags and looks at a key string only when its tag matches. On
+ * large maps (200,000 link ids) the strings lie all over the parse tree, and reading one was a
+ * cache miss per probe.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -29,36 +33,49 @@ void xbr__strmap_destroy(xbr__strmap_t *m)
 {
     free(m->keys);
     free(m->vals);
+    free(m->tags);
     memset(m, 0, sizeof *m);
 }
 
-static void insert_slot(const char **keys, int *vals, size_t cap, const char *key, int val)
+static uint32_t tag_of(uint64_t h)
 {
-    size_t i = (size_t)hash_str(key) & (cap - 1);
-    while (keys[i] != NULL && strcmp(keys[i], key) != 0)
-        i = (i + 1) & (cap - 1);
-    keys[i] = key;
-    vals[i] = val;
+    return (uint32_t)(h >> 32) | 0x80000000u;
+}
+
+/* The slot of `key` (hash h): where it is, or the empty slot that ends its probe sequence. */
+static size_t find_slot(const xbr__strmap_t *m, const char *key, uint64_t h)
+{
+    uint32_t tag = tag_of(h);
+    size_t i = tag & (m->capacity - 1);
+    while (m->tags[i] != 0 && (m->tags[i] != tag || strcmp(m->keys[i], key) != 0))
+        i = (i + 1) & (m->capacity - 1);
+    return i;
 }
 
 static xbr_status_t grow(xbr__strmap_t *m)
 {
     size_t cap = m->capacity ? m->capacity * 2 : 16;
-    const char **keys = calloc(cap, sizeof *keys);
-    int *vals = calloc(cap, sizeof *vals);
-    if (keys == NULL || vals == NULL) {
-        free(keys);
-        free(vals);
+    xbr__strmap_t g = {calloc(cap, sizeof *g.keys), calloc(cap, sizeof *g.vals),
+                       calloc(cap, sizeof *g.tags), cap, m->count};
+    if (g.keys == NULL || g.vals == NULL || g.tags == NULL) {
+        free(g.keys);
+        free(g.vals);
+        free(g.tags);
         return XBR_ENOMEM;
     }
     for (size_t i = 0; i < m->capacity; i++)
-        if (m->keys[i] != NULL)
-            insert_slot(keys, vals, cap, m->keys[i], m->vals[i]);
-    free(m->keys);
-    free(m->vals);
-    m->keys = keys;
-    m->vals = vals;
-    m->capacity = cap;
+        if (m->tags[i] != 0) {
+            /* the keys are distinct: the first empty slot of the sequence (the slot comes
+             * from the tag, so the key strings are not read again) */
+            size_t j = m->tags[i] & (cap - 1);
+            while (g.tags[j] != 0)
+                j = (j + 1) & (cap - 1);
+            g.keys[j] = m->keys[i];
+            g.vals[j] = m->vals[i];
+            g.tags[j] = m->tags[i];
+        }
+    xbr__strmap_destroy(m);
+    *m = g;
     return XBR_OK;
 }
 
@@ -69,17 +86,14 @@ xbr_status_t xbr__strmap_put(xbr__strmap_t *m, const char *key, int val)
         if (st != XBR_OK)
             return st;
     }
-    size_t i = (size_t)hash_str(key) & (m->capacity - 1);
-    while (m->keys[i] != NULL) {
-        if (strcmp(m->keys[i], key) == 0) {
-            m->vals[i] = val;
-            return XBR_OK;
-        }
-        i = (i + 1) & (m->capacity - 1);
+    uint64_t h = hash_str(key);
+    size_t i = find_slot(m, key, h);
+    if (m->tags[i] == 0) {
+        m->keys[i] = key;
+        m->tags[i] = tag_of(h);
+        m->count++;
     }
-    m->keys[i] = key;
     m->vals[i] = val;
-    m->count++;
     return XBR_OK;
 }
 
@@ -87,11 +101,6 @@ int xbr__strmap_get(const xbr__strmap_t *m, const char *key)
 {
     if (m->capacity == 0 || key == NULL)
         return -1;
-    size_t i = (size_t)hash_str(key) & (m->capacity - 1);
-    while (m->keys[i] != NULL) {
-        if (strcmp(m->keys[i], key) == 0)
-            return m->vals[i];
-        i = (i + 1) & (m->capacity - 1);
-    }
-    return -1;
+    size_t i = find_slot(m, key, hash_str(key));
+    return m->tags[i] != 0 ? m->vals[i] : -1;
 }
