@@ -76,8 +76,8 @@ void xbr__ld_check_keys(const xbr__ldobj_t *o, const char *kind)
     cJSON_ArrayForEach(m, o->obj)
     {
         int known = 0;
-        for (size_t i = 0; keys[i] != NULL && !known; i++)
-            known = strcmp(keys[i], m->string) == 0;
+        for (size_t i = 0; keys[i] != NULL && !known; i++) /* first bytes first: cheap */
+            known = keys[i][0] == m->string[0] && strcmp(keys[i], m->string) == 0;
         if (known)
             continue;
         const char *s = xbr_suggest(m->string, keys);

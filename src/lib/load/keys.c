@@ -166,7 +166,7 @@ static const char *const *rate_table_keys(const char *object)
         {"storage_rates", keys_storage_rates},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (strcmp(table[i].name, object) == 0)
+        if (table[i].name[0] == object[0] && strcmp(table[i].name, object) == 0)
             return table[i].keys;
     return NULL;
 }
@@ -190,7 +190,7 @@ const char *const *xbr_format_keys(const char *object)
     if (rates != NULL)
         return rates;
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (strcmp(table[i].name, object) == 0)
+        if (table[i].name[0] == object[0] && strcmp(table[i].name, object) == 0)
             return table[i].keys;
     return NULL;
 }
