@@ -740,7 +740,10 @@ static void shipped_route(const char *name, xbr_day_t date, const char *product,
  *     MPF 0.3464 % x 40 x 220 = 30.48 < 33.58, so 33.58 / 40 = 0.8395; HMF 0.125 % x 220 =
  *     0.275; = 6.1145 from Vietnam; from China + the 9810 export fee 20 / 40 = 0.5: 6.6145;
  *   the T-shirt (apparel, USD 3.50) by post into Germany: duty 0 on 2026-06-30 (3.50 < EUR
- *     150), 3.30 on 2026-07-01; VAT 19 % x CIF (3.50 + 13 USD/kg x 0.2 kg = 2.60) = 1.159.
+ *     150), 3.30 on 2026-07-01; VAT 19 % x CIF (3.50 + 13 USD/kg x 0.2 kg = 2.60) = 1.159;
+ *   the T-shirt by post into Japan (jp-consumption-tax): 3.50 < JPY 10,000 (66.7): no duty on
+ *     either day; consumption tax 0 on 2028-03-31, from 2028-04-01 10 % x CIF (3.50 + 9.6
+ *     USD/kg x 0.2 kg = 1.92) = 0.542.
  */
 static void test_shipped_network_follows_the_cited_rules(void **state)
 {
@@ -780,6 +783,17 @@ static void test_shipped_network_follows_the_cited_rules(void **state)
     shipped_route("eu-flat-duty.json", XBR_NO_DAY, "P_TSHIRT", "M_DE", tshirt, NULL, &r);
     assert_close(r.cost.duty, 3.30);
     assert_close(r.cost.vat, 1.159);
+    xbr_route_destroy(&r);
+
+    static const char *const tshirt_jp[] = {"F_DONGGUAN>M_JP:post", NULL};
+    shipped_route("jp-consumption-tax-before.json", XBR_NO_DAY, "P_TSHIRT", "M_JP", tshirt_jp, NULL,
+                  &r);
+    assert_close(r.cost.duty, 0.0);
+    assert_close(r.cost.vat, 0.0);
+    xbr_route_destroy(&r);
+    shipped_route("jp-consumption-tax.json", XBR_NO_DAY, "P_TSHIRT", "M_JP", tshirt_jp, NULL, &r);
+    assert_close(r.cost.duty, 0.0);
+    assert_close(r.cost.vat, 0.542);
     xbr_route_destroy(&r);
 }
 
