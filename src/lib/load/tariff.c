@@ -503,6 +503,22 @@ static void load_thresholds(xbr__ldoc_t *doc, const cJSON *arr, const char *oid,
     c->n_thresholds = k;
 }
 
+/* A country object (a set_country change) that gives de_minimis or vat_de_minimis and no
+ * "thresholds" sets that threshold on every date: the dated ones of that tax go. */
+static void drop_thresholds(const cJSON *obj, xbr_country_t *c)
+{
+    bool drop[XBR_THRESHOLD_COUNT] = {cJSON_HasObjectItem(obj, "de_minimis"),
+                                      cJSON_HasObjectItem(obj, "vat_de_minimis")};
+    size_t k = 0;
+    for (size_t i = 0; i < c->n_thresholds; i++) {
+        if (drop[c->thresholds[i].tax])
+            free(c->thresholds[i].id);
+        else
+            c->thresholds[k++] = c->thresholds[i];
+    }
+    c->n_thresholds = k;
+}
+
 /* Reads a VAT base ("vat_base", "vat_base_below_de_minimis"): an array of parts that holds the
  * customs value or the goods. */
 static void get_vat_base(const xbr__ldobj_t *o, const char *key, unsigned *bits)
@@ -540,6 +556,8 @@ void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oi
     const cJSON *th = cJSON_GetObjectItemCaseSensitive(obj, "thresholds");
     if (th != NULL)
         load_thresholds(doc, th, oid, c, ids);
+    else
+        drop_thresholds(obj, c);
     get_vat_base(&o, "vat_base", &c->vat_base);
     get_vat_base(&o, "vat_base_below_de_minimis", &c->vat_base_below_de_minimis);
 }
