@@ -165,6 +165,16 @@ SOURCES = [
      "where": "customs.go.jp/english/c-answer_e/imtsukan/1006_e.htm (Japan Customs FAQ 1006)", "date": "2025"},
     {"id": "S_AU", "what": "Australia: duty and border GST are collected only above AUD 1,000 customs value; since 2018-07-01 registered overseas vendors charge 10 % GST at the point of sale on goods of AUD 1,000 or less (so GST is paid on every parcel, vat_de_minimis 0). AUD 1,000 = USD 650 at the S_FX rate",
      "where": "archive.homeaffairs.gov.au/News/Pages/gst-on-low-value-imported-goods.aspx", "date": "2018-07-01"},
+    {"id": "S_GB_LVI_END", "what": "United Kingdom: the abolition of the GBP 135 customs-duty relief for low-value imports was announced in the Autumn Budget of 2025-11-26; 'Implementation has been set for March 2029 at the latest', with 'no specific date for the new rules to take effect' (Deloitte). No day is published, so the network gives the relief no end date: it applies on every date (no threshold is invented). VAT is unchanged (collected at the sale on every parcel)",
+     "where": "tools/data/rules-2026.md section 1.3 (taxscape.deloitte.com/measures-autumn-budget-2025/customs-duty-relief-for-low-value-imports.aspx; retailgazette.co.uk/blog/2025/11/de-minimis-rule)", "date": "2025-11-26"},
+    {"id": "S_JP_CT_2028", "what": "Japan, FY2026 tax reform: goods priced at JPY 10,000 or less (excluding tax) sold by cross-border mail order become subject to consumption tax, large platforms filing for their sellers; 'Effective date: On or after April 1, 2028'. Modelled as a dated consumption-tax threshold: JPY 10,000 (USD 66.7) until 2028-04-01, none from then (tax on every parcel, on the usual base CIF + duty). The customs-duty exemption of JPY 10,000 or less has no announced end: it applies on every date",
+     "where": "tools/data/rules-2026.md section 1.4 (skadvisory.jp/en/japan-platform-taxation; fps-net.com; cabinet outline of 2025-12-26, macpa.jp)", "date": "2025-12-26"},
+    {"id": "S_AU_THRESHOLD", "what": "Australia: no announced end of the AUD 1,000 threshold was found: with the 2018 vendor-collected GST 'The $1000 threshold for reporting and collection of duties and taxes at the border will also remain'; a 2012 Productivity Commission review did not remove it. The threshold applies on every date",
+     "where": "ftalliance.com.au/newsdetails/14758 (2018-07-02); gemworldwide.com/2018/03/19/australian-gst-change-for-low-value-goods-below-aud-1000/; lexology.com (detail.aspx?g=61d11c3b-f2df-4201-8bdd-4c0f4d13a9e6)", "date": "2018-07-02"},
+    {"id": "S_AU_GST_BASE", "what": "Australia: duty on the FOB customs value ('Customs duty (Duty) @ 5% of Cval'); GST on an import above AUD 1,000 '@ 10 per cent of the VoTI', VoTI = Cval + Duty + international transport and insurance ('import duty is based on the FOB value, but GST is based on the CIF value + duties'); GST on goods of AUD 1,000 or less is charged by the vendor at the sale on the goods 'excluding freight and insurance' (here: the price alone). Insurance: not found, 0 (S_VALUE_BASIS)",
+     "where": "tools/data/rules-2026.md sections 1.5 and 1.6 (ftoaustralia.com, quoting an Australian Customs example; docs.dutify.com; help.urshipper.com; paccon.com/au/gst-on-low-value-imported-goods-effective-1-july-2018/)", "date": "2018-07-01"},
+    {"id": "S_US_301_EXCL", "what": "US Section 301 product exclusions: 178 exclusions (164 product exclusions of 2024 and 14 for solar-manufacturing equipment), extended from 2025-11-29 to 2026-11-10 (entries before 11:59 p.m. EDT on 2026-11-09); they name specific product descriptions in industrial machinery (pumps, valves, motors), electrical parts, chemicals, medical supplies, solar equipment and automotive parts. None of them is the typical line of a shipped product's category (S_US_LINES: apparel, furniture, home goods, toys, appliances, electronics), so the shipped network lists no exclusion; the mechanism (a component's dated exclusions) is tested on a test network (tests/unit/route/test_duty.c)",
+     "where": "tools/data/rules-2026.md section 1.2 (mondaq.com 1702762; USTR press release of 2025-11-26 via mti-worldwide.com; lawyerfanzhang.com; desertoasisdigital.com/guides/section-301-exemptions)", "date": "2025-11-26"},
     {"id": "S_FX", "what": "assumption: exchange rates 1 EUR = 1.10 USD, 1 GBP = 1.27 USD, 1 USD = 150 JPY, 1 AUD = 0.65 USD (approximate 2024-2025 levels, not a dated quote)",
      "where": "assumption of this network", "date": "2025"},
     {"id": "S_RULES_2026", "what": "the rules of 2025-2026 used by the tariff components (duties, entry fees, thresholds, customs value basis), each row with its effective dates and the page it was copied from; the newest rules found are of June-July 2026 (CBP rules of 2026-06-24, effective 2026-07-24; EU flat duty from 2026-07-01)",
@@ -185,7 +195,7 @@ SOURCES = [
      "where": "tools/data/rules-2026.md section 2 (CBP Dec. 25-10, 90 FR 34665; buckland.com; freightos.com)", "date": "2025-10-01"},
     {"id": "S_BROKER", "what": "assumption: a customs broker's fee per bulk (formal) import entry: USD 200 in the US (rules-2026.md section 2: basic brokerage USD 100-300 per shipment; an itemised formal ocean entry about 297), USD 150 elsewhere (S_CLEARANCE: USD 100-150 per entry)",
      "where": "assumption of this network; tools/data/rules-2026.md section 2 (grfreight.ie, tools.gera.services, both low authority)", "date": "2026"},
-    {"id": "S_VALUE_BASIS", "what": "customs value basis: US and Australia FOB (freight and insurance excluded; Australian GST is on CIF plus duty, approximated here on FOB plus duty); EU, UK and Japan CIF (transport and insurance to the border included); the EUR 150 and GBP 135 tests use the intrinsic value; insurance not found: assumption 0",
+    {"id": "S_VALUE_BASIS", "what": "customs value basis: US and Australia FOB (freight and insurance excluded; Australian GST is on CIF plus duty, S_AU_GST_BASE); EU, UK and Japan CIF (transport and insurance to the border included); the EUR 150 and GBP 135 tests use the intrinsic value; insurance not found: assumption 0",
      "where": "tools/data/rules-2026.md section 1.6 (vermaascustoms.com; dutyglobal.com; reanda-international.com; docs.dutify.com)", "date": "2026"},
     {"id": "S_AU_CHAFTA", "what": "Australia: general duty 5 % on goods above AUD 1,000 (USD 650 at S_FX), 0 % for goods of Chinese origin under ChAFTA (in force 2015-12-20, all tariffs eliminated by 2019-01-01); Import Processing Charge on an electronic declaration above AUD 1,000: AUD 50 below AUD 10,000, AUD 152 from AUD 10,000 (USD 32.50 and 98.80); biosecurity full import declaration charge AUD 66 by sea, AUD 45 by air (USD 42.90 and 29.25)",
      "where": "tools/data/rules-2026.md section 1.5 (dfat.gov.au ChAFTA guide; abf.gov.au import-processing-charge; ftoaustralia.com)", "date": "2026"},
@@ -1002,6 +1012,15 @@ def au_tariff():
     ]
 
 
+# Japan's consumption-tax threshold ends on 2028-04-01 (S_JP_CT_2028); its duty threshold has no
+# announced end, nor have the UK's (only "March 2029 at the latest", S_GB_LVI_END) and
+# Australia's (S_AU_THRESHOLD): those keep their undated de_minimis.
+JP_THRESHOLDS = [
+    {"id": "jp-ct-10000-yen", "applies_to": "vat", "value": 66.7, "until": "2028-04-01",
+     "source": ["S_JP", "S_JP_CT_2028", "S_FX"]},
+    {"id": "jp-ct-all-parcels", "applies_to": "vat", "value": 0, "from": "2028-04-01",
+     "source": "S_JP_CT_2028"},
+]
 EU_FLAT = {"id": "eu-flat-3-per-item", "form": "per_item", "amount": 3.30, "currency": "USD",
            "channels": ["postal", "express"], "value_under": 165, "from": "2026-07-01",
            "until": "2028-07-01", "vat_base": False, "exempt_below_de_minimis": False,
@@ -1046,24 +1065,27 @@ def make_countries():
                     "duty_pct": 0, "vat_pct": 0, "customs_value": "fob"},
                    **dict(clearance, clearance_fee_per_entry=200), tariff=us_tariff(),
                    source=["S_US_DEMINIMIS", "S_US_STACK", "S_US_POSTAL", "S_US_FEES",
-                           "S_VALUE_BASIS", "S_CLEARANCE", "S_BROKER"]),
+                           "S_US_301_EXCL", "S_VALUE_BASIS", "S_CLEARANCE", "S_BROKER"]),
         "GB": dict({"name": "United Kingdom", "de_minimis": 171, "vat_de_minimis": 0,
                     "duty_pct": {"electronics": 0, "apparel": 12, "furniture": 0, "home": 2,
                                  "toys": 0, "appliances": 2, "default": 2},
                     "vat_pct": 20, "customs_value": "cif"}, **clearance,
-                   source=["S_GB", "S_FX", "S_DUTY_LINES", "S_VALUE_BASIS", "S_CLEARANCE",
-                           "S_BROKER"]),
+                   source=["S_GB", "S_GB_LVI_END", "S_FX", "S_DUTY_LINES", "S_VALUE_BASIS",
+                           "S_CLEARANCE", "S_BROKER"]),
         "JP": dict({"name": "Japan", "de_minimis": 66.7, "vat_de_minimis": 66.7,
                     "duty_pct": {"electronics": 0, "apparel": 10, "furniture": 0, "home": 3,
                                  "toys": 0, "appliances": 0, "default": 3},
                     "vat_pct": 10, "customs_value": "cif"}, **clearance,
-                   source=["S_JP", "S_FX", "S_DUTY_LINES", "S_VALUE_BASIS", "S_CLEARANCE",
-                           "S_BROKER"]),
+                   thresholds=JP_THRESHOLDS,
+                   source=["S_JP", "S_JP_CT_2028", "S_FX", "S_DUTY_LINES", "S_VALUE_BASIS",
+                           "S_CLEARANCE", "S_BROKER"]),
         "AU": dict({"name": "Australia", "de_minimis": 650, "vat_de_minimis": 0,
-                    "duty_pct": 0, "vat_pct": 10, "customs_value": "fob"}, **clearance,
+                    "duty_pct": 0, "vat_pct": 10, "customs_value": "fob",
+                    "vat_base": ["customs_value", "freight", "insurance", "duty"],
+                    "vat_base_below_de_minimis": ["goods"]}, **clearance,
                    tariff=au_tariff(),
-                   source=["S_AU", "S_AU_CHAFTA", "S_FX", "S_VALUE_BASIS", "S_CLEARANCE",
-                           "S_BROKER"]),
+                   source=["S_AU", "S_AU_THRESHOLD", "S_AU_GST_BASE", "S_AU_CHAFTA", "S_FX",
+                           "S_VALUE_BASIS", "S_CLEARANCE", "S_BROKER"]),
     }
     for cc, vat in [("DE", 19), ("FR", 20), ("NL", 21), ("PL", 23), ("ES", 21), ("IT", 22)]:
         countries[cc] = dict({"name": COUNTRY_NAMES[cc], "customs_union": "EU",
@@ -1097,6 +1119,8 @@ NOTES = [
     "Asia-Europe sea lanes exist twice: via Suez (malacca, suez, babalmandab, gibraltar) and round the Cape (cape; the Cape lane in sea_distances.csv passes the Sunda strait, not Malacca). Closing a passage falls back to the other lane.",
     "Late 2026 as published: the Red Sea is closed to container lines (S_SEA_WORLD), so the Suez links are closed and Asia-Europe cargo sails round the Cape at the 2026 Cape rate; each routing has its own dated rate (Suez: the last Suez-routing assessment, 2023-11-09). scenarios/red-sea-reopened.json opens the Suez links.",
     "Money in USD; weight kg; volume m3; days; distance km.",
+    "Low-value thresholds and their announced ends: Japan's consumption-tax exemption of JPY 10,000 or less ends on 2028-04-01 (S_JP_CT_2028, a dated threshold); the UK's GBP 135 duty relief is to end by 'March 2029 at the latest', but no day is published, so no end date is modelled (S_GB_LVI_END); no end of Japan's duty exemption or of Australia's AUD 1,000 threshold was announced (S_JP_CT_2028, S_AU_THRESHOLD).",
+    "Section 301 exclusions (178, extended to 2026-11-10): none names the typical line of a shipped product's category, so the US tariff lists no exclusion (S_US_301_EXCL).",
 ]
 
 

@@ -163,6 +163,17 @@ typedef enum {
     XBR_VALUE_CIF      /* plus the freight paid to the border and insurance */
 } xbr_value_basis_t;
 
+/* A dated exclusion of a tariff component (JSON "exclusions": [...]): the component does not
+ * cover these categories (tariff lines) while the exclusion is in force (Section 301's product
+ * exclusions, extended to a date). */
+typedef struct {
+    size_t n_categories;
+    char **categories;
+    xbr_day_t from;  /* XBR_NO_DAY: open */
+    xbr_day_t until; /* exclusive; XBR_NO_DAY: open */
+    xbr_srcpos_t pos;
+} xbr_tariff_exclusion_t;
+
 /* One component of a country's tariff (JSON "tariff": [...]); amounts in the network's
  * currency. Absent lists match everything; absent dates are open. */
 typedef struct {
@@ -191,12 +202,18 @@ typedef struct {
     bool ignores_de_minimis; /* JSON "exempt_below_de_minimis": false: charged on parcels below
                                 the country's de_minimis too (duty only; fees always are) */
     xbr_srcpos_t pos;
+    size_t n_exclusions; /* dated exclusions by category; none in older files */
+    xbr_tariff_exclusion_t *exclusions;
 } xbr_tariff_part_t;
 
 /* True when the component is in force on `day` (XBR_NO_DAY: only undated components). */
 XBR_API bool xbr_tariff_part_in_force(const xbr_tariff_part_t *part, xbr_day_t day);
 /* True when the component covers product category `category` (NULL: no category). */
 XBR_API bool xbr_tariff_part_covers(const xbr_tariff_part_t *part, const char *category);
+/* True when an exclusion of the component in force on `day` names `category` (XBR_NO_DAY: only
+ * undated exclusions count). */
+XBR_API bool xbr_tariff_part_excluded(const xbr_tariff_part_t *part, const char *category,
+                                      xbr_day_t day);
 /* True when the component applies to goods of origin country `origin` (NULL: unknown). */
 XBR_API bool xbr_tariff_part_for_origin(const xbr_tariff_part_t *part, const char *origin);
 /* JSON names of channels and forms ("postal", "per_item"); -1 from parse when unknown. */
@@ -204,6 +221,39 @@ XBR_API const char *xbr_channel_name(xbr_channel_t channel);
 XBR_API int xbr_channel_parse(const char *name);
 XBR_API const char *xbr_tariff_form_name(xbr_tariff_form_t form);
 XBR_API int xbr_tariff_form_parse(const char *name);
+
+/* Which threshold of a country a dated threshold sets (JSON "applies_to"). */
+typedef enum {
+    XBR_THRESHOLD_DUTY = 0, /* "duty": de_minimis */
+    XBR_THRESHOLD_VAT,      /* "vat": vat_de_minimis */
+    XBR_THRESHOLD_COUNT
+} xbr_threshold_tax_t;
+
+/* A dated low-value threshold (JSON "thresholds": [...]): while in force it replaces the
+ * country's de_minimis or vat_de_minimis; 0 = none (every parcel pays). */
+typedef struct {
+    char *id;
+    xbr_threshold_tax_t tax;
+    double value;
+    xbr_day_t from;  /* XBR_NO_DAY: open */
+    xbr_day_t until; /* exclusive; XBR_NO_DAY: open */
+    xbr_srcpos_t pos;
+} xbr_threshold_t;
+
+/* What a VAT base holds (bits; JSON "vat_base", "vat_base_below_de_minimis"): the customs
+ * value (the goods' price, with freight and insurance when the basis is cif), the goods' price
+ * alone, the freight paid to the border, insurance on goods + freight, the duty. */
+enum {
+    XBR_VAT_CUSTOMS_VALUE = 1u << 0,
+    XBR_VAT_GOODS = 1u << 1,
+    XBR_VAT_FREIGHT = 1u << 2,
+    XBR_VAT_INSURANCE = 1u << 3,
+    XBR_VAT_DUTY = 1u << 4,
+    XBR_VAT_PART_COUNT = 5
+};
+/* The JSON name of VAT base bit i ("customs_value", ...); -1 from parse when unknown. */
+XBR_API const char *xbr_vat_part_name(int i);
+XBR_API int xbr_vat_part_parse(const char *name);
 
 typedef struct {
     char *code;              /* ISO 3166 alpha-2, e.g. "US" */
@@ -228,7 +278,22 @@ typedef struct {
     bool has_entry_fee; /* false: a bulk entry pays clearance_fee_per_shipment, as a parcel does */
     size_t n_tariff;    /* components, JSON "tariff" */
     xbr_tariff_part_t *tariff;
+    /* dated thresholds, JSON "thresholds"; none: de_minimis and vat_de_minimis on every date */
+    size_t n_thresholds;
+    xbr_threshold_t *thresholds;
+    /* the VAT base (XBR_VAT_* bits) of a border entry (bulk, or a parcel not below de_minimis)
+     * and of a parcel below de_minimis (VAT collected at the sale); 0 = not given: customs
+     * value + duty (xbr_country_vat_base()) */
+    unsigned vat_base;
+    unsigned vat_base_below_de_minimis;
 } xbr_country_t;
+
+/* The de_minimis (XBR_THRESHOLD_DUTY) or vat_de_minimis of `c` on `day`: the dated threshold in
+ * force then, else the undated field (XBR_NO_DAY: only undated thresholds count). */
+XBR_API double xbr_country_threshold(const xbr_country_t *c, xbr_threshold_tax_t tax,
+                                     xbr_day_t day);
+/* The VAT base bits of `c` for a parcel below its de_minimis (below) or any other entry. */
+XBR_API unsigned xbr_country_vat_base(const xbr_country_t *c, bool below);
 
 typedef struct {
     xbr_regime_t code;

@@ -68,9 +68,14 @@
  *               percent: clamp(q V rate / 100, min, max) / q; per_item and per_parcel: amount
  *               / q (a product is one tariff line). A parcel whose value units_per_order x price
  *               is below de_minimis pays no duty_pct and no component that is exempt below it
- *               (all but those with exempt_below_de_minimis false). VAT = (V + the duty that
- *               adds to the VAT base) x vat_pct / 100, except a parcel below vat_de_minimis.
- *               Bulk always pays both;
+ *               (all but those with exempt_below_de_minimis false). VAT = the VAT base x
+ *               vat_pct / 100, except a parcel below vat_de_minimis; the base is the country's
+ *               vat_base (a parcel below de_minimis: vat_base_below_de_minimis), by default V
+ *               + the duty that adds to the VAT base, or any of the price, the freight so far,
+ *               insurance on both and that duty (docs/formats.md, "Thresholds and the VAT
+ *               base"). de_minimis and vat_de_minimis are the dated thresholds in force on the
+ *               scenario's date, else the country's fields; a component's dated exclusions in
+ *               force then take categories out of it. Bulk always pays both;
  *   markup      at exporter, importer, wholesaler, retailer: price x= 1 + markup_pct / 100, the
  *               increase is the component;
  *   in_transit  price there x holding_rate_per_year x days / 365 for every day on the clock
@@ -124,7 +129,8 @@
  * territory is passed in bulk but never stocks (its zone exports only that country's goods).
  * Not modelled: the cash timing of China's export VAT rebate (claimable on entry into the zone
  * under 1210, at export under 9810 and 0110, none under 9610 without input VAT invoices):
- * unit_value is taken net of VAT, no rebate rate or payout lag is charged as capital.
+ * unit_value is taken net of VAT, no rebate rate or payout lag is charged as capital (rates go
+ * by HS code, and no dated payout lag was found: docs/cost-model.md).
  * Sale: a route's sale is "domestic" when the consumer buys from a seller inside the market's
  * customs territory (the stocking warehouse, else the last retailer, else the origin), else
  * "cross_border": a warehouse route in the market's territory is a 9810 export followed by a

@@ -14,7 +14,10 @@
  *                                                              link of MODE (per kg, m3, unit,
  *                                                              shipment and the minimum charge);
  *   countries.CC.duty_pct, countries.CC.duty_pct.CATEGORY, countries.CC.de_minimis,
- *   countries.CC.vat_pct, countries.CC.vat_de_minimis          country CC's.
+ *   countries.CC.vat_pct, countries.CC.vat_de_minimis          country CC's (a de minimis
+ *                                                              on every date: the country's
+ *                                                              dated thresholds of that tax
+ *                                                              take the value too).
  * Each value is run on its own copy of the scenario (a forked worker process, as batch runs
  * scenarios), so the scenario given is never changed.
  */

@@ -117,4 +117,33 @@ expect_err "3/3" "the progress bar reaches 3 of 3 values"
 run sweep "$S" --product P_TSHIRT --market M_DE --set unit_kg=0.1:0.5:0.2 --quiet -o "$TMP/q.txt"
 [[ ! -s "$err" ]] && pass || fail "sweep --quiet prints nothing on stderr"
 cmp -s "$TMP/p.txt" "$TMP/q.txt" && pass || fail "the progress bar changes the output"
+
+# A swept de minimis holds on every date: on 2028-04-01 Japan's dated consumption-tax threshold
+# (0) takes the swept value too, so at 100 the T-shirt (3.50) by post pays no tax, as on
+# 2028-03-31 (threshold JPY 10,000 = 66.7), and at 0 it pays it, as on 2028-04-01 (#11).
+JPS="$SRC/scenarios/jp-consumption-tax.json"
+run sweep "$JPS" --product P_TSHIRT --market M_JP --set countries.JP.vat_de_minimis=0:100:100 \
+  --design none --format json -o "$TMP/jp.json" --jobs 1
+expect_rc 0 "sweep countries.JP.vat_de_minimis"
+run compare "$SRC/scenarios/jp-consumption-tax-before.json" --design none --format json -o "$TMP/jpb.json"
+expect_rc 0 "compare jp-consumption-tax-before"
+run compare "$JPS" --design none --format json -o "$TMP/jpa.json"
+expect_rc 0 "compare jp-consumption-tax"
+python3 - "$TMP" >"$TMP/jpcheck" 2>&1 <<'PY' || true
+import json, os, sys
+tmp = sys.argv[1]
+pts = json.load(open(os.path.join(tmp, "jp.json")))["points"]
+def post(doc):
+    row = next(r for r in doc["rows"] if r["product"] == "P_TSHIRT" and r["market"] == "M_JP")
+    return next(k for k in row["classes"] if k["class"] == "post")["route"]["cost"]["total"]
+def swept(p):
+    return next(k for k in p["classes"] if k["class"] == "post")["cost"]
+after = post(json.load(open(os.path.join(tmp, "jpa.json"))))
+before = post(json.load(open(os.path.join(tmp, "jpb.json"))))
+assert abs(swept(pts[0]) - after) < 1e-9, (swept(pts[0]), after)
+assert abs(swept(pts[1]) - before) < 1e-9, (swept(pts[1]), before)
+assert after > before
+print("ok")
+PY
+grep -q "^ok" "$TMP/jpcheck" && pass || fail "a swept vat_de_minimis on a dated threshold: $(cat "$TMP/jpcheck")"
 finish

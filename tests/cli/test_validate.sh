@@ -70,4 +70,17 @@ expect_err "scn_unknown_category.json:6:$col_cat: warning: .*did you mean \"appa
 run validate --strict "$cat_file"
 expect_rc 2 "unknown category under --strict"
 
+# Dated thresholds whose dates meet, and an exclusion whose until is not after its from: exit 2
+# at the threshold's object and at the "until" value (issue #11); columns found with awk.
+th="$SRC/tests/data/bad/n_threshold_overlap.json"
+col_th=$(awk 'NR==7 { print index($0, "{\"id\": \"new\"") }' "$th")
+run validate "$th"
+expect_rc 2 "overlapping thresholds"
+expect_err "n_threshold_overlap.json:7:$col_th: error: threshold \"new\" overlaps \"old\"" "threshold overlap position"
+ex="$SRC/tests/data/bad/n_exclusion_dates_order.json"
+col_ex=$(awk 'NR==7 { print index($0, "\"2025-11-30\"") }' "$ex")
+run validate "$ex"
+expect_rc 2 "inverted exclusion dates"
+expect_err "n_exclusion_dates_order.json:7:$col_ex: error: until 2025-11-30 is not after from 2026-11-10" "exclusion dates position"
+
 finish

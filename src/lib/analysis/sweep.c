@@ -352,6 +352,19 @@ static double value_at(const xbr_sweep_set_t *set, size_t i)
 }
 
 /* Sets the parameter to v on sc (a worker's own copy). */
+/* A swept de minimis holds on every date: the country's field and its dated thresholds of that
+ * tax all take v. */
+static void set_threshold(xbr_country_t *c, xbr_threshold_tax_t tax, double v)
+{
+    if (tax == XBR_THRESHOLD_DUTY)
+        c->de_minimis = v;
+    else
+        c->vat_de_minimis = v;
+    for (size_t i = 0; i < c->n_thresholds; i++)
+        if (c->thresholds[i].tax == tax)
+            c->thresholds[i].value = v;
+}
+
 static void apply(xbr_scenario_t *sc, const xbr_sweep_set_t *set, double v)
 {
     xbr_network_t *net = sc->network;
@@ -410,13 +423,13 @@ static void apply(xbr_scenario_t *sc, const xbr_sweep_set_t *set, double v)
             net->countries[set->index].duty_pct[set->index2] = v;
         break;
     case P_DE_MINIMIS:
-        net->countries[set->index].de_minimis = v;
+        set_threshold(&net->countries[set->index], XBR_THRESHOLD_DUTY, v);
         break;
     case P_VAT_PCT:
         net->countries[set->index].vat_pct = v;
         break;
     case P_VAT_DE_MINIMIS:
-        net->countries[set->index].vat_de_minimis = v;
+        set_threshold(&net->countries[set->index], XBR_THRESHOLD_VAT, v);
         break;
     default:
         break;

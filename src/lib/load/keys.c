@@ -58,7 +58,8 @@ static const char *const keys_days[] = {"min", "mode", "max", NULL};
 #define COUNTRY_KEYS                                                                               \
     "name", "customs_union", "de_minimis", "vat_de_minimis", "duty_pct", "vat_pct",                \
         "clearance_days", "clearance_fee_per_shipment", "inspection_prob", "inspection_days",      \
-        "source", "customs_value", "insurance_pct", "clearance_fee_per_entry", "tariff"
+        "source", "customs_value", "insurance_pct", "clearance_fee_per_entry", "tariff",           \
+        "thresholds", "vat_base", "vat_base_below_de_minimis"
 static const char *const keys_country[] = {COUNTRY_KEYS, NULL};
 static const char *const keys_tariff[] = {"id",
                                           "layer",
@@ -81,8 +82,12 @@ static const char *const keys_tariff[] = {"id",
                                           "value_under",
                                           "vat_base",
                                           "exempt_below_de_minimis",
+                                          "exclusions",
                                           "source",
                                           NULL};
+static const char *const keys_tariff_exclusion[] = {"categories", "from", "until", "source", NULL};
+static const char *const keys_threshold[] = {"id",    "applies_to", "value", "from",
+                                             "until", "source",     NULL};
 static const char *const keys_regime[] = {"clearance_days", "fee_per_shipment", "source", NULL};
 static const char *const keys_source[] = {"id", "what", "where", "date", NULL};
 static const char *const keys_defaults[] = {"volumetric_kg_per_m3", "detour_factor",
@@ -177,12 +182,24 @@ const char *const *xbr_format_keys(const char *object)
         const char *name;
         const char *const *keys;
     } table[] = {
-        {"network", keys_network},   {"node", keys_node},         {"link", keys_link},
-        {"cost", keys_cost},         {"handling", keys_handling}, {"days", keys_days},
-        {"country", keys_country},   {"regime", keys_regime},     {"source", keys_source},
-        {"defaults", keys_defaults}, {"scenario", keys_scenario}, {"product", keys_product},
-        {"change", keys_change},     {"design", keys_design},     {"tariff", keys_tariff},
+        {"network", keys_network},
+        {"node", keys_node},
+        {"link", keys_link},
+        {"cost", keys_cost},
+        {"handling", keys_handling},
+        {"days", keys_days},
+        {"country", keys_country},
+        {"regime", keys_regime},
+        {"source", keys_source},
+        {"defaults", keys_defaults},
+        {"scenario", keys_scenario},
+        {"product", keys_product},
+        {"change", keys_change},
+        {"design", keys_design},
+        {"tariff", keys_tariff},
         {"parcel", keys_parcel},
+        {"tariff_exclusion", keys_tariff_exclusion},
+        {"threshold", keys_threshold},
     };
     if (object == NULL)
         return NULL;

@@ -1,9 +1,11 @@
 /*
  * load/tariff.c - a country's tariff components and customs-value keys (docs/formats.md,
- * "Tariffs"): "customs_value", "insurance_pct", "clearance_fee_per_entry" and the "tariff" array,
- * with every check of the format (unknown form, kind, channel or mode; from >= until; an amount in
- * another currency than the network's; two components of one layer that overlap), each
- * reported at FILE:LINE:COL with the country and the component. Also the check that a
+ * "Tariffs"): "customs_value", "insurance_pct", "clearance_fee_per_entry", the "tariff" array
+ * (with each component's dated "exclusions"), the dated "thresholds" and the VAT base
+ * ("vat_base", "vat_base_below_de_minimis"), with every check of the format (unknown form,
+ * kind, channel or mode; from >= until; an amount in another currency than the network's; two
+ * components of one layer, or two thresholds of one tax, that overlap), each reported at
+ * FILE:LINE:COL with the country and the component. Also the check that a
  * product's category is known to some country's duty table (xbr__ld_check_category).
  */
 #include <math.h>
@@ -143,6 +145,77 @@ static bool get_day(const xbr__ldobj_t *o, const char *key, xbr_day_t *out)
     return xbr__ld_check_day(o->doc, it, o->oid, xbr__ld_field(o, key, field, sizeof field), out);
 }
 
+/* Reads the optional "from" and "until" of o; reports until <= from (at "until"). */
+static void get_dates(const xbr__ldobj_t *o, xbr_day_t *from, xbr_day_t *until)
+{
+    char field[160];
+    bool days_ok = get_day(o, "from", from) && get_day(o, "until", until);
+    if (days_ok && *from != XBR_NO_DAY && *until != XBR_NO_DAY && !(*from < *until)) {
+        char a[XBR_DAY_TEXT], b[XBR_DAY_TEXT];
+        xbr_day_format(*from, a);
+        xbr_day_format(*until, b);
+        xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(o->obj, "until"), 0,
+                       o->oid, xbr__ld_field(o, "until", field, sizeof field),
+                       "a day after \"from\" (until is exclusive)", "until %s is not after from %s",
+                       b, a);
+    }
+}
+
+/* Whether [a0, a1) and [b0, b1) share a day (XBR_NO_DAY: open). */
+static bool dates_meet(xbr_day_t a0, xbr_day_t a1, xbr_day_t b0, xbr_day_t b1)
+{
+    a0 = a0 == XBR_NO_DAY ? INT32_MIN + 1 : a0;
+    b0 = b0 == XBR_NO_DAY ? INT32_MIN + 1 : b0;
+    a1 = a1 == XBR_NO_DAY ? INT32_MAX : a1;
+    b1 = b1 == XBR_NO_DAY ? INT32_MAX : b1;
+    return a0 < b1 && b0 < a1;
+}
+
+/* Reads a component's "exclusions" (dated exclusions by category) into p. */
+static void get_exclusions(const xbr__ldobj_t *o, const xbr__ldnet_ids_t *ids, xbr_tariff_part_t *p)
+{
+    char field[160], prefix[200], cats[240];
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(o->obj, "exclusions");
+    const cJSON *e;
+    size_t index = 0;
+    if (arr == NULL)
+        return;
+    xbr__ld_field(o, "exclusions", field, sizeof field);
+    if (!cJSON_IsArray(arr)) {
+        xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, arr, 0, o->oid, field,
+                       "an array of {\"categories\", \"from\", \"until\"}", "wrong type: %s",
+                       xbr__ld_type_name(arr));
+        return;
+    }
+    p->exclusions = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *p->exclusions);
+    if (p->exclusions == NULL) {
+        o->doc->nomem = 1;
+        return;
+    }
+    cJSON_ArrayForEach(e, arr)
+    {
+        snprintf(prefix, sizeof prefix, "%s[%zu]", field, index++);
+        if (!xbr__ld_is_object(o->doc, e, o->oid, prefix))
+            continue;
+        xbr__ldobj_t xo = {o->doc, e, o->oid, prefix};
+        xbr_tariff_exclusion_t *x = &p->exclusions[p->n_exclusions++];
+        xbr__ld_check_keys(&xo, "tariff_exclusion");
+        if (get_list(&xo, "categories", false, &x->categories, &x->n_categories) &&
+            x->n_categories == 0)
+            xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, e, 0, o->oid,
+                           xbr__ld_field(&xo, "categories", cats, sizeof cats),
+                           "a non-empty array of the categories (tariff lines) excluded",
+                           "no categories");
+        get_dates(&xo, &x->from, &x->until);
+        if (ids != NULL)
+            xbr__ld_check_source_refs(&xo, &ids->sources, ids->extra_sources);
+        int line, col;
+        xbr__ldoc_pos(o->doc, e, 0, &line, &col);
+        x->pos.line = line;
+        x->pos.col = col;
+    }
+}
+
 /* Reads one component; returns false when it has an error (it is then dropped). */
 static bool read_part(xbr__ldoc_t *doc, const cJSON *it, const char *oid, size_t index,
                       const char *currency, const xbr__ldnet_ids_t *ids, xbr_tariff_part_t *p,
@@ -209,16 +282,8 @@ static bool read_part(xbr__ldoc_t *doc, const cJSON *it, const char *oid, size_t
     if (p->channels == 0)
         p->channels = (1u << XBR_CHANNEL_COUNT) - 1u;
     get_bits(&o, "modes", "mode", xbr_mode_parse, xbr__ld_mode_name, XBR_MODE_COUNT, &p->modes);
-    bool days_ok = get_day(&o, "from", &p->from) && get_day(&o, "until", &p->until);
-    if (days_ok && p->from != XBR_NO_DAY && p->until != XBR_NO_DAY && !(p->from < p->until)) {
-        char a[XBR_DAY_TEXT], b[XBR_DAY_TEXT];
-        xbr_day_format(p->from, a);
-        xbr_day_format(p->until, b);
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "until"), 0, oid,
-                       xbr__ld_field(&o, "until", field, sizeof field),
-                       "a day after \"from\" (until is exclusive)", "until %s is not after from %s",
-                       b, a);
-    }
+    get_dates(&o, &p->from, &p->until);
+    get_exclusions(&o, ids, p);
     xbr__ld_get_num(&o, "value_from", false, xbr__ld_nonneg, &p->value_from);
     xbr__ld_get_num(&o, "value_under", false, xbr__ld_positive, &p->value_under);
     if (!(p->value_from < p->value_under))
@@ -283,11 +348,7 @@ static bool parts_overlap(const xbr_tariff_part_t *a, const xbr_tariff_part_t *b
         return false;
     if (a->modes != 0 && b->modes != 0 && !(a->modes & b->modes))
         return false;
-    xbr_day_t a0 = a->from == XBR_NO_DAY ? INT32_MIN + 1 : a->from;
-    xbr_day_t b0 = b->from == XBR_NO_DAY ? INT32_MIN + 1 : b->from;
-    xbr_day_t a1 = a->until == XBR_NO_DAY ? INT32_MAX : a->until;
-    xbr_day_t b1 = b->until == XBR_NO_DAY ? INT32_MAX : b->until;
-    if (!(a0 < b1 && b0 < a1))
+    if (!dates_meet(a->from, a->until, b->from, b->until))
         return false;
     if (!(a->value_from < b->value_under && b->value_from < a->value_under))
         return false;
@@ -360,6 +421,123 @@ static void load_tariff(xbr__ldoc_t *doc, const cJSON *arr, const char *oid, xbr
     c->n_tariff = k;
 }
 
+static int parse_tax(const char *s)
+{
+    return strcmp(s, "duty") == 0  ? XBR_THRESHOLD_DUTY
+           : strcmp(s, "vat") == 0 ? XBR_THRESHOLD_VAT
+                                   : -1;
+}
+
+static const char *tax_name(int v)
+{
+    return v == XBR_THRESHOLD_VAT ? "vat" : "duty";
+}
+
+/* Reads c's "thresholds" (replacing those it had): dated values of de_minimis ("applies_to":
+ * "duty") and vat_de_minimis ("vat"); two of one tax whose dates meet are an error. */
+static void load_thresholds(xbr__ldoc_t *doc, const cJSON *arr, const char *oid, xbr_country_t *c,
+                            const xbr__ldnet_ids_t *ids)
+{
+    char prefix[96];
+    const cJSON *it;
+    if (!cJSON_IsArray(arr)) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, arr, 0, oid, "thresholds",
+                       "an array of {\"id\", \"applies_to\", \"value\", \"from\", \"until\"}",
+                       "wrong type: %s", xbr__ld_type_name(arr));
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(arr), k = 0, index = 0;
+    xbr_threshold_t *list = calloc(n + 1, sizeof *list);
+    if (list == NULL) {
+        doc->nomem = 1;
+        return;
+    }
+    cJSON_ArrayForEach(it, arr)
+    {
+        snprintf(prefix, sizeof prefix, "thresholds[%zu]", index++);
+        if (!xbr__ld_is_object(doc, it, oid, prefix))
+            continue;
+        size_t errors = doc->n_errors;
+        xbr_threshold_t *t = &list[k];
+        xbr__ldobj_t o = {doc, it, oid, prefix};
+        xbr__ld_check_keys(&o, "threshold");
+        xbr__ld_get_str(&o, "id", true, &t->id);
+        if (t->id != NULL) {
+            snprintf(prefix, sizeof prefix, "thresholds.%.64s", t->id);
+            o.prefix = prefix;
+        }
+        int tax = 0;
+        xbr__ld_get_enum(&o, "applies_to", true, "tax", parse_tax, tax_name, XBR_THRESHOLD_COUNT,
+                         &tax);
+        t->tax = (xbr_threshold_tax_t)tax;
+        xbr__ld_get_num(&o, "value", true, xbr__ld_nonneg, &t->value);
+        t->from = t->until = XBR_NO_DAY;
+        get_dates(&o, &t->from, &t->until);
+        if (ids != NULL)
+            xbr__ld_check_source_refs(&o, &ids->sources, ids->extra_sources);
+        int line, col;
+        xbr__ldoc_pos(doc, it, 0, &line, &col);
+        t->pos.line = line;
+        t->pos.col = col;
+        if (doc->n_errors != errors || doc->nomem) {
+            free(t->id);
+            memset(t, 0, sizeof *t);
+            continue;
+        }
+        for (size_t j = 0; j < k; j++) {
+            const xbr_threshold_t *u = &list[j];
+            if (u->tax == t->tax && dates_meet(u->from, u->until, t->from, t->until)) {
+                char field[96];
+                snprintf(field, sizeof field, "thresholds.%.64s", t->id);
+                xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, field,
+                               "thresholds of one tax whose dates never meet (until is exclusive)",
+                               "threshold \"%.64s\" overlaps \"%.64s\" (line %d) of %s", t->id,
+                               u->id, u->pos.line, tax_name(t->tax));
+                break;
+            }
+        }
+        k++;
+    }
+    xbr__country_thresholds_free(c);
+    c->thresholds = list;
+    c->n_thresholds = k;
+}
+
+/* A country object (a set_country change) that gives de_minimis or vat_de_minimis and no
+ * "thresholds" sets that threshold on every date: the dated ones of that tax go. */
+static void drop_thresholds(const cJSON *obj, xbr_country_t *c)
+{
+    bool drop[XBR_THRESHOLD_COUNT] = {cJSON_HasObjectItem(obj, "de_minimis"),
+                                      cJSON_HasObjectItem(obj, "vat_de_minimis")};
+    size_t k = 0;
+    for (size_t i = 0; i < c->n_thresholds; i++) {
+        if (drop[c->thresholds[i].tax])
+            free(c->thresholds[i].id);
+        else
+            c->thresholds[k++] = c->thresholds[i];
+    }
+    c->n_thresholds = k;
+}
+
+/* Reads a VAT base ("vat_base", "vat_base_below_de_minimis"): an array of parts that holds the
+ * customs value or the goods. */
+static void get_vat_base(const xbr__ldobj_t *o, const char *key, unsigned *bits)
+{
+    unsigned v = 0;
+    if (!cJSON_HasObjectItem(o->obj, key))
+        return;
+    if (!get_bits(o, key, "VAT base part", xbr_vat_part_parse, xbr_vat_part_name,
+                  XBR_VAT_PART_COUNT, &v))
+        return;
+    if (!(v & (XBR_VAT_CUSTOMS_VALUE | XBR_VAT_GOODS))) {
+        xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(o->obj, key), 0,
+                       o->oid, key, "a base that holds \"customs_value\" or \"goods\"",
+                       "a VAT base without the goods");
+        return;
+    }
+    *bits = v;
+}
+
 void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid, xbr_country_t *c,
                               const xbr__ldnet_ids_t *ids)
 {
@@ -375,6 +553,13 @@ void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oi
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "tariff");
     if (t != NULL)
         load_tariff(doc, t, oid, c, ids);
+    const cJSON *th = cJSON_GetObjectItemCaseSensitive(obj, "thresholds");
+    if (th != NULL)
+        load_thresholds(doc, th, oid, c, ids);
+    else
+        drop_thresholds(obj, c);
+    get_vat_base(&o, "vat_base", &c->vat_base);
+    get_vat_base(&o, "vat_base_below_de_minimis", &c->vat_base_below_de_minimis);
 }
 
 /* ---- categories ---- */
@@ -400,6 +585,10 @@ static bool category_known(const xbr_network_t *net, const char *cat, bool *any)
                 if (strcmp(p->exclude_categories[k], cat) == 0)
                     return true;
             }
+            for (size_t x = 0; x < p->n_exclusions; x++)
+                for (size_t k = 0; k < p->exclusions[x].n_categories; k++)
+                    if (strcmp(p->exclusions[x].categories[k], cat) == 0)
+                        return true;
         }
     }
     return false;

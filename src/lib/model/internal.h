@@ -64,6 +64,8 @@ xbr_status_t xbr__network_index(xbr_network_t *net);
 void xbr__tariff_part_free(xbr_tariff_part_t *p);
 /* Frees a country's tariff components (c->tariff), leaving none. */
 void xbr__country_tariff_free(xbr_country_t *c);
+/* Frees a country's dated thresholds (c->thresholds), leaving none. */
+void xbr__country_thresholds_free(xbr_country_t *c);
 
 /* Installs igraph's non-aborting error and warning handlers (idempotent, thread-safe). */
 void xbr__network_igraph_init(void);

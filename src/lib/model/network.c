@@ -192,6 +192,7 @@ void xbr_network_free(xbr_network_t *net)
         free(c->duty_category);
         free(c->duty_pct);
         xbr__country_tariff_free(c);
+        xbr__country_thresholds_free(c);
     }
     free(net->countries);
     for (size_t i = 0; i < net->n_sources; i++) {

@@ -87,7 +87,11 @@ typedef struct {
      * owned arrays of borrowed components */
     size_t *duty_first;
     const xbr_tariff_part_t **duty_parts;
-    bool cif; /* some country values goods CIF: duty depends on the freight so far */
+    bool cif; /* some country values goods CIF, or puts freight or insurance in its VAT base:
+                 duty or VAT depends on the freight so far */
+    /* per country i: [2i] the de_minimis and [2i+1] the vat_de_minimis in force on the
+     * scenario's date (owned) */
+    double *thresholds;
 } xbr__cm_t;
 
 typedef struct {

@@ -167,6 +167,34 @@ static void test_set_country_replaces_given_fields(void **state)
     xbr_diags_destroy(&d);
 }
 
+/* Dated thresholds in a change: a set_country that gives vat_de_minimis and no "thresholds"
+ * sets it on every date (the dated ones of VAT go, those of duty stay); one that gives
+ * "thresholds" replaces the list (docs/formats.md, "Thresholds and the VAT base"). */
+static void test_set_country_thresholds(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    assert_int_equal(
+        load_with("[{\"op\": \"set_country\", \"country\": \"US\", \"de_minimis\": 800,"
+                  "  \"thresholds\": [{\"id\": \"old\", \"applies_to\": \"duty\", \"value\": 800,"
+                  "   \"until\": \"2025-08-29\"}, {\"id\": \"none\", \"applies_to\": \"duty\","
+                  "   \"value\": 0, \"from\": \"2025-08-29\"}, {\"id\": \"vat\", \"applies_to\":"
+                  "   \"vat\", \"value\": 5, \"from\": \"2026-01-01\"}]},"
+                  " {\"op\": \"set_country\", \"country\": \"US\", \"vat_de_minimis\": 20}]",
+                  &sc, &d),
+        XBR_OK);
+    const xbr_country_t *us = &sc->network->countries[xbr_network_find_country(sc->network, "US")];
+    assert_int_equal(us->n_thresholds, 2); /* the VAT one went with the second change */
+    xbr_day_t before = xbr_day_from_civil(2025, 8, 28), after = xbr_day_from_civil(2025, 8, 29);
+    assert_close(xbr_country_threshold(us, XBR_THRESHOLD_DUTY, before), 800.0);
+    assert_close(xbr_country_threshold(us, XBR_THRESHOLD_DUTY, after), 0.0);
+    assert_close(xbr_country_threshold(us, XBR_THRESHOLD_VAT, xbr_day_from_civil(2026, 6, 1)),
+                 20.0);
+    xbr_scenario_free(sc);
+    xbr_diags_destroy(&d);
+}
+
 static void test_add_nodes_and_links_reindexes(void **state)
 {
     (void)state;
@@ -348,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_close_passage_reroutes_free_links),
         cmocka_unit_test(test_scale_links_by_selector),
         cmocka_unit_test(test_set_country_replaces_given_fields),
+        cmocka_unit_test(test_set_country_thresholds),
         cmocka_unit_test(test_add_nodes_and_links_reindexes),
         cmocka_unit_test(test_bad_changes_are_reported_and_skipped),
         cmocka_unit_test(test_capacity_product_and_demand_ops),

@@ -131,6 +131,8 @@ static void test_network_schema_defs_match_loader_keys(void **state)
 {
     static const char *const defs[] = {"network", "node", "link", "cost", "handling", "days",
                                        "country", "regime", "source", "defaults", "parcel",
+                                       /* tariffs: components, their exclusions, thresholds */
+                                       "tariff", "tariff_exclusion", "threshold",
                                        /* last-mile rate cards and fulfilment fee tables */
                                        "last_mile", "last_mile_band", "last_mile_price",
                                        "fee_table", "fee_tier", "fee_price", "storage_rates"};

@@ -495,6 +495,171 @@ static void test_cif_adds_freight_and_insurance_fob_does_not(void **state)
     xbr_scenario_free(sc);
 }
 
+/* Appends a dated threshold of `c` (the id is borrowed from a literal and copied). */
+static void add_threshold(xbr_country_t *c, const char *id, xbr_threshold_tax_t tax, double value,
+                          xbr_day_t from, xbr_day_t until)
+{
+    c->thresholds = fx_realloc(c->thresholds, (c->n_thresholds + 1) * sizeof *c->thresholds);
+    xbr_threshold_t *t = &c->thresholds[c->n_thresholds++];
+    memset(t, 0, sizeof *t);
+    t->id = fx_strdup(id);
+    t->tax = tax;
+    t->value = value;
+    t->from = from;
+    t->until = until;
+}
+
+/*
+ * Japan (rules-2026.md 1.4): goods of a total customs value of JPY 10,000 or less are exempt
+ * from customs duty and consumption tax (Japan Customs FAQ 1006); the FY2026 tax reform makes
+ * such goods sold by cross-border mail order subject to consumption tax "On or after April 1,
+ * 2028" (skadvisory.jp). JPY 10,000 / 150 = 66.7 USD. The duty exemption has no announced end.
+ * Consumption tax 10 % of (CIF + duty). A parcel of value 50, freight 20 per unit (CIF 70).
+ */
+static void test_japan_consumption_tax_threshold_ends_1_april_2028(void **state)
+{
+    (void)state;
+    xbr_network_t *net = countries();
+    xbr_country_t *jp = &net->countries[JP];
+    jp->customs_value = XBR_VALUE_CIF;
+    jp->duty_pct_default = 10.0;
+    jp->vat_pct = 10.0;
+    jp->de_minimis = 66.7;
+    jp->vat_de_minimis = 66.7;
+    add_threshold(jp, "jp-ct-10000", XBR_THRESHOLD_VAT, 66.7, XBR_NO_DAY, day(2028, 4, 1));
+    add_threshold(jp, "jp-ct-none", XBR_THRESHOLD_VAT, 0.0, day(2028, 4, 1), XBR_NO_DAY);
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, JP);
+    int l = fx_add_priced_link(net, f, m, XBR_MODE_EXPRESS, 20.0, 3);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
+    sc->products[0].unit_value = 50.0;
+    xbr_route_t r;
+
+    /* 2028-03-31: 50 < 66.7: no duty, no consumption tax */
+    sc->date = day(2028, 3, 31);
+    eval_ok(sc, m, &l, 1, -1, &r);
+    assert_close(r.cost.duty, 0.0);
+    assert_close(r.cost.vat, 0.0);
+    xbr_route_destroy(&r);
+
+    /* 2028-04-01: the tax threshold is 0: 10 % x CIF (50 + 20) = 7.00; the duty exemption
+     * stays (no announced end): duty 0 */
+    sc->date = day(2028, 4, 1);
+    eval_ok(sc, m, &l, 1, -1, &r);
+    assert_close(r.cost.duty, 0.0);
+    assert_close(r.cost.vat, 7.0);
+    xbr_route_destroy(&r);
+
+    /* no date: only undated thresholds count, so the field (66.7) applies: no tax */
+    sc->date = XBR_NO_DAY;
+    eval_ok(sc, m, &l, 1, -1, &r);
+    assert_close(r.cost.vat, 0.0);
+    xbr_route_destroy(&r);
+    /* the accessor: the dated value on a day, the field on no day */
+    assert_close(xbr_country_threshold(jp, XBR_THRESHOLD_VAT, day(2028, 4, 1)), 0.0);
+    assert_close(xbr_country_threshold(jp, XBR_THRESHOLD_VAT, day(2026, 7, 24)), 66.7);
+    assert_close(xbr_country_threshold(jp, XBR_THRESHOLD_DUTY, day(2028, 4, 1)), 66.7);
+    xbr_scenario_free(sc);
+}
+
+/*
+ * Australia's GST base (rules-2026.md 1.5 and 1.6): duty on the FOB value ("Customs duty
+ * (Duty) @ 5% of Cval"), GST "@ 10 per cent of the VoTI" where VoTI = Cval + Duty +
+ * international transport and insurance (ftoaustralia.com, Australian Customs example;
+ * "GST is based on the CIF value + duties", docs.dutify.com) on an import above AUD 1,000
+ * (650 USD); below it, GST of 10 % collected by the vendor on goods of AUD 1,000 or less
+ * "excluding freight and insurance" (paccon.com): on the price alone. Goods of Vietnamese
+ * origin (5 %, no ChAFTA), value 100, freight 20 per unit, insurance 1 % of goods + freight.
+ */
+static void test_australia_gst_on_cif_plus_duty_and_on_the_price_below_aud_1000(void **state)
+{
+    (void)state;
+    xbr_network_t *net = countries();
+    xbr_country_t *au = &net->countries[AU];
+    au->de_minimis = 650.0;
+    au->vat_pct = 10.0;
+    au->insurance_pct = 1.0;
+    au->vat_base = XBR_VAT_CUSTOMS_VALUE | XBR_VAT_FREIGHT | XBR_VAT_INSURANCE | XBR_VAT_DUTY;
+    au->vat_base_below_de_minimis = XBR_VAT_GOODS;
+    xbr_tariff_part_t *p = add_part(au, "au-general", XBR_TARIFF_PERCENT, 5.0);
+    set_list(&p->exclude_origins, &p->n_exclude_origins, "CN", NULL);
+    p->value_from = 650.0;
+    int fvn = fx_add_node(net, "F_VN", XBR_NODE_FACTORY, VN);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, AU);
+    int rt = fx_add_node(net, "R", XBR_NODE_RETAILER, AU);
+    int bulk[2] = {fx_add_priced_link(net, fvn, rt, XBR_MODE_SEA, 20.0, 14),
+                   fx_add_link(net, rt, m, XBR_MODE_LAST_MILE, 1)};
+    int parcel = fx_add_priced_link(net, fvn, m, XBR_MODE_EXPRESS, 20.0, 4);
+    xbr_scenario_t *sc = fx_scenario_new(net, fvn);
+    sc->products[0].demand_per_week[m] = 70.0; /* q = 140: 14,000 > 650 */
+    xbr_route_t r;
+
+    /* bulk entry: duty 5 % x 100 (FOB) = 5; insurance 1 % x (100 + 20) = 1.2;
+     * GST 10 % x (100 + 5 + 20 + 1.2) = 12.62 */
+    eval_ok(sc, m, bulk, 2, -1, &r);
+    assert_close(r.cost.duty, 5.0);
+    assert_close(r.cost.vat, 12.62);
+    xbr_route_destroy(&r);
+
+    /* a parcel of 100 <= AUD 1,000: no duty; GST 10 % x 100 = 10 (not x 121.2) */
+    eval_ok(sc, m, &parcel, 1, -1, &r);
+    assert_close(r.cost.duty, 0.0);
+    assert_close(r.cost.vat, 10.0);
+    xbr_route_destroy(&r);
+
+    /* no VAT base given (the rule before): 10 % x (100 + 5) = 10.5 on the bulk entry */
+    au->vat_base = 0;
+    au->vat_base_below_de_minimis = 0;
+    eval_ok(sc, m, bulk, 2, -1, &r);
+    assert_close(r.cost.vat, 10.5);
+    xbr_route_destroy(&r);
+    xbr_scenario_free(sc);
+}
+
+/*
+ * Section 301 product exclusions (rules-2026.md 1.2: "certain Section 301 tariff exclusions
+ * previously set to expire on November 29, 2025" extended to 10 Nov 2026, mondaq.com 1702762;
+ * entries "before 11:59 p.m. eastern daylight time on November 9, 2026", USTR notice via
+ * lawyerfanzhang.com): 25 % (List 3) on "pumps" of Chinese origin, excluded from 2025-11-30
+ * until 2026-11-10 (exclusive). A test network: no shipped product is on the exclusion list.
+ */
+static void test_section_301_exclusion_until_10_november_2026(void **state)
+{
+    (void)state;
+    xbr_network_t *net = countries();
+    xbr_tariff_part_t *p = add_part(&net->countries[US], "s301-list3", XBR_TARIFF_PERCENT, 25.0);
+    set_list(&p->origins, &p->n_origins, "CN", NULL);
+    p->exclusions = calloc(1, sizeof *p->exclusions);
+    assert_non_null(p->exclusions);
+    p->n_exclusions = 1;
+    set_list(&p->exclusions[0].categories, &p->exclusions[0].n_categories, "pumps", NULL);
+    p->exclusions[0].from = day(2025, 11, 30);
+    p->exclusions[0].until = day(2026, 11, 10);
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, US);
+    int l = fx_add_link(net, f, m, XBR_MODE_EXPRESS, 3);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
+    set_category(&sc->products[0], "pumps");
+
+    /* 2026-11-09, the last day of the exclusion: no Section 301 duty */
+    sc->date = day(2026, 11, 9);
+    assert_close(duty_of(sc, m, &l, 1), 0.0);
+    /* 2026-11-10: the exclusion has ended: 25 % x 100 = 25 */
+    sc->date = day(2026, 11, 10);
+    assert_close(duty_of(sc, m, &l, 1), 25.0);
+    /* before the extension (2025-11-29) the dated exclusion is not in force either: 25 */
+    sc->date = day(2025, 11, 29);
+    assert_close(duty_of(sc, m, &l, 1), 25.0);
+    /* a line not excluded pays 25 on the exclusion's days */
+    sc->date = day(2026, 11, 9);
+    set_category(&sc->products[0], "toys");
+    assert_close(duty_of(sc, m, &l, 1), 25.0);
+    assert_true(xbr_tariff_part_excluded(p, "pumps", day(2026, 11, 9)));
+    assert_false(xbr_tariff_part_excluded(p, "pumps", day(2026, 11, 10)));
+    assert_false(xbr_tariff_part_excluded(p, "pumps", XBR_NO_DAY));
+    xbr_scenario_free(sc);
+}
+
 /* China's export regimes (9610 ... 0110) are China's: a route from Vietnam pays none of their
  * fees (README, "Tariffs": origins outside China). */
 static void test_export_regime_fees_only_from_china(void **state)
@@ -575,7 +740,10 @@ static void shipped_route(const char *name, xbr_day_t date, const char *product,
  *     MPF 0.3464 % x 40 x 220 = 30.48 < 33.58, so 33.58 / 40 = 0.8395; HMF 0.125 % x 220 =
  *     0.275; = 6.1145 from Vietnam; from China + the 9810 export fee 20 / 40 = 0.5: 6.6145;
  *   the T-shirt (apparel, USD 3.50) by post into Germany: duty 0 on 2026-06-30 (3.50 < EUR
- *     150), 3.30 on 2026-07-01; VAT 19 % x CIF (3.50 + 13 USD/kg x 0.2 kg = 2.60) = 1.159.
+ *     150), 3.30 on 2026-07-01; VAT 19 % x CIF (3.50 + 13 USD/kg x 0.2 kg = 2.60) = 1.159;
+ *   the T-shirt by post into Japan (jp-consumption-tax): 3.50 < JPY 10,000 (66.7): no duty on
+ *     either day; consumption tax 0 on 2028-03-31, from 2028-04-01 10 % x CIF (3.50 + 9.6
+ *     USD/kg x 0.2 kg = 1.92) = 0.542.
  */
 static void test_shipped_network_follows_the_cited_rules(void **state)
 {
@@ -615,6 +783,17 @@ static void test_shipped_network_follows_the_cited_rules(void **state)
     shipped_route("eu-flat-duty.json", XBR_NO_DAY, "P_TSHIRT", "M_DE", tshirt, NULL, &r);
     assert_close(r.cost.duty, 3.30);
     assert_close(r.cost.vat, 1.159);
+    xbr_route_destroy(&r);
+
+    static const char *const tshirt_jp[] = {"F_DONGGUAN>M_JP:post", NULL};
+    shipped_route("jp-consumption-tax-before.json", XBR_NO_DAY, "P_TSHIRT", "M_JP", tshirt_jp, NULL,
+                  &r);
+    assert_close(r.cost.duty, 0.0);
+    assert_close(r.cost.vat, 0.0);
+    xbr_route_destroy(&r);
+    shipped_route("jp-consumption-tax.json", XBR_NO_DAY, "P_TSHIRT", "M_JP", tshirt_jp, NULL, &r);
+    assert_close(r.cost.duty, 0.0);
+    assert_close(r.cost.vat, 0.542);
     xbr_route_destroy(&r);
 }
 
@@ -666,6 +845,9 @@ int main(void)
         cmocka_unit_test(test_bulk_entry_pays_a_broker_fee_per_entry),
         cmocka_unit_test(test_chafta_zero_for_chinese_origin),
         cmocka_unit_test(test_cif_adds_freight_and_insurance_fob_does_not),
+        cmocka_unit_test(test_japan_consumption_tax_threshold_ends_1_april_2028),
+        cmocka_unit_test(test_australia_gst_on_cif_plus_duty_and_on_the_price_below_aud_1000),
+        cmocka_unit_test(test_section_301_exclusion_until_10_november_2026),
         cmocka_unit_test(test_export_regime_fees_only_from_china),
         cmocka_unit_test(test_in_force_covers_and_origin),
         cmocka_unit_test(test_shipped_network_follows_the_cited_rules),
