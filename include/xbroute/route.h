@@ -160,8 +160,9 @@ typedef struct xbr_design xbr_design_t;
     X(ROAD, "road")         /* direct, border crossed by truck or last_mile */                     \
     X(DOMESTIC, "domestic") /* direct, never leaves the origin's country */                        \
     X(WAREHOUSE, "warehouse")                                                                      \
-    X(B2B2C, "b2b2c")                                                                              \
-    X(TRADITIONAL, "traditional")                                                                  \
+    X(B2B2C, "b2b2c")             /* a foreign retailer buys from the factory (9710) */            \
+    X(TRADITIONAL, "traditional") /* the six-link chain (0110) */                                  \
+    X(SHORT_CHAIN, "short-chain") /* one or two of exporter, importer, wholesaler (0110) */        \
     X(BONDED, "bonded") /* stocked in a bonded zone of the origin country (1210) */
 
 typedef enum {

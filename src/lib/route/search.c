@@ -228,7 +228,7 @@ struct xbr_router {
     unsigned char *is_touched;
     size_t n_touched;
     unsigned *on_path;              /* marks the path of the label being expanded */
-    unsigned short *on_path_phases; /* state_bit()s of its visits to each marked node */
+    unsigned *on_path_phases; /* state_bit()s of its visits to each marked node */
     unsigned path_gen;
     unsigned *mark; /* marks for path conditions */
     unsigned mark_gen;
@@ -352,7 +352,7 @@ xbr_status_t xbr_router_new(const xbr_scenario_t *sc, xbr_router_t **out)
     r->touched = malloc((n > 0 ? n : 1) * XBR_PH_COUNT * sizeof(int));
     r->is_touched = calloc((n > 0 ? n : 1) * XBR_PH_COUNT, 1);
     r->on_path = calloc(n > 0 ? n : 1, sizeof(unsigned));
-    r->on_path_phases = calloc(n > 0 ? n : 1, sizeof(unsigned short));
+    r->on_path_phases = calloc(n > 0 ? n : 1, sizeof(unsigned));
     r->mark = calloc(n > 0 ? n : 1, sizeof(unsigned));
     if (r->out_start == NULL || r->out_link == NULL || r->in_start == NULL || r->in_link == NULL ||
         r->bidx == NULL || r->scc == NULL || r->scc_size == NULL || r->head == NULL ||
@@ -588,18 +588,32 @@ static int class_so_far(const xbr__cstate_t *st)
 }
 
 /*
- * The bit of a visit in phase `phase` with first border mode `fbm` for the walk rule of pass 1
- * and the weak path condition: the phase, whether a bulk visit has crossed a border yet (then
- * its interval is set), and by class whether a parcel visit has. Along one walk these
- * determine the class so far of the visit and its interval flags.
+ * The bit of a visit in phase `phase` with first border mode `fbm` and flags `flags` for the
+ * walk rule of pass 1 and the weak path condition: the phase, whether a bulk visit has crossed
+ * a border yet (then its interval is set), by class whether a parcel visit has, and in the
+ * trade phase which of the exporter, importer and wholesaler it has passed. Along one walk
+ * these determine the class so far of the visit, its class flags and its interval flags.
  */
-static unsigned short state_bit(const search_t *s, int phase, int fbm)
+static unsigned state_bit(const search_t *s, int phase, int fbm, unsigned flags)
 {
     int b = phase;
     /* in bulk phases always: there a border crossed is the interval set (XBR_SF_RSET) */
     if (((s->by_class && phase == XBR_PH_PARCEL) || XBR_PH_IS_BULK(phase)) && fbm >= 0)
         b += XBR_PH_COUNT;
-    return (unsigned short)(1u << b);
+    if (phase == XBR_PH_BULK_TRAD) /* bits 2 x XBR_PH_COUNT + 0 .. 15 */
+        b = 2 * XBR_PH_COUNT + (fbm >= 0 ? 8 : 0) + ((flags & XBR_SF_EXPORTER) ? 1 : 0) +
+            ((flags & XBR_SF_IMPORTER) ? 2 : 0) + ((flags & XBR_SF_WHOLESALER) ? 4 : 0);
+    return 1u << b;
+}
+
+/* The flags of state `st` once it has entered `node`: a trader adds its own (xbr__cm_enter()). */
+static unsigned entered_flags(const xbr_network_t *net, const xbr__cstate_t *st, int node)
+{
+    xbr_node_type_t t = net->nodes[node].type;
+    return st->flags | (t == XBR_NODE_EXPORTER     ? XBR_SF_EXPORTER
+                        : t == XBR_NODE_IMPORTER   ? XBR_SF_IMPORTER
+                        : t == XBR_NODE_WHOLESALER ? XBR_SF_WHOLESALER
+                                                   : 0u);
 }
 
 /* The class key of a route (xbr__cm_class()) as one int: class x 16 + mode + 1. */
@@ -617,12 +631,17 @@ static int final_key(const xbr__cstate_t *st)
 }
 
 /* The class keys a completion of a label in state `st` can end with; returns how many. */
-static int possible_keys(const xbr__cstate_t *st, int keys[XBR_MODE_COUNT + 4])
+static int possible_keys(const xbr__cstate_t *st, int keys[XBR_MODE_COUNT + 5])
 {
     int n = 0;
-    if ((st->flags & XBR_SF_TRAD) || st->phase == XBR_PH_RETAILED || st->phase == XBR_PH_STOCKED ||
-        (st->phase == XBR_PH_PARCEL && st->first_border_mode >= 0)) {
+    if ((st->flags & XBR_SF_TRAD) == XBR_SF_TRAD || st->phase == XBR_PH_RETAILED ||
+        st->phase == XBR_PH_STOCKED || (st->phase == XBR_PH_PARCEL && st->first_border_mode >= 0)) {
         keys[n++] = final_key(st);
+        return n;
+    }
+    if (st->flags & XBR_SF_TRAD) { /* some traders passed: the others may still come */
+        keys[n++] = key_of(XBR_CLASS_TRADITIONAL, -1);
+        keys[n++] = key_of(XBR_CLASS_SHORT_CHAIN, -1);
         return n;
     }
     if (st->phase == XBR_PH_PARCEL) {
@@ -631,8 +650,9 @@ static int possible_keys(const xbr__cstate_t *st, int keys[XBR_MODE_COUNT + 4])
             keys[n++] = key_of(xbr__cm_direct_class(m), m);
         return n;
     }
-    /* bulk, no intermediary yet: traditional, b2b2c or stocked */
+    /* bulk, no intermediary yet: traditional, short-chain, b2b2c or stocked */
     keys[n++] = key_of(XBR_CLASS_TRADITIONAL, -1);
+    keys[n++] = key_of(XBR_CLASS_SHORT_CHAIN, -1);
     keys[n++] = key_of(XBR_CLASS_B2B2C, -1);
     if (st->first_border_mode >= 0) {
         keys[n++] = key_of(XBR_CLASS_WAREHOUSE, st->first_border_mode);
@@ -693,8 +713,8 @@ static bool path_condition(search_t *s, int a, int b)
         r->mark[r->labels[x].st.node] = gen;
     for (int x = la->parent; x >= 0; x = r->labels[x].parent) {
         const label_t *lx = &r->labels[x];
-        if (!strong && state_bit(s, lx->st.phase, lx->st.first_border_mode) ==
-                           state_bit(s, la->st.phase, la->st.first_border_mode))
+        if (!strong && state_bit(s, lx->st.phase, lx->st.first_border_mode, lx->st.flags) ==
+                           state_bit(s, la->st.phase, la->st.first_border_mode, la->st.flags))
             continue;
         if (r->scc[lx->st.node] == comp && r->mark[lx->st.node] != gen)
             return false;
@@ -877,7 +897,7 @@ static bool cut_by_finals(const search_t *s, const label_t *l)
     }
     if (s->by_class) {
         /* cut only when every class key the label may end with has a dominating route */
-        int keys[XBR_MODE_COUNT + 4];
+        int keys[XBR_MODE_COUNT + 5];
         int nk = possible_keys(&l->st, keys);
         for (int k = 0; k < nk; k++) {
             bool covered = false;
@@ -1109,7 +1129,7 @@ static xbr_status_t expand(search_t *s, int idx)
         if (r->on_path[sx->node] != gen)
             r->on_path_phases[sx->node] = 0;
         r->on_path[sx->node] = gen;
-        r->on_path_phases[sx->node] |= state_bit(s, sx->phase, sx->first_border_mode);
+        r->on_path_phases[sx->node] |= state_bit(s, sx->phase, sx->first_border_mode, sx->flags);
     }
 
     for (int e = r->out_start[from.node]; e < r->out_start[from.node + 1]; e++) {
@@ -1128,7 +1148,8 @@ static xbr_status_t expand(search_t *s, int idx)
         int k = xbr__cm_next_phases(&s->cm, arrived.phase, to, next);
         for (int j = 0; j < k; j++) {
             if (visited &&
-                (r->on_path_phases[to] & state_bit(s, next[j], arrived.first_border_mode)))
+                (r->on_path_phases[to] &
+                 state_bit(s, next[j], arrived.first_border_mode, entered_flags(net, &arrived, to))))
                 continue;
             if (!xbr__cm_enter_ok(&s->cm, &arrived, next[j]))
                 continue;

@@ -389,7 +389,7 @@ static void test_dominance_compares_the_price_after_markups(void **state)
     assert_int_equal(xbr_routes_pareto(sc, NULL, 0, f, m, XBR_CRITERIA_COST_DAYS, &set, NULL),
                      XBR_OK);
     assert_int_equal(set->count, 1);
-    assert_route(&set->routes[0], 155.0, 4.0, "traditional");
+    assert_route(&set->routes[0], 155.0, 4.0, "short-chain");
     assert_close(set->routes[0].cost.markup, 100.0);
     assert_close(set->routes[0].consumer_price, 255.0);
     assert_int_equal(set->routes[0].nodes[1], e2);
