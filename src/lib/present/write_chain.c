@@ -77,6 +77,11 @@ static void text_steps(xbr_buf_t *b, const xbr_network_t *net, const xbr_chain_w
             }
         } else {
             added_text(b, w, i);
+            const xbr_link_t *lk = &net->links[l->link];
+            if (net->nodes[lk->from].store && net->nodes[lk->to].type == XBR_NODE_MARKET)
+                xbr_buf_puts(b, xbr_chain_step_added(w, i).total < 0.005
+                                    ? "the consumer collects it in the store"
+                                    : " (the store's own delivery)");
         }
         xbr_buf_puts(b, "\n");
     }
