@@ -213,8 +213,16 @@ for c in d["chains"]:
 # the shortcuts are shorter and leave the factory a larger share
 assert kinds["b2b2c"]["route"]["class"] == "b2b2c" and kinds["b2b2c"]["route"]["regime"] == "9710"
 assert kinds["direct"]["route"]["regime"] == "9610"
-assert t["route"]["factory_share"] < kinds["b2b2c"]["route"]["factory_share"] < kinds["direct"]["route"]["factory_share"]
 assert t["route"]["days"] > kinds["b2b2c"]["route"]["days"] > kinds["direct"]["route"]["days"]
+# the six-link chain ends at a store (RT_US "store": true): the consumer collects the shirt, so
+# the last step adds nothing and no days; the online retailer ships a parcel: 8 per parcel +
+# 0.5 x 0.2 kg = 8.10 (S_LASTMILE)
+ts = t["steps"]
+assert ts[-2]["node"] == "RT_US" and ts[-1]["node"] == "M_US"
+assert abs(ts[-1]["landed_cost"]["total"] - ts[-2]["landed_cost"]["total"]) < 1e-9
+assert abs(ts[-1]["days"] - ts[-2]["days"]) < 1e-9
+bs = kinds["b2b2c"]["steps"]
+assert abs(bs[-1]["landed_cost"]["transport"] - bs[-2]["landed_cost"]["transport"] - 8.10) < 1e-9
 PY
 
 run chain "$SRC/scenarios/six-link-teaching.json" --product P_TSHIRT --market M_US --svg "$TMP/chain.svg"
