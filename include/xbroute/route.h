@@ -163,7 +163,7 @@ typedef struct xbr_design xbr_design_t;
     X(B2B2C, "b2b2c")             /* a foreign retailer buys from the factory (9710) */            \
     X(TRADITIONAL, "traditional") /* the six-link chain (0110) */                                  \
     X(SHORT_CHAIN, "short-chain") /* one or two of exporter, importer, wholesaler (0110) */        \
-    X(BONDED, "bonded") /* stocked in a bonded zone of the origin country (1210) */
+    X(BONDED, "bonded")           /* stocked in a bonded zone of the origin country (1210) */
 
 typedef enum {
 #define XBR_ROUTE_CLASS_ENUM_(id, name) XBR_CLASS_##id,

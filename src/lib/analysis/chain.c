@@ -38,8 +38,7 @@ static xbr_status_t find_way(const xbr_scenario_t *sc, xbr_chain_t *ch, xbr_chai
     xbr_chain_way_t *w = &ch->ways[k];
     bool traditional = k == XBR_CHAIN_TRADITIONAL;
     xbr_status_t st =
-        xbr_best_of_class(sc, ch->product, ch->market, kind_names[k],
-                          &w->route, &w->found, diags);
+        xbr_best_of_class(sc, ch->product, ch->market, kind_names[k], &w->route, &w->found, diags);
     ch->six_link = ch->six_link || (traditional && w->found);
     if (st == XBR_OK && traditional && !w->found)
         st = xbr_best_of_class(sc, ch->product, ch->market, "short-chain", &w->route, &w->found,

@@ -227,7 +227,7 @@ struct xbr_router {
     int *touched; /* states whose head was set in this search */
     unsigned char *is_touched;
     size_t n_touched;
-    unsigned *on_path;              /* marks the path of the label being expanded */
+    unsigned *on_path;        /* marks the path of the label being expanded */
     unsigned *on_path_phases; /* state_bit()s of its visits to each marked node */
     unsigned path_gen;
     unsigned *mark; /* marks for path conditions */
@@ -1147,9 +1147,8 @@ static xbr_status_t expand(search_t *s, int idx)
         int next[2];
         int k = xbr__cm_next_phases(&s->cm, arrived.phase, to, next);
         for (int j = 0; j < k; j++) {
-            if (visited &&
-                (r->on_path_phases[to] &
-                 state_bit(s, next[j], arrived.first_border_mode, entered_flags(net, &arrived, to))))
+            if (visited && (r->on_path_phases[to] & state_bit(s, next[j], arrived.first_border_mode,
+                                                              entered_flags(net, &arrived, to))))
                 continue;
             if (!xbr__cm_enter_ok(&s->cm, &arrived, next[j]))
                 continue;
