@@ -15,7 +15,8 @@
  * (1) Monotonicity. Every model step (cost.c) adds non-negative amounts to the cost
  * components, the clocks, the lead-time variance and the emissions, and never lowers the price.
  * What a continuation C (the rest of a route, from node v) adds to a state depends only on v,
- * the phase, the flags (exported, export pending, traditional, bonded, the interval flags), in
+ * the phase, the flags (exported, export pending, the three trader flags - exporter, importer,
+ * wholesaler passed -, bonded, the interval flags), in
  * bulk phases the interval r, and, monotonically
  * non-decreasingly, on these numbers:
  *   - the price p: duty = p x pct (or 0 below the de minimis: a step up from 0, so still
@@ -64,7 +65,8 @@
  * variance and landed value, with the same interval r: for every continuation C, A+C <= B+C on
  * every criterion. Equal flags matter: a pending export is charged later with the regime the
  * node that decides the class implies; "exported" says whether leaving the origin's country
- * will still cost export clearance; "traditional" fixes the regime after a retailer. The clock
+ * will still cost export clearance; the trader flags fix the regime after a retailer and the
+ * class (traditional when all three are set, short-chain when some are). The clock
  * is not monotone across stocking (it restarts at 0), so dominance never compares labels of
  * different phases, and the bounds of (3) treat a bulk label's days specially.
  *
@@ -122,14 +124,15 @@
  *
  * (5) Per-class Pareto sets (xbr_routes_pareto_by_class). The answer is the union over class
  * keys K = (route_class, class_mode) of the Pareto set of the routes of key K. A route's key is
- * a function of its final phase, its "traditional" and "bonded" flags and the mode of its first
+ * a function of its final phase, its trader and "bonded" flags and the mode of its first
  * border-crossing link (the one before stocking, for a stocked route); xbr__cm_class(). The
  * "bonded" flag is set when a bulk label stocks at a bonded warehouse of the origin's customs
  * territory (so the stocking node's kind, the label's node, decides it, at the phase change),
  * and never changes after: bonded labels have class so far -1 like a plain "warehouse" stocked
  * at home, and the flag, part of the dominance key, keeps the two apart. A
- * label's key is not always known yet: a bulk label may still stock, reach a retailer or an
- * exporter; a parcel label that has not crossed a border may still cross it by any mode.
+ * label's key is not always known yet: a bulk label may still stock, reach a retailer or a
+ * trader (one that has passed some traders may still pass the others: traditional or
+ * short-chain); a parcel label that has not crossed a border may still cross it by any mode.
  * So the label's class so far, class_so_far() - the first border mode in bulk and parcel
  * phases, the stocking border mode once stocked, nothing once traditional or retailed - is
  * part of the dominance key, with the state (node, phase) and the flags. Exactness:
@@ -139,25 +142,26 @@
  *     unset it is set by C's first border-crossing link for both; stocking copies it. So the
  *     argument of (1) runs within each key: A+C <= B+C and both are of the same class.
  *   - Pass 1. A walk may revisit a node in the same phase only with another "state bit"
- *     (state_bit(): the phase, and in bulk and parcel phases whether a border has been
- *     crossed). Along one walk the bit fixes the class so far (the first border mode goes from
- *     unset to one value; the stocking mode and the other phases' keys are constant), and also
- *     the flags: leaving the origin's customs territory for the first time is the first border
- *     crossing, so "exported" (and "pending") are set exactly when the border bit is, in bulk
- *     and parcel phases; "bonded" (and the "exported" that comes with it) is set only on entry
- *     into the stocked phase, whose visits all carry it. Then the
- *     shortcut R = A[origin..u] + C[u..end] of (2) stands at u in the same phase, flags and
- *     class so far as A+C does there, so R has A+C's key, and R <= A+C <= B+C as before.
- *     Without the bit it fails: A may cross a border by air after u and C come back to u and
- *     leave by sea, and R would be of class sea while B+C is air
- *     (test_by_class_is_not_fooled_by_a_loop_that_fixes_the_class).
+ *     (state_bit(): the phase, in bulk and parcel phases whether a border has been crossed,
+ *     and in the trade phase which traders have been passed). Along one walk the bit fixes the
+ *     class so far (the first border mode goes from unset to one value; the stocking mode and
+ *     the other phases' keys are constant), and also the flags: the trader flags only grow,
+ *     and only in the trade phase (a retailer ends it; no trader is entered after), so a
+ *     revisit in that phase with the same bit has the same trader flags; leaving the origin's
+ * customs territory for the first time is the first border crossing, so "exported" (and "pending")
+ * are set exactly when the border bit is, in bulk and parcel phases; "bonded" (and the "exported"
+ * that comes with it) is set only on entry into the stocked phase, whose visits all carry it. Then
+ * the shortcut R = A[origin..u] + C[u..end] of (2) stands at u in the same phase, flags and class
+ * so far as A+C does there, so R has A+C's key, and R <= A+C <= B+C as before. Without the bit it
+ * fails: A may cross a border by air after u and C come back to u and leave by sea, and R would be
+ * of class sea while B+C is air (test_by_class_is_not_fooled_by_a_loop_that_fixes_the_class).
  *   - Pass 2. The weak path condition exempts only A's nodes visited with the same bit as v
  *     (same phase and same class so far), for the same reason; the strong condition is
  *     unchanged (A+C is then simple, and of B+C's key by the first point).
  *   - Bounds. A label is cut only when, for every key its completions may still have
  *     (possible_keys()), a found route of that key is <= its lower bounds.
  *   - Found routes compete only with found routes of the same key.
- * The classes of routes are few (at most the 11 classes x 7 modes, in practice a handful per
+ * The classes of routes are few (at most the 12 classes x 7 modes, in practice a handful per
  * market), so the label count grows by about the number of classes so far a state can have.
  *
  * Ties: a new label equal to a kept one is rejected (first created wins); among found routes
