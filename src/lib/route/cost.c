@@ -512,6 +512,14 @@ int xbr__cm_next_phases(const xbr__cm_t *cm, int phase, int node, int next[2])
     }
 }
 
+unsigned xbr__cm_trader_flag(xbr_node_type_t t)
+{
+    return t == XBR_NODE_EXPORTER     ? XBR_SF_EXPORTER
+           : t == XBR_NODE_IMPORTER   ? XBR_SF_IMPORTER
+           : t == XBR_NODE_WHOLESALER ? XBR_SF_WHOLESALER
+                                      : 0u;
+}
+
 static bool is_intermediary(xbr_node_type_t t)
 {
     return t == XBR_NODE_EXPORTER || t == XBR_NODE_IMPORTER || t == XBR_NODE_WHOLESALER ||
@@ -561,10 +569,7 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
         double m = st->price * n->markup_pct / 100.0;
         st->comp[XBR_COST_MARKUP] += m;
         st->price += m;
-        st->flags |= n->type == XBR_NODE_EXPORTER     ? XBR_SF_EXPORTER
-                     : n->type == XBR_NODE_IMPORTER   ? XBR_SF_IMPORTER
-                     : n->type == XBR_NODE_WHOLESALER ? XBR_SF_WHOLESALER
-                                                      : 0u;
+        st->flags |= xbr__cm_trader_flag(n->type);
     }
     if (next_phase == XBR_PH_STOCKED && old == XBR_PH_BULK) {
         double dw = cm->demand_week;

@@ -57,6 +57,8 @@ enum {
 /* The traders of the trade chain passed so far: any -> 0110; all three -> class traditional,
  * some -> short-chain (xbr__cm_class()) */
 #define XBR_SF_TRAD (XBR_SF_EXPORTER | XBR_SF_IMPORTER | XBR_SF_WHOLESALER)
+/* The trader flag a node of type t sets when a route enters it (0 for other types). */
+unsigned xbr__cm_trader_flag(xbr_node_type_t t);
 /* Bulk legs and their replenishment interval (route.h, "Replenishment interval"): the label's
  * interval r is chosen at the origin; the leg that sets the route's interval must agree. */
 #define XBR_SF_RSET 16u      /* a bulk leg has crossed a border: the first one sets r */

@@ -610,16 +610,6 @@ static unsigned state_bit(const search_t *s, int phase, int fbm, unsigned flags)
     return 1u << b;
 }
 
-/* The flags of state `st` once it has entered `node`: a trader adds its own (xbr__cm_enter()). */
-static unsigned entered_flags(const xbr_network_t *net, const xbr__cstate_t *st, int node)
-{
-    xbr_node_type_t t = net->nodes[node].type;
-    return st->flags | (t == XBR_NODE_EXPORTER     ? XBR_SF_EXPORTER
-                        : t == XBR_NODE_IMPORTER   ? XBR_SF_IMPORTER
-                        : t == XBR_NODE_WHOLESALER ? XBR_SF_WHOLESALER
-                                                   : 0u);
-}
-
 /* The class key of a route (xbr__cm_class()) as one int: class x 16 + mode + 1. */
 static int key_of(xbr_route_class_t klass, int mode)
 {
@@ -1151,8 +1141,9 @@ static xbr_status_t expand(search_t *s, int idx)
         int next[2];
         int k = xbr__cm_next_phases(&s->cm, arrived.phase, to, next);
         for (int j = 0; j < k; j++) {
-            if (visited && (r->on_path_phases[to] & state_bit(s, next[j], arrived.first_border_mode,
-                                                              entered_flags(net, &arrived, to))))
+            if (visited && (r->on_path_phases[to] &
+                            state_bit(s, next[j], arrived.first_border_mode,
+                                      arrived.flags | xbr__cm_trader_flag(net->nodes[to].type))))
                 continue;
             if (!xbr__cm_enter_ok(&s->cm, &arrived, next[j]))
                 continue;

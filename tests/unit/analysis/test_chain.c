@@ -123,6 +123,14 @@ static void test_falls_back_to_the_short_chain(void **state)
     assert_close(t->route.cost.markup, 65.0);
     assert_close(t->route.cost.total, 70.5);
     assert_string_equal(t->route.class_name, "short-chain");
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_chain_write(&b, sc, ch, XBR_FORMAT_TEXT), XBR_OK);
+    assert_non_null(strstr(b.data, "\n   no six-link route in the network: the cheapest "
+                                   "short-chain, which skips some of the traders\n   class "
+                                   "short-chain, regime 0110\n"));
+    assert_non_null(strstr(b.data, " through the short-chain\n"));
+    xbr_buf_destroy(&b);
     xbr_chain_free(ch);
     xbr_scenario_free(sc);
 }
