@@ -95,8 +95,9 @@ typedef struct {
 typedef struct {
     int product;   /* product index */
     int market;    /* market node index */
-    bool six_link; /* the traditional way passes an exporter, an importer, a wholesaler and a
-                      retailer, all four; else it is the cheapest traditional route there is */
+    bool six_link; /* the traditional way is of class traditional: it passes an exporter, an
+                      importer, a wholesaler and a retailer, all four; else it is the cheapest
+                      short-chain route there is */
     xbr_chain_way_t ways[XBR_CHAIN_KIND_COUNT]; /* by xbr_chain_kind_t */
     size_t n_found;                             /* ways found */
     /* Who keeps what (xbr_chain_split()) at one consumer price for all three: the product's
@@ -120,8 +121,9 @@ typedef struct {
 
 /*
  * Finds the three ways for `product` (index) sold in `market` (a market node): the cheapest
- * six-link route (else the cheapest traditional route), the cheapest b2b2c route and the
- * cheapest direct route (xbr_best_of_class(), xbroute/compare.h), each traced with
+ * traditional route, the six-link chain (else the cheapest short-chain route), the cheapest
+ * b2b2c route and the cheapest direct route (xbr_best_of_class(), xbroute/compare.h), each
+ * traced with
  * xbr_route_trace(). A way the network does not have is not found; that is no error. On XBR_OK
  * *out is new (free with xbr_chain_free()). XBR_EINPUT (with a diagnostic) when the product or
  * market is out of range or the node is not a market, XBR_ENOMEM, or the search's status.

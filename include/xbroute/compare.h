@@ -145,11 +145,9 @@ XBR_API xbr_status_t xbr_compare_write_summary(xbr_buf_t *out, const xbr_scenari
                                                const xbr_compare_t *cmp);
 
 /*
- * The cheapest route of one class (by name, e.g. "traditional", "b2b2c", or "direct" for any of
- * the direct classes air, express, post, sea, rail, road) for product x market over the
- * product's origins. "six-link" asks for the cheapest route through an exporter, an importer,
- * a wholesaler and a retailer, all four (the textbook chain), searched among the 512 best
- * routes by generalised cost from each origin. On XBR_OK *found tells whether one exists and *out
+ * The cheapest route of one class (by name, e.g. "traditional", the six-link chain, "b2b2c",
+ * or "direct" for any of the direct classes air, express, post, sea, rail, road) for product x
+ * market over the product's origins. On XBR_OK *found tells whether one exists and *out
  * holds it (release with xbr_route_destroy()).
  */
 XBR_API xbr_status_t xbr_best_of_class(const xbr_scenario_t *sc, int product, int market,

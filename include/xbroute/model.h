@@ -319,6 +319,10 @@ typedef struct {
     bool closed;                /* status "closed", or closed by a scenario change */
     xbr_srcpos_t pos;
     bool bonded; /* warehouses in a country with a factory: a bonded zone (regime 1210) */
+    /* retailers, JSON "store": a shop the consumer walks into. A link from it into a market is
+     * the consumer's own trip (no parcel rate card; cost and days 0 unless the link gives the
+     * store's published delivery); a retailer without it is an online shop shipping parcels */
+    bool store;
     /* warehouses: 1 + the index into xbr_network_t.fee_tables of the fulfilment fee table
      * named by "fulfilment_fees" (its fees and storage add to the fields above); 0 = none */
     int fee_table;

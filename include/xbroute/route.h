@@ -113,24 +113,35 @@
  * warehouse's own handling is upstream). consumer_price = unit_value + total; factory_share =
  * unit_value / consumer_price.
  *
- * Class and regime: through an exporter, importer or wholesaler -> traditional (0110); through
- * a retailer only -> b2b2c (9710); stocked at a bonded warehouse (node field "bonded") in the
- * origin's customs territory -> bonded (1210); stocked elsewhere -> warehouse-<mode of the
- * first border-crossing link before the warehouse> (9810: exported in bulk to stock abroad),
- * or plain "warehouse" when no border was crossed before it (stock in the origin's own
- * country, not bonded: the parcels are exported one by one from domestic stock, 9610); else
- * direct by the mode of the first border-crossing link (9610): air, express, post, sea, rail,
- * road (truck, last_mile), or domestic when the route never leaves the origin's country.
- * Regime 1210 (rules-2026.md section 6): the bulk first leg enters the bonded zone, and the
- * export declaration is completed on entry, so the 1210 export clearance (fee_per_shipment /
- * q_bulk and clearance_days) is charged once, when the route stocks at the bonded warehouse,
- * on the bulk shipment and inside the replenishment lead time; the parcels that leave the zone
- * later pay no second export clearance. A bonded warehouse outside the origin's customs
- * territory is passed in bulk but never stocks (its zone exports only that country's goods).
- * Not modelled: the cash timing of China's export VAT rebate (claimable on entry into the zone
- * under 1210, at export under 9810 and 0110, none under 9610 without input VAT invoices):
+ * Class and regime, by the traders a route passes (every trade route ends at a retailer):
+ *   traditional (0110)  the six-link chain: at least one exporter, one importer and one
+ *                       wholesaler (in any order), then the retailer; what `xbroute chain`
+ *                       shows;
+ *   short-chain (0110)  one or two of those three kinds, not all, then the retailer (an export
+ *                       trading company selling to a foreign online retailer; a factory
+ *                       shipping to a foreign importer itself);
+ *   b2b2c (9710)        none of them: the factory sells straight to a retailer;
+ * the retailer's kind (node field "store") does not change the class. Otherwise: stocked at a
+ * bonded warehouse (node field "bonded") in the origin's customs territory -> bonded (1210);
+ * stocked elsewhere -> warehouse-<mode of the first border-crossing link before the warehouse>
+ * (9810: exported in bulk to stock abroad), or plain "warehouse" when no border was crossed before
+ * it (stock in the origin's own country, not bonded: the parcels are exported one by one from
+ * domestic stock, 9610); else direct by the mode of the first border-crossing link (9610): air,
+ * express, post, sea, rail, road (truck, last_mile), or domestic when the route never leaves the
+ * origin's country. Regime 1210 (rules-2026.md section 6): the bulk first leg enters the bonded
+ * zone, and the export declaration is completed on entry, so the 1210 export clearance
+ * (fee_per_shipment / q_bulk and clearance_days) is charged once, when the route stocks at the
+ * bonded warehouse, on the bulk shipment and inside the replenishment lead time; the parcels that
+ * leave the zone later pay no second export clearance. A bonded warehouse outside the origin's
+ * customs territory is passed in bulk but never stocks (its zone exports only that country's
+ * goods). Not modelled: the cash timing of China's export VAT rebate (claimable on entry into the
+ * zone under 1210, at export under 9810 and 0110, none under 9610 without input VAT invoices):
  * unit_value is taken net of VAT, no rebate rate or payout lag is charged as capital (rates go
  * by HS code, and no dated payout lag was found: docs/cost-model.md).
+ * Store sale: a link from a retailer with "store" true into a market is the consumer's own trip
+ * from the shop. The loader binds no last_mile rate card to it and lets it omit days, so it
+ * adds nothing (cost 0, days 0: the consumer collects the goods) unless the file gives the
+ * store's own delivery as its cost and days; only online retailers ship parcels.
  * Sale: a route's sale is "domestic" when the consumer buys from a seller inside the market's
  * customs territory (the stocking warehouse, else the last retailer, else the origin), else
  * "cross_border": a warehouse route in the market's territory is a 9810 export followed by a
@@ -166,9 +177,10 @@ typedef struct xbr_design xbr_design_t;
     X(ROAD, "road")         /* direct, border crossed by truck or last_mile */                     \
     X(DOMESTIC, "domestic") /* direct, never leaves the origin's country */                        \
     X(WAREHOUSE, "warehouse")                                                                      \
-    X(B2B2C, "b2b2c")                                                                              \
-    X(TRADITIONAL, "traditional")                                                                  \
-    X(BONDED, "bonded") /* stocked in a bonded zone of the origin country (1210) */
+    X(B2B2C, "b2b2c")             /* a foreign retailer buys from the factory (9710) */            \
+    X(TRADITIONAL, "traditional") /* the six-link chain (0110) */                                  \
+    X(SHORT_CHAIN, "short-chain") /* one or two of exporter, importer, wholesaler (0110) */        \
+    X(BONDED, "bonded")           /* stocked in a bonded zone of the origin country (1210) */
 
 typedef enum {
 #define XBR_ROUTE_CLASS_ENUM_(id, name) XBR_CLASS_##id,

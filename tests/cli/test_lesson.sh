@@ -12,7 +12,7 @@ python3 "$SRC/tools/readme_check.py" --xbroute "$XBR" "$SRC/docs/lesson-six-link
 # The check must bite: a lesson whose shown line the program does not print fails.
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-sed 's/0.35 through the six-link chain/0.36 through the six-link chain/' \
+sed 's/-0.65 through the six-link chain/-0.66 through the six-link chain/' \
     "$SRC/docs/lesson-six-links.md" >"$TMP/lesson.md"
 if python3 "$SRC/tools/readme_check.py" --xbroute "$XBR" "$TMP/lesson.md" >"$TMP/out" 2>&1; then
     echo "FAIL: a wrong line in the lesson was not caught"

@@ -213,8 +213,40 @@ for c in d["chains"]:
 # the shortcuts are shorter and leave the factory a larger share
 assert kinds["b2b2c"]["route"]["class"] == "b2b2c" and kinds["b2b2c"]["route"]["regime"] == "9710"
 assert kinds["direct"]["route"]["regime"] == "9610"
-assert t["route"]["factory_share"] < kinds["b2b2c"]["route"]["factory_share"] < kinds["direct"]["route"]["factory_share"]
 assert t["route"]["days"] > kinds["b2b2c"]["route"]["days"] > kinds["direct"]["route"]["days"]
+# the six-link chain ends at a store (RT_US "store": true): the consumer collects the shirt, so
+# the last step adds nothing and no days; the online retailer ships a parcel: 8 per parcel +
+# 0.5 x 0.2 kg = 8.10 (S_LASTMILE)
+ts = t["steps"]
+assert ts[-2]["node"] == "RT_US" and ts[-1]["node"] == "M_US"
+assert abs(ts[-1]["landed_cost"]["total"] - ts[-2]["landed_cost"]["total"]) < 1e-9
+assert abs(ts[-1]["days"] - ts[-2]["days"]) < 1e-9
+bs = kinds["b2b2c"]["steps"]
+assert abs(bs[-1]["landed_cost"]["transport"] - bs[-2]["landed_cost"]["transport"] - 8.10) < 1e-9
+# the split uses the product's cited retail_price, 12.00 (S_RETAIL_PRICE: the median of 4.50,
+# 10.00, 12.00, 13.00, 16.50); the six links' exporter keeps what is left after the others'
+# costs: 12.00 - (consumer price - its own markup 3.50 x 10 % = 0.35)
+assert d["price_from"] == "retail_price" and d["price"] == 12.0
+assert abs(t["split"]["exporter"] - (12.0 - (t["route"]["consumer_price"] - 0.35))) < 1e-6  # JSON: 10 digits
+PY
+
+# one meaning per name: compare's class traditional on the teaching scenario is the chain's
+# six-link route (exporter, importer, wholesaler, store); the shortened chains are short-chain
+run compare "$SRC/scenarios/six-link-teaching.json" --format json -o "$TMP/tc.json"
+expect_rc 0 "compare teaching json"
+python3 - "$TMP/tc.json" "$TMP/ch.json" <<'PY' && pass || fail "compare's traditional is the six-link chain"
+import json, sys
+d = json.load(open(sys.argv[1]))
+ch = json.load(open(sys.argv[2]))
+cls = {c["class"]: c for c in d["rows"][0]["classes"]}
+trad = cls["traditional"]["route"]
+assert trad["nodes"] == ch["chains"][0]["route"]["nodes"]
+assert [n for n in trad["nodes"] if n[:2] in ("X_", "I_", "WS", "RT")] == ["X_NINGBO", "I_US", "WS_US", "RT_US"]
+sc = cls["short-chain"]["route"]
+assert sc["class"] == "short-chain" and sc["regime"] == "0110"
+traders = [n for n in sc["nodes"] if n[:2] in ("X_", "I_", "WS")]
+assert 1 <= len(set(n[:2] for n in traders)) <= 2, sc["nodes"]
+assert cls["b2b2c"]["route"]["nodes"] == ["F_NINGBO", "P_CNNGB", "P_USLAX", "RT_ONLINE", "M_US"]
 PY
 
 run chain "$SRC/scenarios/six-link-teaching.json" --product P_TSHIRT --market M_US --svg "$TMP/chain.svg"

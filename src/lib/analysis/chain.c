@@ -30,19 +30,18 @@ static xbr_status_t bad(xbr_diags_t *diags, const char *what, const char *expect
     return XBR_EINPUT;
 }
 
-/* Finds and traces the way of kind k into ch->ways[k]; for the traditional way, the textbook
- * chain through all four intermediaries, else any traditional route. */
+/* Finds and traces the way of kind k into ch->ways[k]; for the traditional way, the six-link
+ * chain (class traditional), else a shortened one (class short-chain). */
 static xbr_status_t find_way(const xbr_scenario_t *sc, xbr_chain_t *ch, xbr_chain_kind_t k,
                              xbr_diags_t *diags)
 {
     xbr_chain_way_t *w = &ch->ways[k];
     bool traditional = k == XBR_CHAIN_TRADITIONAL;
     xbr_status_t st =
-        xbr_best_of_class(sc, ch->product, ch->market, traditional ? "six-link" : kind_names[k],
-                          &w->route, &w->found, diags);
+        xbr_best_of_class(sc, ch->product, ch->market, kind_names[k], &w->route, &w->found, diags);
     ch->six_link = ch->six_link || (traditional && w->found);
     if (st == XBR_OK && traditional && !w->found)
-        st = xbr_best_of_class(sc, ch->product, ch->market, kind_names[k], &w->route, &w->found,
+        st = xbr_best_of_class(sc, ch->product, ch->market, "short-chain", &w->route, &w->found,
                                diags);
     if (st == XBR_OK && w->found)
         st = xbr_route_trace(sc, &w->route, &w->steps, &w->n_steps);

@@ -892,50 +892,6 @@ static bool is_direct_class(const char *name)
     return false;
 }
 
-/* True when the route passes an exporter, an importer, a wholesaler and a retailer. */
-static bool is_six_link(const xbr_network_t *net, const xbr_route_t *r)
-{
-    unsigned seen = 0;
-    for (size_t i = 0; i <= r->n_links; i++) {
-        xbr_node_type_t t = net->nodes[r->nodes[i]].type;
-        if (t == XBR_NODE_EXPORTER || t == XBR_NODE_IMPORTER || t == XBR_NODE_WHOLESALER ||
-            t == XBR_NODE_RETAILER)
-            seen |= 1u << t;
-    }
-    return seen == (1u << XBR_NODE_EXPORTER | 1u << XBR_NODE_IMPORTER | 1u << XBR_NODE_WHOLESALER |
-                    1u << XBR_NODE_RETAILER);
-}
-
-/*
- * The cheapest route through all four intermediaries. The traditional class's Pareto set may
- * not hold it (a shortcut that skips the importer and wholesaler is cheaper and faster), so the
- * k best routes by generalised cost are searched, k up to SIX_LINK_K per origin.
- */
-#define SIX_LINK_K 512
-static xbr_status_t best_six_link(const xbr_scenario_t *sc, xbr_router_t *router, int product,
-                                  int market, xbr_route_t *out, bool *found, xbr_diags_t *diags)
-{
-    const xbr_product_t *p = &sc->products[product];
-    xbr_status_t st = XBR_OK;
-    for (size_t o = 0; o < p->n_origins && st == XBR_OK; o++) {
-        xbr_route_set_t *set = NULL;
-        st = xbr_routes_k_best(sc, router, product, p->origins[o], market, SIX_LINK_K, &set, diags);
-        for (size_t i = 0; st == XBR_OK && i < set->count; i++) {
-            const xbr_route_t *r = &set->routes[i];
-            if (!is_six_link(sc->network, r) ||
-                (*found && !better(r->cost.total, r->days, r, out->cost.total, out->days, out)))
-                continue;
-            if (*found)
-                xbr_route_destroy(out);
-            *found = xbr_route_copy(out, r);
-            if (!*found)
-                st = XBR_ENOMEM;
-        }
-        xbr_route_set_free(set);
-    }
-    return st;
-}
-
 xbr_status_t xbr_best_of_class(const xbr_scenario_t *sc, int product, int market,
                                const char *class_name, xbr_route_t *out, bool *found,
                                xbr_diags_t *diags)
@@ -945,11 +901,6 @@ xbr_status_t xbr_best_of_class(const xbr_scenario_t *sc, int product, int market
     *found = false;
     memset(out, 0, sizeof *out);
     xbr_status_t st = xbr_router_new(sc, &router);
-    if (st == XBR_OK && strcmp(class_name, "six-link") == 0) {
-        st = best_six_link(sc, router, product, market, out, found, diags);
-        xbr_router_free(router);
-        return st;
-    }
     if (st == XBR_OK)
         st = collect_pair(sc, router, product, market, INFINITY, &cl, diags);
     if (st == XBR_OK) {

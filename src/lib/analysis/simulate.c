@@ -78,11 +78,13 @@ static xbr_status_t compile_part(const xbr_network_t *net, const xbr__cm_t *cm,
     if (prog->legs == NULL)
         return XBR_ENOMEM;
     double random_mean = 0.0;
-    /* bulk legs: before the stocking warehouse, or before the retailer of a b2b2c or
-     * traditional route; the others are parcel legs (a sea or rail parcel service's days) */
+    /* bulk legs: before the stocking warehouse, or before the retailer of a b2b2c,
+     * traditional or short-chain route; the others are parcel legs (a sea or rail parcel
+     * service's days) */
     bool bulk = route->stock_at >= 0 ? first == 0 && last < route->n_links
                                      : route->route_class == XBR_CLASS_B2B2C ||
-                                           route->route_class == XBR_CLASS_TRADITIONAL;
+                                           route->route_class == XBR_CLASS_TRADITIONAL ||
+                                           route->route_class == XBR_CLASS_SHORT_CHAIN;
     for (size_t i = first; i < last; i++) {
         const xbr_link_t *l = &net->links[route->links[i]];
         sim_leg_t *g = &prog->legs[prog->n++];

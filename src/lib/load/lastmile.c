@@ -383,6 +383,10 @@ static void resolve_link(xbr__ldoc_t *doc, const cJSON *it, xbr_network_t *net, 
         return;
     const xbr_node_t *to = &net->nodes[l->to];
     const xbr_node_t *from = &net->nodes[l->from];
+    /* a store's sale ends at the store: no parcel rate card (the link's own cost and days, if
+     * any, are the store's published delivery; none: the consumer collects it) */
+    if (from->store && to->type == XBR_NODE_MARKET)
+        return;
     const cJSON *days = cJSON_GetObjectItemCaseSensitive(it, "days");
     int card = -1;
     if (to->type == XBR_NODE_MARKET && cJSON_GetObjectItemCaseSensitive(it, "cost") == NULL)

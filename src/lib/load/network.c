@@ -451,6 +451,16 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
                        xbr_node_type_name((xbr_node_type_t)type));
     else
         nd->bonded = cJSON_IsTrue(bonded);
+    const cJSON *store = cJSON_GetObjectItemCaseSensitive(it, "store");
+    if (store != NULL && !cJSON_IsBool(store))
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, store, 0, oid, "store", "true or false",
+                       "wrong type: %s", xbr__ld_type_name(store));
+    else if (cJSON_IsTrue(store) && type >= 0 && type != XBR_NODE_RETAILER)
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, store, 1, oid, "store",
+                       "\"store\" only on retailer nodes", "store on a node of type %s",
+                       xbr_node_type_name((xbr_node_type_t)type));
+    else
+        nd->store = cJSON_IsTrue(store);
     xbr__ld_check_source_refs(&o, &ids->sources, ids->extra_sources);
 }
 
@@ -695,8 +705,11 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     xbr__ld_get_num(&o, "volumetric_kg_per_m3", false, xbr__ld_positive, &l->volumetric_kg_per_m3);
     const cJSON *d = cJSON_GetObjectItemCaseSensitive(it, "days");
     const cJSON *kn = cJSON_GetObjectItemCaseSensitive(it, "knots");
-    /* a last_mile link may take its days from a rate card's band (xbr__ldlm_resolve()) */
-    if (d == NULL && kn == NULL && mode != XBR_MODE_LAST_MILE)
+    /* a last_mile link may take its days from a rate card's band (xbr__ldlm_resolve()); the
+     * consumer's trip from a store into a market takes none unless it says so */
+    bool collect = l->from >= 0 && l->to >= 0 && net->nodes[l->from].store &&
+                   net->nodes[l->to].type == XBR_NODE_MARKET;
+    if (d == NULL && kn == NULL && mode != XBR_MODE_LAST_MILE && !collect)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, "days",
                        "a number, or an object {\"min\", \"mode\", \"max\"} (or, on a sea "
                        "link, \"knots\")",

@@ -342,7 +342,8 @@ static const char *series_colour(const xbr_chart_series_t *S, size_t s)
         size_t len = strcspn(S->label, "-");
         for (int k = 0; k < XBR_CLASS_COUNT; k++) {
             const char *name = xbr_route_class_name((xbr_route_class_t)k);
-            if (strlen(name) == len && strncmp(name, S->label, len) == 0)
+            if (strcmp(name, S->label) == 0 ||
+                (strlen(name) == len && strncmp(name, S->label, len) == 0))
                 return xbr_route_class_colour(S->label);
         }
     }

@@ -41,7 +41,8 @@
 #define XBR__GREY "#999999"
 #define XBR__WINE "#882255"
 #define XBR__INDIGO "#332288"
-#define XBR__TEAL "#44AA99" /* Paul Tol's muted teal: the bonded class */
+#define XBR__TEAL "#44AA99"  /* Paul Tol's muted teal: the bonded class */
+#define XBR__OLIVE "#999933" /* Paul Tol's muted olive: the short-chain class */
 
 /* ---- picture.c: escaping ---- */
 

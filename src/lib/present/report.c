@@ -728,17 +728,22 @@ static void page_head(xbr_buf_t *out, const xbr_scenario_t *sc)
         xbr__pic_html(out, sc->description);
         xbr_buf_puts(out, "</p>\n");
     }
-    xbr_buf_printf(out,
-                   "<p>How to read this report: for every product and every market it is sold "
-                   "in, xbroute costs every way of shipping it — by air, express courier, post, "
-                   "sea or rail straight to the consumer; stocked in an overseas warehouse and "
-                   "delivered from there; through a foreign retailer; or through the traditional "
-                   "export chain — and picks the <em>winner</em>: the lowest landed cost per unit "
-                   "that still reaches the consumer within the promised days. Landed cost covers "
-                   "transport, handling, customs clearance, duty and VAT, intermediaries' "
-                   "markups, the cost of stock in transit and in the warehouse, and the "
-                   "warehouse's fixed cost; money is in %s per unit.</p>\n",
-                   currency(sc));
+    xbr_buf_printf(
+        out,
+        "<p>How to read this report: for every product and every market it is sold "
+        "in, xbroute costs every way of shipping it — by air, express courier, post, "
+        "sea or rail straight to the consumer; stocked in an overseas warehouse and "
+        "delivered from there; sold by the factory to a foreign retailer "
+        "(<em>b2b2c</em>); through the <em>traditional</em> six-link export chain, "
+        "where an exporter, an importer, a wholesaler and a retailer each buy and "
+        "resell the goods; or through a <em>short-chain</em> that keeps only one or "
+        "two of those traders (an export trading company selling to a foreign online "
+        "retailer, say) — and picks the <em>winner</em>: the lowest landed cost per unit "
+        "that still reaches the consumer within the promised days. Landed cost covers "
+        "transport, handling, customs clearance, duty and VAT, intermediaries' "
+        "markups, the cost of stock in transit and in the warehouse, and the "
+        "warehouse's fixed cost; money is in %s per unit.</p>\n",
+        currency(sc));
 }
 
 /* The change of one figure, "+1.23 (+4.5 %)", into a cell. */

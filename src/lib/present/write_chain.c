@@ -77,6 +77,11 @@ static void text_steps(xbr_buf_t *b, const xbr_network_t *net, const xbr_chain_w
             }
         } else {
             added_text(b, w, i);
+            const xbr_link_t *lk = &net->links[l->link];
+            if (net->nodes[lk->from].store && net->nodes[lk->to].type == XBR_NODE_MARKET)
+                xbr_buf_puts(b, xbr_chain_step_added(w, i).total < 0.005
+                                    ? "the consumer collects it in the store"
+                                    : " (the store's own delivery)");
         }
         xbr_buf_puts(b, "\n");
     }
@@ -217,7 +222,7 @@ static void text_split(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t
 
     if (!ch->ways[XBR_CHAIN_TRADITIONAL].found)
         return;
-    const char *trad = ch->six_link ? "the six-link chain" : "the traditional chain";
+    const char *trad = ch->six_link ? "the six-link chain" : "the short-chain";
     xbr_buf_printf(
         b, "\nthe exporter's gain\n   at the same consumer price (%.2f %s), the exporter keeps\n",
         ch->price, cur);
@@ -256,6 +261,9 @@ static void write_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t
             xbr_buf_puts(b, "   no such route in the network\n");
             continue;
         }
+        if (k == XBR_CHAIN_TRADITIONAL && !ch->six_link)
+            xbr_buf_puts(b, "   no six-link route in the network: the cheapest short-chain, which "
+                            "skips some of the traders\n");
         text_steps(b, net, w);
         xbr_buf_printf(b,
                        "   consumer pays %.2f %s after %.1f days; the factory gets %.0f%% of "

@@ -111,16 +111,16 @@ static void text_row(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t
     } else {
         xbr_buf_puts(b, "  no route meets the promise\n");
     }
-    /* One meaning per name (#16): the class traditional is the cheapest route through any
-     * exporter, importer or wholesaler, not necessarily the six links of `xbroute chain`. */
+    /* One meaning per name (#16): the class traditional is the six-link chain of `xbroute
+     * chain`; its route is named, with the rule, so a reader can check it. */
     for (size_t k = 0; k < row->n_classes; k++) {
         const xbr_class_result_t *c = &row->classes[k];
         if ((int)k == row->winner || !c->has_route || strcmp(c->class_name, "traditional") != 0)
             continue;
         xbr_buf_puts(b, "  traditional route: ");
         xbr_route_path_text(b, net, &c->route);
-        xbr_buf_puts(b, "\n    (the cheapest through any exporter, importer or wholesaler; "
-                        "`xbroute chain` shows the six-link chain)\n");
+        xbr_buf_puts(b, "\n    (the six-link chain, as `xbroute chain` shows it: exporter, "
+                        "importer, wholesaler and retailer all passed)\n");
     }
     if (row->design_note[0] != '\0')
         xbr_buf_printf(b, "  note: %s\n", row->design_note);

@@ -512,6 +512,14 @@ int xbr__cm_next_phases(const xbr__cm_t *cm, int phase, int node, int next[2])
     }
 }
 
+unsigned xbr__cm_trader_flag(xbr_node_type_t t)
+{
+    return t == XBR_NODE_EXPORTER     ? XBR_SF_EXPORTER
+           : t == XBR_NODE_IMPORTER   ? XBR_SF_IMPORTER
+           : t == XBR_NODE_WHOLESALER ? XBR_SF_WHOLESALER
+                                      : 0u;
+}
+
 static bool is_intermediary(xbr_node_type_t t)
 {
     return t == XBR_NODE_EXPORTER || t == XBR_NODE_IMPORTER || t == XBR_NODE_WHOLESALER ||
@@ -561,8 +569,7 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
         double m = st->price * n->markup_pct / 100.0;
         st->comp[XBR_COST_MARKUP] += m;
         st->price += m;
-        if (n->type != XBR_NODE_RETAILER)
-            st->flags |= XBR_SF_TRAD;
+        st->flags |= xbr__cm_trader_flag(n->type);
     }
     if (next_phase == XBR_PH_STOCKED && old == XBR_PH_BULK) {
         double dw = cm->demand_week;
@@ -650,8 +657,10 @@ xbr_route_class_t xbr__cm_direct_class(int mode)
 void xbr__cm_class(const xbr__cstate_t *st, xbr_route_class_t *klass, int *mode)
 {
     *mode = -1;
-    if (st->flags & XBR_SF_TRAD) {
-        *klass = XBR_CLASS_TRADITIONAL;
+    if ((st->flags & XBR_SF_TRAD) == XBR_SF_TRAD) {
+        *klass = XBR_CLASS_TRADITIONAL; /* the six-link chain (route.h) */
+    } else if (st->flags & XBR_SF_TRAD) {
+        *klass = XBR_CLASS_SHORT_CHAIN;
     } else if (st->phase == XBR_PH_RETAILED) {
         *klass = XBR_CLASS_B2B2C;
     } else if (st->phase == XBR_PH_STOCKED && (st->flags & XBR_SF_BONDED)) {
@@ -705,6 +714,7 @@ void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *o
     xbr__cm_class(st, &out->route_class, &out->class_mode);
     switch (out->route_class) {
     case XBR_CLASS_TRADITIONAL:
+    case XBR_CLASS_SHORT_CHAIN:
         out->regime = XBR_REGIME_0110;
         break;
     case XBR_CLASS_B2B2C:

@@ -48,10 +48,17 @@ enum {
 #define XBR_PH_IS_BULK(ph) ((ph) <= XBR_PH_BULK_TRAD)
 
 /* State flags. The future of a state depends on them, so labels compare only when equal. */
-#define XBR_SF_EXPORTED 1u /* has left the origin's country */
-#define XBR_SF_PENDING 2u  /* bulk: export clearance not yet charged (regime unknown) */
-#define XBR_SF_TRAD 4u     /* has passed an exporter, importer or wholesaler */
-#define XBR_SF_BONDED 8u   /* stocked at a bonded warehouse of the origin's country (1210) */
+#define XBR_SF_EXPORTED 1u     /* has left the origin's country */
+#define XBR_SF_PENDING 2u      /* bulk: export clearance not yet charged (regime unknown) */
+#define XBR_SF_EXPORTER 4u     /* has passed an exporter */
+#define XBR_SF_BONDED 8u       /* stocked at a bonded warehouse of the origin's country (1210) */
+#define XBR_SF_IMPORTER 128u   /* has passed an importer */
+#define XBR_SF_WHOLESALER 256u /* has passed a wholesaler */
+/* The traders of the trade chain passed so far: any -> 0110; all three -> class traditional,
+ * some -> short-chain (xbr__cm_class()) */
+#define XBR_SF_TRAD (XBR_SF_EXPORTER | XBR_SF_IMPORTER | XBR_SF_WHOLESALER)
+/* The trader flag a node of type t sets when a route enters it (0 for other types). */
+unsigned xbr__cm_trader_flag(xbr_node_type_t t);
 /* Bulk legs and their replenishment interval (route.h, "Replenishment interval"): the label's
  * interval r is chosen at the origin; the leg that sets the route's interval must agree. */
 #define XBR_SF_RSET 16u      /* a bulk leg has crossed a border: the first one sets r */

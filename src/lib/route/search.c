@@ -15,7 +15,8 @@
  * (1) Monotonicity. Every model step (cost.c) adds non-negative amounts to the cost
  * components, the clocks, the lead-time variance and the emissions, and never lowers the price.
  * What a continuation C (the rest of a route, from node v) adds to a state depends only on v,
- * the phase, the flags (exported, export pending, traditional, bonded, the interval flags), in
+ * the phase, the flags (exported, export pending, the three trader flags - exporter, importer,
+ * wholesaler passed -, bonded, the interval flags), in
  * bulk phases the interval r, and, monotonically
  * non-decreasingly, on these numbers:
  *   - the price p: duty = p x pct (or 0 below the de minimis: a step up from 0, so still
@@ -64,7 +65,8 @@
  * variance and landed value, with the same interval r: for every continuation C, A+C <= B+C on
  * every criterion. Equal flags matter: a pending export is charged later with the regime the
  * node that decides the class implies; "exported" says whether leaving the origin's country
- * will still cost export clearance; "traditional" fixes the regime after a retailer. The clock
+ * will still cost export clearance; the trader flags fix the regime after a retailer and the
+ * class (traditional when all three are set, short-chain when some are). The clock
  * is not monotone across stocking (it restarts at 0), so dominance never compares labels of
  * different phases, and the bounds of (3) treat a bulk label's days specially.
  *
@@ -122,14 +124,15 @@
  *
  * (5) Per-class Pareto sets (xbr_routes_pareto_by_class). The answer is the union over class
  * keys K = (route_class, class_mode) of the Pareto set of the routes of key K. A route's key is
- * a function of its final phase, its "traditional" and "bonded" flags and the mode of its first
+ * a function of its final phase, its trader and "bonded" flags and the mode of its first
  * border-crossing link (the one before stocking, for a stocked route); xbr__cm_class(). The
  * "bonded" flag is set when a bulk label stocks at a bonded warehouse of the origin's customs
  * territory (so the stocking node's kind, the label's node, decides it, at the phase change),
  * and never changes after: bonded labels have class so far -1 like a plain "warehouse" stocked
  * at home, and the flag, part of the dominance key, keeps the two apart. A
- * label's key is not always known yet: a bulk label may still stock, reach a retailer or an
- * exporter; a parcel label that has not crossed a border may still cross it by any mode.
+ * label's key is not always known yet: a bulk label may still stock, reach a retailer or a
+ * trader (one that has passed some traders may still pass the others: traditional or
+ * short-chain); a parcel label that has not crossed a border may still cross it by any mode.
  * So the label's class so far, class_so_far() - the first border mode in bulk and parcel
  * phases, the stocking border mode once stocked, nothing once traditional or retailed - is
  * part of the dominance key, with the state (node, phase) and the flags. Exactness:
@@ -139,25 +142,26 @@
  *     unset it is set by C's first border-crossing link for both; stocking copies it. So the
  *     argument of (1) runs within each key: A+C <= B+C and both are of the same class.
  *   - Pass 1. A walk may revisit a node in the same phase only with another "state bit"
- *     (state_bit(): the phase, and in bulk and parcel phases whether a border has been
- *     crossed). Along one walk the bit fixes the class so far (the first border mode goes from
- *     unset to one value; the stocking mode and the other phases' keys are constant), and also
- *     the flags: leaving the origin's customs territory for the first time is the first border
- *     crossing, so "exported" (and "pending") are set exactly when the border bit is, in bulk
- *     and parcel phases; "bonded" (and the "exported" that comes with it) is set only on entry
- *     into the stocked phase, whose visits all carry it. Then the
- *     shortcut R = A[origin..u] + C[u..end] of (2) stands at u in the same phase, flags and
- *     class so far as A+C does there, so R has A+C's key, and R <= A+C <= B+C as before.
- *     Without the bit it fails: A may cross a border by air after u and C come back to u and
- *     leave by sea, and R would be of class sea while B+C is air
- *     (test_by_class_is_not_fooled_by_a_loop_that_fixes_the_class).
+ *     (state_bit(): the phase, in bulk and parcel phases whether a border has been crossed,
+ *     and in the trade phase which traders have been passed). Along one walk the bit fixes the
+ *     class so far (the first border mode goes from unset to one value; the stocking mode and
+ *     the other phases' keys are constant), and also the flags: the trader flags only grow,
+ *     and only in the trade phase (a retailer ends it; no trader is entered after), so a
+ *     revisit in that phase with the same bit has the same trader flags; leaving the origin's
+ * customs territory for the first time is the first border crossing, so "exported" (and "pending")
+ * are set exactly when the border bit is, in bulk and parcel phases; "bonded" (and the "exported"
+ * that comes with it) is set only on entry into the stocked phase, whose visits all carry it. Then
+ * the shortcut R = A[origin..u] + C[u..end] of (2) stands at u in the same phase, flags and class
+ * so far as A+C does there, so R has A+C's key, and R <= A+C <= B+C as before. Without the bit it
+ * fails: A may cross a border by air after u and C come back to u and leave by sea, and R would be
+ * of class sea while B+C is air (test_by_class_is_not_fooled_by_a_loop_that_fixes_the_class).
  *   - Pass 2. The weak path condition exempts only A's nodes visited with the same bit as v
  *     (same phase and same class so far), for the same reason; the strong condition is
  *     unchanged (A+C is then simple, and of B+C's key by the first point).
  *   - Bounds. A label is cut only when, for every key its completions may still have
  *     (possible_keys()), a found route of that key is <= its lower bounds.
  *   - Found routes compete only with found routes of the same key.
- * The classes of routes are few (at most the 11 classes x 7 modes, in practice a handful per
+ * The classes of routes are few (at most the 12 classes x 7 modes, in practice a handful per
  * market), so the label count grows by about the number of classes so far a state can have.
  *
  * Ties: a new label equal to a kept one is rejected (first created wins); among found routes
@@ -234,8 +238,8 @@ struct xbr_router {
     int *touched; /* states whose head was set in this search */
     unsigned char *is_touched;
     size_t n_touched;
-    unsigned *on_path;              /* marks the path of the label being expanded */
-    unsigned short *on_path_phases; /* state_bit()s of its visits to each marked node */
+    unsigned *on_path;        /* marks the path of the label being expanded */
+    unsigned *on_path_phases; /* state_bit()s of its visits to each marked node */
     unsigned path_gen;
     unsigned *mark; /* marks for path conditions */
     unsigned mark_gen;
@@ -412,7 +416,7 @@ xbr_status_t xbr_router_new(const xbr_scenario_t *sc, xbr_router_t **out)
     r->touched = malloc((n > 0 ? n : 1) * XBR_PH_COUNT * sizeof(int));
     r->is_touched = calloc((n > 0 ? n : 1) * XBR_PH_COUNT, 1);
     r->on_path = calloc(n > 0 ? n : 1, sizeof(unsigned));
-    r->on_path_phases = calloc(n > 0 ? n : 1, sizeof(unsigned short));
+    r->on_path_phases = calloc(n > 0 ? n : 1, sizeof(unsigned));
     r->mark = calloc(n > 0 ? n : 1, sizeof(unsigned));
     if (r->out_start == NULL || r->out_link == NULL || r->out_to == NULL || r->out_mstart == NULL ||
         r->in_start == NULL || r->in_link == NULL || r->in_from == NULL || r->warehouses == NULL ||
@@ -662,18 +666,22 @@ static int class_so_far(const xbr__cstate_t *st)
 }
 
 /*
- * The bit of a visit in phase `phase` with first border mode `fbm` for the walk rule of pass 1
- * and the weak path condition: the phase, whether a bulk visit has crossed a border yet (then
- * its interval is set), and by class whether a parcel visit has. Along one walk these
- * determine the class so far of the visit and its interval flags.
+ * The bit of a visit in phase `phase` with first border mode `fbm` and flags `flags` for the
+ * walk rule of pass 1 and the weak path condition: the phase, whether a bulk visit has crossed
+ * a border yet (then its interval is set), by class whether a parcel visit has, and in the
+ * trade phase which of the exporter, importer and wholesaler it has passed. Along one walk
+ * these determine the class so far of the visit, its class flags and its interval flags.
  */
-static unsigned short state_bit(const search_t *s, int phase, int fbm)
+static unsigned state_bit(const search_t *s, int phase, int fbm, unsigned flags)
 {
     int b = phase;
     /* in bulk phases always: there a border crossed is the interval set (XBR_SF_RSET) */
     if (((s->by_class && phase == XBR_PH_PARCEL) || XBR_PH_IS_BULK(phase)) && fbm >= 0)
         b += XBR_PH_COUNT;
-    return (unsigned short)(1u << b);
+    if (phase == XBR_PH_BULK_TRAD) /* bits 2 x XBR_PH_COUNT + 0 .. 15 */
+        b = 2 * XBR_PH_COUNT + (fbm >= 0 ? 8 : 0) + ((flags & XBR_SF_EXPORTER) ? 1 : 0) +
+            ((flags & XBR_SF_IMPORTER) ? 2 : 0) + ((flags & XBR_SF_WHOLESALER) ? 4 : 0);
+    return 1u << b;
 }
 
 /* The class key of a route (xbr__cm_class()) as one int: class x 16 + mode + 1. */
@@ -691,12 +699,17 @@ static int final_key(const xbr__cstate_t *st)
 }
 
 /* The class keys a completion of a label in state `st` can end with; returns how many. */
-static int possible_keys(const xbr__cstate_t *st, int keys[XBR_MODE_COUNT + 4])
+static int possible_keys(const xbr__cstate_t *st, int keys[XBR_MODE_COUNT + 5])
 {
     int n = 0;
-    if ((st->flags & XBR_SF_TRAD) || st->phase == XBR_PH_RETAILED || st->phase == XBR_PH_STOCKED ||
-        (st->phase == XBR_PH_PARCEL && st->first_border_mode >= 0)) {
+    if ((st->flags & XBR_SF_TRAD) == XBR_SF_TRAD || st->phase == XBR_PH_RETAILED ||
+        st->phase == XBR_PH_STOCKED || (st->phase == XBR_PH_PARCEL && st->first_border_mode >= 0)) {
         keys[n++] = final_key(st);
+        return n;
+    }
+    if (st->flags & XBR_SF_TRAD) { /* some traders passed: the others may still come */
+        keys[n++] = key_of(XBR_CLASS_TRADITIONAL, -1);
+        keys[n++] = key_of(XBR_CLASS_SHORT_CHAIN, -1);
         return n;
     }
     if (st->phase == XBR_PH_PARCEL) {
@@ -705,8 +718,9 @@ static int possible_keys(const xbr__cstate_t *st, int keys[XBR_MODE_COUNT + 4])
             keys[n++] = key_of(xbr__cm_direct_class(m), m);
         return n;
     }
-    /* bulk, no intermediary yet: traditional, b2b2c or stocked */
+    /* bulk, no intermediary yet: traditional, short-chain, b2b2c or stocked */
     keys[n++] = key_of(XBR_CLASS_TRADITIONAL, -1);
+    keys[n++] = key_of(XBR_CLASS_SHORT_CHAIN, -1);
     keys[n++] = key_of(XBR_CLASS_B2B2C, -1);
     if (st->first_border_mode >= 0) {
         keys[n++] = key_of(XBR_CLASS_WAREHOUSE, st->first_border_mode);
@@ -767,8 +781,8 @@ static bool path_condition(search_t *s, int a, int b)
         r->mark[r->labels[x].st.node] = gen;
     for (int x = la->parent; x >= 0; x = r->labels[x].parent) {
         const label_t *lx = &r->labels[x];
-        if (!strong && state_bit(s, lx->st.phase, lx->st.first_border_mode) ==
-                           state_bit(s, la->st.phase, la->st.first_border_mode))
+        if (!strong && state_bit(s, lx->st.phase, lx->st.first_border_mode, lx->st.flags) ==
+                           state_bit(s, la->st.phase, la->st.first_border_mode, la->st.flags))
             continue;
         if (r->scc[lx->st.node] == comp && r->mark[lx->st.node] != gen)
             return false;
@@ -951,7 +965,7 @@ static bool cut_by_finals(const search_t *s, const label_t *l)
     }
     if (s->by_class) {
         /* cut only when every class key the label may end with has a dominating route */
-        int keys[XBR_MODE_COUNT + 4];
+        int keys[XBR_MODE_COUNT + 5];
         int nk = possible_keys(&l->st, keys);
         for (int k = 0; k < nk; k++) {
             bool covered = false;
@@ -1181,7 +1195,7 @@ static xbr_status_t expand(search_t *s, int idx)
         if (r->on_path[sx->node] != gen)
             r->on_path_phases[sx->node] = 0;
         r->on_path[sx->node] = gen;
-        r->on_path_phases[sx->node] |= state_bit(s, sx->phase, sx->first_border_mode);
+        r->on_path_phases[sx->node] |= state_bit(s, sx->phase, sx->first_border_mode, sx->flags);
     }
 
     /* The node's links to non-markets [a, a_end) and into the target market [b, b_end), merged
@@ -1212,8 +1226,9 @@ static xbr_status_t expand(search_t *s, int idx)
         int next[2];
         int k = xbr__cm_next_phases(&s->cm, arrived.phase, to, next);
         for (int j = 0; j < k; j++) {
-            if (visited &&
-                (r->on_path_phases[to] & state_bit(s, next[j], arrived.first_border_mode)))
+            if (visited && (r->on_path_phases[to] &
+                            state_bit(s, next[j], arrived.first_border_mode,
+                                      arrived.flags | xbr__cm_trader_flag(net->nodes[to].type))))
                 continue;
             if (!xbr__cm_enter_ok(&s->cm, &arrived, next[j]))
                 continue;

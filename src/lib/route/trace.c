@@ -61,6 +61,7 @@ xbr_status_t xbr_route_trace(const xbr_scenario_t *sc, const xbr_route_t *route,
     /* The same start phase and phase choices as xbr_route_evaluate(): bulk when the route
      * stocks or passes an intermediary. */
     bool bulk = route->stock_at >= 0 || route->route_class == XBR_CLASS_TRADITIONAL ||
+                route->route_class == XBR_CLASS_SHORT_CHAIN ||
                 route->route_class == XBR_CLASS_B2B2C;
     xbr__cm_start(&cm, origin, bulk ? XBR_PH_BULK : XBR_PH_PARCEL,
                   bulk ? xbr__cm_path_interval(&cm, route->links, route->n_links, route->stock_at)

@@ -12,7 +12,7 @@
  *     R 1 + 82.50 = 83.50, M 0.50: 155 in all.
  *   b2b2c F -> R2 -> M: markup 30, transport 5 + 0.5: 35.50, factory share 100 / 135.5; 4 days.
  *   direct F -> M by express: 12, factory share 100 / 112; 4 days.
- * The traditional route F -> E -> R -> M (skipping importer and wholesaler) is cheaper:
+ * The short-chain route F -> E -> R -> M (skipping importer and wholesaler) is cheaper:
  *   markups 10 + 55 = 65, transport 1 + 4 + 0.5 = 5.50: 70.50. It is the chain's traditional
  *   way only when no six-link route is left (the importer closed).
  */
@@ -108,9 +108,9 @@ static void test_steps_add_up(void **state)
     xbr_scenario_free(sc);
 }
 
-/* The importer closed: no six-link route; the traditional way is the cheapest traditional
+/* The importer closed: no six-link route; the traditional way is the cheapest short-chain
  * route, F -> E -> R -> M at 70.50. */
-static void test_falls_back_to_any_traditional_route(void **state)
+static void test_falls_back_to_the_short_chain(void **state)
 {
     (void)state;
     xbr_scenario_t *sc = afx_chain_scenario();
@@ -122,6 +122,15 @@ static void test_falls_back_to_any_traditional_route(void **state)
     assert_int_equal(t->route.n_links, 3);
     assert_close(t->route.cost.markup, 65.0);
     assert_close(t->route.cost.total, 70.5);
+    assert_string_equal(t->route.class_name, "short-chain");
+    xbr_buf_t b;
+    xbr_buf_init(&b);
+    assert_int_equal(xbr_chain_write(&b, sc, ch, XBR_FORMAT_TEXT), XBR_OK);
+    assert_non_null(strstr(b.data, "\n   no six-link route in the network: the cheapest "
+                                   "short-chain, which skips some of the traders\n   class "
+                                   "short-chain, regime 0110\n"));
+    assert_non_null(strstr(b.data, " through the short-chain\n"));
+    xbr_buf_destroy(&b);
     xbr_chain_free(ch);
     xbr_scenario_free(sc);
 }
@@ -370,9 +379,9 @@ static void test_split_of_the_teaching_scenario(void **state)
     xbr_scenario_free(sc);
 }
 
-/* One meaning per name: compare's class traditional is the cheapest route through any trader,
- * here F -> E -> R -> M (70.50, skipping importer and wholesaler; see the top), not the six
- * links; compare's text names that route and says so. */
+/* One meaning per name: compare's class traditional is the six-link chain F -> E -> I -> W ->
+ * R -> M (155, see the top), the chain's traditional way; the cheaper F -> E -> R -> M (70.50)
+ * is the class short-chain. Compare's text names the traditional route and says so. */
 static void test_compare_names_its_traditional_route(void **state)
 {
     (void)state;
@@ -389,12 +398,25 @@ static void test_compare_names_its_traditional_route(void **state)
     assert_true(strstr(t, "> E >") != NULL && strstr(t, "> E >") < eol);
     assert_true(strstr(t, "> R >") != NULL && strstr(t, "> R >") < eol);
     const char *i = strstr(t, "> I >");
-    assert_true(i == NULL || i > eol); /* no importer */
-    assert_int_equal(strncmp(eol + 1,
-                             "    (the cheapest through any exporter, importer or wholesaler; "
-                             "`xbroute chain` shows the six-link chain)\n",
-                             100),
-                     0);
+    assert_true(i != NULL && i < eol); /* the importer, */
+    const char *w = strstr(t, "> W >");
+    assert_true(w != NULL && w < eol); /* and the wholesaler */
+    const char *note = "    (the six-link chain, as `xbroute chain` shows it: exporter, importer, "
+                       "wholesaler and retailer all passed)\n";
+    assert_int_equal(strncmp(eol + 1, note, strlen(note)), 0);
+    /* the two trade classes at their hand-computed costs (see the top) */
+    const xbr_route_t *trad = NULL, *shortc = NULL;
+    for (size_t k = 0; k < cmp->rows[0].n_classes; k++) {
+        const xbr_class_result_t *c = &cmp->rows[0].classes[k];
+        if (c->has_route && strcmp(c->class_name, "traditional") == 0)
+            trad = &c->route;
+        if (c->has_route && strcmp(c->class_name, "short-chain") == 0)
+            shortc = &c->route;
+    }
+    assert_non_null(trad);
+    assert_non_null(shortc);
+    assert_close(trad->cost.total, 155.0);
+    assert_close(shortc->cost.total, 70.5);
     xbr_buf_destroy(&b);
     xbr_compare_free(cmp);
     xbr_scenario_free(sc);
@@ -431,7 +453,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_three_ways_by_hand),
         cmocka_unit_test(test_steps_add_up),
-        cmocka_unit_test(test_falls_back_to_any_traditional_route),
+        cmocka_unit_test(test_falls_back_to_the_short_chain),
         cmocka_unit_test(test_missing_way_is_not_found),
         cmocka_unit_test(test_bad_product_or_market_is_input_error),
         cmocka_unit_test(test_kind_names),

@@ -102,6 +102,7 @@ static void test_colours_of_classes_and_node_types(void **state)
     assert_string_equal(xbr_route_class_colour("domestic"), "#999999");
     assert_string_equal(xbr_route_class_colour("b2b2c"), "#F0E442");
     assert_string_equal(xbr_route_class_colour("traditional"), "#000000");
+    assert_string_equal(xbr_route_class_colour("short-chain"), "#999933"); /* not "short" */
     assert_string_equal(xbr_route_class_colour("warehouse-sea"), "#56B4E9");
     assert_string_equal(xbr_route_class_colour("warehouse-rail"), "#882255");
     assert_string_equal(xbr_route_class_colour("warehouse-air"), "#332288");

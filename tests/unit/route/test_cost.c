@@ -545,6 +545,8 @@ static void test_class_and_regime_for_each_structure(void **state)
     int mcn = fx_add_node(net, "MCN", XBR_NODE_MARKET, CN);
     int rt = fx_add_node(net, "R", XBR_NODE_RETAILER, US);
     int e = fx_add_node(net, "E", XBR_NODE_EXPORTER, CN);
+    int im = fx_add_node(net, "I", XBR_NODE_IMPORTER, US);
+    int ws = fx_add_node(net, "WS", XBR_NODE_WHOLESALER, US);
     int w = fx_add_node(net, "W", XBR_NODE_WAREHOUSE, US);
     int wcn = fx_add_node(net, "WCN", XBR_NODE_WAREHOUSE, CN);
     static const struct {
@@ -561,8 +563,15 @@ static void test_class_and_regime_for_each_structure(void **state)
     int dom = fx_add_link(net, f, mcn, XBR_MODE_TRUCK, 1);
     int b2b[2] = {fx_add_link(net, f, rt, XBR_MODE_AIR, 1),
                   fx_add_link(net, rt, m, XBR_MODE_LAST_MILE, 1)};
-    int trad[3] = {fx_add_link(net, f, e, XBR_MODE_TRUCK, 1),
-                   fx_add_link(net, e, rt, XBR_MODE_SEA, 1), b2b[1]};
+    /* an exporter sells to the foreign retailer: a shortened chain */
+    int short_chain[3] = {fx_add_link(net, f, e, XBR_MODE_TRUCK, 1),
+                          fx_add_link(net, e, rt, XBR_MODE_SEA, 1), b2b[1]};
+    /* the six links: factory, exporter, importer, wholesaler, retailer, consumer */
+    int six[5] = {short_chain[0], fx_add_link(net, e, im, XBR_MODE_SEA, 1),
+                  fx_add_link(net, im, ws, XBR_MODE_TRUCK, 1),
+                  fx_add_link(net, ws, rt, XBR_MODE_TRUCK, 1), b2b[1]};
+    /* the factory exports to the importer itself: no exporter, a shortened chain too */
+    int no_exporter[4] = {fx_add_link(net, f, im, XBR_MODE_SEA, 1), six[2], six[3], b2b[1]};
     int wh[2] = {fx_add_link(net, f, w, XBR_MODE_RAIL, 1),
                  fx_add_link(net, w, m, XBR_MODE_LAST_MILE, 1)};
     int whcn[2] = {fx_add_link(net, f, wcn, XBR_MODE_TRUCK, 1),
@@ -588,8 +597,18 @@ static void test_class_and_regime_for_each_structure(void **state)
     assert_string_equal(r.class_name, "b2b2c");
     assert_int_equal(r.regime, XBR_REGIME_9710);
     xbr_route_destroy(&r);
-    eval_ok(sc, m, trad, 3, -1, &r);
+    eval_ok(sc, m, short_chain, 3, -1, &r);
+    assert_string_equal(r.class_name, "short-chain");
+    assert_int_equal(r.route_class, XBR_CLASS_SHORT_CHAIN);
+    assert_int_equal(r.regime, XBR_REGIME_0110);
+    xbr_route_destroy(&r);
+    eval_ok(sc, m, no_exporter, 4, -1, &r);
+    assert_string_equal(r.class_name, "short-chain");
+    assert_int_equal(r.regime, XBR_REGIME_0110);
+    xbr_route_destroy(&r);
+    eval_ok(sc, m, six, 5, -1, &r);
     assert_string_equal(r.class_name, "traditional");
+    assert_int_equal(r.route_class, XBR_CLASS_TRADITIONAL);
     assert_int_equal(r.regime, XBR_REGIME_0110);
     xbr_route_destroy(&r);
     eval_ok(sc, m, wh, 2, w, &r);

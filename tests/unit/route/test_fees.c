@@ -168,6 +168,66 @@ static void test_cross_country_parcel_pays_zone_8(void **state)
 }
 
 /*
+ * A store's sale ends at the store ("store": true, route.h "Store sale"). Los Angeles has a
+ * USPS-like card (one band, 3 lb 10.90, as above). The online retailer O's link into the market
+ * gives no cost: the card prices its parcel, 1 kg within 3 lb: 10.90 per unit. The store S's
+ * link gives neither cost nor days: the consumer collects the goods, 0 and 0 days, never the
+ * card. The store S2 publishes its own delivery, 5.99 per order and 2 days: one unit per order,
+ * 5.99 per unit.
+ */
+static const char *const STORE_NET =
+    "{\"name\": \"stores\", \"countries\": {\"CN\": {}, \"US\": {}},"
+    " \"last_mile\": [{\"id\": \"US_CARD\", \"country\": \"US\", \"bands\": ["
+    "  {\"days\": 2, \"above_per_kg\": 1, \"prices\": [{\"up_to_kg\": 1.360777, \"per_parcel\": "
+    "10.90}]}]}],"
+    " \"nodes\": ["
+    "  {\"id\": \"F\", \"type\": \"factory\", \"name\": \"f\", \"country\": \"CN\", \"lat\": 22.54,"
+    "   \"lon\": 114.06},"
+    "  {\"id\": \"O\", \"type\": \"retailer\", \"name\": \"online\", \"country\": \"US\", \"lat\":"
+    "   34.06, \"lon\": -117.65},"
+    "  {\"id\": \"S\", \"type\": \"retailer\", \"store\": true, \"name\": \"store\", \"country\":"
+    "   \"US\", \"lat\": 34.05, \"lon\": -118.24},"
+    "  {\"id\": \"S2\", \"type\": \"retailer\", \"store\": true, \"name\": \"store 2\", "
+    "\"country\":"
+    "   \"US\", \"lat\": 34.05, \"lon\": -118.24},"
+    "  {\"id\": \"M\", \"type\": \"market\", \"name\": \"Los Angeles\", \"country\": \"US\", "
+    "\"lat\":"
+    "   34.05, \"lon\": -118.24}],"
+    " \"links\": ["
+    "  {\"id\": \"O_M\", \"from\": \"O\", \"to\": \"M\", \"mode\": \"last_mile\"},"
+    "  {\"id\": \"S_M\", \"from\": \"S\", \"to\": \"M\", \"mode\": \"last_mile\"},"
+    "  {\"id\": \"S2_M\", \"from\": \"S2\", \"to\": \"M\", \"mode\": \"last_mile\", \"days\": 2,"
+    "   \"cost\": {\"per_shipment\": 5.99}}]}";
+
+static void test_store_sale_ends_at_the_store(void **state)
+{
+    (void)state;
+    xbr_network_t *net = NULL;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr_network_parse(STORE_NET, strlen(STORE_NET), "stores.json", &net, &d),
+                     XBR_OK);
+    xbr_diags_destroy(&d);
+    xbr_scenario_t *sc = fx_scenario_new(net, 0);
+    sc->products[0].unit_kg = 1.0;
+    sc->products[0].unit_m3 = 0.001;
+    const xbr_network_t *n = sc->network;
+    assert_true(n->nodes[xbr_network_find_node(n, "S")].store);
+    assert_false(n->nodes[xbr_network_find_node(n, "O")].store);
+    assert_int_equal(n->links[link_of(sc, "O_M")].last_mile_table, 1);
+    assert_close(transport_of(sc, "O_M"), 10.90);
+    const xbr_link_t *collect = &n->links[link_of(sc, "S_M")];
+    assert_int_equal(collect->last_mile_table, 0);
+    assert_close(collect->days.mode, 0.0);
+    assert_close(collect->days.max, 0.0);
+    assert_close(transport_of(sc, "S_M"), 0.0);
+    assert_int_equal(n->links[link_of(sc, "S2_M")].last_mile_table, 0);
+    assert_close(transport_of(sc, "S2_M"), 5.99);
+    assert_close(n->links[link_of(sc, "S2_M")].days.mode, 2.0);
+    xbr_scenario_free(sc);
+}
+
+/*
  * Two units per order (2 kg): over the 3 lb bracket, within 5 lb (2.267962 kg): zone 8 5 lb =
  * 23.75 per parcel, 11.875 per unit. Three units (3 kg) are over the last bracket: 23.75 +
  * 2.5 per kg x (3 - 2.267962) = 23.75 + 1.830095 = 25.580095 per parcel, / 3 = 8.5266983.
@@ -380,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_parcel_weight_brackets),
         cmocka_unit_test(test_zone_boundaries),
         cmocka_unit_test(test_own_cost_link_unchanged),
+        cmocka_unit_test(test_store_sale_ends_at_the_store),
         cmocka_unit_test(test_sofa_fulfilment_fee),
         cmocka_unit_test(test_large_standard_tiers),
         cmocka_unit_test(test_storage_by_season),

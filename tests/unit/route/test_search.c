@@ -251,6 +251,46 @@ static void test_by_class_is_not_fooled_by_a_loop_that_fixes_the_class(void **st
     xbr_scenario_free(sc);
 }
 
+/*
+ * The trade analogue: the trader flags decide between traditional and short-chain. From the US
+ * port U a truck goes to the importer I and back; the only way to pass an exporter, an importer
+ * and a wholesaler is the walk F X U I U WS R M, which repeats U. Simple routes: F X U R M
+ * (exporter only) and F X U WS R M (exporter, wholesaler): both short-chain, the first cheaper
+ * and faster (4 links of 1 and 1 day against 5). So per class: one short-chain route, and no
+ * traditional route at all (the walk must not be returned, nor make one up).
+ */
+static void test_by_class_trade_flags_do_not_leak_through_a_loop(void **state)
+{
+    (void)state;
+    xbr_network_t *net = fx_net_new();
+    int cn = fx_add_country(net, "CN"), us = fx_add_country(net, "US");
+    int f = fx_add_node(net, "F", XBR_NODE_FACTORY, cn);
+    int x = fx_add_node(net, "X", XBR_NODE_EXPORTER, cn);
+    int u = fx_add_node(net, "U", XBR_NODE_SEAPORT, us);
+    int i = fx_add_node(net, "I", XBR_NODE_IMPORTER, us);
+    int ws = fx_add_node(net, "WS", XBR_NODE_WHOLESALER, us);
+    int r = fx_add_node(net, "R", XBR_NODE_RETAILER, us);
+    int m = fx_add_node(net, "M", XBR_NODE_MARKET, us);
+    priced_link(net, f, x, XBR_MODE_TRUCK, 1, 1, 0, 0);
+    priced_link(net, x, u, XBR_MODE_SEA, 1, 1, 0, 0);
+    priced_link(net, u, i, XBR_MODE_TRUCK, 1, 1, 0, 0);
+    priced_link(net, i, u, XBR_MODE_TRUCK, 1, 1, 0, 0);
+    priced_link(net, u, ws, XBR_MODE_TRUCK, 1, 1, 0, 0);
+    priced_link(net, ws, r, XBR_MODE_TRUCK, 1, 1, 0, 0);
+    priced_link(net, u, r, XBR_MODE_TRUCK, 1, 1, 0, 0);
+    priced_link(net, r, m, XBR_MODE_LAST_MILE, 1, 1, 0, 0);
+    xbr_scenario_t *sc = fx_scenario_new(net, f);
+    sc->products[0].demand_per_week[m] = 70.0;
+
+    xbr_route_set_t *set = by_class(sc, f, m);
+    assert_int_equal(set->count, 1);
+    assert_string_equal(set->routes[0].class_name, "short-chain");
+    assert_int_equal(set->routes[0].n_links, 4);
+    assert_int_equal(set->routes[0].nodes[3], r);
+    xbr_route_set_free(set);
+    xbr_scenario_free(sc);
+}
+
 static void test_k_best_by_generalised_cost(void **state)
 {
     (void)state;
@@ -389,7 +429,7 @@ static void test_dominance_compares_the_price_after_markups(void **state)
     assert_int_equal(xbr_routes_pareto(sc, NULL, 0, f, m, XBR_CRITERIA_COST_DAYS, &set, NULL),
                      XBR_OK);
     assert_int_equal(set->count, 1);
-    assert_route(&set->routes[0], 155.0, 4.0, "traditional");
+    assert_route(&set->routes[0], 155.0, 4.0, "short-chain");
     assert_close(set->routes[0].cost.markup, 100.0);
     assert_close(set->routes[0].consumer_price, 255.0);
     assert_int_equal(set->routes[0].nodes[1], e2);
@@ -605,6 +645,7 @@ int main(void)
         cmocka_unit_test(test_bad_arguments_are_input_errors),
         cmocka_unit_test(test_by_class_keeps_the_best_of_each_class),
         cmocka_unit_test(test_by_class_is_not_fooled_by_a_loop_that_fixes_the_class),
+        cmocka_unit_test(test_by_class_trade_flags_do_not_leak_through_a_loop),
         cmocka_unit_test(test_generated_network_fronts_agree_with_k_best),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
