@@ -1226,9 +1226,10 @@ static xbr_status_t expand(search_t *s, int idx)
         int next[2];
         int k = xbr__cm_next_phases(&s->cm, arrived.phase, to, next);
         for (int j = 0; j < k; j++) {
-            if (visited && (r->on_path_phases[to] &
-                            state_bit(s, next[j], arrived.first_border_mode,
-                                      arrived.flags | xbr__cm_trader_flag(net->nodes[to].type))))
+            if (visited &&
+                (r->on_path_phases[to] &
+                 state_bit(s, next[j], arrived.first_border_mode,
+                           arrived.flags | xbr__cm_trader_flag(s->r->sc->network->nodes[to].type))))
                 continue;
             if (!xbr__cm_enter_ok(&s->cm, &arrived, next[j]))
                 continue;
