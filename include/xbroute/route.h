@@ -162,7 +162,8 @@ typedef struct xbr_design xbr_design_t;
     X(WAREHOUSE, "warehouse")                                                                      \
     X(B2B2C, "b2b2c")                                                                              \
     X(TRADITIONAL, "traditional")                                                                  \
-    X(BONDED, "bonded") /* stocked in a bonded zone of the origin country (1210) */
+    X(BONDED, "bonded") /* stocked in a bonded zone of the origin country (1210) */                \
+    X(B2B, "b2b")       /* direct to a business buyer: one platform order (9710) */
 
 typedef enum {
 #define XBR_ROUTE_CLASS_ENUM_(id, name) XBR_CLASS_##id,
