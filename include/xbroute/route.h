@@ -109,7 +109,8 @@
  * unit_value / consumer_price.
  *
  * Class and regime: through an exporter, importer or wholesaler -> traditional (0110); through
- * a retailer only -> b2b2c (9710); stocked at a bonded warehouse (node field "bonded") in the
+ * a retailer only -> b2b2c (9710); direct to a market of business buyers -> b2b-<mode> (9710,
+ * "B2B e-commerce" below); stocked at a bonded warehouse (node field "bonded") in the
  * origin's customs territory -> bonded (1210); stocked elsewhere -> warehouse-<mode of the
  * first border-crossing link before the warehouse> (9810: exported in bulk to stock abroad),
  * or plain "warehouse" when no border was crossed before it (stock in the origin's own
@@ -125,6 +126,20 @@
  * Not modelled: the cash timing of China's export VAT rebate (claimable on entry into the zone
  * under 1210, at export under 9810 and 0110, none under 9610 without input VAT invoices):
  * unit_value is taken net of VAT, no rebate rate or payout lag is charged as capital.
+ * B2B e-commerce: a market of business buyers (node field business, JSON "buyer": "business")
+ * orders on a B2B platform. For its product x market pairs the parcel phases carry one order
+ * of q = the market's order_units units (a carton, a pallet) instead of units_per_order, and
+ * as freight: every leg uses the link's own cost and days (a sea or rail link carries it without
+ * a parcel service: LCL), the export of a direct order or of one from domestic stock is
+ * declared 9710 (fee_per_shipment / q), and a direct route's class is b2b (class name
+ * "b2b-<mode of the first border-crossing link>", regime 9710) instead of a 9610 direct class.
+ * Stock abroad stays 9810. The platform's fee: a route that reaches the market in a parcel or
+ * stocked phase (a platform order, direct or from stock) pays price x platform_fee_pct / 100,
+ * in markup, unless the order's value q x unit_value exceeds platform_fee_max_order (> 0);
+ * routes through a retailer or trader pay none. On these phases the price is the unit value, so
+ * the fee is a constant of the product x market and the searches stay exact. The border entry
+ * keeps the parcel channels (express or postal by the border link's mode) with the order's
+ * value against de_minimis.
  * Sale: a route's sale is "domestic" when the consumer buys from a seller inside the market's
  * customs territory (the stocking warehouse, else the last retailer, else the origin), else
  * "cross_border": a warehouse route in the market's territory is a 9810 export followed by a
