@@ -451,6 +451,9 @@ static void test_sale_labels_say_what_happens(void **state)
     r.regime = XBR_REGIME_9610;
     assert_string_equal(xbr__route_sale_text(&r),
                         "  stock at home, parcels exported one by one (9610)");
+    r.regime = XBR_REGIME_9710; /* stock at home for business buyers abroad */
+    assert_string_equal(xbr__route_sale_text(&r),
+                        "  stock at home, orders exported one by one (9710)");
 }
 
 int main(void)
