@@ -249,6 +249,20 @@ static void b2b_eval(const b2b_fixture_t *x, const int *links, size_t n, int sto
     assert_int_equal(xbr_route_evaluate(x->sc, 0, x->b, links, n, stock_at, r, NULL), XBR_OK);
 }
 
+/* Checks a route's transport, clearance, markup (the platform's fee), total, days, class name and
+ * regime against a hand calculation. */
+static void expect_b2b(const xbr_route_t *r, double transport, double clearance, double markup,
+                       double total, double days, const char *class_name, xbr_regime_t regime)
+{
+    assert_close(r->cost.transport, transport);
+    assert_close(r->cost.clearance, clearance);
+    assert_close(r->cost.markup, markup);
+    assert_close(r->cost.total, total);
+    assert_close(r->days, days);
+    assert_string_equal(r->class_name, class_name);
+    assert_int_equal(r->regime, regime);
+}
+
 static void test_b2b_carton_by_express_is_one_9710_order_with_the_platform_fee(void **state)
 {
     (void)state;
@@ -262,15 +276,9 @@ static void test_b2b_carton_by_express_is_one_9710_order_with_the_platform_fee(v
      * Platform fee: the order is worth 100 x 12 = 1,200 <= 5,000: 5 % x 12 = 0.60 (markup).
      * Total 3.30 + 0.23 + 0.60 = 4.13. Days: 9710 clearance 1 + express 3 + US 1 = 5.
      */
-    assert_close(r.cost.transport, 3.30);
-    assert_close(r.cost.clearance, 0.23);
-    assert_close(r.cost.markup, 0.60);
-    assert_close(r.cost.total, 4.13);
-    assert_close(r.days, 5.0);
+    expect_b2b(&r, 3.30, 0.23, 0.60, 4.13, 5.0, "b2b-express", XBR_REGIME_9710);
     assert_int_equal(r.route_class, XBR_CLASS_B2B);
     assert_int_equal(r.class_mode, XBR_MODE_EXPRESS);
-    assert_string_equal(r.class_name, "b2b-express");
-    assert_int_equal(r.regime, XBR_REGIME_9710);
     xbr_route_destroy(&r);
     xbr_scenario_free(x.sc);
 
@@ -279,13 +287,7 @@ static void test_b2b_carton_by_express_is_one_9710_order_with_the_platform_fee(v
      * Total 15, B2C direct mail (9610), days 0.5 + 3 + 1 = 4.5. */
     x = make_b2b(0.0, false);
     b2b_eval(&x, &x.express, 1, -1, &r);
-    assert_close(r.cost.transport, 12.0);
-    assert_close(r.cost.clearance, 3.0);
-    assert_close(r.cost.markup, 0.0);
-    assert_close(r.cost.total, 15.0);
-    assert_close(r.days, 4.5);
-    assert_string_equal(r.class_name, "express");
-    assert_int_equal(r.regime, XBR_REGIME_9610);
+    expect_b2b(&r, 12.0, 3.0, 0.0, 15.0, 4.5, "express", XBR_REGIME_9610);
     xbr_route_destroy(&r);
     xbr_scenario_free(x.sc);
 }
@@ -305,13 +307,7 @@ static void test_b2b_pallet_goes_lcl_by_sea_and_pays_no_fee_above_the_limit(void
      * 0.21978. Transport 0.3263. Clearance (20 + 3) / 1000 = 0.023. Platform fee: 1,000 x 12
      * = 12,000 > 5,000: none. Total 0.3493. Days: 1 + sea 18 + US 1 + truck 2 = 22.
      */
-    assert_close(r.cost.transport, 0.3263);
-    assert_close(r.cost.clearance, 0.023);
-    assert_close(r.cost.markup, 0.0);
-    assert_close(r.cost.total, 0.3493);
-    assert_close(r.days, 22.0);
-    assert_string_equal(r.class_name, "b2b-sea");
-    assert_int_equal(r.regime, XBR_REGIME_9710);
+    expect_b2b(&r, 0.3263, 0.023, 0.0, 0.3493, 22.0, "b2b-sea", XBR_REGIME_9710);
     xbr_route_destroy(&r);
     xbr_scenario_free(x.sc);
 
