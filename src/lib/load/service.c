@@ -2,8 +2,9 @@
  * load/service.c - the shipment fields of links and scenarios (README, "Shipments and the
  * replenishment interval"): a link's consolidated parcel service ("parcel", sea and rail links
  * only) and its replenishment interval ("review_days"), and a scenario's intervals by mode
- * ("review_days_by_mode"). Errors are reported with the document's position; nothing is
- * allocated.
+ * ("review_days_by_mode"); a market's buyers ("buyer", and for business buyers "order_units",
+ * "platform_fee_pct", "platform_fee_max_order": README, "B2B platform"). Errors are reported
+ * with the document's position; nothing is allocated.
  */
 #include <math.h>
 #include <stdio.h>
