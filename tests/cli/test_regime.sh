@@ -97,4 +97,10 @@ assert dist["markup"] == 0, dist
 PY
 run compare "$SRC/scenarios/b2b-platform.json"
 expect_out "^  b2b-air +9710 " "a business buyer's winning class is b2b-air under 9710"
+# chain's direct way into business buyers is their order from China, and the platform's
+# fee (5 % x 12 = 0.60, the carton's order of 1,200 is under USD 5,000) is its own line
+run chain "$SRC/scenarios/b2b-platform.json" --product P_EARBUDS --market B_LA_SHOPS
+expect_rc 0 "chain into business buyers"
+expect_out "class b2b-air, regime 9710" "chain: the direct way into business buyers is b2b-air"
+expect_out "B2B platform's fee \(B_LA_SHOPS\) +- +- +0\.60" "chain: the platform's fee on its own line"
 finish
