@@ -329,6 +329,16 @@ typedef struct {
     /* warehouses, JSON "review_days": the replenishment interval of every route that stocks
      * here, over the link's and the scenario's (route.h); 0 = not given */
     double review_days;
+    /* markets, JSON "buyer": "business" (README, "B2B e-commerce"): the buyers are businesses
+     * that order on a B2B platform; a direct shipment to them is one order of order_units units
+     * declared under 9710, not a B2C parcel. false: consumers (the default) */
+    bool business;
+    double order_units;      /* business markets: units per order (a carton, a pallet); >= 1 */
+    double platform_fee_pct; /* business markets: the platform's fee on the seller, % of the
+                                order's goods value; 0 = none */
+    /* business markets: orders worth more than this (order_units x the unit's price) pay no
+     * platform fee; INFINITY = every order pays it */
+    double platform_fee_max_order;
 } xbr_node_t;
 
 typedef struct {

@@ -121,31 +121,44 @@
  *                       trading company selling to a foreign online retailer; a factory
  *                       shipping to a foreign importer itself);
  *   b2b2c (9710)        none of them: the factory sells straight to a retailer;
- * the retailer's kind (node field "store") does not change the class. Otherwise: stocked at a
- * bonded warehouse (node field "bonded") in the origin's customs territory -> bonded (1210);
- * stocked elsewhere -> warehouse-<mode of the first border-crossing link before the warehouse>
- * (9810: exported in bulk to stock abroad), or plain "warehouse" when no border was crossed before
- * it (stock in the origin's own country, not bonded: the parcels are exported one by one from
- * domestic stock, 9610); else direct by the mode of the first border-crossing link (9610): air,
- * express, post, sea, rail, road (truck, last_mile), or domestic when the route never leaves the
- * origin's country. Regime 1210 (rules-2026.md section 6): the bulk first leg enters the bonded
- * zone, and the export declaration is completed on entry, so the 1210 export clearance
- * (fee_per_shipment / q_bulk and clearance_days) is charged once, when the route stocks at the
- * bonded warehouse, on the bulk shipment and inside the replenishment lead time; the parcels that
- * leave the zone later pay no second export clearance. A bonded warehouse outside the origin's
- * customs territory is passed in bulk but never stocks (its zone exports only that country's
- * goods). Not modelled: the cash timing of China's export VAT rebate (claimable on entry into the
- * zone under 1210, at export under 9810 and 0110, none under 9610 without input VAT invoices):
- * unit_value is taken net of VAT, no rebate rate or payout lag is charged as capital (rates go
- * by HS code, and no dated payout lag was found: docs/cost-model.md).
- * Store sale: a link from a retailer with "store" true into a market is the consumer's own trip
- * from the shop. The loader binds no last_mile rate card to it and lets it omit days, so it
- * adds nothing (cost 0, days 0: the consumer collects the goods) unless the file gives the
- * store's own delivery as its cost and days; only online retailers ship parcels.
- * Sale: a route's sale is "domestic" when the consumer buys from a seller inside the market's
- * customs territory (the stocking warehouse, else the last retailer, else the origin), else
- * "cross_border": a warehouse route in the market's territory is a 9810 export followed by a
- * domestic sale from stock, and is shown so (route field domestic_sale, JSON "sale").
+ * the retailer's kind (node field "store") does not change the class. Otherwise: direct to a
+ * of business buyers -> b2b-<mode> (9710, "B2B e-commerce" below); stocked at a bonded warehouse
+ * (node field "bonded") in the origin's customs territory -> bonded (1210); stocked elsewhere ->
+ * warehouse-<mode of the first border-crossing link before the warehouse> (9810: exported in bulk
+ * to stock abroad), or plain "warehouse" when no border was crossed before it (stock in the
+ * origin's own country, not bonded: the parcels are exported one by one from domestic stock, 9610);
+ * else direct by the mode of the first border-crossing link (9610): air, express, post, sea, rail,
+ * road (truck, last_mile), or domestic when the route never leaves the origin's country. Regime
+ * 1210 (rules-2026.md section 6): the bulk first leg enters the bonded zone, and the export
+ * declaration is completed on entry, so the 1210 export clearance (fee_per_shipment / q_bulk and
+ * clearance_days) is charged once, when the route stocks at the bonded warehouse, on the bulk
+ * shipment and inside the replenishment lead time; the parcels that leave the zone later pay no
+ * second export clearance. A bonded warehouse outside the origin's customs territory is passed in
+ * bulk but never stocks (its zone exports only that country's goods). Not modelled: the cash timing
+ * of China's export VAT rebate (claimable on entry into the zone under 1210, at export under 9810
+ * and 0110, none under 9610 without input VAT invoices): unit_value is taken net of VAT, no rebate
+ * rate or payout lag is charged as capital (rates go by HS code, and no dated payout lag was found:
+ * docs/cost-model.md). Store sale: a link from a retailer with "store" true into a market is the
+ * consumer's own trip from the shop. The loader binds no last_mile rate card to it and lets it omit
+ * days, so it adds nothing (cost 0, days 0: the consumer collects the goods) unless the file gives
+ * the store's own delivery as its cost and days; only online retailers ship parcels. B2B
+ * e-commerce: a market of business buyers (node field business, JSON "buyer": "business") orders on
+ * a B2B platform. For its product x market pairs the parcel phases carry one order of q = the
+ * market's order_units units (a carton, a pallet) instead of units_per_order, and as freight: every
+ * leg uses the link's own cost and days (a sea or rail link carries it without a parcel service:
+ * LCL), the export of a direct order or of one from domestic stock is declared 9710
+ * (fee_per_shipment / q), and a direct route's class is b2b (class name "b2b-<mode of the first
+ * border-crossing link>", regime 9710) instead of a 9610 direct class. Stock abroad stays 9810. The
+ * platform's fee: a route that reaches the market in a parcel or stocked phase (a platform order,
+ * direct or from stock) pays price x platform_fee_pct / 100, in markup, unless the order's value q
+ * x unit_value exceeds platform_fee_max_order (> 0); routes through a retailer or trader pay none.
+ * On these phases the price is the unit value, so the fee is a constant of the product x market and
+ * the searches stay exact. The border entry keeps the parcel channels (express or postal by the
+ * border link's mode) with the order's value against de_minimis. Sale: a route's sale is "domestic"
+ * when the consumer buys from a seller inside the market's customs territory (the stocking
+ * warehouse, else the last retailer, else the origin), else "cross_border": a warehouse route in
+ * the market's territory is a 9810 export followed by a domestic sale from stock, and is shown so
+ * (route field domestic_sale, JSON "sale").
  */
 #ifndef XBROUTE_ROUTE_H
 #define XBROUTE_ROUTE_H
@@ -180,7 +193,8 @@ typedef struct xbr_design xbr_design_t;
     X(B2B2C, "b2b2c")             /* a foreign retailer buys from the factory (9710) */            \
     X(TRADITIONAL, "traditional") /* the six-link chain (0110) */                                  \
     X(SHORT_CHAIN, "short-chain") /* one or two of exporter, importer, wholesaler (0110) */        \
-    X(BONDED, "bonded")           /* stocked in a bonded zone of the origin country (1210) */
+    X(BONDED, "bonded")           /* stocked in a bonded zone of the origin country (1210) */      \
+    X(B2B, "b2b")                 /* direct to a business buyer: one platform order (9710) */
 
 typedef enum {
 #define XBR_ROUTE_CLASS_ENUM_(id, name) XBR_CLASS_##id,

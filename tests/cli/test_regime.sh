@@ -3,7 +3,8 @@
 #  - the late-2026 baseline has the Red Sea closed, red-sea-reopened opens the Suez links, and
 #    the stocked sofa's freight to Germany falls by the Cape-minus-Suez rate x its volume;
 #  - regime 1210 is reachable through the Meishan bonded warehouse (class bonded);
-#  - a warehouse route into its own market is labelled a 9810 export, then a domestic sale.
+#  - a warehouse route into its own market is labelled a 9810 export, then a domestic sale;
+#  - B2B e-commerce (#16 item 3): business buyers' orders are 9710, consumers' parcels 9610.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -53,4 +54,53 @@ run compare "$SRC/scenarios/baseline.json" --design none
 expect_out "W_DE >last_mile> M_DE  9810 export, then a domestic sale from stock" \
   "a German warehouse's German sale is labelled domestic"
 expect_out "^  bonded +1210 " "the organizer's bonded class (regime 1210) in the comparison"
+# (4) B2B e-commerce (9710), scenarios/b2b-platform.json: business buyers' orders come from
+# China under 9710 (class b2b-<mode>), consumers' parcels under 9610; when the buyers want their
+# orders within 3 days (b2b-platform-3-days.json) only overseas stock (9810) is in time.
+# Hand figures of the winning way F_SHENZHEN >truck> A_SZX >air> A_LAX >truck> buyer, for a
+# carton of 100 earbuds (15 kg, 0.06 m3) and a pallet of 1,000 (150 kg, 0.6 m3), chargeable
+# kg = max(kg, m3 x the mode's volumetric: truck 333, air 167):
+#   carton: truck 0.005 x 19.98 = 0.0999; air 6.18 x 15 = 92.70; LTL 1.10 x 19.98 = 21.98 <
+#     the minimum 120 -> 120; (0.0999 + 92.70 + 120) / 100 = 2.127999 per unit;
+#     clearance: 9710 export 20, US import 3, express waybill fee 1.34: 24.34 / 100 = 0.2434;
+#     platform fee (Alibaba.com, orders <= USD 5,000): 5 % x 12 = 0.60;
+#   pallet: truck 0.005 x 199.8 = 0.999; air 6.18 x 150 = 927; LTL 1.10 x 199.8 = 219.78;
+#     / 1000 = 1.147779; clearance 24.34 / 1000 = 0.02434; fee: 12,000 > 5,000, none.
+for s in b2b-platform b2b-platform-3-days; do
+  run compare "$SRC/scenarios/$s.json" --format json
+  expect_rc 0 "compare $s"
+  cp "$out" "$TMP/$s.json"
+done
+python3 - "$TMP/b2b-platform.json" "$TMP/b2b-platform-3-days.json" <<'PY' && pass || fail "b2b-platform: winners' regimes and the B2B order's costs"
+import json, sys
+def winners(path):
+    out = {}
+    for r in json.load(open(path))["rows"]:
+        w = [c for c in r["classes"] if c["verdict"] == "winner"][0]
+        out[r["market"]] = w["route"]
+    return out
+base, fast = winners(sys.argv[1]), winners(sys.argv[2])
+for m, rt in base.items():
+    if m.startswith("B_"):
+        assert rt["regime"] == "9710" and rt["class"] == "b2b-air", (m, rt["class"])
+    else:
+        assert rt["regime"] == "9610" and rt["class"] == "air", (m, rt["class"])
+for m, rt in fast.items():
+    assert rt["regime"] == "9810" and rt["class"] == "warehouse-sea", (m, rt["class"])
+shops, dist = base["B_LA_SHOPS"]["cost"], base["B_LA_DIST"]["cost"]
+assert abs(shops["transport"] - 2.127999) < 1e-9, shops
+assert abs(shops["clearance"] - 0.2434) < 1e-9, shops
+assert abs(shops["markup"] - 0.60) < 1e-9, shops
+assert abs(dist["transport"] - 1.147779) < 1e-9, dist
+assert abs(dist["clearance"] - 0.02434) < 1e-9, dist
+assert dist["markup"] == 0, dist
+PY
+run compare "$SRC/scenarios/b2b-platform.json"
+expect_out "^  b2b-air +9710 " "a business buyer's winning class is b2b-air under 9710"
+# chain's direct way into business buyers is their order from China, and the platform's
+# fee (5 % x 12 = 0.60, the carton's order of 1,200 is under USD 5,000) is its own line
+run chain "$SRC/scenarios/b2b-platform.json" --product P_EARBUDS --market B_LA_SHOPS
+expect_rc 0 "chain into business buyers"
+expect_out "class b2b-air, regime 9710" "chain: the direct way into business buyers is b2b-air"
+expect_out "B2B platform's fee \(B_LA_SHOPS\) +- +- +0\.60" "chain: the platform's fee on its own line"
 finish

@@ -889,7 +889,7 @@ static bool is_direct_class(const char *name)
     for (size_t i = 0; i < sizeof direct / sizeof direct[0]; i++)
         if (strcmp(name, direct[i]) == 0)
             return true;
-    return false;
+    return strncmp(name, "b2b-", 4) == 0; /* a business buyer's order, direct from China */
 }
 
 xbr_status_t xbr_best_of_class(const xbr_scenario_t *sc, int product, int market,

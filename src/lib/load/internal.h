@@ -235,6 +235,10 @@ void xbr__ld_link_service(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xb
 /* A node's "review_days" (warehouses only; `type` is the node's type or -1). */
 void xbr__ld_node_service(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xbr_node_t *nd,
                           int type);
+/* A node's buyer fields (markets only): "buyer", "order_units", "platform_fee_pct",
+ * "platform_fee_max_order" (service.c; xbr__ld_node_service() calls it). */
+void xbr__ld_node_buyer(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xbr_node_t *nd,
+                        int type);
 /* A scenario's "review_days_by_mode" object into out[] (by xbr_mode_t; 0 = not given). */
 void xbr__ld_review_by_mode(xbr__ldoc_t *doc, const cJSON *v, double out[XBR_MODE_COUNT]);
 /* status "open"/"closed" into *closed. */

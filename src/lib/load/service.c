@@ -2,10 +2,13 @@
  * load/service.c - the shipment fields of links and scenarios (README, "Shipments and the
  * replenishment interval"): a link's consolidated parcel service ("parcel", sea and rail links
  * only) and its replenishment interval ("review_days"), and a scenario's intervals by mode
- * ("review_days_by_mode"). Errors are reported with the document's position; nothing is
- * allocated.
+ * ("review_days_by_mode"); a market's buyers ("buyer", and for business buyers "order_units",
+ * "platform_fee_pct", "platform_fee_max_order": README, "B2B platform"). Errors are reported
+ * with the document's position; nothing is allocated.
  */
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "load/internal.h"
 
@@ -52,6 +55,53 @@ void xbr__ld_node_service(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xb
                        xbr_node_type_name((xbr_node_type_t)type));
         nd->review_days = 0.0;
     }
+    xbr__ld_node_buyer(doc, it, oid, nd, type);
+}
+
+/* A market's buyers (README, "B2B e-commerce"): "buyer", and for business buyers the order
+ * size and the platform's fee. The three business fields on any other node, or on a market of
+ * consumers, are errors; a business market must give its order size. */
+void xbr__ld_node_buyer(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xbr_node_t *nd,
+                        int type)
+{
+    static const xbr__ldrange_t ge1 = {1.0, INFINITY, 0};
+    static const xbr__ldrange_t pct = {0.0, 100.0, XBR_LD_HI_OPEN};
+    xbr__ldobj_t o = {doc, it, oid, NULL};
+    const cJSON *b = cJSON_GetObjectItemCaseSensitive(it, "buyer");
+    if (b != NULL) {
+        if (!cJSON_IsString(b) ||
+            (strcmp(b->valuestring, "business") != 0 && strcmp(b->valuestring, "consumer") != 0))
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, b, 0, oid, "buyer", "\"consumer\" or \"business\"",
+                           cJSON_IsString(b) ? "unknown buyer \"%.32s\"" : "wrong type: %s",
+                           cJSON_IsString(b) ? b->valuestring : xbr__ld_type_name(b));
+        else if (type >= 0 && type != XBR_NODE_MARKET)
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, b, 1, oid, "buyer", "\"buyer\" only on market nodes",
+                           "buyer on a node of type %s", xbr_node_type_name((xbr_node_type_t)type));
+        else
+            nd->business = strcmp(b->valuestring, "business") == 0;
+    }
+    static const char *const keys[3] = {"order_units", "platform_fee_pct",
+                                        "platform_fee_max_order"};
+    double *out[3] = {&nd->order_units, &nd->platform_fee_pct, &nd->platform_fee_max_order};
+    const xbr__ldrange_t *range[3] = {&ge1, &pct, &xbr__ld_positive};
+    for (int k = 0; k < 3; k++) {
+        double v = 0.0;
+        int got = xbr__ld_get_num(&o, keys[k], false, *range[k], &v);
+        if (got == 0)
+            continue;
+        if (!nd->business) {
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, keys[k]), 1,
+                           oid, keys[k], "this field only on a market with \"buyer\": \"business\"",
+                           "%s on a node that is not a business market", keys[k]);
+            continue;
+        }
+        if (got == 1)
+            *out[k] = v;
+    }
+    if (nd->business && cJSON_GetObjectItemCaseSensitive(it, "order_units") == NULL)
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, b, 1, oid, "order_units",
+                       "the units of one order (a carton, a pallet), a number >= 1",
+                       "a business market without \"order_units\"");
 }
 
 void xbr__ld_review_by_mode(xbr__ldoc_t *doc, const cJSON *v, double out[XBR_MODE_COUNT])

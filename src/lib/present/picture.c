@@ -205,6 +205,7 @@ const char *xbr_route_class_colour(const char *route_class)
         [XBR_CLASS_DOMESTIC] = XBR__GREY,  [XBR_CLASS_WAREHOUSE] = XBR__SKY_BLUE,
         [XBR_CLASS_B2B2C] = XBR__YELLOW,   [XBR_CLASS_TRADITIONAL] = XBR__BLACK,
         [XBR_CLASS_BONDED] = XBR__TEAL,    [XBR_CLASS_SHORT_CHAIN] = XBR__OLIVE,
+        [XBR_CLASS_B2B] = XBR__WINE,
     };
     /* Stocked classes by the mode that fills the warehouse: sky blue for sea (the common case),
      * then two colours from Paul Tol's colour-blind-safe palette so they stay apart. */

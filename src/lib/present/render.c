@@ -154,6 +154,8 @@ const char *xbr__route_sale_text(const xbr_route_t *r)
     if (r->regime == XBR_REGIME_9810)
         return r->domestic_sale ? "  9810 export, then a domestic sale from stock"
                                 : "  9810 export, then a cross-border sale from stock";
+    if (r->regime == XBR_REGIME_9710 && !r->domestic_sale) /* a business buyer's orders */
+        return "  stock at home, orders exported one by one (9710)";
     return r->domestic_sale ? "  a domestic sale from stock"
                             : "  stock at home, parcels exported one by one (9610)";
 }

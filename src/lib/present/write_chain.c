@@ -177,8 +177,11 @@ static void text_split(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t
     size_t n = split_nodes(ch, nodes, sizeof nodes / sizeof nodes[0]);
     for (size_t i = 0; i < n; i++) {
         char label[96];
-        snprintf(label, sizeof label, "margin of %s (%s)", net->nodes[nodes[i]].id,
-                 xbr_node_type_name(net->nodes[nodes[i]].type));
+        if (net->nodes[nodes[i]].type == XBR_NODE_MARKET) /* business buyers: B2B e-commerce */
+            snprintf(label, sizeof label, "B2B platform's fee (%s)", net->nodes[nodes[i]].id);
+        else
+            snprintf(label, sizeof label, "margin of %s (%s)", net->nodes[nodes[i]].id,
+                     xbr_node_type_name(net->nodes[nodes[i]].type));
         for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++) {
             has[k] = false;
             v[k] = 0;

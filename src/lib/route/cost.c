@@ -222,6 +222,16 @@ xbr_status_t xbr__cm_init(xbr__cm_t *cm, const xbr_scenario_t *sc, int product, 
     cm->market = market;
     cm->origin_country = -1;
     cm->q_parcel = prod->units_per_order >= 1.0 ? prod->units_per_order : 1.0;
+    const xbr_node_t *mk = &net->nodes[market];
+    if (mk->type == XBR_NODE_MARKET && mk->business) {
+        /* business buyers: one order of order_units units per shipment, and the platform's fee
+         * on orders worth at most the market's limit (route.h, "B2B e-commerce") */
+        cm->b2b = true;
+        cm->q_parcel = mk->order_units >= 1.0 ? mk->order_units : 1.0;
+        if (!(mk->platform_fee_max_order > 0.0) ||
+            cm->q_parcel * prod->unit_value <= mk->platform_fee_max_order)
+            cm->platform_fee_pct = mk->platform_fee_pct;
+    }
     cm->demand_week = prod->demand_per_week != NULL ? prod->demand_per_week[market] : 0.0;
     if (!(cm->demand_week > 0.0) || !isfinite(cm->demand_week))
         cm->demand_week = 0.0;
@@ -308,11 +318,12 @@ static xbr_regime_t known_regime(const xbr__cstate_t *st)
 {
     switch (st->phase) {
     case XBR_PH_PARCEL:
-        return XBR_REGIME_9610;
+        /* a business buyer's order is a B2B export (9710), a consumer's parcel B2C (9610) */
+        return (st->flags & XBR_SF_B2B) ? XBR_REGIME_9710 : XBR_REGIME_9610;
     case XBR_PH_STOCKED:
         /* only a route stocked in the origin's territory, not bonded, is still to be exported
-         * after stocking: parcels from domestic stock, exported one by one */
-        return XBR_REGIME_9610;
+         * after stocking: parcels (business orders) from domestic stock, exported one by one */
+        return (st->flags & XBR_SF_B2B) ? XBR_REGIME_9710 : XBR_REGIME_9610;
     case XBR_PH_RETAILED:
         return (st->flags & XBR_SF_TRAD) ? XBR_REGIME_0110 : XBR_REGIME_9710;
     default:
@@ -329,6 +340,8 @@ void xbr__cm_start(const xbr__cm_t *cm, int origin, int phase, double interval, 
     st->first_border_mode = -1;
     st->stock_border_mode = -1;
     st->stock_at = -1;
+    if (cm->b2b)
+        st->flags |= XBR_SF_B2B;
     if (XBR_PH_IS_BULK(phase)) {
         /* cycle stock at the origin: Q/2 units between shipments at the factory value */
         st->interval = interval;
@@ -340,7 +353,8 @@ void xbr__cm_start(const xbr__cm_t *cm, int origin, int phase, double interval, 
 bool xbr__cm_link_ok(const xbr__cm_t *cm, int phase, int link)
 {
     const xbr_link_t *l = &cm->net->links[link];
-    if (XBR_PH_IS_BULK(phase) || (l->mode != XBR_MODE_SEA && l->mode != XBR_MODE_RAIL))
+    /* a business order is freight (a carton, a pallet: LCL by sea), not a parcel */
+    if (XBR_PH_IS_BULK(phase) || cm->b2b || (l->mode != XBR_MODE_SEA && l->mode != XBR_MODE_RAIL))
         return true;
     return l->parcel_service;
 }
@@ -348,13 +362,13 @@ bool xbr__cm_link_ok(const xbr__cm_t *cm, int phase, int link)
 const xbr_rate_t *xbr__cm_leg_rate(const xbr__cm_t *cm, int link, bool bulk)
 {
     const xbr_link_t *l = &cm->net->links[link];
-    return !bulk && l->parcel_service ? &l->parcel_cost : &l->cost;
+    return !bulk && !cm->b2b && l->parcel_service ? &l->parcel_cost : &l->cost;
 }
 
 const xbr_days_t *xbr__cm_leg_tri(const xbr__cm_t *cm, int link, bool bulk)
 {
     const xbr_link_t *l = &cm->net->links[link];
-    return !bulk && l->parcel_service ? &l->parcel_days : &l->days;
+    return !bulk && !cm->b2b && l->parcel_service ? &l->parcel_days : &l->days;
 }
 
 double xbr__cm_landed(const xbr__cstate_t *st)
@@ -466,6 +480,15 @@ void xbr__cm_link(const xbr__cm_t *cm, xbr__cstate_t *st, int link)
         st->comp[XBR_COST_VAT] += e.vat;
     }
     handle_at(cm, st, l->to);
+    /* a business buyer's platform order, direct or from stock: the platform's fee on the
+     * seller, a margin of the platform (route.h, "B2B e-commerce"). Constant per product x
+     * market (the price is the unit value on these phases), so the searches stay exact. */
+    if (l->to == cm->market && cm->platform_fee_pct > 0.0 &&
+        (st->phase == XBR_PH_PARCEL || st->phase == XBR_PH_STOCKED)) {
+        double fee = st->price * cm->platform_fee_pct / 100.0;
+        st->comp[XBR_COST_MARKUP] += fee;
+        st->price += fee;
+    }
 }
 
 int xbr__cm_next_phases(const xbr__cm_t *cm, int phase, int node, int next[2])
@@ -668,6 +691,9 @@ void xbr__cm_class(const xbr__cstate_t *st, xbr_route_class_t *klass, int *mode)
     } else if (st->phase == XBR_PH_STOCKED) {
         *klass = XBR_CLASS_WAREHOUSE;
         *mode = st->stock_border_mode;
+    } else if (st->flags & XBR_SF_B2B) {
+        *klass = XBR_CLASS_B2B; /* by the mode of the first border-crossing link, if any */
+        *mode = st->first_border_mode;
     } else {
         *klass = xbr__cm_direct_class(st->first_border_mode);
         if (*klass != XBR_CLASS_DOMESTIC)
@@ -718,11 +744,15 @@ void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *o
         out->regime = XBR_REGIME_0110;
         break;
     case XBR_CLASS_B2B2C:
+    case XBR_CLASS_B2B:
         out->regime = XBR_REGIME_9710;
         break;
     case XBR_CLASS_WAREHOUSE:
-        /* exported in bulk to stock abroad; stock at home: parcels exported one by one */
-        out->regime = out->class_mode >= 0 ? XBR_REGIME_9810 : XBR_REGIME_9610;
+        /* exported in bulk to stock abroad; stock at home: parcels (business orders) exported
+         * one by one */
+        out->regime = out->class_mode >= 0       ? XBR_REGIME_9810
+                      : (st->flags & XBR_SF_B2B) ? XBR_REGIME_9710
+                                                 : XBR_REGIME_9610;
         break;
     case XBR_CLASS_BONDED:
         out->regime = XBR_REGIME_1210;
@@ -731,8 +761,10 @@ void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *o
         out->regime = XBR_REGIME_9610;
         break;
     }
-    if (out->route_class == XBR_CLASS_WAREHOUSE && out->class_mode >= 0)
-        snprintf(out->class_name, sizeof out->class_name, "warehouse-%s",
+    if ((out->route_class == XBR_CLASS_WAREHOUSE || out->route_class == XBR_CLASS_B2B) &&
+        out->class_mode >= 0)
+        snprintf(out->class_name, sizeof out->class_name, "%s-%s",
+                 xbr_route_class_name(out->route_class),
                  xbr_mode_name((xbr_mode_t)out->class_mode));
     else
         snprintf(out->class_name, sizeof out->class_name, "%s",

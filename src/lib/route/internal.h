@@ -64,6 +64,9 @@ unsigned xbr__cm_trader_flag(xbr_node_type_t t);
 #define XBR_SF_RSET 16u      /* a bulk leg has crossed a border: the first one sets r */
 #define XBR_SF_RMISMATCH 32u /* that leg's interval differs from the label's r */
 #define XBR_SF_RLAST 64u     /* the last bulk leg's interval equals the label's r */
+/* The market's buyers are businesses (route.h, "B2B e-commerce"): set at the start of every
+ * state of a product x market whose market has "buyer": "business" (xbr__cm_t.b2b). */
+#define XBR_SF_B2B 512u
 
 /* Per product x market constants of the model. */
 typedef struct {
@@ -72,10 +75,13 @@ typedef struct {
     const xbr_product_t *prod;
     int product;
     int market;
-    int origin_country; /* set by the caller to the origin node's country before use */
-    double q_parcel;    /* units per parcel shipment */
-    double q_bulk;      /* units per bulk shipment at review_days; 0 when there is no demand */
-    double q_bulk_max;  /* units per bulk shipment at the longest candidate interval */
+    int origin_country;      /* set by the caller to the origin node's country before use */
+    double q_parcel;         /* units per parcel shipment (a business market: per order) */
+    bool b2b;                /* the market's buyers are businesses (xbr_node_t.business) */
+    double platform_fee_pct; /* business market: the platform's fee on this product's orders,
+                                % of their goods value (0 above the market's order limit) */
+    double q_bulk;           /* units per bulk shipment at review_days; 0 when there is no demand */
+    double q_bulk_max;       /* units per bulk shipment at the longest candidate interval */
     /* the candidate intervals r of bulk routes, ascending (xbr__cm_intervals(); borrowed, set
      * by xbr__cm_set_intervals(): the route search's only, NULL elsewhere) */
     const double *intervals;

@@ -707,6 +707,11 @@ static int possible_keys(const xbr__cstate_t *st, int keys[XBR_MODE_COUNT + 5])
         keys[n++] = final_key(st);
         return n;
     }
+    if (st->phase == XBR_PH_PARCEL && (st->flags & XBR_SF_B2B)) {
+        for (int m = -1; m < XBR_MODE_COUNT; m++) /* business orders: b2b by mode */
+            keys[n++] = key_of(XBR_CLASS_B2B, m);
+        return n;
+    }
     if (st->flags & XBR_SF_TRAD) { /* some traders passed: the others may still come */
         keys[n++] = key_of(XBR_CLASS_TRADITIONAL, -1);
         keys[n++] = key_of(XBR_CLASS_SHORT_CHAIN, -1);
@@ -737,8 +742,8 @@ static void key_name(int key, char buf[32])
 {
     xbr_route_class_t klass = (xbr_route_class_t)(key / 16);
     int mode = key % 16 - 1;
-    if (klass == XBR_CLASS_WAREHOUSE && mode >= 0)
-        snprintf(buf, 32, "warehouse-%s", xbr_mode_name((xbr_mode_t)mode));
+    if ((klass == XBR_CLASS_WAREHOUSE || klass == XBR_CLASS_B2B) && mode >= 0)
+        snprintf(buf, 32, "%s-%s", xbr_route_class_name(klass), xbr_mode_name((xbr_mode_t)mode));
     else
         snprintf(buf, 32, "%s", xbr_route_class_name(klass));
 }

@@ -1,7 +1,8 @@
 /*
  * route/test_bruteforce.c - the route searches against brute force: every simple path of
  * 600 random small networks (300 free-form, 300 layered like export chains; countries CN,
- * US, DE, NL, DE and NL sometimes in a customs union; some warehouses bonded, regime 1210),
+ * US, DE, NL, DE and NL sometimes in a customs union; some warehouses bonded, regime 1210;
+ * 30 % of the markets of business buyers, regime 9710),
  * evaluated with xbr_route_evaluate and Pareto-filtered by an independent O(n^2) filter, plainly
  * and per class key (route_class, class_mode) for xbr_routes_pareto_by_class; and 200 more priced
  * within random network designs (xbr_router_set_design, xbr_route_evaluate_in); and 300 with
@@ -248,6 +249,15 @@ static void random_product(xbr_scenario_t *sc, rng_t *r, int market)
     sc->review_days = unif(r, 3, 28);
     for (int m = 0; m < XBR_MODE_COUNT; m++) /* intervals by mode */
         sc->review_days_by_mode[m] = chance(r, 0.4) ? unif(r, 3, 28) : 0.0;
+    /* business buyers (B2B, 9710): orders of many units as freight, a platform fee on orders
+     * up to a limit (drawn last, so the rest of a seed's network is as before) */
+    xbr_node_t *mk = &sc->network->nodes[market];
+    if (chance(r, 0.3)) {
+        mk->business = true;
+        mk->order_units = (double)(1 + pick(r, 500));
+        mk->platform_fee_pct = chance(r, 0.7) ? unif(r, 0, 10) : 0.0;
+        mk->platform_fee_max_order = chance(r, 0.5) ? unif(r, 100, 50000) : 0.0;
+    }
 }
 
 /*
