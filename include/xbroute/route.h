@@ -241,6 +241,7 @@ typedef struct {
     double generalised_cost; /* cost.total + value_of_time_per_day x days */
     bool domestic_sale;      /* the consumer buys inside the market's customs territory (above) */
     double interval_days;    /* routes with bulk legs: their replenishment interval r; else 0 */
+    bool interval_economic;  /* r is the economic order interval of the leg that sets it */
 } xbr_route_t;
 
 /* Releases a route's arrays and zeroes it; safe on a zeroed route. */

@@ -216,6 +216,7 @@ struct xbr_router {
     size_t n_nodes;
     double *intervals; /* the candidate intervals of bulk routes (xbr__cm_intervals()) */
     int n_intervals;
+    bool economic; /* some link's interval is economic: one path may be walked at several r */
     int *out_start; /* n_nodes + 1 */
     int *out_link;  /* open links between open nodes, by tail node then link index */
     int *in_start;  /* n_nodes + 1: the same links by head node */
@@ -238,6 +239,8 @@ struct xbr_router {
     size_t n_heap, cap_heap;
     int *finals;
     size_t n_finals, cap_finals;
+    int *counted; /* k-best with economic intervals: the paths of a label's dominators */
+    size_t cap_counted;
     /* Bounds are needed only at nodes a label can stand on: the non-market nodes, numbered
      * 0..n_bnodes-1 by bidx (-1 for markets), and the target market, n_bnodes. They depend
      * on the product and the market only, so they are cached per product x market: a loop
@@ -365,6 +368,10 @@ xbr_status_t xbr_router_new(const xbr_scenario_t *sc, xbr_router_t **out)
         xbr_router_free(r);
         return XBR_ENOMEM;
     }
+    for (int m = 0; m < XBR_MODE_COUNT; m++)
+        r->economic |= sc->review_days_by_mode[m] == XBR_REVIEW_ECONOMIC;
+    for (size_t i = 0; i < net->n_links; i++)
+        r->economic |= net->links[i].review_days == XBR_REVIEW_ECONOMIC;
     for (size_t i = 0; i < n * XBR_PH_COUNT; i++)
         r->head[i] = -1;
     for (size_t i = 0; i < n; i++)
@@ -447,6 +454,7 @@ void xbr_router_free(xbr_router_t *r)
     free(r->labels);
     free(r->heap);
     free(r->finals);
+    free(r->counted);
     free(r);
 }
 
@@ -798,7 +806,37 @@ static int compare_finals(const search_t *s, int a, int b)
     }
     xbr__figures_t fa = label_figures(s, la), fb = label_figures(s, lb);
     int c = xbr__figures_cmp(&fa, &fb, s->kbest);
-    return c != 0 ? c : compare_paths(s->r, a, b);
+    if (c == 0)
+        c = compare_paths(s->r, a, b);
+    if (c == 0) /* one path at two economic intervals: the shorter, as xbr_route_evaluate() */
+        c = la->st.interval < lb->st.interval ? -1 : (la->st.interval > lb->st.interval);
+    return c;
+}
+
+/* Whether labels a and b (at one state) are the same path walked at two intervals r: with an
+ * economic interval the search walks a path once per interval it allows (see "Economic order
+ * interval" above). Only then do two labels share a path. */
+static bool same_path(const search_t *s, int a, int b)
+{
+    const xbr_router_t *r = s->r;
+    if (!r->economic || r->labels[a].st.interval == r->labels[b].st.interval)
+        return false;
+    for (; a >= 0 && b >= 0; a = r->labels[a].parent, b = r->labels[b].parent)
+        if (a == b)
+            return true; /* a common ancestor: the rest is shared */
+        else if (r->labels[a].link != r->labels[b].link)
+            return false;
+    return a < 0 && b < 0;
+}
+
+/* Whether a new label n equal on every figure to a kept label a of the same path, but at a
+ * shorter interval, takes a's place: a path's tie goes to its shortest interval. */
+static bool replaces_tie(const search_t *s, int a, int n)
+{
+    const label_t *la = &s->r->labels[a], *ln = &s->r->labels[n];
+    return s->r->economic && ln->st.interval < la->st.interval && la->cost == ln->cost &&
+           la->st.days == ln->st.days && la->st.co2e == ln->st.co2e &&
+           la->st.price == ln->st.price && same_path(s, a, n);
 }
 
 /* Final route `idx` at the market: kept in the Pareto or k-best list, or dropped. */
@@ -807,6 +845,14 @@ static xbr_status_t add_final(search_t *s, int idx)
     xbr_router_t *r = s->r;
     const label_t *n = &r->labels[idx];
     if (s->kbest) {
+        for (size_t i = 0; r->economic && i < r->n_finals; i++)
+            if (same_path(s, idx, r->finals[i])) { /* keep the better interval of the path */
+                if (compare_finals(s, idx, r->finals[i]) >= 0)
+                    return XBR_OK;
+                memmove(&r->finals[i], &r->finals[i + 1], (r->n_finals - 1 - i) * sizeof(int));
+                r->n_finals--;
+                break;
+            }
         size_t pos = r->n_finals;
         while (pos > 0 && compare_finals(s, idx, r->finals[pos - 1]) < 0)
             pos--;
@@ -829,8 +875,8 @@ static xbr_status_t add_final(search_t *s, int idx)
             continue;
         xbr__figures_t ff = label_figures(s, f);
         if (xbr__dominates(&ff, &fn, s->co2e)) {
-            /* equal criteria: the path first in id order stays */
-            if (xbr__dominates(&fn, &ff, s->co2e) && compare_paths(r, idx, r->finals[i]) < 0)
+            /* equal criteria: the path first in id order stays (a path's shortest interval) */
+            if (xbr__dominates(&fn, &ff, s->co2e) && compare_finals(s, idx, r->finals[i]) < 0)
                 r->finals[i] = idx;
             return XBR_OK;
         }
@@ -1042,13 +1088,31 @@ static xbr_status_t insert_label(search_t *s, int idx)
     size_t state = (size_t)n->st.node * XBR_PH_COUNT + (size_t)n->st.phase;
     size_t dominators = 0;
 
+    size_t n_counted = 0; /* k-best with economic intervals: the dominators' paths, once each */
     for (int a = r->head[state]; a >= 0; a = r->labels[a].next) {
         const label_t *la = &r->labels[a];
         if (la->st.flags != n->st.flags || !attr_dominates(s, la, n))
             continue;
-        if (!path_condition(s, a, idx))
+        if (!path_condition(s, a, idx) || replaces_tie(s, a, idx))
             continue;
-        if (!s->kbest || ++dominators >= s->k) {
+        bool repeat = false;
+        if (s->kbest && r->economic) {
+            if (same_path(s, a, idx)) { /* n's completions are a's routes, no better */
+                r->n_labels--;
+                return XBR_OK;
+            }
+            for (size_t i = 0; i < n_counted && !repeat; i++)
+                repeat = same_path(s, a, r->counted[i]);
+            if (!repeat && n_counted == r->cap_counted) {
+                int *p = xbr__grow(r->counted, &r->cap_counted, n_counted + 1, sizeof *p, 16);
+                if (p == NULL)
+                    return XBR_ENOMEM;
+                r->counted = p;
+            }
+            if (!repeat)
+                r->counted[n_counted++] = a;
+        }
+        if (!s->kbest || (!repeat && ++dominators >= s->k)) {
             r->n_labels--; /* the rejected label is the last one */
             return XBR_OK;
         }
