@@ -229,7 +229,12 @@ int xbr__cm_link_intervals(const xbr__cm_t *cm, int link, double out[XBR__ECON_M
 xbr_status_t xbr__cm_intervals(const xbr_scenario_t *sc, double **out, int *count)
 {
     const xbr_network_t *net = sc->network;
-    size_t n = 0, cap = net->n_links + net->n_nodes + 1;
+    size_t n = 0, cap = net->n_nodes + 1;
+    double c[XBR__ECON_MAX];
+    for (size_t i = 0; i < net->n_links; i++)
+        cap += link_interval(sc, (int)i) == XBR_REVIEW_ECONOMIC
+                   ? (size_t)economic_intervals(sc, (int)i, c)
+                   : 1;
     double *v = malloc(cap * sizeof(double));
     *out = NULL;
     *count = 0;
@@ -237,23 +242,9 @@ xbr_status_t xbr__cm_intervals(const xbr_scenario_t *sc, double **out, int *coun
         return XBR_ENOMEM;
     for (size_t i = 0; i < net->n_links; i++) {
         double r = link_interval(sc, (int)i);
-        if (r != XBR_REVIEW_ECONOMIC) {
-            v[n++] = r;
-            continue;
-        }
-        double c[XBR__ECON_MAX];
-        int k = economic_intervals(sc, (int)i, c);
-        if (n + (size_t)k > cap) {
-            cap = 2 * cap + (size_t)k;
-            double *w = realloc(v, cap * sizeof(double));
-            if (w == NULL) {
-                free(v);
-                return XBR_ENOMEM;
-            }
-            v = w;
-        }
+        int k = r == XBR_REVIEW_ECONOMIC ? economic_intervals(sc, (int)i, c) : 1;
         for (int j = 0; j < k; j++)
-            v[n++] = c[j];
+            v[n++] = r == XBR_REVIEW_ECONOMIC ? c[j] : r;
     }
     for (size_t i = 0; i < net->n_nodes; i++) /* a warehouse's own interval */
         if (net->nodes[i].type == XBR_NODE_WAREHOUSE && net->nodes[i].review_days > 0.0)

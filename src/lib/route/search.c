@@ -813,9 +813,10 @@ static int compare_finals(const search_t *s, int a, int b)
     return c;
 }
 
-/* Whether labels a and b (at one state) are the same path walked at two intervals r: with an
- * economic interval the search walks a path once per interval it allows (see "Economic order
- * interval" above). Only then do two labels share a path. */
+/* Whether labels a and b (at one state) are the same route so far (links and phases, so the
+ * same stocking node) walked at two intervals r: with an economic interval the search walks a
+ * route once per interval it allows (see "Economic order interval" above); only then do two
+ * labels share one. */
 static bool same_path(const search_t *s, int a, int b)
 {
     const xbr_router_t *r = s->r;
@@ -824,8 +825,9 @@ static bool same_path(const search_t *s, int a, int b)
     for (; a >= 0 && b >= 0; a = r->labels[a].parent, b = r->labels[b].parent)
         if (a == b)
             return true; /* a common ancestor: the rest is shared */
-        else if (r->labels[a].link != r->labels[b].link)
-            return false;
+        else if (r->labels[a].link != r->labels[b].link ||
+                 r->labels[a].st.phase != r->labels[b].st.phase)
+            return false; /* another path, or the same one stocking elsewhere */
     return a < 0 && b < 0;
 }
 
