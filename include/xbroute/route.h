@@ -31,7 +31,14 @@
  * else review_days; and never shorter than the link's headway 7 / departures_per_week. Every
  * bulk leg of the route, the earlier ones too (factory -> port), ships q = demand x r / 7. A
  * stocking warehouse with its own review_days sets r for the routes that stock there, over
- * all of the above.
+ * all of the above. An "economic" setting (link.review_days or review_days_by_mode =
+ * XBR_REVIEW_ECONOMIC) lets the route choose r among the multiples k s of the link's headway
+ * s = 7 / departures_per_week (the scenario's economic_step_days when it states none) within
+ * [economic_min_days, economic_max_days] (at most 64 of them: every j-th when more fit; the
+ * first multiple above the minimum when none fits), and the route takes the one with the
+ * lowest total cost (the shortest on a tie): the economic order interval, trading the
+ * per-shipment charges spread over q against the cycle stock at both ends; interval_economic
+ * says so.
  * Routes without bulk legs have r = 0.
  *
  * Cost of a route, per unit (the components of xbr_cost_breakdown_t):

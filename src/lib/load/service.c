@@ -117,8 +117,8 @@ void xbr__ld_economic_review(xbr__ldoc_t *doc, const cJSON *v, xbr_scenario_t *s
     xbr__ld_get_num(&o, "max_days", false, xbr__ld_positive, &hi);
     xbr__ld_get_num(&o, "step_days", false, xbr__ld_positive, &step);
     if (hi < lo) {
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(v, "max_days"), 0,
-                       NULL, "economic_review.max_days", "max_days >= min_days",
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(v, "max_days"), 0, NULL,
+                       "economic_review.max_days", "max_days >= min_days",
                        "max_days %g below min_days %g", hi, lo);
         return;
     }

@@ -162,9 +162,9 @@ static double link_interval(const xbr_scenario_t *sc, int link)
     double r = sc->review_days;
     if (l->review_days > 0.0 || l->review_days == XBR_REVIEW_ECONOMIC)
         r = l->review_days;
-    else if ((unsigned)l->mode < XBR_MODE_COUNT && (sc->review_days_by_mode[l->mode] > 0.0 ||
-                                                    sc->review_days_by_mode[l->mode] ==
-                                                        XBR_REVIEW_ECONOMIC))
+    else if ((unsigned)l->mode < XBR_MODE_COUNT &&
+             (sc->review_days_by_mode[l->mode] > 0.0 ||
+              sc->review_days_by_mode[l->mode] == XBR_REVIEW_ECONOMIC))
         r = sc->review_days_by_mode[l->mode];
     if (r == XBR_REVIEW_ECONOMIC)
         return r; /* one of economic_intervals() */

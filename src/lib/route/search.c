@@ -57,6 +57,29 @@
  * state, and the bounds of (3) take for each link the cheaper and the faster of what a bulk
  * leg (at the longest candidate interval, the cheapest q) and a parcel leg (if allowed) would
  * add.
+ * Economic order interval. A link whose interval is "economic" allows a set of intervals
+ * (cost.c, economic_intervals(): multiples of its headway within the scenario's bounds), and a
+ * route through it as its interval-setting leg takes the cheapest of them: its cost is
+ * min over r in the set of cost(route, r) - the classic trade-off, since per unit a bulk leg's
+ * per_shipment, min_charge and every per-entry fee fall as K / q = K / (d r) (d the demand
+ * a day), and the cycle stock at both ends (origin_stock, capital and storage on d r / 2)
+ * costs r / 2 x H a unit (H = h (C + V) + storage a day: C the factory value, V the landed
+ * value at the warehouse); for pure per-shipment costs K the continuous optimum is
+ * r* = sqrt(2 K / (d H)), and the discrete set brackets it. The search is exact for
+ * it with no new argument: every allowed r is a seed (xbr__cm_intervals() lists them all),
+ * the agreement flags test membership of the label's r in the setting leg's set
+ * (xbr__cm_interval_ok(): still a function of the link and r only), so each pair (route, r)
+ * is found by exactly one walk, as above. Over pairs the Pareto set is exact; one route's
+ * pairs have equal days and CO2e (r changes only what a bulk shipment costs and the stock),
+ * so the cheapest pair dominates the others, and on an exact tie the shortest r is kept
+ * (replaces_tie(), compare_finals()), which is what xbr_route_evaluate() picks. For k best, a
+ * route must count once: at a state a label is rejected at once by a label of the same route
+ * so far (same_path(): the same links and phases, another r) that dominates it, since its
+ * completions are that label's routes and no cheaper; the k dominators that reject a label
+ * are counted one per route so far; and a found route replaces its own worse pair in the
+ * list. Then every rejection is by k distinct routes, each of whose completions is no worse,
+ * and argument (4) holds over routes. The path comparisons run only when some interval is
+ * economic (router->economic).
  * After stocking (and in the other parcel phases) the lead time no longer matters: the stock is
  * already charged and only the consumer clock runs. So a label A dominates a label B at the
  * same (node, phase) with the same flags when A <= B on cost, days, price, CO2e (when it is a
@@ -216,7 +239,7 @@ struct xbr_router {
     size_t n_nodes;
     double *intervals; /* the candidate intervals of bulk routes (xbr__cm_intervals()) */
     int n_intervals;
-    bool economic; /* some link's interval is economic: one path may be walked at several r */
+    bool economic;  /* some link's interval is economic: one path may be walked at several r */
     int *out_start; /* n_nodes + 1 */
     int *out_link;  /* open links between open nodes, by tail node then link index */
     int *in_start;  /* n_nodes + 1: the same links by head node */

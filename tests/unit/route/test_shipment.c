@@ -3,8 +3,8 @@
  * carries by phase, per_shipment and min_charge spread over them on every kind of leg, the
  * replenishment interval of a route (scenario review_days, review_days_by_mode, a link's own
  * review_days, no more often than the link departs), cycle stock at both ends (the origin at
- * its factory value, the warehouse at its landed cost), the sea/rail parcel service, and a
- * textbook mode-choice example run through the real model.
+ * its factory value, the warehouse at its landed cost), the sea/rail parcel service, the
+ * economic order interval, and a textbook mode-choice example run through the real model.
  *
  * Unless a test says otherwise: countries CN (origin) and US with no fees, taxes or delays;
  * product 2 kg, 0.01 m3, value 100, 1 unit per order (route_fixture.h); demand 70 units a week
@@ -302,6 +302,85 @@ static void test_sea_parcels_need_a_parcel_service(void **state)
 }
 
 /*
+ * The economic order interval (route.h): the chain above with holding 36.5 %/yr (h = 0.001 a
+ * day), service level 0.5 (no safety stock, which does not depend on r anyway: the wait for a
+ * departure has its variance), no handling or storage, the sea link departing weekly
+ * (headway 7) and its interval "economic" with the default bounds [7, 91], step 7.
+ * Per unit, as a function of r (d = 10 units a day, q = 10 r):
+ *   per-shipment charges K = truck 70 + sea 700 = 770, so K / q = 77 / r;
+ *   origin stock r/2 x 100 x h = 0.05 r; warehouse stock r/2 x V x h with V the landed value,
+ *   V = 100 + 77 / r (it carries the freight), so r/2 x V x h = 0.05 r + 0.0385
+ *   (a constant: the freight's own share does not depend on r);
+ *   f(r) = 77 / r + 0.1 r + const. Continuous optimum r* = sqrt(77 / 0.1) = sqrt(770) = 27.75;
+ *   on the multiples of 7: f(21) = 3.667 + 2.1 = 5.767, f(28) = 2.75 + 2.8 = 5.55,
+ *   f(35) = 2.2 + 3.5 = 5.7: r = 28.
+ *   At r = 28 (q 280): transport 0.25 + 2.5 + last mile 1 = 3.75; origin_stock 14 x 100 x
+ *   0.001 = 1.4; capital 14 x (100 + 2.75) x 0.001 = 1.4385.
+ * The same by review_days_by_mode.sea = "economic". Bounds [35, 91]: r = 35, transport
+ * 0.2 + 2 + 1 = 3.2. Departures every 8 weeks (headway 56): the multiples of 56 in [7, 91]
+ * are {56}: r = 56, transport 0.125 + 1.25 + 1 = 2.375. A fixed interval is not economic.
+ */
+static void test_economic_order_interval(void **state)
+{
+    (void)state;
+    chain_t c;
+    double r;
+    stocked_chain(&c);
+    c.sc->holding_rate_per_year = 0.365;
+    c.sc->service_level = 0.5;
+    xbr_link_t *sea = &c.sc->network->links[c.sea];
+    sea->departures_per_week = 1.0;
+    sea->review_days = XBR_REVIEW_ECONOMIC;
+    int path[3] = {c.truck, c.sea, c.lm};
+    xbr_route_t rt;
+    eval_ok(c.sc, c.m, path, 3, c.w, &rt);
+    assert_close(rt.interval_days, 28.0);
+    assert_true(rt.interval_economic);
+    assert_close(rt.cost.transport, 3.75);
+    assert_close(rt.cost.origin_stock, 1.4);
+    assert_close(rt.cost.capital, 1.4385);
+    xbr_route_destroy(&rt);
+
+    /* the search chooses the same interval, and so does a setting by mode */
+    xbr_router_t *router = NULL;
+    xbr_route_set_t *set = NULL;
+    for (int by_mode = 0; by_mode < 2; by_mode++) {
+        sea->review_days = by_mode ? 0.0 : XBR_REVIEW_ECONOMIC;
+        c.sc->review_days_by_mode[XBR_MODE_SEA] = by_mode ? XBR_REVIEW_ECONOMIC : 0.0;
+        assert_int_equal(xbr_router_new(c.sc, &router), XBR_OK);
+        assert_int_equal(xbr_routes_k_best(c.sc, router, 0, c.f, c.m, 3, &set, NULL), XBR_OK);
+        assert_int_equal(set->count, 1); /* one route, once, whatever the intervals tried */
+        assert_close(set->routes[0].interval_days, 28.0);
+        assert_true(set->routes[0].interval_economic);
+        assert_close(set->routes[0].cost.transport, 3.75);
+        xbr_route_set_free(set);
+        assert_int_equal(
+            xbr_routes_pareto(c.sc, router, 0, c.f, c.m, XBR_CRITERIA_COST_DAYS, &set, NULL),
+            XBR_OK);
+        assert_int_equal(set->count, 1);
+        assert_close(set->routes[0].interval_days, 28.0);
+        xbr_route_set_free(set);
+        xbr_router_free(router);
+    }
+
+    c.sc->economic_min_days = 35.0;
+    c.sc->economic_max_days = 91.0;
+    assert_close(chain_transport(&c, &r), 3.2);
+    assert_close(r, 35.0);
+    c.sc->economic_min_days = 0.0; /* the defaults again */
+    c.sc->economic_max_days = 0.0;
+    sea->departures_per_week = 0.125;
+    assert_close(chain_transport(&c, &r), 2.375);
+    assert_close(r, 56.0);
+    c.sc->review_days_by_mode[XBR_MODE_SEA] = 14.0; /* fixed again: never below the headway */
+    eval_ok(c.sc, c.m, path, 3, c.w, &rt);
+    assert_close(rt.interval_days, 56.0);
+    assert_false(rt.interval_economic);
+    xbr_route_destroy(&rt);
+    xbr_scenario_free(c.sc);
+}
+
+/*
  * A textbook mode choice, run through the model: R. H. Ballou, "Business Logistics/Supply
  * Chain Management", 5th edition (Pearson Prentice Hall, 2004), chapter 7 ("Transport
  * Decisions"), the Carry-All Luggage Company example of transport service selection.
@@ -400,6 +479,7 @@ int main(void)
         cmocka_unit_test(test_cycle_stock_at_both_ends),
         cmocka_unit_test(test_charges_per_shipment_on_every_leg_kind),
         cmocka_unit_test(test_sea_parcels_need_a_parcel_service),
+        cmocka_unit_test(test_economic_order_interval),
         cmocka_unit_test(test_textbook_mode_choice_carry_all_luggage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
