@@ -257,8 +257,8 @@ static void random_product(xbr_scenario_t *sc, rng_t *r, int market)
                                                        : 0.0;
     /* the economic intervals' bounds and step (a few candidates each, as real settings give) */
     sc->economic_min_days = unif(r, 1, 10);
-    sc->economic_max_days = sc->economic_min_days + unif(r, 0, 40);
-    sc->economic_step_days = unif(r, 2, 14);
+    sc->economic_max_days = sc->economic_min_days + unif(r, 0, 14);
+    sc->economic_step_days = unif(r, 4, 14);
 }
 
 /*
