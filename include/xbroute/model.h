@@ -369,7 +369,8 @@ typedef struct {
     xbr_rate_t parcel_cost;
     xbr_days_t parcel_days;
     /* JSON "review_days": the replenishment interval of routes whose interval this link sets
-     * (route.h); 0 = not given (the scenario's setting for the link's mode applies) */
+     * (route.h); 0 = not given (the scenario's setting for the link's mode applies);
+     * XBR_REVIEW_ECONOMIC ("economic") = the economic order interval */
     double review_days;
     /* sea links: the path on the sea-lane network (docs/formats.md, "Sea lanes"); private to the
      * library, NULL for other modes */
@@ -551,9 +552,20 @@ typedef struct {
     size_t n_files;
     char **files;
     /* JSON "review_days_by_mode": the replenishment interval of routes whose interval a link
-     * of that mode sets (route.h); 0 = not given (review_days applies) */
+     * of that mode sets (route.h); 0 = not given (review_days applies); XBR_REVIEW_ECONOMIC
+     * ("economic") = the economic order interval */
     double review_days_by_mode[XBR_MODE_COUNT];
+    /* JSON "economic_review": the intervals an economic link may choose (route.h): multiples
+     * of the link's headway (7 / departures_per_week), or of step_days when it states no
+     * departures, from min_days to max_days; defaults 7, 91, 7 */
+    double economic_min_days;
+    double economic_max_days;
+    double economic_step_days;
 } xbr_scenario_t;
+
+/* The value of a link's review_days, or of review_days_by_mode[m], that asks for the economic
+ * order interval (JSON "economic"). */
+#define XBR_REVIEW_ECONOMIC (-1.0)
 
 /* Frees a network and everything it owns (NULL is fine). */
 XBR_API void xbr_network_free(xbr_network_t *net);

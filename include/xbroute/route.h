@@ -31,7 +31,14 @@
  * else review_days; and never shorter than the link's headway 7 / departures_per_week. Every
  * bulk leg of the route, the earlier ones too (factory -> port), ships q = demand x r / 7. A
  * stocking warehouse with its own review_days sets r for the routes that stock there, over
- * all of the above.
+ * all of the above. An "economic" setting (link.review_days or review_days_by_mode =
+ * XBR_REVIEW_ECONOMIC) lets the route choose r among the multiples k s of the link's headway
+ * s = 7 / departures_per_week (the scenario's economic_step_days when it states none) within
+ * [economic_min_days, economic_max_days] (at most 64 of them: every j-th when more fit; the
+ * first multiple above the minimum when none fits), and the route takes the one with the
+ * lowest total cost (the shortest on a tie): the economic order interval, trading the
+ * per-shipment charges spread over q against the cycle stock at both ends; interval_economic
+ * says so.
  * Routes without bulk legs have r = 0.
  *
  * Cost of a route, per unit (the components of xbr_cost_breakdown_t):
@@ -273,6 +280,7 @@ typedef struct {
     double generalised_cost; /* cost.total + value_of_time_per_day x days */
     bool domestic_sale;      /* the consumer buys inside the market's customs territory (above) */
     double interval_days;    /* routes with bulk legs: their replenishment interval r; else 0 */
+    bool interval_economic;  /* r is the economic order interval of the leg that sets it */
 } xbr_route_t;
 
 /* Releases a route's arrays and zeroes it; safe on a zeroed route. */

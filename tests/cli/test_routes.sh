@@ -189,6 +189,30 @@ grep -q "widget &gt; M (warehouse-sea)" "$TMP/c.svg" && pass || fail "compare sv
 # chain on the teaching network: the markups of networks/six-link-teaching.json compound:
 # 3.50 x 1.10 (exporter) = 3.85, x 1.20 (importer) = 4.62, x 1.20 (wholesaler) = 5.544,
 # x 2.00 (retailer) = 11.088.
+# The economic order interval: tests/data/cli/hand-economic.json is the hand scenario with a
+# sea charge of 392 per shipment, holding 36.5 %/yr (h = 0.001 a day) and the sea interval
+# "economic" (weekly sailings: r in 7, 14, ..., 91). Per unit, with d = 10 a day:
+#   per-shipment K / q = 392 / (10 r) = 39.2 / r
+#   cycle stock r/2 at both ends: h x (20 at the factory + 23.6 landed at W: 20 + freight
+#     0.6 + duty 2 + handling 1) + storage 0.004 a day = 0.0476, so 0.0238 r
+#   r* = sqrt(39.2 / 0.0238) = 40.6; f(35) = 1.120 + 0.833 = 1.953, f(42) = 0.933 + 1.000
+#     = 1.933, f(49) = 0.800 + 1.166 = 1.966: r = 42 (the fixed review_days 14 before)
+#   at r = 42: transport 0.2 + 0.2 + 392/420 + 0.2 + 5 = 6.5333; origin stock 21 x 20 x
+#     0.001 = 0.42
+run routes "$DATA/hand-economic.json" --product widget --to M --format json -o "$TMP/e.json"
+expect_rc 0 "routes with an economic interval"
+python3 - "$TMP/e.json" "$TMP/r.json" <<'PY' && pass || fail "economic interval against the hand calculation"
+import json, sys
+wh = [r for r in json.load(open(sys.argv[1]))["pareto"] if r["class"] == "warehouse-sea"][0]
+assert wh["interval_days"] == 42 and wh["interval_economic"] is True, wh["interval_days"]
+assert abs(wh["cost"]["transport"] - (0.6 + 392 / 420 + 5)) < 1e-9, wh["cost"]["transport"]
+assert abs(wh["cost"]["origin_stock"] - 0.42) < 1e-9
+fixed = [r for r in json.load(open(sys.argv[2]))["pareto"] if r["class"] == "warehouse-sea"][0]
+assert fixed["interval_days"] == 14 and fixed["interval_economic"] is False
+PY
+run routes "$DATA/hand-economic.json" --product widget --to M
+expect_out "\\(shipped every 42 days: the economic interval\\)" "the text states the economic interval"
+
 run chain "$SRC/scenarios/six-link-teaching.json" --product P_TSHIRT --market M_US --format json -o "$TMP/ch.json"
 expect_rc 0 "chain json"
 python3 - "$TMP/ch.json" <<'PY' && pass || fail "chain build-up"

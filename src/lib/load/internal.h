@@ -239,8 +239,11 @@ void xbr__ld_node_service(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xb
  * "platform_fee_max_order" (service.c; xbr__ld_node_service() calls it). */
 void xbr__ld_node_buyer(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xbr_node_t *nd,
                         int type);
-/* A scenario's "review_days_by_mode" object into out[] (by xbr_mode_t; 0 = not given). */
+/* A scenario's "review_days_by_mode" object into out[] (by xbr_mode_t; 0 = not given;
+ * XBR_REVIEW_ECONOMIC for "economic"). */
 void xbr__ld_review_by_mode(xbr__ldoc_t *doc, const cJSON *v, double out[XBR_MODE_COUNT]);
+/* A scenario's "economic_review" object {min_days, max_days, step_days} into sc. */
+void xbr__ld_economic_review(xbr__ldoc_t *doc, const cJSON *v, xbr_scenario_t *sc);
 /* status "open"/"closed" into *closed. */
 int xbr__ld_get_status(const xbr__ldobj_t *o, bool *closed);
 /* Checks `source` (an id or array of ids) against the known source ids (either map may be

@@ -108,6 +108,7 @@ static const char *const keys_fee_tier[] = {"name", "max_cm",  "max_kg",   "weig
                                             NULL};
 static const char *const keys_fee_price[] = {"up_to_kg", "fee", NULL};
 static const char *const keys_storage_rates[] = {"off_peak", "peak", NULL};
+static const char *const keys_economic_review[] = {"min_days", "max_days", "step_days", NULL};
 static const char *const keys_scenario[] = {"format",
                                             "name",
                                             "description",
@@ -122,6 +123,7 @@ static const char *const keys_scenario[] = {"format",
                                             "review_days",
                                             "date",
                                             "review_days_by_mode",
+                                            "economic_review",
                                             "changes",
                                             "sources",
                                             NULL};
@@ -174,6 +176,7 @@ static const char *const *rate_table_keys(const char *object)
         {"fee_tier", keys_fee_tier},
         {"fee_price", keys_fee_price},
         {"storage_rates", keys_storage_rates},
+        {"economic_review", keys_economic_review},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         if (table[i].name[0] == object[0] && strcmp(table[i].name, object) == 0)

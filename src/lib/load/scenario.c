@@ -592,6 +592,13 @@ static xbr_status_t read_fields(chain_t *c, xbr_scenario_t *sc)
             break;
         }
     }
+    for (size_t i = 0; i < c->n; i++) { /* the nearest file that gives it, whole */
+        const cJSON *er = cJSON_GetObjectItemCaseSensitive(c->docs[i].root, "economic_review");
+        if (er != NULL) {
+            xbr__ld_economic_review(&c->docs[i], er, sc);
+            break;
+        }
+    }
     sc->date = XBR_NO_DAY;
     read_date(c, sc);
     return XBR_OK;

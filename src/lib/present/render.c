@@ -67,6 +67,8 @@ void xbr_route_write_json(xbr_json_t *j, const char *key, const xbr_scenario_t *
     xbr_json_number(j, "days", r->days);
     xbr_json_number(j, "days_sd", sqrt(r->days_var > 0 ? r->days_var : 0));
     xbr_json_number(j, "lead_time_days", r->lead_time_days);
+    xbr_json_number(j, "interval_days", r->interval_days);
+    xbr_json_bool(j, "interval_economic", r->interval_economic);
     xbr_json_number(j, "co2e_kg", r->co2e_kg);
     xbr_json_number(j, "consumer_price", r->consumer_price);
     xbr_json_number(j, "factory_share", r->factory_share);

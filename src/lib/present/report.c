@@ -683,7 +683,10 @@ static void section_data(xbr_buf_t *b, const xbr_scenario_t *sc)
                    100.0 * sc->holding_rate_per_year, sc->review_days);
     const char *sep = " (by the mode that crosses the border: ";
     for (int m = 0; m < XBR_MODE_COUNT; m++)
-        if (sc->review_days_by_mode[m] > 0.0) {
+        if (sc->review_days_by_mode[m] == XBR_REVIEW_ECONOMIC) {
+            xbr_buf_printf(b, "%s%s economic", sep, xbr_mode_name((xbr_mode_t)m));
+            sep = ", ";
+        } else if (sc->review_days_by_mode[m] > 0.0) {
             xbr_buf_printf(b, "%s%s %g", sep, xbr_mode_name((xbr_mode_t)m),
                            sc->review_days_by_mode[m]);
             sep = ", ";

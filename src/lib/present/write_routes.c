@@ -109,6 +109,9 @@ static void text_table(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_route_s
             xbr_buf_printf(b, "  (stock at %s%s)", net->nodes[w].id,
                            xbr_design_is_open(design, w) ? "" : ", not open in the design");
         xbr_buf_puts(b, xbr__route_sale_text(&set->routes[i]));
+        if (set->routes[i].interval_economic)
+            xbr_buf_printf(b, "  (shipped every %g days: the economic interval)",
+                           set->routes[i].interval_days);
         xbr_buf_puts(b, "\n");
     }
     xbr_buf_printf(b, "\n  cost per unit (%s):\n", currency(sc));

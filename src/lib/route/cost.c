@@ -160,31 +160,92 @@ static double link_interval(const xbr_scenario_t *sc, int link)
 {
     const xbr_link_t *l = &sc->network->links[link];
     double r = sc->review_days;
-    if (l->review_days > 0.0)
+    if (l->review_days > 0.0 || l->review_days == XBR_REVIEW_ECONOMIC)
         r = l->review_days;
-    else if ((unsigned)l->mode < XBR_MODE_COUNT && sc->review_days_by_mode[l->mode] > 0.0)
+    else if ((unsigned)l->mode < XBR_MODE_COUNT &&
+             (sc->review_days_by_mode[l->mode] > 0.0 ||
+              sc->review_days_by_mode[l->mode] == XBR_REVIEW_ECONOMIC))
         r = sc->review_days_by_mode[l->mode];
+    if (r == XBR_REVIEW_ECONOMIC)
+        return r; /* one of economic_intervals() */
     if (l->departures_per_week > 0.0)
         r = fmax(r, 7.0 / l->departures_per_week); /* no more often than it departs */
     return r;
 }
 
-double xbr__cm_link_interval(const xbr__cm_t *cm, int link)
+/*
+ * The intervals an economic link lets a route choose (route.h, "economic order interval"):
+ * k x s for whole k >= 1 with min_days <= k s <= max_days, where s is the link's headway
+ * 7 / departures_per_week, or step_days when it states no departures; when more than
+ * XBR__ECON_MAX multiples fit, every j-th (j the least that keeps XBR__ECON_MAX); when none
+ * fits, the first multiple above min_days (never more often than the link departs). The same
+ * doubles, computed the same way, for the search's seeds and for xbr_route_evaluate().
+ */
+static int economic_intervals(const xbr_scenario_t *sc, int link, double out[XBR__ECON_MAX])
 {
-    return link_interval(cm->sc, link);
+    const xbr_link_t *l = &sc->network->links[link];
+    double lo = sc->economic_min_days > 0.0 ? sc->economic_min_days : 7.0;
+    double hi = sc->economic_max_days > 0.0 ? sc->economic_max_days : 91.0;
+    double s = sc->economic_step_days > 0.0 ? sc->economic_step_days : 7.0;
+    if (l->departures_per_week > 0.0)
+        s = 7.0 / l->departures_per_week;
+    double k0 = ceil(lo / s - 1e-9), k1 = floor(hi / s + 1e-9);
+    if (k0 < 1.0)
+        k0 = 1.0;
+    if (!(k1 >= k0) || !isfinite(k1)) {
+        out[0] = k0 * s;
+        return 1;
+    }
+    double j = ceil((k1 - k0 + 1.0) / XBR__ECON_MAX);
+    int n = 0;
+    for (double k = k0; k <= k1 && n < XBR__ECON_MAX; k += j)
+        out[n++] = k * s;
+    return n;
+}
+
+bool xbr__cm_interval_ok(const xbr__cm_t *cm, int link, double r)
+{
+    double v = link_interval(cm->sc, link);
+    if (v != XBR_REVIEW_ECONOMIC)
+        return v == r;
+    double c[XBR__ECON_MAX];
+    int n = economic_intervals(cm->sc, link, c);
+    for (int i = 0; i < n; i++)
+        if (c[i] == r)
+            return true;
+    return false;
+}
+
+int xbr__cm_link_intervals(const xbr__cm_t *cm, int link, double out[XBR__ECON_MAX])
+{
+    double v = link_interval(cm->sc, link);
+    if (v != XBR_REVIEW_ECONOMIC) {
+        out[0] = v;
+        return 1;
+    }
+    return economic_intervals(cm->sc, link, out);
 }
 
 xbr_status_t xbr__cm_intervals(const xbr_scenario_t *sc, double **out, int *count)
 {
     const xbr_network_t *net = sc->network;
-    size_t n = 0;
-    double *v = malloc((net->n_links + net->n_nodes + 1) * sizeof(double));
+    size_t n = 0, cap = net->n_nodes + 1;
+    double c[XBR__ECON_MAX];
+    for (size_t i = 0; i < net->n_links; i++)
+        cap += link_interval(sc, (int)i) == XBR_REVIEW_ECONOMIC
+                   ? (size_t)economic_intervals(sc, (int)i, c)
+                   : 1;
+    double *v = malloc(cap * sizeof(double));
     *out = NULL;
     *count = 0;
     if (v == NULL)
         return XBR_ENOMEM;
-    for (size_t i = 0; i < net->n_links; i++)
-        v[n++] = link_interval(sc, (int)i);
+    for (size_t i = 0; i < net->n_links; i++) {
+        double r = link_interval(sc, (int)i);
+        int k = r == XBR_REVIEW_ECONOMIC ? economic_intervals(sc, (int)i, c) : 1;
+        for (int j = 0; j < k; j++)
+            v[n++] = r == XBR_REVIEW_ECONOMIC ? c[j] : r;
+    }
     for (size_t i = 0; i < net->n_nodes; i++) /* a warehouse's own interval */
         if (net->nodes[i].type == XBR_NODE_WAREHOUSE && net->nodes[i].review_days > 0.0)
             v[n++] = net->nodes[i].review_days;
@@ -450,7 +511,7 @@ void xbr__cm_link(const xbr__cm_t *cm, xbr__cstate_t *st, int link)
         st->first_border_mode = (int)l->mode;
     if (bulk) {
         /* the leg that sets the interval: the first bulk leg to cross a border, else the last */
-        bool same = xbr__cm_link_interval(cm, link) == st->interval;
+        bool same = xbr__cm_interval_ok(cm, link, st->interval);
         if (border && !(st->flags & XBR_SF_RSET))
             st->flags |= same ? XBR_SF_RSET : XBR_SF_RSET | XBR_SF_RMISMATCH;
         st->flags = same ? st->flags | XBR_SF_RLAST : st->flags & ~XBR_SF_RLAST;
@@ -630,22 +691,31 @@ bool xbr__cm_enter_ok(const xbr__cm_t *cm, const xbr__cstate_t *st, int next_pha
     return (st->flags & XBR_SF_RLAST) != 0;
 }
 
-double xbr__cm_path_interval(const xbr__cm_t *cm, const int *links, size_t n, int stock_at)
+int xbr__cm_path_intervals(const xbr__cm_t *cm, const int *links, size_t n, int stock_at,
+                           double out[XBR__ECON_MAX], bool *economic)
 {
     const xbr_network_t *net = cm->net;
-    double last = cm->sc->review_days;
+    int last = -1;
+    *economic = false;
     if (stock_at >= 0 && net->nodes[stock_at].type == XBR_NODE_WAREHOUSE &&
-        net->nodes[stock_at].review_days > 0.0)
-        return net->nodes[stock_at].review_days;
+        net->nodes[stock_at].review_days > 0.0) {
+        out[0] = net->nodes[stock_at].review_days;
+        return 1;
+    }
     for (size_t i = 0; i < n; i++) {
         const xbr_link_t *l = &net->links[links[i]];
-        last = xbr__cm_link_interval(cm, links[i]);
+        last = links[i];
         if (cm->territory[net->nodes[l->from].country] != cm->territory[net->nodes[l->to].country])
-            return last;
+            break;
         if (l->to == stock_at || net->nodes[l->to].type == XBR_NODE_RETAILER)
             break;
     }
-    return last;
+    if (last < 0) {
+        out[0] = cm->sc->review_days;
+        return 1;
+    }
+    *economic = link_interval(cm->sc, last) == XBR_REVIEW_ECONOMIC;
+    return xbr__cm_link_intervals(cm, last, out);
 }
 
 double xbr__cm_total(const xbr__cstate_t *st)
@@ -782,6 +852,11 @@ void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *o
     out->generalised_cost = out->cost.total + cm->sc->value_of_time_per_day * st->days;
     out->domestic_sale = domestic_sale(cm, st, out);
     out->interval_days = st->interval;
+    if (st->interval > 0.0) {
+        double rs[XBR__ECON_MAX];
+        (void)xbr__cm_path_intervals(cm, out->links, out->n_links, out->stock_at, rs,
+                                     &out->interval_economic);
+    }
 }
 
 /* ---- the evaluator ------------------------------------------------------------------------ */
@@ -935,17 +1010,27 @@ xbr_status_t xbr_route_evaluate_in(const xbr_scenario_t *sc, const xbr_design_t 
     if (status != XBR_OK)
         goto out;
 
-    xbr__cm_start(&cm, origin, bulk ? XBR_PH_BULK : XBR_PH_PARCEL,
-                  bulk ? xbr__cm_path_interval(&cm, links, n, stock_at) : 0.0, &st);
-    for (size_t i = 0; i < n && status == XBR_OK; i++)
-        if (!xbr__cm_link_ok(&cm, st.phase, links[i]))
-            status = invalid(diags, net->links[links[i]].id, "parcel",
-                             "route: a parcel leg on a sea or rail link without a parcel service",
-                             "a link with a \"parcel\" service for parcel legs");
-        else if (!xbr__cm_step(&cm, &st, links[i], stock_at))
-            status = invalid(diags, net->nodes[st.node].id, NULL,
-                             "route: the shipment cannot pass this node in its phase",
-                             "direct, via a retailer, or stocked at one warehouse");
+    /* an economic interval: the path priced at each interval it allows, the cheapest kept
+     * (the first, the shortest, on a tie), as the route search finds it (search.c) */
+    double rs[XBR__ECON_MAX] = {0.0};
+    bool economic = false;
+    int n_rs = bulk ? xbr__cm_path_intervals(&cm, links, n, stock_at, rs, &economic) : 1;
+    for (int j = 0; j < n_rs && status == XBR_OK; j++) {
+        xbr__cstate_t t;
+        xbr__cm_start(&cm, origin, bulk ? XBR_PH_BULK : XBR_PH_PARCEL, rs[j], &t);
+        for (size_t i = 0; i < n && status == XBR_OK; i++)
+            if (!xbr__cm_link_ok(&cm, t.phase, links[i]))
+                status = invalid(diags, net->links[links[i]].id, "parcel",
+                                 "route: a parcel leg on a sea or rail link without a parcel "
+                                 "service",
+                                 "a link with a \"parcel\" service for parcel legs");
+            else if (!xbr__cm_step(&cm, &t, links[i], stock_at))
+                status = invalid(diags, net->nodes[t.node].id, NULL,
+                                 "route: the shipment cannot pass this node in its phase",
+                                 "direct, via a retailer, or stocked at one warehouse");
+        if (status == XBR_OK && (j == 0 || xbr__cm_total(&t) < xbr__cm_total(&st)))
+            st = t;
+    }
     if (status == XBR_OK)
         status = set_path(net, links, n, out);
     if (status == XBR_OK)

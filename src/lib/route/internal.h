@@ -137,11 +137,17 @@ void xbr__cm_start(const xbr__cm_t *cm, int origin, int phase, double interval, 
 /* Whether a leg in `phase` may use `link`: a sea or rail link carries parcel phases only with
  * a parcel service (route.h). Depends on (phase, link) only. */
 bool xbr__cm_link_ok(const xbr__cm_t *cm, int phase, int link);
-/* The replenishment interval a bulk leg on `link` sets (route.h). */
-double xbr__cm_link_interval(const xbr__cm_t *cm, int link);
-/* Every interval a route of `sc` can have (each link's, each warehouse's own), ascending and
- * distinct, into a new array *out (free()) of *count >= 1; XBR_ENOMEM. O(L log L): once per
- * router. */
+/* The most intervals an economic link offers (cost.c, economic_intervals()). */
+#define XBR__ECON_MAX 64
+/* Whether a bulk leg on `link` that sets the route's interval agrees with interval r: r is
+ * the link's interval, or one of its economic intervals (route.h). */
+bool xbr__cm_interval_ok(const xbr__cm_t *cm, int link, double r);
+/* The intervals a bulk leg on `link` may set, ascending, into out[]; returns how many (1
+ * unless the link's interval is economic). */
+int xbr__cm_link_intervals(const xbr__cm_t *cm, int link, double out[XBR__ECON_MAX]);
+/* Every interval a route of `sc` can have (each link's, every economic link's choices, each
+ * warehouse's own), ascending and distinct, into a new array *out (free()) of *count >= 1;
+ * XBR_ENOMEM. O(L log L): once per router. */
 xbr_status_t xbr__cm_intervals(const xbr_scenario_t *sc, double **out, int *count);
 /* Lends `cm` the candidate intervals (and sets q_bulk_max from the longest). */
 void xbr__cm_set_intervals(xbr__cm_t *cm, const double *intervals, int count);
@@ -158,8 +164,11 @@ double xbr__cm_landed(const xbr__cstate_t *st);
 /* Whether a state that has moved along a link may enter its head in `next_phase`: leaving the
  * bulk phases, the leg that sets the interval must agree with the state's interval. */
 bool xbr__cm_enter_ok(const xbr__cm_t *cm, const xbr__cstate_t *st, int next_phase);
-/* The interval the bulk legs of path links[0..n-1] imply, stocking at `stock_at` (-1: none). */
-double xbr__cm_path_interval(const xbr__cm_t *cm, const int *links, size_t n, int stock_at);
+/* The intervals the bulk legs of path links[0..n-1] allow, stocking at `stock_at` (-1: none),
+ * ascending into out[]; returns how many (more than 1 only when the leg that sets the
+ * interval is economic, *economic: the route then takes the cheapest of them). */
+int xbr__cm_path_intervals(const xbr__cm_t *cm, const int *links, size_t n, int stock_at,
+                           double out[XBR__ECON_MAX], bool *economic);
 /* kg CO2e per unit on `link`. */
 double xbr__cm_co2e(const xbr__cm_t *cm, int link);
 

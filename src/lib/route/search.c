@@ -58,6 +58,29 @@
  * state, and the bounds of (3) take for each link the cheaper and the faster of what a bulk
  * leg (at the longest candidate interval, the cheapest q) and a parcel leg (if allowed) would
  * add.
+ * Economic order interval. A link whose interval is "economic" allows a set of intervals
+ * (cost.c, economic_intervals(): multiples of its headway within the scenario's bounds), and a
+ * route through it as its interval-setting leg takes the cheapest of them: its cost is
+ * min over r in the set of cost(route, r) - the classic trade-off, since per unit a bulk leg's
+ * per_shipment, min_charge and every per-entry fee fall as K / q = K / (d r) (d the demand
+ * a day), and the cycle stock at both ends (origin_stock, capital and storage on d r / 2)
+ * costs r / 2 x H a unit (H = h (C + V) + storage a day: C the factory value, V the landed
+ * value at the warehouse); for pure per-shipment costs K the continuous optimum is
+ * r* = sqrt(2 K / (d H)), and the discrete set brackets it. The search is exact for
+ * it with no new argument: every allowed r is a seed (xbr__cm_intervals() lists them all),
+ * the agreement flags test membership of the label's r in the setting leg's set
+ * (xbr__cm_interval_ok(): still a function of the link and r only), so each pair (route, r)
+ * is found by exactly one walk, as above. Over pairs the Pareto set is exact; one route's
+ * pairs have equal days and CO2e (r changes only what a bulk shipment costs and the stock),
+ * so the cheapest pair dominates the others, and on an exact tie the shortest r is kept
+ * (replaces_tie(), compare_finals()), which is what xbr_route_evaluate() picks. For k best, a
+ * route must count once: at a state a label is rejected at once by a label of the same route
+ * so far (same_path(): the same links and phases, another r) that dominates it, since its
+ * completions are that label's routes and no cheaper; the k dominators that reject a label
+ * are counted one per route so far; and a found route replaces its own worse pair in the
+ * list. Then every rejection is by k distinct routes, each of whose completions is no worse,
+ * and argument (4) holds over routes. The path comparisons run only when some interval is
+ * economic (router->economic).
  * After stocking (and in the other parcel phases) the lead time no longer matters: the stock is
  * already charged and only the consumer clock runs. So a label A dominates a label B at the
  * same (node, phase) with the same flags when A <= B on cost, days, price, CO2e (when it is a
@@ -220,6 +243,7 @@ struct xbr_router {
     size_t n_nodes;
     double *intervals; /* the candidate intervals of bulk routes (xbr__cm_intervals()) */
     int n_intervals;
+    bool economic;   /* some link's interval is economic: one path may be walked at several r */
     int *out_start;  /* n_nodes + 1 */
     int *out_link;   /* open links between open nodes, by tail node (order_out_edges()) */
     int *out_to;     /* the head node of out_link[e]: expand() reads it without touching the
@@ -249,6 +273,8 @@ struct xbr_router {
     size_t n_heap, cap_heap;
     int *finals;
     size_t n_finals, cap_finals;
+    int *counted; /* k-best with economic intervals: the paths of a label's dominators */
+    size_t cap_counted;
     /* Bounds are needed only at nodes a label can stand on: the non-market nodes, numbered
      * 0..n_bnodes-1 by bidx (-1 for markets), and the target market, n_bnodes. They depend
      * on the product and the market only, so they are cached per product x market: a loop
@@ -430,6 +456,10 @@ xbr_status_t xbr_router_new(const xbr_scenario_t *sc, xbr_router_t **out)
         xbr_router_free(r);
         return XBR_ENOMEM;
     }
+    for (int m = 0; m < XBR_MODE_COUNT; m++)
+        r->economic |= sc->review_days_by_mode[m] == XBR_REVIEW_ECONOMIC;
+    for (size_t i = 0; i < net->n_links; i++)
+        r->economic |= net->links[i].review_days == XBR_REVIEW_ECONOMIC;
     for (size_t i = 0; i < n * XBR_PH_COUNT; i++)
         r->head[i] = -1;
     for (size_t i = 0; i < n; i++) {
@@ -525,6 +555,7 @@ void xbr_router_free(xbr_router_t *r)
     free(r->labels);
     free(r->heap);
     free(r->finals);
+    free(r->counted);
     free(r);
 }
 
@@ -891,7 +922,39 @@ static int compare_finals(const search_t *s, int a, int b)
     }
     xbr__figures_t fa = label_figures(s, la), fb = label_figures(s, lb);
     int c = xbr__figures_cmp(&fa, &fb, s->kbest);
-    return c != 0 ? c : compare_paths(s->r, a, b);
+    if (c == 0)
+        c = compare_paths(s->r, a, b);
+    if (c == 0) /* one path at two economic intervals: the shorter, as xbr_route_evaluate() */
+        c = la->st.interval < lb->st.interval ? -1 : (la->st.interval > lb->st.interval);
+    return c;
+}
+
+/* Whether labels a and b (at one state) are the same route so far (links and phases, so the
+ * same stocking node) walked at two intervals r: with an economic interval the search walks a
+ * route once per interval it allows (see "Economic order interval" above); only then do two
+ * labels share one. */
+static bool same_path(const search_t *s, int a, int b)
+{
+    const xbr_router_t *r = s->r;
+    if (!r->economic || r->labels[a].st.interval == r->labels[b].st.interval)
+        return false;
+    for (; a >= 0 && b >= 0; a = r->labels[a].parent, b = r->labels[b].parent)
+        if (a == b)
+            return true; /* a common ancestor: the rest is shared */
+        else if (r->labels[a].link != r->labels[b].link ||
+                 r->labels[a].st.phase != r->labels[b].st.phase)
+            return false; /* another path, or the same one stocking elsewhere */
+    return a < 0 && b < 0;
+}
+
+/* Whether a new label n equal on every figure to a kept label a of the same path, but at a
+ * shorter interval, takes a's place: a path's tie goes to its shortest interval. */
+static bool replaces_tie(const search_t *s, int a, int n)
+{
+    const label_t *la = &s->r->labels[a], *ln = &s->r->labels[n];
+    return s->r->economic && ln->st.interval < la->st.interval && la->cost == ln->cost &&
+           la->st.days == ln->st.days && la->st.co2e == ln->st.co2e &&
+           la->st.price == ln->st.price && same_path(s, a, n);
 }
 
 /* Final route `idx` at the market: kept in the Pareto or k-best list, or dropped. */
@@ -900,6 +963,14 @@ static xbr_status_t add_final(search_t *s, int idx)
     xbr_router_t *r = s->r;
     const label_t *n = &r->labels[idx];
     if (s->kbest) {
+        for (size_t i = 0; r->economic && i < r->n_finals; i++)
+            if (same_path(s, idx, r->finals[i])) { /* keep the better interval of the path */
+                if (compare_finals(s, idx, r->finals[i]) >= 0)
+                    return XBR_OK;
+                memmove(&r->finals[i], &r->finals[i + 1], (r->n_finals - 1 - i) * sizeof(int));
+                r->n_finals--;
+                break;
+            }
         size_t pos = r->n_finals;
         while (pos > 0 && compare_finals(s, idx, r->finals[pos - 1]) < 0)
             pos--;
@@ -922,8 +993,8 @@ static xbr_status_t add_final(search_t *s, int idx)
             continue;
         xbr__figures_t ff = label_figures(s, f);
         if (xbr__dominates(&ff, &fn, s->co2e)) {
-            /* equal criteria: the path first in id order stays */
-            if (xbr__dominates(&fn, &ff, s->co2e) && compare_paths(r, idx, r->finals[i]) < 0)
+            /* equal criteria: the path first in id order stays (a path's shortest interval) */
+            if (xbr__dominates(&fn, &ff, s->co2e) && compare_finals(s, idx, r->finals[i]) < 0)
                 r->finals[i] = idx;
             return XBR_OK;
         }
@@ -1134,13 +1205,31 @@ static xbr_status_t insert_label(search_t *s, int idx)
     size_t state = (size_t)n->st.node * XBR_PH_COUNT + (size_t)n->st.phase;
     size_t dominators = 0;
 
+    size_t n_counted = 0; /* k-best with economic intervals: the dominators' paths, once each */
     for (int a = r->head[state]; a >= 0; a = r->labels[a].next) {
         const label_t *la = &r->labels[a];
         if (la->st.flags != n->st.flags || !attr_dominates(s, la, n))
             continue;
-        if (!path_condition(s, a, idx))
+        if (!path_condition(s, a, idx) || replaces_tie(s, a, idx))
             continue;
-        if (!s->kbest || ++dominators >= s->k) {
+        bool repeat = false;
+        if (s->kbest && r->economic) {
+            if (same_path(s, a, idx)) { /* n's completions are a's routes, no better */
+                r->n_labels--;
+                return XBR_OK;
+            }
+            for (size_t i = 0; i < n_counted && !repeat; i++)
+                repeat = same_path(s, a, r->counted[i]);
+            if (!repeat && n_counted == r->cap_counted) {
+                int *p = xbr__grow(r->counted, &r->cap_counted, n_counted + 1, sizeof *p, 16);
+                if (p == NULL)
+                    return XBR_ENOMEM;
+                r->counted = p;
+            }
+            if (!repeat)
+                r->counted[n_counted++] = a;
+        }
+        if (!s->kbest || (!repeat && ++dominators >= s->k)) {
             r->n_labels--; /* the rejected label is the last one */
             return XBR_OK;
         }

@@ -63,10 +63,16 @@ xbr_status_t xbr_route_trace(const xbr_scenario_t *sc, const xbr_route_t *route,
     bool bulk = route->stock_at >= 0 || route->route_class == XBR_CLASS_TRADITIONAL ||
                 route->route_class == XBR_CLASS_SHORT_CHAIN ||
                 route->route_class == XBR_CLASS_B2B2C;
-    xbr__cm_start(&cm, origin, bulk ? XBR_PH_BULK : XBR_PH_PARCEL,
-                  bulk ? xbr__cm_path_interval(&cm, route->links, route->n_links, route->stock_at)
-                       : 0.0,
-                  &st);
+    /* the route's own interval (an economic one was chosen when it was priced) */
+    double r = route->interval_days;
+    if (bulk && !(r > 0.0)) {
+        double rs[XBR__ECON_MAX];
+        bool economic;
+        (void)xbr__cm_path_intervals(&cm, route->links, route->n_links, route->stock_at, rs,
+                                     &economic);
+        r = rs[0];
+    }
+    xbr__cm_start(&cm, origin, bulk ? XBR_PH_BULK : XBR_PH_PARCEL, bulk ? r : 0.0, &st);
     fill_row(&st, -1, &rows[0]);
     for (size_t i = 0; i < route->n_links && status == XBR_OK; i++) {
         if (xbr__cm_step(&cm, &st, route->links[i], route->stock_at))

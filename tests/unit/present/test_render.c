@@ -82,17 +82,22 @@ static void test_route_json_follows_the_contract(void **state)
         "\"transport\": 1.5, \"handling\": 0, \"clearance\": 0, \"duty\": 0.25, \"vat\": 0.125, "
         "\"markup\": 0, \"in_transit\": 0, \"origin_stock\": 0, \"storage\": 0, \"capital\": 0, "
         "\"warehouse_fixed\": "
-        "0, \"carbon\": 0}, \"days\": 12.5, \"days_sd\": 2, \"lead_time_days\": 0, \"co2e_kg\": "
+        "0, \"carbon\": 0}, \"days\": 12.5, \"days_sd\": 2, \"lead_time_days\": 0, "
+        "\"interval_days\": 0, \"interval_economic\": false, \"co2e_kg\": "
         "0.5, \"consumer_price\": 101.875, \"factory_share\": 0.8, \"generalised_cost\": 1.875, "
         "\"promise_days\": 14, \"meets_promise\": true}\n");
-    /* stocked at P, slower than a promise, then no promise at all */
+    /* stocked at P every 28 days (an economic interval), slower than a promise, then no promise
+     * at all */
     r.stock_at = 1;
     r.days = 15.0;
+    r.interval_days = 28.0;
+    r.interval_economic = true;
     xbr_buf_destroy(&b);
     xbr_buf_init(&b);
     xbr_json_init_layout(&j, &b, XBR_JSON_LINE, -1);
     xbr_route_write_json(&j, NULL, sc, &r);
     assert_non_null(strstr(b.data, "\"stock_at\": \"P\""));
+    assert_non_null(strstr(b.data, "\"interval_days\": 28, \"interval_economic\": true"));
     assert_non_null(strstr(b.data, "\"promise_days\": 14, \"meets_promise\": false}"));
     sc->products[0].max_days[2] = INFINITY;
     xbr_buf_destroy(&b);

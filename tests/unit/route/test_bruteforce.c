@@ -6,7 +6,8 @@
  * evaluated with xbr_route_evaluate and Pareto-filtered by an independent O(n^2) filter, plainly
  * and per class key (route_class, class_mode) for xbr_routes_pareto_by_class; and 200 more priced
  * within random network designs (xbr_router_set_design, xbr_route_evaluate_in); and 300 with
- * random tariff components, CIF countries and broker fees per entry.
+ * random tariff components, CIF countries and broker fees per entry. Some links, and some
+ * modes, take the economic order interval (the cheapest of the intervals they allow).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -87,6 +88,8 @@ static int random_link(xbr_network_t *net, rng_t *r, int a, int b)
     }
     if (chance(r, 0.2))
         lk->review_days = unif(r, 3, 28);
+    else if (chance(r, 0.15))
+        lk->review_days = XBR_REVIEW_ECONOMIC; /* the economic order interval */
     return l;
 }
 
@@ -113,7 +116,9 @@ static int twin_link(xbr_network_t *net, rng_t *r, int base)
     lk->parcel_service = b->parcel_service;
     lk->parcel_cost = b->parcel_cost;
     lk->parcel_days = b->parcel_days;
-    lk->review_days = chance(r, 0.5) ? b->review_days : unif(r, 3, 28);
+    lk->review_days = chance(r, 0.5)   ? b->review_days
+                      : chance(r, 0.2) ? XBR_REVIEW_ECONOMIC
+                                       : unif(r, 3, 28);
     lk->distance_km = b->distance_km;
     lk->co2e_g_per_tkm = b->co2e_g_per_tkm;
     return l;
@@ -247,8 +252,14 @@ static void random_product(xbr_scenario_t *sc, rng_t *r, int market)
     sc->value_of_time_per_day = unif(r, 0, 3);
     sc->carbon_price_per_t = chance(r, 0.5) ? unif(r, 0, 150) : 0.0;
     sc->review_days = unif(r, 3, 28);
-    for (int m = 0; m < XBR_MODE_COUNT; m++) /* intervals by mode */
-        sc->review_days_by_mode[m] = chance(r, 0.4) ? unif(r, 3, 28) : 0.0;
+    for (int m = 0; m < XBR_MODE_COUNT; m++) /* intervals by mode, some economic */
+        sc->review_days_by_mode[m] = chance(r, 0.4)    ? unif(r, 3, 28)
+                                     : chance(r, 0.15) ? XBR_REVIEW_ECONOMIC
+                                                       : 0.0;
+    /* the economic intervals' bounds and step (a few candidates each, as real settings give) */
+    sc->economic_min_days = unif(r, 1, 10);
+    sc->economic_max_days = sc->economic_min_days + unif(r, 0, 14);
+    sc->economic_step_days = unif(r, 4, 14);
     /* business buyers (B2B, 9710): orders of many units as freight, a platform fee on orders
      * up to a limit (drawn last, so the rest of a seed's network is as before) */
     xbr_node_t *mk = &sc->network->nodes[market];
@@ -510,6 +521,10 @@ static void expect_evaluated(const xbr_scenario_t *sc, int market, const xbr_rou
         xbr_route_evaluate(sc, 0, market, rt->links, rt->n_links, rt->stock_at, &e, NULL), XBR_OK);
     assert_true(same(e.cost.total, rt->cost.total) && same(e.days, rt->days));
     assert_string_equal(e.class_name, rt->class_name);
+    /* the same interval too: an economic one is the cheapest the path allows, the shortest on
+     * a tie, in both */
+    assert_true(e.interval_days == rt->interval_days);
+    assert_true(e.interval_economic == rt->interval_economic);
     xbr_route_destroy(&e);
 }
 
@@ -539,6 +554,7 @@ typedef struct {
     size_t class_by_class[XBR_CLASS_COUNT];          /* routes on the by-class fronts */
     size_t front_by_class[XBR_CLASS_COUNT];
     size_t own_interval; /* front routes whose interval is not the scenario's review_days */
+    size_t economic;     /* front routes whose interval is an economic one */
     size_t parcel_sea;   /* front routes with a parcel leg on a sea or rail parcel service */
     size_t wh_interval;  /* front routes stocked at a warehouse with its own interval */
 } stats_t;
@@ -651,6 +667,8 @@ static void check_instance(uint64_t seed, bool layered, stats_t *stats)
                     stats->own_interval++;
                 if (rt->stock_at >= 0 && sc->network->nodes[rt->stock_at].review_days > 0.0)
                     stats->wh_interval++;
+                if (rt->interval_economic)
+                    stats->economic++;
                 for (size_t j = 0; j < rt->n_links; j++) {
                     const xbr_link_t *l = &sc->network->links[rt->links[j]];
                     if (l->parcel_service && rt->interval_days == 0.0) /* a direct parcel */
@@ -854,9 +872,10 @@ static void test_pareto_and_k_best_equal_brute_force_on_random_networks(void **s
     assert_true(stats.class_only > stats.front_routes / 4);
     assert_true(stats.class_keys_max >= 4);
     /* the generator must exercise every structure, or the comparison proves little */
-    print_message("%zu front routes with an interval of their own (%zu a warehouse's), %zu parcel "
-                  "legs on a sea or rail parcel service\n",
-                  stats.own_interval, stats.wh_interval, stats.parcel_sea);
+    print_message("%zu front routes with an interval of their own (%zu a warehouse's, %zu an "
+                  "economic one), %zu parcel legs on a sea or rail parcel service\n",
+                  stats.own_interval, stats.wh_interval, stats.economic, stats.parcel_sea);
+    assert_true(stats.economic > 20);
     assert_true(stats.wh_interval > 5);
     assert_true(stats.own_interval > 50);
     assert_true(stats.parcel_sea > 10);
