@@ -104,7 +104,7 @@ static void check_op_keys(xbr__ldoc_t *doc, const cJSON *ch, const char *oid, in
 static int find_ref(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const char *key, const char *what,
                     int (*find)(const xbr_network_t *, const char *), const xbr_network_t *net)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    const cJSON *v = xbr__ld_member(o->obj, key);
     char exp[96];
     if (xbr__ld_get_str(o, key, true, NULL) != 1)
         return -1;
@@ -126,7 +126,7 @@ static int selector(xbr__ldoc_t *doc, const cJSON *ch, const char *key, const ch
                     const char *what, int (*resolve)(const xbr_network_t *, const char *),
                     const xbr_network_t *net, bool *sel)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(ch, key);
+    const cJSON *v = xbr__ld_member(ch, key);
     const cJSON *e;
     int rc = 1;
     char exp[96];
@@ -180,7 +180,7 @@ static xbr_status_t scale_links(xbr__ldoc_t *doc, const cJSON *ch, const char *o
         free(to_c);
         return XBR_ENOMEM;
     }
-    if (cJSON_GetObjectItemCaseSensitive(ch, "link") != NULL) {
+    if (xbr__ld_member(ch, "link") != NULL) {
         link = find_ref(doc, &o, "link", "link", xbr_network_find_link, net);
         any = 1;
     }
@@ -248,8 +248,8 @@ static xbr_status_t add(xbr__ldoc_t *doc, const cJSON *ch, const char *oid, xbr_
 {
     xbr__ldnet_ids_t ids;
     size_t errors0 = doc->n_errors;
-    const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(ch, "nodes");
-    const cJSON *links = cJSON_GetObjectItemCaseSensitive(ch, "links");
+    const cJSON *nodes = xbr__ld_member(ch, "nodes");
+    const cJSON *links = xbr__ld_member(ch, "links");
     if (nodes == NULL && links == NULL) {
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, ch, 0, oid, NULL, "\"nodes\" and/or \"links\"",
                        "add with nothing to add");
@@ -277,8 +277,8 @@ static xbr_status_t add(xbr__ldoc_t *doc, const cJSON *ch, const char *oid, xbr_
 /* set_capacity: a warehouse's capacity_m3 (node) or a link's capacity_kg_per_week (link). */
 static void set_capacity(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_network_t *net)
 {
-    bool has_node = cJSON_GetObjectItemCaseSensitive(o->obj, "node") != NULL;
-    bool has_link = cJSON_GetObjectItemCaseSensitive(o->obj, "link") != NULL;
+    bool has_node = xbr__ld_member(o->obj, "node") != NULL;
+    bool has_link = xbr__ld_member(o->obj, "link") != NULL;
     if (has_node == has_link) {
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, o->obj, 0, o->oid, NULL,
                        "\"node\" (a warehouse) with \"capacity_m3\", or \"link\" with "
@@ -289,9 +289,8 @@ static void set_capacity(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_network_t 
     if (has_node) {
         int idx = find_ref(doc, o, "node", "node", xbr_network_find_node, net);
         if (idx >= 0 && net->nodes[idx].type != XBR_NODE_WAREHOUSE)
-            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(o->obj, "node"), 0,
-                           o->oid, "node", "a warehouse node", "\"%.64s\" is not a warehouse",
-                           net->nodes[idx].id);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(o->obj, "node"), 0, o->oid, "node",
+                           "a warehouse node", "\"%.64s\" is not a warehouse", net->nodes[idx].id);
         else if (idx >= 0)
             xbr__ld_get_num(o, "capacity_m3", true, xbr__ld_nonneg, &net->nodes[idx].capacity_m3);
         return;
@@ -310,13 +309,13 @@ static void set_link(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_network_t *net
     if (idx < 0)
         return;
     xbr_link_t *l = &net->links[idx];
-    const cJSON *c = cJSON_GetObjectItemCaseSensitive(o->obj, "cost");
+    const cJSON *c = xbr__ld_member(o->obj, "cost");
     if (c != NULL) {
         xbr_rate_t r = {0.0, 0.0, 0.0, 0.0, 0.0};
         xbr__ld_rate(doc, c, o->oid, "cost", &r);
         l->cost = r;
     }
-    const cJSON *d = cJSON_GetObjectItemCaseSensitive(o->obj, "days");
+    const cJSON *d = xbr__ld_member(o->obj, "days");
     if (d != NULL)
         xbr__ld_days(doc, d, o->oid, &l->days);
     xbr__ld_get_num(o, "departures_per_week", false, xbr__ld_nonneg, &l->departures_per_week);
@@ -330,7 +329,7 @@ static void set_link(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_network_t *net
 static xbr_status_t add_country(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_network_t *net,
                                 const xbr__strmap_t *scenario_sources)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o->obj, "country");
+    const cJSON *v = xbr__ld_member(o->obj, "country");
     if (xbr__ld_get_str(o, "country", true, NULL) != 1)
         return XBR_OK;
     const char *code = v->valuestring;
@@ -486,7 +485,7 @@ static int product_of(const xbr_scenario_t *sc, const char *id)
 static bool select_products(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const xbr_scenario_t *sc,
                             bool *sel)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o->obj, "product");
+    const cJSON *v = xbr__ld_member(o->obj, "product");
     if (v == NULL) {
         for (size_t p = 0; p < sc->n_products; p++)
             sel[p] = true;
@@ -509,8 +508,8 @@ static bool select_products(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const xbr_s
 static bool select_markets(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const xbr_network_t *net,
                            bool *sel)
 {
-    const cJSON *m = cJSON_GetObjectItemCaseSensitive(o->obj, "market");
-    const cJSON *c = cJSON_GetObjectItemCaseSensitive(o->obj, "country");
+    const cJSON *m = xbr__ld_member(o->obj, "market");
+    const cJSON *c = xbr__ld_member(o->obj, "country");
     if (m != NULL && c != NULL) {
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, c, 1, o->oid, "country", "\"market\" or \"country\"",
                        "both market and country");
@@ -571,7 +570,7 @@ static xbr_status_t demand_op(xbr__ldoc_t *doc, const xbr__ldobj_t *o, int op, x
 /* set_product: numeric fields of one product. */
 static void set_product(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_scenario_t *sc)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o->obj, "product");
+    const cJSON *v = xbr__ld_member(o->obj, "product");
     if (xbr__ld_get_str(o, "product", true, NULL) != 1)
         return;
     int p = product_of(sc, v->valuestring);
@@ -605,7 +604,7 @@ xbr_status_t xbr__changes_apply_products(xbr__ldoc_t *doc, const cJSON *changes,
     {
         int op = -1;
         snprintf(oid, sizeof oid, "change #%zu", ++k);
-        const cJSON *opv = cJSON_GetObjectItemCaseSensitive(ch, "op");
+        const cJSON *opv = xbr__ld_member(ch, "op");
         if (!cJSON_IsObject(ch) || !cJSON_IsString(opv) || (op = op_parse(opv->valuestring)) < 0)
             continue;
         xbr__ldobj_t o = {doc, ch, oid, NULL};

@@ -24,7 +24,7 @@ static bool check_root(xbr__ldoc_t *doc)
     const cJSON *root = doc->root;
     if (!xbr__ldoc_root_is_object(doc))
         return false;
-    const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "format");
+    const cJSON *f = xbr__ld_member(root, "format");
     if (f == NULL) {
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, "format",
                        "\"format\": \"" DESIGN_FORMAT "\"", "missing field");
@@ -79,7 +79,7 @@ static xbr_status_t open_one(xbr__ldoc_t *doc, const cJSON *e, const xbr_network
 /* Reads open_warehouses into `d`. XBR_ENOMEM or XBR_OK (input errors counted on doc). */
 static xbr_status_t read_open(xbr__ldoc_t *doc, const xbr_network_t *net, xbr_design_t *d)
 {
-    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc->root, "open_warehouses");
+    const cJSON *arr = xbr__ld_member(doc->root, "open_warehouses");
     if (arr == NULL) {
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, doc->root, 0, NULL, "open_warehouses",
                        "an array of warehouse ids", "missing field");

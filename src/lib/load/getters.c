@@ -18,6 +18,16 @@
 const xbr__ldrange_t xbr__ld_nonneg = {0.0, INFINITY, 0};
 const xbr__ldrange_t xbr__ld_positive = {0.0, INFINITY, XBR_LD_LO_OPEN};
 
+cJSON *xbr__ld_member(const cJSON *obj, const char *key)
+{
+    if (obj == NULL || key == NULL)
+        return NULL;
+    for (cJSON *c = obj->child; c != NULL; c = c->next)
+        if (c->string != NULL && c->string[0] == key[0] && strcmp(c->string, key) == 0)
+            return c;
+    return NULL;
+}
+
 const char *xbr__ld_node_type_name(int v)
 {
     return xbr_node_type_name((xbr_node_type_t)v);
@@ -109,7 +119,7 @@ static void missing(const xbr__ldobj_t *o, const char *key, const char *expected
 int xbr__ld_get_str(const xbr__ldobj_t *o, const char *key, bool required, char **out)
 {
     char field[160];
-    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    const cJSON *it = xbr__ld_member(o->obj, key);
     if (it == NULL) {
         if (required)
             missing(o, key, "a string");
@@ -254,7 +264,7 @@ int xbr__ld_get_num(const xbr__ldobj_t *o, const char *key, bool required, xbr__
                     double *out)
 {
     char field[160];
-    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    const cJSON *it = xbr__ld_member(o->obj, key);
     if (it == NULL) {
         if (required) {
             char exp[96];
@@ -281,7 +291,7 @@ int xbr__ld_get_enum(const xbr__ldobj_t *o, const char *key, bool required, cons
                      int (*parse)(const char *), const char *(*name)(int), int count, int *out)
 {
     char field[160], exp[400];
-    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    const cJSON *it = xbr__ld_member(o->obj, key);
     if (it == NULL) {
         if (required) {
             enum_expected(name, count, exp, sizeof exp);
@@ -329,7 +339,7 @@ void xbr__ld_check_source_refs(const xbr__ldobj_t *o, const xbr__strmap_t *ids,
                                const xbr__strmap_t *ids2)
 {
     char field[160];
-    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, "source");
+    const cJSON *it = xbr__ld_member(o->obj, "source");
     const cJSON *e;
     if (it == NULL)
         return;

@@ -102,6 +102,10 @@ cJSON *xbr__arena_parse(xbr__arena_t *a, const char *text, size_t len, const cha
 /* Whether an allocation of the arena failed (then a NULL parse is out of memory, not the text). */
 bool xbr__arena_failed(const xbr__arena_t *a);
 
+/* The member `key` of object `obj`, or NULL: cJSON_GetObjectItemCaseSensitive() without a
+ * call to strcmp for every member whose first byte differs (getters.c). */
+cJSON *xbr__ld_member(const cJSON *obj, const char *key);
+
 /* ---- document.c: documents with positions and diagnostics (prefix xbr__ldoc_) ---- */
 
 #define XBR_LOAD_MAX_BYTES ((size_t)256 * 1024 * 1024)

@@ -12,7 +12,7 @@
 
 xbr_file_kind_t xbr__file_kind_root(const cJSON *root)
 {
-    const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "format");
+    const cJSON *f = xbr__ld_member(root, "format");
     if (!cJSON_IsObject(root))
         return XBR_FILE_UNKNOWN;
     if (cJSON_IsString(f)) {
@@ -22,10 +22,9 @@ xbr_file_kind_t xbr__file_kind_root(const cJSON *root)
             return XBR_FILE_SCENARIO;
         return XBR_FILE_UNKNOWN;
     }
-    if (cJSON_GetObjectItemCaseSensitive(root, "nodes") != NULL)
+    if (xbr__ld_member(root, "nodes") != NULL)
         return XBR_FILE_NETWORK;
-    if (cJSON_GetObjectItemCaseSensitive(root, "network") != NULL ||
-        cJSON_GetObjectItemCaseSensitive(root, "extends") != NULL)
+    if (xbr__ld_member(root, "network") != NULL || xbr__ld_member(root, "extends") != NULL)
         return XBR_FILE_SCENARIO;
     return XBR_FILE_UNKNOWN;
 }

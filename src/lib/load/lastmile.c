@@ -33,7 +33,7 @@ static xbr_srcpos_t pos_of(xbr__ldoc_t *doc, const cJSON *it, xbr_network_t *net
 static int get_array(const xbr__ldobj_t *o, const char *key, const char *expected)
 {
     char field[160];
-    const cJSON *a = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    const cJSON *a = xbr__ld_member(o->obj, key);
     xbr__ld_field(o, key, field, sizeof field);
     if (a == NULL) {
         xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, o->obj, 0, o->oid, field, expected,
@@ -63,7 +63,7 @@ static void load_band(xbr__ldoc_t *doc, const cJSON *b, const char *oid, size_t 
         return;
     xbr__ldobj_t o = {doc, b, oid, prefix};
     xbr__ld_check_keys(&o, "last_mile_band");
-    const cJSON *km = cJSON_GetObjectItemCaseSensitive(b, "up_to_km");
+    const cJSON *km = xbr__ld_member(b, "up_to_km");
     if (last && km != NULL)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, km, 1, oid, xbr__ld_field(&o, "up_to_km", field, 160),
                        "no up_to_km on the last band (it takes every longer distance)",
@@ -78,7 +78,7 @@ static void load_band(xbr__ldoc_t *doc, const cJSON *b, const char *oid, size_t 
                        "bands in increasing up_to_km",
                        "up_to_km %g does not exceed the previous band's %g", band->up_to_km,
                        prev_km);
-    const cJSON *d = cJSON_GetObjectItemCaseSensitive(b, "days");
+    const cJSON *d = xbr__ld_member(b, "days");
     if (d == NULL)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, b, 0, oid, xbr__ld_field(&o, "days", field, 160),
                        "a number, or an object {\"min\", \"mode\", \"max\"}",
@@ -97,7 +97,7 @@ static void load_band(xbr__ldoc_t *doc, const cJSON *b, const char *oid, size_t 
     const cJSON *p;
     size_t j = 0;
     double prev_kg = 0.0;
-    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(b, "prices"))
+    cJSON_ArrayForEach(p, xbr__ld_member(b, "prices"))
     {
         char pp[80];
         snprintf(pp, sizeof pp, "%s.prices[%zu]", prefix, j);
@@ -108,8 +108,8 @@ static void load_band(xbr__ldoc_t *doc, const cJSON *b, const char *oid, size_t 
         xbr__ld_check_keys(&po, "last_mile_price");
         if (xbr__ld_get_num(&po, "up_to_kg", true, xbr__ld_positive, &pr->up_to_kg) == 1) {
             if (!(pr->up_to_kg > prev_kg))
-                xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(p, "up_to_kg"),
-                               0, oid, xbr__ld_field(&po, "up_to_kg", field, 160),
+                xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(p, "up_to_kg"), 0, oid,
+                               xbr__ld_field(&po, "up_to_kg", field, 160),
                                "weight brackets in increasing up_to_kg",
                                "up_to_kg %g does not exceed the previous bracket's %g",
                                pr->up_to_kg, prev_kg);
@@ -124,7 +124,7 @@ static void load_card(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
                       const xbr__ldnet_ids_t *ids)
 {
     char oid[96];
-    const cJSON *idv = cJSON_GetObjectItemCaseSensitive(it, "id");
+    const cJSON *idv = xbr__ld_member(it, "id");
     if (cJSON_IsString(idv))
         snprintf(oid, sizeof oid, "last_mile %.64s", idv->valuestring);
     else
@@ -144,7 +144,7 @@ static void load_card(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
                                "duplicate last_mile id \"%.64s\"", c->id);
     char *country = NULL;
     if (xbr__ld_get_str(&o, "country", true, &country) == 1) {
-        const cJSON *cv = cJSON_GetObjectItemCaseSensitive(it, "country");
+        const cJSON *cv = xbr__ld_member(it, "country");
         c->country = xbr__strmap_get(&ids->countries, country);
         if (c->country < 0)
             xbr__ldoc_diag(doc, XBR_SEV_ERROR, cv, 0, oid, "country",
@@ -168,7 +168,7 @@ static void load_card(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     }
     const cJSON *b;
     double prev = 0.0;
-    cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(it, "bands"))
+    cJSON_ArrayForEach(b, xbr__ld_member(it, "bands"))
     {
         size_t j = c->n_bands++;
         load_band(doc, b, oid, j, (int)j == n - 1, prev, &c->bands[j]);
@@ -205,7 +205,7 @@ static void load_tier(xbr__ldoc_t *doc, const cJSON *t, const char *oid, size_t 
     xbr__ldobj_t o = {doc, t, oid, prefix};
     xbr__ld_check_keys(&o, "fee_tier");
     xbr__ld_get_str(&o, "name", true, &tier->name);
-    const cJSON *mc = cJSON_GetObjectItemCaseSensitive(t, "max_cm");
+    const cJSON *mc = xbr__ld_member(t, "max_cm");
     if (mc != NULL) {
         xbr__ld_field(&o, "max_cm", field, sizeof field);
         if (!cJSON_IsArray(mc) || cJSON_GetArraySize(mc) != 3) {
@@ -224,8 +224,7 @@ static void load_tier(xbr__ldoc_t *doc, const cJSON *t, const char *oid, size_t 
     }
     xbr__ld_get_num(&o, "max_kg", false, xbr__ld_positive, &tier->max_kg);
     if (last && (mc != NULL || isfinite(tier->max_kg)))
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR,
-                       mc != NULL ? mc : cJSON_GetObjectItemCaseSensitive(t, "max_kg"), 1, oid,
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, mc != NULL ? mc : xbr__ld_member(t, "max_kg"), 1, oid,
                        mc != NULL ? xbr__ld_field(&o, "max_cm", field, 160)
                                   : xbr__ld_field(&o, "max_kg", field, 160),
                        "no max_cm or max_kg on the last tier (it takes every larger unit)",
@@ -235,8 +234,8 @@ static void load_tier(xbr__ldoc_t *doc, const cJSON *t, const char *oid, size_t 
         if (strcmp(w, "unit") == 0)
             tier->unit_weight = true;
         else if (strcmp(w, "billable") != 0)
-            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(t, "weight"), 0,
-                           oid, xbr__ld_field(&o, "weight", field, 160), "\"unit\" or \"billable\"",
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(t, "weight"), 0, oid,
+                           xbr__ld_field(&o, "weight", field, 160), "\"unit\" or \"billable\"",
                            "unknown weight \"%.32s\"", w);
     }
     free(w);
@@ -246,7 +245,7 @@ static void load_tier(xbr__ldoc_t *doc, const cJSON *t, const char *oid, size_t 
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, t, 0, oid,
                        xbr__ld_field(&o, a == 0 ? "step_kg" : "step_fee", field, 160),
                        "step_kg and step_fee together", "missing required field");
-    const cJSON *s = cJSON_GetObjectItemCaseSensitive(t, "storage_per_m3_day");
+    const cJSON *s = xbr__ld_member(t, "storage_per_m3_day");
     if (s != NULL) {
         tier->storage_given = true;
         load_storage(doc, s, oid, xbr__ld_field(&o, "storage_per_m3_day", field, 160),
@@ -262,7 +261,7 @@ static void load_tier(xbr__ldoc_t *doc, const cJSON *t, const char *oid, size_t 
     }
     const cJSON *p;
     double prev = 0.0;
-    cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(t, "fees"))
+    cJSON_ArrayForEach(p, xbr__ld_member(t, "fees"))
     {
         char pp[80];
         snprintf(pp, sizeof pp, "%s.fees[%zu]", prefix, tier->n_fees);
@@ -273,8 +272,8 @@ static void load_tier(xbr__ldoc_t *doc, const cJSON *t, const char *oid, size_t 
         xbr__ld_check_keys(&po, "fee_price");
         if (xbr__ld_get_num(&po, "up_to_kg", true, xbr__ld_positive, &f->up_to_kg) == 1) {
             if (!(f->up_to_kg > prev))
-                xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(p, "up_to_kg"),
-                               0, oid, xbr__ld_field(&po, "up_to_kg", field, 160),
+                xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(p, "up_to_kg"), 0, oid,
+                               xbr__ld_field(&po, "up_to_kg", field, 160),
                                "weight brackets in increasing up_to_kg",
                                "up_to_kg %g does not exceed the previous bracket's %g", f->up_to_kg,
                                prev);
@@ -301,7 +300,7 @@ static void load_table(xbr__ldoc_t *doc, const char *id, const cJSON *it, xbr_ne
     xbr__ldobj_t o = {doc, it, oid, NULL};
     xbr__ld_check_keys(&o, "fee_table");
     xbr__ld_get_num(&o, "volumetric_kg_per_m3", true, xbr__ld_positive, &t->volumetric_kg_per_m3);
-    const cJSON *s = cJSON_GetObjectItemCaseSensitive(it, "storage_per_m3_day");
+    const cJSON *s = xbr__ld_member(it, "storage_per_m3_day");
     if (s == NULL)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, "storage_per_m3_day",
                        "an object {\"off_peak\", \"peak\"}", "missing required field");
@@ -317,7 +316,7 @@ static void load_table(xbr__ldoc_t *doc, const char *id, const cJSON *it, xbr_ne
         return;
     }
     const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(it, "tiers"))
+    cJSON_ArrayForEach(e, xbr__ld_member(it, "tiers"))
     {
         size_t j = t->n_tiers++;
         load_tier(doc, e, oid, j, (int)j == n - 1, &t->tiers[j]);
@@ -329,7 +328,7 @@ static void load_table(xbr__ldoc_t *doc, const char *id, const cJSON *it, xbr_ne
 xbr_status_t xbr__ldlm_load(xbr__ldoc_t *doc, const cJSON *root, xbr_network_t *net,
                             const xbr__ldnet_ids_t *ids)
 {
-    const cJSON *lm = cJSON_GetObjectItemCaseSensitive(root, "last_mile");
+    const cJSON *lm = xbr__ld_member(root, "last_mile");
     if (lm != NULL && !cJSON_IsArray(lm)) {
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, lm, 0, NULL, "last_mile", "an array of rate cards",
                        "wrong type: %s", xbr__ld_type_name(lm));
@@ -346,7 +345,7 @@ xbr_status_t xbr__ldlm_load(xbr__ldoc_t *doc, const cJSON *root, xbr_network_t *
                 return XBR_ENOMEM;
         }
     }
-    const cJSON *ff = cJSON_GetObjectItemCaseSensitive(root, "fulfilment_fees");
+    const cJSON *ff = xbr__ld_member(root, "fulfilment_fees");
     if (ff != NULL && !cJSON_IsObject(ff)) {
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, ff, 0, NULL, "fulfilment_fees",
                        "an object of fee tables keyed by id", "wrong type: %s",
@@ -387,9 +386,9 @@ static void resolve_link(xbr__ldoc_t *doc, const cJSON *it, xbr_network_t *net, 
      * any, are the store's published delivery; none: the consumer collects it) */
     if (from->store && to->type == XBR_NODE_MARKET)
         return;
-    const cJSON *days = cJSON_GetObjectItemCaseSensitive(it, "days");
+    const cJSON *days = xbr__ld_member(it, "days");
     int card = -1;
-    if (to->type == XBR_NODE_MARKET && cJSON_GetObjectItemCaseSensitive(it, "cost") == NULL)
+    if (to->type == XBR_NODE_MARKET && xbr__ld_member(it, "cost") == NULL)
         for (size_t i = 0; i < net->n_last_mile; i++)
             if (net->last_mile[i].country == to->country && to->country >= 0 &&
                 net->last_mile[i].n_bands > 0)
@@ -433,7 +432,7 @@ xbr_status_t xbr__ldlm_resolve(xbr__ldoc_t *doc, xbr_network_t *net, const cJSON
                 continue;
             xbr_node_t *nd = idx < net->n_nodes ? &net->nodes[idx] : NULL;
             idx++;
-            const cJSON *f = cJSON_GetObjectItemCaseSensitive(it, "fulfilment_fees");
+            const cJSON *f = xbr__ld_member(it, "fulfilment_fees");
             if (f == NULL || nd == NULL)
                 continue;
             char oid[96];

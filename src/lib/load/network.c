@@ -104,7 +104,7 @@ xbr_status_t xbr__ldnet_sources(xbr__ldoc_t *doc, const cJSON *arr, xbr_network_
     cJSON_ArrayForEach(it, arr)
     {
         k++;
-        const cJSON *idv = cJSON_GetObjectItemCaseSensitive(it, "id");
+        const cJSON *idv = xbr__ld_member(it, "id");
         if (cJSON_IsString(idv))
             snprintf(oid, sizeof oid, "source %.64s", idv->valuestring);
         else
@@ -118,9 +118,8 @@ xbr_status_t xbr__ldnet_sources(xbr__ldoc_t *doc, const cJSON *arr, xbr_network_
         xbr__ld_get_str(&o, "what", true, &src.what);
         xbr__ld_get_str(&o, "where", true, &src.where);
         if (xbr__ld_get_str(&o, "date", true, &src.date) == 1 && !valid_date(src.date))
-            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "date"), 0, oid,
-                           "date", "YYYY-MM-DD, YYYY-MM or YYYY", "invalid date \"%.32s\"",
-                           src.date);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(it, "date"), 0, oid, "date",
+                           "YYYY-MM-DD, YYYY-MM or YYYY", "invalid date \"%.32s\"", src.date);
         if (rid == 1) {
             if (xbr__strmap_get(ids, src.id) >= 0)
                 xbr__ldoc_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id", "a unique source id",
@@ -154,7 +153,7 @@ static void load_defaults(xbr__ldoc_t *doc, const cJSON *obj, xbr_network_t *net
     xbr__ldobj_t o = {doc, obj, "defaults", NULL};
     xbr__ld_check_keys(&o, "defaults");
     for (int k = 0; k < 3; k++) {
-        const cJSON *tab = cJSON_GetObjectItemCaseSensitive(obj, what[k]);
+        const cJSON *tab = xbr__ld_member(obj, what[k]);
         const cJSON *m;
         if (tab == NULL)
             continue;
@@ -203,7 +202,7 @@ xbr_status_t xbr__ldnet_country_fields(xbr__ldoc_t *doc, const cJSON *obj, const
         xbr__ld_get_num(&o, nonneg[k], false, xbr__ld_nonneg, dst[k]);
     xbr__ldrange_t prob = {0.0, 1.0, 0};
     xbr__ld_get_num(&o, "inspection_prob", false, prob, &c->inspection_prob);
-    const cJSON *duty = cJSON_GetObjectItemCaseSensitive(obj, "duty_pct");
+    const cJSON *duty = xbr__ld_member(obj, "duty_pct");
     if (cJSON_IsNumber(duty)) {
         double v;
         if (xbr__ld_check_num(doc, duty, oid, "duty_pct", xbr__ld_nonneg, &v) == 1) {
@@ -367,7 +366,7 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
                       xbr__ldnet_ids_t *ids)
 {
     char oid[96];
-    const cJSON *idv = cJSON_GetObjectItemCaseSensitive(it, "id");
+    const cJSON *idv = xbr__ld_member(it, "id");
     if (cJSON_IsString(idv))
         snprintf(oid, sizeof oid, "node %.64s", idv->valuestring);
     else
@@ -406,16 +405,16 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     if (xbr__ld_get_str(&o, "country", true, &country) == 1) {
         nd->country = xbr__strmap_get(&ids->countries, country);
         if (nd->country < 0)
-            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "country"), 0,
-                           oid, "country", "a key of the network's \"countries\"",
-                           "unknown country \"%.32s\"", country);
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(it, "country"), 0, oid, "country",
+                           "a key of the network's \"countries\"", "unknown country \"%.32s\"",
+                           country);
     }
     free(country);
     xbr__ldrange_t lat = {-90.0, 90.0, 0}, lon = {-180.0, 180.0, 0};
     xbr__ld_get_num(&o, "lat", true, lat, &nd->lat);
     xbr__ld_get_num(&o, "lon", true, lon, &nd->lon);
 
-    const cJSON *h = cJSON_GetObjectItemCaseSensitive(it, "handling");
+    const cJSON *h = xbr__ld_member(it, "handling");
     if (h != NULL && xbr__ld_is_object(doc, h, oid, "handling")) {
         xbr__ldobj_t ho = {doc, h, oid, "handling"};
         xbr__ld_check_keys(&ho, "handling");
@@ -426,8 +425,7 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     if (xbr__ld_get_num(&o, "markup_pct", false, xbr__ld_nonneg, &nd->markup_pct) != 0 &&
         type >= 0 && !is_intermediary(type))
         xbr__ldoc_diag(
-            doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "markup_pct"), 1, oid,
-            "markup_pct",
+            doc, XBR_SEV_ERROR, xbr__ld_member(it, "markup_pct"), 1, oid, "markup_pct",
             "markup_pct only on intermediaries (exporter, importer, wholesaler, retailer)",
             "markup_pct on a node of type %s", xbr_node_type_name((xbr_node_type_t)type));
     static const char *const wh[3] = {"storage_cost_per_m3_day", "fixed_cost_per_week",
@@ -436,12 +434,12 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     for (int k2 = 0; k2 < 3; k2++)
         if (xbr__ld_get_num(&o, wh[k2], false, xbr__ld_nonneg, whd[k2]) != 0 && type >= 0 &&
             type != XBR_NODE_WAREHOUSE)
-            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, wh[k2]), 1, oid,
-                           wh[k2], "this field only on warehouse nodes", "%s on a node of type %s",
-                           wh[k2], xbr_node_type_name((xbr_node_type_t)type));
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(it, wh[k2]), 1, oid, wh[k2],
+                           "this field only on warehouse nodes", "%s on a node of type %s", wh[k2],
+                           xbr_node_type_name((xbr_node_type_t)type));
     xbr__ld_node_service(doc, it, oid, nd, type);
     xbr__ld_get_status(&o, &nd->closed);
-    const cJSON *bonded = cJSON_GetObjectItemCaseSensitive(it, "bonded");
+    const cJSON *bonded = xbr__ld_member(it, "bonded");
     if (bonded != NULL && !cJSON_IsBool(bonded))
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, bonded, 0, oid, "bonded", "true or false",
                        "wrong type: %s", xbr__ld_type_name(bonded));
@@ -451,7 +449,7 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
                        xbr_node_type_name((xbr_node_type_t)type));
     else
         nd->bonded = cJSON_IsTrue(bonded);
-    const cJSON *store = cJSON_GetObjectItemCaseSensitive(it, "store");
+    const cJSON *store = xbr__ld_member(it, "store");
     if (store != NULL && !cJSON_IsBool(store))
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, store, 0, oid, "store", "true or false",
                        "wrong type: %s", xbr__ld_type_name(store));
@@ -475,9 +473,9 @@ static void check_bonded(xbr__ldoc_t *doc, const cJSON *arr, const xbr_network_t
     const cJSON *it;
     cJSON_ArrayForEach(it, arr)
     {
-        const cJSON *b = cJSON_GetObjectItemCaseSensitive(it, "bonded");
-        const cJSON *c = cJSON_GetObjectItemCaseSensitive(it, "country");
-        const cJSON *t = cJSON_GetObjectItemCaseSensitive(it, "type");
+        const cJSON *b = xbr__ld_member(it, "bonded");
+        const cJSON *c = xbr__ld_member(it, "country");
+        const cJSON *t = xbr__ld_member(it, "type");
         if (!cJSON_IsTrue(b) || !cJSON_IsString(c) || !cJSON_IsString(t) ||
             strcmp(t->valuestring, "warehouse") != 0)
             continue;
@@ -488,7 +486,7 @@ static void check_bonded(xbr__ldoc_t *doc, const cJSON *arr, const xbr_network_t
         for (size_t i = 0; i < net->n_nodes && !origin; i++)
             origin = net->nodes[i].type == XBR_NODE_FACTORY && net->nodes[i].country == country;
         if (!origin) {
-            const cJSON *idv = cJSON_GetObjectItemCaseSensitive(it, "id");
+            const cJSON *idv = xbr__ld_member(it, "id");
             char oid[80];
             snprintf(oid, sizeof oid, "node %.64s",
                      cJSON_IsString(idv) ? idv->valuestring : "(no id)");
@@ -586,7 +584,7 @@ void xbr__ldnet_check_via(xbr__ldoc_t *doc, const cJSON *links, const xbr_networ
         if (k >= net->n_links)
             break;
         const xbr_link_t *l = &net->links[k++];
-        const cJSON *via = cJSON_GetObjectItemCaseSensitive(it, "via");
+        const cJSON *via = xbr__ld_member(it, "via");
         if (via == NULL || l->lane == NULL || !l->lane->pinned || !isfinite(l->lane->km) ||
             l->lane->via == l->via)
             continue;
@@ -607,7 +605,7 @@ static void load_speed(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const cJSON *it,
 {
     const char *keys[2] = {"knots", "port_days"};
     for (int k = 0; k < 2; k++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(it, keys[k]);
+        const cJSON *v = xbr__ld_member(it, keys[k]);
         if (v != NULL && mode >= 0 && mode != XBR_MODE_SEA) {
             xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 1, o->oid, keys[k],
                            "\"knots\" and \"port_days\" only on sea links", "a speed on a %s link",
@@ -618,15 +616,14 @@ static void load_speed(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const cJSON *it,
     xbr__ld_get_num(o, "knots", false, xbr__ld_positive, &l->knots);
     if (xbr__ld_get_num(o, "port_days", false, xbr__ld_nonneg, &l->port_days) == 1 &&
         !(l->knots > 0.0))
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "port_days"), 1,
-                       o->oid, "port_days", "\"port_days\" together with \"knots\"",
-                       "port_days without knots");
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(it, "port_days"), 1, o->oid, "port_days",
+                       "\"port_days\" together with \"knots\"", "port_days without knots");
 }
 
 static int node_ref(xbr__ldoc_t *doc, const xbr__ldobj_t *o, const char *key,
                     const xbr__ldnet_ids_t *ids, char **name)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    const cJSON *v = xbr__ld_member(o->obj, key);
     if (xbr__ld_get_str(o, key, true, name) != 1)
         return -1;
     int idx = xbr__strmap_get(&ids->nodes, *name);
@@ -640,10 +637,10 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
                       xbr__ldnet_ids_t *ids)
 {
     char oid[200];
-    const cJSON *idv = cJSON_GetObjectItemCaseSensitive(it, "id");
-    const cJSON *fv = cJSON_GetObjectItemCaseSensitive(it, "from");
-    const cJSON *tv = cJSON_GetObjectItemCaseSensitive(it, "to");
-    const cJSON *mv = cJSON_GetObjectItemCaseSensitive(it, "mode");
+    const cJSON *idv = xbr__ld_member(it, "id");
+    const cJSON *fv = xbr__ld_member(it, "from");
+    const cJSON *tv = xbr__ld_member(it, "to");
+    const cJSON *mv = xbr__ld_member(it, "mode");
     char *from = NULL, *to = NULL;
     bool default_id = false;
     if (cJSON_IsString(idv))
@@ -698,13 +695,13 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
             goto out;
         }
     }
-    const cJSON *c = cJSON_GetObjectItemCaseSensitive(it, "cost");
+    const cJSON *c = xbr__ld_member(it, "cost");
     if (c != NULL)
         xbr__ld_rate(doc, c, oid, "cost", &l->cost);
     l->volumetric_kg_per_m3 = mode >= 0 ? net->volumetric_kg_per_m3[mode] : NAN;
     xbr__ld_get_num(&o, "volumetric_kg_per_m3", false, xbr__ld_positive, &l->volumetric_kg_per_m3);
-    const cJSON *d = cJSON_GetObjectItemCaseSensitive(it, "days");
-    const cJSON *kn = cJSON_GetObjectItemCaseSensitive(it, "knots");
+    const cJSON *d = xbr__ld_member(it, "days");
+    const cJSON *kn = xbr__ld_member(it, "knots");
     /* a last_mile link may take its days from a rate card's band (xbr__ldlm_resolve()); the
      * consumer's trip from a store into a market takes none unless it says so */
     bool collect = l->from >= 0 && l->to >= 0 && net->nodes[l->from].store &&
@@ -728,7 +725,7 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     xbr__ld_get_num(&o, "co2e_g_per_tkm", false, xbr__ld_nonneg, &l->co2e_g_per_tkm);
     xbr__ld_get_num(&o, "capacity_kg_per_week", false, xbr__ld_nonneg, &l->capacity_kg_per_week);
     xbr__ld_get_status(&o, &l->closed);
-    const cJSON *via = cJSON_GetObjectItemCaseSensitive(it, "via");
+    const cJSON *via = xbr__ld_member(it, "via");
     if (via != NULL)
         load_via(doc, via, oid, l, mode);
     xbr__ld_link_service(doc, it, oid, l, mode);
@@ -821,7 +818,7 @@ static bool check_kind(xbr__ldoc_t *doc, const cJSON *root)
 {
     if (!xbr__ldoc_root_is_object(doc))
         return false;
-    const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "format");
+    const cJSON *f = xbr__ld_member(root, "format");
     if (f != NULL && !(cJSON_IsString(f) && strcmp(f->valuestring, "xbroute.network/1") == 0)) {
         if (cJSON_IsString(f) && strcmp(f->valuestring, "xbroute.scenario/1") == 0)
             xbr__ldoc_diag(doc, XBR_SEV_ERROR, f, 0, NULL, "format",
@@ -875,16 +872,16 @@ xbr_status_t xbr__ldnet_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
     xbr__ld_check_keys(&o, "network");
     xbr__ld_get_str(&o, "name", true, &net->name);
     xbr__ld_get_str(&o, "description", false, &net->description);
-    load_notes(doc, cJSON_GetObjectItemCaseSensitive(root, "notes"));
+    load_notes(doc, xbr__ld_member(root, "notes"));
     if (xbr__ld_get_str(&o, "currency", false, &net->currency) == 1) {
         const char *c = net->currency;
         if (strlen(c) != 3 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' || c[2] < 'A' ||
             c[2] > 'Z')
-            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(root, "currency"),
-                           0, NULL, "currency", "an ISO 4217 code of three capital letters",
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(root, "currency"), 0, NULL,
+                           "currency", "an ISO 4217 code of three capital letters",
                            "invalid currency \"%.32s\"", c);
     }
-    const cJSON *date = cJSON_GetObjectItemCaseSensitive(root, "date");
+    const cJSON *date = xbr__ld_member(root, "date");
     if (date != NULL)
         xbr__ld_check_day(doc, date, NULL, "date", &net->date);
     if (net->currency == NULL && (net->currency = xbr__strdup("USD")) == NULL) {
@@ -892,23 +889,23 @@ xbr_status_t xbr__ldnet_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
         goto out;
     }
     ids.currency = net->currency;
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, "sources");
+    const cJSON *v = xbr__ld_member(root, "sources");
     if (v != NULL && (st = xbr__ldnet_sources(doc, v, net, &ids.sources)) != XBR_OK)
         goto out;
-    v = cJSON_GetObjectItemCaseSensitive(root, "defaults");
+    v = xbr__ld_member(root, "defaults");
     if (v != NULL)
         load_defaults(doc, v, net);
-    v = cJSON_GetObjectItemCaseSensitive(root, "countries");
+    v = xbr__ld_member(root, "countries");
     if (v == NULL)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, "countries",
                        "an object keyed by ISO 3166 alpha-2 code", "missing required field");
     else if ((st = load_countries(doc, v, net, &ids)) != XBR_OK)
         goto out;
-    v = cJSON_GetObjectItemCaseSensitive(root, "regimes");
+    v = xbr__ld_member(root, "regimes");
     if (v != NULL)
         load_regimes(doc, v, net, &ids);
-    const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(root, "nodes");
-    const cJSON *links = cJSON_GetObjectItemCaseSensitive(root, "links");
+    const cJSON *nodes = xbr__ld_member(root, "nodes");
+    const cJSON *links = xbr__ld_member(root, "links");
     if (nodes == NULL)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, "nodes", "an array of at least one node",
                        "missing required field");

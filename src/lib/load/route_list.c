@@ -44,19 +44,19 @@ xbr_status_t xbr__route_list_parse(const xbr_network_t *net, const char *file, c
         cJSON_Delete(doc);
         return bad(diags, file, NULL, "not a JSON object", EXPECTED);
     }
-    const cJSON *schema = cJSON_GetObjectItemCaseSensitive(doc, "schema");
+    const cJSON *schema = xbr__ld_member(doc, "schema");
     if (!cJSON_IsString(schema) || strcmp(schema->valuestring, "xbroute.routes/1") != 0) {
         cJSON_Delete(doc);
         return bad(diags, file, "schema", "\"schema\" is not \"xbroute.routes/1\"", EXPECTED);
     }
     for (int s = 0; s < 2; s++) {
-        set = cJSON_GetObjectItemCaseSensitive(doc, sets[s]);
+        set = xbr__ld_member(doc, sets[s]);
         if (!cJSON_IsArray(set))
             continue;
         cJSON_ArrayForEach(r, set)
         {
             n++;
-            n_links += (size_t)cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "links"));
+            n_links += (size_t)cJSON_GetArraySize(xbr__ld_member(r, "links"));
         }
     }
     out->cls = calloc(n ? n : 1, sizeof *out->cls);
@@ -66,14 +66,14 @@ xbr_status_t xbr__route_list_parse(const xbr_network_t *net, const char *file, c
     if (out->cls == NULL || out->start == NULL || out->count == NULL || out->links == NULL)
         st = XBR_ENOMEM;
     for (int s = 0; s < 2 && st == XBR_OK; s++) {
-        set = cJSON_GetObjectItemCaseSensitive(doc, sets[s]);
+        set = xbr__ld_member(doc, sets[s]);
         if (!cJSON_IsArray(set))
             continue;
         cJSON_ArrayForEach(r, set)
         {
             size_t i = out->n++;
-            const cJSON *cls = cJSON_GetObjectItemCaseSensitive(r, "class");
-            const cJSON *ls = cJSON_GetObjectItemCaseSensitive(r, "links");
+            const cJSON *cls = xbr__ld_member(r, "class");
+            const cJSON *ls = xbr__ld_member(r, "links");
             out->start[i] = k;
             if (cJSON_IsString(cls) && (out->cls[i] = xbr__strdup(cls->valuestring)) == NULL) {
                 st = XBR_ENOMEM;

@@ -63,7 +63,7 @@ static size_t chain_errors(const chain_t *c)
 static const cJSON *nearest(chain_t *c, const char *key, xbr__ldoc_t **doc)
 {
     for (size_t i = 0; i < c->n; i++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[i].root, key);
+        const cJSON *v = xbr__ld_member(c->docs[i].root, key);
         if (v != NULL) {
             *doc = &c->docs[i];
             return v;
@@ -79,7 +79,7 @@ static bool check_scenario_root(xbr__ldoc_t *doc)
     const cJSON *root = doc->root;
     if (!xbr__ldoc_root_is_object(doc))
         return false;
-    const cJSON *f = cJSON_GetObjectItemCaseSensitive(root, "format");
+    const cJSON *f = xbr__ld_member(root, "format");
     if (f != NULL && !(cJSON_IsString(f) && strcmp(f->valuestring, "xbroute.scenario/1") == 0)) {
         if (cJSON_IsString(f) && strcmp(f->valuestring, "xbroute.network/1") == 0)
             xbr__ldoc_diag(doc, XBR_SEV_ERROR, f, 0, NULL, "format",
@@ -128,7 +128,7 @@ static xbr_status_t chain_follow(chain_t *c, xbr_diags_t *diags)
         xbr__ldoc_t *doc = &c->docs[c->n - 1];
         if (!check_scenario_root(doc))
             return XBR_EINPUT;
-        const cJSON *ext = cJSON_GetObjectItemCaseSensitive(doc->root, "extends");
+        const cJSON *ext = xbr__ld_member(doc->root, "extends");
         if (ext == NULL)
             return XBR_OK;
         if (!cJSON_IsString(ext)) {
@@ -265,7 +265,7 @@ static xbr_status_t collect_products(chain_t *c, prod_ref_t **out, size_t *n_out
     *n_out = 0;
     for (size_t k = c->n; k-- > 0;) {
         xbr__ldoc_t *doc = &c->docs[k];
-        const cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc->root, "products");
+        const cJSON *arr = xbr__ld_member(doc->root, "products");
         const cJSON *it;
         if (arr == NULL)
             continue;
@@ -277,7 +277,7 @@ static xbr_status_t collect_products(chain_t *c, prod_ref_t **out, size_t *n_out
         size_t idx = 0;
         cJSON_ArrayForEach(it, arr)
         {
-            const cJSON *idv = cJSON_GetObjectItemCaseSensitive(it, "id");
+            const cJSON *idv = xbr__ld_member(it, "id");
             idx++;
             snprintf(oid, sizeof oid, "product #%zu", idx);
             if (!xbr__ld_is_object(doc, it, oid, NULL))
@@ -379,19 +379,19 @@ static xbr_status_t load_layer(xbr__ldoc_t *doc, const cJSON *it, const char *oi
     xbr_status_t st = XBR_OK;
     xbr__ldobj_t o = {doc, it, oid, NULL};
     xbr__ld_check_keys(&o, "product");
-    if (cJSON_GetObjectItemCaseSensitive(it, "name") != NULL) {
+    if (xbr__ld_member(it, "name") != NULL) {
         free(p->name);
         p->name = NULL;
         xbr__ld_get_str(&o, "name", false, &p->name);
     }
-    const cJSON *cat = cJSON_GetObjectItemCaseSensitive(it, "category");
+    const cJSON *cat = xbr__ld_member(it, "category");
     if (first || cat != NULL) {
         free(p->category);
         p->category = NULL;
         xbr__ld_get_str(&o, "category", true, &p->category);
         xbr__ld_check_category(doc, cat, oid, net, p->category);
     }
-    const cJSON *origin = cJSON_GetObjectItemCaseSensitive(it, "origin");
+    const cJSON *origin = xbr__ld_member(it, "origin");
     if (origin == NULL && first)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, "origin",
                        "a factory node id, or an array of them", "missing required field");
@@ -413,7 +413,7 @@ static xbr_status_t load_layer(xbr__ldoc_t *doc, const cJSON *it, const char *oi
     xbr__ld_get_num(&o, "marketplace_fee_pct", false, pct, &p->marketplace_fee_pct);
     xbr__ld_get_num(&o, "payment_fee_pct", false, pct, &p->payment_fee_pct);
     xbr__ld_get_num(&o, "ad_share_pct", false, pct, &p->ad_share_pct);
-    const cJSON *dims = cJSON_GetObjectItemCaseSensitive(it, "dims_cm");
+    const cJSON *dims = xbr__ld_member(it, "dims_cm");
     if (dims != NULL && (!cJSON_IsArray(dims) || cJSON_GetArraySize(dims) != 3))
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, dims, 0, oid, "dims_cm",
                        "three sides in cm, e.g. [200, 90, 50]", "wrong type or length");
@@ -426,7 +426,7 @@ static xbr_status_t load_layer(xbr__ldoc_t *doc, const cJSON *it, const char *oi
     }
     xbr__ld_check_source_refs(&o, sources, NULL);
 
-    const cJSON *dem = cJSON_GetObjectItemCaseSensitive(it, "demand");
+    const cJSON *dem = xbr__ld_member(it, "demand");
     if (dem == NULL && first)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, it, 0, oid, "demand",
                        "an object: market node id -> units per week", "missing required field");
@@ -449,7 +449,7 @@ static xbr_status_t load_layer(xbr__ldoc_t *doc, const cJSON *it, const char *oi
                                m->string);
         }
     }
-    const cJSON *md = cJSON_GetObjectItemCaseSensitive(it, "max_days");
+    const cJSON *md = xbr__ld_member(it, "max_days");
     if (md != NULL) {
         *promise = md;
         *promise_doc = doc;
@@ -509,7 +509,7 @@ static void scalar(chain_t *c, const char *key, xbr__ldrange_t r, double *out)
 {
     bool taken = false;
     for (size_t i = 0; i < c->n; i++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[i].root, key);
+        const cJSON *v = xbr__ld_member(c->docs[i].root, key);
         double x;
         if (v == NULL)
             continue;
@@ -555,7 +555,7 @@ static void read_date(chain_t *c, xbr_scenario_t *sc)
 {
     bool taken = false;
     for (size_t i = 0; i < c->n; i++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[i].root, "date");
+        const cJSON *v = xbr__ld_member(c->docs[i].root, "date");
         xbr_day_t day;
         if (v == NULL)
             continue;
@@ -586,14 +586,14 @@ static xbr_status_t read_fields(chain_t *c, xbr_scenario_t *sc)
     scalar(c, "carbon_price", xbr__ld_nonneg, &sc->carbon_price_per_t);
     scalar(c, "review_days", xbr__ld_positive, &sc->review_days);
     for (size_t i = 0; i < c->n; i++) { /* the nearest file that gives it, whole */
-        const cJSON *rm = cJSON_GetObjectItemCaseSensitive(c->docs[i].root, "review_days_by_mode");
+        const cJSON *rm = xbr__ld_member(c->docs[i].root, "review_days_by_mode");
         if (rm != NULL) {
             xbr__ld_review_by_mode(&c->docs[i], rm, sc->review_days_by_mode);
             break;
         }
     }
     for (size_t i = 0; i < c->n; i++) { /* the nearest file that gives it, whole */
-        const cJSON *er = cJSON_GetObjectItemCaseSensitive(c->docs[i].root, "economic_review");
+        const cJSON *er = xbr__ld_member(c->docs[i].root, "economic_review");
         if (er != NULL) {
             xbr__ld_economic_review(&c->docs[i], er, sc);
             break;
@@ -610,7 +610,7 @@ static xbr_status_t read_sources(chain_t *c, xbr__strmap_t *sources)
 {
     xbr_status_t st = XBR_OK;
     for (size_t k = 0; k < c->n && st == XBR_OK; k++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[k].root, "sources");
+        const cJSON *v = xbr__ld_member(c->docs[k].root, "sources");
         xbr__strmap_t mine;
         xbr__strmap_init(&mine);
         if (v != NULL)
@@ -632,7 +632,7 @@ static xbr_status_t apply_changes(chain_t *c, xbr_network_t *net, xbr__strmap_t 
         if (net->sources[i].id != NULL)
             st = xbr__strmap_put(sources, net->sources[i].id, 0);
     for (size_t k = c->n; k-- > 0 && st == XBR_OK;) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[k].root, "changes");
+        const cJSON *v = xbr__ld_member(c->docs[k].root, "changes");
         if (v != NULL)
             st = xbr__changes_apply(&c->docs[k], v, net, sources);
     }
@@ -646,7 +646,7 @@ static xbr_status_t read_promise(chain_t *c, const xbr_network_t *net, promise_t
     xbr_status_t st = XBR_OK;
     bool taken = false;
     for (size_t k = 0; k < c->n && st == XBR_OK; k++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[k].root, "max_days");
+        const cJSON *v = xbr__ld_member(c->docs[k].root, "max_days");
         promise_t unused = {false, 0.0, NULL};
         if (v == NULL)
             continue;
@@ -697,7 +697,7 @@ static xbr_status_t apply_product_changes(chain_t *c, xbr_network_t *net, xbr_sc
     xbr_network_t *keep = sc->network;
     sc->network = net; /* borrowed for the lookups; the caller sets it for good */
     for (size_t k = c->n; k-- > 0 && st == XBR_OK;) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->docs[k].root, "changes");
+        const cJSON *v = xbr__ld_member(c->docs[k].root, "changes");
         if (v != NULL)
             st = xbr__changes_apply_products(&c->docs[k], v, sc);
     }

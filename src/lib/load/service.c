@@ -33,10 +33,9 @@ void xbr__ld_link_service(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xb
                           int mode)
 {
     xbr__ldobj_t o = {doc, it, oid, NULL};
-    if (!economic(doc, cJSON_GetObjectItemCaseSensitive(it, "review_days"), oid, "review_days",
-                  &l->review_days))
+    if (!economic(doc, xbr__ld_member(it, "review_days"), oid, "review_days", &l->review_days))
         xbr__ld_get_num(&o, "review_days", false, xbr__ld_positive, &l->review_days);
-    const cJSON *p = cJSON_GetObjectItemCaseSensitive(it, "parcel");
+    const cJSON *p = xbr__ld_member(it, "parcel");
     if (p == NULL || !xbr__ld_is_object(doc, p, oid, "parcel"))
         return;
     if (mode >= 0 && mode != XBR_MODE_SEA && mode != XBR_MODE_RAIL) {
@@ -48,10 +47,10 @@ void xbr__ld_link_service(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xb
     }
     xbr__ldobj_t po = {doc, p, oid, "parcel"};
     xbr__ld_check_keys(&po, "parcel");
-    const cJSON *c = cJSON_GetObjectItemCaseSensitive(p, "cost");
+    const cJSON *c = xbr__ld_member(p, "cost");
     if (c != NULL)
         xbr__ld_rate(doc, c, oid, "parcel.cost", &l->parcel_cost);
-    const cJSON *d = cJSON_GetObjectItemCaseSensitive(p, "days");
+    const cJSON *d = xbr__ld_member(p, "days");
     if (d == NULL) {
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, p, 0, oid, "parcel.days",
                        "a number, or an object {\"min\", \"mode\", \"max\"}",
@@ -68,9 +67,8 @@ void xbr__ld_node_service(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xb
     xbr__ldobj_t o = {doc, it, oid, NULL};
     if (xbr__ld_get_num(&o, "review_days", false, xbr__ld_positive, &nd->review_days) != 0 &&
         type >= 0 && type != XBR_NODE_WAREHOUSE) {
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "review_days"), 1,
-                       oid, "review_days", "this field only on warehouse nodes",
-                       "review_days on a node of type %s",
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(it, "review_days"), 1, oid, "review_days",
+                       "this field only on warehouse nodes", "review_days on a node of type %s",
                        xbr_node_type_name((xbr_node_type_t)type));
         nd->review_days = 0.0;
     }
@@ -86,7 +84,7 @@ void xbr__ld_node_buyer(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xbr_
     static const xbr__ldrange_t ge1 = {1.0, INFINITY, 0};
     static const xbr__ldrange_t pct = {0.0, 100.0, XBR_LD_HI_OPEN};
     xbr__ldobj_t o = {doc, it, oid, NULL};
-    const cJSON *b = cJSON_GetObjectItemCaseSensitive(it, "buyer");
+    const cJSON *b = xbr__ld_member(it, "buyer");
     if (b != NULL) {
         if (!cJSON_IsString(b) ||
             (strcmp(b->valuestring, "business") != 0 && strcmp(b->valuestring, "consumer") != 0))
@@ -109,15 +107,15 @@ void xbr__ld_node_buyer(xbr__ldoc_t *doc, const cJSON *it, const char *oid, xbr_
         if (got == 0)
             continue;
         if (!nd->business) {
-            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, keys[k]), 1,
-                           oid, keys[k], "this field only on a market with \"buyer\": \"business\"",
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(it, keys[k]), 1, oid, keys[k],
+                           "this field only on a market with \"buyer\": \"business\"",
                            "%s on a node that is not a business market", keys[k]);
             continue;
         }
         if (got == 1)
             *out[k] = v;
     }
-    if (nd->business && cJSON_GetObjectItemCaseSensitive(it, "order_units") == NULL)
+    if (nd->business && xbr__ld_member(it, "order_units") == NULL)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, b, 1, oid, "order_units",
                        "the units of one order (a carton, a pallet), a number >= 1",
                        "a business market without \"order_units\"");
@@ -166,7 +164,7 @@ void xbr__ld_economic_review(xbr__ldoc_t *doc, const cJSON *v, xbr_scenario_t *s
     xbr__ld_get_num(&o, "max_days", false, xbr__ld_positive, &hi);
     xbr__ld_get_num(&o, "step_days", false, xbr__ld_positive, &step);
     if (hi < lo) {
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(v, "max_days"), 0, NULL,
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(v, "max_days"), 0, NULL,
                        "economic_review.max_days", "max_days >= min_days",
                        "max_days %g below min_days %g", hi, lo);
         return;

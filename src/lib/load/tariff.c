@@ -57,7 +57,7 @@ static const char *basis_name(int v)
 static bool get_list(const xbr__ldobj_t *o, const char *key, bool code, char ***out, size_t *n)
 {
     char field[160];
-    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    const cJSON *arr = xbr__ld_member(o->obj, key);
     const cJSON *e;
     if (arr == NULL)
         return true;
@@ -106,7 +106,7 @@ static bool get_bits(const xbr__ldobj_t *o, const char *key, const char *what,
                      unsigned *bits)
 {
     char field[160], exp[200];
-    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    const cJSON *arr = xbr__ld_member(o->obj, key);
     const cJSON *e;
     bool ok = true;
     *bits = 0;
@@ -138,7 +138,7 @@ static bool get_bits(const xbr__ldobj_t *o, const char *key, const char *what,
 static bool get_day(const xbr__ldobj_t *o, const char *key, xbr_day_t *out)
 {
     char field[160];
-    const cJSON *it = cJSON_GetObjectItemCaseSensitive(o->obj, key);
+    const cJSON *it = xbr__ld_member(o->obj, key);
     *out = XBR_NO_DAY;
     if (it == NULL)
         return true;
@@ -154,8 +154,8 @@ static void get_dates(const xbr__ldobj_t *o, xbr_day_t *from, xbr_day_t *until)
         char a[XBR_DAY_TEXT], b[XBR_DAY_TEXT];
         xbr_day_format(*from, a);
         xbr_day_format(*until, b);
-        xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(o->obj, "until"), 0,
-                       o->oid, xbr__ld_field(o, "until", field, sizeof field),
+        xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, xbr__ld_member(o->obj, "until"), 0, o->oid,
+                       xbr__ld_field(o, "until", field, sizeof field),
                        "a day after \"from\" (until is exclusive)", "until %s is not after from %s",
                        b, a);
     }
@@ -175,7 +175,7 @@ static bool dates_meet(xbr_day_t a0, xbr_day_t a1, xbr_day_t b0, xbr_day_t b1)
 static void get_exclusions(const xbr__ldobj_t *o, const xbr__ldnet_ids_t *ids, xbr_tariff_part_t *p)
 {
     char field[160], prefix[200], cats[240];
-    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(o->obj, "exclusions");
+    const cJSON *arr = xbr__ld_member(o->obj, "exclusions");
     const cJSON *e;
     size_t index = 0;
     if (arr == NULL)
@@ -249,26 +249,26 @@ static bool read_part(xbr__ldoc_t *doc, const cJSON *it, const char *oid, size_t
         xbr__ld_get_num(&o, "min", false, xbr__ld_nonneg, &p->min);
         xbr__ld_get_num(&o, "max", false, xbr__ld_nonneg, &p->max);
         if (p->max < p->min)
-            xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "max"), 0, oid,
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(it, "max"), 0, oid,
                            xbr__ld_field(&o, "max", field, sizeof field), "max >= min",
                            "max %g below min %g", p->max, p->min);
     } else if (rc == 1) {
         xbr__ld_get_num(&o, "amount", true, xbr__ld_nonneg, &p->amount);
     }
     if (rc == 1 && p->form != XBR_TARIFF_PERCENT && cJSON_HasObjectItem(it, "rate"))
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "rate"), 1, oid,
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(it, "rate"), 1, oid,
                        xbr__ld_field(&o, "rate", field, sizeof field),
                        "\"amount\" for the forms per_item and per_parcel",
                        "a rate in a %s component", xbr_tariff_form_name(p->form));
     if (rc == 1 && p->form == XBR_TARIFF_PERCENT && cJSON_HasObjectItem(it, "amount"))
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "amount"), 1, oid,
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(it, "amount"), 1, oid,
                        xbr__ld_field(&o, "amount", field, sizeof field),
                        "\"rate\" (percent) for the form percent",
                        "an amount in a percent component");
     char *cur = NULL;
     if (xbr__ld_get_str(&o, "currency", false, &cur) == 1 && currency != NULL &&
         strcmp(cur, currency) != 0)
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "currency"), 0, oid,
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(it, "currency"), 0, oid,
                        xbr__ld_field(&o, "currency", field, sizeof field),
                        "the network's currency (amounts are converted when the file is made)",
                        "currency \"%.16s\" is not the network's %s", cur, currency);
@@ -287,11 +287,11 @@ static bool read_part(xbr__ldoc_t *doc, const cJSON *it, const char *oid, size_t
     xbr__ld_get_num(&o, "value_from", false, xbr__ld_nonneg, &p->value_from);
     xbr__ld_get_num(&o, "value_under", false, xbr__ld_positive, &p->value_under);
     if (!(p->value_from < p->value_under))
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "value_under"), 0,
-                       oid, xbr__ld_field(&o, "value_under", field, sizeof field),
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(it, "value_under"), 0, oid,
+                       xbr__ld_field(&o, "value_under", field, sizeof field),
                        "a value above value_from", "empty value range [%g, %g)", p->value_from,
                        p->value_under);
-    const cJSON *vb = cJSON_GetObjectItemCaseSensitive(it, "vat_base");
+    const cJSON *vb = xbr__ld_member(it, "vat_base");
     if (vb != NULL && !cJSON_IsBool(vb))
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, vb, 0, oid,
                        xbr__ld_field(&o, "vat_base", field, sizeof field), "true or false",
@@ -300,7 +300,7 @@ static bool read_part(xbr__ldoc_t *doc, const cJSON *it, const char *oid, size_t
         p->vat_base = cJSON_IsTrue(vb) && !p->fee;
     if (p->fee)
         p->vat_base = false;
-    const cJSON *ex = cJSON_GetObjectItemCaseSensitive(it, "exempt_below_de_minimis");
+    const cJSON *ex = xbr__ld_member(it, "exempt_below_de_minimis");
     if (ex != NULL && !cJSON_IsBool(ex))
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, ex, 0, oid,
                        xbr__ld_field(&o, "exempt_below_de_minimis", field, sizeof field),
@@ -392,8 +392,8 @@ static void load_tariff(xbr__ldoc_t *doc, const cJSON *arr, const char *oid, xbr
             char field[96];
             snprintf(field, sizeof field, "tariff.%.64s", parts[k].id);
             if (strcmp(parts[j].id, parts[k].id) == 0) {
-                xbr__ldoc_diag(doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(it, "id"), 0,
-                               oid, field, "component ids unique within a country",
+                xbr__ldoc_diag(doc, XBR_SEV_ERROR, xbr__ld_member(it, "id"), 0, oid, field,
+                               "component ids unique within a country",
                                "duplicate tariff component \"%.64s\"", parts[k].id);
                 break;
             }
@@ -530,8 +530,8 @@ static void get_vat_base(const xbr__ldobj_t *o, const char *key, unsigned *bits)
                   XBR_VAT_PART_COUNT, &v))
         return;
     if (!(v & (XBR_VAT_CUSTOMS_VALUE | XBR_VAT_GOODS))) {
-        xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, cJSON_GetObjectItemCaseSensitive(o->obj, key), 0,
-                       o->oid, key, "a base that holds \"customs_value\" or \"goods\"",
+        xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, xbr__ld_member(o->obj, key), 0, o->oid, key,
+                       "a base that holds \"customs_value\" or \"goods\"",
                        "a VAT base without the goods");
         return;
     }
@@ -550,10 +550,10 @@ void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oi
     if (xbr__ld_get_num(&o, "clearance_fee_per_entry", false, xbr__ld_nonneg,
                         &c->clearance_fee_per_entry) == 1)
         c->has_entry_fee = true;
-    const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "tariff");
+    const cJSON *t = xbr__ld_member(obj, "tariff");
     if (t != NULL)
         load_tariff(doc, t, oid, c, ids);
-    const cJSON *th = cJSON_GetObjectItemCaseSensitive(obj, "thresholds");
+    const cJSON *th = xbr__ld_member(obj, "thresholds");
     if (th != NULL)
         load_thresholds(doc, th, oid, c, ids);
     else
