@@ -227,6 +227,12 @@ typedef struct {
     int idx;
 } heap_item_t;
 
+/* An entry of the bounds' Dijkstra heap: half the size of a label's, one key. */
+typedef struct {
+    double d;
+    int node;
+} dist_item_t;
+
 /* The lower bounds of one product x market (compute_bounds()), indexed by bound_index(). */
 typedef struct {
     int product, market;
@@ -289,7 +295,7 @@ struct xbr_router {
     size_t cap_slots;   /* a power of two >= 2 max_bounds */
     size_t n_searches;  /* label searches run (a Pareto call runs one or two) */
     size_t n_strict;    /* of which over simple paths */
-    heap_item_t *dheap; /* for the bounds' Dijkstra */
+    dist_item_t *dheap; /* for the bounds' Dijkstra */
     size_t n_dheap, cap_dheap;
     const xbr_design_t *design; /* stocked routes are priced in it (xbr_router_set_design) */
 };
@@ -618,6 +624,52 @@ static heap_item_t hpop(heap_item_t *h, size_t *n_heap)
         if (c + 1 < n && heap_less(&h[c + 1], &h[c]))
             c++;
         if (!heap_less(&h[c], &last))
+            break;
+        h[i] = h[c];
+        i = c;
+    }
+    if (n > 0)
+        h[i] = last;
+    return top;
+}
+
+/* The bounds' Dijkstra heap: ordered by (d, node), which is the order heap_less() gives the
+ * same entries; a binary heap like the label heap. */
+static bool dist_less(const dist_item_t *a, const dist_item_t *b)
+{
+    return a->d < b->d || (a->d == b->d && a->node < b->node);
+}
+
+static xbr_status_t dpush(xbr_router_t *r, dist_item_t item)
+{
+    if (r->n_dheap == r->cap_dheap) {
+        dist_item_t *p = xbr__grow(r->dheap, &r->cap_dheap, r->n_dheap + 1, sizeof *p, 1024);
+        if (p == NULL)
+            return XBR_ENOMEM;
+        r->dheap = p;
+    }
+    dist_item_t *h = r->dheap;
+    size_t i = r->n_dheap++;
+    while (i > 0 && dist_less(&item, &h[(i - 1) / 2])) {
+        h[i] = h[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    h[i] = item;
+    return XBR_OK;
+}
+
+static dist_item_t dpop(xbr_router_t *r)
+{
+    dist_item_t *h = r->dheap;
+    dist_item_t top = h[0], last = h[--r->n_dheap];
+    size_t i = 0, n = r->n_dheap;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            break;
+        if (c + 1 < n && dist_less(&h[c + 1], &h[c]))
+            c++;
+        if (!dist_less(&h[c], &last))
             break;
         h[i] = h[c];
         i = c;
@@ -1082,12 +1134,11 @@ static xbr_status_t compute_bounds(search_t *s, bounds_t *b)
             dist[i] = INFINITY;
         dist[r->n_bnodes] = 0.0;
         r->n_dheap = 0;
-        heap_item_t start = {0.0, 0.0, 0.0, s->market};
-        xbr_status_t status = hpush(&r->dheap, &r->n_dheap, &r->cap_dheap, start);
+        xbr_status_t status = dpush(r, (dist_item_t){0.0, s->market});
         while (status == XBR_OK && r->n_dheap > 0) {
-            heap_item_t top = hpop(r->dheap, &r->n_dheap);
-            int y = top.idx;
-            if (top.k1 > dist[bound_index(s, y)])
+            dist_item_t top = dpop(r);
+            int y = top.node;
+            if (top.d > dist[bound_index(s, y)])
                 continue;
             const xbr_node_t *ny = &net->nodes[y];
             for (int e = r->in_start[y]; e < r->in_start[y + 1] && status == XBR_OK; e++) {
@@ -1126,11 +1177,10 @@ static xbr_status_t compute_bounds(search_t *s, bounds_t *b)
                 }
                 if (!(w >= 0.0))
                     w = 0.0;
-                double d = top.k1 + w;
+                double d = top.d + w;
                 if (d < dist[bx]) {
                     dist[bx] = d;
-                    heap_item_t item = {d, 0.0, 0.0, x};
-                    status = hpush(&r->dheap, &r->n_dheap, &r->cap_dheap, item);
+                    status = dpush(r, (dist_item_t){d, x});
                 }
             }
         }
