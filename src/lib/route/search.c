@@ -1365,23 +1365,38 @@ static xbr_status_t expand(search_t *s, int idx)
             continue;
         if (!xbr__cm_link_ok(&s->cm, from.phase, link))
             continue;
-        xbr__cstate_t arrived = from;
-        xbr__cm_link(&s->cm, &arrived, link);
+        /* The arrived state is built in the next free label slot, which becomes a label only
+         * if one is kept (a state is about 200 bytes: one copy per link fewer than building it
+         * on the stack). With two next phases the first one enters in that slot, so the second
+         * starts from a saved copy. new_label() returns the same slot again while n_labels is
+         * unchanged, and has room for it, so `pre` stays valid for the first phase. */
+        int c = new_label(r);
+        if (c < 0)
+            return XBR_ENOMEM;
+        r->n_labels--;
+        xbr__cstate_t *arrived = &r->labels[c].st;
+        *arrived = from;
+        xbr__cm_link(&s->cm, arrived, link);
         int next[2];
-        int k = xbr__cm_next_phases(&s->cm, arrived.phase, to, next);
+        int k = xbr__cm_next_phases(&s->cm, arrived->phase, to, next);
+        xbr__cstate_t saved;
+        if (k > 1)
+            saved = *arrived;
         for (int j = 0; j < k; j++) {
+            const xbr__cstate_t *pre = j == 0 ? &r->labels[c].st : &saved;
             if (visited &&
                 (r->on_path_phases[to] &
-                 state_bit(s, next[j], arrived.first_border_mode,
-                           arrived.flags | xbr__cm_trader_flag(s->r->sc->network->nodes[to].type))))
+                 state_bit(s, next[j], pre->first_border_mode,
+                           pre->flags | xbr__cm_trader_flag(s->r->sc->network->nodes[to].type))))
                 continue;
-            if (!xbr__cm_enter_ok(&s->cm, &arrived, next[j]))
+            if (!xbr__cm_enter_ok(&s->cm, pre, next[j]))
                 continue;
-            int c = new_label(r);
-            if (c < 0)
+            int cj = new_label(r);
+            if (cj < 0)
                 return XBR_ENOMEM;
-            label_t *lc = &r->labels[c];
-            lc->st = arrived;
+            label_t *lc = &r->labels[cj];
+            if (j > 0)
+                lc->st = saved;
             xbr__cm_enter(&s->cm, &lc->st, next[j]);
             lc->cost = xbr__cm_total(&lc->st);
             lc->parent = idx;
@@ -1392,7 +1407,7 @@ static xbr_status_t expand(search_t *s, int idx)
                 r->n_labels--;
                 continue;
             }
-            xbr_status_t status = to == s->market ? add_final(s, c) : insert_label(s, c);
+            xbr_status_t status = to == s->market ? add_final(s, cj) : insert_label(s, cj);
             if (status != XBR_OK)
                 return status;
         }
