@@ -538,6 +538,44 @@ static void get_vat_base(const xbr__ldobj_t *o, const char *key, unsigned *bits)
     *bits = v;
 }
 
+/* A VAT base as amounts: how many times it counts the goods' price, the freight, the insurance
+ * and the duty (a cif customs value is price + freight + insurance, route/duty.c). */
+static void vat_base_terms(unsigned bits, xbr_value_basis_t basis, int terms[4])
+{
+    bool cif = basis == XBR_VALUE_CIF;
+    terms[0] = !!(bits & XBR_VAT_CUSTOMS_VALUE) + !!(bits & XBR_VAT_GOODS);
+    terms[1] = (cif && (bits & XBR_VAT_CUSTOMS_VALUE)) + !!(bits & XBR_VAT_FREIGHT);
+    terms[2] = (cif && (bits & XBR_VAT_CUSTOMS_VALUE)) + !!(bits & XBR_VAT_INSURANCE);
+    terms[3] = !!(bits & XBR_VAT_DUTY);
+}
+
+/* The base below de_minimis may not count anything more often than the border's base: VAT must
+ * never fall when a parcel's price crosses de_minimis, or the route search's dominance (a label
+ * with a lower price is never worse, route/search.c) would not hold. Price, freight, insurance
+ * and duty are never negative, so term by term is enough. */
+static void check_vat_bases(const xbr__ldobj_t *o, const xbr_country_t *c)
+{
+    int low[4], border[4];
+    vat_base_terms(xbr_country_vat_base(c, true), c->customs_value, low);
+    vat_base_terms(xbr_country_vat_base(c, false), c->customs_value, border);
+    static const char *const what[4] = {"the goods' price", "the freight", "the insurance",
+                                        "the duty"};
+    for (int i = 0; i < 4; i++)
+        if (low[i] > border[i]) {
+            const char *key = cJSON_HasObjectItem(o->obj, "vat_base_below_de_minimis")
+                                  ? "vat_base_below_de_minimis"
+                                  : "vat_base";
+            xbr__ldoc_diag(o->doc, XBR_SEV_ERROR, xbr__ld_member(o->obj, key), 0, o->oid, key,
+                           "a base below de_minimis that holds no more than \"vat_base\" (with "
+                           "\"customs_value\" counting the freight and insurance when the "
+                           "basis is cif)",
+                           "the VAT base below de_minimis counts %s more often than the border's: "
+                           "VAT would fall as a parcel's price crosses de_minimis",
+                           what[i]);
+            return;
+        }
+}
+
 void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oid, xbr_country_t *c,
                               const xbr__ldnet_ids_t *ids)
 {
@@ -560,6 +598,7 @@ void xbr__ldnet_tariff_fields(xbr__ldoc_t *doc, const cJSON *obj, const char *oi
         drop_thresholds(obj, c);
     get_vat_base(&o, "vat_base", &c->vat_base);
     get_vat_base(&o, "vat_base_below_de_minimis", &c->vat_base_below_de_minimis);
+    check_vat_bases(&o, c);
 }
 
 /* ---- categories ---- */
