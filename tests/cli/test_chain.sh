@@ -58,6 +58,15 @@ run chain "$TMP/sc.json" --product widget --market M
 expect_rc 3 "no way at all"
 expect_err "no route at all for widget into M" "no way named"
 
+# A negative exporter's profit is said in words. On the teaching T-shirt at its retail price of
+# 12.00 every way leaves the exporter less than nothing (tests/cli/test_routes.sh works the six
+# links' -0.65 by hand: 12.00 - (13.00 consumer price at the chain's margins - 0.35 of its own))
+run chain "$SRC/scenarios/six-link-teaching.json" --product P_TSHIRT --market M_US
+expect_rc 0 "teaching chain"
+expect_out "below zero \(traditional, b2b2c, direct\): at 12.00 USD" "a loss is named"
+run chain "$DATA/hand-scenario.json" --product widget --market M
+expect_no_out "below zero" "no loss, no line"
+
 run chain --help
 expect_rc 0 "help"
 expect_out "Usage: xbroute chain" "help text"

@@ -222,6 +222,18 @@ static void text_split(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t
     split_row(b, ch, label, v, has);
     XBR_SPLIT_ROW_("consumer price (the sum)", s[k].price);
 #undef XBR_SPLIT_ROW_
+    char losing[64] = "";
+    for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++)
+        if (ch->ways[k].found && s[k].exporter < -0.005)
+            snprintf(losing + strlen(losing), sizeof losing - strlen(losing), "%s%s",
+                     losing[0] ? ", " : "", xbr_chain_kind_name((xbr_chain_kind_t)k));
+    if (losing[0])
+        xbr_buf_printf(
+            b,
+            "   below zero (%s): at %.2f %s the margins, logistics, duties and fees\n"
+            "   take more than the price less the factory price; the exporter would lose "
+            "money\n",
+            losing, ch->price, cur);
 
     if (!ch->ways[XBR_CHAIN_TRADITIONAL].found)
         return;
