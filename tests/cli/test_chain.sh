@@ -67,6 +67,17 @@ expect_out "below zero \(traditional, b2b2c, direct\): at 12.00 USD" "a loss is 
 run chain "$DATA/hand-scenario.json" --product widget --market M
 expect_no_out "below zero" "no loss, no line"
 
+# Into a market of business buyers (B2B e-commerce) the direct way is a platform order, not B2C,
+# and the one who pays is a business buyer; a consumer market keeps its words.
+run chain "$SRC/scenarios/b2b-platform.json" --product P_EARBUDS --market B_LA_DIST
+expect_rc 0 "business market chain"
+expect_out "3\. B2B: factory -> business buyer" "the direct way is B2B"
+expect_out "business buyer pays" "the buyer is named"
+expect_no_out "consumer" "no consumer in a business market"
+run chain "$SRC/scenarios/six-link-teaching.json" --product P_TSHIRT --market M_US
+expect_out "3\. B2C: factory -> consumer" "a consumer market keeps B2C"
+expect_out "consumer pays" "a consumer market keeps its consumer"
+
 run chain --help
 expect_rc 0 "help"
 expect_out "Usage: xbroute chain" "help text"

@@ -19,11 +19,22 @@
 /* The width of every chart of the chain, px. */
 #define CHAIN_CHART_WIDTH 900.0
 
+/* Each way's title, ended by who buys (buyer()). */
 static const char *const kind_titles[XBR_CHAIN_KIND_COUNT] = {
-    "traditional chain: factory -> exporter -> importer -> wholesaler -> retailer -> consumer",
-    "B2B2C: factory -> foreign retailer -> consumer",
-    "B2C: factory -> consumer",
+    "traditional chain: factory -> exporter -> importer -> wholesaler -> retailer -> ",
+    "B2B2C: factory -> foreign retailer -> ",
+    "B2C: factory -> ",
 };
+
+/* Who buys at the end of the chain: "consumer", or "business buyer" in a market of business
+ * buyers (B2B e-commerce: the direct way is then a B2B platform order, not B2C); `brief` gives
+ * "buyer" there, for the columns of the tables. */
+static const char *buyer(const xbr_network_t *net, const xbr_chain_t *ch, bool brief)
+{
+    if (!net->nodes[ch->market].business)
+        return "consumer";
+    return brief ? "buyer" : "business buyer";
+}
 
 static const char *currency(const xbr_network_t *net)
 {
@@ -88,10 +99,12 @@ static void text_steps(xbr_buf_t *b, const xbr_network_t *net, const xbr_chain_w
 }
 
 /* The three ways in columns: links, days, markups, consumer price, factory share. */
-static void text_side_by_side(xbr_buf_t *b, const xbr_chain_t *ch)
+static void text_side_by_side(xbr_buf_t *b, const xbr_network_t *net, const xbr_chain_t *ch)
 {
-    static const char *const labels[] = {"links", "days to the consumer", "intermediary markups",
-                                         "consumer price", "factory share"};
+    char days[40], price[40];
+    snprintf(days, sizeof days, "days to the %s", buyer(net, ch, true));
+    snprintf(price, sizeof price, "%s price", buyer(net, ch, true));
+    const char *const labels[] = {"links", days, "intermediary markups", price, "factory share"};
     xbr_buf_printf(b, "\nside by side\n   %-22s %14s %14s %14s\n", "",
                    xbr_chain_kind_name(XBR_CHAIN_TRADITIONAL), xbr_chain_kind_name(XBR_CHAIN_B2B2C),
                    xbr_chain_kind_name(XBR_CHAIN_DIRECT));
@@ -154,14 +167,16 @@ static void text_split(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t
     const xbr_chain_split_t *s = ch->split;
     double v[XBR_CHAIN_KIND_COUNT];
     bool has[XBR_CHAIN_KIND_COUNT];
-    xbr_buf_printf(b, "\nwho keeps what of a consumer price of %.2f %s (%s)\n   %-36s", ch->price,
-                   cur,
-                   ch->price_given ? "the product's retail_price"
-                   : ch->ways[XBR_CHAIN_TRADITIONAL].found
-                       ? "the traditional chain's consumer price; a product's retail_price sets "
-                         "another"
-                       : "the highest consumer price of the chains found",
-                   "");
+    const char *who = buyer(net, ch, false);
+    xbr_buf_printf(b, "\nwho keeps what of a %s price of %.2f %s (", who, ch->price, cur);
+    if (ch->price_given)
+        xbr_buf_puts(b, "the product's retail_price");
+    else if (ch->ways[XBR_CHAIN_TRADITIONAL].found)
+        xbr_buf_printf(b, "the traditional chain's %s price; a product's retail_price sets another",
+                       who);
+    else
+        xbr_buf_printf(b, "the highest %s price of the chains found", who);
+    xbr_buf_printf(b, ")\n   %-36s", "");
     for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++)
         xbr_buf_printf(b, " %12s", xbr_chain_kind_name((xbr_chain_kind_t)k));
     xbr_buf_puts(b, "\n");
@@ -220,7 +235,8 @@ static void text_split(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t
     for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++)
         v[k] = s[k].advertising;
     split_row(b, ch, label, v, has);
-    XBR_SPLIT_ROW_("consumer price (the sum)", s[k].price);
+    snprintf(label, sizeof label, "%s price (the sum)", who);
+    XBR_SPLIT_ROW_(label, s[k].price);
 #undef XBR_SPLIT_ROW_
     char losing[64] = "";
     for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++)
@@ -238,17 +254,17 @@ static void text_split(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t
     if (!ch->ways[XBR_CHAIN_TRADITIONAL].found)
         return;
     const char *trad = ch->six_link ? "the six-link chain" : "the short-chain";
-    xbr_buf_printf(
-        b, "\nthe exporter's gain\n   at the same consumer price (%.2f %s), the exporter keeps\n",
-        ch->price, cur);
+    xbr_buf_printf(b,
+                   "\nthe exporter's gain\n   at the same %s price (%.2f %s), the exporter keeps\n",
+                   who, ch->price, cur);
     xbr_buf_printf(b, "      %.2f through %s\n", s[XBR_CHAIN_TRADITIONAL].exporter, trad);
     for (int k = XBR_CHAIN_B2B2C; k < XBR_CHAIN_KIND_COUNT; k++)
         if (ch->ways[k].found)
             xbr_buf_printf(b, "      %.2f by %s (%.2f %s)\n", s[k].exporter,
                            xbr_chain_kind_name((xbr_chain_kind_t)k), fabs(ch->more_kept[k]),
                            ch->more_kept[k] >= 0 ? "more" : "less");
-    xbr_buf_printf(b, "   with the exporter's profit of %s (%.2f %s), the consumer could pay\n",
-                   trad, s[XBR_CHAIN_TRADITIONAL].exporter, cur);
+    xbr_buf_printf(b, "   with the exporter's profit of %s (%.2f %s), the %s could pay\n", trad,
+                   s[XBR_CHAIN_TRADITIONAL].exporter, cur, who);
     for (int k = XBR_CHAIN_B2B2C; k < XBR_CHAIN_KIND_COUNT; k++) {
         if (!ch->ways[k].found)
             continue;
@@ -271,7 +287,9 @@ static void write_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t
                    net->nodes[ch->market].id, p->unit_value, cur);
     for (int k = 0; k < XBR_CHAIN_KIND_COUNT; k++) {
         const xbr_chain_way_t *w = &ch->ways[k];
-        xbr_buf_printf(b, "\n%d. %s\n", k + 1, kind_titles[k]);
+        bool b2b = k == XBR_CHAIN_DIRECT && net->nodes[ch->market].business;
+        xbr_buf_printf(b, "\n%d. %s%s\n", k + 1, b2b ? "B2B: factory -> " : kind_titles[k],
+                       buyer(net, ch, false));
         if (!w->found) {
             xbr_buf_puts(b, "   no such route in the network\n");
             continue;
@@ -281,11 +299,12 @@ static void write_text(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_chain_t
                             "skips some of the traders\n");
         text_steps(b, net, w);
         xbr_buf_printf(b,
-                       "   consumer pays %.2f %s after %.1f days; the factory gets %.0f%% of "
+                       "   %s pays %.2f %s after %.1f days; the factory gets %.0f%% of "
                        "it\n",
-                       w->route.consumer_price, cur, w->route.days, 100.0 * w->route.factory_share);
+                       buyer(net, ch, false), w->route.consumer_price, cur, w->route.days,
+                       100.0 * w->route.factory_share);
     }
-    text_side_by_side(b, ch);
+    text_side_by_side(b, net, ch);
     text_split(b, sc, ch);
 }
 
