@@ -87,6 +87,16 @@ for m, rt in base.items():
         assert rt["regime"] == "9610" and rt["class"] == "air", (m, rt["class"])
 for m, rt in fast.items():
     assert rt["regime"] == "9810" and rt["class"] == "warehouse-sea", (m, rt["class"])
+# a business market's rows list the b2b-<mode> classes (b2b-rail too, which has no route here)
+# and none of the consumer's direct classes, which a business buyer's order can never be;
+# a consumer market's rows keep them
+for r in json.load(open(sys.argv[1]))["rows"]:
+    names = {c["class"] for c in r["classes"]}
+    if r["market"].startswith("B_"):
+        assert {"b2b-air", "b2b-rail", "warehouse-rail"} <= names, names
+        assert not names & {"air", "express", "post", "sea", "rail", "b2b2c", "traditional"}, names
+    else:
+        assert {"air", "rail", "b2b2c", "traditional"} <= names and "b2b-rail" not in names, names
 shops, dist = base["B_LA_SHOPS"]["cost"], base["B_LA_DIST"]["cost"]
 assert abs(shops["transport"] - 2.127999) < 1e-9, shops
 assert abs(shops["clearance"] - 0.2434) < 1e-9, shops

@@ -48,7 +48,27 @@ static const char *const standard_classes[] = {
     "air",           "express",        "post",          "sea",   "rail",
     "warehouse-sea", "warehouse-rail", "warehouse-air", "b2b2c", "traditional",
 };
-#define N_STANDARD (sizeof standard_classes / sizeof standard_classes[0])
+/* The same for a market of business buyers (B2B e-commerce): their direct orders are class
+ * b2b-<mode> by construction (route.h), so the consumer's direct classes can never have a route
+ * there; a chain through traders or a retailer into such a market is still listed when the
+ * network has one (list_classes() adds every class found). */
+static const char *const business_classes[] = {
+    "b2b-air",  "b2b-express",   "b2b-post",       "b2b-sea",
+    "b2b-rail", "warehouse-sea", "warehouse-rail", "warehouse-air",
+};
+
+typedef struct {
+    const char *const *name;
+    size_t n;
+} standard_t;
+
+/* The standard classes of market m's rows. */
+static standard_t standard_for(const xbr_scenario_t *sc, int m)
+{
+    if (sc->network->nodes[m].business)
+        return (standard_t){business_classes, sizeof business_classes / sizeof *business_classes};
+    return (standard_t){standard_classes, sizeof standard_classes / sizeof *standard_classes};
+}
 
 /* Per class while collecting: the cheapest route within the promise, and the fastest. */
 typedef struct {
@@ -198,10 +218,10 @@ static int cmp_class_result(const void *a, const void *b)
     return strcmp(x->class_name, y->class_name);
 }
 
-static bool is_standard(const char *name)
+static bool is_standard(standard_t std, const char *name)
 {
-    for (size_t s = 0; s < N_STANDARD; s++)
-        if (strcmp(name, standard_classes[s]) == 0)
+    for (size_t s = 0; s < std.n; s++)
+        if (strcmp(name, std.name[s]) == 0)
             return true;
     return false;
 }
@@ -217,20 +237,20 @@ static bool row_has(const xbr_compare_row_t *row, const char *name)
 
 /* The row's classes, unjudged: the standard ones, then any other class a route of `cl` or of
  * `more` (may be NULL) has. */
-static xbr_status_t list_classes(const collect_list_t *cl, const collect_list_t *more,
-                                 xbr_compare_row_t *row)
+static xbr_status_t list_classes(standard_t std, const collect_list_t *cl,
+                                 const collect_list_t *more, xbr_compare_row_t *row)
 {
-    size_t n = N_STANDARD + cl->count + (more != NULL ? more->count : 0);
+    size_t n = std.n + cl->count + (more != NULL ? more->count : 0);
     row->classes = calloc(n, sizeof *row->classes);
     if (row->classes == NULL)
         return XBR_ENOMEM;
     row->n_classes = 0;
-    for (size_t s = 0; s < N_STANDARD; s++)
-        snprintf(row->classes[row->n_classes++].class_name, 32, "%s", standard_classes[s]);
+    for (size_t s = 0; s < std.n; s++)
+        snprintf(row->classes[row->n_classes++].class_name, 32, "%s", std.name[s]);
     for (int pass = 0; pass < 2; pass++) {
         const collect_list_t *l = pass == 0 ? cl : more;
         for (size_t i = 0; l != NULL && i < l->count; i++)
-            if (!is_standard(l->items[i].name) && !row_has(row, l->items[i].name))
+            if (!is_standard(std, l->items[i].name) && !row_has(row, l->items[i].name))
                 snprintf(row->classes[row->n_classes++].class_name, 32, "%s", l->items[i].name);
     }
     for (size_t k = 0; k < row->n_classes; k++)
@@ -303,9 +323,10 @@ static void order_row(xbr_compare_row_t *row)
 }
 
 /* Builds one row from what was collected; takes ownership of the kept routes. */
-static xbr_status_t build_row(collect_list_t *cl, collect_list_t *open_cl, xbr_compare_row_t *row)
+static xbr_status_t build_row(standard_t std, collect_list_t *cl, collect_list_t *open_cl,
+                              xbr_compare_row_t *row)
 {
-    xbr_status_t st = list_classes(cl, NULL, row);
+    xbr_status_t st = list_classes(std, cl, NULL, row);
     if (st != XBR_OK)
         return st;
     const collect_t *win = find_winner(cl);
@@ -397,13 +418,14 @@ static xbr_status_t compare_row(const xbr_scenario_t *sc, const searchers_t *s, 
 {
     collect_list_t cl = {0}, open_cl = {0};
     xbr_status_t st = collect_pair(sc, s->router, p, m, row->promise_days, &cl, diags);
+    standard_t std = standard_for(sc, m);
     bool need_open = false;
-    for (size_t k = 0; k < N_STANDARD && s->open != NULL; k++)
-        need_open |= collect_find(&cl, standard_classes[k], false) == NULL;
+    for (size_t k = 0; k < std.n && s->open != NULL; k++)
+        need_open |= collect_find(&cl, std.name[k], false) == NULL;
     if (st == XBR_OK && need_open)
         st = collect_pair(&s->open->sc, s->open_router, p, m, row->promise_days, &open_cl, diags);
     if (st == XBR_OK)
-        st = build_row(&cl, need_open ? &open_cl : NULL, row);
+        st = build_row(std, &cl, need_open ? &open_cl : NULL, row);
     collect_free(&cl);
     collect_free(&open_cl);
     return st;
@@ -471,11 +493,11 @@ static void judge_within(xbr_class_result_t *res, collect_t *c, collect_t *f, co
 
 /* Builds one row within a design from the design's network's classes `cl` and the scenario's
  * `full` (NULL: not needed); `prefer` as find_winner_within(). Takes the kept routes. */
-static xbr_status_t build_row_within(collect_list_t *cl, collect_list_t *full,
+static xbr_status_t build_row_within(standard_t std, collect_list_t *cl, collect_list_t *full,
                                      collect_list_t *open_cl, const char *prefer,
                                      const xbr_design_t *d, xbr_compare_row_t *row)
 {
-    xbr_status_t st = list_classes(cl, full, row);
+    xbr_status_t st = list_classes(std, cl, full, row);
     if (st != XBR_OK)
         return st;
     const collect_t *win = find_winner_within(cl, prefer);
@@ -490,10 +512,10 @@ static xbr_status_t build_row_within(collect_list_t *cl, collect_list_t *full,
 }
 
 /* Whether a class of the collected list is missing or has nothing within the promise. */
-static bool some_class_short(const collect_list_t *cl)
+static bool some_class_short(standard_t std, const collect_list_t *cl)
 {
-    for (size_t k = 0; k < N_STANDARD; k++)
-        if (collect_find((collect_list_t *)cl, standard_classes[k], false) == NULL)
+    for (size_t k = 0; k < std.n; k++)
+        if (collect_find((collect_list_t *)cl, std.name[k], false) == NULL)
             return true;
     for (size_t i = 0; i < cl->count; i++)
         if (!cl->items[i].has_meeting)
@@ -502,12 +524,11 @@ static bool some_class_short(const collect_list_t *cl)
 }
 
 /* Whether a standard class is in neither list (`full` may be NULL). */
-static bool some_class_missing(const collect_list_t *cl, const collect_list_t *full)
+static bool some_class_missing(standard_t std, const collect_list_t *cl, const collect_list_t *full)
 {
-    for (size_t k = 0; k < N_STANDARD; k++)
-        if (collect_find((collect_list_t *)cl, standard_classes[k], false) == NULL &&
-            (full == NULL ||
-             collect_find((collect_list_t *)full, standard_classes[k], false) == NULL))
+    for (size_t k = 0; k < std.n; k++)
+        if (collect_find((collect_list_t *)cl, std.name[k], false) == NULL &&
+            (full == NULL || collect_find((collect_list_t *)full, std.name[k], false) == NULL))
             return true;
     return false;
 }
@@ -521,15 +542,16 @@ static xbr_status_t compare_row_within(const xbr_scenario_t *sc, const searchers
     collect_list_t cl = {0}, full = {0}, open_cl = {0};
     xbr_status_t st =
         collect_pair(&s->within->sc, s->within_router, p, m, row->promise_days, &cl, diags);
-    bool need_full = st == XBR_OK && s->closes_any && some_class_short(&cl);
+    standard_t std = standard_for(sc, m);
+    bool need_full = st == XBR_OK && s->closes_any && some_class_short(std, &cl);
     if (need_full)
         st = collect_pair(sc, s->router, p, m, row->promise_days, &full, diags);
-    bool need_open = st == XBR_OK && s->open != NULL && some_class_missing(&cl, &full);
+    bool need_open = st == XBR_OK && s->open != NULL && some_class_missing(std, &cl, &full);
     if (need_open)
         st = collect_pair(&s->open->sc, s->open_router, p, m, row->promise_days, &open_cl, diags);
     if (st == XBR_OK)
-        st = build_row_within(&cl, need_full ? &full : NULL, need_open ? &open_cl : NULL, prefer,
-                              s->design, row);
+        st = build_row_within(std, &cl, need_full ? &full : NULL, need_open ? &open_cl : NULL,
+                              prefer, s->design, row);
     collect_free(&cl);
     collect_free(&full);
     collect_free(&open_cl);
