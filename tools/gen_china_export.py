@@ -241,6 +241,12 @@ SOURCES = [
      "where": "fba-profit.com/amazon-fba-storage-fee-calculator; skucompass.com (via tools/data/reference-rates.md section 5 and tools/data/rules-2026.md section 5.1)", "date": "2026"},
     {"id": "S_FBA_UK_2026", "what": "UK warehouse handling: Amazon FBA UK 2026 standard (non-low-price) fees, GBP per unit by size tier: envelopes (33 x 23 x 2.5/4/6 cm) 1.83-2.94, small parcel (35 x 25 x 12 cm, 3.9 kg) 2.91-3.27, standard parcel (45 x 34 x 26 cm, 11.9 kg) 2.94-3.58, oversize: small (61 x 46 x 46 cm, unit 1.76 kg) 3.49 + 0.22/kg, standard light (101 x 60 x 60, 15 kg) 4.35 + 0.15/kg, standard heavy (101 x 60 x 60, 23 kg) 6.58 up to 15.76 kg + 0.08/kg, standard large (120 x 60 x 60, 23 kg) 5.67 + 0.07/kg, bulky (23 kg) 10.20 + 0.24/kg, each over 760 g, heavy (31.5 kg) 13.04 + 0.09/kg; dimensional weight L x W x H (cm) / 5000 (200 kg/m3). In USD at 1.27 (S_FX)",
      "where": "public GitHub file 'Amazon UK FBA Fee Tables and Calculations (2026)' (UK_STANDARD_FBA_TABLE_2026, UK_STANDARD_FBA_OVERSIZE_TABLE_2026, UK_SIZE_TIER_DEFINITIONS_2026) (via tools/data/rules-2026.md section 5.2)", "date": "2026"},
+    {"id": "S_AWD_BOX_FEE", "what": "Amazon Warehousing and Distribution (AWD) outbound processing fee, charged per box when an order leaves for Amazon's fulfilment network or the seller's other sales channels (Multi-Channel Distribution): 1.35 USD per box from 2025-04-01 (the processing fee split into inbound and outbound, 1.35 each), 1.40 USD per box from 2026-01-15",
+     "where": "sellercentral.amazon.com/gp/help/external/GAYG62Q3MPE6STFS and /GPB467PZW3AZC4V3 (AWD fees, 1.35 from 2025-04-01); biginternetcommerce.com/?p=27803 (the 2026-01-15 change, 1.40 per box)", "date": "2026-01-15"},
+    {"id": "S_FBA_BOX_LIMITS", "what": "Amazon's limits for a box of several standard-size units: at most 25 inches (63.5 cm) on any side and 50 lb (22.68 kg); a cube of 63.5 cm holds 0.256 m3",
+     "where": "Amazon Seller Central 'Shipping and routing requirements' (box dimensions, box weight), as quoted by selltecprep.com/knowledge_base/shipping-and-routing-requirements-box-dimensions-box-weight-how-to-pack-a-box and china-nbn-inspection.com/blogshow_215.html", "date": "2024"},
+    {"id": "S_B2B_BOXES_ASSUMED", "what": "assumption: a business buyer's order (a carton, a pallet) from a US warehouse leaves in whole boxes at AWD's outbound fee per box (S_AWD_BOX_FEE), boxes filled to Amazon's limits (S_FBA_BOX_LIMITS) by weight or volume, instead of FBA's per-unit fee for a consumer's parcel; the transport to the buyer is the link's own rate",
+     "where": "assumption of this network", "date": "2026"},
     {"id": "S_FBA_UK_ASSUMED", "what": "assumption: UK oversize tiers by unit weight only (the source's caps on dimensional weight are left out), overage per started kg; units over 31.5 kg pay the heavy oversize rate extended (13.04 + 0.09 GBP per kg over 31.5 kg; no heavier UK tier was found); UK storage at the US FBA rates of S_FBA_STORAGE_2026, standard for envelopes and parcels, oversize for the oversize tiers (no UK storage rate was found)",
      "where": "assumption of this network", "date": "2026"},
 ]
@@ -530,8 +536,14 @@ def fba_us_2026():
         bulky("extra_large_150_lb_plus", None, None, 194.95, 151, 0.19, unit_weight=True),
     ]
     return {"volumetric_kg_per_m3": r2(LB / (139 * 2.54 ** 3 * 1e-6)),
-            "storage_per_m3_day": storage(0.78, 2.40), "tiers": tiers,
-            "source": ["S_FBA_US_2026", "S_FBA_SIMPLE", "S_FBA_STORAGE_2026"]}
+            "storage_per_m3_day": storage(0.78, 2.40),
+            # business buyers' orders: AWD's outbound fee per box (S_AWD_BOX_FEE), boxes of at
+            # most 50 lb and 25 in a side (S_FBA_BOX_LIMITS)
+            "business_orders": {"per_box": 1.40, "box_max_kg": round(50 * LB, 2),
+                                "box_max_m3": round((25 * 2.54) ** 3 * 1e-6, 3)},
+            "tiers": tiers,
+            "source": ["S_FBA_US_2026", "S_FBA_SIMPLE", "S_FBA_STORAGE_2026", "S_AWD_BOX_FEE",
+                       "S_FBA_BOX_LIMITS", "S_B2B_BOXES_ASSUMED"]}
 
 
 def fba_uk_2026():

@@ -451,6 +451,12 @@ typedef struct {
     char *id;
     double volumetric_kg_per_m3; /* dimensional weight = L x W x H (m3) x this */
     xbr_storage_rates_t storage;
+    /* JSON "business_orders": an order of business buyers (B2B e-commerce) leaves in whole
+     * boxes of at most box_max_kg and box_max_m3, at per_box each, instead of the per-unit fee
+     * of its size tier; per_box 0 (not given): the per-unit fee applies to those orders too. */
+    double business_per_box;
+    double business_box_max_kg;
+    double business_box_max_m3;
     size_t n_tiers;
     xbr_fee_tier_t *tiers;
     xbr_srcpos_t pos;

@@ -155,7 +155,9 @@
  * leg uses the link's own cost and days (a sea or rail link carries it without a parcel service:
  * LCL), the export of a direct order or of one from domestic stock is declared 9710
  * (fee_per_shipment / q), and a direct route's class is b2b (class name "b2b-<mode of the first
- * border-crossing link>", regime 9710) instead of a 9610 direct class. Stock abroad stays 9810. The
+ * border-crossing link>", regime 9710) instead of a 9610 direct class. Stock abroad stays 9810; a
+ * business order from stock pays its warehouse's fee table per box
+ * ("business_orders") when the table has one, instead of the per-unit fee. The
  * platform's fee: a route that reaches the market in a parcel or stocked phase (a platform order,
  * direct or from stock) pays price x platform_fee_pct / 100, in markup, unless the order's value q
  * x unit_value exceeds platform_fee_max_order (> 0); routes through a retailer or trader pay none.

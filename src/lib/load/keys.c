@@ -101,8 +101,9 @@ static const char *const keys_last_mile[] = {"id", "country", "bands", "source",
 static const char *const keys_last_mile_band[] = {"up_to_km", "days", "prices", "above_per_kg",
                                                   NULL};
 static const char *const keys_last_mile_price[] = {"up_to_kg", "per_parcel", NULL};
-static const char *const keys_fee_table[] = {"volumetric_kg_per_m3", "storage_per_m3_day", "tiers",
-                                             "source", NULL};
+static const char *const keys_fee_table[] = {
+    "volumetric_kg_per_m3", "storage_per_m3_day", "tiers", "business_orders", "source", NULL};
+static const char *const keys_business_orders[] = {"per_box", "box_max_kg", "box_max_m3", NULL};
 static const char *const keys_fee_tier[] = {"name", "max_cm",  "max_kg",   "weight",
                                             "fees", "step_kg", "step_fee", "storage_per_m3_day",
                                             NULL};
@@ -176,6 +177,7 @@ static const char *const *rate_table_keys(const char *object)
         {"fee_tier", keys_fee_tier},
         {"fee_price", keys_fee_price},
         {"storage_rates", keys_storage_rates},
+        {"business_orders", keys_business_orders},
         {"economic_review", keys_economic_review},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)

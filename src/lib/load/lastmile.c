@@ -193,6 +193,22 @@ static void load_storage(xbr__ldoc_t *doc, const cJSON *s, const char *oid, cons
     xbr__ld_get_num(&o, "peak", true, xbr__ld_nonneg, &out->peak);
 }
 
+/* Reads "business_orders" {per_box > 0, box_max_kg > 0, box_max_m3 > 0, all required} at item
+ * b into the table t. */
+static void load_business_orders(xbr__ldoc_t *doc, const cJSON *b, const char *oid,
+                                 xbr_fee_table_t *t)
+{
+    if (!xbr__ld_is_object(doc, b, oid, "business_orders"))
+        return;
+    xbr__ldobj_t o = {doc, b, oid, "business_orders"};
+    xbr__ld_check_keys(&o, "business_orders");
+    xbr__ld_get_num(&o, "per_box", true, xbr__ld_positive, &t->business_per_box);
+    xbr__ld_get_num(&o, "box_max_kg", true, xbr__ld_positive, &t->business_box_max_kg);
+    xbr__ld_get_num(&o, "box_max_m3", true, xbr__ld_positive, &t->business_box_max_m3);
+    if (!(t->business_box_max_kg > 0.0) || !(t->business_box_max_m3 > 0.0))
+        t->business_per_box = 0.0; /* reported; never divide by a missing limit */
+}
+
 static void load_tier(xbr__ldoc_t *doc, const cJSON *t, const char *oid, size_t k, bool last,
                       xbr_fee_tier_t *tier)
 {
@@ -306,6 +322,9 @@ static void load_table(xbr__ldoc_t *doc, const char *id, const cJSON *it, xbr_ne
                        "an object {\"off_peak\", \"peak\"}", "missing required field");
     else
         load_storage(doc, s, oid, "storage_per_m3_day", &t->storage);
+    const cJSON *bo = xbr__ld_member(it, "business_orders");
+    if (bo != NULL)
+        load_business_orders(doc, bo, oid, t);
     xbr__ld_check_source_refs(&o, &ids->sources, ids->extra_sources);
     int n = get_array(&o, "tiers", "an array of at least one size tier");
     if (n <= 0)

@@ -666,8 +666,11 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
         double rate = xbr__fee_storage_rate(cm->net, cm->prod, st->node, cm->sc->date);
         st->comp[XBR_COST_STORAGE] += stock * cm->prod->unit_m3 * rate * 7.0 / dw;
         st->comp[XBR_COST_CAPITAL] += stock * value * cm->hold_per_day * 7.0 / dw;
-        /* the fulfilment fee is paid when the unit leaves the shelf, after its storage */
-        st->comp[XBR_COST_HANDLING] += xbr__fee_fulfil(cm->net, cm->prod, st->node);
+        /* the fulfilment fee is paid when the unit leaves the shelf, after its storage; a
+         * business buyer's order leaves in whole boxes (route.h, "B2B e-commerce") */
+        st->comp[XBR_COST_HANDLING] +=
+            cm->b2b ? xbr__fee_fulfil_order(cm->net, cm->prod, st->node, cm->q_parcel)
+                    : xbr__fee_fulfil(cm->net, cm->prod, st->node);
         st->comp[XBR_COST_WAREHOUSE_FIXED] += fixed_per_unit(cm, st->node, dw);
         st->stock = stock;
         st->days = 0.0;

@@ -114,6 +114,23 @@ double xbr__fee_fulfil(const xbr_network_t *net, const xbr_product_t *prod, int 
     return fee;
 }
 
+double xbr__fee_fulfil_order(const xbr_network_t *net, const xbr_product_t *prod, int node,
+                             double q)
+{
+    const xbr_fee_table_t *tab = table_of(net, node);
+    if (tab == NULL || !(tab->business_per_box > 0.0) || !(q >= 1.0))
+        return xbr__fee_fulfil(net, prod, node);
+    /* whole boxes, by weight or by volume, whichever fills first; a hair of rounding above a
+     * whole number of boxes is that number (0.6 m3 / 0.2 m3 is three boxes, not four); a unit
+     * larger than a box (a sofa) goes as its own box */
+    if (prod->unit_kg > tab->business_box_max_kg || prod->unit_m3 > tab->business_box_max_m3)
+        return tab->business_per_box;
+    double by_kg = q * prod->unit_kg / tab->business_box_max_kg;
+    double by_m3 = q * prod->unit_m3 / tab->business_box_max_m3;
+    double boxes = fmax(1.0, ceil(fmax(by_kg, by_m3) * (1.0 - 1e-12)));
+    return tab->business_per_box * boxes / q;
+}
+
 bool xbr__fee_peak(xbr_day_t date)
 {
     if (date == XBR_NO_DAY)

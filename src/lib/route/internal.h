@@ -248,6 +248,12 @@ const xbr_fee_tier_t *xbr__fee_tier(const xbr_fee_table_t *tab, const xbr_produc
                                     double *fee);
 /* The fulfilment fee per unit at warehouse `node` (0 when it names no fee table). */
 double xbr__fee_fulfil(const xbr_network_t *net, const xbr_product_t *prod, int node);
+/* The fulfilment fee per unit of an order of q units of a business buyer (B2B e-commerce) from
+ * warehouse `node`: the table's per_box for each whole box the order fills (by weight or volume;
+ * a unit larger than a box is a box of its own), spread over the q units, when the table gives
+ * "business_orders"; else xbr__fee_fulfil(). */
+double xbr__fee_fulfil_order(const xbr_network_t *net, const xbr_product_t *prod, int node,
+                             double q);
 /* Whether `date` is in the storage peak season (October-December); XBR_NO_DAY: no. */
 bool xbr__fee_peak(xbr_day_t date);
 /* Storage per m3 per day at `node` for `prod` on `date`: the node's storage_cost_per_m3_day

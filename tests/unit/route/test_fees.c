@@ -433,6 +433,40 @@ static void test_shipped_network(void **state)
     xbr_scenario_free(sc);
 }
 
+/*
+ * Business buyers' orders leave a US warehouse in whole boxes at AWD's outbound fee, 1.40 USD a
+ * box, boxes of at most 22.68 kg (50 lb) and 0.256 m3 (63.5 cm a side) (networks/china-export.json,
+ * S_AWD_BOX_FEE, S_FBA_BOX_LIMITS), instead of FBA's per-unit fee. The earbud: 0.15 kg, 0.0006 m3.
+ *   a carton of 100: 15 kg / 22.68 = 0.66, 0.06 m3 / 0.256 = 0.23 -> 1 box: 1.40 / 100 = 0.014;
+ *   a pallet of 1,000: 150 kg / 22.68 = 6.61 -> 7 boxes (0.6 / 0.256 = 2.34 by volume):
+ *     7 x 1.40 / 1,000 = 0.0098;
+ *   one earbud alone: still a box: 1.40;
+ *   ten sofas (45 kg, 0.9 m3 each: larger than a box): a box each, 1.40 a sofa, where a consumer's
+ *     sofa pays FBA's 194.95;
+ *   the UK table gives no business_orders: the per-unit fee stays, for business orders too.
+ */
+static void test_business_orders_pay_per_box(void **state)
+{
+    (void)state;
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr_scenario_load(XBR_SOURCE_DIR "/scenarios/baseline.json", &sc, &d), XBR_OK);
+    xbr_diags_destroy(&d);
+    const xbr_network_t *net = sc->network;
+    int w = xbr_network_find_node(net, "W_US_WEST"), gb = xbr_network_find_node(net, "W_GB");
+    const xbr_product_t *buds = &sc->products[xbr_scenario_find_product(sc, "P_EARBUDS")];
+    assert_close(xbr__fee_fulfil_order(net, buds, w, 100.0), 0.014);
+    assert_close(xbr__fee_fulfil_order(net, buds, w, 1000.0), 0.0098);
+    assert_close(xbr__fee_fulfil_order(net, buds, w, 1.0), 1.40);
+    const xbr_product_t *sofa = &sc->products[xbr_scenario_find_product(sc, "P_SOFA")];
+    assert_close(xbr__fee_fulfil_order(net, sofa, w, 10.0), 1.40);
+    assert_close(xbr__fee_fulfil(net, sofa, w), 194.95);
+    assert_close(xbr__fee_fulfil_order(net, sofa, gb, 10.0), xbr__fee_fulfil(net, sofa, gb));
+    assert_true(xbr__fee_fulfil(net, sofa, gb) > 18.0);
+    xbr_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -446,6 +480,7 @@ int main(void)
         cmocka_unit_test(test_storage_by_season),
         cmocka_unit_test(test_stocked_route_uses_season_and_fee),
         cmocka_unit_test(test_shipped_network),
+        cmocka_unit_test(test_business_orders_pay_per_box),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
