@@ -162,8 +162,8 @@ static const char *const keys_change[] = {"op",          "node",
                                           "unit_kg",     "unit_m3",
                                           "unit_value",  "units_per_order",
                                           "demand_cv",   "departures_per_week",
-                                          "distance_km", COUNTRY_KEYS,
-                                          NULL};
+                                          "distance_km", "export_vat_rebate_pct",
+                                          COUNTRY_KEYS,  NULL};
 
 /* The objects of the last-mile rate cards and fulfilment fee tables (load/lastmile.c). */
 static const char *const *rate_table_keys(const char *object)
