@@ -533,6 +533,11 @@ typedef struct {
     double marketplace_fee_pct;
     double payment_fee_pct;
     double ad_share_pct;
+    /* JSON "export_vat_rebate_pct": China's export VAT rebate rate of the product (its HS
+     * code's), in % of unit_value: the input VAT the exporter paid and gets back only after the
+     * rebate event and the tax office's payout (route.h, "Export VAT rebate"). Default 0: not
+     * modelled (no invoices, no rebate, or not given). */
+    double export_vat_rebate_pct;
 } xbr_product_t;
 
 typedef struct {
@@ -567,6 +572,9 @@ typedef struct {
     double economic_min_days;
     double economic_max_days;
     double economic_step_days;
+    /* JSON "export_vat_rebate": {"payout_days": N}: the days from the rebate event (route.h)
+     * until the tax office pays the rebate out; default 0 */
+    double rebate_payout_days;
 } xbr_scenario_t;
 
 /* The value of a link's review_days, or of review_days_by_mode[m], that asks for the economic

@@ -102,7 +102,8 @@
  *               and when the scenario has no date; capital = I V holding_rate / 365 x 7 /
  *               demand, V the landed cost of a unit at w: price + every component so far but
  *               markup (in the price), in_transit and origin_stock (carrying costs, not paid
- *               into the unit);
+ *               into the unit); plus, on any route, the capital on the export VAT rebate
+ *               while it waits (below, "Export VAT rebate");
  *               warehouse_fixed: without a network
  *               design, fixed_cost_per_week / demand (the whole weekly fixed cost is charged
  *               to this product and market, as if w were opened for it alone); priced within a
@@ -141,14 +142,24 @@
  * clearance_days) is charged once, when the route stocks at the bonded warehouse, on the bulk
  * shipment and inside the replenishment lead time; the parcels that leave the zone later pay no
  * second export clearance. A bonded warehouse outside the origin's customs territory is passed in
- * bulk but never stocks (its zone exports only that country's goods). Not modelled: the cash timing
- * of China's export VAT rebate (claimable on entry into the zone under 1210, at export under 9810
- * and 0110, none under 9610 without input VAT invoices): unit_value is taken net of VAT, no rebate
- * rate or payout lag is charged as capital (rates go by HS code, and no dated payout lag was found:
- * docs/cost-model.md). Store sale: a link from a retailer with "store" true into a market is the
- * consumer's own trip from the shop. The loader binds no last_mile rate card to it and lets it omit
- * days, so it adds nothing (cost 0, days 0: the consumer collects the goods) unless the file gives
- * the store's own delivery as its cost and days; only online retailers ship parcels. B2B
+ * bulk but never stocks (its zone exports only that country's goods). Export VAT rebate (a product
+ * with export_vat_rebate_pct > 0, from an origin in China, into a market outside the origin's
+ * customs territory; docs/cost-model.md): unit_value is net of VAT; the exporter paid the input
+ * VAT and gets back R = unit_value x export_vat_rebate_pct / 100 only after the rebate event and
+ * the scenario's payout_days. Until then R is capital: capital += R x holding_rate / 365 x W, W the
+ * rebate's wait (route field rebate_wait_days; the charge is rebate_capital) = the days from the
+ * unit leaving the factory to the event (the cycle stock wait r / 2 at the origin on routes with
+ * bulk legs, then every day on the clock before the goods leave the origin's territory) + the
+ * export clearance days of the regime + payout_days. The event: 1210 (bonded) on entry into the
+ * zone, before the dwell in its stock; 9810, 0110, 9710 and 9610 direct at the export of the
+ * shipment or parcel (the days of the leg that leaves, and all after, do not count); plain
+ * "warehouse" (stock at home) at each parcel's export, so the wait includes the unit's dwell
+ * in that stock, I / d days (Little's law: I x 7 / demand). The steps stay additive and
+ * non-negative (the dwell is a multiple of I, like capital), so the searches stay exact
+ * (src/lib/route/search.c). Store sale: a link from a retailer with "store" true into a market is
+ * the consumer's own trip from the shop. The loader binds no last_mile rate card to it and lets it
+ * omit days, so it adds nothing (cost 0, days 0: the consumer collects the goods) unless the file
+ * gives the store's own delivery as its cost and days; only online retailers ship parcels. B2B
  * e-commerce: a market of business buyers (node field business, JSON "buyer": "business") orders on
  * a B2B platform. For its product x market pairs the parcel phases carry one order of q = the
  * market's order_units units (a carton, a pallet) instead of units_per_order, and as freight: every
@@ -283,6 +294,10 @@ typedef struct {
     bool domestic_sale;      /* the consumer buys inside the market's customs territory (above) */
     double interval_days;    /* routes with bulk legs: their replenishment interval r; else 0 */
     bool interval_economic;  /* r is the economic order interval of the leg that sets it */
+    /* the export VAT rebate (above): the days it waits, from the factory to the rebate event
+     * plus the payout, and its capital charge (part of cost.capital); 0 when not modelled */
+    double rebate_wait_days;
+    double rebate_capital;
 } xbr_route_t;
 
 /* Releases a route's arrays and zeroes it; safe on a zeroed route. */

@@ -4,7 +4,8 @@
  * the warehouse win?" (README, "xbroute sweep").
  *
  * Parameters (xbr_sweep_parse_set() reads "PATH=FROM:TO:STEP"):
- *   unit_kg, unit_m3, unit_value, units_per_order, demand_cv   the swept product's field;
+ *   unit_kg, unit_m3, unit_value, units_per_order, demand_cv,
+ *   export_vat_rebate_pct                                      the swept product's field;
  *   products.ID.FIELD                                          the same for product ID;
  *   demand                                                     the swept pair's units per week;
  *   demand.PRODUCT.MARKET                                      any pair's units per week;

@@ -4,7 +4,8 @@
 #    the stocked sofa's freight to Germany falls by the Cape-minus-Suez rate x its volume;
 #  - regime 1210 is reachable through the Meishan bonded warehouse (class bonded);
 #  - a warehouse route into its own market is labelled a 9810 export, then a domestic sale;
-#  - B2B e-commerce (#16 item 3): business buyers' orders are 9710, consumers' parcels 9610.
+#  - B2B e-commerce (#16 item 3): business buyers' orders are 9710, consumers' parcels 9610;
+#  - the export VAT rebate's cash timing (#11 item 5, scenarios/rebate-timing.json).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -126,4 +127,61 @@ run chain "$SRC/scenarios/b2b-platform.json" --product P_EARBUDS --market B_LA_S
 expect_rc 0 "chain into business buyers"
 expect_out "class b2b-air, regime 9710" "chain: the direct way into business buyers is b2b-air"
 expect_out "B2B platform's fee \(B_LA_SHOPS\) +- +- +0\.60" "chain: the platform's fee on its own line"
+
+# (5) The export VAT rebate (docs/cost-model.md, "The export VAT rebate"). The laptop of
+# rebate-timing.json: unit_value 380, rebate 13 % -> R = 49.40; holding 0.12 a year; payout
+# 8.4 days; review 14 days (r / 2 = 7 at the origin); demand 60 a week (d = 60 / 7 a day),
+# demand_cv 0.3, service level 0.95. Hand figures, from the network's figures for the legs:
+#   bonded (1210, Meishan): 7 + truck F_SUZHOU-W_CN_MEISHAN 1.1 + handling 1 + 1210 clearance 1
+#     + payout 8.4 = 18.5 days;
+#   stock at home (W_CN_NINGBO, 9610): 7 + truck 1.1 + handling 1 + the dwell I / d + 9610
+#     clearance 0.5 + payout 8.4, I / d = r / 2 + z sqrt(mu_L) s_d / d with mu_L = 2.1 (no
+#     variance in those legs), s_d = 0.3 x 60 / sqrt 7, z = 1.6448536 (95 %): 26.89 days;
+#   express from the factory (9610): clearance 0.5 + payout 8.4 = 8.9 days;
+# each day costs R x 0.12 / 365 a unit, in capital; without the rate (the same file with
+# export_vat_rebate_pct 0) capital is lower by exactly that, and nothing else changes (to 1e-6:
+# the JSON prints 10 significant digits).
+run compare "$SRC/scenarios/rebate-timing.json" --design none --format json
+expect_rc 0 "compare rebate-timing"
+cp "$out" "$TMP/rebate.json"
+python3 - "$SRC/scenarios/rebate-timing.json" "$TMP/norate.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+s["network"] = sys.argv[1].rsplit("/", 2)[0] + "/networks/china-export.json"
+for p in s["products"]:
+    p["export_vat_rebate_pct"] = 0
+json.dump(s, open(sys.argv[2], "w"))
+PY
+run compare "$TMP/norate.json" --design none --format json
+expect_rc 0 "compare rebate-timing without the rate"
+python3 - "$TMP/rebate.json" "$out" <<'PY' && pass || fail "rebate-timing: the laptop's rebate wait by regime"
+import json, math, sys
+def classes(path):
+    for r in json.load(open(sys.argv[path]))["rows"]:
+        if r["product"] == "P_LAPTOP":
+            return {c["class"]: c["route"] for c in r["classes"] if c["route"]}
+w, n = classes(1), classes(2)
+per_day = 380 * 0.13 * 0.12 / 365
+d, sd, z = 60 / 7, 0.3 * 60 / math.sqrt(7), 1.6448536269514722
+dwell = 7 + z * math.sqrt(2.1) * sd / d
+want = {"bonded": (18.5, "1210"), "warehouse": (7 + 1.1 + 1 + dwell + 0.5 + 8.4, "9610"),
+        "express": (8.9, "9610")}
+for k, (days, regime) in want.items():
+    r = w[k]
+    assert r["regime"] == regime, (k, r["regime"])
+    assert abs(r["export_vat_rebate"]["wait_days"] - days) < 1e-6, (k, r["export_vat_rebate"])
+    assert abs(r["export_vat_rebate"]["capital"] - days * per_day) < 1e-6, k
+    assert abs(r["cost"]["capital"] - n[k]["cost"]["capital"] - days * per_day) < 1e-6, k
+    assert abs(r["cost"]["total"] - n[k]["cost"]["total"] - days * per_day) < 1e-6, k
+    assert "export_vat_rebate" not in n[k], k
+# the 1210 zone ends the wait on entry: 8.39 days less than stock at home
+assert w["bonded"]["export_vat_rebate"]["wait_days"] < w["warehouse"]["export_vat_rebate"]["wait_days"]
+assert w["warehouse-rail"]["regime"] == "9810"
+PY
+run compare "$SRC/scenarios/rebate-timing.json" --design none
+expect_out "^  export VAT rebate 13% of the factory value \(49\.40 a unit\), paid out 8\.4 days" "compare names the laptop's rebate"
+expect_out "warehouse 26\.9 \(0\.437\), bonded 18\.5 \(0\.300\)" "compare lists each class's wait"
+# a scenario without a rate prints no rebate line
+run compare "$SRC/scenarios/baseline.json" --design none
+expect_no_out "export VAT rebate" "no rebate line where no product gives a rate"
 finish

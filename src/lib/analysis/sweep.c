@@ -28,6 +28,7 @@ enum {
     P_UNIT_VALUE,
     P_UNITS_PER_ORDER,
     P_DEMAND_CV,
+    P_REBATE_PCT,
     P_DEMAND,
     P_REVIEW_DAYS,
     P_SERVICE_LEVEL,
@@ -57,6 +58,7 @@ static const field_t PRODUCT_FIELDS[] = {
     {"unit_value", P_UNIT_VALUE, "", 0, HUGE_VAL, true, false},
     {"units_per_order", P_UNITS_PER_ORDER, "units", 1, HUGE_VAL, true, false},
     {"demand_cv", P_DEMAND_CV, "", 0, HUGE_VAL, true, false},
+    {"export_vat_rebate_pct", P_REBATE_PCT, "%", 0, 100, true, true},
 };
 static const field_t SCENARIO_FIELDS[] = {
     {"review_days", P_REVIEW_DAYS, "days", 0, HUGE_VAL, false, false},
@@ -165,7 +167,8 @@ static int split_path(const char *path, char *buf, size_t size, char *parts[4])
 }
 
 static const char *const PATH_FORMS =
-    "unit_kg, unit_m3, unit_value, units_per_order, demand_cv, products.ID.FIELD, demand, "
+    "unit_kg, unit_m3, unit_value, units_per_order, demand_cv, export_vat_rebate_pct, "
+    "products.ID.FIELD, demand, "
     "demand.PRODUCT.MARKET, review_days, service_level, holding_rate_per_year, carbon_price, "
     "value_of_time_per_day, links.MODE.cost, countries.CC.duty_pct[.CATEGORY], "
     "countries.CC.de_minimis, countries.CC.vat_pct, countries.CC.vat_de_minimis";
@@ -209,7 +212,8 @@ static xbr_status_t resolve_path(const xbr_scenario_t *sc, int product, int mark
         if (st == XBR_OK &&
             (*field = find_field(PRODUCT_FIELDS, COUNT(PRODUCT_FIELDS), p[2])) == NULL)
             st = unknown_field(diags, p[2], PRODUCT_FIELDS, COUNT(PRODUCT_FIELDS),
-                               "unit_kg, unit_m3, unit_value, units_per_order or demand_cv");
+                               "unit_kg, unit_m3, unit_value, units_per_order, demand_cv or "
+                               "export_vat_rebate_pct");
         return st;
     }
     if (n == 3 && strcmp(p[0], "demand") == 0) {
@@ -385,6 +389,9 @@ static void apply(xbr_scenario_t *sc, const xbr_sweep_set_t *set, double v)
         break;
     case P_DEMAND_CV:
         p->demand_cv = v;
+        break;
+    case P_REBATE_PCT:
+        p->export_vat_rebate_pct = v;
         break;
     case P_DEMAND:
         p->demand_per_week[set->index2] = v;

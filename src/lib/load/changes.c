@@ -46,8 +46,10 @@ static const char *const op_names[] = {
 /* one name per op, in the enum's order (a missing name would be a NULL in op_parse()) */
 _Static_assert(sizeof op_names / sizeof op_names[0] == OP_COUNT, "a name per op");
 
-/* The keys each op uses besides "op" (set_country also takes every country key). */
-static const char *const op_keys[OP_COUNT][6] = {
+/* The keys each op uses besides "op" (set_country also takes every country key); OP_MAX_KEYS:
+ * the most any op takes (set_product's). */
+#define OP_MAX_KEYS 7
+static const char *const op_keys[OP_COUNT][OP_MAX_KEYS] = {
     {"node", NULL},
     {"node", NULL},
     {"link", NULL},
@@ -59,7 +61,8 @@ static const char *const op_keys[OP_COUNT][6] = {
     {"node", "link", "capacity_m3", "capacity_kg_per_week", NULL},
     {"country", NULL},
     {"link", "cost", "days", "departures_per_week", "capacity_kg_per_week", "distance_km"},
-    {"product", "unit_kg", "unit_m3", "unit_value", "units_per_order", "demand_cv"},
+    {"product", "unit_kg", "unit_m3", "unit_value", "units_per_order", "demand_cv",
+     "export_vat_rebate_pct"},
     {"product", "market", "country", "demand", NULL},
     {"product", "market", "country", "factor", NULL},
 };
@@ -90,7 +93,7 @@ static void check_op_keys(xbr__ldoc_t *doc, const cJSON *ch, const char *oid, in
             known = strcmp(all[i], m->string) == 0;
         if (!known)
             continue; /* xbr__ld_check_keys warned already */
-        for (int i = 0; i < 6 && op_keys[op][i] != NULL && !used; i++)
+        for (int i = 0; i < OP_MAX_KEYS && op_keys[op][i] != NULL && !used; i++)
             used = strcmp(op_keys[op][i], m->string) == 0;
         if (op == OP_SET_COUNTRY || op == OP_ADD_COUNTRY)
             for (size_t i = 0; country[i] != NULL && !used; i++)
@@ -587,9 +590,12 @@ static void set_product(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_scenario_t 
     n += xbr__ld_get_num(o, "unit_value", false, xbr__ld_positive, &pr->unit_value) == 1;
     n += xbr__ld_get_num(o, "units_per_order", false, ge1, &pr->units_per_order) == 1;
     n += xbr__ld_get_num(o, "demand_cv", false, xbr__ld_nonneg, &pr->demand_cv) == 1;
+    xbr__ldrange_t pct = {0.0, 100.0, 0};
+    n += xbr__ld_get_num(o, "export_vat_rebate_pct", false, pct, &pr->export_vat_rebate_pct) == 1;
     if (n == 0 && cJSON_GetArraySize(o->obj) <= 2)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, o->obj, 0, o->oid, NULL,
-                       "one of unit_kg, unit_m3, unit_value, units_per_order, demand_cv",
+                       "one of unit_kg, unit_m3, unit_value, units_per_order, demand_cv, "
+                       "export_vat_rebate_pct",
                        "set_product with nothing to set");
 }
 

@@ -110,6 +110,7 @@ static const char *const keys_fee_tier[] = {"name", "max_cm",  "max_kg",   "weig
 static const char *const keys_fee_price[] = {"up_to_kg", "fee", NULL};
 static const char *const keys_storage_rates[] = {"off_peak", "peak", NULL};
 static const char *const keys_economic_review[] = {"min_days", "max_days", "step_days", NULL};
+static const char *const keys_export_vat_rebate[] = {"payout_days", "source", NULL};
 static const char *const keys_scenario[] = {"format",
                                             "name",
                                             "description",
@@ -125,6 +126,7 @@ static const char *const keys_scenario[] = {"format",
                                             "date",
                                             "review_days_by_mode",
                                             "economic_review",
+                                            "export_vat_rebate",
                                             "changes",
                                             "sources",
                                             NULL};
@@ -145,6 +147,7 @@ static const char *const keys_product[] = {"id",
                                            "marketplace_fee_pct",
                                            "payment_fee_pct",
                                            "ad_share_pct",
+                                           "export_vat_rebate_pct",
                                            NULL};
 static const char *const keys_design[] = {"format", "description", "open_warehouses", NULL};
 /* The union of every op's keys; set_country takes any country key. */
@@ -160,8 +163,8 @@ static const char *const keys_change[] = {"op",          "node",
                                           "unit_kg",     "unit_m3",
                                           "unit_value",  "units_per_order",
                                           "demand_cv",   "departures_per_week",
-                                          "distance_km", COUNTRY_KEYS,
-                                          NULL};
+                                          "distance_km", "export_vat_rebate_pct",
+                                          COUNTRY_KEYS,  NULL};
 
 /* The objects of the last-mile rate cards and fulfilment fee tables (load/lastmile.c). */
 static const char *const *rate_table_keys(const char *object)
@@ -179,6 +182,7 @@ static const char *const *rate_table_keys(const char *object)
         {"storage_rates", keys_storage_rates},
         {"business_orders", keys_business_orders},
         {"economic_review", keys_economic_review},
+        {"export_vat_rebate", keys_export_vat_rebate},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         if (table[i].name[0] == object[0] && strcmp(table[i].name, object) == 0)

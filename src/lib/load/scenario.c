@@ -413,6 +413,8 @@ static xbr_status_t load_layer(xbr__ldoc_t *doc, const cJSON *it, const char *oi
     xbr__ld_get_num(&o, "marketplace_fee_pct", false, pct, &p->marketplace_fee_pct);
     xbr__ld_get_num(&o, "payment_fee_pct", false, pct, &p->payment_fee_pct);
     xbr__ld_get_num(&o, "ad_share_pct", false, pct, &p->ad_share_pct);
+    xbr__ldrange_t rebate = {0.0, 100.0, 0};
+    xbr__ld_get_num(&o, "export_vat_rebate_pct", false, rebate, &p->export_vat_rebate_pct);
     const cJSON *dims = xbr__ld_member(it, "dims_cm");
     if (dims != NULL && (!cJSON_IsArray(dims) || cJSON_GetArraySize(dims) != 3))
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, dims, 0, oid, "dims_cm",
@@ -623,6 +625,25 @@ static xbr_status_t read_sources(chain_t *c, xbr__strmap_t *sources)
     return st;
 }
 
+/* "export_vat_rebate": {"payout_days": N, "source": ...} from the nearest file that gives it,
+ * whole; its source ids checked against `sources` (the scenario's and the network's). */
+static void read_rebate(chain_t *c, const xbr__strmap_t *sources, xbr_scenario_t *sc)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        const cJSON *v = xbr__ld_member(c->docs[i].root, "export_vat_rebate");
+        if (v == NULL)
+            continue;
+        if (!xbr__ld_is_object(&c->docs[i], v, NULL, "export_vat_rebate"))
+            return;
+        xbr__ldobj_t o = {&c->docs[i], v, NULL, "export_vat_rebate"};
+        xbr__ld_check_keys(&o, "export_vat_rebate");
+        xbr__ldrange_t days = {0.0, 365.0, 0};
+        xbr__ld_get_num(&o, "payout_days", true, days, &sc->rebate_payout_days);
+        xbr__ld_check_source_refs(&o, sources, NULL);
+        return;
+    }
+}
+
 /* Adds the network's source ids to `sources` (products and changes may cite them as well as
  * the scenario's) and applies the changes, the root ancestor's first. */
 static xbr_status_t apply_changes(chain_t *c, xbr_network_t *net, xbr__strmap_t *sources)
@@ -731,6 +752,8 @@ static xbr_status_t build(chain_t *c, xbr_scenario_t *sc, xbr_network_t **net, x
         st = load_network_for(c, net, diags, net_errors);
     if (st == XBR_OK && *net != NULL)
         st = apply_changes(c, *net, &sources);
+    if (st == XBR_OK)
+        read_rebate(c, &sources, sc);
     if (st == XBR_OK)
         st = read_promise(c, *net, &scen);
     if (st == XBR_OK)

@@ -69,6 +69,14 @@ void xbr_route_write_json(xbr_json_t *j, const char *key, const xbr_scenario_t *
     xbr_json_number(j, "lead_time_days", r->lead_time_days);
     xbr_json_number(j, "interval_days", r->interval_days);
     xbr_json_bool(j, "interval_economic", r->interval_economic);
+    double rebate_pct = sc->products[r->product].export_vat_rebate_pct;
+    if (rebate_pct > 0.0) { /* only then: every other output stays as it was */
+        xbr_json_object_begin(j, "export_vat_rebate");
+        xbr_json_number(j, "pct", rebate_pct);
+        xbr_json_number(j, "wait_days", r->rebate_wait_days);
+        xbr_json_number(j, "capital", r->rebate_capital);
+        xbr_json_object_end(j);
+    }
     xbr_json_number(j, "co2e_kg", r->co2e_kg);
     xbr_json_number(j, "consumer_price", r->consumer_price);
     xbr_json_number(j, "factory_share", r->factory_share);

@@ -84,6 +84,33 @@ static void text_class(xbr_buf_t *b, const xbr_network_t *net, const xbr_class_r
     xbr_buf_printf(b, "%-*s %s\n", vw, v, c->why);
 }
 
+/* A product with an export VAT rebate rate: the days each class's rebate waits and the capital
+ * that costs a unit (route.h, "Export VAT rebate"); nothing otherwise. */
+static void text_rebate(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_row_t *row)
+{
+    const xbr_product_t *p = &sc->products[row->product];
+    if (!(p->export_vat_rebate_pct > 0.0))
+        return;
+    double amount = p->unit_value * p->export_vat_rebate_pct / 100.0;
+    xbr_buf_printf(b,
+                   "  export VAT rebate %g%% of the factory value (%.2f a unit), paid out %g days",
+                   p->export_vat_rebate_pct, amount, sc->rebate_payout_days);
+    xbr_buf_puts(b, " after its event;\n  the days it waits (its capital a unit):");
+    int n = 0;
+    for (size_t k = 0; k < row->n_classes; k++) {
+        const xbr_class_result_t *c = &row->classes[k];
+        if (!c->has_route)
+            continue;
+        xbr_buf_printf(b, "%s%s %.1f (%.3f)",
+                       n == 0       ? "\n    "
+                       : n % 4 == 0 ? ",\n    "
+                                    : ", ",
+                       c->class_name, c->route.rebate_wait_days, c->route.rebate_capital);
+        n++;
+    }
+    xbr_buf_puts(b, "\n");
+}
+
 /* Row i: its header, a line per class, and the winning route's path. */
 static void text_row(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t *cmp,
                      const xbr_sim_t *sim, size_t i, int vw)
@@ -122,6 +149,7 @@ static void text_row(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_compare_t
         xbr_buf_puts(b, "\n    (the six-link chain, as `xbroute chain` shows it: exporter, "
                         "importer, wholesaler and retailer all passed)\n");
     }
+    text_rebate(b, sc, row);
     if (row->design_note[0] != '\0')
         xbr_buf_printf(b, "  note: %s\n", row->design_note);
 }

@@ -112,6 +112,9 @@ static void text_table(xbr_buf_t *b, const xbr_scenario_t *sc, const xbr_route_s
         if (set->routes[i].interval_economic)
             xbr_buf_printf(b, "  (shipped every %g days: the economic interval)",
                            set->routes[i].interval_days);
+        if (set->routes[i].rebate_wait_days > 0.0)
+            xbr_buf_printf(b, "  (export VAT rebate waits %.1f days: %.3f a unit of capital)",
+                           set->routes[i].rebate_wait_days, set->routes[i].rebate_capital);
         xbr_buf_puts(b, "\n");
     }
     xbr_buf_printf(b, "\n  cost per unit (%s):\n", currency(sc));

@@ -333,6 +333,20 @@ xbr_status_t xbr__cm_init(xbr__cm_t *cm, const xbr_scenario_t *sc, int product, 
     return XBR_OK;
 }
 
+void xbr__cm_set_origin(xbr__cm_t *cm, int origin)
+{
+    const xbr_network_t *net = cm->net;
+    int oc = net->nodes[origin].country;
+    int mc = net->nodes[cm->market].country;
+    cm->origin_country = oc;
+    cm->rebate_per_day = 0.0;
+    /* China's export VAT rebate, on a route that must leave the origin's territory */
+    if (cm->prod->export_vat_rebate_pct > 0.0 && strcmp(net->countries[oc].code, "CN") == 0 &&
+        cm->territory[oc] != cm->territory[mc])
+        cm->rebate_per_day =
+            cm->prod->unit_value * cm->prod->export_vat_rebate_pct / 100.0 * cm->hold_per_day;
+}
+
 void xbr__cm_destroy(xbr__cm_t *cm)
 {
     free(cm->duty_pct);
@@ -344,9 +358,21 @@ void xbr__cm_destroy(xbr__cm_t *cm)
 
 /* ---- steps ------------------------------------------------------------------------------- */
 
-/* Adds days on the clock (mean, variance) and their in-transit holding at today's price. */
+/* Days the export VAT rebate waits (route.h, "Export VAT rebate"): capital on the rebate. */
+static void rebate_wait(const xbr__cm_t *cm, xbr__cstate_t *st, double days)
+{
+    if (cm->rebate_per_day > 0.0) {
+        st->rebate_days += days;
+        st->comp[XBR_COST_CAPITAL] += cm->rebate_per_day * days;
+    }
+}
+
+/* Adds days on the clock (mean, variance) and their in-transit holding at today's price; before
+ * the export, the rebate waits for them too. */
 static void add_days(const xbr__cm_t *cm, xbr__cstate_t *st, double mean, double var)
 {
+    if (!(st->flags & XBR_SF_EXPORTED))
+        rebate_wait(cm, st, mean);
     st->days += mean;
     st->days_var += var;
     if (st->phase != XBR_PH_STOCKED) {
@@ -372,6 +398,9 @@ static void charge_export(const xbr__cm_t *cm, xbr__cstate_t *st, xbr_regime_t r
     const xbr_regime_info_t *r = &cm->net->regimes[regime];
     st->comp[XBR_COST_CLEARANCE] += r->fee_per_shipment / q;
     add_days(cm, st, r->clearance_days, 0.0);
+    /* the export declaration is the rebate event: the rebate waits for its clearance days (the
+     * state is already exported, so add_days() did not count them), then the payout */
+    rebate_wait(cm, st, r->clearance_days + cm->sc->rebate_payout_days);
 }
 
 /* The regime of a state whose class is known (not pending bulk). */
@@ -407,6 +436,7 @@ void xbr__cm_start(const xbr__cm_t *cm, int origin, int phase, double interval, 
         /* cycle stock at the origin: Q/2 units between shipments at the factory value */
         st->interval = interval;
         st->comp[XBR_COST_ORIGIN_STOCK] += interval / 2.0 * st->price * cm->hold_per_day;
+        rebate_wait(cm, st, interval / 2.0); /* the unit's mean wait there, r / 2 */
     }
     handle_at(cm, st, origin);
 }
@@ -666,6 +696,9 @@ void xbr__cm_enter(const xbr__cm_t *cm, xbr__cstate_t *st, int next_phase)
         double rate = xbr__fee_storage_rate(cm->net, cm->prod, st->node, cm->sc->date);
         st->comp[XBR_COST_STORAGE] += stock * cm->prod->unit_m3 * rate * 7.0 / dw;
         st->comp[XBR_COST_CAPITAL] += stock * value * cm->hold_per_day * 7.0 / dw;
+        /* stock at home, not yet exported: the rebate waits out the unit's dwell I / d too */
+        if (!(st->flags & XBR_SF_EXPORTED))
+            rebate_wait(cm, st, stock * 7.0 / dw);
         /* the fulfilment fee is paid when the unit leaves the shelf, after its storage; a
          * business buyer's order leaves in whole boxes (route.h, "B2B e-commerce") */
         st->comp[XBR_COST_HANDLING] +=
@@ -855,6 +888,8 @@ void xbr__cm_finish(const xbr__cm_t *cm, const xbr__cstate_t *st, xbr_route_t *o
     out->generalised_cost = out->cost.total + cm->sc->value_of_time_per_day * st->days;
     out->domestic_sale = domestic_sale(cm, st, out);
     out->interval_days = st->interval;
+    out->rebate_wait_days = st->rebate_days;
+    out->rebate_capital = st->rebate_days * cm->rebate_per_day;
     if (st->interval > 0.0) {
         double rs[XBR__ECON_MAX];
         (void)xbr__cm_path_intervals(cm, out->links, out->n_links, out->stock_at, rs,
@@ -999,7 +1034,7 @@ xbr_status_t xbr_route_evaluate_in(const xbr_scenario_t *sc, const xbr_design_t 
     if (status != XBR_OK)
         goto out;
     int origin = net->links[links[0]].from;
-    cm.origin_country = net->nodes[origin].country;
+    xbr__cm_set_origin(&cm, origin);
     if (net->links[links[n - 1]].to != market || net->nodes[market].type != XBR_NODE_MARKET) {
         status = invalid(diags, net->nodes[market].id, NULL, "route does not end at the market",
                          "a path ending at a market node");

@@ -105,6 +105,11 @@ typedef struct {
     /* per country i: [2i] the de_minimis and [2i+1] the vat_de_minimis in force on the
      * scenario's date (owned) */
     double *thresholds;
+    /* the export VAT rebate (route.h, "Export VAT rebate"): unit_value x export_vat_rebate_pct
+     * / 100 x holding rate a day, the capital charge per day the rebate waits; 0 when not
+     * modelled (no rate, an origin outside China, a market in the origin's territory). Set by
+     * xbr__cm_set_origin(). */
+    double rebate_per_day;
 } xbr__cm_t;
 
 typedef struct {
@@ -123,12 +128,16 @@ typedef struct {
     int stock_border_mode; /* first_border_mode when the route stocked, or -1 */
     int stock_at;          /* stocking warehouse or -1 */
     double interval;       /* routes with bulk legs: the replenishment interval r (days); else 0 */
+    double rebate_days;    /* days the export VAT rebate has waited (0 unless modelled) */
 } xbr__cstate_t;
 
 /* Fills the constants for product x market; XBR_ENOMEM or XBR_EINPUT (bad index). Release with
  * xbr__cm_destroy(). */
 xbr_status_t xbr__cm_init(xbr__cm_t *cm, const xbr_scenario_t *sc, int product, int market);
 void xbr__cm_destroy(xbr__cm_t *cm);
+/* Sets the origin's country (origin_country) and what depends on it (rebate_per_day) for
+ * routes from node `origin`; before xbr__cm_start(). */
+void xbr__cm_set_origin(xbr__cm_t *cm, int origin);
 
 /* The state of a route standing at `origin` in `phase` (its handling charged); in a bulk phase
  * with replenishment interval `interval` (its origin stock charged; ignored otherwise). */

@@ -35,6 +35,13 @@
  *     non-decreasing in V (and in I);
  *   - everything else (transport, handling, clearance fees, carbon, the days after the state)
  *     is additive: it does not depend on the state's numbers at all, only on (v, phase, flags).
+ *     The export VAT rebate's capital (route.h) is of this kind too: a constant a day on the
+ *     days before the export (the "exported" flag), the clearance days and payout at the
+ *     export, and at stocking at home a non-negative multiple of the stock I (its dwell I / d),
+ *     charged with the other stocking costs. One caveat in pass 1's shortcut argument of (2):
+ *     when a loop leaves the origin's territory and comes back, A+C's rebate waits only until
+ *     that first exit, and the shortcut R may export later; such a loop re-enters the origin
+ *     country through its border (its clearance and taxes), and the shipped network has none.
  *     The published rate tables (route/fees.c) are of this kind: a last-mile link's price by
  *     distance band and parcel weight is a constant per (link, product), a warehouse's
  *     fulfilment fee by size tier a constant per (node, product), and its storage rate by
@@ -1549,7 +1556,7 @@ static xbr_status_t run(const xbr_scenario_t *sc, xbr_router_t *router, int prod
     status = xbr__cm_init(&s.cm, sc, product, market);
     if (status != XBR_OK)
         goto out;
-    s.cm.origin_country = sc->network->nodes[origin].country;
+    xbr__cm_set_origin(&s.cm, origin);
     s.cm.design = router->design;
     xbr__cm_set_intervals(&s.cm, router->intervals, router->n_intervals);
     s.r = router;

@@ -57,7 +57,7 @@ xbr_status_t xbr_route_trace(const xbr_scenario_t *sc, const xbr_route_t *route,
         goto out;
     }
     int origin = net->links[route->links[0]].from;
-    cm.origin_country = net->nodes[origin].country;
+    xbr__cm_set_origin(&cm, origin);
     /* The same start phase and phase choices as xbr_route_evaluate(): bulk when the route
      * stocks or passes an intermediary. */
     bool bulk = route->stock_at >= 0 || route->route_class == XBR_CLASS_TRADITIONAL ||

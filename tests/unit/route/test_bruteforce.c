@@ -2,7 +2,8 @@
  * route/test_bruteforce.c - the route searches against brute force: every simple path of
  * 600 random small networks (300 free-form, 300 layered like export chains; countries CN,
  * US, DE, NL, DE and NL sometimes in a customs union; some warehouses bonded, regime 1210;
- * 30 % of the markets of business buyers, regime 9710),
+ * 30 % of the markets of business buyers, regime 9710; half the products with an export VAT
+ * rebate whose wait is capital),
  * evaluated with xbr_route_evaluate and Pareto-filtered by an independent O(n^2) filter, plainly
  * and per class key (route_class, class_mode) for xbr_routes_pareto_by_class; and 200 more priced
  * within random network designs (xbr_router_set_design, xbr_route_evaluate_in); and 300 with
@@ -268,6 +269,12 @@ static void random_product(xbr_scenario_t *sc, rng_t *r, int market)
         mk->order_units = (double)(1 + pick(r, 500));
         mk->platform_fee_pct = chance(r, 0.7) ? unif(r, 0, 10) : 0.0;
         mk->platform_fee_max_order = chance(r, 0.5) ? unif(r, 100, 50000) : 0.0;
+    }
+    /* China's export VAT rebate (route.h): capital on it until the rebate event and the payout,
+     * half the time (drawn after the rest, as above) */
+    if (chance(r, 0.5)) {
+        p->export_vat_rebate_pct = unif(r, 0, 17);
+        sc->rebate_payout_days = unif(r, 0, 30);
     }
 }
 
