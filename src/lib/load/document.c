@@ -98,8 +98,8 @@ static size_t loc_index(const xbr__ldoc_t *doc, const cJSON *item)
     return (size_t)item->valueint;
 }
 
-/* Records where every line starts (doc->line_starts); on failure sets doc->nomem and leaves
- * them NULL. */
+/* Records where every line starts (doc->line_starts, 4 bytes a line: offsets fit in 32 bits);
+ * on failure sets doc->nomem and leaves them NULL. */
 static void index_lines(xbr__ldoc_t *doc)
 {
     size_t n = 1;
@@ -114,7 +114,7 @@ static void index_lines(xbr__ldoc_t *doc)
     doc->line_starts[k++] = 0;
     for (size_t i = 0; i < doc->len; i++)
         if (doc->text[i] == '\n')
-            doc->line_starts[k++] = i + 1;
+            doc->line_starts[k++] = (uint32_t)(i + 1);
     doc->n_lines = n;
 }
 
@@ -237,37 +237,282 @@ static void syntax_diag(xbr__ldoc_t *doc, const xbr__json_error_t *e)
 
 /* ---- opening and closing ---- */
 
-/* Builds the cJSON tree of the (scanned, valid) text in a new arena and numbers its items. */
-static xbr_status_t build_tree(xbr__ldoc_t *doc)
+/*
+ * The tree. A document is not parsed as one tree: cJSON spends some 64 bytes on every value, so
+ * the tree of a network file cost ten times the file. The root's members are parsed one by one
+ * into the document's arena, except its "nodes" and "links" arrays (a network's bulk), which
+ * stay empty arrays in the tree and are streamed: xbr__ldoc_iter_next() parses one element at
+ * a time into the element arena, reset before the next, so the load costs the text, the
+ * positions of one member or element, and the model. Each tree built gets the positions of its
+ * values from a second scan of its own text (xbr__json_scan_part(): the whole text was
+ * checked, recording nothing, in doc_init()), appended after the root's in doc->locs, and its
+ * items are numbered to match, so diagnostics keep their exact line:col.
+ */
+
+/* Reports a value that the scanner accepted and cJSON could not read. */
+static xbr_status_t cjson_refused(xbr__ldoc_t *doc, const char *end)
 {
-    const char *end = NULL;
-    doc->arena = xbr__arena_new();
-    if (doc->arena == NULL)
-        return XBR_ENOMEM;
-    doc->root = xbr__arena_parse(doc->arena, doc->text, doc->len, &end);
-    if (doc->root == NULL && xbr__arena_failed(doc->arena))
-        return XBR_ENOMEM; /* cJSON says only NULL: the arena knows it was memory */
-    if (doc->root == NULL) {
-        /* The text is valid JSON, so cJSON failed on a limit of its own (older cJSON read at
-         * most 63 characters of a number; 1.7.15 has none left below our depth limit) or ran
-         * out of memory. */
-        xbr__json_error_t err;
-        memset(&err, 0, sizeof err);
-        size_t off = end != NULL && end >= doc->text && end <= doc->text + doc->len
-                         ? (size_t)(end - doc->text)
-                         : 0;
-        xbr__json_linecol(doc->text, doc->len, off, &err.line, &err.col);
-        snprintf(err.msg, sizeof err.msg,
-                 "the JSON parser could not read this value (a number longer than 63 "
-                 "characters)");
-        syntax_diag(doc, &err);
-        return XBR_EINPUT;
+    /* The text is valid JSON, so cJSON failed on a limit of its own (older cJSON read at most
+     * 63 characters of a number; 1.7.15 has none left below our depth limit). */
+    xbr__json_error_t err;
+    memset(&err, 0, sizeof err);
+    size_t off = end != NULL && end >= doc->text && end <= doc->text + doc->len
+                     ? (size_t)(end - doc->text)
+                     : 0;
+    xbr__json_linecol(doc->text, doc->len, off, &err.line, &err.col);
+    snprintf(err.msg, sizeof err.msg,
+             "the JSON parser could not read this value (a number longer than 63 characters)");
+    syntax_diag(doc, &err);
+    return doc->nomem ? XBR_ENOMEM : XBR_EINPUT;
+}
+
+static xbr_status_t push_loc(xbr__ldoc_t *doc, size_t key, size_t val)
+{
+    xbr__json_locs_t *l = &doc->locs;
+    if (l->count == l->capacity) {
+        xbr__json_loc_t *items =
+            xbr__grow(l->items, &l->capacity, l->count + 1, sizeof *items, 256);
+        if (items == NULL)
+            return XBR_ENOMEM;
+        l->items = items;
     }
-    /* Recursion depth is bounded: the scanner rejected nesting deeper than 512. */
-    doc->positions_built = number_items(doc->root, 0) == doc->locs.count;
+    l->items[l->count].key = (uint32_t)key;
+    l->items[l->count].val = (uint32_t)val;
+    l->count++;
     return XBR_OK;
 }
 
+/* A node standing for a value that is not built (a streamed array, a root array), at the next
+ * position: k0 its key, v0 its value. */
+static cJSON *placeholder(xbr__ldoc_t *doc, int type, size_t k0, size_t v0)
+{
+    cJSON *v = xbr__arena_item(doc->arena, type);
+    if (v == NULL || push_loc(doc, k0, v0) != XBR_OK)
+        return NULL;
+    v->valueint = doc->locs.count - 1 <= (size_t)INT_MAX ? (int)(doc->locs.count - 1) : -1;
+    return v;
+}
+
+/*
+ * Builds the tree of the value at text[v0, v1) in `arena` (*out), with the positions of its
+ * values appended to doc->locs (the first one's key at k0: k0 == v0 unless it is a member) and
+ * its items numbered to match. XBR_OK, XBR_ENOMEM, or XBR_EINPUT (cJSON could not read it).
+ */
+static xbr_status_t build_value(xbr__ldoc_t *doc, xbr__arena_t *arena, size_t k0, size_t v0,
+                                size_t v1, cJSON **out)
+{
+    xbr__json_error_t err;
+    const char *end = NULL;
+    size_t base = doc->locs.count;
+    *out = NULL;
+    int rc = xbr__json_scan_part(doc->text, v0, v1, XBR_LOAD_MAX_DEPTH, &doc->locs, &err);
+    if (rc == XBR_JSON_ENOMEM)
+        return XBR_ENOMEM;
+    if (rc != XBR_JSON_OK || doc->locs.count == base)
+        doc->positions_built = 0; /* cannot happen: the whole text was checked */
+    else
+        doc->locs.items[base].key = (uint32_t)k0;
+    cJSON *v = xbr__arena_parse(arena, doc->text + v0, v1 - v0, &end);
+    if (v == NULL)
+        return xbr__arena_failed(arena) ? XBR_ENOMEM : cjson_refused(doc, end);
+    /* Recursion depth is bounded: the scanner rejected nesting deeper than 512. */
+    if (number_items(v, base) != doc->locs.count)
+        doc->positions_built = 0;
+    *out = v;
+    return XBR_OK;
+}
+
+/* Whether the member whose key is text[k0, k1) (quotes included) is streamed when it is an
+ * array. A key spelt with escapes is not recognised: that member is built whole, like any
+ * other, which is only slower. */
+static bool streamed_key(const char *t, size_t k0, size_t k1)
+{
+    return k1 - k0 == 7 &&
+           (memcmp(t + k0, "\"nodes\"", 7) == 0 || memcmp(t + k0, "\"links\"", 7) == 0);
+}
+
+/* Links `item` as the next member of `obj`, after *tail, under `key`. */
+static void append_member(cJSON *obj, cJSON **tail, cJSON *item, char *key)
+{
+    item->string = key;
+    item->type &= ~cJSON_StringIsConst;
+    if (*tail == NULL) {
+        obj->child = item;
+    } else {
+        (*tail)->next = item;
+        item->prev = *tail;
+    }
+    obj->child->prev = item; /* cJSON's convention: the first child's prev is the last */
+    *tail = item;
+}
+
+/* Adds to the root the member whose key is text[k0, k1) and value text[v0, v1). */
+static xbr_status_t add_member(xbr__ldoc_t *doc, cJSON **tail, size_t k0, size_t k1, size_t v0,
+                               size_t v1)
+{
+    const char *end = NULL;
+    cJSON *key = xbr__arena_parse(doc->arena, doc->text + k0, k1 - k0, &end);
+    if (key == NULL)
+        return xbr__arena_failed(doc->arena) ? XBR_ENOMEM : cjson_refused(doc, end);
+    cJSON *v = NULL;
+    if (doc->text[v0] == '[' && doc->n_streams < 2 && streamed_key(doc->text, k0, k1)) {
+        xbr__ldoc_stream_t *s = &doc->streams[doc->n_streams];
+        if ((v = placeholder(doc, cJSON_Array, k0, v0)) == NULL)
+            return XBR_ENOMEM;
+        doc->n_streams++;
+        s->item = v;
+        s->begin = v0;
+        s->end = v1;
+        s->empty = doc->text[xbr__json_skip_ws(doc->text, v1, v0 + 1)] == ']';
+        xbr__json_skip(doc->text, v1, v0, NULL, &s->objects);
+    } else {
+        xbr_status_t st = build_value(doc, doc->arena, k0, v0, v1, &v);
+        if (st != XBR_OK)
+            return st;
+    }
+    append_member(doc->root, tail, v, key->valuestring);
+    return XBR_OK;
+}
+
+/* Builds the root of the (checked) text: an object member by member; an array as an empty
+ * array, which only its type and place are ever asked of (no loader reads an array root). */
+static xbr_status_t build_root_value(xbr__ldoc_t *doc)
+{
+    const char *t = doc->text;
+    size_t len = doc->len, i = xbr__json_skip_ws(t, len, 0);
+    cJSON *tail = NULL;
+    if (t[i] != '{' && t[i] != '[')
+        return build_value(doc, doc->arena, i, i, xbr__json_skip(t, len, i, NULL, NULL),
+                           &doc->root);
+    doc->root = placeholder(doc, t[i] == '{' ? cJSON_Object : cJSON_Array, i, i);
+    if (doc->root == NULL)
+        return XBR_ENOMEM;
+    if (t[i] == '[')
+        return XBR_OK;
+    for (i = xbr__json_skip_ws(t, len, i + 1); i < len && t[i] == '"';) {
+        size_t k0 = i, k1 = xbr__json_skip_string(t, len, i);
+        size_t v0 = xbr__json_skip_ws(t, len, xbr__json_skip_ws(t, len, k1) + 1);
+        size_t v1 = xbr__json_skip(t, len, v0, NULL, NULL);
+        xbr_status_t st = add_member(doc, &tail, k0, k1, v0, v1);
+        if (st != XBR_OK)
+            return st;
+        i = xbr__json_skip_ws(t, len, v1);
+        if (i < len && t[i] == ',')
+            i = xbr__json_skip_ws(t, len, i + 1);
+    }
+    return XBR_OK;
+}
+
+static xbr_status_t build_root(xbr__ldoc_t *doc)
+{
+    doc->positions_built = 1;
+    if ((doc->arena = xbr__arena_new()) == NULL)
+        return XBR_ENOMEM;
+    xbr_status_t st = build_root_value(doc);
+    doc->root_locs = doc->locs.count;
+    return st;
+}
+
+/* ---- streamed arrays ---- */
+
+static const xbr__ldoc_stream_t *stream_of(const xbr__ldoc_t *doc, const cJSON *arr)
+{
+    for (int i = 0; i < doc->n_streams; i++)
+        if (arr != NULL && doc->streams[i].item == arr)
+            return &doc->streams[i];
+    return NULL;
+}
+
+void xbr__ldoc_iter_init(xbr__ldoc_iter_t *it, xbr__ldoc_t *doc, const cJSON *arr)
+{
+    memset(it, 0, sizeof *it);
+    it->doc = doc;
+    it->stream = stream_of(doc, arr);
+    if (it->stream != NULL)
+        it->off = it->stream->begin + 1;
+    else if (cJSON_IsArray(arr))
+        it->next = arr->child;
+}
+
+/* Refuses the element at text offset `at`, of `values` values, over the budget. */
+static int refuse(xbr__ldoc_iter_t *it, size_t at, size_t values)
+{
+    xbr__ldoc_t *doc = it->doc;
+    char what[256], expected[160];
+    int line = 0, col = 0;
+    const char *name = it->stream->item->string;
+    doc->refused = 1;
+    doc->n_errors++;
+    offset_linecol(doc, at, &line, &col);
+    snprintf(what, sizeof what,
+             "element #%zu of \"%s\" holds %zu JSON values, more than the loader builds at once",
+             it->k, name, values);
+    snprintf(expected, sizeof expected,
+             "at most %zu values in one element (README, \"Reliability\")", doc->element_budget);
+    add_at(doc, XBR_SEV_ERROR, line, col, NULL, name, what, expected);
+    return -1;
+}
+
+int xbr__ldoc_iter_next(xbr__ldoc_iter_t *it, bool build, const cJSON **out)
+{
+    xbr__ldoc_t *doc = it->doc;
+    *out = NULL;
+    if (it->stream == NULL) {
+        if (it->next == NULL)
+            return 0;
+        *out = it->next;
+        it->is_object = cJSON_IsObject(it->next);
+        it->next = it->next->next;
+        it->k++;
+        return 1;
+    }
+    /* the previous element's tree and positions go */
+    xbr__arena_reset(doc->element_arena);
+    doc->locs.count = doc->root_locs;
+    const char *t = doc->text;
+    size_t end = it->stream->end, values = 0;
+    size_t i = xbr__json_skip_ws(t, end, it->off);
+    if (doc->refused || i >= end || t[i] == ']')
+        return 0;
+    size_t j = xbr__json_skip(t, end, i, &values, NULL);
+    it->off = xbr__json_skip_ws(t, end, j);
+    it->off += it->off < end && t[it->off] == ',';
+    it->k++;
+    it->is_object = t[i] == '{';
+    if (!build)
+        return 1;
+    if (values > doc->element_budget)
+        return refuse(it, i, values);
+    if (doc->element_arena == NULL && (doc->element_arena = xbr__arena_new()) == NULL) {
+        doc->nomem = 1;
+        return -1;
+    }
+    cJSON *e = NULL;
+    xbr_status_t st = build_value(doc, doc->element_arena, i, i, j, &e);
+    if (st == XBR_ENOMEM)
+        doc->nomem = 1;
+    if (st != XBR_OK)
+        return -1;
+    *out = e;
+    return 1;
+}
+
+bool xbr__ldoc_array_empty(const xbr__ldoc_t *doc, const cJSON *arr)
+{
+    const xbr__ldoc_stream_t *s = stream_of(doc, arr);
+    return s != NULL ? s->empty : arr == NULL || arr->child == NULL;
+}
+
+size_t xbr__ldoc_array_objects(const xbr__ldoc_t *doc, const cJSON *arr)
+{
+    const xbr__ldoc_stream_t *s = stream_of(doc, arr);
+    size_t n = 0;
+    if (s != NULL)
+        return s->objects;
+    for (const cJSON *e = arr != NULL ? arr->child : NULL; e != NULL; e = e->next)
+        n += cJSON_IsObject(e);
+    return n;
+}
 /* Opens a document over text (owned: the document frees it, or NULL when borrowed). */
 static xbr_status_t doc_init(xbr__ldoc_t *doc, const char *name, const char *text, size_t len,
                              xbr_diags_t *diags, char *owned)
@@ -288,14 +533,19 @@ static xbr_status_t doc_init(xbr__ldoc_t *doc, const char *name, const char *tex
         return XBR_EINPUT;
     }
     doc->json_input = opens_as_json(text, len);
-    int rc = xbr__json_scan(text, len, XBR_LOAD_MAX_DEPTH, &doc->locs, &err);
+    /* the whole text is checked first, recording nothing: the positions are recorded per
+     * tree built (build_root(), xbr__ldoc_iter_next()) */
+    int rc = xbr__json_scan(text, len, XBR_LOAD_MAX_DEPTH, NULL, &err);
     if (rc == XBR_JSON_ENOMEM)
         return XBR_ENOMEM;
     if (rc != XBR_JSON_OK) {
         syntax_diag(doc, &err);
         return doc->nomem ? XBR_ENOMEM : XBR_EINPUT;
     }
-    return build_tree(doc);
+    doc->element_budget = len / XBR_LOAD_ELEMENT_BYTES_PER_VALUE;
+    if (doc->element_budget < XBR_LOAD_ELEMENT_MIN_VALUES)
+        doc->element_budget = XBR_LOAD_ELEMENT_MIN_VALUES;
+    return build_root(doc);
 }
 
 xbr_status_t xbr__ldoc_init(xbr__ldoc_t *doc, const char *name, const char *text, size_t len,
@@ -327,6 +577,7 @@ void xbr__ldoc_destroy(xbr__ldoc_t *doc)
     if (doc == NULL)
         return;
     xbr__arena_free(doc->arena); /* the whole tree */
+    xbr__arena_free(doc->element_arena);
     xbr__json_locs_destroy(&doc->locs);
     free(doc->line_starts);
     free(doc->buf);
