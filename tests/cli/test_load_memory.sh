@@ -80,6 +80,20 @@ peak validate -q "$TMP/links0.json"
 [[ $rc == 2 ]] && grep -q "link #1" "$TMP/err" && pass || fail "links of zeros: exit $rc"
 within8 "network with links [0,0,...]" "$TMP/links0.json"
 
+# A valid network with a stray member of 1.5 million small values: warned about at its key,
+# never built (exit 0).
+python3 - "$SRC/tests/data/cli/tiny-network.json" "$TMP/stray.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["stray"] = "@"
+text = json.dumps(d, indent=1).replace('"@"', "[" + "0," * 1500000 + "0]")
+open(sys.argv[2], "w").write(text)
+PY
+peak validate "$TMP/stray.json"
+[[ $rc == 0 ]] && grep -q 'warning: unknown key "stray"' "$TMP/err" && pass ||
+  fail "stray member: exit $rc, expected 0 and an unknown-key warning"
+within8 "network with a stray member [0,0,...]" "$TMP/stray.json"
+
 # One link holding 300,000 values (its "source": ["s","s",...]) is over the budget of one
 # element (65,536 values, or the file's size / 16): refused at the link, exit 2.
 python3 - "$SRC/tests/data/cli/tiny-network.json" "$TMP/big-link.json" <<'PY'

@@ -331,6 +331,20 @@ static bool streamed_key(const char *t, size_t k0, size_t k1)
            (memcmp(t + k0, "\"nodes\"", 7) == 0 || memcmp(t + k0, "\"links\"", 7) == 0);
 }
 
+/* Whether `key` is a top-level key of a format the documents hold (a network, a scenario, a
+ * design). In a file of one of the formats, a member of any other key is only ever warned about
+ * at its key (xbr__ld_check_keys()), so its value is not built: a stray member of a million
+ * values costs nothing. (A text of no format, e.g. a test's, is built whole.) */
+static bool known_root_key(const char *key)
+{
+    static const char *const kinds[] = {"network", "scenario", "design"};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        for (const char *const *keys = xbr_format_keys(kinds[k]); keys && *keys; keys++)
+            if (strcmp(*keys, key) == 0)
+                return true;
+    return false;
+}
+
 /* Links `item` as the next member of `obj`, after *tail, under `key`. */
 static void append_member(cJSON *obj, cJSON **tail, cJSON *item, char *key)
 {
@@ -346,32 +360,81 @@ static void append_member(cJSON *obj, cJSON **tail, cJSON *item, char *key)
     *tail = item;
 }
 
-/* Adds to the root the member whose key is text[k0, k1) and value text[v0, v1). */
-static xbr_status_t add_member(xbr__ldoc_t *doc, cJSON **tail, size_t k0, size_t k1, size_t v0,
-                               size_t v1)
+/* Where a member of the root is: its key at text[k0, k1), its value at text[v0, v1). */
+typedef struct {
+    size_t k0, k1, v0, v1;
+} member_at_t;
+
+/* Adds member m to the root. `formatted`: the root has a key that tells a format (see
+ * build_object()), so a member of a key no format knows is left unbuilt. */
+static xbr_status_t add_member(xbr__ldoc_t *doc, cJSON **tail, const member_at_t *m, bool formatted)
 {
     const char *end = NULL;
-    cJSON *key = xbr__arena_parse(doc->arena, doc->text + k0, k1 - k0, &end);
+    cJSON *key = xbr__arena_parse(doc->arena, doc->text + m->k0, m->k1 - m->k0, &end);
     if (key == NULL)
         return xbr__arena_failed(doc->arena) ? XBR_ENOMEM : cjson_refused(doc, end);
     cJSON *v = NULL;
-    if (doc->text[v0] == '[' && doc->n_streams < 2 && streamed_key(doc->text, k0, k1)) {
+    if (doc->text[m->v0] == '[' && doc->n_streams < 2 && streamed_key(doc->text, m->k0, m->k1)) {
         xbr__ldoc_stream_t *s = &doc->streams[doc->n_streams];
-        if ((v = placeholder(doc, cJSON_Array, k0, v0)) == NULL)
+        if ((v = placeholder(doc, cJSON_Array, m->k0, m->v0)) == NULL)
             return XBR_ENOMEM;
         doc->n_streams++;
         s->item = v;
-        s->begin = v0;
-        s->end = v1;
-        s->empty = doc->text[xbr__json_skip_ws(doc->text, v1, v0 + 1)] == ']';
-        xbr__json_skip(doc->text, v1, v0, NULL, &s->objects);
+        s->begin = m->v0;
+        s->end = m->v1;
+        s->empty = doc->text[xbr__json_skip_ws(doc->text, m->v1, m->v0 + 1)] == ']';
+        xbr__json_skip(doc->text, m->v1, m->v0, NULL, &s->objects);
+    } else if (formatted && !known_root_key(key->valuestring)) {
+        if ((v = placeholder(doc, cJSON_NULL, m->k0, m->v0)) == NULL)
+            return XBR_ENOMEM;
     } else {
-        xbr_status_t st = build_value(doc, doc->arena, k0, v0, v1, &v);
+        xbr_status_t st = build_value(doc, doc->arena, m->k0, m->v0, m->v1, &v);
         if (st != XBR_OK)
             return st;
     }
     append_member(doc->root, tail, v, key->valuestring);
     return XBR_OK;
+}
+
+/* Whether the key at text[k0, k1) tells the file's format, as xbr__file_kind_root() reads it. */
+static bool format_key(const char *t, size_t k0, size_t k1)
+{
+    static const char *const keys[] = {"\"format\"", "\"nodes\"", "\"network\"", "\"extends\""};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+        if (k1 - k0 == strlen(keys[k]) && memcmp(t + k0, keys[k], k1 - k0) == 0)
+            return true;
+    return false;
+}
+
+/* The members of the root object opening at text[i]: first where each is, then each added. */
+static xbr_status_t build_object(xbr__ldoc_t *doc, size_t i)
+{
+    const char *t = doc->text;
+    size_t len = doc->len, n = 0, cap = 0;
+    member_at_t *m = NULL;
+    cJSON *tail = NULL;
+    bool formatted = false;
+    xbr_status_t st = XBR_OK;
+    for (i = xbr__json_skip_ws(t, len, i + 1); i < len && t[i] == '"';) {
+        member_at_t *grown = xbr__grow(m, &cap, n + 1, sizeof *m, 16);
+        if (grown == NULL) {
+            free(m);
+            return XBR_ENOMEM;
+        }
+        m = grown;
+        m[n].k0 = i;
+        m[n].k1 = xbr__json_skip_string(t, len, i);
+        m[n].v0 = xbr__json_skip_ws(t, len, xbr__json_skip_ws(t, len, m[n].k1) + 1);
+        m[n].v1 = xbr__json_skip(t, len, m[n].v0, NULL, NULL);
+        formatted = formatted || format_key(t, m[n].k0, m[n].k1);
+        i = xbr__json_skip_ws(t, len, m[n++].v1);
+        if (i < len && t[i] == ',')
+            i = xbr__json_skip_ws(t, len, i + 1);
+    }
+    for (size_t k = 0; k < n && st == XBR_OK; k++)
+        st = add_member(doc, &tail, &m[k], formatted);
+    free(m);
+    return st;
 }
 
 /* Builds the root of the (checked) text: an object member by member; an array as an empty
@@ -380,27 +443,13 @@ static xbr_status_t build_root_value(xbr__ldoc_t *doc)
 {
     const char *t = doc->text;
     size_t len = doc->len, i = xbr__json_skip_ws(t, len, 0);
-    cJSON *tail = NULL;
     if (t[i] != '{' && t[i] != '[')
         return build_value(doc, doc->arena, i, i, xbr__json_skip(t, len, i, NULL, NULL),
                            &doc->root);
     doc->root = placeholder(doc, t[i] == '{' ? cJSON_Object : cJSON_Array, i, i);
     if (doc->root == NULL)
         return XBR_ENOMEM;
-    if (t[i] == '[')
-        return XBR_OK;
-    for (i = xbr__json_skip_ws(t, len, i + 1); i < len && t[i] == '"';) {
-        size_t k0 = i, k1 = xbr__json_skip_string(t, len, i);
-        size_t v0 = xbr__json_skip_ws(t, len, xbr__json_skip_ws(t, len, k1) + 1);
-        size_t v1 = xbr__json_skip(t, len, v0, NULL, NULL);
-        xbr_status_t st = add_member(doc, &tail, k0, k1, v0, v1);
-        if (st != XBR_OK)
-            return st;
-        i = xbr__json_skip_ws(t, len, v1);
-        if (i < len && t[i] == ',')
-            i = xbr__json_skip_ws(t, len, i + 1);
-    }
-    return XBR_OK;
+    return t[i] == '[' ? XBR_OK : build_object(doc, i);
 }
 
 static xbr_status_t build_root(xbr__ldoc_t *doc)

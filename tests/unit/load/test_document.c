@@ -179,11 +179,11 @@ static void test_source_lines_only_from_json_input(void **state)
     xbr_diags_destroy(&d);
 }
 
-/* A network-shaped text: "nodes" and "links" are streamed, "other" is built; line 3 has "é"
- * (2 bytes, 1 column) before the second link. */
+/* A network-shaped text: "nodes" and "links" are streamed, "sources" is built, "stray" (a key
+ * no format knows) is not; line 3 has "é" (2 bytes, 1 column) before the second link. */
 static const char streamed[] =
     "{\"nodes\": [{\"id\": \"A\"}, 7],\n"
-    " \"other\": [1, 2],\n"
+    " \"sources\": [1, 2], \"stray\": [3],\n"
     " \"links\": [ {\"id\": \"\xc3\xa9\"}, {\"x\": [1, 2, {\"y\": 3}]},\n"
     "   true ]}";
 
@@ -195,7 +195,8 @@ static void test_streamed_arrays_one_element_at_a_time(void **state)
     xbr_diags_init(&d);
     assert_int_equal(xbr__ldoc_init(&doc, "s.json", streamed, sizeof streamed - 1, &d), XBR_OK);
     const cJSON *links = cJSON_GetObjectItemCaseSensitive(doc.root, "links");
-    const cJSON *other = cJSON_GetObjectItemCaseSensitive(doc.root, "other");
+    const cJSON *other = cJSON_GetObjectItemCaseSensitive(doc.root, "sources");
+    const cJSON *stray = cJSON_GetObjectItemCaseSensitive(doc.root, "stray");
     assert_true(cJSON_IsArray(links));
     assert_null(links->child);                      /* not in the tree */
     assert_int_equal(cJSON_GetArraySize(other), 2); /* built */
@@ -203,6 +204,11 @@ static void test_streamed_arrays_one_element_at_a_time(void **state)
     assert_int_equal(xbr__ldoc_array_objects(&doc, links), 2);
     assert_int_equal(xbr__ldoc_array_objects(&doc, other), 0);
     int line, col;
+    assert_non_null(stray);
+    assert_false(cJSON_IsArray(stray));         /* not built */
+    xbr__ldoc_pos(&doc, stray, 1, &line, &col); /* but its key's place is known */
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 21);
     xbr__ldoc_pos(&doc, links, 1, &line, &col); /* the placeholder keeps its key's place */
     assert_int_equal(line, 3);
     assert_int_equal(col, 2);
