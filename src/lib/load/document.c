@@ -1,12 +1,20 @@
 /*
  * load/document.c - one JSON document of the loader (load/internal.h): its text (read whole
- * with the base reader, xbr_read_file), the strict scan, the cJSON tree in an arena, the
- * position of every value, and the diagnostics placed at those positions.
+ * with the base reader, xbr_read_file), the strict scan, the cJSON trees in arenas, the
+ * positions of their values, and the diagnostics placed at those positions.
  *
- * Positions: every cJSON item is mapped to the scanner's record of its key and value offsets
- * by a pre-order walk, which visits items in the same order as the scanner met values.
- * Columns count code points (see load/internal.h). Line starts are indexed on the first
- * diagnostic only, so a clean load never pays for them.
+ * Memory (issue #13 item 4: the load's peak within 8x the file). A cJSON tree costs some 64
+ * bytes a value plus its strings, and the scanner's record 8 bytes a value: the tree of a whole
+ * network cost 10x its file, of a file of two-byte values ~50x. So no tree of a whole file is
+ * built (see "The tree" below): what is held at once is the text (1x), line starts (4 bytes a
+ * line, on the first position asked), the root's members but "nodes" and "links" (small in a
+ * network), one element of those and its positions (at most the budget: a few MB, or ~6x the
+ * file for a file of one element), and the model. Measured: tests/cli/test_load_memory.sh and
+ * tests/bench/bench_load.sh (README, "Reliability" and the load benchmark).
+ *
+ * Positions: the items of each tree built are mapped to the scanner's record of their key and
+ * value offsets by a pre-order walk, which visits items in the same order as the scanner met
+ * values. Columns count code points (see load/internal.h).
  */
 #include <errno.h>
 #include <limits.h>
@@ -363,6 +371,7 @@ static void append_member(cJSON *obj, cJSON **tail, cJSON *item, char *key)
 /* Where a member of the root is: its key at text[k0, k1), its value at text[v0, v1). */
 typedef struct {
     size_t k0, k1, v0, v1;
+    size_t objects; /* elements of the value that are objects */
 } member_at_t;
 
 /* Adds member m to the root. `formatted`: the root has a key that tells a format (see
@@ -383,7 +392,7 @@ static xbr_status_t add_member(xbr__ldoc_t *doc, cJSON **tail, const member_at_t
         s->begin = m->v0;
         s->end = m->v1;
         s->empty = doc->text[xbr__json_skip_ws(doc->text, m->v1, m->v0 + 1)] == ']';
-        xbr__json_skip(doc->text, m->v1, m->v0, NULL, &s->objects);
+        s->objects = m->objects;
     } else if (formatted && !known_root_key(key->valuestring)) {
         if ((v = placeholder(doc, cJSON_NULL, m->k0, m->v0)) == NULL)
             return XBR_ENOMEM;
@@ -425,7 +434,7 @@ static xbr_status_t build_object(xbr__ldoc_t *doc, size_t i)
         m[n].k0 = i;
         m[n].k1 = xbr__json_skip_string(t, len, i);
         m[n].v0 = xbr__json_skip_ws(t, len, xbr__json_skip_ws(t, len, m[n].k1) + 1);
-        m[n].v1 = xbr__json_skip(t, len, m[n].v0, NULL, NULL);
+        m[n].v1 = xbr__json_skip(t, len, m[n].v0, NULL, &m[n].objects);
         formatted = formatted || format_key(t, m[n].k0, m[n].k1);
         i = xbr__json_skip_ws(t, len, m[n++].v1);
         if (i < len && t[i] == ',')
@@ -464,23 +473,81 @@ static xbr_status_t build_root(xbr__ldoc_t *doc)
 
 /* ---- streamed arrays ---- */
 
-static const xbr__ldoc_stream_t *stream_of(const xbr__ldoc_t *doc, const cJSON *arr)
+static int stream_of(const xbr__ldoc_t *doc, const cJSON *arr)
 {
     for (int i = 0; i < doc->n_streams; i++)
         if (arr != NULL && doc->streams[i].item == arr)
-            return &doc->streams[i];
-    return NULL;
+            return i;
+    return -1;
 }
 
 void xbr__ldoc_iter_init(xbr__ldoc_iter_t *it, xbr__ldoc_t *doc, const cJSON *arr)
 {
+    int s = stream_of(doc, arr);
     memset(it, 0, sizeof *it);
     it->doc = doc;
-    it->stream = stream_of(doc, arr);
-    if (it->stream != NULL)
+    if (s >= 0) {
+        it->stream = &doc->streams[s];
         it->off = it->stream->begin + 1;
-    else if (cJSON_IsArray(arr))
+        it->recording = it->stream->indexed == 0;
+        if (it->recording) /* a pass cut short (out of memory) left a part: start again */
+            it->stream->n_starts = 0;
+    } else if (cJSON_IsArray(arr)) {
         it->next = arr->child;
+    }
+}
+
+/* Records that the current element starts at text offset i, or stops the recording (and keeps
+ * no index) when it is not an object or there is no memory for it: an index is only a shortcut
+ * (absorbing its allocation failure changes nothing but time). */
+static void record_start(xbr__ldoc_iter_t *it, size_t i)
+{
+    xbr__ldoc_stream_t *s = it->stream;
+    uint32_t *grown = NULL;
+    if (it->is_object) {
+        size_t need = s->n_starts + 1 > s->objects ? s->n_starts + 1 : s->objects;
+        grown = xbr__grow(s->starts, &s->cap_starts, need, sizeof *grown, need);
+    }
+    if (grown == NULL) {
+        free(s->starts);
+        s->starts = NULL;
+        s->n_starts = s->cap_starts = 0;
+        s->indexed = -1;
+        it->recording = false;
+        return;
+    }
+    s->starts = grown;
+    s->starts[s->n_starts++] = (uint32_t)i;
+}
+
+/* Finds the next element of a streamed array: its first byte *at, and, when it was skipped
+ * over, its end *to (else 0). False at the end of the array. */
+static bool next_element(xbr__ldoc_iter_t *it, size_t *at, size_t *to, size_t *values)
+{
+    xbr__ldoc_stream_t *s = it->stream;
+    const char *t = it->doc->text;
+    *to = 0;
+    if (s->indexed == 1) {
+        if (it->k >= s->n_starts)
+            return false;
+        *at = s->starts[it->k];
+        it->is_object = true;
+        return true;
+    }
+    size_t i = xbr__json_skip_ws(t, s->end, it->off);
+    if (i >= s->end || t[i] == ']') {
+        if (it->recording)
+            s->indexed = 1;
+        return false;
+    }
+    *at = i;
+    *to = xbr__json_skip(t, s->end, i, values, NULL);
+    it->off = xbr__json_skip_ws(t, s->end, *to);
+    it->off += it->off < s->end && t[it->off] == ',';
+    it->is_object = t[i] == '{';
+    if (it->recording)
+        record_start(it, i);
+    return true;
 }
 
 /* Refuses the element at text offset `at`, of `values` values, over the budget. */
@@ -518,18 +585,14 @@ int xbr__ldoc_iter_next(xbr__ldoc_iter_t *it, bool build, const cJSON **out)
     /* the previous element's tree and positions go */
     xbr__arena_reset(doc->element_arena);
     doc->locs.count = doc->root_locs;
-    const char *t = doc->text;
-    size_t end = it->stream->end, values = 0;
-    size_t i = xbr__json_skip_ws(t, end, it->off);
-    if (doc->refused || i >= end || t[i] == ']')
+    size_t i = 0, j = 0, values = 0;
+    if (doc->refused || !next_element(it, &i, &j, &values))
         return 0;
-    size_t j = xbr__json_skip(t, end, i, &values, NULL);
-    it->off = xbr__json_skip_ws(t, end, j);
-    it->off += it->off < end && t[it->off] == ',';
     it->k++;
-    it->is_object = t[i] == '{';
     if (!build)
         return 1;
+    if (j == 0) /* found through the index: not skipped over yet */
+        j = xbr__json_skip(doc->text, it->stream->end, i, &values, NULL);
     if (values > doc->element_budget)
         return refuse(it, i, values);
     if (doc->element_arena == NULL && (doc->element_arena = xbr__arena_new()) == NULL) {
@@ -548,16 +611,16 @@ int xbr__ldoc_iter_next(xbr__ldoc_iter_t *it, bool build, const cJSON **out)
 
 bool xbr__ldoc_array_empty(const xbr__ldoc_t *doc, const cJSON *arr)
 {
-    const xbr__ldoc_stream_t *s = stream_of(doc, arr);
-    return s != NULL ? s->empty : arr == NULL || arr->child == NULL;
+    int s = stream_of(doc, arr);
+    return s >= 0 ? doc->streams[s].empty : arr == NULL || arr->child == NULL;
 }
 
 size_t xbr__ldoc_array_objects(const xbr__ldoc_t *doc, const cJSON *arr)
 {
-    const xbr__ldoc_stream_t *s = stream_of(doc, arr);
+    int s = stream_of(doc, arr);
     size_t n = 0;
-    if (s != NULL)
-        return s->objects;
+    if (s >= 0)
+        return doc->streams[s].objects;
     for (const cJSON *e = arr != NULL ? arr->child : NULL; e != NULL; e = e->next)
         n += cJSON_IsObject(e);
     return n;
@@ -627,6 +690,8 @@ void xbr__ldoc_destroy(xbr__ldoc_t *doc)
         return;
     xbr__arena_free(doc->arena); /* the whole tree */
     xbr__arena_free(doc->element_arena);
+    for (int i = 0; i < doc->n_streams; i++)
+        free(doc->streams[i].starts);
     xbr__json_locs_destroy(&doc->locs);
     free(doc->line_starts);
     free(doc->buf);

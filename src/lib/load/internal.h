@@ -144,6 +144,13 @@ typedef struct {
     size_t begin, end; /* offsets of its '[' and just past its ']' */
     size_t objects;    /* its elements that are objects */
     bool empty;
+    /* Where each element starts, found by the first pass that read them all (indexed 1) when
+     * every one is an object (4 bytes an element, a few percent of the file): a later pass
+     * jumps to the elements it needs instead of skipping through the text. indexed -1: not
+     * kept (an element is not an object, or no memory for it); 0: not yet. */
+    uint32_t *starts;
+    size_t n_starts, cap_starts;
+    int indexed;
 } xbr__ldoc_stream_t;
 
 typedef struct {
@@ -181,19 +188,20 @@ typedef struct {
  */
 typedef struct {
     xbr__ldoc_t *doc;
-    const cJSON *next;                /* arrays of the tree: the next element */
-    const xbr__ldoc_stream_t *stream; /* streamed arrays, else NULL */
-    size_t off;                       /* streamed: where the next element starts */
-    size_t k;                         /* 1-based index of the current element */
-    bool is_object;                   /* the current element is an object */
+    const cJSON *next;          /* arrays of the tree: the next element */
+    xbr__ldoc_stream_t *stream; /* streamed arrays, else NULL */
+    bool recording;             /* this pass records stream->starts */
+    size_t off;                 /* streamed: where the next element starts */
+    size_t k;                   /* 1-based index of the current element */
+    bool is_object;             /* the current element is an object */
 } xbr__ldoc_iter_t;
 
 /* Starts reading array `arr` (anything else, or NULL, reads as an empty array). */
 void xbr__ldoc_iter_init(xbr__ldoc_iter_t *it, xbr__ldoc_t *doc, const cJSON *arr);
 /* Moves to the next element: 1 when there is one (*out is its tree; NULL for a streamed
- * element when `build` is false, which then costs a skip over its text and is_object still
- * says what it is), 0 at the end, -1 on failure: out of memory (doc->nomem) or an element over
- * the budget (diagnosed at the element; every streamed array of the document ends there). */
+ * element when `build` is false, which then costs at most a skip over its text, and is_object
+ * still says what it is), 0 at the end, -1 on failure: out of memory (doc->nomem) or an element
+ * over the budget (diagnosed at the element; every streamed array of the document ends there). */
 int xbr__ldoc_iter_next(xbr__ldoc_iter_t *it, bool build, const cJSON **out);
 /* Whether array `arr` has no element, and how many of its elements are objects. */
 bool xbr__ldoc_array_empty(const xbr__ldoc_t *doc, const cJSON *arr);

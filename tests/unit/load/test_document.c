@@ -236,7 +236,8 @@ static void test_streamed_arrays_one_element_at_a_time(void **state)
     assert_false(it.is_object);
     assert_int_equal(it.k, 3);
     assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 0);
-    assert_int_equal(doc.locs.count, root_locs); /* the last element's positions went too */
+    assert_int_equal(doc.locs.count, root_locs);  /* the last element's positions went too */
+    assert_int_equal(doc.streams[1].indexed, -1); /* not all objects: no index kept */
 
     /* an array of the tree reads the same way */
     xbr__ldoc_iter_init(&it, &doc, other);
@@ -290,6 +291,40 @@ static void test_element_over_the_budget_is_refused(void **state)
     xbr_diags_destroy(&d);
 }
 
+static void test_a_second_pass_jumps_through_the_index(void **state)
+{
+    (void)state;
+    static const char objs[] =
+        "{\"nodes\": [],\n \"links\": [{\"a\": 1},\n  {\"b\": 2}, {\"c\": 3}]}";
+    xbr__ldoc_t doc;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr__ldoc_init(&doc, "o.json", objs, sizeof objs - 1, &d), XBR_OK);
+    const cJSON *links = cJSON_GetObjectItemCaseSensitive(doc.root, "links");
+    xbr__ldoc_iter_t it;
+    const cJSON *e;
+    int line, col, n = 0;
+    xbr__ldoc_iter_init(&it, &doc, links);
+    while (xbr__ldoc_iter_next(&it, false, &e) > 0)
+        n++;
+    assert_int_equal(n, 3);
+    assert_int_equal(doc.streams[1].indexed, 1); /* every element an object: kept */
+    assert_int_equal(doc.streams[1].n_starts, 3);
+    xbr__ldoc_iter_init(&it, &doc, links);
+    assert_int_equal(xbr__ldoc_iter_next(&it, false, &e), 1); /* skipped */
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 1);
+    assert_non_null(cJSON_GetObjectItemCaseSensitive(e, "b"));
+    xbr__ldoc_pos(&doc, cJSON_GetObjectItemCaseSensitive(e, "b"), 0, &line, &col);
+    assert_int_equal(line, 3);
+    assert_int_equal(col, 9);
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 1);
+    assert_non_null(cJSON_GetObjectItemCaseSensitive(e, "c"));
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 0);
+    assert_int_equal(it.k, 3);
+    xbr__ldoc_destroy(&doc);
+    xbr_diags_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +335,7 @@ int main(void)
         cmocka_unit_test(test_source_lines_only_from_json_input),
         cmocka_unit_test(test_streamed_arrays_one_element_at_a_time),
         cmocka_unit_test(test_element_over_the_budget_is_refused),
+        cmocka_unit_test(test_a_second_pass_jumps_through_the_index),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
