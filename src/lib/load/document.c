@@ -8,8 +8,9 @@
  * network cost 10x its file, of a file of two-byte values ~50x. So no tree of a whole file is
  * built (see "The tree" below): what is held at once is the text (1x), line starts (4 bytes a
  * line, on the first position asked), the root's members but "nodes" and "links" (small in a
- * network), one element of those and its positions (at most the budget: a few MB, or ~6x the
- * file for a file of one element), and the model. Measured: tests/cli/test_load_memory.sh and
+ * network), where their elements start (4 bytes an element, only when every one is an object),
+ * one element and its positions (at most the budget: a few MB, or ~6x the file for a file of
+ * one element), and the model. Measured: tests/cli/test_load_memory.sh and
  * tests/bench/bench_load.sh (README, "Reliability" and the load benchmark).
  *
  * Positions: the items of each tree built are mapped to the scanner's record of their key and
@@ -19,6 +20,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -371,12 +373,15 @@ static void append_member(cJSON *obj, cJSON **tail, cJSON *item, char *key)
 /* Where a member of the root is: its key at text[k0, k1), its value at text[v0, v1). */
 typedef struct {
     size_t k0, k1, v0, v1;
-    size_t objects; /* elements of the value that are objects */
+    size_t objects;   /* elements of the value that are objects */
+    uint32_t *starts; /* a member to stream: where its elements start (see walk_array()) */
+    size_t n_starts;
+    int indexed;
 } member_at_t;
 
 /* Adds member m to the root. `formatted`: the root has a key that tells a format (see
  * build_object()), so a member of a key no format knows is left unbuilt. */
-static xbr_status_t add_member(xbr__ldoc_t *doc, cJSON **tail, const member_at_t *m, bool formatted)
+static xbr_status_t add_member(xbr__ldoc_t *doc, cJSON **tail, member_at_t *m, bool formatted)
 {
     const char *end = NULL;
     cJSON *key = xbr__arena_parse(doc->arena, doc->text + m->k0, m->k1 - m->k0, &end);
@@ -393,6 +398,10 @@ static xbr_status_t add_member(xbr__ldoc_t *doc, cJSON **tail, const member_at_t
         s->end = m->v1;
         s->empty = doc->text[xbr__json_skip_ws(doc->text, m->v1, m->v0 + 1)] == ']';
         s->objects = m->objects;
+        s->starts = m->starts; /* the stream owns them now */
+        s->n_starts = m->n_starts;
+        s->indexed = m->indexed;
+        m->starts = NULL;
     } else if (formatted && !known_root_key(key->valuestring)) {
         if ((v = placeholder(doc, cJSON_NULL, m->k0, m->v0)) == NULL)
             return XBR_ENOMEM;
@@ -415,6 +424,44 @@ static bool format_key(const char *t, size_t k0, size_t k1)
     return false;
 }
 
+/*
+ * Walks the elements of the array opening at text[i], a member to stream: returns where the
+ * array ends, counts its elements that are objects, and, while every element is an object,
+ * records where each starts (m->starts; m->indexed 1, else -1). One pass, as a skip over the
+ * array would be. The starts are only a shortcut: without memory for them none are kept, and
+ * that is no error (the outcome is the same, only slower).
+ */
+static size_t walk_array(const char *t, size_t len, size_t i, member_at_t *m)
+{
+    size_t cap = 0;
+    m->indexed = 1;
+    for (i = xbr__json_skip_ws(t, len, i + 1); i < len && t[i] != ']';) {
+        m->objects += t[i] == '{';
+        if (m->indexed == 1) {
+            uint32_t *grown = NULL;
+            if (t[i] == '{')
+                grown = xbr__grow(m->starts, &cap, m->n_starts + 1, sizeof *grown, 1024);
+            if (grown == NULL) {
+                free(m->starts);
+                m->starts = NULL;
+                m->n_starts = 0;
+                m->indexed = -1;
+            } else {
+                m->starts = grown;
+                m->starts[m->n_starts++] = (uint32_t)i;
+            }
+        }
+        i = xbr__json_skip_ws(t, len, xbr__json_skip(t, len, i, NULL, NULL));
+        if (i < len && t[i] == ',')
+            i = xbr__json_skip_ws(t, len, i + 1);
+    }
+    if (m->indexed == 1 && m->n_starts > 0 && m->n_starts < cap) {
+        uint32_t *fit = realloc(m->starts, m->n_starts * sizeof *fit);
+        m->starts = fit != NULL ? fit : m->starts; /* a shrink that fails keeps the block */
+    }
+    return i < len ? i + 1 : len;
+}
+
 /* The members of the root object opening at text[i]: first where each is, then each added. */
 static xbr_status_t build_object(xbr__ldoc_t *doc, size_t i)
 {
@@ -434,7 +481,11 @@ static xbr_status_t build_object(xbr__ldoc_t *doc, size_t i)
         m[n].k0 = i;
         m[n].k1 = xbr__json_skip_string(t, len, i);
         m[n].v0 = xbr__json_skip_ws(t, len, xbr__json_skip_ws(t, len, m[n].k1) + 1);
-        m[n].v1 = xbr__json_skip(t, len, m[n].v0, NULL, &m[n].objects);
+        memset(&m[n].objects, 0, sizeof m[n] - offsetof(member_at_t, objects));
+        if (t[m[n].v0] == '[' && streamed_key(t, m[n].k0, m[n].k1))
+            m[n].v1 = walk_array(t, len, m[n].v0, &m[n]);
+        else
+            m[n].v1 = xbr__json_skip(t, len, m[n].v0, NULL, &m[n].objects);
         formatted = formatted || format_key(t, m[n].k0, m[n].k1);
         i = xbr__json_skip_ws(t, len, m[n++].v1);
         if (i < len && t[i] == ',')
@@ -442,6 +493,8 @@ static xbr_status_t build_object(xbr__ldoc_t *doc, size_t i)
     }
     for (size_t k = 0; k < n && st == XBR_OK; k++)
         st = add_member(doc, &tail, &m[k], formatted);
+    for (size_t k = 0; k < n; k++)
+        free(m[k].starts); /* those no stream took (after a failure) */
     free(m);
     return st;
 }
@@ -489,64 +542,42 @@ void xbr__ldoc_iter_init(xbr__ldoc_iter_t *it, xbr__ldoc_t *doc, const cJSON *ar
     if (s >= 0) {
         it->stream = &doc->streams[s];
         it->off = it->stream->begin + 1;
-        it->recording = it->stream->indexed == 0;
-        if (it->recording) /* a pass cut short (out of memory) left a part: start again */
-            it->stream->n_starts = 0;
     } else if (cJSON_IsArray(arr)) {
         it->next = arr->child;
     }
 }
 
-/* Records that the current element starts at text offset i, or stops the recording (and keeps
- * no index) when it is not an object or there is no memory for it: an index is only a shortcut
- * (absorbing its allocation failure changes nothing but time). */
-static void record_start(xbr__ldoc_iter_t *it, size_t i)
+/* The end of the element starting at text[i] whose next element (or the array's ']') is at
+ * text[e]: back over the blanks and the comma between. */
+static size_t element_end(const char *t, size_t i, size_t e)
 {
-    xbr__ldoc_stream_t *s = it->stream;
-    uint32_t *grown = NULL;
-    if (it->is_object) {
-        size_t need = s->n_starts + 1 > s->objects ? s->n_starts + 1 : s->objects;
-        grown = xbr__grow(s->starts, &s->cap_starts, need, sizeof *grown, need);
-    }
-    if (grown == NULL) {
-        free(s->starts);
-        s->starts = NULL;
-        s->n_starts = s->cap_starts = 0;
-        s->indexed = -1;
-        it->recording = false;
-        return;
-    }
-    s->starts = grown;
-    s->starts[s->n_starts++] = (uint32_t)i;
+    while (e > i && strchr(" \t\n\r,", t[e - 1]) != NULL)
+        e--;
+    return e;
 }
 
-/* Finds the next element of a streamed array: its first byte *at, and, when it was skipped
- * over, its end *to (else 0). False at the end of the array. */
+/* Finds the next element of a streamed array: its first byte *at and its end *to (and, when it
+ * was skipped over, its count of values). False at the end of the array. */
 static bool next_element(xbr__ldoc_iter_t *it, size_t *at, size_t *to, size_t *values)
 {
-    xbr__ldoc_stream_t *s = it->stream;
+    const xbr__ldoc_stream_t *s = it->stream;
     const char *t = it->doc->text;
-    *to = 0;
     if (s->indexed == 1) {
         if (it->k >= s->n_starts)
             return false;
         *at = s->starts[it->k];
+        *to = element_end(t, *at, it->k + 1 < s->n_starts ? s->starts[it->k + 1] : s->end - 1);
         it->is_object = true;
         return true;
     }
     size_t i = xbr__json_skip_ws(t, s->end, it->off);
-    if (i >= s->end || t[i] == ']') {
-        if (it->recording)
-            s->indexed = 1;
+    if (i >= s->end || t[i] == ']')
         return false;
-    }
     *at = i;
     *to = xbr__json_skip(t, s->end, i, values, NULL);
     it->off = xbr__json_skip_ws(t, s->end, *to);
     it->off += it->off < s->end && t[it->off] == ',';
     it->is_object = t[i] == '{';
-    if (it->recording)
-        record_start(it, i);
     return true;
 }
 
@@ -591,8 +622,10 @@ int xbr__ldoc_iter_next(xbr__ldoc_iter_t *it, bool build, const cJSON **out)
     it->k++;
     if (!build)
         return 1;
-    if (j == 0) /* found through the index: not skipped over yet */
-        j = xbr__json_skip(doc->text, it->stream->end, i, &values, NULL);
+    /* found through the starts, it was not counted: n values take at least 2n - 1 bytes, so
+     * only an element that long may be over the budget */
+    if (it->stream->indexed == 1 && (j - i + 1) / 2 > doc->element_budget)
+        xbr__json_skip(doc->text, j, i, &values, NULL);
     if (values > doc->element_budget)
         return refuse(it, i, values);
     if (doc->element_arena == NULL && (doc->element_arena = xbr__arena_new()) == NULL) {

@@ -144,12 +144,13 @@ typedef struct {
     size_t begin, end; /* offsets of its '[' and just past its ']' */
     size_t objects;    /* its elements that are objects */
     bool empty;
-    /* Where each element starts, found by the first pass that read them all (indexed 1) when
-     * every one is an object (4 bytes an element, a few percent of the file): a later pass
-     * jumps to the elements it needs instead of skipping through the text. indexed -1: not
-     * kept (an element is not an object, or no memory for it); 0: not yet. */
+    /* Where each element starts, found when the document was opened (indexed 1), kept when
+     * every element is an object (4 bytes an element, a few percent of a network's file): the
+     * passes jump from element to element, and find an element's end from the next one's
+     * start, instead of skipping through the text. indexed -1: not kept (an element is not an
+     * object, or there was no memory for it): the passes skip through the text. */
     uint32_t *starts;
-    size_t n_starts, cap_starts;
+    size_t n_starts;
     int indexed;
 } xbr__ldoc_stream_t;
 
@@ -188,12 +189,11 @@ typedef struct {
  */
 typedef struct {
     xbr__ldoc_t *doc;
-    const cJSON *next;          /* arrays of the tree: the next element */
-    xbr__ldoc_stream_t *stream; /* streamed arrays, else NULL */
-    bool recording;             /* this pass records stream->starts */
-    size_t off;                 /* streamed: where the next element starts */
-    size_t k;                   /* 1-based index of the current element */
-    bool is_object;             /* the current element is an object */
+    const cJSON *next;                /* arrays of the tree: the next element */
+    const xbr__ldoc_stream_t *stream; /* streamed arrays, else NULL */
+    size_t off;                       /* streamed: where the next element starts */
+    size_t k;                         /* 1-based index of the current element */
+    bool is_object;                   /* the current element is an object */
 } xbr__ldoc_iter_t;
 
 /* Starts reading array `arr` (anything else, or NULL, reads as an empty array). */

@@ -291,11 +291,13 @@ static void test_element_over_the_budget_is_refused(void **state)
     xbr_diags_destroy(&d);
 }
 
-static void test_a_second_pass_jumps_through_the_index(void **state)
+/* Every element an object: their starts are found when the document opens, and every pass
+ * jumps from one to the next, an element's end found from the next one's start. */
+static void test_passes_jump_through_the_element_starts(void **state)
 {
     (void)state;
     static const char objs[] =
-        "{\"nodes\": [],\n \"links\": [{\"a\": 1},\n  {\"b\": 2}, {\"c\": 3}]}";
+        "{\"nodes\": [],\n \"links\": [{\"a\": 1},\n  {\"b\": 2} , {\"c\": 3}\n ]}";
     xbr__ldoc_t doc;
     xbr_diags_t d;
     xbr_diags_init(&d);
@@ -304,12 +306,19 @@ static void test_a_second_pass_jumps_through_the_index(void **state)
     xbr__ldoc_iter_t it;
     const cJSON *e;
     int line, col, n = 0;
+    assert_int_equal(doc.streams[1].indexed, 1); /* every element an object: kept */
+    assert_int_equal(doc.streams[1].n_starts, 3);
     xbr__ldoc_iter_init(&it, &doc, links);
     while (xbr__ldoc_iter_next(&it, false, &e) > 0)
         n++;
     assert_int_equal(n, 3);
-    assert_int_equal(doc.streams[1].indexed, 1); /* every element an object: kept */
-    assert_int_equal(doc.streams[1].n_starts, 3);
+    /* an element's end: the last one's before the blanks and ']' */
+    xbr__ldoc_iter_init(&it, &doc, links);
+    for (int k = 0; k < 3; k++)
+        assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 1);
+    xbr__ldoc_pos(&doc, cJSON_GetObjectItemCaseSensitive(e, "c"), 0, &line, &col);
+    assert_int_equal(line, 3);
+    assert_int_equal(col, 20);
     xbr__ldoc_iter_init(&it, &doc, links);
     assert_int_equal(xbr__ldoc_iter_next(&it, false, &e), 1); /* skipped */
     assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 1);
@@ -335,7 +344,7 @@ int main(void)
         cmocka_unit_test(test_source_lines_only_from_json_input),
         cmocka_unit_test(test_streamed_arrays_one_element_at_a_time),
         cmocka_unit_test(test_element_over_the_budget_is_refused),
-        cmocka_unit_test(test_a_second_pass_jumps_through_the_index),
+        cmocka_unit_test(test_passes_jump_through_the_element_starts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
