@@ -1,43 +1,92 @@
 #!/usr/bin/env bash
-# tests/bench/bench_load.sh [SIZE...] - the loader against a bare cJSON parse (issue #15 item 2):
-# `xbroute validate -q` of a generated network (read, parse, positions, checks, the model, sea
-# lanes) and, in the same hyperfine run, bench_cjson_parse on the same file (read it, call
-# cJSON_ParseWithLength, nothing else); medians of RUNS (5) runs after a warm-up, and the peak
-# resident memory of each (/usr/bin/time -v). Prints a Markdown table.
+# tests/bench/bench_load.sh [SIZE...] - the loader against a bare cJSON parse (issue #15 item 2)
+# and its peak memory against the file's size (issue #13 item 4): `xbroute validate -q` of a
+# generated network (read, check, parse, positions, the model, sea lanes) and, in the same
+# hyperfine run, bench_cjson_parse on the same file (read it, call cJSON_ParseWithLength,
+# nothing else); medians of RUNS (5) runs after a warm-up, and the peak resident memory of each
+# (/usr/bin/time -v). Then the same for pathological files of many small values (PATHOLOGICAL=0
+# leaves them out), about 20 MB each. Prints a Markdown table.
+#
+# The 8x column: (validate peak - base) / file, where base is the peak of validating a minimal
+# network (tests/data/cli/tiny-network.json) in the same session: the program, its libraries
+# and the sea-lane graph, a fixed cost that no file size scales and that dominates small files.
+#
 #   tests/bench/bench_load.sh              # 10k 200k
 #   BUILD=/tmp/b RUNS=7 tests/bench/bench_load.sh 200k 1M
-# Networks are generated into tests/bench/out/SIZE/ when missing; nothing else is written
-# outside the build folder.
+#   XBR_CLI=/tmp/old/xbroute BUILD=/tmp/b tests/bench/bench_load.sh 10k   # another xbroute
+# Inputs are generated into tests/bench/out/ when missing; nothing else is written outside the
+# build folder.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=${BUILD:-$ROOT/build-bench-routes}
 RUNS=${RUNS:-5}
+PATHOLOGICAL=${PATHOLOGICAL:-1}
 SIZES=("$@")
 ((${#SIZES[@]})) || SIZES=(10k 200k)
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DXBR_BENCH=ON -DXBR_TESTS=OFF >/dev/null
 cmake --build "$BUILD" -j2 --target xbroute_cli bench_cjson_parse >/dev/null
-CLI=$(find "$BUILD" -name xbroute -type f -perm -u+x | head -n 1)
+CLI=${XBR_CLI:-$(find "$BUILD" -name xbroute -type f -perm -u+x | head -n 1)}
 PEER=$(find "$BUILD" -name bench_cjson_parse -type f -perm -u+x | head -n 1)
-peak_mb() { { /usr/bin/time -v "$@" >/dev/null; } 2>&1 | awk -F: '/Maximum resident/ {printf "%d", $2 / 1024}'; }
-echo "| links | file MB | cJSON parse s | validate s | validate / cJSON | cJSON peak MB | validate peak MB | memory ratio | validate peak / file |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+# The peak MiB of one run (its own output discarded: validate of a bad file exits 2).
+peak_cmd() { local f; f=$(mktemp); /usr/bin/time -v -o "$f" "$@" >/dev/null 2>&1 || true; awk -F: '/Maximum resident/ {printf "%.1f", $2 / 1024}' "$f"; rm -f "$f"; }
+BASE=$(peak_cmd "$CLI" validate -q "$ROOT/tests/data/cli/tiny-network.json")
+echo "validate: $CLI; base (minimal network) peak $BASE MB" >&2
+
+echo "| input | file MB | cJSON parse s | validate s | validate / cJSON | cJSON peak MB | validate peak MB | memory ratio | validate peak / file | (peak - base) / file |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+# row NAME FILE: one line of the table
+row() {
+  local name=$1 file=$2 json
+  json=$(dirname "$file")/load-$(basename "$file" .json).json
+  hyperfine -N -i --runs "$RUNS" --warmup 1 --export-json "$json" \
+    "$PEER $file" "$CLI validate -q $file" >&2
+  python3 - "$name" "$file" "$json" "$(peak_cmd "$PEER" "$file")" "$(peak_cmd "$CLI" validate -q "$file")" "$BASE" <<'PY'
+import json, os, sys
+name, path, js, pm, vm, base = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6])
+r = json.load(open(js))["results"]
+p, v = r[0]["median"], r[1]["median"]
+mb = os.path.getsize(path) / 1e6
+mib = os.path.getsize(path) / 2**20  # peaks are in MiB (KB / 1024)
+print(f"| {name} | {mb:.1f} | {p:.3f} | {v:.3f} | {v / p:.2f} | {pm:.0f} | {vm:.0f} | {vm / pm:.2f} | {vm / mib:.1f} | {(vm - base) / mib:.1f} |")
+PY
+}
+
 for size in "${SIZES[@]}"; do
   dir=$ROOT/tests/bench/out/$size
   mkdir -p "$dir"
   [[ -f $dir/network.json ]] || "$CLI" generate --links "$size" --seed 1 -o "$dir" >&2
-  net=$dir/network.json
-  hyperfine -N --runs "$RUNS" --warmup 1 --export-json "$dir/load.json" \
-    "$PEER $net" "$CLI validate -q $net" >&2
-  read -r p v < <(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print(r[0]['median'], r[1]['median'])" "$dir/load.json")
-  pm=$(peak_mb "$PEER" "$net")
-  vm=$(peak_mb "$CLI" validate -q "$net")
-  mb=$(python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) / 1e6)" "$net")
-  links=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['links']))" "$net")
-  python3 -c "
-import sys
-links, mb, p, v, pm, vm = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
-print(f'| {links:,} | {mb:.1f} | {p:.3f} | {v:.3f} | {v / p:.2f} | {pm} | {vm} | {vm / pm:.2f} | {vm / mb:.1f} |')
-" "$links" "$mb" "$p" "$v" "$pm" "$vm"
+  links=$(python3 -c "import json,sys; print(f\"{len(json.load(open(sys.argv[1]))['links']):,}\")" "$dir/network.json")
+  row "$links links" "$dir/network.json"
 done
+
+((PATHOLOGICAL)) || exit 0
+dir=$ROOT/tests/bench/out/pathological
+mkdir -p "$dir"
+# ~20 MB each: 10 million values of two bytes
+python3 - "$ROOT/tests/data/cli/tiny-network.json" "$dir" <<'PY'
+import json, os, sys
+base, out = sys.argv[1], sys.argv[2]
+zeros = "[" + "0," * 10_000_000 + "0]"
+def write(name, text):
+    path = os.path.join(out, name)
+    if not os.path.exists(path):
+        open(path, "w").write(text)
+write("zeros.json", zeros)                 # valid: an array root of 10M zeros
+write("zeros-cut.json", zeros[:20_000_000])  # invalid: the same cut short
+def network(edit):
+    d = json.load(open(base))
+    edit(d)
+    return json.dumps(d, indent=1).replace('"@"', zeros)
+write("links-zeros.json", network(lambda d: d.update(links="@")))   # 10M links that are not objects
+write("stray-zeros.json", network(lambda d: d.update(stray="@")))   # a stray member, valid
+def one_link(d):
+    d["links"][2]["source"] = "@"
+write("one-link-zeros.json", network(one_link))  # one link of 10M values: over the budget
+PY
+row "valid [0,0,...] (array root)" "$dir/zeros.json"
+row "invalid [0,0,... cut short" "$dir/zeros-cut.json"
+row "network, links [0,0,...]" "$dir/links-zeros.json"
+row "network, stray member [0,0,...]" "$dir/stray-zeros.json"
+row "network, one link of 10M values" "$dir/one-link-zeros.json"

@@ -13,6 +13,7 @@
 #include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "load/internal.h"
 
@@ -76,6 +77,30 @@ void xbr__arena_free(xbr__arena_t *a)
         a->chunks = next;
     }
     free(a);
+}
+
+void xbr__arena_reset(xbr__arena_t *a)
+{
+    /* the first chunk is the newest and largest: kept, so the next element of a streamed array
+     * of elements of one size costs no malloc at all */
+    if (a == NULL || a->chunks == NULL)
+        return;
+    while (a->chunks->next != NULL) {
+        struct arena_chunk *next = a->chunks->next->next;
+        free(a->chunks->next);
+        a->chunks->next = next;
+    }
+    a->used = 0;
+}
+
+cJSON *xbr__arena_item(xbr__arena_t *a, int type)
+{
+    cJSON *item = arena_alloc(a, sizeof *item);
+    if (item != NULL) {
+        memset(item, 0, sizeof *item);
+        item->type = type;
+    }
+    return item;
 }
 
 bool xbr__arena_failed(const xbr__arena_t *a)

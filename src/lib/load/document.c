@@ -1,16 +1,26 @@
 /*
  * load/document.c - one JSON document of the loader (load/internal.h): its text (read whole
- * with the base reader, xbr_read_file), the strict scan, the cJSON tree in an arena, the
- * position of every value, and the diagnostics placed at those positions.
+ * with the base reader, xbr_read_file), the strict scan, the cJSON trees in arenas, the
+ * positions of their values, and the diagnostics placed at those positions.
  *
- * Positions: every cJSON item is mapped to the scanner's record of its key and value offsets
- * by a pre-order walk, which visits items in the same order as the scanner met values.
- * Columns count code points (see load/internal.h). Line starts are indexed on the first
- * diagnostic only, so a clean load never pays for them.
+ * Memory (issue #13 item 4: the load's peak within 8x the file). A cJSON tree costs some 64
+ * bytes a value plus its strings, and the scanner's record 8 bytes a value: the tree of a whole
+ * network cost 10x its file, of a file of two-byte values ~50x. So no tree of a whole file is
+ * built (see "The tree" below): what is held at once is the text (1x), line starts (4 bytes a
+ * line, on the first position asked), the root's members but "nodes" and "links" (small in a
+ * network), where their elements start (4 bytes an element, only when every one is an object),
+ * one element and its positions (at most the budget: a few MB, or ~6x the file for a file of
+ * one element), and the model. Measured: tests/cli/test_load_memory.sh and
+ * tests/bench/bench_load.sh (README, "Reliability" and the load benchmark).
+ *
+ * Positions: the items of each tree built are mapped to the scanner's record of their key and
+ * value offsets by a pre-order walk, which visits items in the same order as the scanner met
+ * values. Columns count code points (see load/internal.h).
  */
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -98,8 +108,8 @@ static size_t loc_index(const xbr__ldoc_t *doc, const cJSON *item)
     return (size_t)item->valueint;
 }
 
-/* Records where every line starts (doc->line_starts); on failure sets doc->nomem and leaves
- * them NULL. */
+/* Records where every line starts (doc->line_starts, 4 bytes a line: offsets fit in 32 bits);
+ * on failure sets doc->nomem and leaves them NULL. */
 static void index_lines(xbr__ldoc_t *doc)
 {
     size_t n = 1;
@@ -114,7 +124,7 @@ static void index_lines(xbr__ldoc_t *doc)
     doc->line_starts[k++] = 0;
     for (size_t i = 0; i < doc->len; i++)
         if (doc->text[i] == '\n')
-            doc->line_starts[k++] = i + 1;
+            doc->line_starts[k++] = (uint32_t)(i + 1);
     doc->n_lines = n;
 }
 
@@ -237,37 +247,417 @@ static void syntax_diag(xbr__ldoc_t *doc, const xbr__json_error_t *e)
 
 /* ---- opening and closing ---- */
 
-/* Builds the cJSON tree of the (scanned, valid) text in a new arena and numbers its items. */
-static xbr_status_t build_tree(xbr__ldoc_t *doc)
+/*
+ * The tree. A document is not parsed as one tree: cJSON spends some 64 bytes on every value, so
+ * the tree of a network file cost ten times the file. The root's members are parsed one by one
+ * into the document's arena, except its "nodes" and "links" arrays (a network's bulk), which
+ * stay empty arrays in the tree and are streamed: xbr__ldoc_iter_next() parses one element at
+ * a time into the element arena, reset before the next, so the load costs the text, the
+ * positions of one member or element, and the model. Each tree built gets the positions of its
+ * values from a second scan of its own text (xbr__json_scan_part(): the whole text was
+ * checked, recording nothing, in doc_init()), appended after the root's in doc->locs, and its
+ * items are numbered to match, so diagnostics keep their exact line:col.
+ */
+
+/* Reports a value that the scanner accepted and cJSON could not read. */
+static xbr_status_t cjson_refused(xbr__ldoc_t *doc, const char *end)
 {
-    const char *end = NULL;
-    doc->arena = xbr__arena_new();
-    if (doc->arena == NULL)
-        return XBR_ENOMEM;
-    doc->root = xbr__arena_parse(doc->arena, doc->text, doc->len, &end);
-    if (doc->root == NULL && xbr__arena_failed(doc->arena))
-        return XBR_ENOMEM; /* cJSON says only NULL: the arena knows it was memory */
-    if (doc->root == NULL) {
-        /* The text is valid JSON, so cJSON failed on a limit of its own (older cJSON read at
-         * most 63 characters of a number; 1.7.15 has none left below our depth limit) or ran
-         * out of memory. */
-        xbr__json_error_t err;
-        memset(&err, 0, sizeof err);
-        size_t off = end != NULL && end >= doc->text && end <= doc->text + doc->len
-                         ? (size_t)(end - doc->text)
-                         : 0;
-        xbr__json_linecol(doc->text, doc->len, off, &err.line, &err.col);
-        snprintf(err.msg, sizeof err.msg,
-                 "the JSON parser could not read this value (a number longer than 63 "
-                 "characters)");
-        syntax_diag(doc, &err);
-        return XBR_EINPUT;
+    /* The text is valid JSON, so cJSON failed on a limit of its own (older cJSON read at most
+     * 63 characters of a number; 1.7.15 has none left below our depth limit). */
+    xbr__json_error_t err;
+    memset(&err, 0, sizeof err);
+    size_t off = end != NULL && end >= doc->text && end <= doc->text + doc->len
+                     ? (size_t)(end - doc->text)
+                     : 0;
+    xbr__json_linecol(doc->text, doc->len, off, &err.line, &err.col);
+    snprintf(err.msg, sizeof err.msg,
+             "the JSON parser could not read this value (a number longer than 63 characters)");
+    syntax_diag(doc, &err);
+    return doc->nomem ? XBR_ENOMEM : XBR_EINPUT;
+}
+
+static xbr_status_t push_loc(xbr__ldoc_t *doc, size_t key, size_t val)
+{
+    xbr__json_locs_t *l = &doc->locs;
+    if (l->count == l->capacity) {
+        xbr__json_loc_t *items =
+            xbr__grow(l->items, &l->capacity, l->count + 1, sizeof *items, 256);
+        if (items == NULL)
+            return XBR_ENOMEM;
+        l->items = items;
     }
-    /* Recursion depth is bounded: the scanner rejected nesting deeper than 512. */
-    doc->positions_built = number_items(doc->root, 0) == doc->locs.count;
+    l->items[l->count].key = (uint32_t)key;
+    l->items[l->count].val = (uint32_t)val;
+    l->count++;
     return XBR_OK;
 }
 
+/* A node standing for a value that is not built (a streamed array, a root array), at the next
+ * position: k0 its key, v0 its value. */
+static cJSON *placeholder(xbr__ldoc_t *doc, int type, size_t k0, size_t v0)
+{
+    cJSON *v = xbr__arena_item(doc->arena, type);
+    if (v == NULL || push_loc(doc, k0, v0) != XBR_OK)
+        return NULL;
+    v->valueint = doc->locs.count - 1 <= (size_t)INT_MAX ? (int)(doc->locs.count - 1) : -1;
+    return v;
+}
+
+/*
+ * Builds the tree of the value at text[v0, v1) in `arena` (*out), with the positions of its
+ * values appended to doc->locs (the first one's key at k0: k0 == v0 unless it is a member) and
+ * its items numbered to match. XBR_OK, XBR_ENOMEM, or XBR_EINPUT (cJSON could not read it).
+ */
+static xbr_status_t build_value(xbr__ldoc_t *doc, xbr__arena_t *arena, size_t k0, size_t v0,
+                                size_t v1, cJSON **out)
+{
+    xbr__json_error_t err;
+    const char *end = NULL;
+    size_t base = doc->locs.count;
+    *out = NULL;
+    int rc = xbr__json_scan_part(doc->text, v0, v1, XBR_LOAD_MAX_DEPTH, &doc->locs, &err);
+    if (rc == XBR_JSON_ENOMEM)
+        return XBR_ENOMEM;
+    if (rc != XBR_JSON_OK || doc->locs.count == base)
+        doc->positions_built = 0; /* cannot happen: the whole text was checked */
+    else
+        doc->locs.items[base].key = (uint32_t)k0;
+    cJSON *v = xbr__arena_parse(arena, doc->text + v0, v1 - v0, &end);
+    if (v == NULL)
+        return xbr__arena_failed(arena) ? XBR_ENOMEM : cjson_refused(doc, end);
+    /* Recursion depth is bounded: the scanner rejected nesting deeper than 512. */
+    if (number_items(v, base) != doc->locs.count)
+        doc->positions_built = 0;
+    *out = v;
+    return XBR_OK;
+}
+
+/* Whether the member whose key is text[k0, k1) (quotes included) is streamed when it is an
+ * array. A key spelt with escapes is not recognised: that member is built whole, like any
+ * other, which is only slower. */
+static bool streamed_key(const char *t, size_t k0, size_t k1)
+{
+    return k1 - k0 == 7 &&
+           (memcmp(t + k0, "\"nodes\"", 7) == 0 || memcmp(t + k0, "\"links\"", 7) == 0);
+}
+
+/* Whether `key` is a top-level key of a format the documents hold (a network, a scenario, a
+ * design). In a file of one of the formats, a member of any other key is only ever warned about
+ * at its key (xbr__ld_check_keys()), so its value is not built: a stray member of a million
+ * values costs nothing. (A text of no format, e.g. a test's, is built whole.) */
+static bool known_root_key(const char *key)
+{
+    static const char *const kinds[] = {"network", "scenario", "design"};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        for (const char *const *keys = xbr_format_keys(kinds[k]); keys && *keys; keys++)
+            if (strcmp(*keys, key) == 0)
+                return true;
+    return false;
+}
+
+/* Links `item` as the next member of `obj`, after *tail, under `key`. */
+static void append_member(cJSON *obj, cJSON **tail, cJSON *item, char *key)
+{
+    item->string = key;
+    item->type &= ~cJSON_StringIsConst;
+    if (*tail == NULL) {
+        obj->child = item;
+    } else {
+        (*tail)->next = item;
+        item->prev = *tail;
+    }
+    obj->child->prev = item; /* cJSON's convention: the first child's prev is the last */
+    *tail = item;
+}
+
+/* Where a member of the root is: its key at text[k0, k1), its value at text[v0, v1). */
+typedef struct {
+    size_t k0, k1, v0, v1;
+    size_t objects;   /* elements of the value that are objects */
+    uint32_t *starts; /* a member to stream: where its elements start (see walk_array()) */
+    size_t n_starts;
+    int indexed;
+} member_at_t;
+
+/* Adds member m to the root. `formatted`: the root has a key that tells a format (see
+ * build_object()), so a member of a key no format knows is left unbuilt. */
+static xbr_status_t add_member(xbr__ldoc_t *doc, cJSON **tail, member_at_t *m, bool formatted)
+{
+    const char *end = NULL;
+    cJSON *key = xbr__arena_parse(doc->arena, doc->text + m->k0, m->k1 - m->k0, &end);
+    if (key == NULL)
+        return xbr__arena_failed(doc->arena) ? XBR_ENOMEM : cjson_refused(doc, end);
+    cJSON *v = NULL;
+    if (doc->text[m->v0] == '[' && doc->n_streams < 2 && streamed_key(doc->text, m->k0, m->k1)) {
+        xbr__ldoc_stream_t *s = &doc->streams[doc->n_streams];
+        if ((v = placeholder(doc, cJSON_Array, m->k0, m->v0)) == NULL)
+            return XBR_ENOMEM;
+        doc->n_streams++;
+        s->item = v;
+        s->begin = m->v0;
+        s->end = m->v1;
+        s->empty = doc->text[xbr__json_skip_ws(doc->text, m->v1, m->v0 + 1)] == ']';
+        s->objects = m->objects;
+        s->starts = m->starts; /* the stream owns them now */
+        s->n_starts = m->n_starts;
+        s->indexed = m->indexed;
+        m->starts = NULL;
+    } else if (formatted && !known_root_key(key->valuestring)) {
+        if ((v = placeholder(doc, cJSON_NULL, m->k0, m->v0)) == NULL)
+            return XBR_ENOMEM;
+    } else {
+        xbr_status_t st = build_value(doc, doc->arena, m->k0, m->v0, m->v1, &v);
+        if (st != XBR_OK)
+            return st;
+    }
+    append_member(doc->root, tail, v, key->valuestring);
+    return XBR_OK;
+}
+
+/* Whether the key at text[k0, k1) tells the file's format, as xbr__file_kind_root() reads it. */
+static bool format_key(const char *t, size_t k0, size_t k1)
+{
+    static const char *const keys[] = {"\"format\"", "\"nodes\"", "\"network\"", "\"extends\""};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+        if (k1 - k0 == strlen(keys[k]) && memcmp(t + k0, keys[k], k1 - k0) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * Walks the elements of the array opening at text[i], a member to stream: returns where the
+ * array ends, counts its elements that are objects, and, while every element is an object,
+ * records where each starts (m->starts; m->indexed 1, else -1). One pass, as a skip over the
+ * array would be. The starts are only a shortcut: without memory for them none are kept, and
+ * that is no error (the outcome is the same, only slower).
+ */
+static size_t walk_array(const char *t, size_t len, size_t i, member_at_t *m)
+{
+    size_t cap = 0;
+    m->indexed = 1;
+    for (i = xbr__json_skip_ws(t, len, i + 1); i < len && t[i] != ']';) {
+        m->objects += t[i] == '{';
+        if (m->indexed == 1) {
+            uint32_t *grown = NULL;
+            if (t[i] == '{')
+                grown = xbr__grow(m->starts, &cap, m->n_starts + 1, sizeof *grown, 1024);
+            if (grown == NULL) {
+                free(m->starts);
+                m->starts = NULL;
+                m->n_starts = 0;
+                m->indexed = -1;
+            } else {
+                m->starts = grown;
+                m->starts[m->n_starts++] = (uint32_t)i;
+            }
+        }
+        i = xbr__json_skip_ws(t, len, xbr__json_skip(t, len, i, NULL, NULL));
+        if (i < len && t[i] == ',')
+            i = xbr__json_skip_ws(t, len, i + 1);
+    }
+    if (m->indexed == 1 && m->n_starts > 0 && m->n_starts < cap) {
+        uint32_t *fit = realloc(m->starts, m->n_starts * sizeof *fit);
+        m->starts = fit != NULL ? fit : m->starts; /* a shrink that fails keeps the block */
+    }
+    return i < len ? i + 1 : len;
+}
+
+/* The members of the root object opening at text[i]: first where each is, then each added. */
+static xbr_status_t build_object(xbr__ldoc_t *doc, size_t i)
+{
+    const char *t = doc->text;
+    size_t len = doc->len, n = 0, cap = 0;
+    member_at_t *m = NULL;
+    cJSON *tail = NULL;
+    bool formatted = false;
+    xbr_status_t st = XBR_OK;
+    for (i = xbr__json_skip_ws(t, len, i + 1); i < len && t[i] == '"';) {
+        member_at_t *grown = xbr__grow(m, &cap, n + 1, sizeof *m, 16);
+        if (grown == NULL) {
+            free(m);
+            return XBR_ENOMEM;
+        }
+        m = grown;
+        m[n].k0 = i;
+        m[n].k1 = xbr__json_skip_string(t, len, i);
+        m[n].v0 = xbr__json_skip_ws(t, len, xbr__json_skip_ws(t, len, m[n].k1) + 1);
+        memset(&m[n].objects, 0, sizeof m[n] - offsetof(member_at_t, objects));
+        if (t[m[n].v0] == '[' && streamed_key(t, m[n].k0, m[n].k1))
+            m[n].v1 = walk_array(t, len, m[n].v0, &m[n]);
+        else
+            m[n].v1 = xbr__json_skip(t, len, m[n].v0, NULL, &m[n].objects);
+        formatted = formatted || format_key(t, m[n].k0, m[n].k1);
+        i = xbr__json_skip_ws(t, len, m[n++].v1);
+        if (i < len && t[i] == ',')
+            i = xbr__json_skip_ws(t, len, i + 1);
+    }
+    for (size_t k = 0; k < n && st == XBR_OK; k++)
+        st = add_member(doc, &tail, &m[k], formatted);
+    for (size_t k = 0; k < n; k++)
+        free(m[k].starts); /* those no stream took (after a failure) */
+    free(m);
+    return st;
+}
+
+/* Builds the root of the (checked) text: an object member by member; an array as an empty
+ * array, which only its type and place are ever asked of (no loader reads an array root). */
+static xbr_status_t build_root_value(xbr__ldoc_t *doc)
+{
+    const char *t = doc->text;
+    size_t len = doc->len, i = xbr__json_skip_ws(t, len, 0);
+    if (t[i] != '{' && t[i] != '[')
+        return build_value(doc, doc->arena, i, i, xbr__json_skip(t, len, i, NULL, NULL),
+                           &doc->root);
+    doc->root = placeholder(doc, t[i] == '{' ? cJSON_Object : cJSON_Array, i, i);
+    if (doc->root == NULL)
+        return XBR_ENOMEM;
+    return t[i] == '[' ? XBR_OK : build_object(doc, i);
+}
+
+static xbr_status_t build_root(xbr__ldoc_t *doc)
+{
+    doc->positions_built = 1;
+    if ((doc->arena = xbr__arena_new()) == NULL)
+        return XBR_ENOMEM;
+    xbr_status_t st = build_root_value(doc);
+    doc->root_locs = doc->locs.count;
+    return st;
+}
+
+/* ---- streamed arrays ---- */
+
+static int stream_of(const xbr__ldoc_t *doc, const cJSON *arr)
+{
+    for (int i = 0; i < doc->n_streams; i++)
+        if (arr != NULL && doc->streams[i].item == arr)
+            return i;
+    return -1;
+}
+
+void xbr__ldoc_iter_init(xbr__ldoc_iter_t *it, xbr__ldoc_t *doc, const cJSON *arr)
+{
+    int s = stream_of(doc, arr);
+    memset(it, 0, sizeof *it);
+    it->doc = doc;
+    if (s >= 0) {
+        it->stream = &doc->streams[s];
+        it->off = it->stream->begin + 1;
+    } else if (cJSON_IsArray(arr)) {
+        it->next = arr->child;
+    }
+}
+
+/* The end of the element starting at text[i] whose next element (or the array's ']') is at
+ * text[e]: back over the blanks and the comma between. */
+static size_t element_end(const char *t, size_t i, size_t e)
+{
+    while (e > i && strchr(" \t\n\r,", t[e - 1]) != NULL)
+        e--;
+    return e;
+}
+
+/* Finds the next element of a streamed array: its first byte *at and its end *to (and, when it
+ * was skipped over, its count of values). False at the end of the array. */
+static bool next_element(xbr__ldoc_iter_t *it, size_t *at, size_t *to, size_t *values)
+{
+    const xbr__ldoc_stream_t *s = it->stream;
+    const char *t = it->doc->text;
+    if (s->indexed == 1) {
+        if (it->k >= s->n_starts)
+            return false;
+        *at = s->starts[it->k];
+        *to = element_end(t, *at, it->k + 1 < s->n_starts ? s->starts[it->k + 1] : s->end - 1);
+        it->is_object = true;
+        return true;
+    }
+    size_t i = xbr__json_skip_ws(t, s->end, it->off);
+    if (i >= s->end || t[i] == ']')
+        return false;
+    *at = i;
+    *to = xbr__json_skip(t, s->end, i, values, NULL);
+    it->off = xbr__json_skip_ws(t, s->end, *to);
+    it->off += it->off < s->end && t[it->off] == ',';
+    it->is_object = t[i] == '{';
+    return true;
+}
+
+/* Refuses the element at text offset `at`, of `values` values, over the budget. */
+static int refuse(xbr__ldoc_iter_t *it, size_t at, size_t values)
+{
+    xbr__ldoc_t *doc = it->doc;
+    char what[256], expected[160];
+    int line = 0, col = 0;
+    const char *name = it->stream->item->string;
+    doc->refused = 1;
+    doc->n_errors++;
+    offset_linecol(doc, at, &line, &col);
+    snprintf(what, sizeof what,
+             "element #%zu of \"%s\" holds %zu JSON values, more than the loader builds at once",
+             it->k, name, values);
+    snprintf(expected, sizeof expected,
+             "at most %zu values in one element (README, \"Reliability\")", doc->element_budget);
+    add_at(doc, XBR_SEV_ERROR, line, col, NULL, name, what, expected);
+    return -1;
+}
+
+int xbr__ldoc_iter_next(xbr__ldoc_iter_t *it, bool build, const cJSON **out)
+{
+    xbr__ldoc_t *doc = it->doc;
+    *out = NULL;
+    if (it->stream == NULL) {
+        if (it->next == NULL)
+            return 0;
+        *out = it->next;
+        it->is_object = cJSON_IsObject(it->next);
+        it->next = it->next->next;
+        it->k++;
+        return 1;
+    }
+    /* the previous element's tree and positions go */
+    xbr__arena_reset(doc->element_arena);
+    doc->locs.count = doc->root_locs;
+    size_t i = 0, j = 0, values = 0;
+    if (doc->refused || !next_element(it, &i, &j, &values))
+        return 0;
+    it->k++;
+    if (!build)
+        return 1;
+    /* found through the starts, it was not counted: n values take at least 2n - 1 bytes, so
+     * only an element that long may be over the budget */
+    if (it->stream->indexed == 1 && (j - i + 1) / 2 > doc->element_budget)
+        xbr__json_skip(doc->text, j, i, &values, NULL);
+    if (values > doc->element_budget)
+        return refuse(it, i, values);
+    if (doc->element_arena == NULL && (doc->element_arena = xbr__arena_new()) == NULL) {
+        doc->nomem = 1;
+        return -1;
+    }
+    cJSON *e = NULL;
+    xbr_status_t st = build_value(doc, doc->element_arena, i, i, j, &e);
+    if (st == XBR_ENOMEM)
+        doc->nomem = 1;
+    if (st != XBR_OK)
+        return -1;
+    *out = e;
+    return 1;
+}
+
+bool xbr__ldoc_array_empty(const xbr__ldoc_t *doc, const cJSON *arr)
+{
+    int s = stream_of(doc, arr);
+    return s >= 0 ? doc->streams[s].empty : arr == NULL || arr->child == NULL;
+}
+
+size_t xbr__ldoc_array_objects(const xbr__ldoc_t *doc, const cJSON *arr)
+{
+    int s = stream_of(doc, arr);
+    size_t n = 0;
+    if (s >= 0)
+        return doc->streams[s].objects;
+    for (const cJSON *e = arr != NULL ? arr->child : NULL; e != NULL; e = e->next)
+        n += cJSON_IsObject(e);
+    return n;
+}
 /* Opens a document over text (owned: the document frees it, or NULL when borrowed). */
 static xbr_status_t doc_init(xbr__ldoc_t *doc, const char *name, const char *text, size_t len,
                              xbr_diags_t *diags, char *owned)
@@ -288,14 +678,19 @@ static xbr_status_t doc_init(xbr__ldoc_t *doc, const char *name, const char *tex
         return XBR_EINPUT;
     }
     doc->json_input = opens_as_json(text, len);
-    int rc = xbr__json_scan(text, len, XBR_LOAD_MAX_DEPTH, &doc->locs, &err);
+    /* the whole text is checked first, recording nothing: the positions are recorded per
+     * tree built (build_root(), xbr__ldoc_iter_next()) */
+    int rc = xbr__json_scan(text, len, XBR_LOAD_MAX_DEPTH, NULL, &err);
     if (rc == XBR_JSON_ENOMEM)
         return XBR_ENOMEM;
     if (rc != XBR_JSON_OK) {
         syntax_diag(doc, &err);
         return doc->nomem ? XBR_ENOMEM : XBR_EINPUT;
     }
-    return build_tree(doc);
+    doc->element_budget = len / XBR_LOAD_ELEMENT_BYTES_PER_VALUE;
+    if (doc->element_budget < XBR_LOAD_ELEMENT_MIN_VALUES)
+        doc->element_budget = XBR_LOAD_ELEMENT_MIN_VALUES;
+    return build_root(doc);
 }
 
 xbr_status_t xbr__ldoc_init(xbr__ldoc_t *doc, const char *name, const char *text, size_t len,
@@ -327,6 +722,9 @@ void xbr__ldoc_destroy(xbr__ldoc_t *doc)
     if (doc == NULL)
         return;
     xbr__arena_free(doc->arena); /* the whole tree */
+    xbr__arena_free(doc->element_arena);
+    for (int i = 0; i < doc->n_streams; i++)
+        free(doc->streams[i].starts);
     xbr__json_locs_destroy(&doc->locs);
     free(doc->line_starts);
     free(doc->buf);

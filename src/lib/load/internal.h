@@ -13,8 +13,10 @@
  *
  * An xbr__ldoc_t is one parsed JSON document: its text, its cJSON tree, and a map from every
  * cJSON item to the byte offsets of its key and value (recorded by the strict scanner), so
- * every diagnostic names an exact line:col. The loaders convert the tree to model types and
- * close the document.
+ * every diagnostic names an exact line:col. The root's "nodes" and "links" arrays are not in
+ * the tree: they are streamed, one element's tree at a time (xbr__ldoc_iter_t), so a network's
+ * load costs about its text and its model, not a tree of the whole file (document.c). The
+ * loaders convert the tree to model types and close the document.
  */
 #ifndef XBROUTE_LOAD_INTERNAL_H
 #define XBROUTE_LOAD_INTERNAL_H
@@ -81,6 +83,20 @@ enum { XBR_JSON_OK = 0, XBR_JSON_ESYNTAX = 1, XBR_JSON_ENOMEM = 2 };
 int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
                    xbr__json_error_t *err);
 
+/* xbr__json_scan() of the one value at text[begin, end) of a document, appending the locations
+ * of its values (offsets from the start of `text`) to `locs`. */
+int xbr__json_scan_part(const char *text, size_t begin, size_t end, int max_depth,
+                        xbr__json_locs_t *locs, xbr__json_error_t *err);
+
+/* Skipping over text that xbr__json_scan() accepted, without building anything: the index just
+ * after the blanks from i on, after the string opening at t[i], after the value opening at t[i].
+ * xbr__json_skip() also gives (either pointer may be NULL) the count of values of the value
+ * (itself included: the items cJSON would build, give or take an empty container) and how many
+ * of its elements (or members) are objects. O(bytes skipped), no memory. */
+size_t xbr__json_skip_ws(const char *t, size_t len, size_t i);
+size_t xbr__json_skip_string(const char *t, size_t len, size_t i);
+size_t xbr__json_skip(const char *t, size_t len, size_t i, size_t *values, size_t *objects);
+
 /* Frees the locations' memory and leaves them empty. */
 void xbr__json_locs_destroy(xbr__json_locs_t *locs);
 
@@ -99,6 +115,10 @@ void xbr__arena_free(xbr__arena_t *a);
  * in `a` (never cJSON_Delete the result). NULL when cJSON fails; *end then points near the
  * failure. */
 cJSON *xbr__arena_parse(xbr__arena_t *a, const char *text, size_t len, const char **end);
+/* Releases every tree of the arena at once, keeping its newest chunk for the next parse. */
+void xbr__arena_reset(xbr__arena_t *a);
+/* A zeroed item of `type` (cJSON_Array, ...) allocated in `a`; NULL when out of memory. */
+cJSON *xbr__arena_item(xbr__arena_t *a, int type);
 /* Whether an allocation of the arena failed (then a NULL parse is out of memory, not the text). */
 bool xbr__arena_failed(const xbr__arena_t *a);
 
@@ -110,24 +130,82 @@ cJSON *xbr__ld_member(const cJSON *obj, const char *key);
 
 #define XBR_LOAD_MAX_BYTES ((size_t)256 * 1024 * 1024)
 #define XBR_LOAD_MAX_DEPTH 512
+/* The most JSON values one element of a streamed array may hold (an element with more is
+ * refused, exit 2): the larger of this and the file's size / XBR_LOAD_ELEMENT_BYTES_PER_VALUE,
+ * so an element's tree (about 90 bytes a value) stays within a few times the file's size. */
+#define XBR_LOAD_ELEMENT_MIN_VALUES ((size_t)65536)
+#define XBR_LOAD_ELEMENT_BYTES_PER_VALUE 16
+
+/* A member of the root whose array is streamed (document.c): read one element at a time,
+ * never as a whole tree. In the tree it is an empty array (`item`); the iterators below read
+ * its elements from the text. */
+typedef struct {
+    const cJSON *item;
+    size_t begin, end; /* offsets of its '[' and just past its ']' */
+    size_t objects;    /* its elements that are objects */
+    bool empty;
+    /* Where each element starts, found when the document was opened (indexed 1), kept when
+     * every element is an object (4 bytes an element, a few percent of a network's file): the
+     * passes jump from element to element, and find an element's end from the next one's
+     * start, instead of skipping through the text. indexed -1: not kept (an element is not an
+     * object, or there was no memory for it): the passes skip through the text. */
+    uint32_t *starts;
+    size_t n_starts;
+    int indexed;
+} xbr__ldoc_stream_t;
 
 typedef struct {
     char *file;       /* name used in diagnostics (owned) */
     char *buf;        /* text read from a file (owned), or NULL */
     const char *text; /* the text (buf, or borrowed) */
     size_t len;
-    cJSON *root;
-    xbr__arena_t *arena; /* owns every node of the tree */
-    xbr__json_locs_t locs;
-    int positions_built; /* item->valueint indexes locs (see number_items) */
-    size_t *line_starts; /* built on the first diagnostic */
+    cJSON *root;           /* the root: its members, streamed arrays left empty */
+    xbr__arena_t *arena;   /* owns every node of the root's tree */
+    xbr__json_locs_t locs; /* the root tree's values, then the current element's */
+    size_t root_locs;      /* how many of locs are the root tree's */
+    int positions_built;   /* item->valueint indexes locs (see number_items) */
+    uint32_t *line_starts; /* built on the first diagnostic */
     size_t n_lines;
+    xbr__ldoc_stream_t streams[2]; /* the root's "nodes" and "links" arrays, when streamed */
+    int n_streams;
+    xbr__arena_t *element_arena; /* the tree of the current element of a streamed array */
+    size_t element_budget;       /* values: see XBR_LOAD_ELEMENT_MIN_VALUES */
+    int refused;                 /* an element was over the budget: streamed arrays end */
     xbr_diags_t *diags;
     size_t n_errors; /* errors reported through this document */
     int nomem;
     int json_input; /* the text opens as JSON: its lines may be quoted in diagnostics */
     int is_stdin;   /* read from standard input ("-" on the command line) */
 } xbr__ldoc_t;
+
+/*
+ * Reading the elements of an array of a document, whether it is in the tree or streamed: a
+ * streamed element's tree (and its positions) lives until the next call, so nothing of it may
+ * be kept (copy what you need). Use:
+ *     xbr__ldoc_iter_t it;
+ *     const cJSON *e;
+ *     xbr__ldoc_iter_init(&it, doc, arr);
+ *     while (xbr__ldoc_iter_next(&it, true, &e) > 0) ...
+ */
+typedef struct {
+    xbr__ldoc_t *doc;
+    const cJSON *next;                /* arrays of the tree: the next element */
+    const xbr__ldoc_stream_t *stream; /* streamed arrays, else NULL */
+    size_t off;                       /* streamed: where the next element starts */
+    size_t k;                         /* 1-based index of the current element */
+    bool is_object;                   /* the current element is an object */
+} xbr__ldoc_iter_t;
+
+/* Starts reading array `arr` (anything else, or NULL, reads as an empty array). */
+void xbr__ldoc_iter_init(xbr__ldoc_iter_t *it, xbr__ldoc_t *doc, const cJSON *arr);
+/* Moves to the next element: 1 when there is one (*out is its tree; NULL for a streamed
+ * element when `build` is false, which then costs at most a skip over its text, and is_object
+ * still says what it is), 0 at the end, -1 on failure: out of memory (doc->nomem) or an element
+ * over the budget (diagnosed at the element; every streamed array of the document ends there). */
+int xbr__ldoc_iter_next(xbr__ldoc_iter_t *it, bool build, const cJSON **out);
+/* Whether array `arr` has no element, and how many of its elements are objects. */
+bool xbr__ldoc_array_empty(const xbr__ldoc_t *doc, const cJSON *arr);
+size_t xbr__ldoc_array_objects(const xbr__ldoc_t *doc, const cJSON *arr);
 
 /* The name of standard input in diagnostics; files it names resolve from the working folder. */
 #define XBR_LOAD_STDIN_NAME "<stdin>"

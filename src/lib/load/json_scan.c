@@ -48,6 +48,7 @@ typedef struct {
     size_t pos;
     xbr__json_error_t *err;
     xbr__json_locs_t *locs;
+    size_t base; /* offset of s in the document: locations are recorded from its start */
     /* decoded keys of the open objects, innermost last */
     char *keys;
     size_t keys_len, keys_cap;
@@ -106,8 +107,8 @@ static int add_loc(scanner_t *sc, size_t key, size_t val)
             return XBR_JSON_ENOMEM;
         l->items = items;
     }
-    l->items[l->count].key = (uint32_t)key;
-    l->items[l->count].val = (uint32_t)val;
+    l->items[l->count].key = (uint32_t)(sc->base + key);
+    l->items[l->count].val = (uint32_t)(sc->base + val);
     l->count++;
     return XBR_JSON_OK;
 }
@@ -654,14 +655,16 @@ static int scan(scanner_t *sc)
     return sc->nomem ? XBR_JSON_ENOMEM : st;
 }
 
-int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
-                   xbr__json_error_t *err)
+/* Scans `len` bytes at `text`, which sit at offset `base` of their document. */
+static int scan_text(const char *text, size_t len, size_t base, int max_depth,
+                     xbr__json_locs_t *locs, xbr__json_error_t *err)
 {
     scanner_t sc;
     memset(&sc, 0, sizeof sc);
     memset(err, 0, sizeof *err);
     sc.s = (const unsigned char *)text;
     sc.len = len;
+    sc.base = base;
     sc.err = err;
     sc.locs = locs;
     sc.pending_key = SIZE_MAX;
@@ -676,4 +679,81 @@ int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t
     if (st == XBR_JSON_ENOMEM)
         snprintf(err->msg, sizeof err->msg, "out of memory");
     return st;
+}
+
+int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
+                   xbr__json_error_t *err)
+{
+    return scan_text(text, len, 0, max_depth, locs, err);
+}
+
+int xbr__json_scan_part(const char *text, size_t begin, size_t end, int max_depth,
+                        xbr__json_locs_t *locs, xbr__json_error_t *err)
+{
+    return scan_text(text + begin, end - begin, begin, max_depth, locs, err);
+}
+
+/* ---- skipping values of checked text ---- */
+
+size_t xbr__json_skip_ws(const char *t, size_t len, size_t i)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+        i++;
+    return i;
+}
+
+size_t xbr__json_skip_string(const char *t, size_t len, size_t i)
+{
+    for (i++; i < len && t[i] != '"'; i++)
+        if (t[i] == '\\')
+            i++;
+    return i + 1 < len ? i + 1 : len;
+}
+
+/* Skips the container opening at t[i] (checked text); adds to *values the values inside it
+ * (its commas, plus one for each non-empty container) and to *objects its elements that are
+ * objects. */
+static size_t skip_container(const char *t, size_t len, size_t i, size_t *values, size_t *objects)
+{
+    size_t depth = 0;
+    while (i < len) {
+        char c = t[i];
+        if (c == '"') {
+            i = xbr__json_skip_string(t, len, i);
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            *objects += depth == 1 && c == '{';
+            depth++;
+            size_t j = xbr__json_skip_ws(t, len, i + 1);
+            *values += j < len && t[j] != ']' && t[j] != '}';
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                break;
+        } else if (c == ',') {
+            (*values)++;
+        }
+        i++;
+    }
+    return i < len ? i + 1 : len;
+}
+
+size_t xbr__json_skip(const char *t, size_t len, size_t i, size_t *values, size_t *objects)
+{
+    size_t nv = 1, no = 0;
+    if (i >= len)
+        nv = 0;
+    else if (t[i] == '"')
+        i = xbr__json_skip_string(t, len, i);
+    else if (t[i] == '{' || t[i] == '[')
+        i = skip_container(t, len, i, &nv, &no);
+    else
+        while (i < len && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' &&
+               t[i] != '\t' && t[i] != '\n' && t[i] != '\r')
+            i++;
+    if (values != NULL)
+        *values = nv;
+    if (objects != NULL)
+        *objects = no;
+    return i;
 }

@@ -29,51 +29,6 @@ xbr_file_kind_t xbr__file_kind_root(const cJSON *root)
     return XBR_FILE_UNKNOWN;
 }
 
-/* Skips the JSON string starting at text[i] == '"'; returns the index after its closing quote. */
-static size_t skip_string(const char *t, size_t len, size_t i)
-{
-    for (i++; i < len && t[i] != '"'; i++)
-        if (t[i] == '\\')
-            i++;
-    return i + 1;
-}
-
-static size_t skip_ws_at(const char *t, size_t len, size_t i)
-{
-    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
-        i++;
-    return i;
-}
-
-/* Skips the valid JSON value starting at text[i]; returns the index just after it. */
-static size_t skip_value(const char *t, size_t len, size_t i)
-{
-    if (i >= len)
-        return len;
-    if (t[i] == '"')
-        return skip_string(t, len, i);
-    if (t[i] == '{' || t[i] == '[') {
-        int depth = 0;
-        while (i < len) {
-            if (t[i] == '"') {
-                i = skip_string(t, len, i);
-                continue;
-            }
-            if (t[i] == '{' || t[i] == '[')
-                depth++;
-            else if (t[i] == '}' || t[i] == ']')
-                depth--;
-            i++;
-            if (depth == 0)
-                return i;
-        }
-        return len;
-    }
-    while (i < len && strchr(",}] \t\n\r", t[i]) == NULL)
-        i++;
-    return i;
-}
-
 /*
  * Tells the kind of already-validated JSON text from its top-level keys, without building a
  * tree (a network of a million links is not parsed twice just to learn what it is). Same rules
@@ -82,18 +37,18 @@ static size_t skip_value(const char *t, size_t len, size_t i)
  */
 static xbr_file_kind_t sniff_kind(const char *t, size_t len)
 {
-    size_t i = skip_ws_at(t, len, 0);
+    size_t i = xbr__json_skip_ws(t, len, 0);
     int has_nodes = 0, has_scenario_key = 0;
     if (i >= len || t[i] != '{')
         return XBR_FILE_UNKNOWN;
-    i = skip_ws_at(t, len, i + 1);
+    i = xbr__json_skip_ws(t, len, i + 1);
     while (i < len && t[i] == '"') {
-        size_t k0 = i + 1, k1 = skip_string(t, len, i) - 1;
+        size_t k0 = i + 1, k1 = xbr__json_skip_string(t, len, i) - 1;
         size_t klen = k1 - k0;
-        i = skip_ws_at(t, len, k1 + 1) + 1; /* past ':' */
-        i = skip_ws_at(t, len, i);
+        i = xbr__json_skip_ws(t, len, k1 + 1) + 1; /* past ':' */
+        i = xbr__json_skip_ws(t, len, i);
         size_t v0 = i;
-        i = skip_value(t, len, i);
+        i = xbr__json_skip(t, len, i, NULL, NULL);
         if (klen == 6 && memcmp(t + k0, "format", 6) == 0) {
             static const char net[] = "\"xbroute.network/1\"", scn[] = "\"xbroute.scenario/1\"";
             if (i - v0 == sizeof net - 1 && memcmp(t + v0, net, sizeof net - 1) == 0)
@@ -107,9 +62,9 @@ static xbr_file_kind_t sniff_kind(const char *t, size_t len)
         if ((klen == 7 && memcmp(t + k0, "network", 7) == 0) ||
             (klen == 7 && memcmp(t + k0, "extends", 7) == 0))
             has_scenario_key = 1;
-        i = skip_ws_at(t, len, i);
+        i = xbr__json_skip_ws(t, len, i);
         if (i < len && t[i] == ',')
-            i = skip_ws_at(t, len, i + 1);
+            i = xbr__json_skip_ws(t, len, i + 1);
     }
     return has_nodes ? XBR_FILE_NETWORK : has_scenario_key ? XBR_FILE_SCENARIO : XBR_FILE_UNKNOWN;
 }

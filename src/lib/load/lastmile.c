@@ -429,55 +429,62 @@ static void resolve_link(xbr__ldoc_t *doc, const cJSON *it, xbr_network_t *net, 
         l->days = c->bands[l->last_mile_band].days;
 }
 
+/* Whether link l needs its element read by resolve_link() (which returns early otherwise). */
+static bool may_resolve(const xbr_network_t *net, const xbr_link_t *l)
+{
+    return l->mode == XBR_MODE_LAST_MILE && l->from >= 0 && l->to >= 0 &&
+           !(net->nodes[l->from].store && net->nodes[l->to].type == XBR_NODE_MARKET);
+}
+
 xbr_status_t xbr__ldlm_resolve(xbr__ldoc_t *doc, xbr_network_t *net, const cJSON *nodes,
                                const cJSON *links, size_t node0, size_t link0)
 {
     const cJSON *it;
-    size_t idx = link0;
-    if (cJSON_IsArray(links))
-        cJSON_ArrayForEach(it, links)
-        {
-            if (!cJSON_IsObject(it))
-                continue;
-            if (idx < net->n_links)
-                resolve_link(doc, it, net, &net->links[idx]);
-            idx++;
-        }
+    xbr__ldoc_iter_t iter;
+    size_t idx = link0; /* net->links[idx] is the next object of links */
+    /* the links are read again (a streamed array parses them again) only where needed */
+    xbr__ldoc_iter_init(&iter, doc, links);
+    while (xbr__ldoc_iter_next(&iter, idx < net->n_links && may_resolve(net, &net->links[idx]),
+                               &it) > 0) {
+        if (!iter.is_object)
+            continue;
+        if (idx < net->n_links && it != NULL)
+            resolve_link(doc, it, net, &net->links[idx]);
+        idx++;
+    }
     idx = node0;
-    if (cJSON_IsArray(nodes))
-        cJSON_ArrayForEach(it, nodes)
-        {
-            if (!cJSON_IsObject(it))
-                continue;
-            xbr_node_t *nd = idx < net->n_nodes ? &net->nodes[idx] : NULL;
-            idx++;
-            const cJSON *f = xbr__ld_member(it, "fulfilment_fees");
-            if (f == NULL || nd == NULL)
-                continue;
-            char oid[96];
-            snprintf(oid, sizeof oid, "node %.64s", nd->id != NULL ? nd->id : "?");
-            if (!cJSON_IsString(f)) {
-                xbr__ldoc_diag(doc, XBR_SEV_ERROR, f, 0, oid, "fulfilment_fees",
-                               "the id of a table of \"fulfilment_fees\"", "wrong type: %s",
-                               xbr__ld_type_name(f));
-                continue;
-            }
-            if (nd->type != XBR_NODE_WAREHOUSE) {
-                xbr__ldoc_diag(doc, XBR_SEV_ERROR, f, 1, oid, "fulfilment_fees",
-                               "this field only on warehouse nodes",
-                               "fulfilment_fees on a node "
-                               "of type %s",
-                               xbr_node_type_name(nd->type));
-                continue;
-            }
-            for (size_t t = 0; t < net->n_fee_tables; t++)
-                if (net->fee_tables[t].id != NULL &&
-                    strcmp(net->fee_tables[t].id, f->valuestring) == 0)
-                    nd->fee_table = (int)t + 1;
-            if (nd->fee_table == 0)
-                xbr__ldoc_diag(doc, XBR_SEV_ERROR, f, 0, oid, "fulfilment_fees",
-                               "a key of the network's \"fulfilment_fees\"",
-                               "unknown fulfilment fee table \"%.64s\"", f->valuestring);
+    xbr__ldoc_iter_init(&iter, doc, nodes);
+    while (xbr__ldoc_iter_next(&iter, true, &it) > 0) {
+        if (!cJSON_IsObject(it))
+            continue;
+        xbr_node_t *nd = idx < net->n_nodes ? &net->nodes[idx] : NULL;
+        idx++;
+        const cJSON *f = xbr__ld_member(it, "fulfilment_fees");
+        if (f == NULL || nd == NULL)
+            continue;
+        char oid[96];
+        snprintf(oid, sizeof oid, "node %.64s", nd->id != NULL ? nd->id : "?");
+        if (!cJSON_IsString(f)) {
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, f, 0, oid, "fulfilment_fees",
+                           "the id of a table of \"fulfilment_fees\"", "wrong type: %s",
+                           xbr__ld_type_name(f));
+            continue;
         }
+        if (nd->type != XBR_NODE_WAREHOUSE) {
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, f, 1, oid, "fulfilment_fees",
+                           "this field only on warehouse nodes",
+                           "fulfilment_fees on a node "
+                           "of type %s",
+                           xbr_node_type_name(nd->type));
+            continue;
+        }
+        for (size_t t = 0; t < net->n_fee_tables; t++)
+            if (net->fee_tables[t].id != NULL && strcmp(net->fee_tables[t].id, f->valuestring) == 0)
+                nd->fee_table = (int)t + 1;
+        if (nd->fee_table == 0)
+            xbr__ldoc_diag(doc, XBR_SEV_ERROR, f, 0, oid, "fulfilment_fees",
+                           "a key of the network's \"fulfilment_fees\"",
+                           "unknown fulfilment fee table \"%.64s\"", f->valuestring);
+    }
     return doc->nomem ? XBR_ENOMEM : XBR_OK;
 }

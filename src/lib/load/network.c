@@ -468,11 +468,15 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
  * (just loaded) against the factories of the whole network.
  */
 static void check_bonded(xbr__ldoc_t *doc, const cJSON *arr, const xbr_network_t *net,
-                         xbr__ldnet_ids_t *ids)
+                         xbr__ldnet_ids_t *ids, size_t node0)
 {
     const cJSON *it;
-    cJSON_ArrayForEach(it, arr)
-    {
+    xbr__ldoc_iter_t iter;
+    size_t idx = node0; /* net->nodes[idx] is the next object of arr */
+    xbr__ldoc_iter_init(&iter, doc, arr);
+    /* only a node the model holds as bonded is read again (a streamed array parses it) */
+    while (xbr__ldoc_iter_next(&iter, idx < net->n_nodes && net->nodes[idx].bonded, &it) > 0) {
+        idx += iter.is_object;
         const cJSON *b = xbr__ld_member(it, "bonded");
         const cJSON *c = xbr__ld_member(it, "country");
         const cJSON *t = xbr__ld_member(it, "type");
@@ -576,17 +580,22 @@ static void passage_list(unsigned bits, char *out, size_t cap)
 void xbr__ldnet_check_via(xbr__ldoc_t *doc, const cJSON *links, const xbr_network_t *net)
 {
     const cJSON *it;
+    xbr__ldoc_iter_t iter;
     size_t k = 0;
     if (!cJSON_IsArray(links))
         return;
-    cJSON_ArrayForEach(it, links)
-    {
-        if (k >= net->n_links)
+    xbr__ldoc_iter_init(&iter, doc, links);
+    /* the model tells which links may warn; only those are read again (a streamed array parses
+     * them) */
+    for (;;) {
+        const xbr_link_t *l = k < net->n_links ? &net->links[k] : NULL;
+        bool may_warn = l != NULL && l->lane != NULL && l->lane->pinned && isfinite(l->lane->km) &&
+                        l->lane->via != l->via;
+        if (xbr__ldoc_iter_next(&iter, may_warn, &it) <= 0 || l == NULL)
             break;
-        const xbr_link_t *l = &net->links[k++];
+        k++;
         const cJSON *via = xbr__ld_member(it, "via");
-        if (via == NULL || l->lane == NULL || !l->lane->pinned || !isfinite(l->lane->km) ||
-            l->lane->via == l->via)
+        if (!may_warn || via == NULL)
             continue;
         char stated[160], path[160], oid[80];
         passage_list(l->via, stated, sizeof stated);
@@ -735,10 +744,10 @@ out:
     free(to);
 }
 
-/* An array of the file (nodes or links): its length, or -1 when it is absent or not an array
- * (reported). */
-static long array_length(xbr__ldoc_t *doc, const cJSON *arr, const char *field,
-                         const char *expected)
+/* An array of the file (nodes or links): how many of its elements are objects (each becomes a
+ * node or link), or -1 when it is absent or not an array (reported). */
+static long array_objects(xbr__ldoc_t *doc, const cJSON *arr, const char *field,
+                          const char *expected)
 {
     if (arr == NULL)
         return -1;
@@ -747,41 +756,44 @@ static long array_length(xbr__ldoc_t *doc, const cJSON *arr, const char *field,
                        xbr__ld_type_name(arr));
         return -1;
     }
-    return (long)cJSON_GetArraySize(arr);
+    return (long)xbr__ldoc_array_objects(doc, arr);
 }
 
 typedef void (*load_one_fn)(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t *net,
                             xbr__ldnet_ids_t *ids);
 
-/* Appends every element of `arr` with `load` (the array has room); XBR_ENOMEM or XBR_OK. */
+/* Appends every element of `arr` with `load` (the array has room), one at a time: a streamed
+ * array's element is released before the next is read. XBR_ENOMEM or XBR_OK (an element over
+ * the budget is an input error, counted on doc). */
 static xbr_status_t load_each(xbr__ldoc_t *doc, const cJSON *arr, load_one_fn load,
                               xbr_network_t *net, xbr__ldnet_ids_t *ids)
 {
     const cJSON *it;
-    size_t k = 0;
-    cJSON_ArrayForEach(it, arr)
-    {
-        load(doc, it, ++k, net, ids);
+    xbr__ldoc_iter_t iter;
+    xbr__ldoc_iter_init(&iter, doc, arr);
+    while (xbr__ldoc_iter_next(&iter, true, &it) > 0) {
+        load(doc, it, iter.k, net, ids);
         if (doc->nomem)
             return XBR_ENOMEM;
     }
-    return XBR_OK;
+    return doc->nomem ? XBR_ENOMEM : XBR_OK;
 }
 
 xbr_status_t xbr__ldnet_add_nodes_links(xbr__ldoc_t *doc, xbr_network_t *net, xbr__ldnet_ids_t *ids,
                                         const cJSON *nodes, const cJSON *links)
 {
-    long n = array_length(doc, nodes, "nodes", "an array of nodes");
+    long n = array_objects(doc, nodes, "nodes", "an array of nodes");
     if (n >= 0) {
+        size_t node0 = net->n_nodes;
         xbr_node_t *a = realloc(net->nodes, (net->n_nodes + (size_t)n + 1) * sizeof *a);
         if (a == NULL)
             return XBR_ENOMEM;
         net->nodes = a;
         if (load_each(doc, nodes, load_node, net, ids) != XBR_OK)
             return XBR_ENOMEM;
-        check_bonded(doc, nodes, net, ids);
+        check_bonded(doc, nodes, net, ids, node0);
     }
-    n = array_length(doc, links, "links", "an array of links");
+    n = array_objects(doc, links, "links", "an array of links");
     if (n >= 0) {
         xbr_link_t *a = realloc(net->links, (net->n_links + (size_t)n + 1) * sizeof *a);
         if (a == NULL)
@@ -909,7 +921,7 @@ xbr_status_t xbr__ldnet_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
     if (nodes == NULL)
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, root, 0, NULL, "nodes", "an array of at least one node",
                        "missing required field");
-    else if (cJSON_IsArray(nodes) && cJSON_GetArraySize(nodes) == 0)
+    else if (cJSON_IsArray(nodes) && xbr__ldoc_array_empty(doc, nodes))
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, nodes, 0, NULL, "nodes", "at least one node",
                        "empty array");
     if (links == NULL)

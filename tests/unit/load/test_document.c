@@ -179,6 +179,161 @@ static void test_source_lines_only_from_json_input(void **state)
     xbr_diags_destroy(&d);
 }
 
+/* A network-shaped text: "nodes" and "links" are streamed, "sources" is built, "stray" (a key
+ * no format knows) is not; line 3 has "é" (2 bytes, 1 column) before the second link. */
+static const char streamed[] =
+    "{\"nodes\": [{\"id\": \"A\"}, 7],\n"
+    " \"sources\": [1, 2], \"stray\": [3],\n"
+    " \"links\": [ {\"id\": \"\xc3\xa9\"}, {\"x\": [1, 2, {\"y\": 3}]},\n"
+    "   true ]}";
+
+static void test_streamed_arrays_one_element_at_a_time(void **state)
+{
+    (void)state;
+    xbr__ldoc_t doc;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr__ldoc_init(&doc, "s.json", streamed, sizeof streamed - 1, &d), XBR_OK);
+    const cJSON *links = cJSON_GetObjectItemCaseSensitive(doc.root, "links");
+    const cJSON *other = cJSON_GetObjectItemCaseSensitive(doc.root, "sources");
+    const cJSON *stray = cJSON_GetObjectItemCaseSensitive(doc.root, "stray");
+    assert_true(cJSON_IsArray(links));
+    assert_null(links->child);                      /* not in the tree */
+    assert_int_equal(cJSON_GetArraySize(other), 2); /* built */
+    assert_false(xbr__ldoc_array_empty(&doc, links));
+    assert_int_equal(xbr__ldoc_array_objects(&doc, links), 2);
+    assert_int_equal(xbr__ldoc_array_objects(&doc, other), 0);
+    int line, col;
+    assert_non_null(stray);
+    assert_false(cJSON_IsArray(stray));         /* not built */
+    xbr__ldoc_pos(&doc, stray, 1, &line, &col); /* but its key's place is known */
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 21);
+    xbr__ldoc_pos(&doc, links, 1, &line, &col); /* the placeholder keeps its key's place */
+    assert_int_equal(line, 3);
+    assert_int_equal(col, 2);
+
+    xbr__ldoc_iter_t it;
+    const cJSON *e;
+    size_t root_locs = doc.locs.count;
+    xbr__ldoc_iter_init(&it, &doc, links);
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 1);
+    assert_true(it.is_object);
+    assert_int_equal(it.k, 1);
+    xbr__ldoc_pos(&doc, e, 0, &line, &col);
+    assert_int_equal(line, 3);
+    assert_int_equal(col, 13);
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 1);
+    const cJSON *y = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(e, "x"), 2), "y");
+    xbr__ldoc_pos(&doc, y, 0, &line, &col); /* after "é": one column */
+    assert_int_equal(line, 3);
+    assert_int_equal(col, 45);
+    xbr__ldoc_pos(&doc, y, 1, &line, &col);
+    assert_int_equal(col, 40);
+    assert_int_equal(xbr__ldoc_iter_next(&it, false, &e), 1); /* skipped: not built */
+    assert_null(e);
+    assert_false(it.is_object);
+    assert_int_equal(it.k, 3);
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 0);
+    assert_int_equal(doc.locs.count, root_locs);  /* the last element's positions went too */
+    assert_int_equal(doc.streams[1].indexed, -1); /* not all objects: no index kept */
+
+    /* an array of the tree reads the same way */
+    xbr__ldoc_iter_init(&it, &doc, other);
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 1);
+    assert_ptr_equal(e, other->child);
+    assert_int_equal(xbr__ldoc_iter_next(&it, false, &e), 1);
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 0);
+    xbr__ldoc_destroy(&doc);
+
+    /* a key spelt with an escape is not streamed: built whole, as before */
+    static const char esc[] = "{\"\\u006cinks\": [{}], \"nodes\": []}";
+    assert_int_equal(xbr__ldoc_init(&doc, "e.json", esc, sizeof esc - 1, &d), XBR_OK);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(doc.root, "links")), 1);
+    assert_true(xbr__ldoc_array_empty(&doc, cJSON_GetObjectItemCaseSensitive(doc.root, "nodes")));
+    xbr__ldoc_destroy(&doc);
+    assert_int_equal(d.count, 0);
+    xbr_diags_destroy(&d);
+}
+
+static void test_element_over_the_budget_is_refused(void **state)
+{
+    (void)state;
+    xbr__ldoc_t doc;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr__ldoc_init(&doc, "s.json", streamed, sizeof streamed - 1, &d), XBR_OK);
+    assert_int_equal(doc.element_budget, XBR_LOAD_ELEMENT_MIN_VALUES);
+    doc.element_budget = 4; /* the second link holds 6 values */
+    const cJSON *links = cJSON_GetObjectItemCaseSensitive(doc.root, "links");
+    const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(doc.root, "nodes");
+    xbr__ldoc_iter_t it;
+    const cJSON *e;
+    xbr__ldoc_iter_init(&it, &doc, links);
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 1);
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), -1);
+    assert_null(e);
+    assert_int_equal(doc.n_errors, 1);
+    assert_int_equal(d.count, 1);
+    assert_int_equal(d.items[0].line, 3);
+    assert_int_equal(d.items[0].col, 26);
+    assert_string_equal(d.items[0].field, "links");
+    assert_string_equal(d.items[0].what, "element #2 of \"links\" holds 6 JSON values, more than "
+                                         "the loader builds at once");
+    assert_false(doc.nomem);
+    /* every streamed array ends there: nothing more is read or reported */
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 0);
+    xbr__ldoc_iter_init(&it, &doc, nodes);
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 0);
+    assert_int_equal(d.count, 1);
+    xbr__ldoc_destroy(&doc);
+    xbr_diags_destroy(&d);
+}
+
+/* Every element an object: their starts are found when the document opens, and every pass
+ * jumps from one to the next, an element's end found from the next one's start. */
+static void test_passes_jump_through_the_element_starts(void **state)
+{
+    (void)state;
+    static const char objs[] =
+        "{\"nodes\": [],\n \"links\": [{\"a\": 1},\n  {\"b\": 2} , {\"c\": 3}\n ]}";
+    xbr__ldoc_t doc;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr__ldoc_init(&doc, "o.json", objs, sizeof objs - 1, &d), XBR_OK);
+    const cJSON *links = cJSON_GetObjectItemCaseSensitive(doc.root, "links");
+    xbr__ldoc_iter_t it;
+    const cJSON *e;
+    int line, col, n = 0;
+    assert_int_equal(doc.streams[1].indexed, 1); /* every element an object: kept */
+    assert_int_equal(doc.streams[1].n_starts, 3);
+    xbr__ldoc_iter_init(&it, &doc, links);
+    while (xbr__ldoc_iter_next(&it, false, &e) > 0)
+        n++;
+    assert_int_equal(n, 3);
+    /* an element's end: the last one's before the blanks and ']' */
+    xbr__ldoc_iter_init(&it, &doc, links);
+    for (int k = 0; k < 3; k++)
+        assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 1);
+    xbr__ldoc_pos(&doc, cJSON_GetObjectItemCaseSensitive(e, "c"), 0, &line, &col);
+    assert_int_equal(line, 3);
+    assert_int_equal(col, 20);
+    xbr__ldoc_iter_init(&it, &doc, links);
+    assert_int_equal(xbr__ldoc_iter_next(&it, false, &e), 1); /* skipped */
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 1);
+    assert_non_null(cJSON_GetObjectItemCaseSensitive(e, "b"));
+    xbr__ldoc_pos(&doc, cJSON_GetObjectItemCaseSensitive(e, "b"), 0, &line, &col);
+    assert_int_equal(line, 3);
+    assert_int_equal(col, 9);
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 1);
+    assert_non_null(cJSON_GetObjectItemCaseSensitive(e, "c"));
+    assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 0);
+    assert_int_equal(it.k, 3);
+    xbr__ldoc_destroy(&doc);
+    xbr_diags_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +342,9 @@ int main(void)
         cmocka_unit_test(test_syntax_errors_and_limits),
         cmocka_unit_test(test_read_errors_go_where_the_file_was_named),
         cmocka_unit_test(test_source_lines_only_from_json_input),
+        cmocka_unit_test(test_streamed_arrays_one_element_at_a_time),
+        cmocka_unit_test(test_element_over_the_budget_is_refused),
+        cmocka_unit_test(test_passes_jump_through_the_element_starts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

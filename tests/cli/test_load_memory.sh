@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# test_load_memory.sh XBROUTE SRCDIR - the loader's peak memory stays within 8x the
+# file (issue #13 item 4; README "Reliability"), on a generated network and on pathological
+# files of many small values, valid and invalid; an element over the loader's budget is
+# refused with a positioned error.
+#
+# The bound is on the peak resident memory of `xbroute validate -q FILE` minus the peak of
+# validating a minimal network (the program, its libraries and the sea-lane graph: a fixed
+# cost that no file size scales), measured with getrusage(RUSAGE_CHILDREN) through python3.
+# Under AddressSanitizer resident memory also holds the shadow (an eighth more) and redzones,
+# and freed memory would be held in quarantine: the quarantine is turned off, and the same 8x
+# holds. Files are generated into a temporary folder (mktemp -d).
+set -euo pipefail
+XBR="$1"
+SRC="$2"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0:thread_local_quarantine_size_kb=0:detect_leaks=0"
+n_pass=0
+n_fail=0
+pass() { n_pass=$((n_pass + 1)); }
+fail() { n_fail=$((n_fail + 1)); echo "FAIL: $*"; head -5 "$TMP/err" 2>/dev/null || true; }
+
+# peak KB of one run of xbroute ARGS (stdout and stderr to $TMP/out, $TMP/err; exit in $rc)
+peak() {
+  read -r rc kb < <(python3 - "$XBR" "$TMP" "$@" <<'PY'
+import resource, subprocess, sys
+xbr, tmp, args = sys.argv[1], sys.argv[2], sys.argv[3:]
+with open(tmp + "/out", "w") as o, open(tmp + "/err", "w") as e:
+    rc = subprocess.run([xbr] + args, stdout=o, stderr=e).returncode
+print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+PY
+)
+}
+
+peak validate -q "$SRC/tests/data/cli/tiny-network.json"
+[[ $rc == 0 ]] || fail "the minimal network does not validate (exit $rc)"
+base=$kb
+echo "baseline (minimal network): $base KB"
+
+# within8 NAME FILE: the peak over the baseline is at most 8x the file
+within8() {
+  local bytes extra
+  bytes=$(stat -c %s "$2")
+  extra=$((kb - base))
+  echo "$1: file $((bytes / 1024)) KB, peak $kb KB, over the baseline $extra KB ($(python3 -c "print(f'{$extra * 1024 / $bytes:.1f}')")x the file)"
+  if ((extra * 1024 <= 8 * bytes)); then pass; else fail "$1: peak over the baseline $extra KB > 8x the file"; fi
+}
+
+# A generated network of 50,000 links (6.8 MB): before streaming, the whole tree cost ~13x.
+"$XBR" generate --links 50k --seed 1 -o "$TMP/gen" >/dev/null
+peak validate -q "$TMP/gen/network.json"
+[[ $rc == 0 ]] && pass || fail "generated network: exit $rc"
+within8 "generated network (50k links)" "$TMP/gen/network.json"
+
+# A valid file of 1.5 million small values: [0,0,...,0] (3 MB; a tree of it costs ~37x).
+python3 -c "import sys; sys.stdout.write('[' + '0,' * 1500000 + '0]')" >"$TMP/zeros.json"
+peak validate -q "$TMP/zeros.json"
+[[ $rc == 2 ]] && grep -q "zeros.json:1:1: error: neither a network nor a scenario" "$TMP/err" &&
+  pass || fail "valid array of zeros: exit $rc, expected 2 at 1:1"
+within8 "valid [0,0,...]" "$TMP/zeros.json"
+
+# The same cut short (invalid): the scanner records nothing, so only the text is held.
+head -c 3000000 "$TMP/zeros.json" >"$TMP/cut.json"
+peak validate -q "$TMP/cut.json"
+[[ $rc == 2 ]] && grep -q "cut.json:1:3000001: error" "$TMP/err" && pass ||
+  fail "array cut short: exit $rc, expected 2 at 1:3000001"
+within8 "invalid [0,0,... cut short" "$TMP/cut.json"
+
+# A network whose "links" are 1.5 million small values: each is an element (not an object:
+# reported), streamed one at a time.
+python3 - "$SRC/tests/data/cli/tiny-network.json" "$TMP/links0.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["links"] = "@"
+text = json.dumps(d, indent=1).replace('"@"', "[" + "0," * 1500000 + "0]")
+open(sys.argv[2], "w").write(text)
+PY
+peak validate -q "$TMP/links0.json"
+[[ $rc == 2 ]] && grep -q "link #1" "$TMP/err" && pass || fail "links of zeros: exit $rc"
+within8 "network with links [0,0,...]" "$TMP/links0.json"
+
+# A valid network with a stray member of 1.5 million small values: warned about at its key,
+# never built (exit 0).
+python3 - "$SRC/tests/data/cli/tiny-network.json" "$TMP/stray.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["stray"] = "@"
+text = json.dumps(d, indent=1).replace('"@"', "[" + "0," * 1500000 + "0]")
+open(sys.argv[2], "w").write(text)
+PY
+peak validate "$TMP/stray.json"
+[[ $rc == 0 ]] && grep -q 'warning: unknown key "stray"' "$TMP/err" && pass ||
+  fail "stray member: exit $rc, expected 0 and an unknown-key warning"
+within8 "network with a stray member [0,0,...]" "$TMP/stray.json"
+
+# One link holding 300,000 values (its "source": ["s","s",...]) is over the budget of one
+# element (65,536 values, or the file's size / 16): refused at the link, exit 2.
+python3 - "$SRC/tests/data/cli/tiny-network.json" "$TMP/big-link.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["links"][2]["source"] = "@"
+text = json.dumps(d, indent=1).replace('"@"', "[" + '"s",' * 300000 + '"s"]')
+open(sys.argv[2], "w").write(text)
+PY
+start=$(python3 - "$TMP/big-link.json" <<'PY'
+import json, sys
+t = open(sys.argv[1]).read()
+i = t.index('"links"')
+i = t.index("{", t.index("{", t.index("{", i) + 1) + 1)  # the third link
+print(t.count("\n", 0, i) + 1, i - t.rfind("\n", 0, i))
+PY
+)
+peak validate -q "$TMP/big-link.json"
+if [[ $rc == 2 ]] && grep -qE "big-link.json:${start/ /:}: error: element #3 of \"links\" holds [0-9]+ JSON values, more than the loader builds at once" "$TMP/err"; then
+  pass
+else
+  fail "link over the budget: exit $rc, expected 2 at ${start/ /:} naming element #3"
+fi
+within8 "a link of 300,000 values (refused)" "$TMP/big-link.json"
+
+echo "$n_pass passed, $n_fail failed"
+[[ $n_fail == 0 ]]
