@@ -147,9 +147,17 @@ static void offset_linecol(xbr__ldoc_t *doc, size_t off, int *line, int *col)
             hi = mid;
     }
     int c = 1;
-    for (size_t i = doc->line_starts[lo]; i < off && i < doc->len; i++)
+    size_t i = doc->line_starts[lo];
+    if (doc->col > 0 && doc->col_line == lo && doc->col_off <= off) {
+        c = doc->col; /* count on from the last spot found on this line */
+        i = doc->col_off;
+    }
+    for (; i < off && i < doc->len; i++)
         if (((unsigned char)doc->text[i] & 0xC0) != 0x80)
             c++;
+    doc->col_line = lo;
+    doc->col_off = i;
+    doc->col = c;
     *line = lo + 1 > INT32_MAX ? INT32_MAX : (int)(lo + 1);
     *col = c;
 }

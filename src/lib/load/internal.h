@@ -166,6 +166,11 @@ typedef struct {
     int positions_built;   /* item->valueint indexes locs (see number_items) */
     uint32_t *line_starts; /* built on the first diagnostic */
     size_t n_lines;
+    /* The last column found (offset_linecol()): on line col_line, byte col_off is column col
+     * (0: none yet). A later spot on the same line counts on from there, so the diagnostics of a
+     * long one-line file cost one pass over the line, not one pass each. */
+    size_t col_line, col_off;
+    int col;
     xbr__ldoc_stream_t streams[2]; /* the root's "nodes" and "links" arrays, when streamed */
     int n_streams;
     xbr__arena_t *element_arena; /* the tree of the current element of a streamed array */

@@ -54,6 +54,32 @@ static void test_positions_of_values_and_keys(void **state)
     xbr_diags_destroy(&d);
 }
 
+/* Columns asked for out of order on one line that holds "é" twice: the column found last is
+ * counted on from only when the next spot lies after it on the same line, so every answer is
+ * the count from the line's start. By hand: {"a": 1, "b": "é", "c": 2, "d": "é", "e": 3}
+ * puts the values of a, b, c, d, e in columns 7, 15, 25, 33 and 43 (each é one column). */
+static void test_columns_asked_out_of_order_on_one_line(void **state)
+{
+    (void)state;
+    static const char one[] = "{\"a\": 1, \"b\": \"\xc3\xa9\", \"c\": 2, \"d\": \"\xc3\xa9\", "
+                              "\"e\": 3}";
+    xbr__ldoc_t doc;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr__ldoc_init(&doc, "one.json", one, sizeof one - 1, &d), XBR_OK);
+    static const char keys[] = "ecbdaee";
+    static const int want[] = {43, 25, 15, 33, 7, 43, 43};
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        char key[2] = {keys[k], '\0'};
+        int line, col;
+        xbr__ldoc_pos(&doc, cJSON_GetObjectItemCaseSensitive(doc.root, key), 0, &line, &col);
+        assert_int_equal(line, 1);
+        assert_int_equal(col, want[k]);
+    }
+    xbr__ldoc_destroy(&doc);
+    xbr_diags_destroy(&d);
+}
+
 static void test_diagnostics_at_the_value_and_over_the_cap(void **state)
 {
     (void)state;
@@ -338,6 +364,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_positions_of_values_and_keys),
+        cmocka_unit_test(test_columns_asked_out_of_order_on_one_line),
         cmocka_unit_test(test_diagnostics_at_the_value_and_over_the_cap),
         cmocka_unit_test(test_syntax_errors_and_limits),
         cmocka_unit_test(test_read_errors_go_where_the_file_was_named),
