@@ -598,48 +598,6 @@ static bool heap_less(const heap_item_t *a, const heap_item_t *b)
     return a->idx < b->idx;
 }
 
-static xbr_status_t hpush(heap_item_t **heap, size_t *n_heap, size_t *cap_heap, heap_item_t item)
-{
-    if (*n_heap == *cap_heap) {
-        heap_item_t *p = xbr__grow(*heap, cap_heap, *n_heap + 1, sizeof *p, 1024);
-        if (p == NULL)
-            return XBR_ENOMEM;
-        *heap = p;
-    }
-    heap_item_t *h = *heap;
-    size_t i = (*n_heap)++;
-    while (i > 0) {
-        size_t parent = (i - 1) / 2;
-        if (!heap_less(&item, &h[parent]))
-            break;
-        h[i] = h[parent];
-        i = parent;
-    }
-    h[i] = item;
-    return XBR_OK;
-}
-
-static heap_item_t hpop(heap_item_t *h, size_t *n_heap)
-{
-    heap_item_t top = h[0];
-    heap_item_t last = h[--*n_heap];
-    size_t i = 0, n = *n_heap;
-    for (;;) {
-        size_t c = 2 * i + 1;
-        if (c >= n)
-            break;
-        if (c + 1 < n && heap_less(&h[c + 1], &h[c]))
-            c++;
-        if (!heap_less(&h[c], &last))
-            break;
-        h[i] = h[c];
-        i = c;
-    }
-    if (n > 0)
-        h[i] = last;
-    return top;
-}
-
 /* The bounds' Dijkstra heap: ordered by (d, node), which is the order heap_less() gives the
  * same entries; a binary heap like the label heap. */
 static bool dist_less(const dist_item_t *a, const dist_item_t *b)
@@ -647,53 +605,71 @@ static bool dist_less(const dist_item_t *a, const dist_item_t *b)
     return a->d < b->d || (a->d == b->d && a->node < b->node);
 }
 
+/*
+ * A binary min-heap of TYPE in the order LESS, written once for the two heaps of the search (the
+ * labels, and the bounds' Dijkstra), each with its own item type so the comparison inlines:
+ * NAME_push adds an item, growing the array (XBR_ENOMEM when it cannot); NAME_pop takes the
+ * least (the heap must not be empty).
+ */
+#define XBR_MIN_HEAP(NAME, TYPE, LESS)                                                             \
+    static xbr_status_t NAME##_push(TYPE **heap, size_t *n_heap, size_t *cap_heap, TYPE item)      \
+    {                                                                                              \
+        if (*n_heap == *cap_heap) {                                                                \
+            TYPE *p = xbr__grow(*heap, cap_heap, *n_heap + 1, sizeof *p, 1024);                    \
+            if (p == NULL)                                                                         \
+                return XBR_ENOMEM;                                                                 \
+            *heap = p;                                                                             \
+        }                                                                                          \
+        TYPE *h = *heap;                                                                           \
+        size_t i = (*n_heap)++;                                                                    \
+        while (i > 0 && LESS(&item, &h[(i - 1) / 2])) {                                            \
+            h[i] = h[(i - 1) / 2];                                                                 \
+            i = (i - 1) / 2;                                                                       \
+        }                                                                                          \
+        h[i] = item;                                                                               \
+        return XBR_OK;                                                                             \
+    }                                                                                              \
+    static TYPE NAME##_pop(TYPE *h, size_t *n_heap)                                                \
+    {                                                                                              \
+        TYPE top = h[0], last = h[--*n_heap];                                                      \
+        size_t i = 0, n = *n_heap;                                                                 \
+        for (;;) {                                                                                 \
+            size_t c = 2 * i + 1;                                                                  \
+            if (c >= n)                                                                            \
+                break;                                                                             \
+            if (c + 1 < n && LESS(&h[c + 1], &h[c]))                                               \
+                c++;                                                                               \
+            if (!LESS(&h[c], &last))                                                               \
+                break;                                                                             \
+            h[i] = h[c];                                                                           \
+            i = c;                                                                                 \
+        }                                                                                          \
+        if (n > 0)                                                                                 \
+            h[i] = last;                                                                           \
+        return top;                                                                                \
+    }
+
+XBR_MIN_HEAP(label_heap, heap_item_t, heap_less)
+XBR_MIN_HEAP(dist_heap, dist_item_t, dist_less)
+
 static xbr_status_t dpush(xbr_router_t *r, dist_item_t item)
 {
-    if (r->n_dheap == r->cap_dheap) {
-        dist_item_t *p = xbr__grow(r->dheap, &r->cap_dheap, r->n_dheap + 1, sizeof *p, 1024);
-        if (p == NULL)
-            return XBR_ENOMEM;
-        r->dheap = p;
-    }
-    dist_item_t *h = r->dheap;
-    size_t i = r->n_dheap++;
-    while (i > 0 && dist_less(&item, &h[(i - 1) / 2])) {
-        h[i] = h[(i - 1) / 2];
-        i = (i - 1) / 2;
-    }
-    h[i] = item;
-    return XBR_OK;
+    return dist_heap_push(&r->dheap, &r->n_dheap, &r->cap_dheap, item);
 }
 
 static dist_item_t dpop(xbr_router_t *r)
 {
-    dist_item_t *h = r->dheap;
-    dist_item_t top = h[0], last = h[--r->n_dheap];
-    size_t i = 0, n = r->n_dheap;
-    for (;;) {
-        size_t c = 2 * i + 1;
-        if (c >= n)
-            break;
-        if (c + 1 < n && dist_less(&h[c + 1], &h[c]))
-            c++;
-        if (!dist_less(&h[c], &last))
-            break;
-        h[i] = h[c];
-        i = c;
-    }
-    if (n > 0)
-        h[i] = last;
-    return top;
+    return dist_heap_pop(r->dheap, &r->n_dheap);
 }
 
 static xbr_status_t heap_push(xbr_router_t *r, heap_item_t item)
 {
-    return hpush(&r->heap, &r->n_heap, &r->cap_heap, item);
+    return label_heap_push(&r->heap, &r->n_heap, &r->cap_heap, item);
 }
 
 static heap_item_t heap_pop(xbr_router_t *r)
 {
-    return hpop(r->heap, &r->n_heap);
+    return label_heap_pop(r->heap, &r->n_heap);
 }
 
 static unsigned next_gen(unsigned *marks, size_t n, unsigned *gen)
