@@ -195,6 +195,14 @@ typedef struct {
 int cli_parse(const cli_spec_t *spec, int argc, char **argv, void *opts, const char **args,
               size_t *n_args);
 
+/* Whether a command draws progress lines on stderr: with --progress, or when stderr is a
+ * terminal, never with --quiet. */
+bool cli_wants_progress(bool quiet, bool progress);
+
+/* Draws the batch progress bar (xbr_batch_progress_text()) on stderr after `prefix` ("" or
+ * "xbroute sweep: "), over the previous one; a newline ends it when `final`. */
+void cli_progress_bar(const char *prefix, size_t done, size_t total, double elapsed_s, bool final);
+
 /*
  * Reports a library call's outcome: prints `diags` (and clears them); when st is not XBR_OK also
  * prints "xbroute CMD: [CONTEXT: ]TEXT". Returns the process exit code of st.

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -181,4 +182,19 @@ int cli_find_node_of(const char *cmd, const xbr_scenario_t *sc, const char *id, 
     snprintf(what, sizeof what, "no %s node", xbr_node_type_name((xbr_node_type_t)type));
     return unknown_id(cmd, what, id, ids_of(sc, false, type),
                       sc->network->path ? sc->network->path : "the network");
+}
+
+bool cli_wants_progress(bool quiet, bool progress)
+{
+    return !quiet && (progress || isatty(STDERR_FILENO));
+}
+
+void cli_progress_bar(const char *prefix, size_t done, size_t total, double elapsed_s, bool final)
+{
+    xbr_buf_t line;
+    xbr_buf_init(&line);
+    xbr_batch_progress_text(&line, done, total, elapsed_s);
+    fprintf(stderr, "\r%s%s%s", prefix, line.failed ? "" : line.data, final ? "\n" : "");
+    fflush(stderr);
+    xbr_buf_destroy(&line);
 }

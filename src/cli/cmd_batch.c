@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -104,12 +103,7 @@ static const cli_spec_t spec = {
 static void show_progress(void *ctx, size_t done, size_t total, double elapsed_s, bool final)
 {
     (void)ctx;
-    xbr_buf_t line;
-    xbr_buf_init(&line);
-    xbr_batch_progress_text(&line, done, total, elapsed_s);
-    fprintf(stderr, "\r%s%s", line.failed ? "" : line.data, final ? "\n" : "");
-    fflush(stderr);
-    xbr_buf_destroy(&line);
+    cli_progress_bar("", done, total, elapsed_s, final);
 }
 
 /* Runs the scenarios of `list` into the journal and commits it; returns an exit code. */
@@ -138,7 +132,7 @@ static int run(const batch_cli_t *o, xbr_path_list_t *list, xbr_diags_t *diags)
         opts.worker_timeout_s = o->timeout;
         xbr_batch_sink_t sink;
         xbr_batch_journal_sink(journal, &sink);
-        if (!o->quiet && (o->progress || isatty(STDERR_FILENO)))
+        if (cli_wants_progress(o->quiet, o->progress))
             sink.progress = show_progress;
         rc = cli_report("batch", NULL, xbr_batch_run(list, &opts, &sink, diags), diags);
     }

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -161,7 +160,7 @@ static void show_progress(void *ctx, const char *phase, size_t done, size_t tota
 static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
 {
     optimize_cli_t *o = opts_;
-    if (!o->quiet && (o->progress || isatty(STDERR_FILENO)))
+    if (cli_wants_progress(o->quiet, o->progress))
         o->opt.progress = show_progress;
     xbr_optimize_t *res = NULL;
     xbr_frontier_point_t *pts = NULL;

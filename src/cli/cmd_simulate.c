@@ -5,7 +5,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -164,13 +163,12 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     xbr_diags_init(&diags);
     int rc = cli_compare_in_design(cmd, sc, o->design, &design, &cmp, &diags);
     if (rc == 0)
-        rc = cli_report(
-            cmd, NULL,
-            xbr_simulate_compare_progress(
-                sc, cmp, (size_t)o->runs, (uint64_t)o->seed, (int)o->jobs,
-                !o->quiet && (o->progress || isatty(STDERR_FILENO)) ? show_progress : NULL, NULL,
-                &sim, &diags),
-            &diags);
+        rc = cli_report(cmd, NULL,
+                        xbr_simulate_compare_progress(
+                            sc, cmp, (size_t)o->runs, (uint64_t)o->seed, (int)o->jobs,
+                            cli_wants_progress(o->quiet, o->progress) ? show_progress : NULL, NULL,
+                            &sim, &diags),
+                        &diags);
     if (rc == 0)
         rc = report(cmd, sc, o, cmp, sim, &diags);
     xbr_diags_destroy(&diags);

@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -114,12 +113,7 @@ static int emit(const sweep_opts_t *o, const xbr_sweep_t *sw)
 static void show_progress(void *ctx, size_t done, size_t total, double elapsed_s, bool final)
 {
     (void)ctx;
-    xbr_buf_t line;
-    xbr_buf_init(&line);
-    xbr_batch_progress_text(&line, done, total, elapsed_s);
-    fprintf(stderr, "\rxbroute sweep: %s%s", line.failed ? "" : line.data, final ? "\n" : "");
-    fflush(stderr);
-    xbr_buf_destroy(&line);
+    cli_progress_bar("xbroute sweep: ", done, total, elapsed_s, final);
 }
 
 static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
@@ -140,10 +134,9 @@ static int run(const char *cmd, const xbr_scenario_t *sc, void *opts_)
     if (rc == 0)
         rc = cli_report(
             cmd, NULL,
-            xbr_sweep_run_progress(
-                sc, product, market, &set, o->design, (size_t)o->jobs,
-                !o->quiet && (o->progress || isatty(STDERR_FILENO)) ? show_progress : NULL, NULL,
-                &sw, &diags),
+            xbr_sweep_run_progress(sc, product, market, &set, o->design, (size_t)o->jobs,
+                                   cli_wants_progress(o->quiet, o->progress) ? show_progress : NULL,
+                                   NULL, &sw, &diags),
             &diags);
     if (rc == 0)
         rc = emit(o, sw);
