@@ -82,6 +82,16 @@ int fx_add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double da
     return (int)net->n_links++;
 }
 
+void fx_define_regimes(xbr_network_t *net)
+{
+    net->regimes[XBR_REGIME_9610] = (xbr_regime_info_t){
+        .code = XBR_REGIME_9610, .defined = true, .clearance_days = 0.5, .fee_per_shipment = 5.0};
+    net->regimes[XBR_REGIME_9810] = (xbr_regime_info_t){
+        .code = XBR_REGIME_9810, .defined = true, .clearance_days = 1.0, .fee_per_shipment = 60.0};
+    net->regimes[XBR_REGIME_1210] = (xbr_regime_info_t){
+        .code = XBR_REGIME_1210, .defined = true, .clearance_days = 2.0, .fee_per_shipment = 70.0};
+}
+
 int fx_add_priced_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double per_unit,
                        double days)
 {

@@ -24,6 +24,10 @@ int fx_add_country(xbr_network_t *net, const char *code);
 /* Adds an open node with no handling; returns its index. */
 int fx_add_node(xbr_network_t *net, const char *id, xbr_node_type_t type, int country);
 
+/* Defines China's export regimes the regime and rebate tests price by hand: 9610 (0.5 days, 5
+ * a shipment), 9810 (1 day, 60) and 1210 (2 days, 70). */
+void fx_define_regimes(xbr_network_t *net);
+
 /* Adds an open link of `days` (plain number), free of charge, 0 km; returns its index. */
 int fx_add_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, double days);
 

@@ -48,12 +48,7 @@ static fixture_t make(double rebate_pct)
     xbr_network_t *net = fx_net_new();
     assert_int_equal(fx_add_country(net, "CN"), CN);
     assert_int_equal(fx_add_country(net, "DE"), DE);
-    net->regimes[XBR_REGIME_9610] = (xbr_regime_info_t){
-        .code = XBR_REGIME_9610, .defined = true, .clearance_days = 0.5, .fee_per_shipment = 5.0};
-    net->regimes[XBR_REGIME_9810] = (xbr_regime_info_t){
-        .code = XBR_REGIME_9810, .defined = true, .clearance_days = 1.0, .fee_per_shipment = 60.0};
-    net->regimes[XBR_REGIME_1210] = (xbr_regime_info_t){
-        .code = XBR_REGIME_1210, .defined = true, .clearance_days = 2.0, .fee_per_shipment = 70.0};
+    fx_define_regimes(net);
     x.f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
     x.b = fx_add_node(net, "B", XBR_NODE_WAREHOUSE, CN);
     x.h = fx_add_node(net, "H", XBR_NODE_WAREHOUSE, CN);

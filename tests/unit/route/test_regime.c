@@ -54,12 +54,7 @@ static fixture_t make(int w_country, bool bonded, int m_country)
         net->countries[c].clearance_fee_per_shipment = 3.0;
         net->countries[c].clearance_days = 1.0;
     }
-    net->regimes[XBR_REGIME_9610] = (xbr_regime_info_t){
-        .code = XBR_REGIME_9610, .defined = true, .clearance_days = 0.5, .fee_per_shipment = 5.0};
-    net->regimes[XBR_REGIME_9810] = (xbr_regime_info_t){
-        .code = XBR_REGIME_9810, .defined = true, .clearance_days = 1.0, .fee_per_shipment = 60.0};
-    net->regimes[XBR_REGIME_1210] = (xbr_regime_info_t){
-        .code = XBR_REGIME_1210, .defined = true, .clearance_days = 2.0, .fee_per_shipment = 70.0};
+    fx_define_regimes(net);
     x.f = fx_add_node(net, "F", XBR_NODE_FACTORY, CN);
     x.w = fx_add_node(net, "W", XBR_NODE_WAREHOUSE, w_country);
     x.m = fx_add_node(net, "M", XBR_NODE_MARKET, m_country);
