@@ -67,28 +67,28 @@ peak validate -q "$TMP/cut.json"
   fail "array cut short: exit $rc, expected 2 at 1:3000001"
 within8 "invalid [0,0,... cut short" "$TMP/cut.json"
 
-# A network whose "links" are 1.5 million small values: each is an element (not an object:
-# reported), streamed one at a time.
-python3 - "$SRC/tests/data/cli/tiny-network.json" "$TMP/links0.json" <<'PY'
+# zeros_member KEY OUT: the tiny network with member KEY set to 1.5 million zeros, into
+# $TMP/OUT.json
+zeros_member() {
+  python3 - "$SRC/tests/data/cli/tiny-network.json" "$TMP/$2.json" "$1" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
-d["links"] = "@"
+d[sys.argv[3]] = "@"
 text = json.dumps(d, indent=1).replace('"@"', "[" + "0," * 1500000 + "0]")
 open(sys.argv[2], "w").write(text)
 PY
+}
+
+# A network whose "links" are 1.5 million small values: each is an element (not an object:
+# reported), streamed one at a time.
+zeros_member links links0
 peak validate -q "$TMP/links0.json"
 [[ $rc == 2 ]] && grep -q "link #1" "$TMP/err" && pass || fail "links of zeros: exit $rc"
 within8 "network with links [0,0,...]" "$TMP/links0.json"
 
 # A valid network with a stray member of 1.5 million small values: warned about at its key,
 # never built (exit 0).
-python3 - "$SRC/tests/data/cli/tiny-network.json" "$TMP/stray.json" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-d["stray"] = "@"
-text = json.dumps(d, indent=1).replace('"@"', "[" + "0," * 1500000 + "0]")
-open(sys.argv[2], "w").write(text)
-PY
+zeros_member stray stray
 peak validate "$TMP/stray.json"
 [[ $rc == 0 ]] && grep -q 'warning: unknown key "stray"' "$TMP/err" && pass ||
   fail "stray member: exit $rc, expected 0 and an unknown-key warning"
