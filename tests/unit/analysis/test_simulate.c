@@ -331,16 +331,6 @@ static xbr_sim_t *simulate_baseline(xbr_scenario_t *sc, xbr_compare_t **cmp, siz
     return sim;
 }
 
-static xbr_scenario_t *load_baseline(void)
-{
-    xbr_scenario_t *sc = NULL;
-    xbr_diags_t d;
-    xbr_diags_init(&d);
-    assert_int_equal(xbr_scenario_load(XBR_SOURCE_DIR "/scenarios/baseline.json", &sc, &d), XBR_OK);
-    xbr_diags_destroy(&d);
-    return sc;
-}
-
 /*
  * On the shipped baseline scenario (direct, stocked and intermediary routes, customs unions,
  * inspections, scheduled sailings): every simulated class's mean lies within 4.5 standard
@@ -349,7 +339,7 @@ static xbr_scenario_t *load_baseline(void)
 static void test_compare_means_match_model_and_jobs_do_not_matter(void **state)
 {
     (void)state;
-    xbr_scenario_t *sc = load_baseline();
+    xbr_scenario_t *sc = fx_load_baseline();
     xbr_compare_t *cmp = NULL;
     size_t runs = 4000;
     xbr_sim_t *one = simulate_baseline(sc, &cmp, runs, 7, 1);

@@ -157,3 +157,13 @@ void fx_add_origin(xbr_scenario_t *sc, int origin)
     p->origins = fx_realloc(p->origins, (p->n_origins + 1) * sizeof *p->origins);
     p->origins[p->n_origins++] = origin;
 }
+
+xbr_scenario_t *fx_load_baseline(void)
+{
+    xbr_scenario_t *sc = NULL;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr_scenario_load(XBR_SOURCE_DIR "/scenarios/baseline.json", &sc, &d), XBR_OK);
+    xbr_diags_destroy(&d);
+    return sc;
+}

@@ -47,6 +47,10 @@ int fx_add_priced_link(xbr_network_t *net, int from, int to, xbr_mode_t mode, do
 extern bool fx_auto_parcel;
 xbr_scenario_t *fx_scenario_new(xbr_network_t *net, int origin);
 
+/* The shipped scenarios/baseline.json (and its network), loaded or the test fails; free with
+ * xbr_scenario_free(). */
+xbr_scenario_t *fx_load_baseline(void);
+
 /* Adds node `origin` to the origins of product 0 of `sc` (after those it has). */
 void fx_add_origin(xbr_scenario_t *sc, int origin);
 

@@ -392,17 +392,6 @@ static void test_stocked_route_uses_season_and_fee(void **state)
     xbr_scenario_free(sc);
 }
 
-/* The shipped baseline scenario (and its network), loaded or the test fails. */
-static xbr_scenario_t *load_baseline(void)
-{
-    xbr_scenario_t *sc = NULL;
-    xbr_diags_t d;
-    xbr_diags_init(&d);
-    assert_int_equal(xbr_scenario_load(XBR_SOURCE_DIR "/scenarios/baseline.json", &sc, &d), XBR_OK);
-    xbr_diags_destroy(&d);
-    return sc;
-}
-
 /*
  * The shipped network and baseline (networks/china-export.json, scenarios/baseline.json):
  * - W_US_WEST (Ontario, CA) -> M_US_EAST (New York) is zone 8 (band 7 of the US card: zones
@@ -417,7 +406,7 @@ static xbr_scenario_t *load_baseline(void)
 static void test_shipped_network(void **state)
 {
     (void)state;
-    xbr_scenario_t *sc = load_baseline();
+    xbr_scenario_t *sc = fx_load_baseline();
     const xbr_network_t *net = sc->network;
     int l = link_of(sc, "W_US_WEST>M_US_EAST:last_mile");
     assert_int_equal(net->last_mile[net->links[l].last_mile_table - 1].country,
@@ -455,7 +444,7 @@ static void test_shipped_network(void **state)
 static void test_business_orders_pay_per_box(void **state)
 {
     (void)state;
-    xbr_scenario_t *sc = load_baseline();
+    xbr_scenario_t *sc = fx_load_baseline();
     const xbr_network_t *net = sc->network;
     int w = xbr_network_find_node(net, "W_US_WEST"), gb = xbr_network_find_node(net, "W_GB");
     const xbr_product_t *buds = &sc->products[xbr_scenario_find_product(sc, "P_EARBUDS")];
