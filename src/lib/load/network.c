@@ -352,6 +352,28 @@ static bool valid_id(const char *s)
     return xbr__ld_valid_id(s);
 }
 
+/* A node's boolean field `key` that only nodes of type `only` may set true: its value, false when
+ * absent or reported (not true or false; true on a node of another type, -1 = unknown). */
+static bool node_flag(xbr__ldoc_t *doc, const cJSON *it, const char *oid, const char *key, int type,
+                      xbr_node_type_t only)
+{
+    const cJSON *v = xbr__ld_member(it, key);
+    char expected[64];
+    if (v != NULL && !cJSON_IsBool(v)) {
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 0, oid, key, "true or false", "wrong type: %s",
+                       xbr__ld_type_name(v));
+        return false;
+    }
+    if (cJSON_IsTrue(v) && type >= 0 && type != (int)only) {
+        snprintf(expected, sizeof expected, "\"%s\" only on %s nodes", key,
+                 xbr_node_type_name(only));
+        xbr__ldoc_diag(doc, XBR_SEV_ERROR, v, 1, oid, key, expected, "%s on a node of type %s", key,
+                       xbr_node_type_name((xbr_node_type_t)type));
+        return false;
+    }
+    return cJSON_IsTrue(v);
+}
+
 /* Where `it` sits in the document, with the file name interned in `net` (NULL when out of
  * memory: the position is then nameless, not wrong). */
 static xbr_srcpos_t source_pos(xbr__ldoc_t *doc, const cJSON *it, xbr_network_t *net)
@@ -439,26 +461,8 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
                            xbr_node_type_name((xbr_node_type_t)type));
     xbr__ld_node_service(doc, it, oid, nd, type);
     xbr__ld_get_status(&o, &nd->closed);
-    const cJSON *bonded = xbr__ld_member(it, "bonded");
-    if (bonded != NULL && !cJSON_IsBool(bonded))
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, bonded, 0, oid, "bonded", "true or false",
-                       "wrong type: %s", xbr__ld_type_name(bonded));
-    else if (cJSON_IsTrue(bonded) && type >= 0 && type != XBR_NODE_WAREHOUSE)
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, bonded, 1, oid, "bonded",
-                       "\"bonded\" only on warehouse nodes", "bonded on a node of type %s",
-                       xbr_node_type_name((xbr_node_type_t)type));
-    else
-        nd->bonded = cJSON_IsTrue(bonded);
-    const cJSON *store = xbr__ld_member(it, "store");
-    if (store != NULL && !cJSON_IsBool(store))
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, store, 0, oid, "store", "true or false",
-                       "wrong type: %s", xbr__ld_type_name(store));
-    else if (cJSON_IsTrue(store) && type >= 0 && type != XBR_NODE_RETAILER)
-        xbr__ldoc_diag(doc, XBR_SEV_ERROR, store, 1, oid, "store",
-                       "\"store\" only on retailer nodes", "store on a node of type %s",
-                       xbr_node_type_name((xbr_node_type_t)type));
-    else
-        nd->store = cJSON_IsTrue(store);
+    nd->bonded = node_flag(doc, it, oid, "bonded", type, XBR_NODE_WAREHOUSE);
+    nd->store = node_flag(doc, it, oid, "store", type, XBR_NODE_RETAILER);
     xbr__ld_check_source_refs(&o, &ids->sources, ids->extra_sources);
 }
 
