@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # test_load_memory.sh XBROUTE SRCDIR - the loader's peak memory stays within 8x the
-# file (issue #13 item 4; README "Reliability"), on a generated network and on pathological
-# files of many small values, valid and invalid; an element over the loader's budget is
-# refused with a positioned error.
+# file (issue #13 item 4; README "Reliability"), on a generated network, a scenario of many
+# products and pathological networks and scenarios of many small values, valid and invalid;
+# an element or a member over the loader's budget is refused with a positioned error.
 #
 # The bound is on the peak resident memory of `xbroute validate -q FILE` minus the peak of
 # validating a minimal network (the program, its libraries and the sea-lane graph: a fixed
@@ -118,6 +118,67 @@ else
   fail "link over the budget: exit $rc, expected 2 at ${start/ /:} naming element #3"
 fi
 within8 "a link of 300,000 values (refused)" "$TMP/big-link.json"
+
+# ---- scenarios: "products" and "changes" are streamed like "links"; every other member is
+# built, within the budget
+
+# zeros_scenario KEY OUT [VALID]: the tiny scenario (its network copied beside it) with member
+# KEY set to 1.5 million zeros, into $TMP/OUT.json
+cp "$SRC/tests/data/cli/tiny-network.json" "$TMP/tiny-network.json"
+zeros_scenario() {
+  python3 - "$SRC/tests/data/cli/tiny-scenario.json" "$TMP/$2.json" "$1" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d[sys.argv[3]] = "@"
+text = json.dumps(d, indent=1).replace('"@"', "[" + "0," * 1500000 + "0]")
+open(sys.argv[2], "w").write(text)
+PY
+}
+
+# "products" of 1.5 million zeros: each element is reported (not an object), one at a time.
+zeros_scenario products products0
+peak validate -q "$TMP/products0.json"
+[[ $rc == 2 ]] && grep -q "product #1" "$TMP/err" && pass || fail "products of zeros: exit $rc"
+within8 "scenario with products [0,0,...]" "$TMP/products0.json"
+
+# "changes" of 1.5 million zeros: the same, twice over (network changes, then product changes).
+zeros_scenario changes changes0
+peak validate -q "$TMP/changes0.json"
+[[ $rc == 2 ]] && grep -q "change #1" "$TMP/err" && pass || fail "changes of zeros: exit $rc"
+within8 "scenario with changes [0,0,...]" "$TMP/changes0.json"
+
+# A member that is built ("sources") of 1.5 million values: more than the budget (the file's
+# size / 16 values), refused at its key before anything is built, exit 2. It holds 1,500,001
+# zeros and the array; with "name" and "network" (one value each; "products" and "changes" are
+# streamed) the root's tree would hold 1,500,004.
+zeros_scenario sources sources0
+key=$(python3 - "$TMP/sources0.json" <<'PY'
+import sys
+t = open(sys.argv[1]).read()
+i = t.index('"sources"')
+print(f"{t.count(chr(10), 0, i) + 1}:{i - t.rfind(chr(10), 0, i)}")
+PY
+)
+peak validate -q "$TMP/sources0.json"
+if [[ $rc == 2 ]] && grep -qE "sources0.json:$key: error: member \"sources\" holds 1500002 JSON values, which with the file's other members come to 1500004, more than the loader builds at once" "$TMP/err"; then
+  pass
+else
+  fail "sources over the budget: exit $rc, expected 2 at $key naming the member"
+fi
+within8 "scenario with sources [0,0,...] (refused)" "$TMP/sources0.json"
+
+# A valid scenario of 30,000 products (each with its demand in both markets): the products are
+# read one at a time, kept as a mark each, and built again when they are loaded.
+python3 - "$SRC/tests/data/cli/tiny-scenario.json" "$TMP/many.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+p = d["products"][0]
+d["products"] = [dict(p, id=f"p{i}") for i in range(30000)]
+open(sys.argv[2], "w").write(json.dumps(d, indent=1))
+PY
+peak validate -q "$TMP/many.json"
+[[ $rc == 0 ]] && pass || fail "30,000 products: exit $rc, expected 0"
+within8 "scenario of 30,000 products" "$TMP/many.json"
 
 echo "$n_pass passed, $n_fail failed"
 [[ $n_fail == 0 ]]

@@ -400,18 +400,20 @@ xbr_status_t xbr__changes_apply(xbr__ldoc_t *doc, const cJSON *changes, xbr_netw
                                 const xbr__strmap_t *scenario_sources)
 {
     const cJSON *ch;
-    size_t k = 0;
     char oid[64];
     xbr_status_t st = XBR_OK;
+    xbr__ldoc_iter_t it;
+    int more;
     if (!cJSON_IsArray(changes)) {
         xbr__ldoc_diag(doc, XBR_SEV_ERROR, changes, 0, NULL, "changes", "an array of changes",
                        "wrong type: %s", xbr__ld_type_name(changes));
         return XBR_OK;
     }
-    cJSON_ArrayForEach(ch, changes)
-    {
+    /* one change at a time: a scenario's "changes" is streamed (document.c) */
+    xbr__ldoc_iter_init(&it, doc, changes);
+    while ((more = xbr__ldoc_iter_next(&it, true, &ch)) > 0) {
         int op = -1, idx;
-        snprintf(oid, sizeof oid, "change #%zu", ++k);
+        snprintf(oid, sizeof oid, "change #%zu", it.k);
         if (!xbr__ld_is_object(doc, ch, oid, NULL))
             continue;
         xbr__ldobj_t o = {doc, ch, oid, NULL};
@@ -474,7 +476,7 @@ xbr_status_t xbr__changes_apply(xbr__ldoc_t *doc, const cJSON *changes, xbr_netw
         if (st != XBR_OK || doc->nomem)
             return st != XBR_OK ? st : XBR_ENOMEM;
     }
-    return XBR_OK;
+    return more < 0 && doc->nomem ? XBR_ENOMEM : XBR_OK;
 }
 
 /* ---- the product ops ------------------------------------------------------------------------- */
@@ -602,14 +604,15 @@ static void set_product(xbr__ldoc_t *doc, const xbr__ldobj_t *o, xbr_scenario_t 
 xbr_status_t xbr__changes_apply_products(xbr__ldoc_t *doc, const cJSON *changes, xbr_scenario_t *sc)
 {
     const cJSON *ch;
-    size_t k = 0;
     char oid[64];
+    xbr__ldoc_iter_t it;
+    int more;
     if (!cJSON_IsArray(changes) || sc->network == NULL)
         return XBR_OK; /* xbr__changes_apply() reported it */
-    cJSON_ArrayForEach(ch, changes)
-    {
+    xbr__ldoc_iter_init(&it, doc, changes);
+    while ((more = xbr__ldoc_iter_next(&it, true, &ch)) > 0) {
         int op = -1;
-        snprintf(oid, sizeof oid, "change #%zu", ++k);
+        snprintf(oid, sizeof oid, "change #%zu", it.k);
         const cJSON *opv = xbr__ld_member(ch, "op");
         if (!cJSON_IsObject(ch) || !cJSON_IsString(opv) || (op = op_parse(opv->valuestring)) < 0)
             continue;
@@ -622,5 +625,5 @@ xbr_status_t xbr__changes_apply_products(xbr__ldoc_t *doc, const cJSON *changes,
         if (st != XBR_OK || doc->nomem)
             return st != XBR_OK ? st : XBR_ENOMEM;
     }
-    return XBR_OK;
+    return more < 0 && doc->nomem ? XBR_ENOMEM : XBR_OK;
 }

@@ -7,10 +7,12 @@
  * bytes a value plus its strings, and the scanner's record 8 bytes a value: the tree of a whole
  * network cost 10x its file, of a file of two-byte values ~50x. So no tree of a whole file is
  * built (see "The tree" below): what is held at once is the text (1x), line starts (4 bytes a
- * line, on the first position asked), the root's members but "nodes" and "links" (small in a
- * network), where their elements start (4 bytes an element, only when every one is an object),
- * one element and its positions (at most the budget: a few MB, or ~6x the file for a file of
- * one element), and the model. Measured: tests/cli/test_load_memory.sh and
+ * line, on the first position asked), the root's members but the streamed arrays ("nodes",
+ * "links", "products", "changes"), where the streamed elements start (4 bytes an element, only
+ * when every one is an object), one element and its positions, and the model. The root's tree
+ * and the element together hold at most the budget (XBR_LOAD_ELEMENT_MIN_VALUES: a few MB, or
+ * ~6x the file for a file that is all one member or one element): a member or an element that
+ * would take more is refused, exit 2. Measured: tests/cli/test_load_memory.sh and
  * tests/bench/bench_load.sh (README, "Reliability" and the load benchmark).
  *
  * Positions: the items of each tree built are mapped to the scanner's record of their key and
@@ -258,8 +260,8 @@ static void syntax_diag(xbr__ldoc_t *doc, const xbr__json_error_t *e)
 /*
  * The tree. A document is not parsed as one tree: cJSON spends some 64 bytes on every value, so
  * the tree of a network file cost ten times the file. The root's members are parsed one by one
- * into the document's arena, except its "nodes" and "links" arrays (a network's bulk), which
- * stay empty arrays in the tree and are streamed: xbr__ldoc_iter_next() parses one element at
+ * into the document's arena, except its "nodes", "links", "products" and "changes" arrays (the
+ * bulk of a network and of a scenario), which stay empty arrays in the tree and are streamed: xbr__ldoc_iter_next() parses one element at
  * a time into the element arena, reset before the next, so the load costs the text, the
  * positions of one member or element, and the model. Each tree built gets the positions of its
  * values from a second scan of its own text (xbr__json_scan_part(): the whole text was
@@ -341,12 +343,18 @@ static xbr_status_t build_value(xbr__ldoc_t *doc, xbr__arena_t *arena, size_t k0
 }
 
 /* Whether the member whose key is text[k0, k1) (quotes included) is streamed when it is an
- * array. A key spelt with escapes is not recognised: that member is built whole, like any
- * other, which is only slower. */
+ * array: a network's "nodes" and "links", a scenario's "products" and "changes" (the arrays
+ * that grow with the problem; no format has two of these keys with another meaning). A key
+ * spelt with escapes is not recognised: that member is built whole, like any other, within the
+ * root's budget (build_object()). */
 static bool streamed_key(const char *t, size_t k0, size_t k1)
 {
-    return k1 - k0 == 7 &&
-           (memcmp(t + k0, "\"nodes\"", 7) == 0 || memcmp(t + k0, "\"links\"", 7) == 0);
+    static const char *const keys[XBR_LOAD_MAX_STREAMS] = {"\"nodes\"", "\"links\"",
+                                                           "\"products\"", "\"changes\""};
+    for (size_t k = 0; k < XBR_LOAD_MAX_STREAMS; k++)
+        if (k1 - k0 == strlen(keys[k]) && memcmp(t + k0, keys[k], k1 - k0) == 0)
+            return true;
+    return false;
 }
 
 /* Whether `key` is a top-level key of a format the documents hold (a network, a scenario, a
@@ -381,11 +389,32 @@ static void append_member(cJSON *obj, cJSON **tail, cJSON *item, char *key)
 /* Where a member of the root is: its key at text[k0, k1), its value at text[v0, v1). */
 typedef struct {
     size_t k0, k1, v0, v1;
+    size_t values;    /* the values of the value, itself included (not counted when streamed) */
     size_t objects;   /* elements of the value that are objects */
     uint32_t *starts; /* a member to stream: where its elements start (see walk_array()) */
     size_t n_starts;
     int indexed;
 } member_at_t;
+
+/* Refuses member m of the root, whose key is `name`: with it the root's tree would hold more
+ * values than the budget. The document is not opened (XBR_EINPUT), as after a syntax error. */
+static xbr_status_t refuse_member(xbr__ldoc_t *doc, const member_at_t *m, const char *name)
+{
+    char what[320], expected[200];
+    int line = 0, col = 0;
+    offset_linecol(doc, m->k0, &line, &col);
+    snprintf(what, sizeof what,
+             "member \"%.64s\" holds %zu JSON values, which with the file's other members come "
+             "to %zu, more than the loader builds at once",
+             name, m->values, doc->root_values);
+    snprintf(expected, sizeof expected,
+             "at most %zu values in the members other than nodes, links, products and changes "
+             "(README, \"Reliability\")",
+             doc->budget);
+    doc->n_errors++;
+    add_at(doc, XBR_SEV_ERROR, line, col, NULL, name, what, expected);
+    return doc->nomem ? XBR_ENOMEM : XBR_EINPUT;
+}
 
 /* Adds member m to the root. `formatted`: the root has a key that tells a format (see
  * build_object()), so a member of a key no format knows is left unbuilt. */
@@ -396,7 +425,8 @@ static xbr_status_t add_member(xbr__ldoc_t *doc, cJSON **tail, member_at_t *m, b
     if (key == NULL)
         return xbr__arena_failed(doc->arena) ? XBR_ENOMEM : cjson_refused(doc, end);
     cJSON *v = NULL;
-    if (doc->text[m->v0] == '[' && doc->n_streams < 2 && streamed_key(doc->text, m->k0, m->k1)) {
+    if (doc->text[m->v0] == '[' && doc->n_streams < XBR_LOAD_MAX_STREAMS &&
+        streamed_key(doc->text, m->k0, m->k1)) {
         xbr__ldoc_stream_t *s = &doc->streams[doc->n_streams];
         if ((v = placeholder(doc, cJSON_Array, m->k0, m->v0)) == NULL)
             return XBR_ENOMEM;
@@ -414,6 +444,9 @@ static xbr_status_t add_member(xbr__ldoc_t *doc, cJSON **tail, member_at_t *m, b
         if ((v = placeholder(doc, cJSON_NULL, m->k0, m->v0)) == NULL)
             return XBR_ENOMEM;
     } else {
+        doc->root_values += m->values;
+        if (doc->root_values > doc->budget)
+            return refuse_member(doc, m, key->valuestring);
         xbr_status_t st = build_value(doc, doc->arena, m->k0, m->v0, m->v1, &v);
         if (st != XBR_OK)
             return st;
@@ -489,11 +522,11 @@ static xbr_status_t build_object(xbr__ldoc_t *doc, size_t i)
         m[n].k0 = i;
         m[n].k1 = xbr__json_skip_string(t, len, i);
         m[n].v0 = xbr__json_skip_ws(t, len, xbr__json_skip_ws(t, len, m[n].k1) + 1);
-        memset(&m[n].objects, 0, sizeof m[n] - offsetof(member_at_t, objects));
+        memset(&m[n].values, 0, sizeof m[n] - offsetof(member_at_t, values));
         if (t[m[n].v0] == '[' && streamed_key(t, m[n].k0, m[n].k1))
             m[n].v1 = walk_array(t, len, m[n].v0, &m[n]);
         else
-            m[n].v1 = xbr__json_skip(t, len, m[n].v0, NULL, &m[n].objects);
+            m[n].v1 = xbr__json_skip(t, len, m[n].v0, &m[n].values, &m[n].objects);
         formatted = formatted || format_key(t, m[n].k0, m[n].k1);
         i = xbr__json_skip_ws(t, len, m[n++].v1);
         if (i < len && t[i] == ',')
@@ -589,6 +622,13 @@ static bool next_element(xbr__ldoc_iter_t *it, size_t *at, size_t *to, size_t *v
     return true;
 }
 
+/* The most values one element may hold: what the root's tree left of the budget (the two are
+ * held at once). */
+static size_t element_budget(const xbr__ldoc_t *doc)
+{
+    return doc->root_values < doc->budget ? doc->budget - doc->root_values : 0;
+}
+
 /* Refuses the element at text offset `at`, of `values` values, over the budget. */
 static int refuse(xbr__ldoc_iter_t *it, size_t at, size_t values)
 {
@@ -603,7 +643,8 @@ static int refuse(xbr__ldoc_iter_t *it, size_t at, size_t values)
              "element #%zu of \"%s\" holds %zu JSON values, more than the loader builds at once",
              it->k, name, values);
     snprintf(expected, sizeof expected,
-             "at most %zu values in one element (README, \"Reliability\")", doc->element_budget);
+             "at most %zu values in one element (README, \"Reliability\")",
+             element_budget(doc));
     add_at(doc, XBR_SEV_ERROR, line, col, NULL, name, what, expected);
     return -1;
 }
@@ -615,7 +656,7 @@ int xbr__ldoc_iter_next(xbr__ldoc_iter_t *it, bool build, const cJSON **out)
     if (it->stream == NULL) {
         if (it->next == NULL)
             return 0;
-        *out = it->next;
+        *out = it->cur = it->next;
         it->is_object = cJSON_IsObject(it->next);
         it->next = it->next->next;
         it->k++;
@@ -628,13 +669,14 @@ int xbr__ldoc_iter_next(xbr__ldoc_iter_t *it, bool build, const cJSON **out)
     if (doc->refused || !next_element(it, &i, &j, &values))
         return 0;
     it->k++;
+    it->at = i;
     if (!build)
         return 1;
     /* found through the starts, it was not counted: n values take at least 2n - 1 bytes, so
      * only an element that long may be over the budget */
-    if (it->stream->indexed == 1 && (j - i + 1) / 2 > doc->element_budget)
+    if (it->stream->indexed == 1 && (j - i + 1) / 2 > element_budget(doc))
         xbr__json_skip(doc->text, j, i, &values, NULL);
-    if (values > doc->element_budget)
+    if (values > element_budget(doc))
         return refuse(it, i, values);
     if (doc->element_arena == NULL && (doc->element_arena = xbr__arena_new()) == NULL) {
         doc->nomem = 1;
@@ -648,6 +690,27 @@ int xbr__ldoc_iter_next(xbr__ldoc_iter_t *it, bool build, const cJSON **out)
         return -1;
     *out = e;
     return 1;
+}
+
+xbr__ldoc_mark_t xbr__ldoc_iter_mark(const xbr__ldoc_iter_t *it)
+{
+    xbr__ldoc_mark_t m = {it->cur, (uint32_t)it->at, (uint32_t)it->k};
+    return m;
+}
+
+int xbr__ldoc_reread(xbr__ldoc_t *doc, const cJSON *arr, xbr__ldoc_mark_t m, const cJSON **out)
+{
+    xbr__ldoc_iter_t it;
+    xbr__ldoc_iter_init(&it, doc, arr);
+    if (it.stream == NULL) {
+        *out = m.item;
+        return m.item != NULL;
+    }
+    /* as if the iteration were just before the element: next_element() finds it through the
+     * starts by its index, or skips from its offset */
+    it.k = m.k - 1;
+    it.off = m.off;
+    return xbr__ldoc_iter_next(&it, true, out);
 }
 
 bool xbr__ldoc_array_empty(const xbr__ldoc_t *doc, const cJSON *arr)
@@ -695,9 +758,9 @@ static xbr_status_t doc_init(xbr__ldoc_t *doc, const char *name, const char *tex
         syntax_diag(doc, &err);
         return doc->nomem ? XBR_ENOMEM : XBR_EINPUT;
     }
-    doc->element_budget = len / XBR_LOAD_ELEMENT_BYTES_PER_VALUE;
-    if (doc->element_budget < XBR_LOAD_ELEMENT_MIN_VALUES)
-        doc->element_budget = XBR_LOAD_ELEMENT_MIN_VALUES;
+    doc->budget = len / XBR_LOAD_ELEMENT_BYTES_PER_VALUE;
+    if (doc->budget < XBR_LOAD_ELEMENT_MIN_VALUES)
+        doc->budget = XBR_LOAD_ELEMENT_MIN_VALUES;
     return build_root(doc);
 }
 

@@ -13,10 +13,10 @@
  *
  * An xbr__ldoc_t is one parsed JSON document: its text, its cJSON tree, and a map from every
  * cJSON item to the byte offsets of its key and value (recorded by the strict scanner), so
- * every diagnostic names an exact line:col. The root's "nodes" and "links" arrays are not in
- * the tree: they are streamed, one element's tree at a time (xbr__ldoc_iter_t), so a network's
- * load costs about its text and its model, not a tree of the whole file (document.c). The
- * loaders convert the tree to model types and close the document.
+ * every diagnostic names an exact line:col. The root's "nodes", "links", "products" and
+ * "changes" arrays are not in the tree: they are streamed, one element's tree at a time
+ * (xbr__ldoc_iter_t), so a load costs about its text and its model, not a tree of the whole
+ * file (document.c). The loaders convert the tree to model types and close the document.
  */
 #ifndef XBROUTE_LOAD_INTERNAL_H
 #define XBROUTE_LOAD_INTERNAL_H
@@ -130,11 +130,16 @@ cJSON *xbr__ld_member(const cJSON *obj, const char *key);
 
 #define XBR_LOAD_MAX_BYTES ((size_t)256 * 1024 * 1024)
 #define XBR_LOAD_MAX_DEPTH 512
-/* The most JSON values one element of a streamed array may hold (an element with more is
- * refused, exit 2): the larger of this and the file's size / XBR_LOAD_ELEMENT_BYTES_PER_VALUE,
- * so an element's tree (about 90 bytes a value) stays within a few times the file's size. */
+/* The most JSON values the loader builds at once (the budget): the larger of this and the
+ * file's size / XBR_LOAD_ELEMENT_BYTES_PER_VALUE, so the trees held at once (about 90 bytes a
+ * value with their positions) stay within a few times the file's size. The root's tree (its
+ * members but the streamed arrays) may take it all (a member that takes it over is refused,
+ * exit 2); one element of a streamed array may hold what the root's tree left (an element
+ * with more is refused, exit 2). */
 #define XBR_LOAD_ELEMENT_MIN_VALUES ((size_t)65536)
 #define XBR_LOAD_ELEMENT_BYTES_PER_VALUE 16
+/* The most arrays of the root one document streams ("nodes", "links", "products", "changes"). */
+#define XBR_LOAD_MAX_STREAMS 4
 
 /* A member of the root whose array is streamed (document.c): read one element at a time,
  * never as a whole tree. In the tree it is an empty array (`item`); the iterators below read
@@ -171,10 +176,11 @@ typedef struct {
      * long one-line file cost one pass over the line, not one pass each. */
     size_t col_line, col_off;
     int col;
-    xbr__ldoc_stream_t streams[2]; /* the root's "nodes" and "links" arrays, when streamed */
+    xbr__ldoc_stream_t streams[XBR_LOAD_MAX_STREAMS]; /* the root's streamed arrays */
     int n_streams;
     xbr__arena_t *element_arena; /* the tree of the current element of a streamed array */
-    size_t element_budget;       /* values: see XBR_LOAD_ELEMENT_MIN_VALUES */
+    size_t budget;               /* values built at once: see XBR_LOAD_ELEMENT_MIN_VALUES */
+    size_t root_values;          /* values of the root's tree */
     int refused;                 /* an element was over the budget: streamed arrays end */
     xbr_diags_t *diags;
     size_t n_errors; /* errors reported through this document */
@@ -199,7 +205,16 @@ typedef struct {
     size_t off;                       /* streamed: where the next element starts */
     size_t k;                         /* 1-based index of the current element */
     bool is_object;                   /* the current element is an object */
+    const cJSON *cur;                 /* arrays of the tree: the current element */
+    size_t at;                        /* streamed: where the current element starts */
 } xbr__ldoc_iter_t;
+
+/* Where an element is, to read it again after the iteration moved on (a few bytes, where its
+ * tree would cost its size many times over). */
+typedef struct {
+    const cJSON *item; /* an element of an array of the tree */
+    uint32_t off, k;   /* an element of a streamed array: its start and 1-based index */
+} xbr__ldoc_mark_t;
 
 /* Starts reading array `arr` (anything else, or NULL, reads as an empty array). */
 void xbr__ldoc_iter_init(xbr__ldoc_iter_t *it, xbr__ldoc_t *doc, const cJSON *arr);
@@ -208,6 +223,11 @@ void xbr__ldoc_iter_init(xbr__ldoc_iter_t *it, xbr__ldoc_t *doc, const cJSON *ar
  * still says what it is), 0 at the end, -1 on failure: out of memory (doc->nomem) or an element
  * over the budget (diagnosed at the element; every streamed array of the document ends there). */
 int xbr__ldoc_iter_next(xbr__ldoc_iter_t *it, bool build, const cJSON **out);
+/* The mark of the iterator's current element (after xbr__ldoc_iter_next() returned 1). */
+xbr__ldoc_mark_t xbr__ldoc_iter_mark(const xbr__ldoc_iter_t *it);
+/* Builds again the element of array `arr` marked `m` (*out: its tree, which, for a streamed
+ * array, lives until the document's next element is read). Returns as xbr__ldoc_iter_next(). */
+int xbr__ldoc_reread(xbr__ldoc_t *doc, const cJSON *arr, xbr__ldoc_mark_t m, const cJSON **out);
 /* Whether array `arr` has no element, and how many of its elements are objects. */
 bool xbr__ldoc_array_empty(const xbr__ldoc_t *doc, const cJSON *arr);
 size_t xbr__ldoc_array_objects(const xbr__ldoc_t *doc, const cJSON *arr);

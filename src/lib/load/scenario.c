@@ -245,28 +245,92 @@ static xbr_status_t promise_read(xbr__ldoc_t *doc, const cJSON *v, const char *o
 /* ---- products ---- */
 
 /* A product and the files that give it: the first (the root-most ancestor that names the id)
- * gives the whole product, each later one overrides only the fields it gives. */
+ * gives the whole product, each later one overrides only the fields it gives. At most
+ * XBR_PRODUCT_LAYERS files are read for one product: the first and the nearest others.
+ *
+ * A scenario's "products" is streamed (document.c): only one element's tree of a file exists
+ * at a time. So a product keeps where its elements are (a mark each, a few bytes), and they
+ * are built again, one at a time, when it is loaded. */
 #define XBR_PRODUCT_LAYERS 16
 typedef struct {
-    const char *id;   /* borrowed from the tree */
-    xbr__ldoc_t *doc; /* the last file that gives it */
-    const cJSON *item;
-    size_t n_layers;
-    xbr__ldoc_t *docs[XBR_PRODUCT_LAYERS];
-    const cJSON *items[XBR_PRODUCT_LAYERS];
+    xbr__ldoc_mark_t mark; /* the element */
+    uint32_t doc;          /* in c->docs[doc] */
+    uint32_t next;         /* the product's next layer (nearer the file asked for), or NO_LAYER */
+} prod_layer_t;
+#define NO_LAYER UINT32_MAX
+
+typedef struct {
+    char *id;                /* owned */
+    uint32_t first, last;    /* its layers, root-most first */
+    uint32_t n_layers;
 } prod_ref_t;
 
-static xbr_status_t collect_products(chain_t *c, prod_ref_t **out, size_t *n_out)
+typedef struct {
+    prod_ref_t *refs;
+    size_t n, cap;
+    prod_layer_t *layers;
+    size_t n_layers, cap_layers;
+    xbr__strmap_t by_id; /* id -> index in refs */
+} prod_list_t;
+
+static void prod_list_free(prod_list_t *l)
 {
-    size_t cap = 0, n = 0;
-    prod_ref_t *refs = NULL;
+    for (size_t i = 0; i < l->n; i++)
+        free(l->refs[i].id);
+    free(l->refs);
+    free(l->layers);
+    xbr__strmap_destroy(&l->by_id);
+    memset(l, 0, sizeof *l);
+}
+
+/* Adds the element marked `mark` of c->docs[doc], whose id is `id`, to the product of that id
+ * (a new one when no file gave it yet). */
+static xbr_status_t prod_add(prod_list_t *l, const char *id, uint32_t doc, xbr__ldoc_mark_t mark)
+{
+    int j = xbr__strmap_get(&l->by_id, id);
+    prod_layer_t *lay = xbr__grow(l->layers, &l->cap_layers, l->n_layers + 1, sizeof *lay, 64);
+    if (lay == NULL)
+        return XBR_ENOMEM;
+    l->layers = lay;
+    if (j < 0) {
+        prod_ref_t *r = xbr__grow(l->refs, &l->cap, l->n + 1, sizeof *r, 16);
+        if (r == NULL || l->n >= (size_t)INT_MAX)
+            return XBR_ENOMEM;
+        l->refs = r;
+        memset(&r[l->n], 0, sizeof r[l->n]);
+        if ((r[l->n].id = xbr__strdup(id)) == NULL)
+            return XBR_ENOMEM;
+        j = (int)l->n++;
+        if (xbr__strmap_put(&l->by_id, r[j].id, j) != XBR_OK)
+            return XBR_ENOMEM;
+    }
+    prod_ref_t *r = &l->refs[j];
+    uint32_t k = (uint32_t)l->n_layers++;
+    l->layers[k] = (prod_layer_t){mark, doc, NO_LAYER};
+    if (r->n_layers == 0)
+        r->first = k;
+    else
+        l->layers[r->last].next = k;
+    r->last = k;
+    r->n_layers++;
+    return XBR_OK;
+}
+
+/* The doc of the product's last layer: the file that gave it last. */
+static uint32_t prod_last_doc(const prod_list_t *l, const prod_ref_t *r)
+{
+    return l->layers[r->last].doc;
+}
+
+static xbr_status_t collect_products(chain_t *c, prod_list_t *l)
+{
     char oid[96];
-    *out = NULL;
-    *n_out = 0;
     for (size_t k = c->n; k-- > 0;) {
         xbr__ldoc_t *doc = &c->docs[k];
         const cJSON *arr = xbr__ld_member(doc->root, "products");
         const cJSON *it;
+        xbr__ldoc_iter_t iter;
+        int more;
         if (arr == NULL)
             continue;
         if (!cJSON_IsArray(arr)) {
@@ -274,12 +338,10 @@ static xbr_status_t collect_products(chain_t *c, prod_ref_t **out, size_t *n_out
                            "wrong type: %s", xbr__ld_type_name(arr));
             continue;
         }
-        size_t idx = 0;
-        cJSON_ArrayForEach(it, arr)
-        {
+        xbr__ldoc_iter_init(&iter, doc, arr);
+        while ((more = xbr__ldoc_iter_next(&iter, true, &it)) > 0) {
             const cJSON *idv = xbr__ld_member(it, "id");
-            idx++;
-            snprintf(oid, sizeof oid, "product #%zu", idx);
+            snprintf(oid, sizeof oid, "product #%zu", iter.k);
             if (!xbr__ld_is_object(doc, it, oid, NULL))
                 continue;
             if (!cJSON_IsString(idv)) {
@@ -293,41 +355,19 @@ static xbr_status_t collect_products(chain_t *c, prod_ref_t **out, size_t *n_out
                                "invalid product id \"%.64s\"", idv->valuestring);
                 continue;
             }
-            size_t j;
-            for (j = 0; j < n && strcmp(refs[j].id, idv->valuestring) != 0; j++)
-                ;
-            if (j < n && refs[j].doc == doc) {
+            int j = xbr__strmap_get(&l->by_id, idv->valuestring);
+            if (j >= 0 && prod_last_doc(l, &l->refs[j]) == k) {
                 snprintf(oid, sizeof oid, "product %.64s", idv->valuestring);
                 xbr__ldoc_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id", "a unique product id",
                                "duplicate product id \"%.64s\"", idv->valuestring);
                 continue;
             }
-            if (j == n) {
-                prod_ref_t *r = xbr__grow(refs, &cap, n + 1, sizeof *r, 16);
-                if (r == NULL) {
-                    free(refs);
-                    return XBR_ENOMEM;
-                }
-                refs = r;
-                memset(&refs[n], 0, sizeof refs[n]);
-                n++;
-            }
-            if (refs[j].n_layers == XBR_PRODUCT_LAYERS) { /* keep the first, drop the oldest */
-                memmove(&refs[j].docs[1], &refs[j].docs[2],
-                        (XBR_PRODUCT_LAYERS - 2) * sizeof refs[j].docs[0]);
-                memmove(&refs[j].items[1], &refs[j].items[2],
-                        (XBR_PRODUCT_LAYERS - 2) * sizeof refs[j].items[0]);
-                refs[j].n_layers--;
-            }
-            refs[j].docs[refs[j].n_layers] = doc;
-            refs[j].items[refs[j].n_layers++] = it;
-            refs[j].id = idv->valuestring;
-            refs[j].doc = doc;
-            refs[j].item = it;
+            if (prod_add(l, idv->valuestring, (uint32_t)k, xbr__ldoc_iter_mark(&iter)) != XBR_OK)
+                return XBR_ENOMEM;
         }
+        if (more < 0 && doc->nomem)
+            return XBR_ENOMEM;
     }
-    *out = refs;
-    *n_out = n;
     return XBR_OK;
 }
 
@@ -459,20 +499,29 @@ static xbr_status_t load_layer(xbr__ldoc_t *doc, const cJSON *it, const char *oi
     return XBR_OK;
 }
 
-static xbr_status_t load_product(const prod_ref_t *r, const xbr_network_t *net,
-                                 const promise_t *scen, const xbr__strmap_t *sources,
-                                 xbr_product_t *p)
+/* The layers of product r that are read (see XBR_PRODUCT_LAYERS) into `out`: how many. */
+static size_t prod_layers(const prod_list_t *l, const prod_ref_t *r,
+                          const prod_layer_t *out[XBR_PRODUCT_LAYERS])
+{
+    size_t n = 0, skip = r->n_layers > XBR_PRODUCT_LAYERS ? r->n_layers - XBR_PRODUCT_LAYERS : 0;
+    for (uint32_t k = r->first, i = 0; k != NO_LAYER; k = l->layers[k].next, i++)
+        if (i == 0 || i > skip)
+            out[n++] = &l->layers[k];
+    return n;
+}
+
+static xbr_status_t load_product(chain_t *c, const prod_list_t *l, const prod_ref_t *r,
+                                 const xbr_network_t *net, const promise_t *scen,
+                                 const xbr__strmap_t *sources, xbr_product_t *p)
 {
     char oid[96];
     promise_t own = {false, 0.0, NULL};
     xbr_status_t st = XBR_OK;
     size_t nn = net != NULL ? net->n_nodes : 0;
+    const prod_layer_t *layers[XBR_PRODUCT_LAYERS];
+    size_t n_layers = prod_layers(l, r, layers);
 
     snprintf(oid, sizeof oid, "product %.64s", r->id);
-    int line, col;
-    xbr__ldoc_pos(r->docs[0], r->items[0], 0, &line, &col);
-    p->pos.line = line;
-    p->pos.col = col;
     p->units_per_order = 1.0;
     p->demand_cv = 0.3;
     if ((p->id = xbr__strdup(r->id)) == NULL)
@@ -482,10 +531,23 @@ static xbr_status_t load_product(const prod_ref_t *r, const xbr_network_t *net,
     if (p->demand_per_week == NULL || p->max_days == NULL)
         return XBR_ENOMEM;
     const cJSON *promise = NULL;
-    xbr__ldoc_t *promise_doc = r->docs[0];
-    for (size_t k = 0; k < r->n_layers && st == XBR_OK; k++)
-        st = load_layer(r->docs[k], r->items[k], oid, net, sources, k == 0, p, &promise,
-                        &promise_doc);
+    xbr__ldoc_t *promise_doc = &c->docs[layers[0]->doc];
+    /* Each layer is in a file of its own (a file that names an id twice gave it once), and each
+     * file builds one element at a time: every layer's tree, and the promise item, live until
+     * this product is loaded. */
+    for (size_t k = 0; k < n_layers && st == XBR_OK; k++) {
+        xbr__ldoc_t *doc = &c->docs[layers[k]->doc];
+        const cJSON *it = NULL, *arr = xbr__ld_member(doc->root, "products");
+        if (xbr__ldoc_reread(doc, arr, layers[k]->mark, &it) <= 0)
+            return doc->nomem ? XBR_ENOMEM : XBR_EINPUT; /* it was read before: no memory */
+        if (k == 0) {
+            int line, col;
+            xbr__ldoc_pos(doc, it, 0, &line, &col);
+            p->pos.line = line;
+            p->pos.col = col;
+        }
+        st = load_layer(doc, it, oid, net, sources, k == 0, p, &promise, &promise_doc);
+    }
     if (st == XBR_OK)
         st = promise_read(promise_doc, promise, oid, "max_days", net, &own);
     for (size_t i = 0; i < nn && st == XBR_OK; i++) {
@@ -682,9 +744,11 @@ static xbr_status_t read_promise(chain_t *c, const xbr_network_t *net, promise_t
 static xbr_status_t read_products(chain_t *c, xbr_network_t *net, const promise_t *scen,
                                   const xbr__strmap_t *sources, xbr_scenario_t *sc)
 {
-    prod_ref_t *refs = NULL;
-    size_t n_refs = 0;
-    xbr_status_t st = collect_products(c, &refs, &n_refs);
+    prod_list_t l;
+    memset(&l, 0, sizeof l);
+    xbr__strmap_init(&l.by_id);
+    xbr_status_t st = collect_products(c, &l);
+    size_t n_refs = l.n;
     if (st != XBR_OK)
         goto out;
     if (n_refs == 0 && nearest(c, "products", &(xbr__ldoc_t *){NULL}) == NULL)
@@ -701,12 +765,12 @@ static xbr_status_t read_products(chain_t *c, xbr_network_t *net, const promise_
     }
     for (size_t i = 0; i < n_refs && st == XBR_OK; i++) {
         xbr_product_t *p = &sc->products[sc->n_products++];
-        st = load_product(&refs[i], net, scen, sources, p);
+        st = load_product(c, &l, &l.refs[i], net, scen, sources, p);
         if (st == XBR_OK && net != NULL)
-            p->pos.file = xbr__network_intern(net, refs[i].docs[0]->file);
+            p->pos.file = xbr__network_intern(net, c->docs[l.layers[l.refs[i].first].doc].file);
     }
 out:
-    free(refs);
+    prod_list_free(&l);
     return st;
 }
 

@@ -290,8 +290,10 @@ static void test_element_over_the_budget_is_refused(void **state)
     xbr_diags_t d;
     xbr_diags_init(&d);
     assert_int_equal(xbr__ldoc_init(&doc, "s.json", streamed, sizeof streamed - 1, &d), XBR_OK);
-    assert_int_equal(doc.element_budget, XBR_LOAD_ELEMENT_MIN_VALUES);
-    doc.element_budget = 4; /* the second link holds 6 values */
+    assert_int_equal(doc.budget, XBR_LOAD_ELEMENT_MIN_VALUES);
+    /* an element may hold what the root's tree left of the budget: 4 (the second link holds 6
+     * values) */
+    doc.budget = doc.root_values + 4;
     const cJSON *links = cJSON_GetObjectItemCaseSensitive(doc.root, "links");
     const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(doc.root, "nodes");
     xbr__ldoc_iter_t it;
@@ -314,6 +316,52 @@ static void test_element_over_the_budget_is_refused(void **state)
     assert_int_equal(xbr__ldoc_iter_next(&it, true, &e), 0);
     assert_int_equal(d.count, 1);
     xbr__ldoc_destroy(&doc);
+    xbr_diags_destroy(&d);
+}
+
+/* A scenario's "products" and "changes" are streamed too; an element read earlier is built
+ * again from its mark, with its positions, after the iteration moved on, in a streamed array
+ * whose elements are all objects (found by index), in one that is not (found by offset) and in
+ * an array of the tree (the same item). */
+static void test_marked_elements_are_read_again(void **state)
+{
+    (void)state;
+    static const char sc[] = "{\"products\": [{\"id\": \"a\"},\n  {\"id\": \"b\"}],\n"
+                             " \"changes\": [1, {\"op\": \"x\"}, 2], \"other\": [{\"k\": 1}, 5]}";
+    xbr__ldoc_t doc;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr__ldoc_init(&doc, "m.json", sc, sizeof sc - 1, &d), XBR_OK);
+    /* the streamed arrays are not counted; "other" is its array, an object, 1 and 5 */
+    assert_int_equal(doc.root_values, 4);
+    const char *keys[] = {"products", "changes", "other"};
+    /* the element read again: products #2 at 2:3, changes #2 at 3:17, other #1 at 3:44 */
+    const size_t pick[] = {2, 2, 1};
+    const int line[] = {2, 3, 3}, col[] = {3, 17, 44};
+    for (int a = 0; a < 3; a++) {
+        const cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc.root, keys[a]);
+        assert_true(cJSON_IsArray(arr));
+        assert_int_equal(arr->child == NULL, a < 2); /* streamed: an empty array in the tree */
+        xbr__ldoc_iter_t it;
+        xbr__ldoc_mark_t mark = {0};
+        const cJSON *e;
+        xbr__ldoc_iter_init(&it, &doc, arr);
+        while (xbr__ldoc_iter_next(&it, true, &e) > 0)
+            if (it.k == pick[a])
+                mark = xbr__ldoc_iter_mark(&it);
+        assert_int_equal(xbr__ldoc_reread(&doc, arr, mark, &e), 1);
+        assert_true(cJSON_IsObject(e));
+        int l = 0, c = 0;
+        xbr__ldoc_pos(&doc, e, 0, &l, &c);
+        assert_int_equal(l, line[a]);
+        assert_int_equal(c, col[a]);
+        const cJSON *first = e->child;
+        assert_string_equal(first->string, a == 0 ? "id" : a == 1 ? "op" : "k");
+        xbr__ldoc_pos(&doc, first, 1, &l, &c);
+        assert_int_equal(c, col[a] + 1); /* the key just after the '{' */
+    }
+    xbr__ldoc_destroy(&doc);
+    assert_int_equal(d.count, 0);
     xbr_diags_destroy(&d);
 }
 
@@ -372,6 +420,7 @@ int main(void)
         cmocka_unit_test(test_streamed_arrays_one_element_at_a_time),
         cmocka_unit_test(test_element_over_the_budget_is_refused),
         cmocka_unit_test(test_passes_jump_through_the_element_starts),
+        cmocka_unit_test(test_marked_elements_are_read_again),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
