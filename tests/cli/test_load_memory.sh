@@ -119,6 +119,25 @@ else
 fi
 within8 "a link of 300,000 values (refused)" "$TMP/big-link.json"
 
+# A network whose "links" are a million empty objects (3 MB): every one is an error, and every
+# link read is kept (a later reference to it must not cascade) at 272 bytes, ~90x its two
+# bytes. Past the shown errors (--max-errors, 50) the rest of the array is not read: a note at
+# the first element left says so.
+python3 - "$SRC/tests/data/cli/tiny-network.json" "$TMP/empty-links.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["links"] = "@"
+open(sys.argv[2], "w").write(json.dumps(d, indent=1).replace('"@"', "[" + "{}," * 999999 + "{}]"))
+PY
+peak validate "$TMP/empty-links.json"
+# 4 errors a link (no from, to, mode, days): past 50 at link #13, so #14 is not read
+if [[ $rc == 2 ]] && grep -q 'note: over 50 errors: "links" is not read from element #14 on' "$TMP/err"; then
+  pass
+else
+  fail "links of empty objects: exit $rc, expected 2 and a note at element #14"
+fi
+within8 "network with a million empty links" "$TMP/empty-links.json"
+
 # ---- scenarios: "products" and "changes" are streamed like "links"; every other member is
 # built, within the budget
 

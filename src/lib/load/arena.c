@@ -103,6 +103,15 @@ cJSON *xbr__arena_item(xbr__arena_t *a, int type)
     return item;
 }
 
+char *xbr__arena_strdup(xbr__arena_t *a, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = arena_alloc(a, n);
+    if (p != NULL)
+        memcpy(p, s, n);
+    return p;
+}
+
 bool xbr__arena_failed(const xbr__arena_t *a)
 {
     return a != NULL && a->failed;

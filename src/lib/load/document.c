@@ -249,6 +249,23 @@ void xbr__ldoc_diag(xbr__ldoc_t *doc, xbr_severity_t sev, const cJSON *item, int
     add_at(doc, sev, line, col, object_id, field, msg, expected);
 }
 
+bool xbr__ldoc_past_the_cap(const xbr__ldoc_t *doc)
+{
+    const xbr_diags_t *ds = doc->diags;
+    return ds != NULL && ds->max_errors > 0 && ds->n_errors > ds->max_errors;
+}
+
+void xbr__ldoc_stop_reading(xbr__ldoc_t *doc, const char *name, const cJSON *it, size_t k)
+{
+    name = name != NULL ? name : "the array";
+    xbr__ldoc_diag(doc, XBR_SEV_NOTE, it, 0, NULL, name,
+                   "fewer errors (the first ones fixed first), or --max-errors N to show and "
+                   "count more",
+                   "over %zu errors: \"%s\" is not read from element #%zu on, and its errors "
+                   "there are not counted",
+                   doc->diags->max_errors, name, k);
+}
+
 static void syntax_diag(xbr__ldoc_t *doc, const xbr__json_error_t *e)
 {
     doc->n_errors++;
@@ -261,12 +278,12 @@ static void syntax_diag(xbr__ldoc_t *doc, const xbr__json_error_t *e)
  * The tree. A document is not parsed as one tree: cJSON spends some 64 bytes on every value, so
  * the tree of a network file cost ten times the file. The root's members are parsed one by one
  * into the document's arena, except its "nodes", "links", "products" and "changes" arrays (the
- * bulk of a network and of a scenario), which stay empty arrays in the tree and are streamed: xbr__ldoc_iter_next() parses one element at
- * a time into the element arena, reset before the next, so the load costs the text, the
- * positions of one member or element, and the model. Each tree built gets the positions of its
- * values from a second scan of its own text (xbr__json_scan_part(): the whole text was
- * checked, recording nothing, in doc_init()), appended after the root's in doc->locs, and its
- * items are numbered to match, so diagnostics keep their exact line:col.
+ * bulk of a network and of a scenario), which stay empty arrays in the tree and are streamed:
+ * xbr__ldoc_iter_next() parses one element at a time into the element arena, reset before the next,
+ * so the load costs the text, the positions of one member or element, and the model. Each tree
+ * built gets the positions of its values from a second scan of its own text (xbr__json_scan_part():
+ * the whole text was checked, recording nothing, in doc_init()), appended after the root's in
+ * doc->locs, and its items are numbered to match, so diagnostics keep their exact line:col.
  */
 
 /* Reports a value that the scanner accepted and cJSON could not read. */
@@ -349,8 +366,8 @@ static xbr_status_t build_value(xbr__ldoc_t *doc, xbr__arena_t *arena, size_t k0
  * root's budget (build_object()). */
 static bool streamed_key(const char *t, size_t k0, size_t k1)
 {
-    static const char *const keys[XBR_LOAD_MAX_STREAMS] = {"\"nodes\"", "\"links\"",
-                                                           "\"products\"", "\"changes\""};
+    static const char *const keys[XBR_LOAD_MAX_STREAMS] = {"\"nodes\"", "\"links\"", "\"products\"",
+                                                           "\"changes\""};
     for (size_t k = 0; k < XBR_LOAD_MAX_STREAMS; k++)
         if (k1 - k0 == strlen(keys[k]) && memcmp(t + k0, keys[k], k1 - k0) == 0)
             return true;
@@ -643,8 +660,7 @@ static int refuse(xbr__ldoc_iter_t *it, size_t at, size_t values)
              "element #%zu of \"%s\" holds %zu JSON values, more than the loader builds at once",
              it->k, name, values);
     snprintf(expected, sizeof expected,
-             "at most %zu values in one element (README, \"Reliability\")",
-             element_budget(doc));
+             "at most %zu values in one element (README, \"Reliability\")", element_budget(doc));
     add_at(doc, XBR_SEV_ERROR, line, col, NULL, name, what, expected);
     return -1;
 }

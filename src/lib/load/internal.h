@@ -119,6 +119,9 @@ cJSON *xbr__arena_parse(xbr__arena_t *a, const char *text, size_t len, const cha
 void xbr__arena_reset(xbr__arena_t *a);
 /* A zeroed item of `type` (cJSON_Array, ...) allocated in `a`; NULL when out of memory. */
 cJSON *xbr__arena_item(xbr__arena_t *a, int type);
+/* A copy of string s in `a` (no malloc header: many small strings cost about their size), or
+ * NULL when out of memory. */
+char *xbr__arena_strdup(xbr__arena_t *a, const char *s);
 /* Whether an allocation of the arena failed (then a NULL parse is out of memory, not the text). */
 bool xbr__arena_failed(const xbr__arena_t *a);
 
@@ -264,6 +267,14 @@ void xbr__ldoc_diag(xbr__ldoc_t *doc, xbr_severity_t sev, const cJSON *item, int
     __attribute__((format(printf, 8, 9)))
 #endif
     ;
+
+/* Whether more errors were found than are shown (the diags' max_errors): then the rest of an
+ * array of records is not read. A node, link or product read is kept, errors or not (a later
+ * reference to it must not cascade), at 144, 272 or some 200 bytes: an array of millions of
+ * two-byte "{}" would cost ~100x its text, for errors nobody is shown. */
+bool xbr__ldoc_past_the_cap(const xbr__ldoc_t *doc);
+/* Says, at element #k (`it`) of the array `name`, that it and the rest are not read. */
+void xbr__ldoc_stop_reading(xbr__ldoc_t *doc, const char *name, const cJSON *it, size_t k);
 
 /* True when the document's root is a JSON object; else reports "the top-level value is ..." at
  * the root and returns false. */

@@ -776,6 +776,10 @@ static xbr_status_t load_each(xbr__ldoc_t *doc, const cJSON *arr, load_one_fn lo
     xbr__ldoc_iter_t iter;
     xbr__ldoc_iter_init(&iter, doc, arr);
     while (xbr__ldoc_iter_next(&iter, true, &it) > 0) {
+        if (xbr__ldoc_past_the_cap(doc)) {
+            xbr__ldoc_stop_reading(doc, arr->string, it, iter.k);
+            break;
+        }
         load(doc, it, iter.k, net, ids);
         if (doc->nomem)
             return XBR_ENOMEM;

@@ -260,8 +260,8 @@ typedef struct {
 #define NO_LAYER UINT32_MAX
 
 typedef struct {
-    char *id;                /* owned */
-    uint32_t first, last;    /* its layers, root-most first */
+    const char *id;       /* in the list's arena */
+    uint32_t first, last; /* its layers, root-most first */
     uint32_t n_layers;
 } prod_ref_t;
 
@@ -271,12 +271,12 @@ typedef struct {
     prod_layer_t *layers;
     size_t n_layers, cap_layers;
     xbr__strmap_t by_id; /* id -> index in refs */
+    xbr__arena_t *ids;   /* the ids' text */
 } prod_list_t;
 
 static void prod_list_free(prod_list_t *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        free(l->refs[i].id);
+    xbr__arena_free(l->ids);
     free(l->refs);
     free(l->layers);
     xbr__strmap_destroy(&l->by_id);
@@ -298,7 +298,9 @@ static xbr_status_t prod_add(prod_list_t *l, const char *id, uint32_t doc, xbr__
             return XBR_ENOMEM;
         l->refs = r;
         memset(&r[l->n], 0, sizeof r[l->n]);
-        if ((r[l->n].id = xbr__strdup(id)) == NULL)
+        if (l->ids == NULL && (l->ids = xbr__arena_new()) == NULL)
+            return XBR_ENOMEM;
+        if ((r[l->n].id = xbr__arena_strdup(l->ids, id)) == NULL)
             return XBR_ENOMEM;
         j = (int)l->n++;
         if (xbr__strmap_put(&l->by_id, r[j].id, j) != XBR_OK)
@@ -764,6 +766,14 @@ static xbr_status_t read_products(chain_t *c, xbr_network_t *net, const promise_
         goto out;
     }
     for (size_t i = 0; i < n_refs && st == XBR_OK; i++) {
+        if (xbr__ldoc_past_the_cap(&c->docs[0])) { /* the chain's documents share the diags */
+            const prod_layer_t *first = &l.layers[l.refs[i].first];
+            xbr__ldoc_t *doc = &c->docs[first->doc];
+            const cJSON *it = NULL;
+            if (xbr__ldoc_reread(doc, xbr__ld_member(doc->root, "products"), first->mark, &it) > 0)
+                xbr__ldoc_stop_reading(doc, "products", it, first->mark.k);
+            break;
+        }
         xbr_product_t *p = &sc->products[sc->n_products++];
         st = load_product(c, &l, &l.refs[i], net, scen, sources, p);
         if (st == XBR_OK && net != NULL)
