@@ -199,5 +199,24 @@ peak validate -q "$TMP/many.json"
 [[ $rc == 0 ]] && pass || fail "30,000 products: exit $rc, expected 0"
 within8 "scenario of 30,000 products" "$TMP/many.json"
 
+# 300,000 products of nothing but an id ({"id":"p1"}, ~17 bytes): each is kept in the product
+# list (its id, its place, its slot in the index: ~70 bytes), until the errors (each lacks
+# category, origin, unit_kg, unit_m3, unit_value and demand) pass the cap: 6 a product, past
+# 50 at product #9, so #10 is not read.
+python3 - "$SRC/tests/data/cli/tiny-scenario.json" "$TMP/ids.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["products"] = "@"
+ids = ",".join('{"id":"p%d"}' % i for i in range(300000))
+open(sys.argv[2], "w").write(json.dumps(d, indent=1).replace('"@"', "[" + ids + "]"))
+PY
+peak validate "$TMP/ids.json"
+if [[ $rc == 2 ]] && grep -q 'note: over 50 errors: "products" is not read from element #10 on' "$TMP/err"; then
+  pass
+else
+  fail "products of ids only: exit $rc, expected 2 and a note at product #10"
+fi
+within8 "scenario of 300,000 products of an id only" "$TMP/ids.json"
+
 echo "$n_pass passed, $n_fail failed"
 [[ $n_fail == 0 ]]

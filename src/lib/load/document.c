@@ -710,8 +710,25 @@ int xbr__ldoc_iter_next(xbr__ldoc_iter_t *it, bool build, const cJSON **out)
 
 xbr__ldoc_mark_t xbr__ldoc_iter_mark(const xbr__ldoc_iter_t *it)
 {
-    xbr__ldoc_mark_t m = {it->cur, (uint32_t)it->at, (uint32_t)it->k};
+    xbr__ldoc_mark_t m;
+    memset(&m, 0, sizeof m);
+    if (it->stream != NULL) {
+        m.at.off = (uint32_t)it->at; /* offsets fit: files are at most 256 MiB */
+        m.at.k = (uint32_t)it->k;
+    } else {
+        m.item = it->cur;
+    }
     return m;
+}
+
+size_t xbr__ldoc_mark_index(const xbr__ldoc_t *doc, const cJSON *arr, xbr__ldoc_mark_t m)
+{
+    if (stream_of(doc, arr) >= 0)
+        return m.at.k;
+    size_t k = 1;
+    for (const cJSON *e = arr != NULL ? arr->child : NULL; e != NULL && e != m.item; e = e->next)
+        k++;
+    return k;
 }
 
 int xbr__ldoc_reread(xbr__ldoc_t *doc, const cJSON *arr, xbr__ldoc_mark_t m, const cJSON **out)
@@ -724,8 +741,8 @@ int xbr__ldoc_reread(xbr__ldoc_t *doc, const cJSON *arr, xbr__ldoc_mark_t m, con
     }
     /* as if the iteration were just before the element: next_element() finds it through the
      * starts by its index, or skips from its offset */
-    it.k = m.k - 1;
-    it.off = m.off;
+    it.k = m.at.k - 1;
+    it.off = m.at.off;
     return xbr__ldoc_iter_next(&it, true, out);
 }
 

@@ -212,11 +212,13 @@ typedef struct {
     size_t at;                        /* streamed: where the current element starts */
 } xbr__ldoc_iter_t;
 
-/* Where an element is, to read it again after the iteration moved on (a few bytes, where its
- * tree would cost its size many times over). */
-typedef struct {
+/* Where an element is, to read it again after the iteration moved on (8 bytes, where its tree
+ * would cost its size many times over): which member is meant depends on the array. */
+typedef union {
     const cJSON *item; /* an element of an array of the tree */
-    uint32_t off, k;   /* an element of a streamed array: its start and 1-based index */
+    struct {
+        uint32_t off, k; /* an element of a streamed array: its start and 1-based index */
+    } at;
 } xbr__ldoc_mark_t;
 
 /* Starts reading array `arr` (anything else, or NULL, reads as an empty array). */
@@ -228,6 +230,8 @@ void xbr__ldoc_iter_init(xbr__ldoc_iter_t *it, xbr__ldoc_t *doc, const cJSON *ar
 int xbr__ldoc_iter_next(xbr__ldoc_iter_t *it, bool build, const cJSON **out);
 /* The mark of the iterator's current element (after xbr__ldoc_iter_next() returned 1). */
 xbr__ldoc_mark_t xbr__ldoc_iter_mark(const xbr__ldoc_iter_t *it);
+/* The 1-based index in array `arr` of the element marked `m`. */
+size_t xbr__ldoc_mark_index(const xbr__ldoc_t *doc, const cJSON *arr, xbr__ldoc_mark_t m);
 /* Builds again the element of array `arr` marked `m` (*out: its tree, which, for a streamed
  * array, lives until the document's next element is read). Returns as xbr__ldoc_iter_next(). */
 int xbr__ldoc_reread(xbr__ldoc_t *doc, const cJSON *arr, xbr__ldoc_mark_t m, const cJSON **out);

@@ -249,20 +249,26 @@ static xbr_status_t promise_read(xbr__ldoc_t *doc, const cJSON *v, const char *o
  * XBR_PRODUCT_LAYERS files are read for one product: the first and the nearest others.
  *
  * A scenario's "products" is streamed (document.c): only one element's tree of a file exists
- * at a time. So a product keeps where its elements are (a mark each, a few bytes), and they
- * are built again, one at a time, when it is loaded. */
+ * at a time. So a product keeps where its elements are (a mark each, 8 bytes), and they are
+ * built again, one at a time, when it is loaded. The list costs some 70 bytes a product (the
+ * record, its id, its slot in the index), so a file of products of nothing but an id (17
+ * bytes) stays within the loader's 8x (README, "Reliability"). */
 #define XBR_PRODUCT_LAYERS 16
-typedef struct {
-    xbr__ldoc_mark_t mark; /* the element */
-    uint32_t doc;          /* in c->docs[doc] */
-    uint32_t next;         /* the product's next layer (nearer the file asked for), or NO_LAYER */
-} prod_layer_t;
 #define NO_LAYER UINT32_MAX
 
+/* A layer past a product's first: the element, its file (c->docs[doc]) and the product's
+ * layer before it (the list runs from the newest back), or NO_LAYER. */
 typedef struct {
-    const char *id;       /* in the list's arena */
-    uint32_t first, last; /* its layers, root-most first */
+    xbr__ldoc_mark_t mark;
+    uint32_t doc, prev;
+} prod_layer_t;
+
+typedef struct {
+    const char *id;        /* in the list's arena */
+    xbr__ldoc_mark_t mark; /* its first layer: the element */
+    uint32_t doc;          /* and its file */
     uint32_t n_layers;
+    uint32_t newest; /* its newest later layer (in layers), or NO_LAYER */
 } prod_ref_t;
 
 typedef struct {
@@ -270,8 +276,9 @@ typedef struct {
     size_t n, cap;
     prod_layer_t *layers;
     size_t n_layers, cap_layers;
-    xbr__strmap_t by_id; /* id -> index in refs */
-    xbr__arena_t *ids;   /* the ids' text */
+    uint32_t *slots;   /* the index of refs by id: open addressing, a ref's index + 1, 0 empty */
+    size_t n_slots;    /* a power of two, at least twice n */
+    xbr__arena_t *ids; /* the ids' text */
 } prod_list_t;
 
 static void prod_list_free(prod_list_t *l)
@@ -279,49 +286,85 @@ static void prod_list_free(prod_list_t *l)
     xbr__arena_free(l->ids);
     free(l->refs);
     free(l->layers);
-    xbr__strmap_destroy(&l->by_id);
+    free(l->slots);
     memset(l, 0, sizeof *l);
+}
+
+/* FNV-1a: a slot to start from. */
+static size_t id_hash(const char *id)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot of `id`: where its ref is, or the empty slot where it would go. */
+static size_t id_slot(const prod_list_t *l, const char *id)
+{
+    size_t i = id_hash(id) & (l->n_slots - 1);
+    while (l->slots[i] != 0 && strcmp(l->refs[l->slots[i] - 1].id, id) != 0)
+        i = (i + 1) & (l->n_slots - 1);
+    return i;
+}
+
+/* The index of the product of id `id`, or -1. */
+static long prod_find(const prod_list_t *l, const char *id)
+{
+    return l->n_slots == 0 ? -1 : (long)l->slots[id_slot(l, id)] - 1;
+}
+
+/* Doubles the index (every ref placed again). */
+static xbr_status_t prod_index_grow(prod_list_t *l)
+{
+    size_t n = l->n_slots ? l->n_slots * 2 : 64;
+    uint32_t *grown = calloc(n, sizeof *grown);
+    if (grown == NULL)
+        return XBR_ENOMEM;
+    free(l->slots);
+    l->slots = grown;
+    l->n_slots = n;
+    for (size_t j = 0; j < l->n; j++)
+        l->slots[id_slot(l, l->refs[j].id)] = (uint32_t)j + 1;
+    return XBR_OK;
+}
+
+/* The file of the product's newest layer: the file that gave it last. */
+static uint32_t prod_last_doc(const prod_list_t *l, const prod_ref_t *r)
+{
+    return r->newest == NO_LAYER ? r->doc : l->layers[r->newest].doc;
 }
 
 /* Adds the element marked `mark` of c->docs[doc], whose id is `id`, to the product of that id
  * (a new one when no file gave it yet). */
 static xbr_status_t prod_add(prod_list_t *l, const char *id, uint32_t doc, xbr__ldoc_mark_t mark)
 {
-    int j = xbr__strmap_get(&l->by_id, id);
-    prod_layer_t *lay = xbr__grow(l->layers, &l->cap_layers, l->n_layers + 1, sizeof *lay, 64);
-    if (lay == NULL)
-        return XBR_ENOMEM;
-    l->layers = lay;
-    if (j < 0) {
-        prod_ref_t *r = xbr__grow(l->refs, &l->cap, l->n + 1, sizeof *r, 16);
-        if (r == NULL || l->n >= (size_t)INT_MAX)
+    long j = prod_find(l, id);
+    if (j >= 0) {
+        prod_layer_t *lay = xbr__grow(l->layers, &l->cap_layers, l->n_layers + 1, sizeof *lay, 16);
+        if (lay == NULL)
             return XBR_ENOMEM;
-        l->refs = r;
-        memset(&r[l->n], 0, sizeof r[l->n]);
-        if (l->ids == NULL && (l->ids = xbr__arena_new()) == NULL)
-            return XBR_ENOMEM;
-        if ((r[l->n].id = xbr__arena_strdup(l->ids, id)) == NULL)
-            return XBR_ENOMEM;
-        j = (int)l->n++;
-        if (xbr__strmap_put(&l->by_id, r[j].id, j) != XBR_OK)
-            return XBR_ENOMEM;
+        l->layers = lay;
+        prod_ref_t *r = &l->refs[j];
+        l->layers[l->n_layers] = (prod_layer_t){mark, doc, r->newest};
+        r->newest = (uint32_t)l->n_layers++;
+        r->n_layers++;
+        return XBR_OK;
     }
-    prod_ref_t *r = &l->refs[j];
-    uint32_t k = (uint32_t)l->n_layers++;
-    l->layers[k] = (prod_layer_t){mark, doc, NO_LAYER};
-    if (r->n_layers == 0)
-        r->first = k;
-    else
-        l->layers[r->last].next = k;
-    r->last = k;
-    r->n_layers++;
+    if (l->n >= UINT32_MAX - 1 || ((l->n + 1) * 2 > l->n_slots && prod_index_grow(l) != XBR_OK))
+        return XBR_ENOMEM;
+    prod_ref_t *r = xbr__grow(l->refs, &l->cap, l->n + 1, sizeof *r, 16);
+    if (r == NULL)
+        return XBR_ENOMEM;
+    l->refs = r;
+    if (l->ids == NULL && (l->ids = xbr__arena_new()) == NULL)
+        return XBR_ENOMEM;
+    const char *copy = xbr__arena_strdup(l->ids, id);
+    if (copy == NULL)
+        return XBR_ENOMEM;
+    r[l->n] = (prod_ref_t){copy, mark, doc, 1, NO_LAYER};
+    l->slots[id_slot(l, copy)] = (uint32_t)++l->n;
     return XBR_OK;
-}
-
-/* The doc of the product's last layer: the file that gave it last. */
-static uint32_t prod_last_doc(const prod_list_t *l, const prod_ref_t *r)
-{
-    return l->layers[r->last].doc;
 }
 
 static xbr_status_t collect_products(chain_t *c, prod_list_t *l)
@@ -357,7 +400,7 @@ static xbr_status_t collect_products(chain_t *c, prod_list_t *l)
                                "invalid product id \"%.64s\"", idv->valuestring);
                 continue;
             }
-            int j = xbr__strmap_get(&l->by_id, idv->valuestring);
+            long j = prod_find(l, idv->valuestring);
             if (j >= 0 && prod_last_doc(l, &l->refs[j]) == k) {
                 snprintf(oid, sizeof oid, "product %.64s", idv->valuestring);
                 xbr__ldoc_diag(doc, XBR_SEV_ERROR, idv, 0, oid, "id", "a unique product id",
@@ -501,14 +544,17 @@ static xbr_status_t load_layer(xbr__ldoc_t *doc, const cJSON *it, const char *oi
     return XBR_OK;
 }
 
-/* The layers of product r that are read (see XBR_PRODUCT_LAYERS) into `out`: how many. */
+/* The layers of product r that are read (see XBR_PRODUCT_LAYERS), root-most first, into
+ * `out`: how many. */
 static size_t prod_layers(const prod_list_t *l, const prod_ref_t *r,
-                          const prod_layer_t *out[XBR_PRODUCT_LAYERS])
+                          prod_layer_t out[XBR_PRODUCT_LAYERS])
 {
-    size_t n = 0, skip = r->n_layers > XBR_PRODUCT_LAYERS ? r->n_layers - XBR_PRODUCT_LAYERS : 0;
-    for (uint32_t k = r->first, i = 0; k != NO_LAYER; k = l->layers[k].next, i++)
-        if (i == 0 || i > skip)
-            out[n++] = &l->layers[k];
+    size_t n = r->n_layers > XBR_PRODUCT_LAYERS ? XBR_PRODUCT_LAYERS : r->n_layers;
+    out[0] = (prod_layer_t){r->mark, r->doc, NO_LAYER};
+    /* the newest n - 1 later layers, from the newest back */
+    uint32_t k = r->newest;
+    for (size_t i = n - 1; i >= 1; i--, k = l->layers[k].prev)
+        out[i] = l->layers[k];
     return n;
 }
 
@@ -520,7 +566,7 @@ static xbr_status_t load_product(chain_t *c, const prod_list_t *l, const prod_re
     promise_t own = {false, 0.0, NULL};
     xbr_status_t st = XBR_OK;
     size_t nn = net != NULL ? net->n_nodes : 0;
-    const prod_layer_t *layers[XBR_PRODUCT_LAYERS];
+    prod_layer_t layers[XBR_PRODUCT_LAYERS];
     size_t n_layers = prod_layers(l, r, layers);
 
     snprintf(oid, sizeof oid, "product %.64s", r->id);
@@ -533,14 +579,14 @@ static xbr_status_t load_product(chain_t *c, const prod_list_t *l, const prod_re
     if (p->demand_per_week == NULL || p->max_days == NULL)
         return XBR_ENOMEM;
     const cJSON *promise = NULL;
-    xbr__ldoc_t *promise_doc = &c->docs[layers[0]->doc];
+    xbr__ldoc_t *promise_doc = &c->docs[layers[0].doc];
     /* Each layer is in a file of its own (a file that names an id twice gave it once), and each
      * file builds one element at a time: every layer's tree, and the promise item, live until
      * this product is loaded. */
     for (size_t k = 0; k < n_layers && st == XBR_OK; k++) {
-        xbr__ldoc_t *doc = &c->docs[layers[k]->doc];
+        xbr__ldoc_t *doc = &c->docs[layers[k].doc];
         const cJSON *it = NULL, *arr = xbr__ld_member(doc->root, "products");
-        if (xbr__ldoc_reread(doc, arr, layers[k]->mark, &it) <= 0)
+        if (xbr__ldoc_reread(doc, arr, layers[k].mark, &it) <= 0)
             return doc->nomem ? XBR_ENOMEM : XBR_EINPUT; /* it was read before: no memory */
         if (k == 0) {
             int line, col;
@@ -748,7 +794,6 @@ static xbr_status_t read_products(chain_t *c, xbr_network_t *net, const promise_
 {
     prod_list_t l;
     memset(&l, 0, sizeof l);
-    xbr__strmap_init(&l.by_id);
     xbr_status_t st = collect_products(c, &l);
     size_t n_refs = l.n;
     if (st != XBR_OK)
@@ -767,17 +812,18 @@ static xbr_status_t read_products(chain_t *c, xbr_network_t *net, const promise_
     }
     for (size_t i = 0; i < n_refs && st == XBR_OK; i++) {
         if (xbr__ldoc_past_the_cap(&c->docs[0])) { /* the chain's documents share the diags */
-            const prod_layer_t *first = &l.layers[l.refs[i].first];
-            xbr__ldoc_t *doc = &c->docs[first->doc];
-            const cJSON *it = NULL;
-            if (xbr__ldoc_reread(doc, xbr__ld_member(doc->root, "products"), first->mark, &it) > 0)
-                xbr__ldoc_stop_reading(doc, "products", it, first->mark.k);
+            const prod_ref_t *r = &l.refs[i];
+            xbr__ldoc_t *doc = &c->docs[r->doc];
+            const cJSON *it = NULL, *arr = xbr__ld_member(doc->root, "products");
+            if (xbr__ldoc_reread(doc, arr, r->mark, &it) > 0)
+                xbr__ldoc_stop_reading(doc, "products", it,
+                                       xbr__ldoc_mark_index(doc, arr, r->mark));
             break;
         }
         xbr_product_t *p = &sc->products[sc->n_products++];
         st = load_product(c, &l, &l.refs[i], net, scen, sources, p);
         if (st == XBR_OK && net != NULL)
-            p->pos.file = xbr__network_intern(net, c->docs[l.layers[l.refs[i].first].doc].file);
+            p->pos.file = xbr__network_intern(net, c->docs[l.refs[i].doc].file);
     }
 out:
     prod_list_free(&l);

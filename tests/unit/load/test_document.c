@@ -343,7 +343,7 @@ static void test_marked_elements_are_read_again(void **state)
         assert_true(cJSON_IsArray(arr));
         assert_int_equal(arr->child == NULL, a < 2); /* streamed: an empty array in the tree */
         xbr__ldoc_iter_t it;
-        xbr__ldoc_mark_t mark = {0};
+        xbr__ldoc_mark_t mark = {NULL};
         const cJSON *e;
         xbr__ldoc_iter_init(&it, &doc, arr);
         while (xbr__ldoc_iter_next(&it, true, &e) > 0)
