@@ -119,6 +119,18 @@ else
 fi
 within8 "a link of 300,000 values (refused)" "$TMP/big-link.json"
 
+# stops_at NAME FILE ARRAY K: validating FILE exits 2 with a note that ARRAY is not read from
+# element #K on (past the 50 errors shown), within 8x the file
+stops_at() {
+  peak validate "$2"
+  if [[ $rc == 2 ]] && grep -q "note: over 50 errors: \"$3\" is not read from element #$4 on" "$TMP/err"; then
+    pass
+  else
+    fail "$1: exit $rc, expected 2 and a note at element #$4 of $3"
+  fi
+  within8 "$1" "$2"
+}
+
 # A network whose "links" are a million empty objects (3 MB): every one is an error, and every
 # link read is kept (a later reference to it must not cascade) at 272 bytes, ~90x its two
 # bytes. Past the shown errors (--max-errors, 50) the rest of the array is not read: a note at
@@ -129,14 +141,8 @@ d = json.load(open(sys.argv[1]))
 d["links"] = "@"
 open(sys.argv[2], "w").write(json.dumps(d, indent=1).replace('"@"', "[" + "{}," * 999999 + "{}]"))
 PY
-peak validate "$TMP/empty-links.json"
 # 4 errors a link (no from, to, mode, days): past 50 at link #13, so #14 is not read
-if [[ $rc == 2 ]] && grep -q 'note: over 50 errors: "links" is not read from element #14 on' "$TMP/err"; then
-  pass
-else
-  fail "links of empty objects: exit $rc, expected 2 and a note at element #14"
-fi
-within8 "network with a million empty links" "$TMP/empty-links.json"
+stops_at "network with a million empty links" "$TMP/empty-links.json" links 14
 
 # ---- scenarios: "products" and "changes" are streamed like "links"; every other member is
 # built, within the budget
@@ -210,13 +216,7 @@ d["products"] = "@"
 ids = ",".join('{"id":"p%d"}' % i for i in range(300000))
 open(sys.argv[2], "w").write(json.dumps(d, indent=1).replace('"@"', "[" + ids + "]"))
 PY
-peak validate "$TMP/ids.json"
-if [[ $rc == 2 ]] && grep -q 'note: over 50 errors: "products" is not read from element #10 on' "$TMP/err"; then
-  pass
-else
-  fail "products of ids only: exit $rc, expected 2 and a note at product #10"
-fi
-within8 "scenario of 300,000 products of an id only" "$TMP/ids.json"
+stops_at "scenario of 300,000 products of an id only" "$TMP/ids.json" products 10
 
 echo "$n_pass passed, $n_fail failed"
 [[ $n_fail == 0 ]]
