@@ -152,7 +152,9 @@ xbr_status_t xbr_read_file(const char *path, size_t max_bytes, char **data, size
     } else {
         st = open_regular(path, max_bytes, &fd, &sb, &err);
         if (st == XBR_OK) {
-            st = xbr__read_fd(fd, (size_t)sb.st_size + 1, max_bytes, data, len, &err);
+            /* the text, its NUL and a byte for the read that finds the end: a buffer of the
+             * file's size, never doubled for that last read */
+            st = xbr__read_fd(fd, (size_t)sb.st_size + 2, max_bytes, data, len, &err);
             close(fd);
         }
     }
