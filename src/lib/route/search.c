@@ -243,6 +243,7 @@ typedef struct {
 /* The lower bounds of one product x market (compute_bounds()), indexed by bound_index(). */
 typedef struct {
     int product, market;
+    bool bulk;            /* q_bulk_max > 0: bulk legs are priced (and timed) in the bounds */
     double lb_stock_days; /* fewest days of a completion that still stocks */
     double *lb_cost;      /* n_bnodes + 1: lower bound of the cost still to come */
     double *lb_days;      /* n_bnodes + 1: lower bound of the days still to come */
@@ -1112,14 +1113,22 @@ static bool cut_by_finals(const search_t *s, const label_t *l)
  * shipment sizes, the head node's handling, carbon; the leg's mean days, wait, the head's
  * handling days and the border's clearance and mean inspection days. Everything else a step
  * adds is >= 0, so these bound any completion from below. O(links log links).
+ *
+ * The days pass reads the product nowhere: only the market (its buyers, through
+ * xbr__cm_link_ok() and xbr__cm_leg_days(): a business order's legs), whether bulk legs count
+ * (q_bulk_max > 0, which the product's demand there decides), the links' days and departures,
+ * the nodes' handling days and the countries' territories and clearance. So when `days` is
+ * not NULL - the bounds of another product into the same market with the same `bulk` - its
+ * days bounds are copied instead: the same computation on the same inputs, so the same numbers
+ * bit for bit, at half the cost (a market is searched for each of the products sold there).
  */
-static xbr_status_t compute_bounds(search_t *s, bounds_t *b)
+static xbr_status_t compute_bounds(search_t *s, bounds_t *b, const bounds_t *days)
 {
     xbr_router_t *r = s->r;
     const xbr_network_t *net = r->sc->network;
     const xbr__cm_t *cm = &s->cm;
     size_t nb = r->n_bnodes + 1;
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < (days != NULL ? 1 : 2); pass++) {
         double *dist = pass == 0 ? b->lb_cost : b->lb_days;
         for (size_t i = 0; i < nb; i++)
             dist[i] = INFINITY;
@@ -1178,14 +1187,38 @@ static xbr_status_t compute_bounds(search_t *s, bounds_t *b)
         if (status != XBR_OK)
             return status;
     }
-    /* fewest days a route can end with after stocking: those from the best warehouse */
-    b->lb_stock_days = INFINITY;
-    for (size_t i = 0; i < r->n_warehouses; i++)
-        if (b->lb_days[r->bidx[r->warehouses[i]]] < b->lb_stock_days)
-            b->lb_stock_days = b->lb_days[r->bidx[r->warehouses[i]]];
+    if (days != NULL) {
+        memcpy(b->lb_days, days->lb_days, nb * sizeof *b->lb_days);
+        b->lb_stock_days = days->lb_stock_days;
+    } else {
+        /* fewest days a route can end with after stocking: those from the best warehouse */
+        b->lb_stock_days = INFINITY;
+        for (size_t i = 0; i < r->n_warehouses; i++)
+            if (b->lb_days[r->bidx[r->warehouses[i]]] < b->lb_stock_days)
+                b->lb_stock_days = b->lb_days[r->bidx[r->warehouses[i]]];
+    }
     b->product = s->cm.product;
     b->market = s->market;
+    b->bulk = cm->q_bulk_max > 0.0;
     return XBR_OK;
+}
+
+/* The first slot to probe for product x market in the bounds cache. */
+static size_t bound_hash(const xbr_router_t *r, int product, int market)
+{
+    return ((size_t)product * 2654435761u + (size_t)market * 40503u) & (r->cap_slots - 1);
+}
+
+/* The cached bounds of product x market, or NULL. */
+static const bounds_t *find_bounds(const xbr_router_t *r, int product, int market)
+{
+    size_t mask = r->cap_slots - 1;
+    for (size_t i = bound_hash(r, product, market); r->bound_slots[i] != 0; i = (i + 1) & mask) {
+        const bounds_t *b = &r->bounds[r->bound_slots[i] - 1];
+        if (b->product == product && b->market == market)
+            return b;
+    }
+    return NULL;
 }
 
 /* Sets s->lb_cost, s->lb_days and s->lb_stock_days from the cache, computing them on a miss. */
@@ -1193,7 +1226,6 @@ static xbr_status_t get_bounds(search_t *s)
 {
     xbr_router_t *r = s->r;
     size_t mask = r->cap_slots - 1;
-    size_t h = ((size_t)s->cm.product * 2654435761u + (size_t)s->market * 40503u) & mask;
     if (r->bounds == NULL) {
         r->bounds = calloc(r->max_bounds, sizeof *r->bounds);
         r->bound_slots = calloc(r->cap_slots, sizeof *r->bound_slots);
@@ -1205,18 +1237,24 @@ static xbr_status_t get_bounds(search_t *s)
             return XBR_ENOMEM;
         }
     }
-    for (size_t i = h; r->bound_slots[i] != 0; i = (i + 1) & mask) {
-        const bounds_t *b = &r->bounds[r->bound_slots[i] - 1];
-        if (b->product == s->cm.product && b->market == s->market) {
-            s->lb_cost = b->lb_cost;
-            s->lb_days = b->lb_days;
-            s->lb_stock_days = b->lb_stock_days;
-            return XBR_OK;
-        }
+    const bounds_t *hit = find_bounds(r, s->cm.product, s->market);
+    if (hit != NULL) {
+        s->lb_cost = hit->lb_cost;
+        s->lb_days = hit->lb_days;
+        s->lb_stock_days = hit->lb_stock_days;
+        return XBR_OK;
     }
     if (r->n_bounds == r->max_bounds) { /* full: start again */
         memset(r->bound_slots, 0, r->cap_slots * sizeof *r->bound_slots);
         r->n_bounds = 0;
+    }
+    /* another product's bounds into this market, whose days bounds are this one's (looked for
+     * after a restart of the cache, so never the entry about to be overwritten) */
+    const bounds_t *days = NULL;
+    for (size_t p = 0; p < r->sc->n_products && days == NULL; p++) {
+        const bounds_t *o = (int)p == s->cm.product ? NULL : find_bounds(r, (int)p, s->market);
+        if (o != NULL && o->bulk == (s->cm.q_bulk_max > 0.0))
+            days = o;
     }
     bounds_t *b = &r->bounds[r->n_bounds];
     if (b->lb_cost == NULL) {
@@ -1225,10 +1263,10 @@ static xbr_status_t get_bounds(search_t *s)
             return XBR_ENOMEM;
         b->lb_days = b->lb_cost + r->n_bnodes + 1;
     }
-    xbr_status_t status = compute_bounds(s, b);
+    xbr_status_t status = compute_bounds(s, b, days);
     if (status != XBR_OK)
         return status;
-    size_t i = h;
+    size_t i = bound_hash(r, s->cm.product, s->market);
     while (r->bound_slots[i] != 0)
         i = (i + 1) & mask;
     r->bound_slots[i] = (int)++r->n_bounds;
