@@ -144,7 +144,10 @@
  * cannot reach the market, or when a found route is <= its lower bounds on every criterion:
  * cost + lb_cost, CO2e as is, days + lb_days - except that a bulk label that may still stock
  * can end with as few days as the best warehouse's lb_days (the clock restarts). Every
- * completion is then weakly dominated, so no value vector is lost.
+ * completion is then weakly dominated, so no value vector is lost. The test runs when a label
+ * is popped, and before a step on the figures of the label it extends (expand(): it cuts
+ * exactly the labels the test after the step would, without pricing the step). A market's
+ * days bounds do not depend on the product and are computed once for all of them.
  *
  * (4) k best. A label is rejected only when k live labels at its state dominate it under the
  * strong condition; labels are never removed, so those k are expanded, and each gives a
@@ -1401,13 +1404,21 @@ static xbr_status_t expand(search_t *s, int idx)
          * are >= these, and what dominates these dominates them. The one exception, stocking,
          * restarts the clock, but only from a bulk label, whose days bound here is at most
          * lb_stock_days, itself <= the stocking warehouse's lb_days <= the stocked label's days
-         * bound. The class keys a label may still end with only narrow along a step, but
-         * possible_keys() of the label before the step is not checked against the one after
-         * it, so searches by class leave this test out. On the generated 200,000-link network
-         * (tests/bench) the Pareto searches of 20,000 pairs made 4.4 million labels and cut 3.8
-         * million of them at once; this test takes all but about 10,000 of those before their
-         * step, the costliest part of a search. */
-        if (to != s->market && !s->by_class && cut_at(s, &from, r->labels[idx].cost, to))
+         * bound. By class, cut_at() wants a dominating found route for each class key the
+         * label may still end with (possible_keys()), and a step only narrows those keys, so
+         * the ones before the step include the ones after it: a bulk label's first border
+         * mode goes from unset to one value (its warehouse key with it; no bonded stocking
+         * once exported, which the first border crossing is), stocking keeps that mode, a
+         * trader or a retailer leaves traditional, short-chain or b2b2c, which the bulk label
+         * listed, a parcel label's key becomes its border mode's direct (or b2b) class, and a
+         * label whose key is known keeps it. k best: the k-th found route's generalised cost
+         * against lb cost + value_of_time x lb days, non-decreasing in both as the value of
+         * time is >= 0 (the loader's rule; a negative one skips this test). On the generated
+         * 200,000-link network (tests/bench) the Pareto searches of 20,000 pairs made 4.4
+         * million labels and cut 3.8 million of them at once; this test takes all but about
+         * 10,000 of those before their step, the costliest part of a search. */
+        if (to != s->market && (!s->kbest || s->vot >= 0.0) &&
+            cut_at(s, &from, r->labels[idx].cost, to))
             continue;
         if (!xbr__cm_link_ok(&s->cm, from.phase, link))
             continue;
