@@ -208,8 +208,9 @@
  * per state, plus O(len) per expansion and per path condition; the heap is O(log L) per
  * operation. Memory is the pool: about 200 bytes per label, and the bounds cache, 16 bytes
  * per non-market node per product x market searched (capped at 64 MiB). On the generator's
- * realistic 10,000-node / 200,000-link networks, 100 origins x 200 markets take about 0.04 ms
- * a pair with the cache, 0.26 ms without (tests/bench/README.md). On dense random graphs with a
+ * realistic 10,000-node / 200,000-link networks, 100 origins x 200 markets take about 0.016 ms
+ * a pair with the cache, 1.8x a plain Dijkstra from each origin (README, "Benchmarks";
+ * tests/bench/bench_routes.sh). On dense random graphs with a
  * giant SCC the label count grows (bulk labels are hard to cut), and pass 2 and k-best can be much
  * slower.
  */
