@@ -13,9 +13,8 @@
  * one element), and the model. Measured: tests/cli/test_load_memory.sh and
  * tests/bench/bench_load.sh (README, "Reliability" and the load benchmark).
  *
- * Positions: the items of each tree built are mapped to the scanner's record of their key and
- * value offsets by a pre-order walk, which visits items in the same order as the scanner met
- * values. Columns count code points (see load/internal.h).
+ * Positions: each tree is built with the key and value offsets of its items, and each item's
+ * valueint indexes them (xbr__json_build()). Columns count code points (see load/internal.h).
  */
 #include <errno.h>
 #include <limits.h>
@@ -81,25 +80,6 @@ static xbr_status_t read_text(const char *path, char **buf, size_t *len, xbr_dia
 }
 
 /* ---- positions ---- */
-
-/*
- * Numbers each item of the tree in pre-order, the order in which the scanner recorded the
- * values' offsets, so item k's position is locs.items[k]. The number is kept in the item's
- * `valueint`: the loader reads numbers only through `valuedouble` (cJSON sets valueint as a
- * truncated copy of it) and containers and strings leave it unused. This costs no memory and
- * one walk, where a pointer -> index hash map cost several times the tree's size on large
- * files. Returns the count of items numbered.
- */
-static size_t number_items(cJSON *item, size_t next)
-{
-    for (; item != NULL; item = item->next) {
-        item->valueint = next <= (size_t)INT_MAX ? (int)next : -1;
-        next++;
-        if (item->child != NULL && (cJSON_IsObject(item) || cJSON_IsArray(item)))
-            next = number_items(item->child, next);
-    }
-    return next;
-}
 
 static size_t loc_index(const xbr__ldoc_t *doc, const cJSON *item)
 {
@@ -261,10 +241,10 @@ static void syntax_diag(xbr__ldoc_t *doc, const xbr__json_error_t *e)
  * into the document's arena, except its "nodes" and "links" arrays (a network's bulk), which
  * stay empty arrays in the tree and are streamed: xbr__ldoc_iter_next() parses one element at
  * a time into the element arena, reset before the next, so the load costs the text, the
- * positions of one member or element, and the model. Each tree built gets the positions of its
- * values from a second scan of its own text (xbr__json_scan_part(): the whole text was
- * checked, recording nothing, in doc_init()), appended after the root's in doc->locs, and its
- * items are numbered to match, so diagnostics keep their exact line:col.
+ * positions of one member or element, and the model. Each tree is built in one pass over its
+ * own text (xbr__json_build(): the whole text was checked, recording nothing, in doc_init()),
+ * with the positions of its values appended after the root's in doc->locs, so diagnostics keep
+ * their exact line:col.
  */
 
 /* Reports a value that the scanner accepted and cJSON could not read. */
@@ -286,18 +266,7 @@ static xbr_status_t cjson_refused(xbr__ldoc_t *doc, const char *end)
 
 static xbr_status_t push_loc(xbr__ldoc_t *doc, size_t key, size_t val)
 {
-    xbr__json_locs_t *l = &doc->locs;
-    if (l->count == l->capacity) {
-        xbr__json_loc_t *items =
-            xbr__grow(l->items, &l->capacity, l->count + 1, sizeof *items, 256);
-        if (items == NULL)
-            return XBR_ENOMEM;
-        l->items = items;
-    }
-    l->items[l->count].key = (uint32_t)key;
-    l->items[l->count].val = (uint32_t)val;
-    l->count++;
-    return XBR_OK;
+    return xbr__json_locs_push(&doc->locs, key, val) == XBR_JSON_OK ? XBR_OK : XBR_ENOMEM;
 }
 
 /* A node standing for a value that is not built (a streamed array, a root array), at the next
@@ -314,30 +283,13 @@ static cJSON *placeholder(xbr__ldoc_t *doc, int type, size_t k0, size_t v0)
 /*
  * Builds the tree of the value at text[v0, v1) in `arena` (*out), with the positions of its
  * values appended to doc->locs (the first one's key at k0: k0 == v0 unless it is a member) and
- * its items numbered to match. XBR_OK, XBR_ENOMEM, or XBR_EINPUT (cJSON could not read it).
+ * its items numbered to match (xbr__json_build()). XBR_OK or XBR_ENOMEM.
  */
 static xbr_status_t build_value(xbr__ldoc_t *doc, xbr__arena_t *arena, size_t k0, size_t v0,
                                 size_t v1, cJSON **out)
 {
-    xbr__json_error_t err;
-    const char *end = NULL;
-    size_t base = doc->locs.count;
-    *out = NULL;
-    int rc = xbr__json_scan_part(doc->text, v0, v1, XBR_LOAD_MAX_DEPTH, &doc->locs, &err);
-    if (rc == XBR_JSON_ENOMEM)
-        return XBR_ENOMEM;
-    if (rc != XBR_JSON_OK || doc->locs.count == base)
-        doc->positions_built = 0; /* cannot happen: the whole text was checked */
-    else
-        doc->locs.items[base].key = (uint32_t)k0;
-    cJSON *v = xbr__arena_parse(arena, doc->text + v0, v1 - v0, &end);
-    if (v == NULL)
-        return xbr__arena_failed(arena) ? XBR_ENOMEM : cjson_refused(doc, end);
-    /* Recursion depth is bounded: the scanner rejected nesting deeper than 512. */
-    if (number_items(v, base) != doc->locs.count)
-        doc->positions_built = 0;
-    *out = v;
-    return XBR_OK;
+    int rc = xbr__json_build(arena, doc->text, v0, v1, k0, &doc->locs, out);
+    return rc == XBR_JSON_OK ? XBR_OK : XBR_ENOMEM;
 }
 
 /* Whether the member whose key is text[k0, k1) (quotes included) is streamed when it is an

@@ -2,11 +2,11 @@
  * load/internal.h - the load layer's internals, grouped by module.
  *
  * The load layer owns reading the input formats (docs/formats.md): the strict JSON
- * scanner (json_scan.c), the memory of parse trees (arena.c), documents with positions and
- * diagnostics (document.c), typed getters (getters.c), the accepted keys (keys.c), telling a
- * network from a scenario (kind.c), the network loader (network.c), the shipment fields of
- * links, warehouses and scenarios (service.c), the scenario loader (scenario.c) and a
- * scenario's changes (changes.c). Its public half is xbroute/load.h.
+ * scanner (json_scan.c), the trees of checked text (json_build.c), the memory of parse trees
+ * (arena.c), documents with positions and diagnostics (document.c), typed getters (getters.c),
+ * the accepted keys (keys.c), telling a network from a scenario (kind.c), the network loader
+ * (network.c), the shipment fields of links, warehouses and scenarios (service.c), the scenario
+ * loader (scenario.c) and a scenario's changes (changes.c). Its public half is xbroute/load.h.
  * Load files may include the base and model layers' headers (base/internal.h,
  * model/internal.h, xbroute/status.h, output.h, model.h) and cJSON; nothing above. cJSON never
  * leaves the layer: callers get model types.
@@ -83,10 +83,13 @@ enum { XBR_JSON_OK = 0, XBR_JSON_ESYNTAX = 1, XBR_JSON_ENOMEM = 2 };
 int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
                    xbr__json_error_t *err);
 
-/* xbr__json_scan() of the one value at text[begin, end) of a document, appending the locations
- * of its values (offsets from the start of `text`) to `locs`. */
-int xbr__json_scan_part(const char *text, size_t begin, size_t end, int max_depth,
-                        xbr__json_locs_t *locs, xbr__json_error_t *err);
+/* Appends the location (key, val) to `locs`: XBR_JSON_OK or XBR_JSON_ENOMEM (locs unchanged). */
+int xbr__json_locs_push(xbr__json_locs_t *locs, size_t key, size_t val);
+
+/* The code point of the four hex digits at p into *out: 1, or 0 when one is not a hex digit. */
+int xbr__json_hex4(const unsigned char *p, uint32_t *out);
+/* Writes code point cp (at most U+10FFFF) as UTF-8 into out; returns its length (1 to 4). */
+size_t xbr__json_utf8_encode(uint32_t cp, char out[4]);
 
 /* Skipping over text that xbr__json_scan() accepted, without building anything: the index just
  * after the blanks from i on, after the string opening at t[i], after the value opening at t[i].
@@ -119,8 +122,29 @@ cJSON *xbr__arena_parse(xbr__arena_t *a, const char *text, size_t len, const cha
 void xbr__arena_reset(xbr__arena_t *a);
 /* A zeroed item of `type` (cJSON_Array, ...) allocated in `a`; NULL when out of memory. */
 cJSON *xbr__arena_item(xbr__arena_t *a, int type);
+/* n bytes from `a` (aligned for any type), which live until the arena is reset or freed; NULL
+ * (and the arena marked failed) when out of memory. */
+void *xbr__arena_alloc(xbr__arena_t *a, size_t n);
 /* Whether an allocation of the arena failed (then a NULL parse is out of memory, not the text). */
 bool xbr__arena_failed(const xbr__arena_t *a);
+
+/* ---- json_build.c: the tree of checked text in one pass (prefix xbr__json_) ---- */
+
+/*
+ * Builds the cJSON tree of the one value at text[begin, end), text that xbr__json_scan()
+ * accepted (so valid JSON, nested at most XBR_LOAD_MAX_DEPTH deep), in one pass: every node
+ * and string in arena `a`, and the location of every value appended to `locs` in pre-order,
+ * the first one's key at `key_at` (== begin unless the value is a member). The tree is the one
+ * cJSON 1.7.15 (cJSON_ParseWithLengthOpts) builds of that text: the same items, types, keys
+ * and strings (unescaped alike), each number's valuedouble bit for bit what strtod gives of
+ * the whole number, and cJSON's links (the first child's prev is the last); but each item's
+ * valueint is the index of its location in `locs` (-1 past INT_MAX), which is how a document
+ * finds its positions. Returns XBR_JSON_OK (*out the tree) or XBR_JSON_ENOMEM (the arena or
+ * locs ran out; *out NULL, `locs` may hold some of the values). O(end - begin); recursion as
+ * deep as the nesting.
+ */
+int xbr__json_build(xbr__arena_t *a, const char *text, size_t begin, size_t end, size_t key_at,
+                    xbr__json_locs_t *locs, cJSON **out);
 
 /* The member `key` of object `obj`, or NULL: cJSON_GetObjectItemCaseSensitive() without a
  * call to strcmp for every member whose first byte differs (getters.c). */
@@ -163,7 +187,7 @@ typedef struct {
     xbr__arena_t *arena;   /* owns every node of the root's tree */
     xbr__json_locs_t locs; /* the root tree's values, then the current element's */
     size_t root_locs;      /* how many of locs are the root tree's */
-    int positions_built;   /* item->valueint indexes locs (see number_items) */
+    int positions_built;   /* item->valueint indexes locs (xbr__json_build) */
     uint32_t *line_starts; /* built on the first diagnostic */
     size_t n_lines;
     /* The last column found (offset_linecol()): on line col_line, byte col_off is column col
@@ -217,8 +241,8 @@ size_t xbr__ldoc_array_objects(const xbr__ldoc_t *doc, const cJSON *arr);
 
 /*
  * Opens a document over `len` bytes of `text` (borrowed: it must outlive the document):
- * strict scan, cJSON parse, position map. Returns XBR_OK, XBR_EINPUT (syntax; diagnosed) or
- * XBR_ENOMEM. Always release with xbr__ldoc_destroy(), also after an error.
+ * strict scan, then the root's tree with its positions. Returns XBR_OK, XBR_EINPUT (syntax;
+ * diagnosed) or XBR_ENOMEM. Always release with xbr__ldoc_destroy(), also after an error.
  */
 xbr_status_t xbr__ldoc_init(xbr__ldoc_t *doc, const char *name, const char *text, size_t len,
                             xbr_diags_t *diags);

@@ -48,7 +48,6 @@ typedef struct {
     size_t pos;
     xbr__json_error_t *err;
     xbr__json_locs_t *locs;
-    size_t base; /* offset of s in the document: locations are recorded from its start */
     /* decoded keys of the open objects, innermost last */
     char *keys;
     size_t keys_len, keys_cap;
@@ -95,22 +94,24 @@ static int fail(scanner_t *sc, size_t at, const char *fmt, ...)
     return XBR_JSON_ESYNTAX;
 }
 
-static int add_loc(scanner_t *sc, size_t key, size_t val)
+int xbr__json_locs_push(xbr__json_locs_t *locs, size_t key, size_t val)
 {
-    xbr__json_locs_t *l = sc->locs;
-    if (l == NULL)
-        return XBR_JSON_OK;
-    if (l->count == l->capacity) { /* the test keeps the common case free of a call */
+    if (locs->count == locs->capacity) { /* the test keeps the common case free of a call */
         xbr__json_loc_t *items =
-            xbr__grow(l->items, &l->capacity, l->count + 1, sizeof *items, 256);
+            xbr__grow(locs->items, &locs->capacity, locs->count + 1, sizeof *items, 256);
         if (items == NULL)
             return XBR_JSON_ENOMEM;
-        l->items = items;
+        locs->items = items;
     }
-    l->items[l->count].key = (uint32_t)(sc->base + key);
-    l->items[l->count].val = (uint32_t)(sc->base + val);
-    l->count++;
+    locs->items[locs->count].key = (uint32_t)key;
+    locs->items[locs->count].val = (uint32_t)val;
+    locs->count++;
     return XBR_JSON_OK;
+}
+
+static int add_loc(scanner_t *sc, size_t key, size_t val)
+{
+    return sc->locs != NULL ? xbr__json_locs_push(sc->locs, key, val) : XBR_JSON_OK;
 }
 
 void xbr__json_locs_destroy(xbr__json_locs_t *locs)
@@ -142,33 +143,37 @@ static int key_put(scanner_t *sc, const char *b, size_t n)
     return XBR_JSON_OK;
 }
 
+size_t xbr__json_utf8_encode(uint32_t cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 static int put_utf8(scanner_t *sc, uint32_t cp)
 {
     char b[4];
-    size_t n;
-    if (cp < 0x80) {
-        b[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | (cp >> 18));
-        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    return key_put(sc, b, n);
+    return key_put(sc, b, xbr__json_utf8_encode(cp, b));
 }
 
-static int hex4(const unsigned char *p, uint32_t *out)
+int xbr__json_hex4(const unsigned char *p, uint32_t *out)
 {
     uint32_t v = 0;
     for (int i = 0; i < 4; i++) {
@@ -266,7 +271,7 @@ static int scan_string(scanner_t *sc, int decode)
                 return fail(sc, i, "invalid escape '\\%c' in a string",
                             e >= 0x20 && e < 0x7F ? e : '?');
             uint32_t cp;
-            if (i + 6 > sc->len || !hex4(s + i + 2, &cp))
+            if (i + 6 > sc->len || !xbr__json_hex4(s + i + 2, &cp))
                 return fail(sc, i, "invalid \\u escape: expected four hex digits");
             size_t esc = i;
             i += 6;
@@ -274,8 +279,8 @@ static int scan_string(scanner_t *sc, int decode)
                 return fail(sc, esc, "lone low surrogate \\u%04X in a string", (unsigned)cp);
             if (cp >= 0xD800 && cp <= 0xDBFF) {
                 uint32_t lo;
-                if (i + 6 > sc->len || s[i] != '\\' || s[i + 1] != 'u' || !hex4(s + i + 2, &lo) ||
-                    lo < 0xDC00 || lo > 0xDFFF)
+                if (i + 6 > sc->len || s[i] != '\\' || s[i + 1] != 'u' ||
+                    !xbr__json_hex4(s + i + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF)
                     return fail(sc, esc,
                                 "lone high surrogate \\u%04X in a string (a low surrogate "
                                 "\\uDC00-\\uDFFF must follow)",
@@ -655,16 +660,14 @@ static int scan(scanner_t *sc)
     return sc->nomem ? XBR_JSON_ENOMEM : st;
 }
 
-/* Scans `len` bytes at `text`, which sit at offset `base` of their document. */
-static int scan_text(const char *text, size_t len, size_t base, int max_depth,
-                     xbr__json_locs_t *locs, xbr__json_error_t *err)
+int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
+                   xbr__json_error_t *err)
 {
     scanner_t sc;
     memset(&sc, 0, sizeof sc);
     memset(err, 0, sizeof *err);
     sc.s = (const unsigned char *)text;
     sc.len = len;
-    sc.base = base;
     sc.err = err;
     sc.locs = locs;
     sc.pending_key = SIZE_MAX;
@@ -679,18 +682,6 @@ static int scan_text(const char *text, size_t len, size_t base, int max_depth,
     if (st == XBR_JSON_ENOMEM)
         snprintf(err->msg, sizeof err->msg, "out of memory");
     return st;
-}
-
-int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
-                   xbr__json_error_t *err)
-{
-    return scan_text(text, len, 0, max_depth, locs, err);
-}
-
-int xbr__json_scan_part(const char *text, size_t begin, size_t end, int max_depth,
-                        xbr__json_locs_t *locs, xbr__json_error_t *err)
-{
-    return scan_text(text + begin, end - begin, begin, max_depth, locs, err);
 }
 
 /* ---- skipping values of checked text ---- */

@@ -142,20 +142,6 @@ static void test_records_key_and_value_offsets_in_document_order(void **state)
     xbr__json_locs_destroy(&locs);
 }
 
-static void test_scan_of_a_part_records_document_offsets(void **state)
-{
-    (void)state;
-    static const char text[] = "{\"a\":[1,2],\"b\":\"x\"}";
-    xbr__json_locs_t locs = {0};
-    xbr__json_error_t err;
-    /* the array at [5, 10): its values at their offsets in the whole text */
-    assert_int_equal(xbr__json_scan_part(text, 5, 10, 512, &locs, &err), XBR_JSON_OK);
-    assert_int_equal(locs.count, 3);
-    assert_int_equal(locs.items[0].val, 5);
-    assert_int_equal(locs.items[2].val, 8);
-    xbr__json_locs_destroy(&locs);
-}
-
 static void test_skip_counts_values_and_objects(void **state)
 {
     (void)state;
@@ -227,7 +213,6 @@ int main(void)
         cmocka_unit_test(test_valid_texts_pass),
         cmocka_unit_test(test_invalid_texts_fail_at_line_and_column),
         cmocka_unit_test(test_records_key_and_value_offsets_in_document_order),
-        cmocka_unit_test(test_scan_of_a_part_records_document_offsets),
         cmocka_unit_test(test_skip_counts_values_and_objects),
         cmocka_unit_test(test_depth_limit_is_exact),
         cmocka_unit_test(test_linecol_counts_code_points),
