@@ -89,12 +89,14 @@ static size_t loc_index(const xbr__ldoc_t *doc, const cJSON *item)
 }
 
 /* Records where every line starts (doc->line_starts, 4 bytes a line: offsets fit in 32 bits);
- * on failure sets doc->nomem and leaves them NULL. */
+ * on failure sets doc->nomem and leaves them NULL. memchr finds the newlines many bytes at a
+ * time. */
 static void index_lines(xbr__ldoc_t *doc)
 {
+    const char *t = doc->text, *end = t + doc->len, *nl;
     size_t n = 1;
-    for (size_t i = 0; i < doc->len; i++)
-        n += doc->text[i] == '\n';
+    for (const char *p = t; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
+        n++;
     doc->line_starts = malloc(n * sizeof *doc->line_starts);
     if (doc->line_starts == NULL) {
         doc->nomem = 1;
@@ -102,43 +104,63 @@ static void index_lines(xbr__ldoc_t *doc)
     }
     size_t k = 0;
     doc->line_starts[k++] = 0;
-    for (size_t i = 0; i < doc->len; i++)
-        if (doc->text[i] == '\n')
-            doc->line_starts[k++] = (uint32_t)(i + 1);
+    for (const char *p = t; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
+        doc->line_starts[k++] = (uint32_t)(nl + 1 - t);
     doc->n_lines = n;
 }
 
-/* Line and code-point column of byte `off`: a binary search over the line starts, indexed on
- * the first call (or a scan from the start when they cannot be). */
+/*
+ * Line and code-point column of byte `off`. The loaders ask for positions in file order (the
+ * elements are read in it), so the last spot found is a cursor: a later spot counts on from it,
+ * over the newlines between (memchr) and then the code points of its own line, which costs one
+ * pass over the text for the whole load and no index. An earlier spot is found by a binary
+ * search over the line starts, indexed on the first such call (or by a scan from the start when
+ * they cannot be).
+ */
 static void offset_linecol(xbr__ldoc_t *doc, size_t off, int *line, int *col)
 {
-    if (doc->line_starts == NULL && !doc->nomem)
-        index_lines(doc);
-    if (doc->line_starts == NULL) {
-        xbr__json_linecol(doc->text, doc->len, off, line, col);
-        return;
+    size_t end = off < doc->len ? off : doc->len, ln, i;
+    int c;
+    if (doc->col == 0) { /* the cursor starts at the top of the text */
+        doc->col_line = doc->col_off = 0;
+        doc->col = 1;
     }
-    size_t lo = 0, hi = doc->n_lines; /* last line start <= off */
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->line_starts[mid] <= off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    int c = 1;
-    size_t i = doc->line_starts[lo];
-    if (doc->col > 0 && doc->col_line == lo && doc->col_off <= off) {
-        c = doc->col; /* count on from the last spot found on this line */
+    if (doc->col_off <= end) {
+        const char *nl;
+        ln = doc->col_line;
         i = doc->col_off;
+        c = doc->col;
+        while ((nl = memchr(doc->text + i, '\n', end - i)) != NULL) {
+            ln++;
+            i = (size_t)(nl - doc->text) + 1;
+            c = 1;
+        }
+    } else {
+        if (doc->line_starts == NULL && !doc->nomem)
+            index_lines(doc);
+        if (doc->line_starts == NULL) {
+            xbr__json_linecol(doc->text, doc->len, off, line, col);
+            return;
+        }
+        size_t lo = 0, hi = doc->n_lines; /* last line start <= off */
+        while (hi - lo > 1) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (doc->line_starts[mid] <= off)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        ln = lo;
+        i = doc->line_starts[lo];
+        c = 1;
     }
-    for (; i < off && i < doc->len; i++)
+    for (; i < end; i++)
         if (((unsigned char)doc->text[i] & 0xC0) != 0x80)
             c++;
-    doc->col_line = lo;
+    doc->col_line = ln;
     doc->col_off = i;
     doc->col = c;
-    *line = lo + 1 > INT32_MAX ? INT32_MAX : (int)(lo + 1);
+    *line = ln + 1 > INT32_MAX ? INT32_MAX : (int)(ln + 1);
     *col = c;
 }
 

@@ -190,9 +190,10 @@ typedef struct {
     int positions_built;   /* item->valueint indexes locs (xbr__json_build) */
     uint32_t *line_starts; /* built on the first diagnostic */
     size_t n_lines;
-    /* The last column found (offset_linecol()): on line col_line, byte col_off is column col
-     * (0: none yet). A later spot on the same line counts on from there, so the diagnostics of a
-     * long one-line file cost one pass over the line, not one pass each. */
+    /* The last spot found (offset_linecol()): on line col_line (0-based), byte col_off is
+     * column col (0: none yet). A later spot counts on from there, so the positions of a load,
+     * asked in file order, cost one pass over the text, not an index of its lines or a pass
+     * each (a long one-line file). */
     size_t col_line, col_off;
     int col;
     xbr__ldoc_stream_t streams[2]; /* the root's "nodes" and "links" arrays, when streamed */
