@@ -533,7 +533,8 @@ void xbr__ldoc_iter_init(xbr__ldoc_iter_t *it, xbr__ldoc_t *doc, const cJSON *ar
  * text[e]: back over the blanks and the comma between. */
 static size_t element_end(const char *t, size_t i, size_t e)
 {
-    while (e > i && strchr(" \t\n\r,", t[e - 1]) != NULL)
+    while (e > i && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == ',' || t[e - 1] == '\r' ||
+                     t[e - 1] == '\t'))
         e--;
     return e;
 }

@@ -313,6 +313,12 @@ extern const xbr__ldrange_t xbr__ld_positive; /* (0, inf) */
 /* Full field name for messages: "prefix.key" or "key" (into buf). */
 const char *xbr__ld_field(const xbr__ldobj_t *o, const char *key, char *buf, size_t size);
 
+/* The n strings parts[], each cut at cut[k] bytes, one after another into buf (size bytes, always
+ * NUL-terminated unless size is 0): what snprintf writes with a "%.*s" for each. */
+void xbr__ld_join(char *buf, size_t size, size_t n, const char *const parts[], const size_t cut[]);
+/* An object's name for messages: "KIND ID", the id cut at 64 bytes (as "%s %.64s"), into buf. */
+void xbr__ld_oid(char *buf, size_t size, const char *kind, const char *id);
+
 /* Warns about every member of o->obj not in xbr_format_keys(kind), with a suggestion. */
 void xbr__ld_check_keys(const xbr__ldobj_t *o, const char *kind);
 
