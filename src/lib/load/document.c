@@ -264,9 +264,9 @@ static void syntax_diag(xbr__ldoc_t *doc, const xbr__json_error_t *e)
  * stay empty arrays in the tree and are streamed: xbr__ldoc_iter_next() parses one element at
  * a time into the element arena, reset before the next, so the load costs the text, the
  * positions of one member or element, and the model. Each tree is built in one pass over its
- * own text (xbr__json_build(): the whole text was checked, recording nothing, in doc_init()),
- * with the positions of its values appended after the root's in doc->locs, so diagnostics keep
- * their exact line:col.
+ * own text (xbr__json_build(): the whole text was checked in doc_init()), with the positions
+ * of its values appended after the root's in doc->locs, so diagnostics keep their exact
+ * line:col.
  */
 
 /* Reports a value that the scanner accepted and cJSON could not read. */
@@ -406,42 +406,25 @@ static bool format_key(const char *t, size_t k0, size_t k1)
     return false;
 }
 
-/*
- * Walks the elements of the array opening at text[i], a member to stream: returns where the
- * array ends, counts its elements that are objects, and, while every element is an object,
- * records where each starts (m->starts; m->indexed 1, else -1). One pass, as a skip over the
- * array would be. The starts are only a shortcut: without memory for them none are kept, and
- * that is no error (the outcome is the same, only slower).
- */
-static size_t walk_array(const char *t, size_t len, size_t i, member_at_t *m)
+/* The array of member m, a member to stream, as the scan of the whole text recorded it
+ * (doc_init()): its elements that are objects and, when kept, where they start (moved to m).
+ * Returns where the array ends. */
+static size_t take_array(xbr__ldoc_t *doc, member_at_t *m)
 {
-    size_t cap = 0;
-    m->indexed = 1;
-    for (i = xbr__json_skip_ws(t, len, i + 1); i < len && t[i] != ']';) {
-        m->objects += t[i] == '{';
-        if (m->indexed == 1) {
-            uint32_t *grown = NULL;
-            if (t[i] == '{')
-                grown = xbr__grow(m->starts, &cap, m->n_starts + 1, sizeof *grown, 1024);
-            if (grown == NULL) {
-                free(m->starts);
-                m->starts = NULL;
-                m->n_starts = 0;
-                m->indexed = -1;
-            } else {
-                m->starts = grown;
-                m->starts[m->n_starts++] = (uint32_t)i;
-            }
+    for (size_t k = 0; k < doc->arrays.count; k++) {
+        xbr__json_array_t *r = &doc->arrays.items[k];
+        if (r->begin == m->v0) {
+            m->objects = r->objects;
+            m->starts = r->starts;
+            m->n_starts = r->n_starts;
+            m->indexed = r->indexed;
+            r->starts = NULL;
+            return r->end;
         }
-        i = xbr__json_skip_ws(t, len, xbr__json_skip(t, len, i, NULL, NULL));
-        if (i < len && t[i] == ',')
-            i = xbr__json_skip_ws(t, len, i + 1);
     }
-    if (m->indexed == 1 && m->n_starts > 0 && m->n_starts < cap) {
-        uint32_t *fit = realloc(m->starts, m->n_starts * sizeof *fit);
-        m->starts = fit != NULL ? fit : m->starts; /* a shrink that fails keeps the block */
-    }
-    return i < len ? i + 1 : len;
+    /* not recorded (the scan asks the same streamed_key()): skipped over, without starts */
+    m->indexed = -1;
+    return xbr__json_skip(doc->text, doc->len, m->v0, NULL, &m->objects);
 }
 
 /* The members of the root object opening at text[i]: first where each is, then each added. */
@@ -465,7 +448,7 @@ static xbr_status_t build_object(xbr__ldoc_t *doc, size_t i)
         m[n].v0 = xbr__json_skip_ws(t, len, xbr__json_skip_ws(t, len, m[n].k1) + 1);
         memset(&m[n].objects, 0, sizeof m[n] - offsetof(member_at_t, objects));
         if (t[m[n].v0] == '[' && streamed_key(t, m[n].k0, m[n].k1))
-            m[n].v1 = walk_array(t, len, m[n].v0, &m[n]);
+            m[n].v1 = take_array(doc, &m[n]);
         else
             m[n].v1 = xbr__json_skip(t, len, m[n].v0, NULL, &m[n].objects);
         formatted = formatted || format_key(t, m[n].k0, m[n].k1);
@@ -661,9 +644,11 @@ static xbr_status_t doc_init(xbr__ldoc_t *doc, const char *name, const char *tex
         return XBR_EINPUT;
     }
     doc->json_input = opens_as_json(text, len);
-    /* the whole text is checked first, recording nothing: the positions are recorded per
-     * tree built (build_root(), xbr__ldoc_iter_next()) */
-    int rc = xbr__json_scan(text, len, XBR_LOAD_MAX_DEPTH, NULL, &err);
+    /* the whole text is checked first, recording only the arrays to stream and where their
+     * elements start: the positions are recorded per tree built (build_root(),
+     * xbr__ldoc_iter_next()) */
+    doc->arrays.wanted = streamed_key;
+    int rc = xbr__json_scan_root(text, len, XBR_LOAD_MAX_DEPTH, &doc->arrays, &err);
     if (rc == XBR_JSON_ENOMEM)
         return XBR_ENOMEM;
     if (rc != XBR_JSON_OK) {
@@ -708,6 +693,7 @@ void xbr__ldoc_destroy(xbr__ldoc_t *doc)
     xbr__arena_free(doc->element_arena);
     for (int i = 0; i < doc->n_streams; i++)
         free(doc->streams[i].starts);
+    xbr__json_arrays_destroy(&doc->arrays);
     xbr__json_locs_destroy(&doc->locs);
     free(doc->line_starts);
     free(doc->buf);

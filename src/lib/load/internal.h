@@ -83,6 +83,35 @@ enum { XBR_JSON_OK = 0, XBR_JSON_ESYNTAX = 1, XBR_JSON_ENOMEM = 2 };
 int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
                    xbr__json_error_t *err);
 
+/* A member of a document's root object whose value is an array, as xbr__json_scan_root()
+ * found it. */
+typedef struct {
+    size_t key;        /* its key's opening quote */
+    size_t begin, end; /* its '[' and just past its ']' */
+    size_t objects;    /* its elements that are objects */
+    /* While every element is an object, where each starts (indexed 1; 4 bytes an element);
+     * else, or without memory for them (no error: they are a shortcut), none (indexed -1). */
+    uint32_t *starts;
+    size_t n_starts;
+    int indexed;
+} xbr__json_array_t;
+
+typedef struct {
+    /* whether to record the member whose key is text[k0, k1) (quotes included) */
+    bool (*wanted)(const char *text, size_t k0, size_t k1);
+    xbr__json_array_t *items; /* in file order */
+    size_t count, capacity;
+} xbr__json_arrays_t;
+
+/* xbr__json_scan() of a document, recording no locations but, into `arrays` (its `wanted` set,
+ * the rest zero), each member of the root object that arrays->wanted() names and whose value is
+ * an array: where it is, its elements that are objects, and where those start, found in the
+ * same pass, so no later pass skips through the array to find them. Free the records with
+ * xbr__json_arrays_destroy(), also after an error. */
+int xbr__json_scan_root(const char *text, size_t len, int max_depth, xbr__json_arrays_t *arrays,
+                        xbr__json_error_t *err);
+void xbr__json_arrays_destroy(xbr__json_arrays_t *arrays);
+
 /* Appends the location (key, val) to `locs`: XBR_JSON_OK or XBR_JSON_ENOMEM (locs unchanged). */
 int xbr__json_locs_push(xbr__json_locs_t *locs, size_t key, size_t val);
 
@@ -198,6 +227,7 @@ typedef struct {
     int col;
     xbr__ldoc_stream_t streams[2]; /* the root's "nodes" and "links" arrays, when streamed */
     int n_streams;
+    xbr__json_arrays_t arrays;   /* the arrays to stream as the scan found them (document.c) */
     xbr__arena_t *element_arena; /* the tree of the current element of a streamed array */
     size_t element_budget;       /* values: see XBR_LOAD_ELEMENT_MIN_VALUES */
     int refused;                 /* an element was over the budget: streamed arrays end */

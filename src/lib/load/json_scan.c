@@ -60,7 +60,12 @@ typedef struct {
     int state;
     size_t pending_key; /* offset of the key of the value to come, or SIZE_MAX */
     size_t last_comma;  /* offset of the last ',' (for "trailing comma" errors) */
-    char b[32];         /* describe_byte()'s text */
+    size_t key_end;     /* just past the closing quote of the last key */
+    /* xbr__json_scan_root(): the arrays to record, and whether the last one is open */
+    xbr__json_arrays_t *arrays;
+    int recording;
+    size_t starts_cap;
+    char b[32]; /* describe_byte()'s text */
 } scanner_t;
 
 void xbr__json_linecol(const char *text, size_t len, size_t offset, int *line, int *col)
@@ -481,12 +486,83 @@ static int fail_end(scanner_t *sc)
     return fail(sc, sc->pos, "unexpected end of input: %s", want);
 }
 
+/* ---- the root's arrays (xbr__json_scan_root()) ---- */
+
+/* The value at `at` (its key at `key`, its first byte c), for the arrays being recorded: a
+ * wanted member of the root opens a record; an element of the recorded array is counted, and
+ * where it starts kept while every element is an object. Only a failure to grow the list of
+ * arrays is an error: the starts are a shortcut, dropped when there is no memory for them. */
+static int note_value(scanner_t *sc, size_t key, size_t at, unsigned char c)
+{
+    xbr__json_arrays_t *a = sc->arrays;
+    if (sc->recording && sc->depth == 2) {
+        xbr__json_array_t *r = &a->items[a->count - 1];
+        r->objects += c == OBJECT_OPEN;
+        if (r->indexed == 1) {
+            uint32_t *grown = NULL;
+            if (c == OBJECT_OPEN)
+                grown = xbr__grow(r->starts, &sc->starts_cap, r->n_starts + 1, sizeof *grown, 1024);
+            if (grown == NULL) {
+                free(r->starts);
+                r->starts = NULL;
+                r->n_starts = 0;
+                r->indexed = -1;
+            } else {
+                r->starts = grown;
+                r->starts[r->n_starts++] = (uint32_t)at;
+            }
+        }
+        return XBR_JSON_OK;
+    }
+    if (sc->depth != 1 || c != '[' || sc->stack[0].type != OBJECT_OPEN ||
+        !a->wanted((const char *)sc->s, key, sc->key_end))
+        return XBR_JSON_OK;
+    xbr__json_array_t *items = xbr__grow(a->items, &a->capacity, a->count + 1, sizeof *items, 4);
+    if (items == NULL) {
+        sc->nomem = 1;
+        return XBR_JSON_ENOMEM;
+    }
+    a->items = items;
+    memset(&items[a->count], 0, sizeof *items);
+    items[a->count].key = key;
+    items[a->count].begin = at;
+    items[a->count].indexed = 1;
+    a->count++;
+    sc->recording = 1;
+    sc->starts_cap = 0;
+    return XBR_JSON_OK;
+}
+
+/* An array just closed (sc->pos is past its ']'): when it was the recorded one, its end. */
+static void note_array_end(scanner_t *sc)
+{
+    if (!sc->recording || sc->depth != 1)
+        return;
+    xbr__json_array_t *r = &sc->arrays->items[sc->arrays->count - 1];
+    r->end = sc->pos;
+    if (r->indexed == 1 && r->n_starts > 0 && r->n_starts < sc->starts_cap) {
+        uint32_t *fit = realloc(r->starts, r->n_starts * sizeof *fit);
+        r->starts = fit != NULL ? fit : r->starts; /* a shrink that fails keeps the block */
+    }
+    sc->recording = 0;
+}
+
+void xbr__json_arrays_destroy(xbr__json_arrays_t *arrays)
+{
+    for (size_t k = 0; k < arrays->count; k++)
+        free(arrays->items[k].starts);
+    free(arrays->items);
+    arrays->items = NULL;
+    arrays->count = arrays->capacity = 0;
+}
+
 /* Just after '[': an empty array closes, anything else is its first value. */
 static int on_array_first(scanner_t *sc, unsigned char c)
 {
     if (c == ']') {
         sc->pos++;
         sc->depth--;
+        note_array_end(sc);
         sc->state = ST_AFTER;
         return XBR_JSON_OK;
     }
@@ -519,6 +595,7 @@ static int on_key(scanner_t *sc, unsigned char c)
                     describe_byte(c, sc->b, sizeof sc->b));
     size_t key_at = sc->pos, off = sc->keys_len;
     int st = scan_string(sc, 1);
+    sc->key_end = sc->pos;
     if (st == XBR_JSON_OK)
         st = key_push(sc, off, key_at);
     if (st != XBR_JSON_OK)
@@ -552,6 +629,7 @@ static int on_after(scanner_t *sc, unsigned char c)
     sc->depth--;
     if (close == '}')
         return close_object(sc, sc->stack[sc->depth].rec_base, sc->stack[sc->depth].keys_base);
+    note_array_end(sc);
     return XBR_JSON_OK;
 }
 
@@ -583,6 +661,8 @@ static int on_value(scanner_t *sc, unsigned char c)
     size_t key = sc->pending_key == SIZE_MAX ? at : sc->pending_key;
     sc->pending_key = SIZE_MAX;
     int st = add_loc(sc, key, at);
+    if (st == XBR_JSON_OK && sc->arrays != NULL)
+        st = note_value(sc, key, at, c);
     if (st != XBR_JSON_OK)
         return st;
     if (c == OBJECT_OPEN || c == '[') {
@@ -660,8 +740,10 @@ static int scan(scanner_t *sc)
     return sc->nomem ? XBR_JSON_ENOMEM : st;
 }
 
-int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
-                   xbr__json_error_t *err)
+/* Scans `len` bytes at `text`, recording locations into `locs` and arrays into `arrays` (either
+ * may be NULL). */
+static int scan_text(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
+                     xbr__json_arrays_t *arrays, xbr__json_error_t *err)
 {
     scanner_t sc;
     memset(&sc, 0, sizeof sc);
@@ -670,6 +752,7 @@ int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t
     sc.len = len;
     sc.err = err;
     sc.locs = locs;
+    sc.arrays = arrays;
     sc.pending_key = SIZE_MAX;
     sc.max_depth = max_depth < 1 ? 1 : max_depth;
     if (len > XBR_JSON_MAX_LEN)
@@ -682,6 +765,18 @@ int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t
     if (st == XBR_JSON_ENOMEM)
         snprintf(err->msg, sizeof err->msg, "out of memory");
     return st;
+}
+
+int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
+                   xbr__json_error_t *err)
+{
+    return scan_text(text, len, max_depth, locs, NULL, err);
+}
+
+int xbr__json_scan_root(const char *text, size_t len, int max_depth, xbr__json_arrays_t *arrays,
+                        xbr__json_error_t *err)
+{
+    return scan_text(text, len, max_depth, NULL, arrays, err);
 }
 
 /* ---- skipping values of checked text ---- */

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,6 +143,52 @@ static void test_records_key_and_value_offsets_in_document_order(void **state)
     xbr__json_locs_destroy(&locs);
 }
 
+/* The keys "n", "l" and "e" are the ones to record. */
+static bool one_letter_nle(const char *t, size_t k0, size_t k1)
+{
+    return k1 - k0 == 3 && strchr("nle", t[k0 + 1]) != NULL;
+}
+
+static void test_scan_root_records_the_wanted_arrays(void **state)
+{
+    (void)state;
+    /* offsets counted by hand: "n" at 1, its '[' at 6, elements at 7 and 11, end 23 (past
+     * ']'); "x" is not wanted; "l" at 35, '[' at 40, end 54, a number among its objects; "e" at
+     * 56, '[' at 61, end 63; the "n" inside "o" is not the root's */
+    static const char text[] = "{\"n\": [{}, {\"a\": [{}]}], \"x\": [1], \"l\": [ {} , 2, {} ], "
+                               "\"e\": [], \"o\": {\"n\": [{}]}}";
+    xbr__json_arrays_t arrays = {one_letter_nle, NULL, 0, 0};
+    xbr__json_error_t err;
+    assert_int_equal(xbr__json_scan_root(text, sizeof text - 1, 512, &arrays, &err), XBR_JSON_OK);
+    assert_int_equal(arrays.count, 3);
+    const xbr__json_array_t *n = &arrays.items[0], *l = &arrays.items[1], *e = &arrays.items[2];
+    assert_int_equal(n->key, 1);
+    assert_int_equal(n->begin, 6);
+    assert_int_equal(n->end, 23);
+    assert_int_equal(n->objects, 2);
+    assert_int_equal(n->indexed, 1);
+    assert_int_equal(n->n_starts, 2);
+    assert_int_equal(n->starts[0], 7);
+    assert_int_equal(n->starts[1], 11);
+    assert_int_equal(l->key, 35);
+    assert_int_equal(l->begin, 40);
+    assert_int_equal(l->end, 54);
+    assert_int_equal(l->objects, 2);
+    assert_int_equal(l->indexed, -1);
+    assert_null(l->starts);
+    assert_int_equal(e->key, 56);
+    assert_int_equal(e->begin, 61);
+    assert_int_equal(e->end, 63);
+    assert_int_equal(e->objects, 0);
+    assert_int_equal(e->n_starts, 0);
+    xbr__json_arrays_destroy(&arrays);
+    /* an array root has no members to record */
+    xbr__json_arrays_t none = {one_letter_nle, NULL, 0, 0};
+    assert_int_equal(xbr__json_scan_root("[[{}]]", 6, 512, &none, &err), XBR_JSON_OK);
+    assert_int_equal(none.count, 0);
+    xbr__json_arrays_destroy(&none);
+}
+
 static void test_skip_counts_values_and_objects(void **state)
 {
     (void)state;
@@ -213,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_valid_texts_pass),
         cmocka_unit_test(test_invalid_texts_fail_at_line_and_column),
         cmocka_unit_test(test_records_key_and_value_offsets_in_document_order),
+        cmocka_unit_test(test_scan_root_records_the_wanted_arrays),
         cmocka_unit_test(test_skip_counts_values_and_objects),
         cmocka_unit_test(test_depth_limit_is_exact),
         cmocka_unit_test(test_linecol_counts_code_points),
