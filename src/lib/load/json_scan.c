@@ -246,11 +246,14 @@ static int scan_string(scanner_t *sc, int decode)
     const unsigned char *s = sc->s;
     size_t start = sc->pos;
     size_t i = sc->pos + 1;
+    size_t run = i; /* decoding: s[run, i) is plain text not yet appended, one copy for a run */
     for (;;) {
         if (i >= sc->len)
             return fail(sc, start, "unterminated string");
         unsigned char c = s[i];
         if (c == '"') {
+            if (decode && i > run && key_put(sc, (const char *)s + run, i - run))
+                return XBR_JSON_ENOMEM;
             sc->pos = i + 1;
             return XBR_JSON_OK;
         }
@@ -263,6 +266,8 @@ static int scan_string(scanner_t *sc, int decode)
         if (c == '\\') {
             if (i + 1 >= sc->len)
                 return fail(sc, start, "unterminated string");
+            if (decode && i > run && key_put(sc, (const char *)s + run, i - run))
+                return XBR_JSON_ENOMEM;
             unsigned char e = s[i + 1];
             const char *simple = strchr("\"\\/bfnrt", e);
             if (e != 0 && simple != NULL) {
@@ -270,6 +275,7 @@ static int scan_string(scanner_t *sc, int decode)
                 if (decode && key_put(sc, &repl[simple - "\"\\/bfnrt"], 1))
                     return XBR_JSON_ENOMEM;
                 i += 2;
+                run = i;
                 continue;
             }
             if (e != 'u')
@@ -299,19 +305,16 @@ static int scan_string(scanner_t *sc, int decode)
                 return fail(sc, esc, "a key holding \\u0000 (NUL), which would cut it short");
             if (decode && put_utf8(sc, cp))
                 return XBR_JSON_ENOMEM;
+            run = i;
             continue;
         }
         if (c < 0x80) {
-            if (decode && key_put(sc, (const char *)&s[i], 1))
-                return XBR_JSON_ENOMEM;
             i++;
             continue;
         }
         size_t n = utf8_len(s + i, sc->len - i);
         if (n == 0)
             return fail(sc, i, "invalid UTF-8 byte 0x%02X in a string", c);
-        if (decode && key_put(sc, (const char *)&s[i], n))
-            return XBR_JSON_ENOMEM;
         i += n;
     }
 }

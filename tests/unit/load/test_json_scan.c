@@ -36,6 +36,7 @@ static void test_valid_texts_pass(void **state)
         {"{\"a\":{\"a\":1},\"b\":{\"a\":2}}", 0},        /* same key in different objects */
         {"{\"a\":1,\"A\":2}", 0},                        /* keys are case-sensitive */
         {"\"\\u0000\"", 0},                              /* an escaped NUL is valid JSON */
+        {"{\"ab\":1,\"a\\u0062c\":2,\"abc\\n\":3}", 0},  /* keys alike only in part */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         xbr__json_error_t err;
@@ -89,6 +90,9 @@ static void test_invalid_texts_fail_at_line_and_column(void **state)
         /* { " a " : 1 , " a " : the second key starts at column 8 */
         {"{\"a\":1,\"a\":2}", 0, 1, 8, "duplicate key"},
         {"{\"a\":1,\"\\u0061\":2}", 0, 1, 8, "duplicate key"}, /* same key, escaped */
+        /* plain runs around escapes: "xy" e-acute "z" both ways; a"b both ways */
+        {"{\"xy\\u00e9z\":1,\"xy\xc3\xa9z\":2}", 0, 1, 16, "duplicate key"},
+        {"{\"a\\\"b\":1,\"a\\u0022b\":2}", 0, 1, 11, "duplicate key"},
         {"{\"a\":{\"b\":1,\"b\":2}}", 0, 1, 13, "duplicate key"},
         {"[1] x", 0, 1, 5, "after the top-level value"},
         {"[1]\n\n  ]", 0, 3, 3, "after the top-level value"},
