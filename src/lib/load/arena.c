@@ -37,7 +37,7 @@ static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
 
 /* n bytes (rounded up to max_align_t) from the arena's first chunk, or from a new chunk when it
  * is full; NULL (and a->failed) when out of memory. */
-static void *arena_alloc(xbr__arena_t *a, size_t n)
+void *xbr__arena_alloc(xbr__arena_t *a, size_t n)
 {
     const size_t align = sizeof(max_align_t);
     n = (n + align - 1) / align * align;
@@ -95,7 +95,7 @@ void xbr__arena_reset(xbr__arena_t *a)
 
 cJSON *xbr__arena_item(xbr__arena_t *a, int type)
 {
-    cJSON *item = arena_alloc(a, sizeof *item);
+    cJSON *item = xbr__arena_alloc(a, sizeof *item);
     if (item != NULL) {
         memset(item, 0, sizeof *item);
         item->type = type;
@@ -106,7 +106,7 @@ cJSON *xbr__arena_item(xbr__arena_t *a, int type)
 char *xbr__arena_strdup(xbr__arena_t *a, const char *s)
 {
     size_t n = strlen(s) + 1;
-    char *p = arena_alloc(a, n);
+    char *p = xbr__arena_alloc(a, n);
     if (p != NULL)
         memcpy(p, s, n);
     return p;
@@ -119,7 +119,7 @@ bool xbr__arena_failed(const xbr__arena_t *a)
 
 static void *hook_malloc(size_t n)
 {
-    return current_arena != NULL ? arena_alloc(current_arena, n) : malloc(n);
+    return current_arena != NULL ? xbr__arena_alloc(current_arena, n) : malloc(n);
 }
 
 static void hook_free(void *p)

@@ -15,9 +15,8 @@
  * would take more is refused, exit 2. Measured: tests/cli/test_load_memory.sh and
  * tests/bench/bench_load.sh (README, "Reliability" and the load benchmark).
  *
- * Positions: the items of each tree built are mapped to the scanner's record of their key and
- * value offsets by a pre-order walk, which visits items in the same order as the scanner met
- * values. Columns count code points (see load/internal.h).
+ * Positions: each tree is built with the key and value offsets of its items, and each item's
+ * valueint indexes them (xbr__json_build()). Columns count code points (see load/internal.h).
  */
 #include <errno.h>
 #include <limits.h>
@@ -84,25 +83,6 @@ static xbr_status_t read_text(const char *path, char **buf, size_t *len, xbr_dia
 
 /* ---- positions ---- */
 
-/*
- * Numbers each item of the tree in pre-order, the order in which the scanner recorded the
- * values' offsets, so item k's position is locs.items[k]. The number is kept in the item's
- * `valueint`: the loader reads numbers only through `valuedouble` (cJSON sets valueint as a
- * truncated copy of it) and containers and strings leave it unused. This costs no memory and
- * one walk, where a pointer -> index hash map cost several times the tree's size on large
- * files. Returns the count of items numbered.
- */
-static size_t number_items(cJSON *item, size_t next)
-{
-    for (; item != NULL; item = item->next) {
-        item->valueint = next <= (size_t)INT_MAX ? (int)next : -1;
-        next++;
-        if (item->child != NULL && (cJSON_IsObject(item) || cJSON_IsArray(item)))
-            next = number_items(item->child, next);
-    }
-    return next;
-}
-
 static size_t loc_index(const xbr__ldoc_t *doc, const cJSON *item)
 {
     if (item == NULL || !doc->positions_built || item->valueint < 0)
@@ -111,12 +91,14 @@ static size_t loc_index(const xbr__ldoc_t *doc, const cJSON *item)
 }
 
 /* Records where every line starts (doc->line_starts, 4 bytes a line: offsets fit in 32 bits);
- * on failure sets doc->nomem and leaves them NULL. */
+ * on failure sets doc->nomem and leaves them NULL. memchr finds the newlines many bytes at a
+ * time. */
 static void index_lines(xbr__ldoc_t *doc)
 {
+    const char *t = doc->text, *end = t + doc->len, *nl;
     size_t n = 1;
-    for (size_t i = 0; i < doc->len; i++)
-        n += doc->text[i] == '\n';
+    for (const char *p = t; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
+        n++;
     doc->line_starts = malloc(n * sizeof *doc->line_starts);
     if (doc->line_starts == NULL) {
         doc->nomem = 1;
@@ -124,43 +106,63 @@ static void index_lines(xbr__ldoc_t *doc)
     }
     size_t k = 0;
     doc->line_starts[k++] = 0;
-    for (size_t i = 0; i < doc->len; i++)
-        if (doc->text[i] == '\n')
-            doc->line_starts[k++] = (uint32_t)(i + 1);
+    for (const char *p = t; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
+        doc->line_starts[k++] = (uint32_t)(nl + 1 - t);
     doc->n_lines = n;
 }
 
-/* Line and code-point column of byte `off`: a binary search over the line starts, indexed on
- * the first call (or a scan from the start when they cannot be). */
+/*
+ * Line and code-point column of byte `off`. The loaders ask for positions in file order (the
+ * elements are read in it), so the last spot found is a cursor: a later spot counts on from it,
+ * over the newlines between (memchr) and then the code points of its own line, which costs one
+ * pass over the text for the whole load and no index. An earlier spot is found by a binary
+ * search over the line starts, indexed on the first such call (or by a scan from the start when
+ * they cannot be).
+ */
 static void offset_linecol(xbr__ldoc_t *doc, size_t off, int *line, int *col)
 {
-    if (doc->line_starts == NULL && !doc->nomem)
-        index_lines(doc);
-    if (doc->line_starts == NULL) {
-        xbr__json_linecol(doc->text, doc->len, off, line, col);
-        return;
+    size_t end = off < doc->len ? off : doc->len, ln, i;
+    int c;
+    if (doc->col == 0) { /* the cursor starts at the top of the text */
+        doc->col_line = doc->col_off = 0;
+        doc->col = 1;
     }
-    size_t lo = 0, hi = doc->n_lines; /* last line start <= off */
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->line_starts[mid] <= off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    int c = 1;
-    size_t i = doc->line_starts[lo];
-    if (doc->col > 0 && doc->col_line == lo && doc->col_off <= off) {
-        c = doc->col; /* count on from the last spot found on this line */
+    if (doc->col_off <= end) {
+        const char *nl;
+        ln = doc->col_line;
         i = doc->col_off;
+        c = doc->col;
+        while ((nl = memchr(doc->text + i, '\n', end - i)) != NULL) {
+            ln++;
+            i = (size_t)(nl - doc->text) + 1;
+            c = 1;
+        }
+    } else {
+        if (doc->line_starts == NULL && !doc->nomem)
+            index_lines(doc);
+        if (doc->line_starts == NULL) {
+            xbr__json_linecol(doc->text, doc->len, off, line, col);
+            return;
+        }
+        size_t lo = 0, hi = doc->n_lines; /* last line start <= off */
+        while (hi - lo > 1) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (doc->line_starts[mid] <= off)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        ln = lo;
+        i = doc->line_starts[lo];
+        c = 1;
     }
-    for (; i < off && i < doc->len; i++)
+    for (; i < end; i++)
         if (((unsigned char)doc->text[i] & 0xC0) != 0x80)
             c++;
-    doc->col_line = lo;
+    doc->col_line = ln;
     doc->col_off = i;
     doc->col = c;
-    *line = lo + 1 > INT32_MAX ? INT32_MAX : (int)(lo + 1);
+    *line = ln + 1 > INT32_MAX ? INT32_MAX : (int)(ln + 1);
     *col = c;
 }
 
@@ -279,11 +281,11 @@ static void syntax_diag(xbr__ldoc_t *doc, const xbr__json_error_t *e)
  * the tree of a network file cost ten times the file. The root's members are parsed one by one
  * into the document's arena, except its "nodes", "links", "products" and "changes" arrays (the
  * bulk of a network and of a scenario), which stay empty arrays in the tree and are streamed:
- * xbr__ldoc_iter_next() parses one element at a time into the element arena, reset before the next,
- * so the load costs the text, the positions of one member or element, and the model. Each tree
- * built gets the positions of its values from a second scan of its own text (xbr__json_scan_part():
- * the whole text was checked, recording nothing, in doc_init()), appended after the root's in
- * doc->locs, and its items are numbered to match, so diagnostics keep their exact line:col.
+ * xbr__ldoc_iter_next() parses one element at a time into the element arena, reset before the
+ * next, so the load costs the text, the positions of one member or element, and the model.
+ * Each tree is built in one pass over its own text (xbr__json_build(): the whole text was
+ * checked in doc_init()), with the positions of its values appended after the root's in
+ * doc->locs, so diagnostics keep their exact line:col.
  */
 
 /* Reports a value that the scanner accepted and cJSON could not read. */
@@ -305,18 +307,7 @@ static xbr_status_t cjson_refused(xbr__ldoc_t *doc, const char *end)
 
 static xbr_status_t push_loc(xbr__ldoc_t *doc, size_t key, size_t val)
 {
-    xbr__json_locs_t *l = &doc->locs;
-    if (l->count == l->capacity) {
-        xbr__json_loc_t *items =
-            xbr__grow(l->items, &l->capacity, l->count + 1, sizeof *items, 256);
-        if (items == NULL)
-            return XBR_ENOMEM;
-        l->items = items;
-    }
-    l->items[l->count].key = (uint32_t)key;
-    l->items[l->count].val = (uint32_t)val;
-    l->count++;
-    return XBR_OK;
+    return xbr__json_locs_push(&doc->locs, key, val) == XBR_JSON_OK ? XBR_OK : XBR_ENOMEM;
 }
 
 /* A node standing for a value that is not built (a streamed array, a root array), at the next
@@ -333,30 +324,13 @@ static cJSON *placeholder(xbr__ldoc_t *doc, int type, size_t k0, size_t v0)
 /*
  * Builds the tree of the value at text[v0, v1) in `arena` (*out), with the positions of its
  * values appended to doc->locs (the first one's key at k0: k0 == v0 unless it is a member) and
- * its items numbered to match. XBR_OK, XBR_ENOMEM, or XBR_EINPUT (cJSON could not read it).
+ * its items numbered to match (xbr__json_build()). XBR_OK or XBR_ENOMEM.
  */
 static xbr_status_t build_value(xbr__ldoc_t *doc, xbr__arena_t *arena, size_t k0, size_t v0,
                                 size_t v1, cJSON **out)
 {
-    xbr__json_error_t err;
-    const char *end = NULL;
-    size_t base = doc->locs.count;
-    *out = NULL;
-    int rc = xbr__json_scan_part(doc->text, v0, v1, XBR_LOAD_MAX_DEPTH, &doc->locs, &err);
-    if (rc == XBR_JSON_ENOMEM)
-        return XBR_ENOMEM;
-    if (rc != XBR_JSON_OK || doc->locs.count == base)
-        doc->positions_built = 0; /* cannot happen: the whole text was checked */
-    else
-        doc->locs.items[base].key = (uint32_t)k0;
-    cJSON *v = xbr__arena_parse(arena, doc->text + v0, v1 - v0, &end);
-    if (v == NULL)
-        return xbr__arena_failed(arena) ? XBR_ENOMEM : cjson_refused(doc, end);
-    /* Recursion depth is bounded: the scanner rejected nesting deeper than 512. */
-    if (number_items(v, base) != doc->locs.count)
-        doc->positions_built = 0;
-    *out = v;
-    return XBR_OK;
+    int rc = xbr__json_build(arena, doc->text, v0, v1, k0, &doc->locs, out);
+    return rc == XBR_JSON_OK ? XBR_OK : XBR_ENOMEM;
 }
 
 /* Whether the member whose key is text[k0, k1) (quotes included) is streamed when it is an
@@ -408,7 +382,7 @@ typedef struct {
     size_t k0, k1, v0, v1;
     size_t values;    /* the values of the value, itself included (not counted when streamed) */
     size_t objects;   /* elements of the value that are objects */
-    uint32_t *starts; /* a member to stream: where its elements start (see walk_array()) */
+    uint32_t *starts; /* a member to stream: where its elements start (see take_array()) */
     size_t n_starts;
     int indexed;
 } member_at_t;
@@ -482,42 +456,25 @@ static bool format_key(const char *t, size_t k0, size_t k1)
     return false;
 }
 
-/*
- * Walks the elements of the array opening at text[i], a member to stream: returns where the
- * array ends, counts its elements that are objects, and, while every element is an object,
- * records where each starts (m->starts; m->indexed 1, else -1). One pass, as a skip over the
- * array would be. The starts are only a shortcut: without memory for them none are kept, and
- * that is no error (the outcome is the same, only slower).
- */
-static size_t walk_array(const char *t, size_t len, size_t i, member_at_t *m)
+/* The array of member m, a member to stream, as the scan of the whole text recorded it
+ * (doc_init()): its elements that are objects and, when kept, where they start (moved to m).
+ * Returns where the array ends. */
+static size_t take_array(xbr__ldoc_t *doc, member_at_t *m)
 {
-    size_t cap = 0;
-    m->indexed = 1;
-    for (i = xbr__json_skip_ws(t, len, i + 1); i < len && t[i] != ']';) {
-        m->objects += t[i] == '{';
-        if (m->indexed == 1) {
-            uint32_t *grown = NULL;
-            if (t[i] == '{')
-                grown = xbr__grow(m->starts, &cap, m->n_starts + 1, sizeof *grown, 1024);
-            if (grown == NULL) {
-                free(m->starts);
-                m->starts = NULL;
-                m->n_starts = 0;
-                m->indexed = -1;
-            } else {
-                m->starts = grown;
-                m->starts[m->n_starts++] = (uint32_t)i;
-            }
+    for (size_t k = 0; k < doc->arrays.count; k++) {
+        xbr__json_array_t *r = &doc->arrays.items[k];
+        if (r->begin == m->v0) {
+            m->objects = r->objects;
+            m->starts = r->starts;
+            m->n_starts = r->n_starts;
+            m->indexed = r->indexed;
+            r->starts = NULL;
+            return r->end;
         }
-        i = xbr__json_skip_ws(t, len, xbr__json_skip(t, len, i, NULL, NULL));
-        if (i < len && t[i] == ',')
-            i = xbr__json_skip_ws(t, len, i + 1);
     }
-    if (m->indexed == 1 && m->n_starts > 0 && m->n_starts < cap) {
-        uint32_t *fit = realloc(m->starts, m->n_starts * sizeof *fit);
-        m->starts = fit != NULL ? fit : m->starts; /* a shrink that fails keeps the block */
-    }
-    return i < len ? i + 1 : len;
+    /* not recorded (the scan asks the same streamed_key()): skipped over, without starts */
+    m->indexed = -1;
+    return xbr__json_skip(doc->text, doc->len, m->v0, NULL, &m->objects);
 }
 
 /* The members of the root object opening at text[i]: first where each is, then each added. */
@@ -541,7 +498,7 @@ static xbr_status_t build_object(xbr__ldoc_t *doc, size_t i)
         m[n].v0 = xbr__json_skip_ws(t, len, xbr__json_skip_ws(t, len, m[n].k1) + 1);
         memset(&m[n].values, 0, sizeof m[n] - offsetof(member_at_t, values));
         if (t[m[n].v0] == '[' && streamed_key(t, m[n].k0, m[n].k1))
-            m[n].v1 = walk_array(t, len, m[n].v0, &m[n]);
+            m[n].v1 = take_array(doc, &m[n]);
         else
             m[n].v1 = xbr__json_skip(t, len, m[n].v0, &m[n].values, &m[n].objects);
         formatted = formatted || format_key(t, m[n].k0, m[n].k1);
@@ -609,7 +566,8 @@ void xbr__ldoc_iter_init(xbr__ldoc_iter_t *it, xbr__ldoc_t *doc, const cJSON *ar
  * text[e]: back over the blanks and the comma between. */
 static size_t element_end(const char *t, size_t i, size_t e)
 {
-    while (e > i && strchr(" \t\n\r,", t[e - 1]) != NULL)
+    while (e > i && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == ',' || t[e - 1] == '\r' ||
+                     t[e - 1] == '\t'))
         e--;
     return e;
 }
@@ -782,9 +740,11 @@ static xbr_status_t doc_init(xbr__ldoc_t *doc, const char *name, const char *tex
         return XBR_EINPUT;
     }
     doc->json_input = opens_as_json(text, len);
-    /* the whole text is checked first, recording nothing: the positions are recorded per
-     * tree built (build_root(), xbr__ldoc_iter_next()) */
-    int rc = xbr__json_scan(text, len, XBR_LOAD_MAX_DEPTH, NULL, &err);
+    /* the whole text is checked first, recording only the arrays to stream and where their
+     * elements start: the positions are recorded per tree built (build_root(),
+     * xbr__ldoc_iter_next()) */
+    doc->arrays.wanted = streamed_key;
+    int rc = xbr__json_scan_root(text, len, XBR_LOAD_MAX_DEPTH, &doc->arrays, &err);
     if (rc == XBR_JSON_ENOMEM)
         return XBR_ENOMEM;
     if (rc != XBR_JSON_OK) {
@@ -829,6 +789,7 @@ void xbr__ldoc_destroy(xbr__ldoc_t *doc)
     xbr__arena_free(doc->element_arena);
     for (int i = 0; i < doc->n_streams; i++)
         free(doc->streams[i].starts);
+    xbr__json_arrays_destroy(&doc->arrays);
     xbr__json_locs_destroy(&doc->locs);
     free(doc->line_starts);
     free(doc->buf);

@@ -69,6 +69,29 @@ const char *xbr__ld_field(const xbr__ldobj_t *o, const char *key, char *buf, siz
     return buf;
 }
 
+void xbr__ld_join(char *buf, size_t size, size_t n, const char *const parts[], const size_t cut[])
+{
+    /* what snprintf with a "%.*s" for each part writes, without the printf machinery that cost
+     * ~3% of a large network's load, once per link */
+    size_t at = 0;
+    if (size == 0)
+        return;
+    for (size_t k = 0; k < n; k++) {
+        size_t len = strnlen(parts[k], cut[k]);
+        len = len < size - 1 - at ? len : size - 1 - at;
+        memcpy(buf + at, parts[k], len);
+        at += len;
+    }
+    buf[at] = '\0';
+}
+
+void xbr__ld_oid(char *buf, size_t size, const char *kind, const char *id)
+{
+    const char *parts[] = {kind, " ", id};
+    const size_t cut[] = {SIZE_MAX, 1, 64};
+    xbr__ld_join(buf, size, 3, parts, cut);
+}
+
 static void join_list(const char *const *list, char *buf, size_t size, const char *head)
 {
     size_t n = (size_t)snprintf(buf, size, "%s", head);

@@ -2,11 +2,11 @@
  * load/internal.h - the load layer's internals, grouped by module.
  *
  * The load layer owns reading the input formats (docs/formats.md): the strict JSON
- * scanner (json_scan.c), the memory of parse trees (arena.c), documents with positions and
- * diagnostics (document.c), typed getters (getters.c), the accepted keys (keys.c), telling a
- * network from a scenario (kind.c), the network loader (network.c), the shipment fields of
- * links, warehouses and scenarios (service.c), the scenario loader (scenario.c) and a
- * scenario's changes (changes.c). Its public half is xbroute/load.h.
+ * scanner (json_scan.c), the trees of checked text (json_build.c), the memory of parse trees
+ * (arena.c), documents with positions and diagnostics (document.c), typed getters (getters.c),
+ * the accepted keys (keys.c), telling a network from a scenario (kind.c), the network loader
+ * (network.c), the shipment fields of links, warehouses and scenarios (service.c), the scenario
+ * loader (scenario.c) and a scenario's changes (changes.c). Its public half is xbroute/load.h.
  * Load files may include the base and model layers' headers (base/internal.h,
  * model/internal.h, xbroute/status.h, output.h, model.h) and cJSON; nothing above. cJSON never
  * leaves the layer: callers get model types.
@@ -83,10 +83,42 @@ enum { XBR_JSON_OK = 0, XBR_JSON_ESYNTAX = 1, XBR_JSON_ENOMEM = 2 };
 int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
                    xbr__json_error_t *err);
 
-/* xbr__json_scan() of the one value at text[begin, end) of a document, appending the locations
- * of its values (offsets from the start of `text`) to `locs`. */
-int xbr__json_scan_part(const char *text, size_t begin, size_t end, int max_depth,
-                        xbr__json_locs_t *locs, xbr__json_error_t *err);
+/* A member of a document's root object whose value is an array, as xbr__json_scan_root()
+ * found it. */
+typedef struct {
+    size_t key;        /* its key's opening quote */
+    size_t begin, end; /* its '[' and just past its ']' */
+    size_t objects;    /* its elements that are objects */
+    /* While every element is an object, where each starts (indexed 1; 4 bytes an element);
+     * else, or without memory for them (no error: they are a shortcut), none (indexed -1). */
+    uint32_t *starts;
+    size_t n_starts;
+    int indexed;
+} xbr__json_array_t;
+
+typedef struct {
+    /* whether to record the member whose key is text[k0, k1) (quotes included) */
+    bool (*wanted)(const char *text, size_t k0, size_t k1);
+    xbr__json_array_t *items; /* in file order */
+    size_t count, capacity;
+} xbr__json_arrays_t;
+
+/* xbr__json_scan() of a document, recording no locations but, into `arrays` (its `wanted` set,
+ * the rest zero), each member of the root object that arrays->wanted() names and whose value is
+ * an array: where it is, its elements that are objects, and where those start, found in the
+ * same pass, so no later pass skips through the array to find them. Free the records with
+ * xbr__json_arrays_destroy(), also after an error. */
+int xbr__json_scan_root(const char *text, size_t len, int max_depth, xbr__json_arrays_t *arrays,
+                        xbr__json_error_t *err);
+void xbr__json_arrays_destroy(xbr__json_arrays_t *arrays);
+
+/* Appends the location (key, val) to `locs`: XBR_JSON_OK or XBR_JSON_ENOMEM (locs unchanged). */
+int xbr__json_locs_push(xbr__json_locs_t *locs, size_t key, size_t val);
+
+/* The code point of the four hex digits at p into *out: 1, or 0 when one is not a hex digit. */
+int xbr__json_hex4(const unsigned char *p, uint32_t *out);
+/* Writes code point cp (at most U+10FFFF) as UTF-8 into out; returns its length (1 to 4). */
+size_t xbr__json_utf8_encode(uint32_t cp, char out[4]);
 
 /* Skipping over text that xbr__json_scan() accepted, without building anything: the index just
  * after the blanks from i on, after the string opening at t[i], after the value opening at t[i].
@@ -119,11 +151,32 @@ cJSON *xbr__arena_parse(xbr__arena_t *a, const char *text, size_t len, const cha
 void xbr__arena_reset(xbr__arena_t *a);
 /* A zeroed item of `type` (cJSON_Array, ...) allocated in `a`; NULL when out of memory. */
 cJSON *xbr__arena_item(xbr__arena_t *a, int type);
+/* n bytes from `a` (aligned for any type), which live until the arena is reset or freed; NULL
+ * (and the arena marked failed) when out of memory. */
+void *xbr__arena_alloc(xbr__arena_t *a, size_t n);
 /* A copy of string s in `a` (no malloc header: many small strings cost about their size), or
  * NULL when out of memory. */
 char *xbr__arena_strdup(xbr__arena_t *a, const char *s);
 /* Whether an allocation of the arena failed (then a NULL parse is out of memory, not the text). */
 bool xbr__arena_failed(const xbr__arena_t *a);
+
+/* ---- json_build.c: the tree of checked text in one pass (prefix xbr__json_) ---- */
+
+/*
+ * Builds the cJSON tree of the one value at text[begin, end), text that xbr__json_scan()
+ * accepted (so valid JSON, nested at most XBR_LOAD_MAX_DEPTH deep), in one pass: every node
+ * and string in arena `a`, and the location of every value appended to `locs` in pre-order,
+ * the first one's key at `key_at` (== begin unless the value is a member). The tree is the one
+ * cJSON 1.7.15 (cJSON_ParseWithLengthOpts) builds of that text: the same items, types, keys
+ * and strings (unescaped alike), each number's valuedouble bit for bit what strtod gives of
+ * the whole number, and cJSON's links (the first child's prev is the last); but each item's
+ * valueint is the index of its location in `locs` (-1 past INT_MAX), which is how a document
+ * finds its positions. Returns XBR_JSON_OK (*out the tree) or XBR_JSON_ENOMEM (the arena or
+ * locs ran out; *out NULL, `locs` may hold some of the values). O(end - begin); recursion as
+ * deep as the nesting.
+ */
+int xbr__json_build(xbr__arena_t *a, const char *text, size_t begin, size_t end, size_t key_at,
+                    xbr__json_locs_t *locs, cJSON **out);
 
 /* The member `key` of object `obj`, or NULL: cJSON_GetObjectItemCaseSensitive() without a
  * call to strcmp for every member whose first byte differs (getters.c). */
@@ -171,16 +224,18 @@ typedef struct {
     xbr__arena_t *arena;   /* owns every node of the root's tree */
     xbr__json_locs_t locs; /* the root tree's values, then the current element's */
     size_t root_locs;      /* how many of locs are the root tree's */
-    int positions_built;   /* item->valueint indexes locs (see number_items) */
+    int positions_built;   /* item->valueint indexes locs (xbr__json_build) */
     uint32_t *line_starts; /* built on the first diagnostic */
     size_t n_lines;
-    /* The last column found (offset_linecol()): on line col_line, byte col_off is column col
-     * (0: none yet). A later spot on the same line counts on from there, so the diagnostics of a
-     * long one-line file cost one pass over the line, not one pass each. */
+    /* The last spot found (offset_linecol()): on line col_line (0-based), byte col_off is
+     * column col (0: none yet). A later spot counts on from there, so the positions of a load,
+     * asked in file order, cost one pass over the text, not an index of its lines or a pass
+     * each (a long one-line file). */
     size_t col_line, col_off;
     int col;
     xbr__ldoc_stream_t streams[XBR_LOAD_MAX_STREAMS]; /* the root's streamed arrays */
     int n_streams;
+    xbr__json_arrays_t arrays;   /* the arrays to stream as the scan found them (document.c) */
     xbr__arena_t *element_arena; /* the tree of the current element of a streamed array */
     size_t budget;               /* values built at once: see XBR_LOAD_ELEMENT_MIN_VALUES */
     size_t root_values;          /* values of the root's tree */
@@ -244,8 +299,8 @@ size_t xbr__ldoc_array_objects(const xbr__ldoc_t *doc, const cJSON *arr);
 
 /*
  * Opens a document over `len` bytes of `text` (borrowed: it must outlive the document):
- * strict scan, cJSON parse, position map. Returns XBR_OK, XBR_EINPUT (syntax; diagnosed) or
- * XBR_ENOMEM. Always release with xbr__ldoc_destroy(), also after an error.
+ * strict scan, then the root's tree with its positions. Returns XBR_OK, XBR_EINPUT (syntax;
+ * diagnosed) or XBR_ENOMEM. Always release with xbr__ldoc_destroy(), also after an error.
  */
 xbr_status_t xbr__ldoc_init(xbr__ldoc_t *doc, const char *name, const char *text, size_t len,
                             xbr_diags_t *diags);
@@ -322,6 +377,12 @@ extern const xbr__ldrange_t xbr__ld_positive; /* (0, inf) */
 
 /* Full field name for messages: "prefix.key" or "key" (into buf). */
 const char *xbr__ld_field(const xbr__ldobj_t *o, const char *key, char *buf, size_t size);
+
+/* The n strings parts[], each cut at cut[k] bytes, one after another into buf (size bytes, always
+ * NUL-terminated unless size is 0): what snprintf writes with a "%.*s" for each. */
+void xbr__ld_join(char *buf, size_t size, size_t n, const char *const parts[], const size_t cut[]);
+/* An object's name for messages: "KIND ID", the id cut at 64 bytes (as "%s %.64s"), into buf. */
+void xbr__ld_oid(char *buf, size_t size, const char *kind, const char *id);
 
 /* Warns about every member of o->obj not in xbr_format_keys(kind), with a suggestion. */
 void xbr__ld_check_keys(const xbr__ldobj_t *o, const char *kind);

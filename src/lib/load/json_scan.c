@@ -48,7 +48,6 @@ typedef struct {
     size_t pos;
     xbr__json_error_t *err;
     xbr__json_locs_t *locs;
-    size_t base; /* offset of s in the document: locations are recorded from its start */
     /* decoded keys of the open objects, innermost last */
     char *keys;
     size_t keys_len, keys_cap;
@@ -61,7 +60,12 @@ typedef struct {
     int state;
     size_t pending_key; /* offset of the key of the value to come, or SIZE_MAX */
     size_t last_comma;  /* offset of the last ',' (for "trailing comma" errors) */
-    char b[32];         /* describe_byte()'s text */
+    size_t key_end;     /* just past the closing quote of the last key */
+    /* xbr__json_scan_root(): the arrays to record, and whether the last one is open */
+    xbr__json_arrays_t *arrays;
+    int recording;
+    size_t starts_cap;
+    char b[32]; /* describe_byte()'s text */
 } scanner_t;
 
 void xbr__json_linecol(const char *text, size_t len, size_t offset, int *line, int *col)
@@ -95,22 +99,24 @@ static int fail(scanner_t *sc, size_t at, const char *fmt, ...)
     return XBR_JSON_ESYNTAX;
 }
 
-static int add_loc(scanner_t *sc, size_t key, size_t val)
+int xbr__json_locs_push(xbr__json_locs_t *locs, size_t key, size_t val)
 {
-    xbr__json_locs_t *l = sc->locs;
-    if (l == NULL)
-        return XBR_JSON_OK;
-    if (l->count == l->capacity) { /* the test keeps the common case free of a call */
+    if (locs->count == locs->capacity) { /* the test keeps the common case free of a call */
         xbr__json_loc_t *items =
-            xbr__grow(l->items, &l->capacity, l->count + 1, sizeof *items, 256);
+            xbr__grow(locs->items, &locs->capacity, locs->count + 1, sizeof *items, 256);
         if (items == NULL)
             return XBR_JSON_ENOMEM;
-        l->items = items;
+        locs->items = items;
     }
-    l->items[l->count].key = (uint32_t)(sc->base + key);
-    l->items[l->count].val = (uint32_t)(sc->base + val);
-    l->count++;
+    locs->items[locs->count].key = (uint32_t)key;
+    locs->items[locs->count].val = (uint32_t)val;
+    locs->count++;
     return XBR_JSON_OK;
+}
+
+static int add_loc(scanner_t *sc, size_t key, size_t val)
+{
+    return sc->locs != NULL ? xbr__json_locs_push(sc->locs, key, val) : XBR_JSON_OK;
 }
 
 void xbr__json_locs_destroy(xbr__json_locs_t *locs)
@@ -142,33 +148,37 @@ static int key_put(scanner_t *sc, const char *b, size_t n)
     return XBR_JSON_OK;
 }
 
+size_t xbr__json_utf8_encode(uint32_t cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 static int put_utf8(scanner_t *sc, uint32_t cp)
 {
     char b[4];
-    size_t n;
-    if (cp < 0x80) {
-        b[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | (cp >> 18));
-        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    return key_put(sc, b, n);
+    return key_put(sc, b, xbr__json_utf8_encode(cp, b));
 }
 
-static int hex4(const unsigned char *p, uint32_t *out)
+int xbr__json_hex4(const unsigned char *p, uint32_t *out)
 {
     uint32_t v = 0;
     for (int i = 0; i < 4; i++) {
@@ -236,11 +246,14 @@ static int scan_string(scanner_t *sc, int decode)
     const unsigned char *s = sc->s;
     size_t start = sc->pos;
     size_t i = sc->pos + 1;
+    size_t run = i; /* decoding: s[run, i) is plain text not yet appended, one copy for a run */
     for (;;) {
         if (i >= sc->len)
             return fail(sc, start, "unterminated string");
         unsigned char c = s[i];
         if (c == '"') {
+            if (decode && i > run && key_put(sc, (const char *)s + run, i - run))
+                return XBR_JSON_ENOMEM;
             sc->pos = i + 1;
             return XBR_JSON_OK;
         }
@@ -253,6 +266,8 @@ static int scan_string(scanner_t *sc, int decode)
         if (c == '\\') {
             if (i + 1 >= sc->len)
                 return fail(sc, start, "unterminated string");
+            if (decode && i > run && key_put(sc, (const char *)s + run, i - run))
+                return XBR_JSON_ENOMEM;
             unsigned char e = s[i + 1];
             const char *simple = strchr("\"\\/bfnrt", e);
             if (e != 0 && simple != NULL) {
@@ -260,13 +275,14 @@ static int scan_string(scanner_t *sc, int decode)
                 if (decode && key_put(sc, &repl[simple - "\"\\/bfnrt"], 1))
                     return XBR_JSON_ENOMEM;
                 i += 2;
+                run = i;
                 continue;
             }
             if (e != 'u')
                 return fail(sc, i, "invalid escape '\\%c' in a string",
                             e >= 0x20 && e < 0x7F ? e : '?');
             uint32_t cp;
-            if (i + 6 > sc->len || !hex4(s + i + 2, &cp))
+            if (i + 6 > sc->len || !xbr__json_hex4(s + i + 2, &cp))
                 return fail(sc, i, "invalid \\u escape: expected four hex digits");
             size_t esc = i;
             i += 6;
@@ -274,8 +290,8 @@ static int scan_string(scanner_t *sc, int decode)
                 return fail(sc, esc, "lone low surrogate \\u%04X in a string", (unsigned)cp);
             if (cp >= 0xD800 && cp <= 0xDBFF) {
                 uint32_t lo;
-                if (i + 6 > sc->len || s[i] != '\\' || s[i + 1] != 'u' || !hex4(s + i + 2, &lo) ||
-                    lo < 0xDC00 || lo > 0xDFFF)
+                if (i + 6 > sc->len || s[i] != '\\' || s[i + 1] != 'u' ||
+                    !xbr__json_hex4(s + i + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF)
                     return fail(sc, esc,
                                 "lone high surrogate \\u%04X in a string (a low surrogate "
                                 "\\uDC00-\\uDFFF must follow)",
@@ -289,19 +305,16 @@ static int scan_string(scanner_t *sc, int decode)
                 return fail(sc, esc, "a key holding \\u0000 (NUL), which would cut it short");
             if (decode && put_utf8(sc, cp))
                 return XBR_JSON_ENOMEM;
+            run = i;
             continue;
         }
         if (c < 0x80) {
-            if (decode && key_put(sc, (const char *)&s[i], 1))
-                return XBR_JSON_ENOMEM;
             i++;
             continue;
         }
         size_t n = utf8_len(s + i, sc->len - i);
         if (n == 0)
             return fail(sc, i, "invalid UTF-8 byte 0x%02X in a string", c);
-        if (decode && key_put(sc, (const char *)&s[i], n))
-            return XBR_JSON_ENOMEM;
         i += n;
     }
 }
@@ -476,12 +489,83 @@ static int fail_end(scanner_t *sc)
     return fail(sc, sc->pos, "unexpected end of input: %s", want);
 }
 
+/* ---- the root's arrays (xbr__json_scan_root()) ---- */
+
+/* The value at `at` (its key at `key`, its first byte c), for the arrays being recorded: a
+ * wanted member of the root opens a record; an element of the recorded array is counted, and
+ * where it starts kept while every element is an object. Only a failure to grow the list of
+ * arrays is an error: the starts are a shortcut, dropped when there is no memory for them. */
+static int note_value(scanner_t *sc, size_t key, size_t at, unsigned char c)
+{
+    xbr__json_arrays_t *a = sc->arrays;
+    if (sc->recording && sc->depth == 2) {
+        xbr__json_array_t *r = &a->items[a->count - 1];
+        r->objects += c == OBJECT_OPEN;
+        if (r->indexed == 1) {
+            uint32_t *grown = NULL;
+            if (c == OBJECT_OPEN)
+                grown = xbr__grow(r->starts, &sc->starts_cap, r->n_starts + 1, sizeof *grown, 1024);
+            if (grown == NULL) {
+                free(r->starts);
+                r->starts = NULL;
+                r->n_starts = 0;
+                r->indexed = -1;
+            } else {
+                r->starts = grown;
+                r->starts[r->n_starts++] = (uint32_t)at;
+            }
+        }
+        return XBR_JSON_OK;
+    }
+    if (sc->depth != 1 || c != '[' || sc->stack[0].type != OBJECT_OPEN ||
+        !a->wanted((const char *)sc->s, key, sc->key_end))
+        return XBR_JSON_OK;
+    xbr__json_array_t *items = xbr__grow(a->items, &a->capacity, a->count + 1, sizeof *items, 4);
+    if (items == NULL) {
+        sc->nomem = 1;
+        return XBR_JSON_ENOMEM;
+    }
+    a->items = items;
+    memset(&items[a->count], 0, sizeof *items);
+    items[a->count].key = key;
+    items[a->count].begin = at;
+    items[a->count].indexed = 1;
+    a->count++;
+    sc->recording = 1;
+    sc->starts_cap = 0;
+    return XBR_JSON_OK;
+}
+
+/* An array just closed (sc->pos is past its ']'): when it was the recorded one, its end. */
+static void note_array_end(scanner_t *sc)
+{
+    if (!sc->recording || sc->depth != 1)
+        return;
+    xbr__json_array_t *r = &sc->arrays->items[sc->arrays->count - 1];
+    r->end = sc->pos;
+    if (r->indexed == 1 && r->n_starts > 0 && r->n_starts < sc->starts_cap) {
+        uint32_t *fit = realloc(r->starts, r->n_starts * sizeof *fit);
+        r->starts = fit != NULL ? fit : r->starts; /* a shrink that fails keeps the block */
+    }
+    sc->recording = 0;
+}
+
+void xbr__json_arrays_destroy(xbr__json_arrays_t *arrays)
+{
+    for (size_t k = 0; k < arrays->count; k++)
+        free(arrays->items[k].starts);
+    free(arrays->items);
+    arrays->items = NULL;
+    arrays->count = arrays->capacity = 0;
+}
+
 /* Just after '[': an empty array closes, anything else is its first value. */
 static int on_array_first(scanner_t *sc, unsigned char c)
 {
     if (c == ']') {
         sc->pos++;
         sc->depth--;
+        note_array_end(sc);
         sc->state = ST_AFTER;
         return XBR_JSON_OK;
     }
@@ -514,6 +598,7 @@ static int on_key(scanner_t *sc, unsigned char c)
                     describe_byte(c, sc->b, sizeof sc->b));
     size_t key_at = sc->pos, off = sc->keys_len;
     int st = scan_string(sc, 1);
+    sc->key_end = sc->pos;
     if (st == XBR_JSON_OK)
         st = key_push(sc, off, key_at);
     if (st != XBR_JSON_OK)
@@ -547,6 +632,7 @@ static int on_after(scanner_t *sc, unsigned char c)
     sc->depth--;
     if (close == '}')
         return close_object(sc, sc->stack[sc->depth].rec_base, sc->stack[sc->depth].keys_base);
+    note_array_end(sc);
     return XBR_JSON_OK;
 }
 
@@ -578,6 +664,8 @@ static int on_value(scanner_t *sc, unsigned char c)
     size_t key = sc->pending_key == SIZE_MAX ? at : sc->pending_key;
     sc->pending_key = SIZE_MAX;
     int st = add_loc(sc, key, at);
+    if (st == XBR_JSON_OK && sc->arrays != NULL)
+        st = note_value(sc, key, at, c);
     if (st != XBR_JSON_OK)
         return st;
     if (c == OBJECT_OPEN || c == '[') {
@@ -655,18 +743,19 @@ static int scan(scanner_t *sc)
     return sc->nomem ? XBR_JSON_ENOMEM : st;
 }
 
-/* Scans `len` bytes at `text`, which sit at offset `base` of their document. */
-static int scan_text(const char *text, size_t len, size_t base, int max_depth,
-                     xbr__json_locs_t *locs, xbr__json_error_t *err)
+/* Scans `len` bytes at `text`, recording locations into `locs` and arrays into `arrays` (either
+ * may be NULL). */
+static int scan_text(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
+                     xbr__json_arrays_t *arrays, xbr__json_error_t *err)
 {
     scanner_t sc;
     memset(&sc, 0, sizeof sc);
     memset(err, 0, sizeof *err);
     sc.s = (const unsigned char *)text;
     sc.len = len;
-    sc.base = base;
     sc.err = err;
     sc.locs = locs;
+    sc.arrays = arrays;
     sc.pending_key = SIZE_MAX;
     sc.max_depth = max_depth < 1 ? 1 : max_depth;
     if (len > XBR_JSON_MAX_LEN)
@@ -684,13 +773,13 @@ static int scan_text(const char *text, size_t len, size_t base, int max_depth,
 int xbr__json_scan(const char *text, size_t len, int max_depth, xbr__json_locs_t *locs,
                    xbr__json_error_t *err)
 {
-    return scan_text(text, len, 0, max_depth, locs, err);
+    return scan_text(text, len, max_depth, locs, NULL, err);
 }
 
-int xbr__json_scan_part(const char *text, size_t begin, size_t end, int max_depth,
-                        xbr__json_locs_t *locs, xbr__json_error_t *err)
+int xbr__json_scan_root(const char *text, size_t len, int max_depth, xbr__json_arrays_t *arrays,
+                        xbr__json_error_t *err)
 {
-    return scan_text(text + begin, end - begin, begin, max_depth, locs, err);
+    return scan_text(text, len, max_depth, NULL, arrays, err);
 }
 
 /* ---- skipping values of checked text ---- */

@@ -390,7 +390,7 @@ static void load_node(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     char oid[96];
     const cJSON *idv = xbr__ld_member(it, "id");
     if (cJSON_IsString(idv))
-        snprintf(oid, sizeof oid, "node %.64s", idv->valuestring);
+        xbr__ld_oid(oid, sizeof oid, "node", idv->valuestring);
     else
         snprintf(oid, sizeof oid, "node #%zu", k);
     if (!xbr__ld_is_object(doc, it, oid, NULL))
@@ -657,10 +657,13 @@ static void load_link(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t
     char *from = NULL, *to = NULL;
     bool default_id = false;
     if (cJSON_IsString(idv))
-        snprintf(oid, sizeof oid, "link %.64s", idv->valuestring);
+        xbr__ld_oid(oid, sizeof oid, "link", idv->valuestring);
     else if (idv == NULL && cJSON_IsString(fv) && cJSON_IsString(tv) && cJSON_IsString(mv)) {
-        snprintf(oid, sizeof oid, "link %.64s>%.64s:%.16s", fv->valuestring, tv->valuestring,
-                 mv->valuestring);
+        /* "link %.64s>%.64s:%.16s" of from, to and mode */
+        const char *parts[] = {"link ", fv->valuestring, ">", tv->valuestring,
+                               ":",     mv->valuestring};
+        const size_t cut[] = {5, 64, 1, 64, 1, 16};
+        xbr__ld_join(oid, sizeof oid, 6, parts, cut);
         default_id = true;
     } else
         snprintf(oid, sizeof oid, "link #%zu", k);

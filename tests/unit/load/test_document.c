@@ -408,11 +408,52 @@ static void test_passes_jump_through_the_element_starts(void **state)
     xbr_diags_destroy(&d);
 }
 
+/* The line:col of every value, asked in file order, backwards and in a scattered order (the
+ * cursor, the index of lines, and the two mixed), against a plain count from the start of the
+ * text (xbr__json_linecol). */
+static void test_positions_in_any_order_match_a_count_from_the_start(void **state)
+{
+    (void)state;
+    char big[8192];
+    size_t n = 0;
+    n += (size_t)snprintf(big + n, sizeof big - n, "{\"v\": [");
+    for (int k = 0; k < 300; k++) /* some lines hold "é" (2 bytes, 1 column), some values */
+        n += (size_t)snprintf(big + n, sizeof big - n, "%s%s%d", k ? "," : "",
+                              k % 3 == 0   ? "\n"
+                              : k % 5 == 0 ? " \"\xc3\xa9\", "
+                                           : " ",
+                              k);
+    n += (size_t)snprintf(big + n, sizeof big - n, "\n]}");
+    xbr__ldoc_t doc;
+    xbr_diags_t d;
+    xbr_diags_init(&d);
+    assert_int_equal(xbr__ldoc_init(&doc, "t.json", big, n, &d), XBR_OK);
+    const cJSON *items[400];
+    size_t count = 0;
+    for (const cJSON *e = cJSON_GetObjectItemCaseSensitive(doc.root, "v")->child; e; e = e->next)
+        items[count++] = e;
+    assert_int_equal(count, 340); /* 300 numbers, and a string before each 5th not 3rd */
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t k = 0; k < count; k++) {
+            size_t j = pass == 0 ? k : pass == 1 ? count - 1 - k : (k * 97) % count;
+            int line, col, want_line, want_col;
+            xbr__ldoc_pos(&doc, items[j], 0, &line, &col);
+            xbr__json_linecol(big, n, doc.locs.items[items[j]->valueint].val, &want_line,
+                              &want_col);
+            assert_int_equal(line, want_line);
+            assert_int_equal(col, want_col);
+            assert_true(line > 1);
+        }
+    xbr__ldoc_destroy(&doc);
+    xbr_diags_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_positions_of_values_and_keys),
         cmocka_unit_test(test_columns_asked_out_of_order_on_one_line),
+        cmocka_unit_test(test_positions_in_any_order_match_a_count_from_the_start),
         cmocka_unit_test(test_diagnostics_at_the_value_and_over_the_cap),
         cmocka_unit_test(test_syntax_errors_and_limits),
         cmocka_unit_test(test_read_errors_go_where_the_file_was_named),

@@ -6,6 +6,7 @@
  */
 #include "xbr_test.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,9 +164,34 @@ static void test_unknown_keys_and_words(void **state)
     assert_string_equal(xbr__ld_type_name(cJSON_GetObjectItem(f->doc.root, "source")), "an array");
 }
 
+/* Names are what snprintf writes: "%s %.64s" for ids of every length, and the default name of a
+ * link, "link %.64s>%.64s:%.16s", in buffers of every size. */
+static void test_object_names_are_printfs(void **state)
+{
+    (void)state;
+    char id[100], want[200], got[200];
+    for (size_t len = 0; len < sizeof id; len++) {
+        for (size_t i = 0; i < len; i++)
+            id[i] = (char)('a' + i % 26);
+        id[len] = '\0';
+        for (size_t size = 1; size <= sizeof want; size += 7) {
+            memset(got, '#', sizeof got);
+            snprintf(want, size, "%s %.64s", "link", id);
+            xbr__ld_oid(got, size, "link", id);
+            assert_string_equal(got, want);
+            const char *parts[] = {"link ", id, ">", id + len / 2, ":", id};
+            const size_t cut[] = {5, 64, 1, 64, 1, 16};
+            snprintf(want, size, "link %.64s>%.64s:%.16s", id, id + len / 2, id);
+            xbr__ld_join(got, size, 6, parts, cut);
+            assert_string_equal(got, want);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_object_names_are_printfs),
         cmocka_unit_test_setup_teardown(test_strings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_numbers_and_ranges, setup, teardown),
         cmocka_unit_test_setup_teardown(test_enums_and_status, setup, teardown),

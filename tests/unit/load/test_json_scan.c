@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,7 @@ static void test_valid_texts_pass(void **state)
         {"{\"a\":{\"a\":1},\"b\":{\"a\":2}}", 0},        /* same key in different objects */
         {"{\"a\":1,\"A\":2}", 0},                        /* keys are case-sensitive */
         {"\"\\u0000\"", 0},                              /* an escaped NUL is valid JSON */
+        {"{\"ab\":1,\"a\\u0062c\":2,\"abc\\n\":3}", 0},  /* keys alike only in part */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         xbr__json_error_t err;
@@ -88,6 +90,9 @@ static void test_invalid_texts_fail_at_line_and_column(void **state)
         /* { " a " : 1 , " a " : the second key starts at column 8 */
         {"{\"a\":1,\"a\":2}", 0, 1, 8, "duplicate key"},
         {"{\"a\":1,\"\\u0061\":2}", 0, 1, 8, "duplicate key"}, /* same key, escaped */
+        /* plain runs around escapes: "xy" e-acute "z" both ways; a"b both ways */
+        {"{\"xy\\u00e9z\":1,\"xy\xc3\xa9z\":2}", 0, 1, 16, "duplicate key"},
+        {"{\"a\\\"b\":1,\"a\\u0022b\":2}", 0, 1, 11, "duplicate key"},
         {"{\"a\":{\"b\":1,\"b\":2}}", 0, 1, 13, "duplicate key"},
         {"[1] x", 0, 1, 5, "after the top-level value"},
         {"[1]\n\n  ]", 0, 3, 3, "after the top-level value"},
@@ -142,18 +147,50 @@ static void test_records_key_and_value_offsets_in_document_order(void **state)
     xbr__json_locs_destroy(&locs);
 }
 
-static void test_scan_of_a_part_records_document_offsets(void **state)
+/* The keys "n", "l" and "e" are the ones to record. */
+static bool one_letter_nle(const char *t, size_t k0, size_t k1)
+{
+    return k1 - k0 == 3 && strchr("nle", t[k0 + 1]) != NULL;
+}
+
+static void test_scan_root_records_the_wanted_arrays(void **state)
 {
     (void)state;
-    static const char text[] = "{\"a\":[1,2],\"b\":\"x\"}";
-    xbr__json_locs_t locs = {0};
+    /* offsets counted by hand: "n" at 1, its '[' at 6, elements at 7 and 11, end 23 (past
+     * ']'); "x" is not wanted; "l" at 35, '[' at 40, end 54, a number among its objects; "e" at
+     * 56, '[' at 61, end 63; the "n" inside "o" is not the root's */
+    static const char text[] = "{\"n\": [{}, {\"a\": [{}]}], \"x\": [1], \"l\": [ {} , 2, {} ], "
+                               "\"e\": [], \"o\": {\"n\": [{}]}}";
+    xbr__json_arrays_t arrays = {one_letter_nle, NULL, 0, 0};
     xbr__json_error_t err;
-    /* the array at [5, 10): its values at their offsets in the whole text */
-    assert_int_equal(xbr__json_scan_part(text, 5, 10, 512, &locs, &err), XBR_JSON_OK);
-    assert_int_equal(locs.count, 3);
-    assert_int_equal(locs.items[0].val, 5);
-    assert_int_equal(locs.items[2].val, 8);
-    xbr__json_locs_destroy(&locs);
+    assert_int_equal(xbr__json_scan_root(text, sizeof text - 1, 512, &arrays, &err), XBR_JSON_OK);
+    assert_int_equal(arrays.count, 3);
+    const xbr__json_array_t *n = &arrays.items[0], *l = &arrays.items[1], *e = &arrays.items[2];
+    assert_int_equal(n->key, 1);
+    assert_int_equal(n->begin, 6);
+    assert_int_equal(n->end, 23);
+    assert_int_equal(n->objects, 2);
+    assert_int_equal(n->indexed, 1);
+    assert_int_equal(n->n_starts, 2);
+    assert_int_equal(n->starts[0], 7);
+    assert_int_equal(n->starts[1], 11);
+    assert_int_equal(l->key, 35);
+    assert_int_equal(l->begin, 40);
+    assert_int_equal(l->end, 54);
+    assert_int_equal(l->objects, 2);
+    assert_int_equal(l->indexed, -1);
+    assert_null(l->starts);
+    assert_int_equal(e->key, 56);
+    assert_int_equal(e->begin, 61);
+    assert_int_equal(e->end, 63);
+    assert_int_equal(e->objects, 0);
+    assert_int_equal(e->n_starts, 0);
+    xbr__json_arrays_destroy(&arrays);
+    /* an array root has no members to record */
+    xbr__json_arrays_t none = {one_letter_nle, NULL, 0, 0};
+    assert_int_equal(xbr__json_scan_root("[[{}]]", 6, 512, &none, &err), XBR_JSON_OK);
+    assert_int_equal(none.count, 0);
+    xbr__json_arrays_destroy(&none);
 }
 
 static void test_skip_counts_values_and_objects(void **state)
@@ -227,7 +264,7 @@ int main(void)
         cmocka_unit_test(test_valid_texts_pass),
         cmocka_unit_test(test_invalid_texts_fail_at_line_and_column),
         cmocka_unit_test(test_records_key_and_value_offsets_in_document_order),
-        cmocka_unit_test(test_scan_of_a_part_records_document_offsets),
+        cmocka_unit_test(test_scan_root_records_the_wanted_arrays),
         cmocka_unit_test(test_skip_counts_values_and_objects),
         cmocka_unit_test(test_depth_limit_is_exact),
         cmocka_unit_test(test_linecol_counts_code_points),
