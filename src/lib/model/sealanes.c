@@ -31,14 +31,20 @@
     ((1u << XBR_PASSAGE_SUEZ) | (1u << XBR_PASSAGE_BABALMANDAB) | (1u << XBR_PASSAGE_PANAMA) |     \
      (1u << XBR_PASSAGE_CAPE))
 
+/* A segment as seen from one of its ends: what a search reads of it, side by side (the search
+ * reads every segment of a node it settles: one cache line holds four). */
+typedef struct {
+    double km;    /* length */
+    int to;       /* the other end */
+    unsigned bit; /* its passage's bit (0 when not one of xbr_passage_t) */
+} arc_t;
+
 typedef struct {
     int n;
-    int *start;         /* segments at node u: start[u] .. start[u + 1] - 1 */
-    int *to;            /* other end */
-    double *km;         /* length */
-    unsigned char *tag; /* index into xbr__lane_tag */
-    unsigned *tag_bit;  /* passage bit of each tag (0 when not one of xbr_passage_t) */
-    double *lat, *lon;  /* degrees */
+    int *start;        /* segments at node u: start[u] .. start[u + 1] - 1 */
+    arc_t *arc;        /* each segment from each end */
+    unsigned *tag_bit; /* passage bit of each tag (0 when not one of xbr_passage_t) */
+    double *lat, *lon; /* degrees */
 } lanes_t;
 
 static lanes_t lanes;
@@ -59,20 +65,16 @@ static void lanes_build(void)
     int n = (int)xbr__lane_n_nodes, e = (int)xbr__lane_n_edges;
     lanes.n = n;
     lanes.start = calloc((size_t)n + 1, sizeof *lanes.start);
-    lanes.to = malloc(2 * (size_t)e * sizeof *lanes.to);
-    lanes.km = malloc(2 * (size_t)e * sizeof *lanes.km);
-    lanes.tag = malloc(2 * (size_t)e * sizeof *lanes.tag);
+    lanes.arc = malloc(2 * (size_t)e * sizeof *lanes.arc);
     lanes.tag_bit = calloc(xbr__lane_n_tags, sizeof *lanes.tag_bit);
     lanes.lat = malloc((size_t)n * sizeof *lanes.lat);
     lanes.lon = malloc((size_t)n * sizeof *lanes.lon);
     int *fill = calloc((size_t)n + 1, sizeof *fill);
-    if (lanes.start == NULL || lanes.to == NULL || lanes.km == NULL || lanes.tag == NULL ||
-        lanes.tag_bit == NULL || lanes.lat == NULL || lanes.lon == NULL || fill == NULL) {
+    if (lanes.start == NULL || lanes.arc == NULL || lanes.tag_bit == NULL || lanes.lat == NULL ||
+        lanes.lon == NULL || fill == NULL) {
         free(fill);
         free(lanes.start);
-        free(lanes.to);
-        free(lanes.km);
-        free(lanes.tag);
+        free(lanes.arc);
         free(lanes.tag_bit);
         free(lanes.lat);
         free(lanes.lon);
@@ -102,10 +104,8 @@ static void lanes_build(void)
                 ? 0.0
                 : xbr_great_circle_km(lanes.lat[a], lanes.lon[a], lanes.lat[b], lanes.lon[b]);
         int i = fill[a]++, j = fill[b]++;
-        lanes.to[i] = b;
-        lanes.to[j] = a;
-        lanes.km[i] = lanes.km[j] = km;
-        lanes.tag[i] = lanes.tag[j] = t;
+        lanes.arc[i] = (arc_t){km, b, lanes.tag_bit[t]};
+        lanes.arc[j] = (arc_t){km, a, lanes.tag_bit[t]};
     }
     free(fill);
     lanes_ok = 1;
@@ -175,6 +175,8 @@ typedef struct {
     size_t hn, hcap;
     int src;
     unsigned avoid;
+    unsigned char *wanted; /* per node: a target of the search not yet settled */
+    size_t n_wanted;       /* how many are marked */
 } search_t;
 
 static int heap_push(search_t *s, double k, int v)
@@ -228,7 +230,15 @@ static void heap_pop(search_t *s, double *k, int *v)
     s->hv[i] = lv;
 }
 
-/* Shortest distances from `src` over segments whose passage is not in `avoid`. */
+/*
+ * Shortest distances from `src` over segments whose passage is not in `avoid`, until every node
+ * marked in s->wanted is settled (all of them, when none is). Stopping there is exact for those
+ * nodes: a node's distance and the slot it was reached by are final once it is popped (the
+ * lengths are >= 0, and a later push needs a strictly shorter distance), and every node on its
+ * path was popped before it; the search pops the same nodes in the same order as a full one up
+ * to that point. A lane graph search from a port used to cover the whole ocean for a target a
+ * few seas away: half the time of validating a 10,000-link network.
+ */
 static xbr_status_t dijkstra(const lanes_t *L, search_t *s, int src, unsigned avoid)
 {
     for (int i = 0; i < L->n; i++) {
@@ -247,11 +257,17 @@ static xbr_status_t dijkstra(const lanes_t *L, search_t *s, int src, unsigned av
         heap_pop(s, &d, &u);
         if (d > s->dist[u])
             continue;
+        if (s->wanted[u]) {
+            s->wanted[u] = 0;
+            if (--s->n_wanted == 0)
+                break;
+        }
         for (int k = L->start[u]; k < L->start[u + 1]; k++) {
-            if (L->tag_bit[L->tag[k]] & avoid)
+            const arc_t *a = &L->arc[k];
+            if (a->bit & avoid)
                 continue;
-            int v = L->to[k];
-            double nd = d + L->km[k];
+            int v = a->to;
+            double nd = d + a->km;
             if (nd < s->dist[v]) {
                 s->dist[v] = nd;
                 s->prev[v] = k;
@@ -300,7 +316,7 @@ static xbr_status_t extract(const lanes_t *L, const search_t *s, struct xbr_lane
     lane->path[--i] = v;
     while (v != s->src) {
         int k = s->prev[v];
-        lane->via |= L->tag_bit[L->tag[k]];
+        lane->via |= L->arc[k].bit;
         v = slot_tail(L, k);
         lane->path[--i] = v;
     }
@@ -344,17 +360,31 @@ static xbr_status_t route_jobs(const lanes_t *L, xbr_network_t *net, job_t *jobs
         return XBR_OK;
     s.dist = malloc((size_t)L->n * sizeof *s.dist);
     s.prev = malloc((size_t)L->n * sizeof *s.prev);
-    if (s.dist == NULL || s.prev == NULL)
+    s.wanted = calloc((size_t)L->n, 1);
+    if (s.dist == NULL || s.prev == NULL || s.wanted == NULL)
         st = XBR_ENOMEM;
     qsort(jobs, n, sizeof *jobs, cmp_jobs);
     s.src = -1;
     for (size_t i = 0; i < n && st == XBR_OK; i++) {
         struct xbr_lane *lane = net->links[jobs[i].link].lane;
-        if (s.src != jobs[i].from || s.avoid != jobs[i].avoid)
+        if (s.src != jobs[i].from || s.avoid != jobs[i].avoid) {
+            /* one search for the links of this start and avoided set: it runs until all of
+             * their ends are settled (the marks of ends it never reaches are cleared here) */
+            for (int v = 0; s.n_wanted > 0 && v < L->n; v++)
+                s.wanted[v] = 0;
+            s.n_wanted = 0;
+            for (size_t j = i;
+                 j < n && jobs[j].from == jobs[i].from && jobs[j].avoid == jobs[i].avoid; j++) {
+                int t = net->links[jobs[j].link].lane->to_node;
+                s.n_wanted += !s.wanted[t];
+                s.wanted[t] = 1;
+            }
             st = dijkstra(L, &s, jobs[i].from, jobs[i].avoid);
+        }
         if (st == XBR_OK)
             st = extract(L, &s, lane);
     }
+    free(s.wanted);
     free(s.dist);
     free(s.prev);
     free(s.hk);
