@@ -710,6 +710,12 @@ bool xbr__ldoc_array_empty(const xbr__ldoc_t *doc, const cJSON *arr)
     return s >= 0 ? doc->streams[s].empty : arr == NULL || arr->child == NULL;
 }
 
+size_t xbr__ldoc_array_bytes(const xbr__ldoc_t *doc, const cJSON *arr)
+{
+    int s = stream_of(doc, arr);
+    return s >= 0 ? doc->streams[s].end - doc->streams[s].begin : SIZE_MAX;
+}
+
 size_t xbr__ldoc_array_objects(const xbr__ldoc_t *doc, const cJSON *arr)
 {
     int s = stream_of(doc, arr);

@@ -293,6 +293,8 @@ int xbr__ldoc_reread(xbr__ldoc_t *doc, const cJSON *arr, xbr__ldoc_mark_t m, con
 /* Whether array `arr` has no element, and how many of its elements are objects. */
 bool xbr__ldoc_array_empty(const xbr__ldoc_t *doc, const cJSON *arr);
 size_t xbr__ldoc_array_objects(const xbr__ldoc_t *doc, const cJSON *arr);
+/* The bytes of array `arr`'s text when it is streamed; SIZE_MAX for an array of the tree. */
+size_t xbr__ldoc_array_bytes(const xbr__ldoc_t *doc, const cJSON *arr);
 
 /* The name of standard input in diagnostics; files it names resolve from the working folder. */
 #define XBR_LOAD_STDIN_NAME "<stdin>"

@@ -769,11 +769,53 @@ static long array_objects(xbr__ldoc_t *doc, const cJSON *arr, const char *field,
 typedef void (*load_one_fn)(xbr__ldoc_t *doc, const cJSON *it, size_t k, xbr_network_t *net,
                             xbr__ldnet_ids_t *ids);
 
-/* Appends every element of `arr` with `load` (the array has room), one at a time: a streamed
- * array's element is released before the next is read. XBR_ENOMEM or XBR_OK (an element over
- * the budget is an input error, counted on doc). */
+/* The records of one kind (nodes or links) of a network being read: the array (`where`, the
+ * address of net->nodes or net->links), the size of one record, how many are used and how
+ * many fit. */
+typedef struct {
+    void *where;
+    size_t size;
+    const size_t *count;
+    size_t cap;
+} records_t;
+
+/* Makes the array hold r->cap records. The array's pointer is read and written through its
+ * bytes (POSIX: every object pointer has void *'s representation), so one function serves
+ * nodes and links. XBR_OK or XBR_ENOMEM (the array untouched). */
+static xbr_status_t records_resize(records_t *r, size_t cap)
+{
+    void *a;
+    memcpy(&a, r->where, sizeof a);
+    if ((a = realloc(a, cap * r->size)) == NULL)
+        return XBR_ENOMEM;
+    memcpy(r->where, &a, sizeof a);
+    r->cap = cap;
+    return XBR_OK;
+}
+
+/* Records for the objects of array `arr` (n of them), after those used: room for all of them,
+ * unless the array's text is too short for that many valid ones (a valid node or link takes
+ * well over 40 bytes): then room for its bytes / 40, grown as they are read (records_room()),
+ * so an array of a million "{}" does not reserve 272 MB that it will not use (reading stops at
+ * the error cap: xbr__ldoc_past_the_cap()). XBR_OK or XBR_ENOMEM. */
+static xbr_status_t records_reserve(records_t *r, const xbr__ldoc_t *doc, const cJSON *arr,
+                                    size_t n)
+{
+    size_t fit = xbr__ldoc_array_bytes(doc, arr) / 40;
+    return records_resize(r, *r->count + (n < fit ? n : fit) + 1);
+}
+
+/* Room for one more record (doubling); XBR_OK or XBR_ENOMEM. */
+static xbr_status_t records_room(records_t *r)
+{
+    return *r->count + 1 < r->cap ? XBR_OK : records_resize(r, 2 * r->cap);
+}
+
+/* Appends every element of `arr` with `load`, one at a time, making room in `r` first: a
+ * streamed array's element is released before the next is read. XBR_ENOMEM or XBR_OK (an
+ * element over the budget is an input error, counted on doc). */
 static xbr_status_t load_each(xbr__ldoc_t *doc, const cJSON *arr, load_one_fn load,
-                              xbr_network_t *net, xbr__ldnet_ids_t *ids)
+                              xbr_network_t *net, xbr__ldnet_ids_t *ids, records_t *r)
 {
     const cJSON *it;
     xbr__ldoc_iter_t iter;
@@ -783,6 +825,8 @@ static xbr_status_t load_each(xbr__ldoc_t *doc, const cJSON *arr, load_one_fn lo
             xbr__ldoc_stop_reading(doc, arr->string, it, iter.k);
             break;
         }
+        if (records_room(r) != XBR_OK)
+            return XBR_ENOMEM;
         load(doc, it, iter.k, net, ids);
         if (doc->nomem)
             return XBR_ENOMEM;
@@ -796,21 +840,17 @@ xbr_status_t xbr__ldnet_add_nodes_links(xbr__ldoc_t *doc, xbr_network_t *net, xb
     long n = array_objects(doc, nodes, "nodes", "an array of nodes");
     if (n >= 0) {
         size_t node0 = net->n_nodes;
-        xbr_node_t *a = realloc(net->nodes, (net->n_nodes + (size_t)n + 1) * sizeof *a);
-        if (a == NULL)
-            return XBR_ENOMEM;
-        net->nodes = a;
-        if (load_each(doc, nodes, load_node, net, ids) != XBR_OK)
+        records_t r = {&net->nodes, sizeof *net->nodes, &net->n_nodes, 0};
+        if (records_reserve(&r, doc, nodes, (size_t)n) != XBR_OK ||
+            load_each(doc, nodes, load_node, net, ids, &r) != XBR_OK)
             return XBR_ENOMEM;
         check_bonded(doc, nodes, net, ids, node0);
     }
     n = array_objects(doc, links, "links", "an array of links");
     if (n >= 0) {
-        xbr_link_t *a = realloc(net->links, (net->n_links + (size_t)n + 1) * sizeof *a);
-        if (a == NULL)
-            return XBR_ENOMEM;
-        net->links = a;
-        if (load_each(doc, links, load_link, net, ids) != XBR_OK)
+        records_t r = {&net->links, sizeof *net->links, &net->n_links, 0};
+        if (records_reserve(&r, doc, links, (size_t)n) != XBR_OK ||
+            load_each(doc, links, load_link, net, ids, &r) != XBR_OK)
             return XBR_ENOMEM;
     }
     return doc->nomem ? XBR_ENOMEM : XBR_OK;

@@ -315,9 +315,8 @@ static long prod_find(const prod_list_t *l, const char *id)
 }
 
 /* Doubles the index (every ref placed again). */
-static xbr_status_t prod_index_grow(prod_list_t *l)
+static xbr_status_t prod_index_grow(prod_list_t *l, size_t n)
 {
-    size_t n = l->n_slots ? l->n_slots * 2 : 64;
     uint32_t *grown = calloc(n, sizeof *grown);
     if (grown == NULL)
         return XBR_ENOMEM;
@@ -351,7 +350,8 @@ static xbr_status_t prod_add(prod_list_t *l, const char *id, uint32_t doc, xbr__
         r->n_layers++;
         return XBR_OK;
     }
-    if (l->n >= UINT32_MAX - 1 || ((l->n + 1) * 2 > l->n_slots && prod_index_grow(l) != XBR_OK))
+    if (l->n >= UINT32_MAX - 1 ||
+        ((l->n + 1) * 2 > l->n_slots && prod_index_grow(l, 2 * l->n_slots) != XBR_OK))
         return XBR_ENOMEM;
     prod_ref_t *r = xbr__grow(l->refs, &l->cap, l->n + 1, sizeof *r, 16);
     if (r == NULL)
@@ -367,9 +367,29 @@ static xbr_status_t prod_add(prod_list_t *l, const char *id, uint32_t doc, xbr__
     return XBR_OK;
 }
 
+/* Room for the products of every file of the chain at once (their elements that are objects),
+ * so that neither the list nor its index is copied while it grows. */
+static xbr_status_t prod_list_reserve(chain_t *c, prod_list_t *l)
+{
+    size_t n = 0, slots = 64;
+    for (size_t k = 0; k < c->n; k++)
+        n += xbr__ldoc_array_objects(&c->docs[k], xbr__ld_member(c->docs[k].root, "products"));
+    while (slots < 2 * n + 2)
+        slots *= 2;
+    if (n > 0) {
+        prod_ref_t *r = xbr__grow(NULL, &l->cap, n, sizeof *r, n);
+        if (r == NULL)
+            return XBR_ENOMEM;
+        l->refs = r;
+    }
+    return prod_index_grow(l, slots);
+}
+
 static xbr_status_t collect_products(chain_t *c, prod_list_t *l)
 {
     char oid[96];
+    if (prod_list_reserve(c, l) != XBR_OK)
+        return XBR_ENOMEM;
     for (size_t k = c->n; k-- > 0;) {
         xbr__ldoc_t *doc = &c->docs[k];
         const cJSON *arr = xbr__ld_member(doc->root, "products");
@@ -805,11 +825,14 @@ static xbr_status_t read_products(chain_t *c, xbr_network_t *net, const promise_
     else if (n_refs == 0)
         xbr__ldoc_diag(&c->docs[0], XBR_SEV_ERROR, c->docs[0].root, 0, NULL, "products",
                        "at least one product", "no products");
-    sc->products = calloc(n_refs + 1, sizeof *sc->products);
+    /* grown as products are loaded: reading may stop at the error cap, long before n_refs */
+    size_t cap = 0;
+    sc->products = xbr__grow(NULL, &cap, 1, sizeof *sc->products, n_refs < 64 ? n_refs + 1 : 64);
     if (sc->products == NULL) {
         st = XBR_ENOMEM;
         goto out;
     }
+    memset(sc->products, 0, cap * sizeof *sc->products);
     for (size_t i = 0; i < n_refs && st == XBR_OK; i++) {
         if (xbr__ldoc_past_the_cap(&c->docs[0])) { /* the chain's documents share the diags */
             const prod_ref_t *r = &l.refs[i];
@@ -819,6 +842,17 @@ static xbr_status_t read_products(chain_t *c, xbr_network_t *net, const promise_
                 xbr__ldoc_stop_reading(doc, "products", it,
                                        xbr__ldoc_mark_index(doc, arr, r->mark));
             break;
+        }
+        if (sc->n_products + 1 >= cap) {
+            size_t old = cap;
+            xbr_product_t *grown =
+                xbr__grow(sc->products, &cap, sc->n_products + 2, sizeof *grown, 64);
+            if (grown == NULL) {
+                st = XBR_ENOMEM;
+                break;
+            }
+            sc->products = grown;
+            memset(sc->products + old, 0, (cap - old) * sizeof *sc->products);
         }
         xbr_product_t *p = &sc->products[sc->n_products++];
         st = load_product(c, &l, &l.refs[i], net, scen, sources, p);
