@@ -333,6 +333,16 @@ static xbr_status_t build_value(xbr__ldoc_t *doc, xbr__arena_t *arena, size_t k0
     return rc == XBR_JSON_OK ? XBR_OK : XBR_ENOMEM;
 }
 
+/* Whether the key written at text[k0, k1) (quotes included, no escapes read) is one of the n
+ * `keys` (each written with its quotes). */
+static bool key_among(const char *t, size_t k0, size_t k1, const char *const keys[], size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (k1 - k0 == strlen(keys[k]) && memcmp(t + k0, keys[k], k1 - k0) == 0)
+            return true;
+    return false;
+}
+
 /* Whether the member whose key is text[k0, k1) (quotes included) is streamed when it is an
  * array: a network's "nodes" and "links", a scenario's "products" and "changes" (the arrays
  * that grow with the problem; no format has two of these keys with another meaning). A key
@@ -342,10 +352,7 @@ static bool streamed_key(const char *t, size_t k0, size_t k1)
 {
     static const char *const keys[XBR_LOAD_MAX_STREAMS] = {"\"nodes\"", "\"links\"", "\"products\"",
                                                            "\"changes\""};
-    for (size_t k = 0; k < XBR_LOAD_MAX_STREAMS; k++)
-        if (k1 - k0 == strlen(keys[k]) && memcmp(t + k0, keys[k], k1 - k0) == 0)
-            return true;
-    return false;
+    return key_among(t, k0, k1, keys, XBR_LOAD_MAX_STREAMS);
 }
 
 /* Whether `key` is a top-level key of a format the documents hold (a network, a scenario, a
@@ -450,10 +457,7 @@ static xbr_status_t add_member(xbr__ldoc_t *doc, cJSON **tail, member_at_t *m, b
 static bool format_key(const char *t, size_t k0, size_t k1)
 {
     static const char *const keys[] = {"\"format\"", "\"nodes\"", "\"network\"", "\"extends\""};
-    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
-        if (k1 - k0 == strlen(keys[k]) && memcmp(t + k0, keys[k], k1 - k0) == 0)
-            return true;
-    return false;
+    return key_among(t, k0, k1, keys, sizeof keys / sizeof keys[0]);
 }
 
 /* The array of member m, a member to stream, as the scan of the whole text recorded it
