@@ -48,6 +48,8 @@ typedef struct {
     size_t count;
 } xbr__strmap_t;
 
+/* FNV-1a of the string: the maps' hash, for a table of another layout. */
+uint64_t xbr__strhash(const char *s);
 void xbr__strmap_init(xbr__strmap_t *m);
 void xbr__strmap_destroy(xbr__strmap_t *m);
 /* Sets key -> val, replacing any earlier value. Returns XBR_ENOMEM on allocation failure. */

@@ -14,7 +14,7 @@
 
 #include "base/internal.h"
 
-static uint64_t hash_str(const char *s)
+uint64_t xbr__strhash(const char *s)
 {
     uint64_t h = 1469598103934665603ULL; /* FNV-1a 64-bit offset basis */
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -86,7 +86,7 @@ xbr_status_t xbr__strmap_put(xbr__strmap_t *m, const char *key, int val)
         if (st != XBR_OK)
             return st;
     }
-    uint64_t h = hash_str(key);
+    uint64_t h = xbr__strhash(key);
     size_t i = find_slot(m, key, h);
     if (m->tags[i] == 0) {
         m->keys[i] = key;
@@ -101,6 +101,6 @@ int xbr__strmap_get(const xbr__strmap_t *m, const char *key)
 {
     if (m->capacity == 0 || key == NULL)
         return -1;
-    size_t i = find_slot(m, key, hash_str(key));
+    size_t i = find_slot(m, key, xbr__strhash(key));
     return m->tags[i] != 0 ? m->vals[i] : -1;
 }

@@ -272,8 +272,8 @@ typedef struct {
 } prod_ref_t;
 
 typedef struct {
-    prod_ref_t *refs;
-    size_t n, cap;
+    prod_ref_t *refs; /* room for every product element of the chain (prod_list_reserve()) */
+    size_t n;
     prod_layer_t *layers;
     size_t n_layers, cap_layers;
     uint32_t *slots;   /* the index of refs by id: open addressing, a ref's index + 1, 0 empty */
@@ -290,19 +290,11 @@ static void prod_list_free(prod_list_t *l)
     memset(l, 0, sizeof *l);
 }
 
-/* FNV-1a: a slot to start from. */
-static size_t id_hash(const char *id)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-        h = (h ^ *p) * 1099511628211ULL;
-    return (size_t)(h ^ (h >> 29));
-}
-
 /* The slot of `id`: where its ref is, or the empty slot where it would go. */
 static size_t id_slot(const prod_list_t *l, const char *id)
 {
-    size_t i = id_hash(id) & (l->n_slots - 1);
+    /* the high half of the hash, as the string map does (FNV-1a's low bits mix least) */
+    size_t i = (size_t)(xbr__strhash(id) >> 32) & (l->n_slots - 1);
     while (l->slots[i] != 0 && strcmp(l->refs[l->slots[i] - 1].id, id) != 0)
         i = (i + 1) & (l->n_slots - 1);
     return i;
@@ -312,20 +304,6 @@ static size_t id_slot(const prod_list_t *l, const char *id)
 static long prod_find(const prod_list_t *l, const char *id)
 {
     return l->n_slots == 0 ? -1 : (long)l->slots[id_slot(l, id)] - 1;
-}
-
-/* Doubles the index (every ref placed again). */
-static xbr_status_t prod_index_grow(prod_list_t *l, size_t n)
-{
-    uint32_t *grown = calloc(n, sizeof *grown);
-    if (grown == NULL)
-        return XBR_ENOMEM;
-    free(l->slots);
-    l->slots = grown;
-    l->n_slots = n;
-    for (size_t j = 0; j < l->n; j++)
-        l->slots[id_slot(l, l->refs[j].id)] = (uint32_t)j + 1;
-    return XBR_OK;
 }
 
 /* The file of the product's newest layer: the file that gave it last. */
@@ -350,13 +328,9 @@ static xbr_status_t prod_add(prod_list_t *l, const char *id, uint32_t doc, xbr__
         r->n_layers++;
         return XBR_OK;
     }
-    if (l->n >= UINT32_MAX - 1 ||
-        ((l->n + 1) * 2 > l->n_slots && prod_index_grow(l, 2 * l->n_slots) != XBR_OK))
-        return XBR_ENOMEM;
-    prod_ref_t *r = xbr__grow(l->refs, &l->cap, l->n + 1, sizeof *r, 16);
-    if (r == NULL)
-        return XBR_ENOMEM;
-    l->refs = r;
+    /* the list and its index were sized for every product element (prod_list_reserve()), and
+     * each new product is one of them */
+    prod_ref_t *r = l->refs;
     if (l->ids == NULL && (l->ids = xbr__arena_new()) == NULL)
         return XBR_ENOMEM;
     const char *copy = xbr__arena_strdup(l->ids, id);
@@ -367,22 +341,22 @@ static xbr_status_t prod_add(prod_list_t *l, const char *id, uint32_t doc, xbr__
     return XBR_OK;
 }
 
-/* Room for the products of every file of the chain at once (their elements that are objects),
- * so that neither the list nor its index is copied while it grows. */
+/* Room for the products of every file of the chain at once (their elements that are objects:
+ * a product is one of them, or a later layer of one), and an index at most half full, so
+ * neither is copied or grown while the products are read. */
 static xbr_status_t prod_list_reserve(chain_t *c, prod_list_t *l)
 {
     size_t n = 0, slots = 64;
     for (size_t k = 0; k < c->n; k++)
         n += xbr__ldoc_array_objects(&c->docs[k], xbr__ld_member(c->docs[k].root, "products"));
+    if (n >= UINT32_MAX / 4)
+        return XBR_ENOMEM; /* refs are indexed in 32 bits (a 256 MiB file holds < 2^27) */
     while (slots < 2 * n + 2)
         slots *= 2;
-    if (n > 0) {
-        prod_ref_t *r = xbr__grow(NULL, &l->cap, n, sizeof *r, n);
-        if (r == NULL)
-            return XBR_ENOMEM;
-        l->refs = r;
-    }
-    return prod_index_grow(l, slots);
+    l->refs = malloc((n > 0 ? n : 1) * sizeof *l->refs);
+    l->slots = calloc(slots, sizeof *l->slots);
+    l->n_slots = slots;
+    return l->refs != NULL && l->slots != NULL ? XBR_OK : XBR_ENOMEM;
 }
 
 static xbr_status_t collect_products(chain_t *c, prod_list_t *l)
