@@ -43,7 +43,6 @@ typedef struct {
     int n;
     int *start;        /* segments at node u: start[u] .. start[u + 1] - 1 */
     arc_t *arc;        /* each segment from each end */
-    unsigned *tag_bit; /* passage bit of each tag (0 when not one of xbr_passage_t) */
     double *lat, *lon; /* degrees */
 } lanes_t;
 
@@ -66,16 +65,16 @@ static void lanes_build(void)
     lanes.n = n;
     lanes.start = calloc((size_t)n + 1, sizeof *lanes.start);
     lanes.arc = malloc(2 * (size_t)e * sizeof *lanes.arc);
-    lanes.tag_bit = calloc(xbr__lane_n_tags, sizeof *lanes.tag_bit);
+    unsigned *tag_bit = calloc(xbr__lane_n_tags, sizeof *tag_bit); /* each tag's passage bit */
     lanes.lat = malloc((size_t)n * sizeof *lanes.lat);
     lanes.lon = malloc((size_t)n * sizeof *lanes.lon);
     int *fill = calloc((size_t)n + 1, sizeof *fill);
-    if (lanes.start == NULL || lanes.arc == NULL || lanes.tag_bit == NULL || lanes.lat == NULL ||
+    if (lanes.start == NULL || lanes.arc == NULL || tag_bit == NULL || lanes.lat == NULL ||
         lanes.lon == NULL || fill == NULL) {
         free(fill);
         free(lanes.start);
         free(lanes.arc);
-        free(lanes.tag_bit);
+        free(tag_bit);
         free(lanes.lat);
         free(lanes.lon);
         memset(&lanes, 0, sizeof lanes);
@@ -83,7 +82,7 @@ static void lanes_build(void)
     }
     for (unsigned t = 0; t < xbr__lane_n_tags; t++) {
         int p = passage_of_tag(xbr__lane_tag[t]);
-        lanes.tag_bit[t] = p >= 0 ? 1u << p : 0u;
+        tag_bit[t] = p >= 0 ? 1u << p : 0u;
     }
     for (int i = 0; i < n; i++) {
         lanes.lon[i] = xbr__lane_node[2 * i] / 1e6;
@@ -104,10 +103,11 @@ static void lanes_build(void)
                 ? 0.0
                 : xbr_great_circle_km(lanes.lat[a], lanes.lon[a], lanes.lat[b], lanes.lon[b]);
         int i = fill[a]++, j = fill[b]++;
-        lanes.arc[i] = (arc_t){km, b, lanes.tag_bit[t]};
-        lanes.arc[j] = (arc_t){km, a, lanes.tag_bit[t]};
+        lanes.arc[i] = (arc_t){km, b, tag_bit[t]};
+        lanes.arc[j] = (arc_t){km, a, tag_bit[t]};
     }
     free(fill);
+    free(tag_bit);
     lanes_ok = 1;
 }
 
@@ -174,7 +174,6 @@ typedef struct {
     int *hv;
     size_t hn, hcap;
     int src;
-    unsigned avoid;
     unsigned char *wanted; /* per node: a target of the search not yet settled */
     size_t n_wanted;       /* how many are marked */
 } search_t;
@@ -247,7 +246,6 @@ static xbr_status_t dijkstra(const lanes_t *L, search_t *s, int src, unsigned av
     }
     s->hn = 0;
     s->src = src;
-    s->avoid = avoid;
     s->dist[src] = 0.0;
     if (heap_push(s, 0.0, src) != 0)
         return XBR_ENOMEM;
@@ -364,25 +362,22 @@ static xbr_status_t route_jobs(const lanes_t *L, xbr_network_t *net, job_t *jobs
     if (s.dist == NULL || s.prev == NULL || s.wanted == NULL)
         st = XBR_ENOMEM;
     qsort(jobs, n, sizeof *jobs, cmp_jobs);
-    s.src = -1;
-    for (size_t i = 0; i < n && st == XBR_OK; i++) {
-        struct xbr_lane *lane = net->links[jobs[i].link].lane;
-        if (s.src != jobs[i].from || s.avoid != jobs[i].avoid) {
-            /* one search for the links of this start and avoided set: it runs until all of
-             * their ends are settled (the marks of ends it never reaches are cleared here) */
-            for (int v = 0; s.n_wanted > 0 && v < L->n; v++)
-                s.wanted[v] = 0;
-            s.n_wanted = 0;
-            for (size_t j = i;
-                 j < n && jobs[j].from == jobs[i].from && jobs[j].avoid == jobs[i].avoid; j++) {
-                int t = net->links[jobs[j].link].lane->to_node;
-                s.n_wanted += !s.wanted[t];
-                s.wanted[t] = 1;
-            }
-            st = dijkstra(L, &s, jobs[i].from, jobs[i].avoid);
+    /* one search for each group of links of one start and avoided set (jobs[i, j)): it runs
+     * until the ends of all of them are settled */
+    for (size_t i = 0, j; i < n && st == XBR_OK; i = j) {
+        s.n_wanted = 0;
+        for (j = i; j < n && jobs[j].from == jobs[i].from && jobs[j].avoid == jobs[i].avoid; j++) {
+            int t = net->links[jobs[j].link].lane->to_node;
+            s.n_wanted += !s.wanted[t];
+            s.wanted[t] = 1;
         }
-        if (st == XBR_OK)
-            st = extract(L, &s, lane);
+        st = dijkstra(L, &s, jobs[i].from, jobs[i].avoid);
+        for (size_t k = i; k < j; k++) {
+            struct xbr_lane *lane = net->links[jobs[k].link].lane;
+            s.wanted[lane->to_node] = 0; /* the marks of ends never reached */
+            if (st == XBR_OK)
+                st = extract(L, &s, lane);
+        }
     }
     free(s.wanted);
     free(s.dist);
