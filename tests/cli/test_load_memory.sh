@@ -67,28 +67,29 @@ peak validate -q "$TMP/cut.json"
   fail "array cut short: exit $rc, expected 2 at 1:3000001"
 within8 "invalid [0,0,... cut short" "$TMP/cut.json"
 
-# zeros_member KEY OUT: the tiny network with member KEY set to 1.5 million zeros, into
-# $TMP/OUT.json
-zeros_member() {
-  python3 - "$SRC/tests/data/cli/tiny-network.json" "$TMP/$2.json" "$1" <<'PY'
+# with_member BASE KEY OUT TEXT: tests/data/cli/BASE.json (tiny-network or tiny-scenario) with
+# member KEY set to the JSON text that the Python expression TEXT makes, into $TMP/OUT.json
+with_member() {
+  python3 - "$SRC/tests/data/cli/$1.json" "$2" "$TMP/$3.json" "$4" <<'PY'
 import json, sys
-d = json.load(open(sys.argv[1]))
-d[sys.argv[3]] = "@"
-text = json.dumps(d, indent=1).replace('"@"', "[" + "0," * 1500000 + "0]")
-open(sys.argv[2], "w").write(text)
+base, key, out, text = sys.argv[1:]
+d = json.load(open(base))
+d[key] = "@"
+open(out, "w").write(json.dumps(d, indent=1).replace('"@"', eval(text)))
 PY
 }
+ZEROS="'[' + '0,' * 1500000 + '0]'" # 1.5 million zeros, 3 MB
 
 # A network whose "links" are 1.5 million small values: each is an element (not an object:
 # reported), streamed one at a time.
-zeros_member links links0
+with_member tiny-network links links0 "$ZEROS"
 peak validate -q "$TMP/links0.json"
 [[ $rc == 2 ]] && grep -q "link #1" "$TMP/err" && pass || fail "links of zeros: exit $rc"
 within8 "network with links [0,0,...]" "$TMP/links0.json"
 
 # A valid network with a stray member of 1.5 million small values: warned about at its key,
 # never built (exit 0).
-zeros_member stray stray
+with_member tiny-network stray stray "$ZEROS"
 peak validate "$TMP/stray.json"
 [[ $rc == 0 ]] && grep -q 'warning: unknown key "stray"' "$TMP/err" && pass ||
   fail "stray member: exit $rc, expected 0 and an unknown-key warning"
@@ -135,39 +136,24 @@ stops_at() {
 # link read is kept (a later reference to it must not cascade) at 272 bytes, ~90x its two
 # bytes. Past the shown errors (--max-errors, 50) the rest of the array is not read: a note at
 # the first element left says so.
-python3 - "$SRC/tests/data/cli/tiny-network.json" "$TMP/empty-links.json" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-d["links"] = "@"
-open(sys.argv[2], "w").write(json.dumps(d, indent=1).replace('"@"', "[" + "{}," * 999999 + "{}]"))
-PY
+with_member tiny-network links empty-links "'[' + '{},' * 999999 + '{}]'"
 # 4 errors a link (no from, to, mode, days): past 50 at link #13, so #14 is not read
 stops_at "network with a million empty links" "$TMP/empty-links.json" links 14
 
 # ---- scenarios: "products" and "changes" are streamed like "links"; every other member is
 # built, within the budget
 
-# zeros_scenario KEY OUT [VALID]: the tiny scenario (its network copied beside it) with member
-# KEY set to 1.5 million zeros, into $TMP/OUT.json
+# the tiny scenario's network, beside the scenarios written from it
 cp "$SRC/tests/data/cli/tiny-network.json" "$TMP/tiny-network.json"
-zeros_scenario() {
-  python3 - "$SRC/tests/data/cli/tiny-scenario.json" "$TMP/$2.json" "$1" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-d[sys.argv[3]] = "@"
-text = json.dumps(d, indent=1).replace('"@"', "[" + "0," * 1500000 + "0]")
-open(sys.argv[2], "w").write(text)
-PY
-}
 
 # "products" of 1.5 million zeros: each element is reported (not an object), one at a time.
-zeros_scenario products products0
+with_member tiny-scenario products products0 "$ZEROS"
 peak validate -q "$TMP/products0.json"
 [[ $rc == 2 ]] && grep -q "product #1" "$TMP/err" && pass || fail "products of zeros: exit $rc"
 within8 "scenario with products [0,0,...]" "$TMP/products0.json"
 
 # "changes" of 1.5 million zeros: the same, twice over (network changes, then product changes).
-zeros_scenario changes changes0
+with_member tiny-scenario changes changes0 "$ZEROS"
 peak validate -q "$TMP/changes0.json"
 [[ $rc == 2 ]] && grep -q "change #1" "$TMP/err" && pass || fail "changes of zeros: exit $rc"
 within8 "scenario with changes [0,0,...]" "$TMP/changes0.json"
@@ -176,7 +162,7 @@ within8 "scenario with changes [0,0,...]" "$TMP/changes0.json"
 # size / 16 values), refused at its key before anything is built, exit 2. It holds 1,500,001
 # zeros and the array; with "name" and "network" (one value each; "products" and "changes" are
 # streamed) the root's tree would hold 1,500,004.
-zeros_scenario sources sources0
+with_member tiny-scenario sources sources0 "$ZEROS"
 key=$(python3 - "$TMP/sources0.json" <<'PY'
 import sys
 t = open(sys.argv[1]).read()
@@ -209,13 +195,7 @@ within8 "scenario of 30,000 products" "$TMP/many.json"
 # list (its id, its place, its slot in the index: ~70 bytes), until the errors (each lacks
 # category, origin, unit_kg, unit_m3, unit_value and demand) pass the cap: 6 a product, past
 # 50 at product #9, so #10 is not read.
-python3 - "$SRC/tests/data/cli/tiny-scenario.json" "$TMP/ids.json" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-d["products"] = "@"
-ids = ",".join('{"id":"p%d"}' % i for i in range(300000))
-open(sys.argv[2], "w").write(json.dumps(d, indent=1).replace('"@"', "[" + ids + "]"))
-PY
+with_member tiny-scenario products ids "'[' + ','.join('{\"id\":\"p%d\"}' % i for i in range(300000)) + ']'"
 stops_at "scenario of 300,000 products of an id only" "$TMP/ids.json" products 10
 
 echo "$n_pass passed, $n_fail failed"
