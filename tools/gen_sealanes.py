@@ -20,17 +20,26 @@ What it does (the same graph tools/data/sea_distances.csv was computed on):
   * nodes at longitude -180 and +180 with the same latitude are joined by an edge with the
     tag "antimeridian" (length 0), so routes cross the Pacific;
   * segment lengths are not stored: the library computes each as the haversine distance of
-    its ends (R = 6371.0088 km), as the CSV's length_km was.
-Output: C arrays the library builds its adjacency from (src/lib/model/sealanes.c).
+    its ends (R = 6371.0088 km), as the CSV's length_km was;
+  * a contraction hierarchy of the graph (see hierarchy() below): each node's rank and the
+    shortcuts, each named by the two segments or shortcuts it joins, so the library finds a
+    shortest lane by two small searches instead of a Dijkstra over the whole ocean.
+Output: C arrays the library builds its search graph from (src/lib/model/sealanes.c).
 Deterministic: the same input gives the same bytes, which tests/cli/test_regen.sh checks.
 """
 import csv
+import heapq
+import math
 import os
 import sys
 
 DEFAULT_INPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data",
                              "marnet_edges.csv")
 SKIP = {"northwest"}
+# Tags that never close: the only ones a shortcut may join freely (see hierarchy()).
+OPEN_TAGS = {"", "antimeridian"}
+# A witness search settles at most this many nodes; past it the shortcut is kept.
+WITNESS_LIMIT = 60
 
 
 def micro(s):
@@ -84,6 +93,132 @@ def read_graph(path):
     return nodes, edges, tags
 
 
+def haversine_km(lat1, lon1, lat2, lon2):
+    """The library's xbr_great_circle_km, operation for operation (the same libm calls in the
+    same order, so the same doubles)."""
+    r_km = 6371.0088
+    rad = 3.14159265358979323846 / 180.0
+    dlat = (lat2 - lat1) * rad
+    dlon = (lon2 - lon1) * rad
+    a = (math.sin(dlat / 2) * math.sin(dlat / 2) +
+         math.cos(lat1 * rad) * math.cos(lat2 * rad) * math.sin(dlon / 2) * math.sin(dlon / 2))
+    if a > 1.0:
+        a = 1.0
+    return 2.0 * r_km * math.asin(math.sqrt(a))
+
+
+def hierarchy(nodes, edges, tags):
+    """A contraction hierarchy of the lane graph whose searches may avoid any set of passages.
+
+    Nodes are contracted one at a time, in order of a priority (shortcuts the contraction adds,
+    minus the arcs it removes, plus neighbours already contracted; recomputed when a node comes
+    up, and the node put back if it is no longer the least). Contracting v joins every two arcs
+    u-v, v-w of the remaining graph by a shortcut u-w (length the sum, passage tags the union)
+    unless a witness exists: a path from u to w of the remaining graph that avoids v, is no
+    longer, and crosses only tags of the two arcs (found by a Dijkstra that settles at most
+    WITNESS_LIMIT nodes; when it gives up, the shortcut is kept).
+
+    Why a search that avoids a set B of passages stays exact: take a shortest path of the
+    graph without B's segments and its interior node v contracted first, with neighbours u, w
+    on the path. Both arcs avoid B, so either their shortcut was added (it avoids B too) or a
+    witness was found whose tags are among theirs (it avoids B too) and is no longer. Repeating
+    this gives a path of the same length that goes up in rank and then down, which is what the
+    library's two upward searches find. Tags that never close (OPEN_TAGS) are not tracked.
+
+    Returns (rank, shortcuts): rank[v] the order in which v was contracted; shortcuts a list
+    of (i, j), arc i and arc j joined at their common end, where an arc k < len(edges) is
+    segment k and arc len(edges) + m is shortcut m (so every shortcut follows its parts).
+    Deterministic: no set or hash order decides anything."""
+    n = len(nodes)
+    lat = [p[1] / 1e6 for p in nodes]
+    lon = [p[0] / 1e6 for p in nodes]
+    arcs = []  # (a, b, km, tag mask)
+    adj = [{} for _ in range(n)]  # v -> {u: [arcs joining v and u]}
+
+    def add(a, b, km, mask):
+        arcs.append((a, b, km, mask))
+        adj[a].setdefault(b, []).append(len(arcs) - 1)
+        adj[b].setdefault(a, []).append(len(arcs) - 1)
+
+    for a, b, t in edges:
+        km = 0.0 if tags[t] == "antimeridian" else haversine_km(lat[a], lon[a], lat[b], lon[b])
+        add(a, b, km, 0 if tags[t] in OPEN_TAGS else 1 << t)
+    done = [False] * n
+    contracted_neighbours = [0] * n
+
+    def witness(u, v, mask, bound, targets):
+        """Distances from u over remaining nodes other than v, on arcs within `mask`."""
+        dist = {u: 0.0}
+        heap = [(0.0, u)]
+        left = set(targets)
+        settled = 0
+        while heap:
+            d, x = heapq.heappop(heap)
+            if d > dist[x]:
+                continue
+            if d > bound:
+                break
+            left.discard(x)
+            settled += 1
+            if not left or settled > WITNESS_LIMIT:
+                break
+            for y, ids in adj[x].items():
+                if y == v or done[y]:
+                    continue
+                for i in ids:
+                    if arcs[i][3] & ~mask:
+                        continue
+                    nd = d + arcs[i][2]
+                    if nd < dist.get(y, math.inf):
+                        dist[y] = nd
+                        heapq.heappush(heap, (nd, y))
+        return dist
+
+    def shortcuts(v):
+        """The shortcuts contracting v would add, and the number of arcs it removes."""
+        inc = [(u, i) for u, ids in adj[v].items() if not done[u] for i in ids]
+        by_start = {}  # (u, tag mask) -> [(w, km, i, j)]
+        for u, i in inc:
+            for w, j in inc:
+                if w > u:
+                    by_start.setdefault((u, arcs[i][3] | arcs[j][3]), []).append(
+                        (w, arcs[i][2] + arcs[j][2], i, j))
+        out = []
+        for (u, mask), cands in by_start.items():
+            dist = witness(u, v, mask, max(c[1] for c in cands), [c[0] for c in cands])
+            out += [(u, w, km, mask, i, j) for w, km, i, j in cands
+                    if not dist.get(w, math.inf) <= km]
+        return out, len(inc)
+
+    def priority(v):
+        sc, removed = shortcuts(v)
+        return len(sc) - removed + contracted_neighbours[v], sc
+
+    queue = [(priority(v)[0], v) for v in range(n)]
+    heapq.heapify(queue)
+    rank = [0] * n
+    joined = []
+    next_rank = 0
+    while queue:
+        _, v = heapq.heappop(queue)
+        if done[v]:
+            continue
+        p, sc = priority(v)
+        if queue and p > queue[0][0]:
+            heapq.heappush(queue, (p, v))
+            continue
+        for u, w, km, mask, i, j in sc:
+            add(u, w, km, mask)
+            joined.append((i, j))
+        done[v] = True
+        rank[v] = next_rank
+        next_rank += 1
+        for u in adj[v]:
+            if not done[u]:
+                contracted_neighbours[u] += 1
+    return rank, joined
+
+
 HEADER = """\
 /*
  * sealanes_data.c - GENERATED FILE, do not edit by hand.
@@ -133,7 +268,18 @@ def generate(path=DEFAULT_INPUT):
     w("const char *const xbr__lane_tag[%d] = {\n" % len(tags))
     write_rows(w, [' "%s",' % t for t in tags])
     w("};\n")
-    w("const unsigned xbr__lane_n_tags = %d;\n" % len(tags))
+    w("const unsigned xbr__lane_n_tags = %d;\n\n" % len(tags))
+    rank, joined = hierarchy(nodes, edges, tags)
+    w("/* The contraction hierarchy (tools/gen_sealanes.py, hierarchy()): each node's rank. */\n")
+    w("const int32_t xbr__lane_rank[%d] = {\n" % len(rank))
+    write_rows(w, [" %d," % r for r in rank])
+    w("};\n")
+    w("/* %d shortcuts: the two arcs each joins (arc k < xbr__lane_n_edges is edge k, arc\n"
+      " * xbr__lane_n_edges + m is shortcut m). */\n" % len(joined))
+    w("const int32_t xbr__lane_shortcut[%d] = {\n" % (2 * len(joined)))
+    write_rows(w, [" %d,%d," % j for j in joined])
+    w("};\n")
+    w("const unsigned xbr__lane_n_shortcuts = %d;\n" % len(joined))
     w("/* clang-format on */\n")
     return "".join(out)
 

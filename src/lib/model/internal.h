@@ -128,6 +128,12 @@ extern const int32_t xbr__lane_edge[];
 extern const unsigned xbr__lane_n_edges;
 extern const char *const xbr__lane_tag[];
 extern const unsigned xbr__lane_n_tags;
+/* Its contraction hierarchy: node i's rank xbr__lane_rank[i]; shortcut m joins arcs
+ * xbr__lane_shortcut[2m] and [2m + 1] at their common node, where arc k is edge k when
+ * k < xbr__lane_n_edges and shortcut k - xbr__lane_n_edges otherwise (parts come first). */
+extern const int32_t xbr__lane_rank[];
+extern const int32_t xbr__lane_shortcut[];
+extern const unsigned xbr__lane_n_shortcuts;
 
 /* A sea link's lane (xbr_link_t.lane; owned by the network that routed it). */
 struct xbr_lane {
@@ -150,6 +156,10 @@ void xbr__sealanes_node(int i, double *lat, double *lon);
 /* The lane node nearest to (lat, lon) (haversine), with its distance in *km (may be NULL);
  * -1 when out of memory. O(lane nodes). */
 int xbr__sealanes_snap(double lat, double lon, double *km);
+/* The shortest lane from lane node `from` to lane node `to` over the segments whose passage is
+ * not in `avoid` (xbr_passage_t bits): sets lane->path, n, km and via (km NAN and n 0 when there
+ * is none); lane's other fields are left alone. XBR_OK or XBR_ENOMEM. */
+xbr_status_t xbr__sealanes_path(int from, int to, unsigned avoid, struct xbr_lane *lane);
 /*
  * Gives every sea link without a lane one (snapped ends, shortest path avoiding the network's
  * closed passages and, for a link whose via is stated, the route choices it does not name),

@@ -3,17 +3,33 @@
  * docs/formats.md, "Sea lanes").
  *
  * The lane network is the generated table of sealanes_data.c (marnet: 9,693 nodes, 15,935
- * undirected segments, some tagged with the passage they pass through). Its adjacency (CSR,
- * segment lengths by haversine) is built once per process, on first use, and only read after.
+ * undirected segments, some tagged with the passage they pass through), with a contraction
+ * hierarchy that tools/gen_sealanes.py computed for it: each node's rank and 22,245 shortcuts,
+ * each joining two arcs (segments or shortcuts) at their common node. Its search graph (each
+ * arc once, at its lower-ranked end; segment lengths by haversine) is built once per process,
+ * on first use, and only read after.
  *
  * Every sea link gets a lane (struct xbr_lane): each end snaps to the nearest lane node (by
  * haversine; the snap distance is kept but not added to the length, as tools/data's
- * sea_distances.csv was computed), and the path is the shortest one between them (Dijkstra)
- * over the segments whose passage is not avoided. A link avoids the passages its network has
- * closed and, when its file states `via`, the route choices (suez, babalmandab, panama, cape)
- * it does not name: a stated via says which service the link is. Links are routed in groups of
- * the same start node and avoided set, one full Dijkstra per group, so n links from k ports
- * cost k searches of O(E log V).
+ * sea_distances.csv was computed), and the path is the shortest one between them over the
+ * segments whose passage is not avoided. A link avoids the passages its network has closed
+ * and, when its file states `via`, the route choices (suez, babalmandab, panama, cape) it does
+ * not name: a stated via says which service the link is.
+ *
+ * The shortest path is found in the hierarchy: an upward search (Dijkstra over arcs to
+ * higher-ranked nodes) from the start, run to the end once per group of links of the same
+ * start and avoided set, and one from each link's end, stopped once its keys reach the best
+ * meeting; the path is the meeting's two halves with every shortcut unpacked into its
+ * segments. A shortcut crosses the passages of its parts, and the generator leaves one out
+ * only for a path that is no longer and crosses no passage its parts do not (gen_sealanes.py,
+ * hierarchy(): why this is exact for any avoided set), so the search may skip an arc that
+ * crosses an avoided passage as a Dijkstra over the segments skips the segment. Each search settles
+ * about 120 nodes where a Dijkstra settles thousands (it covers the ocean up to the target: half
+ * the time of validating a 10,000-link network, before). The length is the sum of the path's
+ * segments in order from the start, the same double a Dijkstra from the start computes for
+ * that path; tests/unit/model/test_sealanes_hierarchy.c checks lengths, passages and paths
+ * against a plain Dijkstra for every lane node as an end. Where two paths are exactly as long
+ * (the twin nodes at longitude -180 and +180 are joined at 0 km) either may come out.
  *
  * What the lane sets on the link: distance_km (the lane length when the file gave none; a
  * given distance is scaled by new length / first length when a closure re-routes the link),
@@ -31,18 +47,24 @@
     ((1u << XBR_PASSAGE_SUEZ) | (1u << XBR_PASSAGE_BABALMANDAB) | (1u << XBR_PASSAGE_PANAMA) |     \
      (1u << XBR_PASSAGE_CAPE))
 
-/* A segment as seen from one of its ends: what a search reads of it, side by side (the search
- * reads every segment of a node it settles: one cache line holds four). */
+/* An arc of the hierarchy as its lower-ranked end sees it: what an upward search reads of it,
+ * side by side. */
 typedef struct {
     double km;    /* length */
-    int to;       /* the other end */
-    unsigned bit; /* its passage's bit (0 when not one of xbr_passage_t) */
-} arc_t;
+    int to;       /* the higher-ranked end */
+    int id;       /* the arc: a segment (< n_edges) or a shortcut */
+    unsigned bit; /* passage bits it crosses */
+} uparc_t;
 
 typedef struct {
-    int n;
-    int *start;        /* segments at node u: start[u] .. start[u + 1] - 1 */
-    arc_t *arc;        /* each segment from each end */
+    int n;             /* lane nodes */
+    int n_edges;       /* segments; arcs n_edges .. n_arcs - 1 are shortcuts */
+    int n_arcs;        /* segments and shortcuts */
+    int *end;          /* arc k joins end[2k] and end[2k + 1] */
+    double *km;        /* arc k's length */
+    unsigned *bit;     /* arc k's passage bits */
+    int *up_start;     /* arcs up from node u: up[up_start[u] .. up_start[u + 1] - 1] */
+    uparc_t *up;       /* each arc once, from its lower-ranked end */
     double *lat, *lon; /* degrees */
 } lanes_t;
 
@@ -59,25 +81,43 @@ static int passage_of_tag(const char *tag)
     return xbr_passage_parse(tag);
 }
 
+static void lanes_free(void)
+{
+    free(lanes.end);
+    free(lanes.km);
+    free(lanes.bit);
+    free(lanes.up_start);
+    free(lanes.up);
+    free(lanes.lat);
+    free(lanes.lon);
+    memset(&lanes, 0, sizeof lanes);
+}
+
+/*
+ * The arcs of the hierarchy: each segment (length by haversine, 0 across the antimeridian;
+ * the passage bit of its tag) and each shortcut (length the sum of its two parts', in the
+ * generator's order, and the union of their bits; its ends the parts' ends other than the
+ * common one), then each arc stored once, at its lower-ranked end.
+ */
 static void lanes_build(void)
 {
     int n = (int)xbr__lane_n_nodes, e = (int)xbr__lane_n_edges;
+    int m = e + (int)xbr__lane_n_shortcuts;
     lanes.n = n;
-    lanes.start = calloc((size_t)n + 1, sizeof *lanes.start);
-    lanes.arc = malloc(2 * (size_t)e * sizeof *lanes.arc);
-    unsigned *tag_bit = calloc(xbr__lane_n_tags, sizeof *tag_bit); /* each tag's passage bit */
+    lanes.n_edges = e;
+    lanes.n_arcs = m;
+    lanes.end = malloc(2 * (size_t)m * sizeof *lanes.end);
+    lanes.km = malloc((size_t)m * sizeof *lanes.km);
+    lanes.bit = malloc((size_t)m * sizeof *lanes.bit);
+    lanes.up_start = calloc((size_t)n + 2, sizeof *lanes.up_start);
+    lanes.up = malloc((size_t)m * sizeof *lanes.up);
     lanes.lat = malloc((size_t)n * sizeof *lanes.lat);
     lanes.lon = malloc((size_t)n * sizeof *lanes.lon);
-    int *fill = calloc((size_t)n + 1, sizeof *fill);
-    if (lanes.start == NULL || lanes.arc == NULL || tag_bit == NULL || lanes.lat == NULL ||
-        lanes.lon == NULL || fill == NULL) {
-        free(fill);
-        free(lanes.start);
-        free(lanes.arc);
+    unsigned *tag_bit = malloc(xbr__lane_n_tags * sizeof *tag_bit);
+    if (lanes.end == NULL || lanes.km == NULL || lanes.bit == NULL || lanes.up_start == NULL ||
+        lanes.up == NULL || lanes.lat == NULL || lanes.lon == NULL || tag_bit == NULL) {
         free(tag_bit);
-        free(lanes.lat);
-        free(lanes.lon);
-        memset(&lanes, 0, sizeof lanes);
+        lanes_free();
         return; /* lanes_ok stays 0: this use reports XBR_ENOMEM, the next one tries again */
     }
     for (unsigned t = 0; t < xbr__lane_n_tags; t++) {
@@ -89,24 +129,38 @@ static void lanes_build(void)
         lanes.lat[i] = xbr__lane_node[2 * i + 1] / 1e6;
     }
     for (int k = 0; k < e; k++) {
-        lanes.start[xbr__lane_edge[3 * k] + 1]++;
-        lanes.start[xbr__lane_edge[3 * k + 1] + 1]++;
-    }
-    for (int i = 0; i < n; i++)
-        lanes.start[i + 1] += lanes.start[i];
-    memcpy(fill, lanes.start, ((size_t)n + 1) * sizeof *fill);
-    for (int k = 0; k < e; k++) {
         int a = xbr__lane_edge[3 * k], b = xbr__lane_edge[3 * k + 1];
         unsigned char t = (unsigned char)xbr__lane_edge[3 * k + 2];
-        double km =
+        lanes.end[2 * k] = a;
+        lanes.end[2 * k + 1] = b;
+        lanes.km[k] =
             strcmp(xbr__lane_tag[t], "antimeridian") == 0
                 ? 0.0
                 : xbr_great_circle_km(lanes.lat[a], lanes.lon[a], lanes.lat[b], lanes.lon[b]);
-        int i = fill[a]++, j = fill[b]++;
-        lanes.arc[i] = (arc_t){km, b, tag_bit[t]};
-        lanes.arc[j] = (arc_t){km, a, tag_bit[t]};
+        lanes.bit[k] = tag_bit[t];
     }
-    free(fill);
+    for (int k = e; k < m; k++) {
+        int i = xbr__lane_shortcut[2 * (k - e)], j = xbr__lane_shortcut[2 * (k - e) + 1];
+        int ia = lanes.end[2 * i], ib = lanes.end[2 * i + 1];
+        int ja = lanes.end[2 * j], jb = lanes.end[2 * j + 1];
+        int mid = ia == ja || ia == jb ? ia : ib;
+        lanes.end[2 * k] = ia == mid ? ib : ia;
+        lanes.end[2 * k + 1] = ja == mid ? jb : ja;
+        lanes.km[k] = lanes.km[i] + lanes.km[j];
+        lanes.bit[k] = lanes.bit[i] | lanes.bit[j];
+    }
+    for (int k = 0; k < m; k++) {
+        int a = lanes.end[2 * k], b = lanes.end[2 * k + 1];
+        lanes.up_start[(xbr__lane_rank[a] < xbr__lane_rank[b] ? a : b) + 2]++;
+    }
+    for (int i = 0; i < n; i++)
+        lanes.up_start[i + 2] += lanes.up_start[i + 1];
+    for (int k = 0; k < m; k++) { /* up_start[u + 1] is the fill point of u while this runs */
+        int a = lanes.end[2 * k], b = lanes.end[2 * k + 1];
+        int lo = xbr__lane_rank[a] < xbr__lane_rank[b] ? a : b;
+        lanes.up[lanes.up_start[lo + 1]++] =
+            (uparc_t){lanes.km[k], lo == a ? b : a, k, lanes.bit[k]};
+    }
     free(tag_bit);
     lanes_ok = 1;
 }
@@ -165,23 +219,33 @@ void xbr__sealanes_lane_free(struct xbr_lane *lane)
     free(lane);
 }
 
-/* ---- Dijkstra with a binary heap and lazy deletion ---- */
+/* ---- Upward searches (Dijkstra, binary heap with lazy deletion) ---- */
 
+/* One side of a query: the nodes an upward search reached, by stamp (a node's dist and prev
+ * hold for this search only when stamp[node] == gen, so no search clears n entries). */
 typedef struct {
     double *dist;
-    int *prev; /* adjacency slot used to reach the node, -1 at the source */
-    double *hk;
+    int *prev; /* the arc the node was reached by, -1 at the start */
+    unsigned *stamp;
+    unsigned gen;
+    double *hk; /* the heap */
     int *hv;
     size_t hn, hcap;
-    int src;
-    unsigned char *wanted; /* per node: a target of the search not yet settled */
-    size_t n_wanted;       /* how many are marked */
-} search_t;
+} side_t;
 
-static int heap_push(search_t *s, double k, int v)
+typedef struct {
+    side_t s, t; /* from the link's start, from its end */
+    int *work;   /* arcs to unpack (a stack) */
+    size_t wcap;
+    int *path; /* the path being unpacked: its nodes */
+    int *seg;  /* and the segment before each node but the first (seg[p] leads to path[p]) */
+    size_t pn, pcap, scap;
+} query_t;
+
+static int heap_push(side_t *s, double k, int v)
 {
     if (s->hn == s->hcap) {
-        size_t cap = s->hcap ? 2 * s->hcap : 1024;
+        size_t cap = s->hcap ? 2 * s->hcap : 256;
         double *hk = realloc(s->hk, cap * sizeof *hk);
         if (hk == NULL)
             return -1;
@@ -206,7 +270,7 @@ static int heap_push(search_t *s, double k, int v)
     return 0;
 }
 
-static void heap_pop(search_t *s, double *k, int *v)
+static void heap_pop(side_t *s, double *k, int *v)
 {
     *k = s->hk[0];
     *v = s->hv[0];
@@ -229,24 +293,50 @@ static void heap_pop(search_t *s, double *k, int *v)
     s->hv[i] = lv;
 }
 
-/*
- * Shortest distances from `src` over segments whose passage is not in `avoid`, until every node
- * marked in s->wanted is settled (all of them, when none is). Stopping there is exact for those
- * nodes: a node's distance and the slot it was reached by are final once it is popped (the
- * lengths are >= 0, and a later push needs a strictly shorter distance), and every node on its
- * path was popped before it; the search pops the same nodes in the same order as a full one up
- * to that point. A lane graph search from a port used to cover the whole ocean for a target a
- * few seas away: half the time of validating a 10,000-link network.
- */
-static xbr_status_t dijkstra(const lanes_t *L, search_t *s, int src, unsigned avoid)
+static int side_init(side_t *s, int n)
 {
-    for (int i = 0; i < L->n; i++) {
-        s->dist[i] = INFINITY;
-        s->prev[i] = -1;
+    s->dist = malloc((size_t)n * sizeof *s->dist);
+    s->prev = malloc((size_t)n * sizeof *s->prev);
+    s->stamp = calloc((size_t)n, sizeof *s->stamp);
+    return s->dist != NULL && s->prev != NULL && s->stamp != NULL ? 0 : -1;
+}
+
+static void side_free(side_t *s)
+{
+    free(s->dist);
+    free(s->prev);
+    free(s->stamp);
+    free(s->hk);
+    free(s->hv);
+}
+
+static double side_dist(const side_t *s, int v)
+{
+    return s->stamp[v] == s->gen ? s->dist[v] : INFINITY;
+}
+
+/*
+ * Upward Dijkstra from `src` over the arcs whose bits miss `avoid`. With other == NULL it
+ * runs to the end (the start side of a query: what every end of the group meets). Otherwise it
+ * stops once its next key is no less than the best meeting found (a node settled at distance
+ * d meets the other side at >= d), and returns that meeting node in *meet (-1: none) and the
+ * length in *best.
+ */
+static xbr_status_t upward(const lanes_t *L, side_t *s, int src, unsigned avoid,
+                           const side_t *other, int *meet, double *best)
+{
+    if (++s->gen == 0) { /* the stamps wrapped: clear them once */
+        memset(s->stamp, 0, (size_t)L->n * sizeof *s->stamp);
+        s->gen = 1;
     }
     s->hn = 0;
-    s->src = src;
+    s->stamp[src] = s->gen;
     s->dist[src] = 0.0;
+    s->prev[src] = -1;
+    if (meet != NULL) {
+        *meet = -1;
+        *best = INFINITY;
+    }
     if (heap_push(s, 0.0, src) != 0)
         return XBR_ENOMEM;
     while (s->hn > 0) {
@@ -255,20 +345,25 @@ static xbr_status_t dijkstra(const lanes_t *L, search_t *s, int src, unsigned av
         heap_pop(s, &d, &u);
         if (d > s->dist[u])
             continue;
-        if (s->wanted[u]) {
-            s->wanted[u] = 0;
-            if (--s->n_wanted == 0)
+        if (other != NULL) {
+            if (d >= *best)
                 break;
+            double o = side_dist(other, u);
+            if (d + o < *best) {
+                *best = d + o;
+                *meet = u;
+            }
         }
-        for (int k = L->start[u]; k < L->start[u + 1]; k++) {
-            const arc_t *a = &L->arc[k];
+        for (int k = L->up_start[u]; k < L->up_start[u + 1]; k++) {
+            const uparc_t *a = &L->up[k];
             if (a->bit & avoid)
                 continue;
             int v = a->to;
             double nd = d + a->km;
-            if (nd < s->dist[v]) {
+            if (s->stamp[v] != s->gen || nd < s->dist[v]) {
+                s->stamp[v] = s->gen;
                 s->dist[v] = nd;
-                s->prev[v] = k;
+                s->prev[v] = a->id;
                 if (heap_push(s, nd, v) != 0)
                     return XBR_ENOMEM;
             }
@@ -277,50 +372,155 @@ static xbr_status_t dijkstra(const lanes_t *L, search_t *s, int src, unsigned av
     return XBR_OK;
 }
 
-/* The node a slot leads from (the slot is in the range of its tail). */
-static int slot_tail(const lanes_t *L, int k)
+/* The end of arc k other than v. */
+static int other_end(const lanes_t *L, int k, int v)
 {
-    int lo = 0, hi = L->n - 1;
-    while (lo < hi) {
-        int mid = (lo + hi + 1) / 2;
-        if (L->start[mid] <= k)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo;
+    return L->end[2 * k] == v ? L->end[2 * k + 1] : L->end[2 * k];
 }
 
-/* Fills lane's path, km and via from the search; km NAN and n 0 when there is no path. */
-static xbr_status_t extract(const lanes_t *L, const search_t *s, struct xbr_lane *lane)
+static int grow_ints(int **a, size_t *cap, size_t need)
 {
-    int t = lane->to_node;
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : 64;
+    while (c < need)
+        c *= 2;
+    int *p = realloc(*a, c * sizeof *p);
+    if (p == NULL)
+        return -1;
+    *a = p;
+    *cap = c;
+    return 0;
+}
+
+/* Appends to q->path the lane nodes after `from` along arc k (its segments, in order). */
+static xbr_status_t unpack(const lanes_t *L, query_t *q, int k, int from)
+{
+    size_t top = 0;
+    if (grow_ints(&q->work, &q->wcap, 2) != 0)
+        return XBR_ENOMEM;
+    q->work[top++] = k;
+    q->work[top++] = from;
+    while (top > 0) {
+        int u = q->work[--top];
+        int a = q->work[--top];
+        if (a < L->n_edges) {
+            if (grow_ints(&q->path, &q->pcap, q->pn + 1) != 0 ||
+                grow_ints(&q->seg, &q->scap, q->pn + 1) != 0)
+                return XBR_ENOMEM;
+            q->seg[q->pn] = a;
+            q->path[q->pn++] = other_end(L, a, u);
+            continue;
+        }
+        int i = xbr__lane_shortcut[2 * (a - L->n_edges)];
+        int j = xbr__lane_shortcut[2 * (a - L->n_edges) + 1];
+        if (L->end[2 * i] != u && L->end[2 * i + 1] != u) { /* the part at u first */
+            int t = i;
+            i = j;
+            j = t;
+        }
+        if (grow_ints(&q->work, &q->wcap, top + 4) != 0)
+            return XBR_ENOMEM;
+        q->work[top++] = j; /* popped second: from the common node */
+        q->work[top++] = other_end(L, i, u);
+        q->work[top++] = i;
+        q->work[top++] = u;
+    }
+    return XBR_OK;
+}
+
+/*
+ * The lane from the start side's source to `to`, once the end side has searched from `to`
+ * and met it at `meet`: unpacks start..meet (the start side's arcs, walked back from meet and
+ * then forward) and meet..to (the end side's arcs, walked from meet), then sums the segments'
+ * lengths in path order, as a Dijkstra from the start adds them, and collects their bits.
+ */
+static xbr_status_t extract(const lanes_t *L, query_t *q, int from, int to, int meet,
+                            struct xbr_lane *lane)
+{
     free(lane->path);
     lane->path = NULL;
     lane->n = 0;
     lane->via = 0;
-    if (!isfinite(s->dist[t])) {
-        lane->km = NAN;
+    lane->km = NAN;
+    if (meet < 0)
         return XBR_OK;
-    }
-    size_t n = 1;
-    for (int v = t; v != s->src; v = slot_tail(L, s->prev[v]))
-        n++;
-    lane->path = malloc(n * sizeof *lane->path);
+    size_t n_up = 0; /* the start side's arcs, meet back to from */
+    for (int v = meet; v != from; v = other_end(L, q->s.prev[v], v))
+        n_up++;
+    int *up = malloc((n_up ? n_up : 1) * sizeof *up);
+    if (up == NULL)
+        return XBR_ENOMEM;
+    size_t i = n_up;
+    for (int v = meet; v != from; v = other_end(L, q->s.prev[v], v))
+        up[--i] = q->s.prev[v];
+    xbr_status_t st = XBR_OK;
+    q->pn = 0;
+    if (grow_ints(&q->path, &q->pcap, 1) != 0)
+        st = XBR_ENOMEM;
+    else
+        q->path[q->pn++] = from;
+    for (i = 0; i < n_up && st == XBR_OK; i++)
+        st = unpack(L, q, up[i], q->path[q->pn - 1]);
+    free(up);
+    for (int v = meet; v != to && st == XBR_OK; v = other_end(L, q->t.prev[v], v))
+        st = unpack(L, q, q->t.prev[v], v);
+    if (st != XBR_OK)
+        return st;
+    lane->path = malloc(q->pn * sizeof *lane->path);
     if (lane->path == NULL)
         return XBR_ENOMEM;
-    size_t i = n;
-    int v = t;
-    lane->path[--i] = v;
-    while (v != s->src) {
-        int k = s->prev[v];
-        lane->via |= L->arc[k].bit;
-        v = slot_tail(L, k);
-        lane->path[--i] = v;
+    memcpy(lane->path, q->path, q->pn * sizeof *lane->path);
+    lane->n = q->pn;
+    double km = 0.0;
+    unsigned via = 0;
+    for (size_t p = 1; p < q->pn; p++) {
+        km += L->km[q->seg[p]];
+        via |= L->bit[q->seg[p]];
     }
-    lane->n = n;
-    lane->km = s->dist[t];
+    lane->km = km;
+    lane->via = via;
     return XBR_OK;
+}
+
+static int query_init(query_t *q, int n)
+{
+    memset(q, 0, sizeof *q);
+    return side_init(&q->s, n) == 0 && side_init(&q->t, n) == 0 ? 0 : -1;
+}
+
+static void query_free(query_t *q)
+{
+    side_free(&q->s);
+    side_free(&q->t);
+    free(q->work);
+    free(q->path);
+    free(q->seg);
+}
+
+/* The lane to `to` once q->s holds the upward search from `from` under `avoid`. */
+static xbr_status_t route_to(const lanes_t *L, query_t *q, int from, int to, unsigned avoid,
+                             struct xbr_lane *lane)
+{
+    int meet;
+    double best;
+    xbr_status_t st = upward(L, &q->t, to, avoid, &q->s, &meet, &best);
+    return st == XBR_OK ? extract(L, q, from, to, meet, lane) : st;
+}
+
+xbr_status_t xbr__sealanes_path(int from, int to, unsigned avoid, struct xbr_lane *lane)
+{
+    const lanes_t *L = get_lanes();
+    query_t q;
+    if (L == NULL)
+        return XBR_ENOMEM;
+    xbr_status_t st = query_init(&q, L->n) == 0 ? XBR_OK : XBR_ENOMEM;
+    if (st == XBR_OK)
+        st = upward(L, &q.s, from, avoid, NULL, NULL, NULL);
+    if (st == XBR_OK)
+        st = route_to(L, &q, from, to, avoid, lane);
+    query_free(&q);
+    return st;
 }
 
 /* The passages link l must avoid in `net`. */
@@ -349,41 +549,23 @@ static int cmp_jobs(const void *pa, const void *pb)
     return a->link < b->link ? -1 : a->link > b->link;
 }
 
-/* Routes the links of `jobs` (each with a lane whose ends and avoided set are set). */
+/* Routes the links of `jobs` (each with a lane whose ends and avoided set are set): one
+ * upward search for each group of the same start and avoided set, one per link from its end. */
 static xbr_status_t route_jobs(const lanes_t *L, xbr_network_t *net, job_t *jobs, size_t n)
 {
-    search_t s = {0};
-    xbr_status_t st = XBR_OK;
+    query_t q;
     if (n == 0)
         return XBR_OK;
-    s.dist = malloc((size_t)L->n * sizeof *s.dist);
-    s.prev = malloc((size_t)L->n * sizeof *s.prev);
-    s.wanted = calloc((size_t)L->n, 1);
-    if (s.dist == NULL || s.prev == NULL || s.wanted == NULL)
-        st = XBR_ENOMEM;
+    xbr_status_t st = query_init(&q, L->n) == 0 ? XBR_OK : XBR_ENOMEM;
     qsort(jobs, n, sizeof *jobs, cmp_jobs);
-    /* one search for each group of links of one start and avoided set (jobs[i, j)): it runs
-     * until the ends of all of them are settled */
-    for (size_t i = 0, j; i < n && st == XBR_OK; i = j) {
-        s.n_wanted = 0;
-        for (j = i; j < n && jobs[j].from == jobs[i].from && jobs[j].avoid == jobs[i].avoid; j++) {
-            int t = net->links[jobs[j].link].lane->to_node;
-            s.n_wanted += !s.wanted[t];
-            s.wanted[t] = 1;
-        }
-        st = dijkstra(L, &s, jobs[i].from, jobs[i].avoid);
-        for (size_t k = i; k < j; k++) {
-            struct xbr_lane *lane = net->links[jobs[k].link].lane;
-            s.wanted[lane->to_node] = 0; /* the marks of ends never reached */
-            if (st == XBR_OK)
-                st = extract(L, &s, lane);
-        }
+    for (size_t i = 0; i < n && st == XBR_OK; i++) {
+        if (i == 0 || jobs[i].from != jobs[i - 1].from || jobs[i].avoid != jobs[i - 1].avoid)
+            st = upward(L, &q.s, jobs[i].from, jobs[i].avoid, NULL, NULL, NULL);
+        struct xbr_lane *lane = net->links[jobs[i].link].lane;
+        if (st == XBR_OK)
+            st = route_to(L, &q, jobs[i].from, lane->to_node, jobs[i].avoid, lane);
     }
-    free(s.wanted);
-    free(s.dist);
-    free(s.prev);
-    free(s.hk);
-    free(s.hv);
+    query_free(&q);
     return st;
 }
 
