@@ -3,7 +3,8 @@
 # and its peak memory against the file's size (issue #13 item 4): `xbroute validate -q` of a
 # generated network (read, check, parse, positions, the model, sea lanes) and, in the same
 # hyperfine run, bench_cjson_parse on the same file (read it, call cJSON_ParseWithLength,
-# nothing else); medians of RUNS (5) runs after a warm-up, and the peak resident memory of each
+# nothing else); medians of RUNS (5) runs after a warm-up (at least SMALL_RUNS, 30, for a file
+# under 10 MB), and the peak resident memory of each
 # (/usr/bin/time -v). Then the same for pathological files of many small values (PATHOLOGICAL=0
 # leaves them out), about 20 MB each. Prints a Markdown table.
 #
@@ -20,6 +21,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=${BUILD:-$ROOT/build-bench-routes}
 RUNS=${RUNS:-5}
+SMALL_RUNS=${SMALL_RUNS:-30}
 PATHOLOGICAL=${PATHOLOGICAL:-1}
 SIZES=("$@")
 ((${#SIZES[@]})) || SIZES=(10k 200k)
@@ -36,11 +38,14 @@ echo "validate: $CLI; base (minimal network) peak $BASE MB" >&2
 
 echo "| input | file MB | cJSON parse s | validate s | validate / cJSON | cJSON peak MB | validate peak MB | memory ratio | validate peak / file | (peak - base) / file |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-# row NAME FILE: one line of the table
+# row NAME FILE: one line of the table. A file under 10 MB is timed at least SMALL_RUNS (30)
+# times: its runs take 20-40 ms, where one busy moment of this shared machine moves a median of
+# 5 by a third.
 row() {
-  local name=$1 file=$2 json
+  local name=$1 file=$2 json runs=$RUNS
   json=$(dirname "$file")/load-$(basename "$file" .json).json
-  hyperfine -N -i --runs "$RUNS" --warmup 1 --export-json "$json" \
+  if (($(stat -c %s "$file") < 10000000 && runs < SMALL_RUNS)); then runs=$SMALL_RUNS; fi
+  hyperfine -N -i --runs "$runs" --warmup 1 --export-json "$json" \
     "$PEER $file" "$CLI validate -q $file" >&2
   python3 - "$name" "$file" "$json" "$(peak_cmd "$PEER" "$file")" "$(peak_cmd "$CLI" validate -q "$file")" "$BASE" <<'PY'
 import json, os, sys

@@ -120,9 +120,12 @@ static void lanes_build(void)
         lanes_free();
         return; /* lanes_ok stays 0: this use reports XBR_ENOMEM, the next one tries again */
     }
+    unsigned antimeridian = xbr__lane_n_tags; /* the tag of the 0 km joins */
     for (unsigned t = 0; t < xbr__lane_n_tags; t++) {
         int p = passage_of_tag(xbr__lane_tag[t]);
         tag_bit[t] = p >= 0 ? 1u << p : 0u;
+        if (strcmp(xbr__lane_tag[t], "antimeridian") == 0)
+            antimeridian = t;
     }
     for (int i = 0; i < n; i++) {
         lanes.lon[i] = xbr__lane_node[2 * i] / 1e6;
@@ -130,13 +133,12 @@ static void lanes_build(void)
     }
     for (int k = 0; k < e; k++) {
         int a = xbr__lane_edge[3 * k], b = xbr__lane_edge[3 * k + 1];
-        unsigned char t = (unsigned char)xbr__lane_edge[3 * k + 2];
+        unsigned t = (unsigned)xbr__lane_edge[3 * k + 2];
         lanes.end[2 * k] = a;
         lanes.end[2 * k + 1] = b;
-        lanes.km[k] =
-            strcmp(xbr__lane_tag[t], "antimeridian") == 0
-                ? 0.0
-                : xbr_great_circle_km(lanes.lat[a], lanes.lon[a], lanes.lat[b], lanes.lon[b]);
+        lanes.km[k] = t == antimeridian ? 0.0
+                                        : xbr_great_circle_km(lanes.lat[a], lanes.lon[a],
+                                                              lanes.lat[b], lanes.lon[b]);
         lanes.bit[k] = tag_bit[t];
     }
     for (int k = e; k < m; k++) {
