@@ -19,8 +19,10 @@ What it does (the same graph tools/data/sea_distances.csv was computed on):
     of any of its copies that has one;
   * nodes at longitude -180 and +180 with the same latitude are joined by an edge with the
     tag "antimeridian" (length 0), so routes cross the Pacific;
-  * segment lengths are not stored: the library computes each as the haversine distance of
-    its ends (R = 6371.0088 km), as the CSV's length_km was;
+  * each segment's length is the haversine distance of its ends (R = 6371.0088 km, 0 across
+    the antimeridian), as the CSV's length_km was, computed as the library's
+    xbr_great_circle_km computes it and written as a hexadecimal float (the exact double), so
+    the library does not compute 15,935 haversines each time it starts;
   * a contraction hierarchy of the graph (see hierarchy() below): each node's rank and the
     shortcuts, each named by the two segments or shortcuts it joins, so the library finds a
     shortest lane by two small searches instead of a Dijkstra over the whole ocean.
@@ -107,6 +109,13 @@ def haversine_km(lat1, lon1, lat2, lon2):
     return 2.0 * r_km * math.asin(math.sqrt(a))
 
 
+def edge_lengths(nodes, edges, tags):
+    """Each edge's length in km: haversine of its ends, 0 for the antimeridian joins."""
+    return [0.0 if tags[t] == "antimeridian" else
+            haversine_km(nodes[a][1] / 1e6, nodes[a][0] / 1e6, nodes[b][1] / 1e6, nodes[b][0] / 1e6)
+            for a, b, t in edges]
+
+
 def hierarchy(nodes, edges, tags):
     """A contraction hierarchy of the lane graph whose searches may avoid any set of passages.
 
@@ -130,8 +139,6 @@ def hierarchy(nodes, edges, tags):
     segment k and arc len(edges) + m is shortcut m (so every shortcut follows its parts).
     Deterministic: no set or hash order decides anything."""
     n = len(nodes)
-    lat = [p[1] / 1e6 for p in nodes]
-    lon = [p[0] / 1e6 for p in nodes]
     arcs = []  # (a, b, km, tag mask)
     adj = [{} for _ in range(n)]  # v -> {u: [arcs joining v and u]}
 
@@ -140,8 +147,7 @@ def hierarchy(nodes, edges, tags):
         adj[a].setdefault(b, []).append(len(arcs) - 1)
         adj[b].setdefault(a, []).append(len(arcs) - 1)
 
-    for a, b, t in edges:
-        km = 0.0 if tags[t] == "antimeridian" else haversine_km(lat[a], lon[a], lat[b], lon[b])
+    for (a, b, t), km in zip(edges, edge_lengths(nodes, edges, tags)):
         add(a, b, km, 0 if tags[t] in OPEN_TAGS else 1 << t)
     done = [False] * n
     contracted_neighbours = [0] * n
@@ -269,6 +275,10 @@ def generate(path=DEFAULT_INPUT):
     write_rows(w, [' "%s",' % t for t in tags])
     w("};\n")
     w("const unsigned xbr__lane_n_tags = %d;\n\n" % len(tags))
+    w("/* Each edge's length in km (haversine; exact doubles). */\n")
+    w("const double xbr__lane_km[%d] = {\n" % len(edges))
+    write_rows(w, [" %s," % km.hex() for km in edge_lengths(nodes, edges, tags)])
+    w("};\n")
     rank, joined = hierarchy(nodes, edges, tags)
     w("/* The contraction hierarchy (tools/gen_sealanes.py, hierarchy()): each node's rank. */\n")
     w("const int32_t xbr__lane_rank[%d] = {\n" % len(rank))

@@ -128,6 +128,9 @@ extern const int32_t xbr__lane_edge[];
 extern const unsigned xbr__lane_n_edges;
 extern const char *const xbr__lane_tag[];
 extern const unsigned xbr__lane_n_tags;
+/* Edge k's length in km: the haversine of its ends as xbr_great_circle_km computes it (0 for
+ * the antimeridian joins), computed by the generator. */
+extern const double xbr__lane_km[];
 /* Its contraction hierarchy: node i's rank xbr__lane_rank[i]; shortcut m joins arcs
  * xbr__lane_shortcut[2m] and [2m + 1] at their common node, where arc k is edge k when
  * k < xbr__lane_n_edges and shortcut k - xbr__lane_n_edges otherwise (parts come first). */

@@ -6,8 +6,8 @@
  * undirected segments, some tagged with the passage they pass through), with a contraction
  * hierarchy that tools/gen_sealanes.py computed for it: each node's rank and 22,245 shortcuts,
  * each joining two arcs (segments or shortcuts) at their common node. Its search graph (each
- * arc once, at its lower-ranked end; segment lengths by haversine) is built once per process,
- * on first use, and only read after.
+ * arc once, at its lower-ranked end; segment lengths as generated, by haversine) is built once per
+ * process, on first use, and only read after.
  *
  * Every sea link gets a lane (struct xbr_lane): each end snaps to the nearest lane node (by
  * haversine; the snap distance is kept but not added to the length, as tools/data's
@@ -94,10 +94,10 @@ static void lanes_free(void)
 }
 
 /*
- * The arcs of the hierarchy: each segment (length by haversine, 0 across the antimeridian;
- * the passage bit of its tag) and each shortcut (length the sum of its two parts', in the
- * generator's order, and the union of their bits; its ends the parts' ends other than the
- * common one), then each arc stored once, at its lower-ranked end.
+ * The arcs of the hierarchy: each segment (its generated length; the passage bit of its tag) and
+ * each shortcut (length the sum of its two parts', in the generator's order, and the union of their
+ * bits; its ends the parts' ends other than the common one), then each arc stored once, at its
+ * lower-ranked end.
  */
 static void lanes_build(void)
 {
@@ -120,12 +120,9 @@ static void lanes_build(void)
         lanes_free();
         return; /* lanes_ok stays 0: this use reports XBR_ENOMEM, the next one tries again */
     }
-    unsigned antimeridian = xbr__lane_n_tags; /* the tag of the 0 km joins */
     for (unsigned t = 0; t < xbr__lane_n_tags; t++) {
         int p = passage_of_tag(xbr__lane_tag[t]);
         tag_bit[t] = p >= 0 ? 1u << p : 0u;
-        if (strcmp(xbr__lane_tag[t], "antimeridian") == 0)
-            antimeridian = t;
     }
     for (int i = 0; i < n; i++) {
         lanes.lon[i] = xbr__lane_node[2 * i] / 1e6;
@@ -136,9 +133,7 @@ static void lanes_build(void)
         unsigned t = (unsigned)xbr__lane_edge[3 * k + 2];
         lanes.end[2 * k] = a;
         lanes.end[2 * k + 1] = b;
-        lanes.km[k] = t == antimeridian ? 0.0
-                                        : xbr_great_circle_km(lanes.lat[a], lanes.lon[a],
-                                                              lanes.lat[b], lanes.lon[b]);
+        lanes.km[k] = xbr__lane_km[k];
         lanes.bit[k] = tag_bit[t];
     }
     for (int k = e; k < m; k++) {

@@ -4,10 +4,12 @@
  * here over the same generated segments, for many starts, every lane node as an end, and
  * several sets of avoided passages.
  *
- * The reference is independent of the hierarchy: it reads only xbr__lane_node, xbr__lane_edge
- * and xbr__lane_tag, measures each segment with xbr_great_circle_km (0 across the
- * antimeridian) and maps tags to passages itself (ormuz = hormuz, south_africa = cape, the
- * other xbroute passages by name). For every pair, the hierarchy's lane must
+ * The reference is independent of the hierarchy: it reads only the segments (xbr__lane_edge,
+ * xbr__lane_km, xbr__lane_tag) and maps tags to passages itself (ormuz = hormuz, south_africa =
+ * cape, the other xbroute passages by name). The generated lengths are first checked against
+ * xbr_great_circle_km of the segment's ends (0 across the antimeridian): the generator uses its
+ * formula, so with the same libm they are the same doubles, and within 1e-9 km with any other.
+ * For every pair, the hierarchy's lane must
  *   - have the reference's length exactly (the same double: both add the segments in path
  *     order from the start), or no path exactly when the reference reaches no path;
  *   - be a path: from the start to the end, each step a segment whose passage is not avoided;
@@ -70,10 +72,7 @@ static void graph_build(void)
     for (int k = 0; k < g.m; k++) {
         int a = seg_a(k), b = seg_b(k);
         const char *tag = xbr__lane_tag[xbr__lane_edge[3 * k + 2]];
-        double alat = xbr__lane_node[2 * a + 1] / 1e6, alon = xbr__lane_node[2 * a] / 1e6;
-        double blat = xbr__lane_node[2 * b + 1] / 1e6, blon = xbr__lane_node[2 * b] / 1e6;
-        g.km[k] =
-            strcmp(tag, "antimeridian") == 0 ? 0.0 : xbr_great_circle_km(alat, alon, blat, blon);
+        g.km[k] = xbr__lane_km[k];
         g.bit[k] = tag_passage_bit(tag);
         g.start[a + 1]++;
         g.start[b + 1]++;
@@ -232,6 +231,23 @@ static void test_hierarchy_equals_dijkstra(void **state)
     graph_free();
 }
 
+/* The generated lengths are the haversine of the segments' ends. */
+static void test_lengths_are_haversine(void **state)
+{
+    (void)state;
+    for (unsigned k = 0; k < xbr__lane_n_edges; k++) {
+        int a = xbr__lane_edge[3 * k], b = xbr__lane_edge[3 * k + 1];
+        double alat = xbr__lane_node[2 * a + 1] / 1e6, alon = xbr__lane_node[2 * a] / 1e6;
+        double blat = xbr__lane_node[2 * b + 1] / 1e6, blon = xbr__lane_node[2 * b] / 1e6;
+        double want = strcmp(xbr__lane_tag[xbr__lane_edge[3 * k + 2]], "antimeridian") == 0
+                          ? 0.0
+                          : xbr_great_circle_km(alat, alon, blat, blon);
+        if (!(fabs(xbr__lane_km[k] - want) <= 1e-9))
+            fail_msg("segment %u: generated %.17g km, haversine %.17g km", k, xbr__lane_km[k],
+                     want);
+    }
+}
+
 /* A start is its own end (one node, 0 km); an end that no allowed segment reaches has none. */
 static void test_trivial_and_cut_off(void **state)
 {
@@ -268,6 +284,7 @@ static void test_trivial_and_cut_off(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lengths_are_haversine),
         cmocka_unit_test(test_hierarchy_equals_dijkstra),
         cmocka_unit_test(test_trivial_and_cut_off),
     };
