@@ -23,9 +23,11 @@ What it does (the same graph tools/data/sea_distances.csv was computed on):
     the antimeridian), as the CSV's length_km was, computed as the library's
     xbr_great_circle_km computes it and written as a hexadecimal float (the exact double), so
     the library does not compute 15,935 haversines each time it starts;
-  * a contraction hierarchy of the graph (see hierarchy() below): each node's rank and the
-    shortcuts, each named by the two segments or shortcuts it joins, so the library finds a
-    shortest lane by two small searches instead of a Dijkstra over the whole ocean.
+  * a contraction hierarchy of the graph (see hierarchy() below), written as the library
+    searches it (each segment and shortcut once, at its lower-ranked end, with its length and
+    the tags it crosses) and the shortcuts, each with the two arcs it joins and its ends, so
+    the library finds a shortest lane by two small searches instead of a Dijkstra over the
+    whole ocean, and builds nothing when it starts.
 Output: C arrays the library builds its search graph from (src/lib/model/sealanes.c).
 Deterministic: the same input gives the same bytes, which tests/cli/test_regen.sh checks.
 """
@@ -134,10 +136,11 @@ def hierarchy(nodes, edges, tags):
     this gives a path of the same length that goes up in rank and then down, which is what the
     library's two upward searches find. Tags that never close (OPEN_TAGS) are not tracked.
 
-    Returns (rank, shortcuts): rank[v] the order in which v was contracted; shortcuts a list
-    of (i, j), arc i and arc j joined at their common end, where an arc k < len(edges) is
-    segment k and arc len(edges) + m is shortcut m (so every shortcut follows its parts).
-    Deterministic: no set or hash order decides anything."""
+    Returns (rank, arcs, shortcuts): rank[v] the order in which v was contracted; arcs a list
+    of (a, b, km, tag mask), the segments in order and then the shortcuts; shortcuts a list of
+    (i, j), where shortcut m (arc len(edges) + m) joins arc i, from its end a to a middle node,
+    and arc j, from there to its end b (so every shortcut follows its parts). Deterministic: no
+    set or hash order decides anything."""
     n = len(nodes)
     arcs = []  # (a, b, km, tag mask)
     adj = [{} for _ in range(n)]  # v -> {u: [arcs joining v and u]}
@@ -222,7 +225,7 @@ def hierarchy(nodes, edges, tags):
         for u in adj[v]:
             if not done[u]:
                 contracted_neighbours[u] += 1
-    return rank, joined
+    return rank, arcs, joined
 
 
 HEADER = """\
@@ -279,15 +282,33 @@ def generate(path=DEFAULT_INPUT):
     w("const double xbr__lane_km[%d] = {\n" % len(edges))
     write_rows(w, [" %s," % km.hex() for km in edge_lengths(nodes, edges, tags)])
     w("};\n")
-    rank, joined = hierarchy(nodes, edges, tags)
-    w("/* The contraction hierarchy (tools/gen_sealanes.py, hierarchy()): each node's rank. */\n")
-    w("const int32_t xbr__lane_rank[%d] = {\n" % len(rank))
-    write_rows(w, [" %d," % r for r in rank])
+    rank, arcs, joined = hierarchy(nodes, edges, tags)
+    # the search graph: each arc once, at its lower-ranked end, in arc order
+    up = [[] for _ in nodes]
+    for k, (a, b, km, mask) in enumerate(arcs):
+        lo, hi = (a, b) if rank[a] < rank[b] else (b, a)
+        up[lo].append((km, hi, k, mask))
+    start = [0]
+    for lst in up:
+        start.append(start[-1] + len(lst))
+    w("/* The contraction hierarchy (hierarchy() in tools/gen_sealanes.py) as the library searches\n"
+      " * it: arc k is edge k for k < xbr__lane_n_edges, shortcut k - xbr__lane_n_edges after;\n"
+      " * each arc once, from its lower-ranked end u, in xbr__lane_up[xbr__lane_up_start[u] ..\n"
+      " * xbr__lane_up_start[u + 1] - 1]: length (exact double), higher-ranked end, arc, and the\n"
+      " * tags it crosses (bit t: xbr__lane_tag[t]; \"\" and \"antimeridian\" not kept). */\n")
+    w("const int32_t xbr__lane_up_start[%d] = {\n" % len(start))
+    write_rows(w, [" %d," % x for x in start])
     w("};\n")
-    w("/* %d shortcuts: the two arcs each joins (arc k < xbr__lane_n_edges is edge k, arc\n"
-      " * xbr__lane_n_edges + m is shortcut m). */\n" % len(joined))
-    w("const int32_t xbr__lane_shortcut[%d] = {\n" % (2 * len(joined)))
-    write_rows(w, [" %d,%d," % j for j in joined])
+    w("const struct xbr__lane_arc xbr__lane_up[%d] = {\n" % len(arcs))
+    write_rows(w, [" {%s,%d,%d,%d}," % (km.hex(), hi, k, mask)
+                   for lst in up for km, hi, k, mask in lst])
+    w("};\n")
+    w("/* %d shortcuts: shortcut m joins arc [4m], from end [4m + 2] to the middle node, and arc\n"
+      " * [4m + 1], from there to end [4m + 3]. */\n" % len(joined))
+    w("const int32_t xbr__lane_shortcut[%d] = {\n" % (4 * len(joined)))
+    e = len(edges)
+    write_rows(w, [" %d,%d,%d,%d," % (i, j, arcs[e + m][0], arcs[e + m][1])
+                   for m, (i, j) in enumerate(joined)])
     w("};\n")
     w("const unsigned xbr__lane_n_shortcuts = %d;\n" % len(joined))
     w("/* clang-format on */\n")

@@ -131,10 +131,20 @@ extern const unsigned xbr__lane_n_tags;
 /* Edge k's length in km: the haversine of its ends as xbr_great_circle_km computes it (0 for
  * the antimeridian joins), computed by the generator. */
 extern const double xbr__lane_km[];
-/* Its contraction hierarchy: node i's rank xbr__lane_rank[i]; shortcut m joins arcs
- * xbr__lane_shortcut[2m] and [2m + 1] at their common node, where arc k is edge k when
- * k < xbr__lane_n_edges and shortcut k - xbr__lane_n_edges otherwise (parts come first). */
-extern const int32_t xbr__lane_rank[];
+/* Its contraction hierarchy (tools/gen_sealanes.py, hierarchy()), as searched: arc k is edge k
+ * for k < xbr__lane_n_edges and shortcut k - xbr__lane_n_edges after; each arc once, at its
+ * lower-ranked end u, in xbr__lane_up[xbr__lane_up_start[u] .. xbr__lane_up_start[u + 1] - 1].
+ * Shortcut m joins arc xbr__lane_shortcut[4m], from end [4m + 2] to a middle node, and arc
+ * [4m + 1], from there to end [4m + 3] (parts come first). */
+struct xbr__lane_arc {
+    double km;   /* length */
+    int32_t to;  /* the higher-ranked end */
+    int32_t arc; /* which arc */
+    uint32_t
+        tags; /* bit t: it crosses a segment tagged xbr__lane_tag[t] (but "", "antimeridian") */
+};
+extern const int32_t xbr__lane_up_start[];
+extern const struct xbr__lane_arc xbr__lane_up[];
 extern const int32_t xbr__lane_shortcut[];
 extern const unsigned xbr__lane_n_shortcuts;
 
@@ -156,8 +166,8 @@ struct xbr_lane {
 /* Number of lane nodes; the position of lane node i in degrees. */
 int xbr__sealanes_n_nodes(void);
 void xbr__sealanes_node(int i, double *lat, double *lon);
-/* The lane node nearest to (lat, lon) (haversine), with its distance in *km (may be NULL);
- * -1 when out of memory. O(lane nodes). */
+/* The lane node nearest to (lat, lon) (haversine), with its distance in *km (may be NULL).
+ * O(lane nodes). */
 int xbr__sealanes_snap(double lat, double lon, double *km);
 /* The shortest lane from lane node `from` to lane node `to` over the segments whose passage is
  * not in `avoid` (xbr_passage_t bits): sets lane->path, n, km and via (km NAN and n 0 when there

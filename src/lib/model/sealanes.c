@@ -3,11 +3,11 @@
  * docs/formats.md, "Sea lanes").
  *
  * The lane network is the generated table of sealanes_data.c (marnet: 9,693 nodes, 15,935
- * undirected segments, some tagged with the passage they pass through), with a contraction
- * hierarchy that tools/gen_sealanes.py computed for it: each node's rank and 22,245 shortcuts,
- * each joining two arcs (segments or shortcuts) at their common node. Its search graph (each
- * arc once, at its lower-ranked end; segment lengths as generated, by haversine) is built once per
- * process, on first use, and only read after.
+ * undirected segments, some tagged with the passage they pass through, with their lengths),
+ * with a contraction hierarchy that tools/gen_sealanes.py computed for it: 22,245 shortcuts,
+ * each joining two arcs (segments or shortcuts) at a middle node, and the search graph (each
+ * arc once, at its lower-ranked end, with its length and the tags it crosses). All of it is
+ * constant data: nothing is built when the library starts, and threads share it freely.
  *
  * Every sea link gets a lane (struct xbr_lane): each end snaps to the nearest lane node (by
  * haversine; the snap distance is kept but not added to the length, as tools/data's
@@ -37,7 +37,6 @@
  * days: port_days + distance_km / (knots x 1.852 km/h x 24 h).
  */
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,31 +46,6 @@
     ((1u << XBR_PASSAGE_SUEZ) | (1u << XBR_PASSAGE_BABALMANDAB) | (1u << XBR_PASSAGE_PANAMA) |     \
      (1u << XBR_PASSAGE_CAPE))
 
-/* An arc of the hierarchy as its lower-ranked end sees it: what an upward search reads of it,
- * side by side. */
-typedef struct {
-    double km;    /* length */
-    int to;       /* the higher-ranked end */
-    int id;       /* the arc: a segment (< n_edges) or a shortcut */
-    unsigned bit; /* passage bits it crosses */
-} uparc_t;
-
-typedef struct {
-    int n;             /* lane nodes */
-    int n_edges;       /* segments; arcs n_edges .. n_arcs - 1 are shortcuts */
-    int n_arcs;        /* segments and shortcuts */
-    int *end;          /* arc k joins end[2k] and end[2k + 1] */
-    double *km;        /* arc k's length */
-    unsigned *bit;     /* arc k's passage bits */
-    int *up_start;     /* arcs up from node u: up[up_start[u] .. up_start[u + 1] - 1] */
-    uparc_t *up;       /* each arc once, from its lower-ranked end */
-    double *lat, *lon; /* degrees */
-} lanes_t;
-
-static lanes_t lanes;
-static int lanes_ok;
-static pthread_mutex_t lanes_lock = PTHREAD_MUTEX_INITIALIZER;
-
 static int passage_of_tag(const char *tag)
 {
     if (strcmp(tag, "ormuz") == 0)
@@ -79,100 +53,6 @@ static int passage_of_tag(const char *tag)
     if (strcmp(tag, "south_africa") == 0)
         return XBR_PASSAGE_CAPE;
     return xbr_passage_parse(tag);
-}
-
-static void lanes_free(void)
-{
-    free(lanes.end);
-    free(lanes.km);
-    free(lanes.bit);
-    free(lanes.up_start);
-    free(lanes.up);
-    free(lanes.lat);
-    free(lanes.lon);
-    memset(&lanes, 0, sizeof lanes);
-}
-
-/*
- * The arcs of the hierarchy: each segment (its generated length; the passage bit of its tag) and
- * each shortcut (length the sum of its two parts', in the generator's order, and the union of their
- * bits; its ends the parts' ends other than the common one), then each arc stored once, at its
- * lower-ranked end.
- */
-static void lanes_build(void)
-{
-    int n = (int)xbr__lane_n_nodes, e = (int)xbr__lane_n_edges;
-    int m = e + (int)xbr__lane_n_shortcuts;
-    lanes.n = n;
-    lanes.n_edges = e;
-    lanes.n_arcs = m;
-    lanes.end = malloc(2 * (size_t)m * sizeof *lanes.end);
-    lanes.km = malloc((size_t)m * sizeof *lanes.km);
-    lanes.bit = malloc((size_t)m * sizeof *lanes.bit);
-    lanes.up_start = calloc((size_t)n + 2, sizeof *lanes.up_start);
-    lanes.up = malloc((size_t)m * sizeof *lanes.up);
-    lanes.lat = malloc((size_t)n * sizeof *lanes.lat);
-    lanes.lon = malloc((size_t)n * sizeof *lanes.lon);
-    unsigned *tag_bit = malloc(xbr__lane_n_tags * sizeof *tag_bit);
-    if (lanes.end == NULL || lanes.km == NULL || lanes.bit == NULL || lanes.up_start == NULL ||
-        lanes.up == NULL || lanes.lat == NULL || lanes.lon == NULL || tag_bit == NULL) {
-        free(tag_bit);
-        lanes_free();
-        return; /* lanes_ok stays 0: this use reports XBR_ENOMEM, the next one tries again */
-    }
-    for (unsigned t = 0; t < xbr__lane_n_tags; t++) {
-        int p = passage_of_tag(xbr__lane_tag[t]);
-        tag_bit[t] = p >= 0 ? 1u << p : 0u;
-    }
-    for (int i = 0; i < n; i++) {
-        lanes.lon[i] = xbr__lane_node[2 * i] / 1e6;
-        lanes.lat[i] = xbr__lane_node[2 * i + 1] / 1e6;
-    }
-    for (int k = 0; k < e; k++) {
-        int a = xbr__lane_edge[3 * k], b = xbr__lane_edge[3 * k + 1];
-        unsigned t = (unsigned)xbr__lane_edge[3 * k + 2];
-        lanes.end[2 * k] = a;
-        lanes.end[2 * k + 1] = b;
-        lanes.km[k] = xbr__lane_km[k];
-        lanes.bit[k] = tag_bit[t];
-    }
-    for (int k = e; k < m; k++) {
-        int i = xbr__lane_shortcut[2 * (k - e)], j = xbr__lane_shortcut[2 * (k - e) + 1];
-        int ia = lanes.end[2 * i], ib = lanes.end[2 * i + 1];
-        int ja = lanes.end[2 * j], jb = lanes.end[2 * j + 1];
-        int mid = ia == ja || ia == jb ? ia : ib;
-        lanes.end[2 * k] = ia == mid ? ib : ia;
-        lanes.end[2 * k + 1] = ja == mid ? jb : ja;
-        lanes.km[k] = lanes.km[i] + lanes.km[j];
-        lanes.bit[k] = lanes.bit[i] | lanes.bit[j];
-    }
-    for (int k = 0; k < m; k++) {
-        int a = lanes.end[2 * k], b = lanes.end[2 * k + 1];
-        lanes.up_start[(xbr__lane_rank[a] < xbr__lane_rank[b] ? a : b) + 2]++;
-    }
-    for (int i = 0; i < n; i++)
-        lanes.up_start[i + 2] += lanes.up_start[i + 1];
-    for (int k = 0; k < m; k++) { /* up_start[u + 1] is the fill point of u while this runs */
-        int a = lanes.end[2 * k], b = lanes.end[2 * k + 1];
-        int lo = xbr__lane_rank[a] < xbr__lane_rank[b] ? a : b;
-        lanes.up[lanes.up_start[lo + 1]++] =
-            (uparc_t){lanes.km[k], lo == a ? b : a, k, lanes.bit[k]};
-    }
-    free(tag_bit);
-    lanes_ok = 1;
-}
-
-/* The adjacency, built by the first call that needs it (under a lock, so threads loading
- * networks in parallel build it once; a build that ran out of memory is tried again by the next
- * call). Read-only once built; it lives as long as the process. */
-static const lanes_t *get_lanes(void)
-{
-    pthread_mutex_lock(&lanes_lock);
-    if (!lanes_ok)
-        lanes_build();
-    int ok = lanes_ok;
-    pthread_mutex_unlock(&lanes_lock);
-    return ok ? &lanes : NULL;
 }
 
 int xbr__sealanes_n_nodes(void)
@@ -188,17 +68,16 @@ void xbr__sealanes_node(int i, double *lat, double *lon)
 
 int xbr__sealanes_snap(double lat, double lon, double *km)
 {
-    const lanes_t *L = get_lanes();
     int best = -1;
     double bd = INFINITY;
-    if (L == NULL)
-        return -1;
     /* a cheap lower bound (latitude difference alone) skips most haversines */
-    for (int i = 0; i < L->n; i++) {
-        double dlat = fabs(L->lat[i] - lat) * (6371.0088 * 3.14159265358979323846 / 180.0);
+    for (int i = 0; i < (int)xbr__lane_n_nodes; i++) {
+        double nlat, nlon;
+        xbr__sealanes_node(i, &nlat, &nlon);
+        double dlat = fabs(nlat - lat) * (6371.0088 * 3.14159265358979323846 / 180.0);
         if (dlat >= bd)
             continue;
-        double d = xbr_great_circle_km(lat, lon, L->lat[i], L->lon[i]);
+        double d = xbr_great_circle_km(lat, lon, nlat, nlon);
         if (d < bd) {
             bd = d;
             best = i;
@@ -231,11 +110,12 @@ typedef struct {
 } side_t;
 
 typedef struct {
-    side_t s, t; /* from the link's start, from its end */
-    int *work;   /* arcs to unpack (a stack) */
+    side_t s, t;          /* from the link's start, from its end */
+    unsigned tag_bit[32]; /* each lane tag's passage bit (0: not an xbroute passage) */
+    int *work;            /* arcs to unpack (a stack) */
     size_t wcap;
     int *path; /* the path being unpacked: its nodes */
-    int *seg;  /* and the segment before each node but the first (seg[p] leads to path[p]) */
+    int *seg;  /* and the segment before each node but the first */
     size_t pn, pcap, scap;
 } query_t;
 
@@ -290,11 +170,11 @@ static void heap_pop(side_t *s, double *k, int *v)
     s->hv[i] = lv;
 }
 
-static int side_init(side_t *s, int n)
+static int side_init(side_t *s)
 {
-    s->dist = malloc((size_t)n * sizeof *s->dist);
-    s->prev = malloc((size_t)n * sizeof *s->prev);
-    s->stamp = calloc((size_t)n, sizeof *s->stamp);
+    s->dist = malloc(xbr__lane_n_nodes * sizeof *s->dist);
+    s->prev = malloc(xbr__lane_n_nodes * sizeof *s->prev);
+    s->stamp = calloc(xbr__lane_n_nodes, sizeof *s->stamp);
     return s->dist != NULL && s->prev != NULL && s->stamp != NULL ? 0 : -1;
 }
 
@@ -312,18 +192,28 @@ static double side_dist(const side_t *s, int v)
     return s->stamp[v] == s->gen ? s->dist[v] : INFINITY;
 }
 
+/* The lane tags whose passage is in `avoid` (passage bits), as the arcs' tag bits. */
+static unsigned avoid_tags(const query_t *q, unsigned avoid)
+{
+    unsigned tags = 0;
+    for (unsigned t = 0; t < xbr__lane_n_tags; t++)
+        if (q->tag_bit[t] & avoid)
+            tags |= 1u << t;
+    return tags;
+}
+
 /*
- * Upward Dijkstra from `src` over the arcs whose bits miss `avoid`. With other == NULL it
- * runs to the end (the start side of a query: what every end of the group meets). Otherwise it
- * stops once its next key is no less than the best meeting found (a node settled at distance
- * d meets the other side at >= d), and returns that meeting node in *meet (-1: none) and the
- * length in *best.
+ * Upward Dijkstra from `src` over the arcs that cross no tag of `avoid` (avoid_tags()). With
+ * other == NULL it runs to the end (the start side of a query: what every end of the group
+ * meets). Otherwise it stops once its next key is no less than the best meeting found (a node
+ * settled at distance d meets the other side at >= d), and returns that meeting node in *meet
+ * (-1: none) and the length in *best.
  */
-static xbr_status_t upward(const lanes_t *L, side_t *s, int src, unsigned avoid,
-                           const side_t *other, int *meet, double *best)
+static xbr_status_t upward(side_t *s, int src, unsigned avoid, const side_t *other, int *meet,
+                           double *best)
 {
     if (++s->gen == 0) { /* the stamps wrapped: clear them once */
-        memset(s->stamp, 0, (size_t)L->n * sizeof *s->stamp);
+        memset(s->stamp, 0, xbr__lane_n_nodes * sizeof *s->stamp);
         s->gen = 1;
     }
     s->hn = 0;
@@ -351,16 +241,16 @@ static xbr_status_t upward(const lanes_t *L, side_t *s, int src, unsigned avoid,
                 *meet = u;
             }
         }
-        for (int k = L->up_start[u]; k < L->up_start[u + 1]; k++) {
-            const uparc_t *a = &L->up[k];
-            if (a->bit & avoid)
+        for (int k = xbr__lane_up_start[u]; k < xbr__lane_up_start[u + 1]; k++) {
+            const struct xbr__lane_arc *a = &xbr__lane_up[k];
+            if (a->tags & avoid)
                 continue;
             int v = a->to;
             double nd = d + a->km;
             if (s->stamp[v] != s->gen || nd < s->dist[v]) {
                 s->stamp[v] = s->gen;
                 s->dist[v] = nd;
-                s->prev[v] = a->id;
+                s->prev[v] = a->arc;
                 if (heap_push(s, nd, v) != 0)
                     return XBR_ENOMEM;
             }
@@ -370,9 +260,12 @@ static xbr_status_t upward(const lanes_t *L, side_t *s, int src, unsigned avoid,
 }
 
 /* The end of arc k other than v. */
-static int other_end(const lanes_t *L, int k, int v)
+static int other_end(int k, int v)
 {
-    return L->end[2 * k] == v ? L->end[2 * k + 1] : L->end[2 * k];
+    const int32_t *ends = k < (int)xbr__lane_n_edges
+                              ? &xbr__lane_edge[3 * k]
+                              : &xbr__lane_shortcut[4 * (k - (int)xbr__lane_n_edges) + 2];
+    return ends[0] == v ? ends[1] : ends[0];
 }
 
 static int grow_ints(int **a, size_t *cap, size_t need)
@@ -391,7 +284,7 @@ static int grow_ints(int **a, size_t *cap, size_t need)
 }
 
 /* Appends to q->path the lane nodes after `from` along arc k (its segments, in order). */
-static xbr_status_t unpack(const lanes_t *L, query_t *q, int k, int from)
+static xbr_status_t unpack(query_t *q, int k, int from)
 {
     size_t top = 0;
     if (grow_ints(&q->work, &q->wcap, 2) != 0)
@@ -401,26 +294,22 @@ static xbr_status_t unpack(const lanes_t *L, query_t *q, int k, int from)
     while (top > 0) {
         int u = q->work[--top];
         int a = q->work[--top];
-        if (a < L->n_edges) {
+        if (a < (int)xbr__lane_n_edges) {
             if (grow_ints(&q->path, &q->pcap, q->pn + 1) != 0 ||
                 grow_ints(&q->seg, &q->scap, q->pn + 1) != 0)
                 return XBR_ENOMEM;
             q->seg[q->pn] = a;
-            q->path[q->pn++] = other_end(L, a, u);
+            q->path[q->pn++] = other_end(a, u);
             continue;
         }
-        int i = xbr__lane_shortcut[2 * (a - L->n_edges)];
-        int j = xbr__lane_shortcut[2 * (a - L->n_edges) + 1];
-        if (L->end[2 * i] != u && L->end[2 * i + 1] != u) { /* the part at u first */
-            int t = i;
-            i = j;
-            j = t;
-        }
+        /* shortcut m: part [4m] from end [4m + 2] to the middle, part [4m + 1] on to [4m + 3] */
+        const int32_t *sc = &xbr__lane_shortcut[4 * (a - (int)xbr__lane_n_edges)];
+        int first = sc[2] == u ? sc[0] : sc[1], second = sc[2] == u ? sc[1] : sc[0];
         if (grow_ints(&q->work, &q->wcap, top + 4) != 0)
             return XBR_ENOMEM;
-        q->work[top++] = j; /* popped second: from the common node */
-        q->work[top++] = other_end(L, i, u);
-        q->work[top++] = i;
+        q->work[top++] = second; /* popped second: from the middle node */
+        q->work[top++] = other_end(first, u);
+        q->work[top++] = first;
         q->work[top++] = u;
     }
     return XBR_OK;
@@ -430,10 +319,9 @@ static xbr_status_t unpack(const lanes_t *L, query_t *q, int k, int from)
  * The lane from the start side's source to `to`, once the end side has searched from `to`
  * and met it at `meet`: unpacks start..meet (the start side's arcs, walked back from meet and
  * then forward) and meet..to (the end side's arcs, walked from meet), then sums the segments'
- * lengths in path order, as a Dijkstra from the start adds them, and collects their bits.
+ * lengths in path order, as a Dijkstra from the start adds them, and collects their passages.
  */
-static xbr_status_t extract(const lanes_t *L, query_t *q, int from, int to, int meet,
-                            struct xbr_lane *lane)
+static xbr_status_t extract(query_t *q, int from, int to, int meet, struct xbr_lane *lane)
 {
     free(lane->path);
     lane->path = NULL;
@@ -443,13 +331,13 @@ static xbr_status_t extract(const lanes_t *L, query_t *q, int from, int to, int 
     if (meet < 0)
         return XBR_OK;
     size_t n_up = 0; /* the start side's arcs, meet back to from */
-    for (int v = meet; v != from; v = other_end(L, q->s.prev[v], v))
+    for (int v = meet; v != from; v = other_end(q->s.prev[v], v))
         n_up++;
     int *up = malloc((n_up ? n_up : 1) * sizeof *up);
     if (up == NULL)
         return XBR_ENOMEM;
     size_t i = n_up;
-    for (int v = meet; v != from; v = other_end(L, q->s.prev[v], v))
+    for (int v = meet; v != from; v = other_end(q->s.prev[v], v))
         up[--i] = q->s.prev[v];
     xbr_status_t st = XBR_OK;
     q->pn = 0;
@@ -458,10 +346,10 @@ static xbr_status_t extract(const lanes_t *L, query_t *q, int from, int to, int 
     else
         q->path[q->pn++] = from;
     for (i = 0; i < n_up && st == XBR_OK; i++)
-        st = unpack(L, q, up[i], q->path[q->pn - 1]);
+        st = unpack(q, up[i], q->path[q->pn - 1]);
     free(up);
-    for (int v = meet; v != to && st == XBR_OK; v = other_end(L, q->t.prev[v], v))
-        st = unpack(L, q, q->t.prev[v], v);
+    for (int v = meet; v != to && st == XBR_OK; v = other_end(q->t.prev[v], v))
+        st = unpack(q, q->t.prev[v], v);
     if (st != XBR_OK)
         return st;
     lane->path = malloc(q->pn * sizeof *lane->path);
@@ -472,18 +360,22 @@ static xbr_status_t extract(const lanes_t *L, query_t *q, int from, int to, int 
     double km = 0.0;
     unsigned via = 0;
     for (size_t p = 1; p < q->pn; p++) {
-        km += L->km[q->seg[p]];
-        via |= L->bit[q->seg[p]];
+        km += xbr__lane_km[q->seg[p]];
+        via |= q->tag_bit[xbr__lane_edge[3 * q->seg[p] + 2]];
     }
     lane->km = km;
     lane->via = via;
     return XBR_OK;
 }
 
-static int query_init(query_t *q, int n)
+static int query_init(query_t *q)
 {
     memset(q, 0, sizeof *q);
-    return side_init(&q->s, n) == 0 && side_init(&q->t, n) == 0 ? 0 : -1;
+    for (unsigned t = 0; t < xbr__lane_n_tags; t++) {
+        int p = passage_of_tag(xbr__lane_tag[t]);
+        q->tag_bit[t] = p >= 0 ? 1u << p : 0u;
+    }
+    return side_init(&q->s) == 0 && side_init(&q->t) == 0 ? 0 : -1;
 }
 
 static void query_free(query_t *q)
@@ -495,27 +387,24 @@ static void query_free(query_t *q)
     free(q->seg);
 }
 
-/* The lane to `to` once q->s holds the upward search from `from` under `avoid`. */
-static xbr_status_t route_to(const lanes_t *L, query_t *q, int from, int to, unsigned avoid,
-                             struct xbr_lane *lane)
+/* The lane to `to` once q->s holds the upward search from `from` under `tags`. */
+static xbr_status_t route_to(query_t *q, int from, int to, unsigned tags, struct xbr_lane *lane)
 {
     int meet;
     double best;
-    xbr_status_t st = upward(L, &q->t, to, avoid, &q->s, &meet, &best);
-    return st == XBR_OK ? extract(L, q, from, to, meet, lane) : st;
+    xbr_status_t st = upward(&q->t, to, tags, &q->s, &meet, &best);
+    return st == XBR_OK ? extract(q, from, to, meet, lane) : st;
 }
 
 xbr_status_t xbr__sealanes_path(int from, int to, unsigned avoid, struct xbr_lane *lane)
 {
-    const lanes_t *L = get_lanes();
     query_t q;
-    if (L == NULL)
-        return XBR_ENOMEM;
-    xbr_status_t st = query_init(&q, L->n) == 0 ? XBR_OK : XBR_ENOMEM;
+    xbr_status_t st = query_init(&q) == 0 ? XBR_OK : XBR_ENOMEM;
+    unsigned tags = avoid_tags(&q, avoid);
     if (st == XBR_OK)
-        st = upward(L, &q.s, from, avoid, NULL, NULL, NULL);
+        st = upward(&q.s, from, tags, NULL, NULL, NULL);
     if (st == XBR_OK)
-        st = route_to(L, &q, from, to, avoid, lane);
+        st = route_to(&q, from, to, tags, lane);
     query_free(&q);
     return st;
 }
@@ -548,19 +437,22 @@ static int cmp_jobs(const void *pa, const void *pb)
 
 /* Routes the links of `jobs` (each with a lane whose ends and avoided set are set): one
  * upward search for each group of the same start and avoided set, one per link from its end. */
-static xbr_status_t route_jobs(const lanes_t *L, xbr_network_t *net, job_t *jobs, size_t n)
+static xbr_status_t route_jobs(xbr_network_t *net, job_t *jobs, size_t n)
 {
     query_t q;
+    unsigned tags = 0;
     if (n == 0)
         return XBR_OK;
-    xbr_status_t st = query_init(&q, L->n) == 0 ? XBR_OK : XBR_ENOMEM;
+    xbr_status_t st = query_init(&q) == 0 ? XBR_OK : XBR_ENOMEM;
     qsort(jobs, n, sizeof *jobs, cmp_jobs);
     for (size_t i = 0; i < n && st == XBR_OK; i++) {
-        if (i == 0 || jobs[i].from != jobs[i - 1].from || jobs[i].avoid != jobs[i - 1].avoid)
-            st = upward(L, &q.s, jobs[i].from, jobs[i].avoid, NULL, NULL, NULL);
+        if (i == 0 || jobs[i].from != jobs[i - 1].from || jobs[i].avoid != jobs[i - 1].avoid) {
+            tags = avoid_tags(&q, jobs[i].avoid);
+            st = upward(&q.s, jobs[i].from, tags, NULL, NULL, NULL);
+        }
         struct xbr_lane *lane = net->links[jobs[i].link].lane;
         if (st == XBR_OK)
-            st = route_to(L, &q, jobs[i].from, lane->to_node, jobs[i].avoid, lane);
+            st = route_to(&q, jobs[i].from, lane->to_node, tags, lane);
     }
     query_free(&q);
     return st;
@@ -568,9 +460,9 @@ static xbr_status_t route_jobs(const lanes_t *L, xbr_network_t *net, job_t *jobs
 
 /* Routes `jobs`; a pinned link with no path under its pin is routed again with only the
  * network's closures avoided. */
-static xbr_status_t route_with_fallback(const lanes_t *L, xbr_network_t *net, job_t *jobs, size_t n)
+static xbr_status_t route_with_fallback(xbr_network_t *net, job_t *jobs, size_t n)
 {
-    xbr_status_t st = route_jobs(L, net, jobs, n);
+    xbr_status_t st = route_jobs(net, jobs, n);
     size_t m = 0;
     for (size_t i = 0; i < n && st == XBR_OK; i++) {
         struct xbr_lane *lane = net->links[jobs[i].link].lane;
@@ -580,7 +472,7 @@ static xbr_status_t route_with_fallback(const lanes_t *L, xbr_network_t *net, jo
             jobs[m++].avoid = lane->avoid;
         }
     }
-    return st == XBR_OK ? route_jobs(L, net, jobs, m) : st;
+    return st == XBR_OK ? route_jobs(net, jobs, m) : st;
 }
 
 /* Sets the link's distance and (unless stated) via from its lane, when it has a path. */
@@ -615,7 +507,6 @@ static void apply(xbr_network_t *net, xbr_link_t *l)
 
 xbr_status_t xbr__sealanes_route_new(xbr_network_t *net)
 {
-    const lanes_t *L = NULL;
     job_t *jobs = NULL;
     int *snap = NULL;
     double *snap_km = NULL;
@@ -623,18 +514,18 @@ xbr_status_t xbr__sealanes_route_new(xbr_network_t *net)
     xbr_status_t st = XBR_OK;
     for (size_t j = 0; j < net->n_links; j++)
         n += net->links[j].mode == XBR_MODE_SEA && net->links[j].lane == NULL;
+    size_t n_sea = n;
     if (n > 0) {
-        L = get_lanes();
         jobs = malloc(n * sizeof *jobs);
         snap = malloc((net->n_nodes ? net->n_nodes : 1) * sizeof *snap);
         snap_km = malloc((net->n_nodes ? net->n_nodes : 1) * sizeof *snap_km);
-        if (L == NULL || jobs == NULL || snap == NULL || snap_km == NULL)
+        if (jobs == NULL || snap == NULL || snap_km == NULL)
             st = XBR_ENOMEM;
         for (size_t i = 0; i < net->n_nodes && st == XBR_OK; i++)
             snap[i] = -2;
     }
     n = 0;
-    for (size_t j = 0; j < net->n_links && st == XBR_OK && L != NULL; j++) {
+    for (size_t j = 0; j < net->n_links && st == XBR_OK && n_sea > 0; j++) {
         xbr_link_t *l = &net->links[j];
         if (l->mode != XBR_MODE_SEA || l->lane != NULL)
             continue;
@@ -661,7 +552,7 @@ xbr_status_t xbr__sealanes_route_new(xbr_network_t *net)
         jobs[n++] = (job_t){.from = lane->from_node, .avoid = lane->avoid, .link = j};
     }
     if (st == XBR_OK)
-        st = route_with_fallback(L, net, jobs, n);
+        st = route_with_fallback(net, jobs, n);
     for (size_t j = 0; j < net->n_links && st == XBR_OK; j++)
         if (net->links[j].lane != NULL)
             apply(net, &net->links[j]);
@@ -677,7 +568,6 @@ xbr_status_t xbr__sealanes_close_passage(xbr_network_t *net, int passage,
     unsigned bit = 1u << passage;
     size_t n = 0;
     job_t *jobs = NULL;
-    const lanes_t *L = NULL;
     xbr_status_t st = XBR_OK;
     net->closed_passages |= bit;
     for (size_t j = 0; j < net->n_links; j++) {
@@ -691,12 +581,9 @@ xbr_status_t xbr__sealanes_close_passage(xbr_network_t *net, int passage,
     }
     if (n == 0)
         return XBR_OK;
-    L = get_lanes();
     jobs = malloc(n * sizeof *jobs);
-    if (L == NULL || jobs == NULL) {
-        free(jobs);
+    if (jobs == NULL)
         return XBR_ENOMEM;
-    }
     n = 0;
     for (size_t j = 0; j < net->n_links; j++) {
         xbr_link_t *l = &net->links[j];
@@ -706,7 +593,7 @@ xbr_status_t xbr__sealanes_close_passage(xbr_network_t *net, int passage,
         l->lane->avoid = avoid_of(net, l);
         jobs[n++] = (job_t){.from = l->lane->from_node, .avoid = l->lane->avoid, .link = j};
     }
-    st = route_with_fallback(L, net, jobs, n);
+    st = route_with_fallback(net, jobs, n);
     for (size_t i = 0; i < n && st == XBR_OK; i++) {
         xbr_link_t *l = &net->links[jobs[i].link];
         if (isfinite(l->lane->km))
