@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # tests/bench/bench_compare.sh [SIZE...] - times `xbroute compare` on generated networks and
 # records peak memory; the peer in the same run is `xbroute validate` on the same scenario (the
-# loading alone), so the ratio is what the route searches add. Prints a Markdown table.
+# loading alone), so the ratio is what the route searches add: medians of RUNS (3) rounds of the
+# two, alternating (alternate.sh). Prints a Markdown table.
 #   tests/bench/bench_compare.sh                 # 10k 100k 200k 1M
 #   XBROUTE=build-release/xbroute RUNS=5 tests/bench/bench_compare.sh 200k
 #   DESIGN=optimize tests/bench/bench_compare.sh 10k   # within optimize's design (default: none,
 #                                                      # the figures in the README's table)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tests/bench/alternate.sh
 sizes=("$@")
 ((${#sizes[@]})) || sizes=(10k 100k 200k 1M)
 runs=${RUNS:-3}
@@ -28,9 +30,8 @@ for size in "${sizes[@]}"; do
     "$XBROUTE" generate --links "$size" --seed 1 -o "$dir" >&2
   fi
   sc=$dir/scenario.json
-  hyperfine --runs "$runs" --warmup 1 --export-json "$dir/hf.json" \
-    "$XBROUTE validate -q $sc" "$XBROUTE compare $sc --design $design --format json -o $dir/compare.json" >&2
-  read -r v c < <(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print(r[0]['median'], r[1]['median'])" "$dir/hf.json")
+  read -r v c < <(alternate "$runs" "$XBROUTE validate -q $sc" \
+    "$XBROUTE compare $sc --design $design --format json -o $dir/compare.json")
   rss=$( { /usr/bin/time -v "$XBROUTE" compare "$sc" --design "$design" --format json -o "$dir/compare.json" >/dev/null; } 2>&1 | awk -F: '/Maximum resident/ {print int($2/1024)}')
   read -r nodes links pairs < <(python3 - "$dir/network.json" "$dir/compare.json" <<'PY'
 import json, sys

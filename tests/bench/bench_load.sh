@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # tests/bench/bench_load.sh [SIZE...] - the loader against a bare cJSON parse (issue #15 item 2)
 # and its peak memory against the file's size (issue #13 item 4): `xbroute validate -q` of a
-# generated network (read, check, parse, positions, the model, sea lanes) and, in the same
-# hyperfine run, bench_cjson_parse on the same file (read it, call cJSON_ParseWithLength,
-# nothing else); medians of RUNS (5) runs after a warm-up (at least SMALL_RUNS, 30, for a file
-# under 10 MB), and the peak resident memory of each
+# generated network (read, check, parse, positions, the model, sea lanes) and, alternating with
+# it run by run, bench_cjson_parse on the same file (read it, call cJSON_ParseWithLength,
+# nothing else); medians of RUNS (5) alternating runs after a warm-up (at least SMALL_RUNS,
+# 30, for a file under 10 MB), and the peak resident memory of each
 # (/usr/bin/time -v). Then the same for pathological files of many small values (PATHOLOGICAL=0
 # leaves them out), about 20 MB each. Prints a Markdown table.
 #
@@ -19,6 +19,7 @@
 # build folder.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+source "$ROOT/tests/bench/alternate.sh"
 BUILD=${BUILD:-$ROOT/build-bench-routes}
 RUNS=${RUNS:-5}
 SMALL_RUNS=${SMALL_RUNS:-30}
@@ -38,20 +39,17 @@ echo "validate: $CLI; base (minimal network) peak $BASE MB" >&2
 
 echo "| input | file MB | cJSON parse s | validate s | validate / cJSON | cJSON peak MB | validate peak MB | memory ratio | validate peak / file | (peak - base) / file |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-# row NAME FILE: one line of the table. A file under 10 MB is timed at least SMALL_RUNS (30)
-# times: its runs take 20-40 ms, where one busy moment of this shared machine moves a median of
-# 5 by a third.
+# row NAME FILE: one line of the table. The two commands alternate (alternate.sh) for RUNS
+# rounds, a file under 10 MB at least SMALL_RUNS (30), its runs taking 20-40 ms.
 row() {
-  local name=$1 file=$2 json runs=$RUNS
-  json=$(dirname "$file")/load-$(basename "$file" .json).json
+  local name=$1 file=$2 runs=$RUNS p v
   if (($(stat -c %s "$file") < 10000000 && runs < SMALL_RUNS)); then runs=$SMALL_RUNS; fi
-  hyperfine -N -i --runs "$runs" --warmup 1 --export-json "$json" \
-    "$PEER $file" "$CLI validate -q $file" >&2
-  python3 - "$name" "$file" "$json" "$(peak_cmd "$PEER" "$file")" "$(peak_cmd "$CLI" validate -q "$file")" "$BASE" <<'PY'
-import json, os, sys
-name, path, js, pm, vm, base = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6])
-r = json.load(open(js))["results"]
-p, v = r[0]["median"], r[1]["median"]
+  read -r p v < <(alternate "$runs" "$PEER $file" "$CLI validate -q $file")
+  echo "$name: $runs alternating rounds" >&2
+  python3 - "$name" "$file" "$p" "$v" "$(peak_cmd "$PEER" "$file")" "$(peak_cmd "$CLI" validate -q "$file")" "$BASE" <<'PY'
+import os, sys
+name, path = sys.argv[1], sys.argv[2]
+p, v, pm, vm, base = (float(x) for x in sys.argv[3:8])
 mb = os.path.getsize(path) / 1e6
 mib = os.path.getsize(path) / 2**20  # peaks are in MiB (KB / 1024)
 print(f"| {name} | {mb:.1f} | {p:.3f} | {v:.3f} | {v / p:.2f} | {pm:.0f} | {vm:.0f} | {vm / pm:.2f} | {vm / mib:.1f} | {(vm - base) / mib:.1f} |")
