@@ -986,7 +986,8 @@ xbr_status_t xbr__ldnet_from_doc(xbr__ldoc_t *doc, xbr_network_t **out)
     if (st != XBR_OK)
         goto out;
     if (doc->n_errors == errors0) {
-        st = xbr__network_index(net);
+        /* with no error, every node, link and country was put in ids under its index */
+        st = xbr__network_index_adopt(net, &ids.nodes, &ids.links, &ids.countries);
         if (st == XBR_EINPUT)
             xbr__ldoc_diag(doc, XBR_SEV_ERROR, NULL, 0, NULL, NULL, NULL,
                            "the network could not be indexed (duplicate ids)");

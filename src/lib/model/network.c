@@ -101,8 +101,26 @@ double xbr_great_circle_km(double lat1, double lon1, double lat2, double lon2)
     return 2.0 * r_km * asin(sqrt(a));
 }
 
-/* Fills the id maps from the arrays and each link's distance when the file gave none;
- * XBR_EINPUT on a repeated id or a link end out of range. */
+/* Checks every link's ends and fills its distance when the file gave none; XBR_EINPUT on an
+ * end out of range. */
+static xbr_status_t index_links(xbr_network_t *net)
+{
+    for (size_t j = 0; j < net->n_links; j++) {
+        xbr_link_t *l = &net->links[j];
+        if (l->from < 0 || (size_t)l->from >= net->n_nodes || l->to < 0 ||
+            (size_t)l->to >= net->n_nodes)
+            return XBR_EINPUT;
+        if (!l->distance_given) {
+            const xbr_node_t *a = &net->nodes[l->from];
+            const xbr_node_t *b = &net->nodes[l->to];
+            l->distance_km =
+                xbr_great_circle_km(a->lat, a->lon, b->lat, b->lon) * net->detour_factor[l->mode];
+        }
+    }
+    return XBR_OK;
+}
+
+/* Fills the id maps from the arrays; XBR_EINPUT on a repeated id. */
 static xbr_status_t index_ids(xbr_network_t *net)
 {
     struct xbr_graph *g = net->graph;
@@ -115,21 +133,10 @@ static xbr_status_t index_ids(xbr_network_t *net)
         st = xbr__strmap_get(&g->node_ids, net->nodes[i].id) >= 0
                  ? XBR_EINPUT
                  : xbr__strmap_put(&g->node_ids, net->nodes[i].id, (int)i);
-    for (size_t j = 0; j < net->n_links && st == XBR_OK; j++) {
-        xbr_link_t *l = &net->links[j];
-        if (l->from < 0 || (size_t)l->from >= net->n_nodes || l->to < 0 ||
-            (size_t)l->to >= net->n_nodes || xbr__strmap_get(&g->link_ids, l->id) >= 0) {
-            st = XBR_EINPUT;
-            break;
-        }
-        st = xbr__strmap_put(&g->link_ids, l->id, (int)j);
-        if (!l->distance_given) {
-            const xbr_node_t *a = &net->nodes[l->from];
-            const xbr_node_t *b = &net->nodes[l->to];
-            l->distance_km =
-                xbr_great_circle_km(a->lat, a->lon, b->lat, b->lon) * net->detour_factor[l->mode];
-        }
-    }
+    for (size_t j = 0; j < net->n_links && st == XBR_OK; j++)
+        st = xbr__strmap_get(&g->link_ids, net->links[j].id) >= 0
+                 ? XBR_EINPUT
+                 : xbr__strmap_put(&g->link_ids, net->links[j].id, (int)j);
     return st;
 }
 
@@ -155,16 +162,41 @@ static xbr_status_t build_graph(xbr_network_t *net)
     return st;
 }
 
-xbr_status_t xbr__network_index(xbr_network_t *net)
+/* What both ways of indexing do once the id maps are in place. */
+static xbr_status_t index_rest(xbr_network_t *net)
 {
-    xbr__network_igraph_init();
-    graph_clear(net->graph);
-    xbr_status_t st = index_ids(net);
+    xbr_status_t st = index_links(net);
     if (st == XBR_OK)
         st = build_graph(net);
     if (st == XBR_OK)
         st = xbr__sealanes_route_new(net);
     return st;
+}
+
+xbr_status_t xbr__network_index(xbr_network_t *net)
+{
+    xbr__network_igraph_init();
+    graph_clear(net->graph);
+    xbr_status_t st = index_ids(net);
+    return st == XBR_OK ? index_rest(net) : st;
+}
+
+xbr_status_t xbr__network_index_adopt(xbr_network_t *net, xbr__strmap_t *node_ids,
+                                      xbr__strmap_t *link_ids, xbr__strmap_t *country_ids)
+{
+    struct xbr_graph *g = net->graph;
+    if (node_ids->count != net->n_nodes || link_ids->count != net->n_links ||
+        country_ids->count != net->n_countries)
+        return xbr__network_index(net); /* not the maps this network needs: build them */
+    xbr__network_igraph_init();
+    graph_clear(g);
+    g->node_ids = *node_ids;
+    g->link_ids = *link_ids;
+    g->country_ids = *country_ids;
+    xbr__strmap_init(node_ids);
+    xbr__strmap_init(link_ids);
+    xbr__strmap_init(country_ids);
+    return index_rest(net);
 }
 
 void xbr_network_free(xbr_network_t *net)

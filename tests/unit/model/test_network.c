@@ -1,8 +1,8 @@
 /*
  * test_network.c - networks and scenarios in the model (model/network.c): indexing (ids,
- * the igraph graph, distances from the great circle and the detour factor), lookups, duty by
- * category, interned file names, and what indexing refuses. Networks are built in code with
- * the shared fixture; distances are worked out by hand.
+ * the igraph graph, distances from the great circle and the detour factor; the loader's maps
+ * taken over), lookups, duty by category, interned file names, and what indexing refuses.
+ * Networks are built in code with the shared fixture; distances are worked out by hand.
  */
 #include "xbr_test.h"
 
@@ -100,6 +100,48 @@ static void test_index_refuses_repeats_and_dangling_links(void **state)
     xbr_network_free(net);
 }
 
+/* The caller's maps are taken when each holds its array's ids; a map short of one is not, and
+ * all three are built anew (the lookups are the same either way). */
+static void test_index_adopts_the_loader_maps(void **state)
+{
+    (void)state;
+    xbr_network_t *net = three_nodes();
+    xbr__strmap_t nodes, links, countries;
+    xbr__strmap_init(&nodes);
+    xbr__strmap_init(&links);
+    xbr__strmap_init(&countries);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        assert_int_equal(xbr__strmap_put(&nodes, net->nodes[i].id, (int)i), XBR_OK);
+    for (size_t j = 0; j < net->n_links; j++)
+        assert_int_equal(xbr__strmap_put(&links, net->links[j].id, (int)j), XBR_OK);
+    for (size_t i = 0; i < net->n_countries; i++)
+        assert_int_equal(xbr__strmap_put(&countries, net->countries[i].code, (int)i), XBR_OK);
+    const char **node_keys = nodes.keys;
+    assert_int_equal(xbr__network_index_adopt(net, &nodes, &links, &countries), XBR_OK);
+    assert_ptr_equal(net->graph->node_ids.keys, node_keys); /* moved, not copied */
+    assert_null(nodes.keys);
+    assert_int_equal(nodes.count, 0);
+    assert_int_equal(links.count, 0);
+    assert_int_equal(countries.count, 0);
+    assert_int_equal(xbr_network_find_node(net, "M"), 2);
+    assert_int_equal(xbr_network_find_link(net, "L1"), 1);
+    assert_int_equal(xbr_network_find_country(net, "US"), 1);
+    assert_int_equal(igraph_ecount(&net->graph->g), 2);
+    xbr_network_free(net);
+
+    net = three_nodes();
+    xbr__strmap_init(&nodes); /* short of node "M" */
+    assert_int_equal(xbr__strmap_put(&nodes, net->nodes[0].id, 0), XBR_OK);
+    assert_int_equal(xbr__strmap_put(&nodes, net->nodes[1].id, 1), XBR_OK);
+    assert_int_equal(xbr__network_index_adopt(net, &nodes, &links, &countries), XBR_OK);
+    assert_int_equal(nodes.count, 2); /* not taken: still the caller's */
+    assert_int_equal(xbr_network_find_node(net, "M"), 2);
+    assert_int_equal(xbr_network_find_link(net, "L0"), 0);
+    assert_int_equal(xbr_network_find_country(net, "CN"), 0);
+    xbr__strmap_destroy(&nodes);
+    xbr_network_free(net);
+}
+
 static void test_duty_by_category(void **state)
 {
     (void)state;
@@ -151,6 +193,7 @@ int main(void)
         cmocka_unit_test(test_great_circle),
         cmocka_unit_test(test_index_maps_ids_and_builds_graph),
         cmocka_unit_test(test_index_refuses_repeats_and_dangling_links),
+        cmocka_unit_test(test_index_adopts_the_loader_maps),
         cmocka_unit_test(test_duty_by_category),
         cmocka_unit_test(test_intern_keeps_one_copy),
         cmocka_unit_test(test_scenario_products_and_free),
