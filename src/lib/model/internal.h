@@ -145,13 +145,13 @@ extern const double xbr__lane_km[];
  * for k < xbr__lane_n_edges and shortcut k - xbr__lane_n_edges after; each arc once, at its
  * lower-ranked end u, in xbr__lane_up[xbr__lane_up_start[u] .. xbr__lane_up_start[u + 1] - 1].
  * Shortcut m joins arc xbr__lane_shortcut[4m], from end [4m + 2] to a middle node, and arc
- * [4m + 1], from there to end [4m + 3] (parts come first). */
+ * [4m + 1], from there to end [4m + 3] (parts come first). The tags "" and "antimeridian"
+ * never close and are not kept in an arc's tags. */
 struct xbr__lane_arc {
-    double km;   /* length */
-    int32_t to;  /* the higher-ranked end */
-    int32_t arc; /* which arc */
-    uint32_t
-        tags; /* bit t: it crosses a segment tagged xbr__lane_tag[t] (but "", "antimeridian") */
+    double km;     /* length */
+    int32_t to;    /* the higher-ranked end */
+    int32_t arc;   /* which arc */
+    uint32_t tags; /* bit t: it crosses a segment tagged xbr__lane_tag[t] */
 };
 extern const int32_t xbr__lane_up_start[];
 extern const struct xbr__lane_arc xbr__lane_up[];

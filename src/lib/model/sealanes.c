@@ -114,6 +114,8 @@ typedef struct {
     unsigned tag_bit[32]; /* each lane tag's passage bit (0: not an xbroute passage) */
     int *work;            /* arcs to unpack (a stack) */
     size_t wcap;
+    int *up; /* the start side's arcs, from the start up to the meeting */
+    size_t ucap;
     int *path; /* the path being unpacked: its nodes */
     int *seg;  /* and the segment before each node but the first */
     size_t pn, pcap, scap;
@@ -333,21 +335,16 @@ static xbr_status_t extract(query_t *q, int from, int to, int meet, struct xbr_l
     size_t n_up = 0; /* the start side's arcs, meet back to from */
     for (int v = meet; v != from; v = other_end(q->s.prev[v], v))
         n_up++;
-    int *up = malloc((n_up ? n_up : 1) * sizeof *up);
-    if (up == NULL)
+    if (grow_ints(&q->up, &q->ucap, n_up) != 0 || grow_ints(&q->path, &q->pcap, 1) != 0)
         return XBR_ENOMEM;
     size_t i = n_up;
     for (int v = meet; v != from; v = other_end(q->s.prev[v], v))
-        up[--i] = q->s.prev[v];
+        q->up[--i] = q->s.prev[v];
     xbr_status_t st = XBR_OK;
     q->pn = 0;
-    if (grow_ints(&q->path, &q->pcap, 1) != 0)
-        st = XBR_ENOMEM;
-    else
-        q->path[q->pn++] = from;
+    q->path[q->pn++] = from;
     for (i = 0; i < n_up && st == XBR_OK; i++)
-        st = unpack(q, up[i], q->path[q->pn - 1]);
-    free(up);
+        st = unpack(q, q->up[i], q->path[q->pn - 1]);
     for (int v = meet; v != to && st == XBR_OK; v = other_end(q->t.prev[v], v))
         st = unpack(q, q->t.prev[v], v);
     if (st != XBR_OK)
@@ -383,6 +380,7 @@ static void query_free(query_t *q)
     side_free(&q->s);
     side_free(&q->t);
     free(q->work);
+    free(q->up);
     free(q->path);
     free(q->seg);
 }
@@ -514,7 +512,6 @@ xbr_status_t xbr__sealanes_route_new(xbr_network_t *net)
     xbr_status_t st = XBR_OK;
     for (size_t j = 0; j < net->n_links; j++)
         n += net->links[j].mode == XBR_MODE_SEA && net->links[j].lane == NULL;
-    size_t n_sea = n;
     if (n > 0) {
         jobs = malloc(n * sizeof *jobs);
         snap = malloc((net->n_nodes ? net->n_nodes : 1) * sizeof *snap);
@@ -525,7 +522,7 @@ xbr_status_t xbr__sealanes_route_new(xbr_network_t *net)
             snap[i] = -2;
     }
     n = 0;
-    for (size_t j = 0; j < net->n_links && st == XBR_OK && n_sea > 0; j++) {
+    for (size_t j = 0; j < net->n_links && st == XBR_OK; j++) { /* none when n was 0 */
         xbr_link_t *l = &net->links[j];
         if (l->mode != XBR_MODE_SEA || l->lane != NULL)
             continue;
