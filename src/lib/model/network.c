@@ -120,23 +120,23 @@ static xbr_status_t index_links(xbr_network_t *net)
     return XBR_OK;
 }
 
+/* Puts key -> val in m unless key is there already (XBR_EINPUT). */
+static xbr_status_t put_new(xbr__strmap_t *m, const char *key, int val)
+{
+    return xbr__strmap_get(m, key) >= 0 ? XBR_EINPUT : xbr__strmap_put(m, key, val);
+}
+
 /* Fills the id maps from the arrays; XBR_EINPUT on a repeated id. */
 static xbr_status_t index_ids(xbr_network_t *net)
 {
     struct xbr_graph *g = net->graph;
     xbr_status_t st = XBR_OK;
     for (size_t i = 0; i < net->n_countries && st == XBR_OK; i++)
-        st = xbr__strmap_get(&g->country_ids, net->countries[i].code) >= 0
-                 ? XBR_EINPUT
-                 : xbr__strmap_put(&g->country_ids, net->countries[i].code, (int)i);
+        st = put_new(&g->country_ids, net->countries[i].code, (int)i);
     for (size_t i = 0; i < net->n_nodes && st == XBR_OK; i++)
-        st = xbr__strmap_get(&g->node_ids, net->nodes[i].id) >= 0
-                 ? XBR_EINPUT
-                 : xbr__strmap_put(&g->node_ids, net->nodes[i].id, (int)i);
+        st = put_new(&g->node_ids, net->nodes[i].id, (int)i);
     for (size_t j = 0; j < net->n_links && st == XBR_OK; j++)
-        st = xbr__strmap_get(&g->link_ids, net->links[j].id) >= 0
-                 ? XBR_EINPUT
-                 : xbr__strmap_put(&g->link_ids, net->links[j].id, (int)j);
+        st = put_new(&g->link_ids, net->links[j].id, (int)j);
     return st;
 }
 
