@@ -118,7 +118,7 @@ def edge_lengths(nodes, edges, tags):
             for a, b, t in edges]
 
 
-def hierarchy(nodes, edges, tags):
+def hierarchy(nodes, edges, tags, lengths):
     """A contraction hierarchy of the lane graph whose searches may avoid any set of passages.
 
     Nodes are contracted one at a time, in order of a priority (shortcuts the contraction adds,
@@ -135,6 +135,7 @@ def hierarchy(nodes, edges, tags):
     witness was found whose tags are among theirs (it avoids B too) and is no longer. Repeating
     this gives a path of the same length that goes up in rank and then down, which is what the
     library's two upward searches find. Tags that never close (OPEN_TAGS) are not tracked.
+    `lengths` are the edges' lengths (edge_lengths()).
 
     Returns (rank, arcs, shortcuts): rank[v] the order in which v was contracted; arcs a list
     of (a, b, km, tag mask), the segments in order and then the shortcuts; shortcuts a list of
@@ -150,7 +151,9 @@ def hierarchy(nodes, edges, tags):
         adj[a].setdefault(b, []).append(len(arcs) - 1)
         adj[b].setdefault(a, []).append(len(arcs) - 1)
 
-    for (a, b, t), km in zip(edges, edge_lengths(nodes, edges, tags)):
+    if len(tags) > 32:
+        raise ValueError("%d passage tags: an arc's tag mask has 32 bits" % len(tags))
+    for (a, b, t), km in zip(edges, lengths):
         add(a, b, km, 0 if tags[t] in OPEN_TAGS else 1 << t)
     done = [False] * n
     contracted_neighbours = [0] * n
@@ -278,11 +281,12 @@ def generate(path=DEFAULT_INPUT):
     write_rows(w, [' "%s",' % t for t in tags])
     w("};\n")
     w("const unsigned xbr__lane_n_tags = %d;\n\n" % len(tags))
+    lengths = edge_lengths(nodes, edges, tags)
     w("/* Each edge's length in km (haversine; exact doubles). */\n")
     w("const double xbr__lane_km[%d] = {\n" % len(edges))
-    write_rows(w, [" %s," % km.hex() for km in edge_lengths(nodes, edges, tags)])
+    write_rows(w, [" %s," % km.hex() for km in lengths])
     w("};\n")
-    rank, arcs, joined = hierarchy(nodes, edges, tags)
+    rank, arcs, joined = hierarchy(nodes, edges, tags, lengths)
     # the search graph: each arc once, at its lower-ranked end, in arc order
     up = [[] for _ in nodes]
     for k, (a, b, km, mask) in enumerate(arcs):
