@@ -131,4 +131,49 @@ double xbr__xoshiro_unit(xbr__xoshiro_t *r);
  */
 void *xbr__grow(void *items, size_t *cap, size_t need, size_t elem_size, size_t first);
 
+/*
+ * A binary min-heap of TYPE in the order LESS (a function of two const TYPE *), as static
+ * functions of the file that instantiates it, so the comparison inlines: NAME_push adds an item,
+ * growing the array with xbr__grow (XBR_ENOMEM when it cannot); NAME_pop takes the least (the
+ * heap must not be empty). Used by the route search (labels, the bounds' Dijkstra) and the sea
+ * lanes' searches.
+ */
+#define XBR_MIN_HEAP(NAME, TYPE, LESS)                                                             \
+    static xbr_status_t NAME##_push(TYPE **heap, size_t *n_heap, size_t *cap_heap, TYPE item)      \
+    {                                                                                              \
+        if (*n_heap == *cap_heap) {                                                                \
+            TYPE *p = xbr__grow(*heap, cap_heap, *n_heap + 1, sizeof *p, 1024);                    \
+            if (p == NULL)                                                                         \
+                return XBR_ENOMEM;                                                                 \
+            *heap = p;                                                                             \
+        }                                                                                          \
+        TYPE *h = *heap;                                                                           \
+        size_t i = (*n_heap)++;                                                                    \
+        while (i > 0 && LESS(&item, &h[(i - 1) / 2])) {                                            \
+            h[i] = h[(i - 1) / 2];                                                                 \
+            i = (i - 1) / 2;                                                                       \
+        }                                                                                          \
+        h[i] = item;                                                                               \
+        return XBR_OK;                                                                             \
+    }                                                                                              \
+    static TYPE NAME##_pop(TYPE *h, size_t *n_heap)                                                \
+    {                                                                                              \
+        TYPE top = h[0], last = h[--*n_heap];                                                      \
+        size_t i = 0, n = *n_heap;                                                                 \
+        for (;;) {                                                                                 \
+            size_t c = 2 * i + 1;                                                                  \
+            if (c >= n)                                                                            \
+                break;                                                                             \
+            if (c + 1 < n && LESS(&h[c + 1], &h[c]))                                               \
+                c++;                                                                               \
+            if (!LESS(&h[c], &last))                                                               \
+                break;                                                                             \
+            h[i] = h[c];                                                                           \
+            i = c;                                                                                 \
+        }                                                                                          \
+        if (n > 0)                                                                                 \
+            h[i] = last;                                                                           \
+        return top;                                                                                \
+    }
+
 #endif

@@ -97,6 +97,19 @@ void xbr__sealanes_lane_free(struct xbr_lane *lane)
 
 /* ---- Upward searches (Dijkstra, binary heap with lazy deletion) ---- */
 
+/* A heap entry of an upward search: a node and its distance then. */
+typedef struct {
+    double d;
+    int v;
+} entry_t;
+
+static bool entry_less(const entry_t *a, const entry_t *b)
+{
+    return a->d < b->d;
+}
+
+XBR_MIN_HEAP(entry_heap, entry_t, entry_less)
+
 /* One side of a query: the nodes an upward search reached, by stamp (a node's dist and prev
  * hold for this search only when stamp[node] == gen, so no search clears n entries). */
 typedef struct {
@@ -104,8 +117,7 @@ typedef struct {
     int *prev; /* the arc the node was reached by, -1 at the start */
     unsigned *stamp;
     unsigned gen;
-    double *hk; /* the heap */
-    int *hv;
+    entry_t *heap;
     size_t hn, hcap;
 } side_t;
 
@@ -121,57 +133,6 @@ typedef struct {
     size_t pn, pcap, scap;
 } query_t;
 
-static int heap_push(side_t *s, double k, int v)
-{
-    if (s->hn == s->hcap) {
-        size_t cap = s->hcap ? 2 * s->hcap : 256;
-        double *hk = realloc(s->hk, cap * sizeof *hk);
-        if (hk == NULL)
-            return -1;
-        s->hk = hk;
-        int *hv = realloc(s->hv, cap * sizeof *hv);
-        if (hv == NULL)
-            return -1;
-        s->hv = hv;
-        s->hcap = cap;
-    }
-    size_t i = s->hn++;
-    while (i > 0) {
-        size_t p = (i - 1) / 2;
-        if (s->hk[p] <= k)
-            break;
-        s->hk[i] = s->hk[p];
-        s->hv[i] = s->hv[p];
-        i = p;
-    }
-    s->hk[i] = k;
-    s->hv[i] = v;
-    return 0;
-}
-
-static void heap_pop(side_t *s, double *k, int *v)
-{
-    *k = s->hk[0];
-    *v = s->hv[0];
-    double lk = s->hk[--s->hn];
-    int lv = s->hv[s->hn];
-    size_t i = 0;
-    for (;;) {
-        size_t c = 2 * i + 1;
-        if (c >= s->hn)
-            break;
-        if (c + 1 < s->hn && s->hk[c + 1] < s->hk[c])
-            c++;
-        if (s->hk[c] >= lk)
-            break;
-        s->hk[i] = s->hk[c];
-        s->hv[i] = s->hv[c];
-        i = c;
-    }
-    s->hk[i] = lk;
-    s->hv[i] = lv;
-}
-
 static int side_init(side_t *s)
 {
     s->dist = malloc(xbr__lane_n_nodes * sizeof *s->dist);
@@ -185,8 +146,7 @@ static void side_free(side_t *s)
     free(s->dist);
     free(s->prev);
     free(s->stamp);
-    free(s->hk);
-    free(s->hv);
+    free(s->heap);
 }
 
 static double side_dist(const side_t *s, int v)
@@ -226,12 +186,12 @@ static xbr_status_t upward(side_t *s, int src, unsigned avoid, const side_t *oth
         *meet = -1;
         *best = INFINITY;
     }
-    if (heap_push(s, 0.0, src) != 0)
+    if (entry_heap_push(&s->heap, &s->hn, &s->hcap, (entry_t){0.0, src}) != XBR_OK)
         return XBR_ENOMEM;
     while (s->hn > 0) {
-        double d;
-        int u;
-        heap_pop(s, &d, &u);
+        entry_t top = entry_heap_pop(s->heap, &s->hn);
+        double d = top.d;
+        int u = top.v;
         if (d > s->dist[u])
             continue;
         if (other != NULL) {
@@ -253,7 +213,7 @@ static xbr_status_t upward(side_t *s, int src, unsigned avoid, const side_t *oth
                 s->stamp[v] = s->gen;
                 s->dist[v] = nd;
                 s->prev[v] = a->arc;
-                if (heap_push(s, nd, v) != 0)
+                if (entry_heap_push(&s->heap, &s->hn, &s->hcap, (entry_t){nd, v}) != XBR_OK)
                     return XBR_ENOMEM;
             }
         }
@@ -270,18 +230,15 @@ static int other_end(int k, int v)
     return ends[0] == v ? ends[1] : ends[0];
 }
 
+/* Room for `need` ints in *a (xbr__grow); 0, or -1 when out of memory (*a untouched). */
 static int grow_ints(int **a, size_t *cap, size_t need)
 {
     if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 64;
-    while (c < need)
-        c *= 2;
-    int *p = realloc(*a, c * sizeof *p);
+        return 0; /* (xbr__grow would give back *a, which is NULL while *cap is 0) */
+    int *p = xbr__grow(*a, cap, need, sizeof *p, 64);
     if (p == NULL)
         return -1;
     *a = p;
-    *cap = c;
     return 0;
 }
 

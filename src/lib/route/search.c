@@ -610,50 +610,8 @@ static bool dist_less(const dist_item_t *a, const dist_item_t *b)
     return a->d < b->d || (a->d == b->d && a->node < b->node);
 }
 
-/*
- * A binary min-heap of TYPE in the order LESS, written once for the two heaps of the search (the
- * labels, and the bounds' Dijkstra), each with its own item type so the comparison inlines:
- * NAME_push adds an item, growing the array (XBR_ENOMEM when it cannot); NAME_pop takes the
- * least (the heap must not be empty).
- */
-#define XBR_MIN_HEAP(NAME, TYPE, LESS)                                                             \
-    static xbr_status_t NAME##_push(TYPE **heap, size_t *n_heap, size_t *cap_heap, TYPE item)      \
-    {                                                                                              \
-        if (*n_heap == *cap_heap) {                                                                \
-            TYPE *p = xbr__grow(*heap, cap_heap, *n_heap + 1, sizeof *p, 1024);                    \
-            if (p == NULL)                                                                         \
-                return XBR_ENOMEM;                                                                 \
-            *heap = p;                                                                             \
-        }                                                                                          \
-        TYPE *h = *heap;                                                                           \
-        size_t i = (*n_heap)++;                                                                    \
-        while (i > 0 && LESS(&item, &h[(i - 1) / 2])) {                                            \
-            h[i] = h[(i - 1) / 2];                                                                 \
-            i = (i - 1) / 2;                                                                       \
-        }                                                                                          \
-        h[i] = item;                                                                               \
-        return XBR_OK;                                                                             \
-    }                                                                                              \
-    static TYPE NAME##_pop(TYPE *h, size_t *n_heap)                                                \
-    {                                                                                              \
-        TYPE top = h[0], last = h[--*n_heap];                                                      \
-        size_t i = 0, n = *n_heap;                                                                 \
-        for (;;) {                                                                                 \
-            size_t c = 2 * i + 1;                                                                  \
-            if (c >= n)                                                                            \
-                break;                                                                             \
-            if (c + 1 < n && LESS(&h[c + 1], &h[c]))                                               \
-                c++;                                                                               \
-            if (!LESS(&h[c], &last))                                                               \
-                break;                                                                             \
-            h[i] = h[c];                                                                           \
-            i = c;                                                                                 \
-        }                                                                                          \
-        if (n > 0)                                                                                 \
-            h[i] = last;                                                                           \
-        return top;                                                                                \
-    }
-
+/* The two heaps of the search (base/internal.h, XBR_MIN_HEAP), each with its own item type so
+ * the comparison inlines. */
 XBR_MIN_HEAP(label_heap, heap_item_t, heap_less)
 XBR_MIN_HEAP(dist_heap, dist_item_t, dist_less)
 
